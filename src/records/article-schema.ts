@@ -1,0 +1,98 @@
+/**
+ * The article file contract (DESIGN.md, "The article file"): the one schema
+ * for an article's front matter. Every TypeScript type for it is inferred from
+ * here, so validation and types cannot drift apart.
+ */
+import { z } from "zod";
+import { parseEdtfDate } from "./edtf-date.ts";
+import { isPathSafeId } from "./ids.ts";
+
+const nonEmptyText = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, { error: "must not be empty" });
+
+/** Bylines, tags and ids are printed lists: a lone string is a common slip, so say so. */
+const textList = z.array(nonEmptyText, { error: "must be a list, e.g. `[a, b]` or one `- item` per line" });
+
+export const httpUrl = z
+  .string({ error: "must be an address" })
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, { error: "must be an http(s) address such as `https://example.org/page`" });
+
+export const idSchema = z
+  .string({ error: "must be text" })
+  .refine(isPathSafeId, {
+    error:
+      "must be a path-safe slug: lower-case letters, digits and single hyphens, at most 100 characters, not a reserved name",
+  });
+
+export const edtfSchema = z
+  .string({ error: "must be an EDTF date such as `2023-01-09`, `2022-12`, `2021?` or `2022-12/2023-01`" })
+  .trim()
+  .superRefine((value, ctx) => {
+    const parsed = parseEdtfDate(value);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+  });
+
+export const languageSchema = z
+  .string({ error: "must be a BCP 47 language code such as `en` or `es`" })
+  .trim()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+    error: "must be a BCP 47 language code such as `en`, `es` or `pt-BR`",
+  });
+
+/** An earlier address of the article: site-relative, so old links keep working. */
+export const aliasSchema = z
+  .string({ error: "must be a site-relative address" })
+  .trim()
+  .regex(/^\/(?:[a-z0-9][a-z0-9._-]*\/)*$/, {
+    error: "must be a site-relative folder address such as `/2022/12/old-id/` (lower case, ending in `/`)",
+  })
+  .refine((value) => !value.split("/").some((part) => part === ".." || part === "."), {
+    error: "must not contain `.` or `..` segments",
+  });
+
+export const SourceRefSchema = z.strictObject({
+  file: nonEmptyText,
+  sha256: z.string().regex(/^[a-f0-9]{64}$/, { error: "must be a 64-character hex sha256" }),
+  lines: z
+    .tuple([z.number().int().positive(), z.number().int().positive()], {
+      error: "must be `[first, last]` line numbers",
+    })
+    .refine(([first, last]) => first <= last, { error: "first line must not be after the last" }),
+});
+
+export const ArticleFrontMatterSchema = z.strictObject({
+  title: nonEmptyText,
+  publication: nonEmptyText,
+  language: languageSchema,
+  date: edtfSchema.optional(),
+  authors: textList.optional(),
+  summary: nonEmptyText.optional(),
+  tags: textList.optional(),
+  place: nonEmptyText.optional(),
+  url: httpUrl.optional(),
+  id: idSchema.optional(),
+  aliases: z.array(aliasSchema, { error: "must be a list of addresses" }).optional(),
+  translations: z.array(idSchema, { error: "must be a list of article ids" }).optional(),
+  source: SourceRefSchema.optional(),
+  issue: nonEmptyText.optional(),
+  page: z.union([z.number().int().positive(), nonEmptyText], { error: "must be a page number or label" }).optional(),
+  review: textList.optional(),
+});
+
+export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatterSchema>;
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/** The order in which fields are written to a file, for readable, stable diffs. */
+export const FRONT_MATTER_FIELD_ORDER = Object.keys(ArticleFrontMatterSchema.shape) as Array<
+  keyof ArticleFrontMatter
+>;

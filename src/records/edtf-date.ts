@@ -1,0 +1,137 @@
+/**
+ * EDTF (ISO 8601-2) dates as the archive uses them: a single day, month or
+ * year, possibly uncertain (`?`) or approximate (`~`), or a closed interval of
+ * two such dates. Parsing is the `edtf` library's; this module only decides
+ * which of its types the archive accepts and derives what pages and URLs need.
+ */
+import edtf from "edtf";
+
+export type DatePrecision = "day" | "month" | "year";
+
+export interface DatePoint {
+  year: number;
+  /** 1-12, absent below month precision. */
+  month?: number;
+  day?: number;
+  precision: DatePrecision;
+  uncertain: boolean;
+  approximate: boolean;
+}
+
+export interface ArchiveDate {
+  /** The EDTF string as written by the editor. */
+  edtf: string;
+  kind: "date" | "interval";
+  start: DatePoint;
+  /** Same as `start` for a single date. */
+  end: DatePoint;
+  /** First and last millisecond the date can mean (UTC), for sorting and range queries. */
+  min: number;
+  max: number;
+}
+
+export type EdtfResult = { ok: true; value: ArchiveDate } | { ok: false; error: string };
+
+const PRECISIONS: Record<number, DatePrecision> = { 1: "year", 2: "month", 3: "day" };
+
+interface EdtfDateLike {
+  type: string;
+  precision: number;
+  values: number[];
+  min: number;
+  max: number;
+  uncertain: { value: number } | number | boolean;
+  approximate: { value: number } | number | boolean;
+  unspecified?: { value: number } | number | boolean;
+  lower?: EdtfDateLike | null;
+  upper?: EdtfDateLike | null;
+  finite?: boolean;
+}
+
+function flag(value: EdtfDateLike["uncertain"] | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "object") return value.value !== 0;
+  return Boolean(value);
+}
+
+function toPoint(date: EdtfDateLike): DatePoint | string {
+  if (date.type !== "Date") return `\`${date.type}\` dates are not supported here`;
+  const precision = PRECISIONS[date.precision];
+  if (!precision) return "times of day are not part of an archive date; give the day only";
+  if (flag(date.unspecified)) return "unspecified digits (`X`) are not supported; use a coarser date instead, e.g. `2022` for `202X`";
+  const [year, month, day] = date.values;
+  if (year === undefined) return "the year is missing";
+  return {
+    year,
+    ...(month !== undefined && precision !== "year" ? { month: month + 1 } : {}),
+    ...(day !== undefined && precision === "day" ? { day } : {}),
+    precision,
+    uncertain: flag(date.uncertain),
+    approximate: flag(date.approximate),
+  };
+}
+
+export function parseEdtfDate(input: string): EdtfResult {
+  const text = input.trim();
+  let parsed: EdtfDateLike;
+  try {
+    parsed = edtf(text) as unknown as EdtfDateLike;
+  } catch {
+    return {
+      ok: false,
+      error: `\`${text}\` is not a valid EDTF date; write \`2023-01-09\`, \`2022-12\`, \`2021\`, \`2022-12-07?\` (uncertain), \`2023-01~\` (approximate) or \`2022-12/2023-01\` (interval)`,
+    };
+  }
+  if (parsed.type === "Interval") {
+    if (!parsed.lower || !parsed.upper || !Number.isFinite(parsed.min) || !Number.isFinite(parsed.max)) {
+      return { ok: false, error: `\`${text}\` is an open interval; give both ends, e.g. \`2022-12/2023-01\`` };
+    }
+    const start = toPoint(parsed.lower);
+    const end = toPoint(parsed.upper);
+    if (typeof start === "string") return { ok: false, error: `\`${text}\`: ${start}` };
+    if (typeof end === "string") return { ok: false, error: `\`${text}\`: ${end}` };
+    if (parsed.min > parsed.max) return { ok: false, error: `\`${text}\`: the interval ends before it starts` };
+    return { ok: true, value: { edtf: text, kind: "interval", start, end, min: parsed.min, max: parsed.max } };
+  }
+  const point = toPoint(parsed);
+  if (typeof point === "string") return { ok: false, error: `\`${text}\`: ${point}` };
+  return { ok: true, value: { edtf: text, kind: "date", start: point, end: point, min: parsed.min, max: parsed.max } };
+}
+
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+function pointLabel(point: DatePoint): string {
+  const parts: string[] = [];
+  if (point.day !== undefined) parts.push(String(point.day));
+  if (point.month !== undefined) parts.push(MONTHS[point.month - 1] ?? "");
+  parts.push(String(point.year));
+  let label = parts.join(" ");
+  if (point.approximate) label = `c. ${label}`;
+  if (point.uncertain) label = `${label}?`;
+  return label;
+}
+
+/** "9 January 2023", "December 2022", "c. 2021", "between December 2022 and January 2023", "undated". */
+export function dateToLabel(date: ArchiveDate | null | undefined): string {
+  if (!date) return "undated";
+  if (date.kind === "interval") return `between ${pointLabel(date.start)} and ${pointLabel(date.end)}`;
+  return pointLabel(date.start);
+}
+
+/** Machine-readable value for `<time datetime>`: the precision the date really has. */
+export function dateToDatetimeAttribute(date: ArchiveDate): string {
+  const p = date.start;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const yyyy = String(p.year).padStart(4, "0");
+  if (p.precision === "year") return yyyy;
+  if (p.precision === "month") return `${yyyy}-${pad(p.month ?? 1)}`;
+  return `${yyyy}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`;
+}
+
+/** True when the two date ranges share at least one millisecond. */
+export function datesOverlap(date: ArchiveDate, min: number, max: number): boolean {
+  return date.min <= max && date.max >= min;
+}

@@ -1,0 +1,140 @@
+/**
+ * Splits an article file into YAML front matter and Markdown body.
+ *
+ * gray-matter evaluates `---js` blocks with `eval` by default, so every engine
+ * but YAML is replaced by one that refuses; YAML itself is parsed by `yaml`
+ * (no custom tags, bounded aliases) so that errors and fields carry positions.
+ */
+import matter from "gray-matter";
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from "yaml";
+
+/** Files larger than this are refused before any parsing: no article needs more. */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+/** Bounds alias expansion ("billion laughs"). */
+const MAX_ALIAS_COUNT = 50;
+
+export class FrontMatterError extends Error {
+  readonly line: number;
+  readonly column: number;
+  readonly hint: string | undefined;
+  constructor(message: string, line = 1, column = 1, hint?: string) {
+    super(message);
+    this.name = "FrontMatterError";
+    this.line = line;
+    this.column = column;
+    this.hint = hint;
+  }
+}
+
+export interface ParsedFrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** Position in the file of a field path (`["tags", 2]`), falling back to its nearest parent. */
+  positionOf(path: ReadonlyArray<PropertyKey>): { line: number; column: number };
+}
+
+function refuseEngine(name: string) {
+  return () => {
+    throw new FrontMatterError(
+      `front matter in \`${name}\` is not allowed; only YAML front matter is read, and no code in it ever runs`,
+      1,
+      1,
+      "start the file with a plain `---` line and write the fields as YAML",
+    );
+  };
+}
+
+const REFUSED_ENGINES = ["javascript", "js", "coffee", "coffeescript", "cson", "toml", "json", "jsonc", "json5"];
+
+/** Decodes bytes strictly: a file that is not UTF-8 is an error, not mojibake. */
+export function decodeArticleBytes(bytes: Uint8Array): string {
+  if (bytes.byteLength === 0) throw new FrontMatterError("the file is empty", 1, 1, "an article file needs `---` front matter and a body");
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+    throw new FrontMatterError(
+      `the file is ${bytes.byteLength} bytes, more than the limit of ${MAX_ARTICLE_BYTES}`,
+      1,
+      1,
+      "split it into several articles",
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new FrontMatterError("the file is not valid UTF-8", 1, 1, "save it with UTF-8 encoding");
+  }
+  // A BOM and CRLF line endings come from ordinary editors: accept them.
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+export function parseFrontMatter(text: string): ParsedFrontMatter {
+  const lines = text.split("\n");
+  const opening = lines[0] ?? "";
+  if (!/^---/.test(opening)) {
+    throw new FrontMatterError("the file does not start with front matter", 1, 1, "put `---`, the YAML fields and another `---` at the top");
+  }
+  const language = opening.slice(3).trim();
+  if (language !== "" && language !== "yaml" && language !== "yml") refuseEngine(language)();
+  const closing = lines.findIndex((line, index) => index > 0 && /^---\s*$/.test(line));
+  if (closing === -1) {
+    throw new FrontMatterError("the front matter is never closed", 1, 1, "add a line `---` after the last field");
+  }
+
+  const yamlText = lines.slice(1, closing).join("\n");
+  const lineCounter = new LineCounter();
+  let document: Document | undefined;
+  const engines: Record<string, (input: string) => object> = {
+    // gray-matter hands over the block with its leading newline; parse the exact lines so positions match the file.
+    yaml: () => {
+      document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
+      const [first] = document.errors;
+      if (first) {
+        const pos = lineCounter.linePos(first.pos[0]);
+        throw new FrontMatterError(`the YAML front matter is invalid: ${first.message.split("\n")[0]}`, pos.line + 1, pos.col);
+      }
+      const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (data === null || data === undefined) return {};
+      if (typeof data !== "object" || Array.isArray(data)) {
+        throw new FrontMatterError("the front matter must be a set of `field: value` lines", 2, 1);
+      }
+      return data;
+    },
+  };
+  for (const name of REFUSED_ENGINES) engines[name] = refuseEngine(name);
+
+  let file: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also keeps gray-matter from caching every input forever.
+    file = matter(text, { language: "yaml", engines } as matter.GrayMatterOption<string, never>);
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FrontMatterError(`the front matter could not be read: ${message}`, 1, 1);
+  }
+
+  const positionOf = (path: ReadonlyArray<PropertyKey>) => {
+    let node: unknown = document?.contents;
+    let best: Node | undefined = node as Node | undefined;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        best = (pair.key as Node) ?? best;
+        node = pair.value;
+        if (node && (isSeq(node) || isMap(node) || (node as Node).range)) best = node as Node;
+      } else if (isSeq(node) && typeof key === "number") {
+        node = node.items[key];
+        if (!node) break;
+        best = node as Node;
+      } else break;
+    }
+    const offset = best?.range?.[0];
+    if (offset === undefined || path.length === 0) return { line: 1, column: 1 };
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + 1, column: pos.col };
+  };
+
+  return { data: file.data as Record<string, unknown>, body: file.content.replace(/^\n/, ""), bodyLine: closing + 2, positionOf };
+}

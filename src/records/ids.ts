@@ -1,0 +1,36 @@
+/**
+ * Ids are permanent slugs and become folder names in URLs, so they must be
+ * path-safe on every file system and never shadow a page the site makes itself.
+ */
+import slugify from "@sindresorhus/slugify";
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_ID_LENGTH = 100;
+const DERIVED_ID_LENGTH = 80;
+
+/** Names that the site or common servers use for themselves. */
+export const RESERVED_IDS = new Set([
+  "index", "page", "pagefind", "feed", "data", "cite", "search", "tags", "publications",
+  "authors", "languages", "undated", "404", "con", "prn", "aux", "nul", "com1", "lpt1",
+]);
+
+export function isPathSafeId(value: string): boolean {
+  return value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED_IDS.has(value);
+}
+
+/** A readable slug for titles, tags, publications and authors (accents folded, lower case). */
+export function textToSlug(text: string): string {
+  return slugify(text, { decamelize: false });
+}
+
+/** A derived id: the title's slug, cut at a word boundary so URLs stay short. */
+export function titleToId(title: string): string {
+  let slug = textToSlug(title);
+  if (slug.length > DERIVED_ID_LENGTH) {
+    const cut = slug.slice(0, DERIVED_ID_LENGTH + 1);
+    const lastHyphen = cut.lastIndexOf("-");
+    slug = cut.slice(0, lastHyphen > 20 ? lastHyphen : DERIVED_ID_LENGTH).replace(/-+$/, "");
+  }
+  if (slug === "") slug = "article";
+  return RESERVED_IDS.has(slug) || /^\d+$/.test(slug) ? `article-${slug}` : slug;
+}

@@ -1,0 +1,43 @@
+/**
+ * Problems with content (not bugs) are collected, never thrown one at a time,
+ * so an editor sees every mistake of every file in one run. Each reads
+ * `path line:col field: message` with a hint on how to fix it.
+ */
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path of the front-matter field (`tags.2`), or `""` for the file as a whole. */
+  field: string;
+  message: string;
+  hint?: string;
+  severity: Severity;
+}
+
+export function problemToString(problem: Problem): string {
+  const where = `${problem.file} ${problem.line}:${problem.column}`;
+  const field = problem.field ? ` ${problem.field}:` : "";
+  const label = problem.severity === "warning" ? " warning" : "";
+  const hint = problem.hint ? `\n    hint: ${problem.hint}` : "";
+  return `${where}${label}${field} ${problem.message}${hint}`;
+}
+
+export function countErrors(problems: readonly Problem[]): number {
+  return problems.filter((p) => p.severity === "error").length;
+}
+
+/** Thrown by the build when any content problem exists: it fails closed, listing them all. */
+export class ContentError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    const errors = problems.filter((p) => p.severity === "error");
+    super(
+      `${errors.length} problem${errors.length === 1 ? "" : "s"} in content/ (run \`npm run check\` for the full list):\n` +
+        errors.map(problemToString).join("\n"),
+    );
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}
