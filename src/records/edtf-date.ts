@@ -5,30 +5,33 @@
  * which of its types the archive accepts and derives what pages and URLs need.
  */
 import edtf from "edtf";
+import { z } from "zod";
 
-export type DatePrecision = "day" | "month" | "year";
-
-export interface DatePoint {
-  year: number;
+export const DatePointSchema = z.strictObject({
+  year: z.number().int(),
   /** 1-12, absent below month precision. */
-  month?: number;
-  day?: number;
-  precision: DatePrecision;
-  uncertain: boolean;
-  approximate: boolean;
-}
+  month: z.number().int().min(1).max(12).optional(),
+  day: z.number().int().min(1).max(31).optional(),
+  precision: z.enum(["day", "month", "year"]),
+  uncertain: z.boolean(),
+  approximate: z.boolean(),
+});
 
-export interface ArchiveDate {
+export const ArchiveDateSchema = z.strictObject({
   /** The EDTF string as written by the editor. */
-  edtf: string;
-  kind: "date" | "interval";
-  start: DatePoint;
+  edtf: z.string(),
+  kind: z.enum(["date", "interval"]),
+  start: DatePointSchema,
   /** Same as `start` for a single date. */
-  end: DatePoint;
+  end: DatePointSchema,
   /** First and last millisecond the date can mean (UTC), for sorting and range queries. */
-  min: number;
-  max: number;
-}
+  min: z.number(),
+  max: z.number(),
+});
+
+export type DatePrecision = z.infer<typeof DatePointSchema>["precision"];
+export type DatePoint = z.infer<typeof DatePointSchema>;
+export type ArchiveDate = z.infer<typeof ArchiveDateSchema>;
 
 export type EdtfResult = { ok: true; value: ArchiveDate } | { ok: false; error: string };
 

@@ -107,7 +107,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   let file: matter.GrayMatterFile<string>;
   try {
     // Passing options also keeps gray-matter from caching every input forever.
-    file = matter(text, { language: "yaml", engines } as matter.GrayMatterOption<string, never>);
+    file = matter(text, { language: "yaml", engines } as unknown as Parameters<typeof matter>[1]);
   } catch (error) {
     if (error instanceof FrontMatterError) throw error;
     const message = error instanceof Error ? error.message : String(error);

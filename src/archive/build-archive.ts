@@ -1,0 +1,211 @@
+/**
+ * Records -> the Archive: every index and list the templates need, computed
+ * once per build so no page repeats work (DESIGN.md: "The Archive is built
+ * once per build and is the only thing templates see").
+ */
+import type { ArticleRecord } from "../records/article-record.ts";
+import { textToSlug } from "../records/ids.ts";
+import { dateToPathPrefix } from "../records/permalink.ts";
+import { compareNewestFirst, compareText } from "./compare-articles.ts";
+import { languageToName } from "./language-names.ts";
+import type { SiteConfig } from "./site-config.ts";
+
+export interface Group {
+  kind: "tag" | "publication" | "author" | "language";
+  slug: string;
+  name: string;
+  url: string;
+  articles: ArticleRecord[];
+}
+
+export interface MonthGroup {
+  year: number;
+  month: number;
+  url: string;
+  articles: ArticleRecord[];
+}
+
+export interface YearGroup {
+  year: number;
+  url: string;
+  /** Every article filed under the year, month-precise ones included. */
+  articles: ArticleRecord[];
+  /** Twelve entries, empty months included, so a year page can show the whole year. */
+  months: MonthGroup[];
+  /** Articles dated only to the year (or an interval across months). */
+  yearOnly: ArticleRecord[];
+}
+
+/** One page of a paginated list: every list page of the site is one of these. */
+export interface ListPage {
+  kind: "year" | "month" | "undated" | Group["kind"] | "latest";
+  title: string;
+  /** The list's own address (page 1). */
+  baseUrl: string;
+  url: string;
+  pageNumber: number;
+  pageCount: number;
+  total: number;
+  items: ArticleRecord[];
+  group?: Group;
+  year?: YearGroup;
+  month?: MonthGroup;
+}
+
+export interface FeedSpec {
+  title: string;
+  /** Address of the HTML page the feed follows. */
+  pageUrl: string;
+  /** `/feed` for the site, `/tags/x/feed` for a tag: `.xml` and `.json` are added. */
+  basePath: string;
+  articles: ArticleRecord[];
+}
+
+export interface Related {
+  translations: ArticleRecord[];
+  previous: ArticleRecord | undefined;
+  next: ArticleRecord | undefined;
+  morePublication: ArticleRecord[];
+  moreTags: Array<{ group: Group; articles: ArticleRecord[] }>;
+}
+
+export interface Archive {
+  site: SiteConfig;
+  /** Newest first; undated last. */
+  articles: ArticleRecord[];
+  byId: Map<string, ArticleRecord>;
+  years: YearGroup[];
+  undated: ArticleRecord[];
+  tags: Group[];
+  publications: Group[];
+  authors: Group[];
+  languages: Group[];
+  listPages: ListPage[];
+  feeds: FeedSpec[];
+  related: Map<string, Related>;
+  /** Alias address -> article: each becomes a redirect page. */
+  redirects: Array<{ from: string; to: ArticleRecord }>;
+  groupOf: (kind: Group["kind"], name: string) => Group | undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const RELATED_COUNT = 4;
+
+function groupBy(articles: ArticleRecord[], kind: Group["kind"], keys: (a: ArticleRecord) => string[], prefix: string, naming: (key: string) => string = (k) => k): Group[] {
+  const groups = new Map<string, Group>();
+  for (const article of articles) {
+    for (const key of new Set(keys(article))) {
+      const slug = kind === "language" ? key : textToSlug(key) || "unnamed";
+      let group = groups.get(slug);
+      if (!group) {
+        group = { kind, slug, name: naming(key), url: `/${prefix}/${slug}/`, articles: [] };
+        groups.set(slug, group);
+      }
+      group.articles.push(article);
+    }
+  }
+  return [...groups.values()].sort((a, b) => compareText(a.name, b.name));
+}
+
+function paginate(base: Omit<ListPage, "url" | "pageNumber" | "pageCount" | "items" | "total">, articles: ArticleRecord[], pageSize: number): ListPage[] {
+  const pageCount = Math.max(1, Math.ceil(articles.length / pageSize));
+  return Array.from({ length: pageCount }, (_, index) => ({
+    ...base,
+    url: index === 0 ? base.baseUrl : `${base.baseUrl}page/${index + 1}/`,
+    pageNumber: index + 1,
+    pageCount,
+    total: articles.length,
+    items: articles.slice(index * pageSize, (index + 1) * pageSize),
+  }));
+}
+
+function buildYears(dated: ArticleRecord[]): YearGroup[] {
+  const years = new Map<number, YearGroup>();
+  for (const article of dated) {
+    const date = article.parsedDate!;
+    const year = date.start.year;
+    let group = years.get(year);
+    if (!group) {
+      group = {
+        year, url: `/${year}/`, articles: [], yearOnly: [],
+        months: Array.from({ length: 12 }, (_, i) => ({ year, month: i + 1, url: `/${year}/${pad(i + 1)}/`, articles: [] })),
+      };
+      years.set(year, group);
+    }
+    group.articles.push(article);
+    // The URL scheme files an article under a month only when its whole date lies in that month.
+    const inOneMonth = dateToPathPrefix(date).split("/").length >= 4;
+    if (inOneMonth && date.start.month) group.months[date.start.month - 1]!.articles.push(article);
+    else group.yearOnly.push(article);
+  }
+  return [...years.values()].sort((a, b) => b.year - a.year);
+}
+
+export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig): Archive {
+  const articles = [...records].sort(compareNewestFirst);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const dated = articles.filter((a) => a.parsedDate);
+  const undated = articles.filter((a) => !a.parsedDate);
+  const years = buildYears(dated);
+
+  const tags = groupBy(articles, "tag", (a) => a.tags ?? [], "tags");
+  const publications = groupBy(articles, "publication", (a) => [a.publication], "publications");
+  const authors = groupBy(articles, "author", (a) => a.authors ?? [], "authors");
+  const languages = groupBy(articles, "language", (a) => [a.language], "languages", languageToName);
+  const groupIndex = new Map<string, Group>();
+  for (const group of [...tags, ...publications, ...authors, ...languages]) groupIndex.set(`${group.kind}:${group.slug}`, group);
+  const groupOf = (kind: Group["kind"], name: string) => groupIndex.get(`${kind}:${kind === "language" ? name : textToSlug(name) || "unnamed"}`);
+
+  const size = site.pageSize;
+  const listPages: ListPage[] = [
+    ...paginate({ kind: "latest", title: "All articles", baseUrl: "/articles/" }, articles, size),
+    ...years.flatMap((year) => [
+      ...paginate({ kind: "year", title: String(year.year), baseUrl: year.url, year }, year.articles, size),
+      ...year.months
+        .filter((month) => month.articles.length > 0)
+        .flatMap((month) => paginate({ kind: "month", title: `${new Date(Date.UTC(month.year, month.month - 1)).toLocaleString("en", { month: "long", timeZone: "UTC" })} ${month.year}`, baseUrl: month.url, year, month }, month.articles, size)),
+    ]),
+    ...(undated.length ? paginate({ kind: "undated", title: "Undated", baseUrl: "/undated/" }, undated, size) : []),
+    ...[...tags, ...publications, ...authors, ...languages].flatMap((group) =>
+      paginate({ kind: group.kind, title: group.name, baseUrl: group.url, group }, group.articles, size)),
+  ];
+
+  const feedArticles = (list: ArticleRecord[]) => list.filter((a) => a.parsedDate).slice(0, site.feedSize);
+  const feeds: FeedSpec[] = [
+    { title: site.title, pageUrl: "/", basePath: "/feed", articles: feedArticles(articles) },
+    ...tags.map((g) => ({ title: `${site.title}: ${g.name}`, pageUrl: g.url, basePath: `${g.url}feed`, articles: feedArticles(g.articles) })),
+    ...publications.map((g) => ({ title: `${site.title}: ${g.name}`, pageUrl: g.url, basePath: `${g.url}feed`, articles: feedArticles(g.articles) })),
+  ];
+
+  // Translations are linked both ways, whichever side the editor wrote.
+  const translationIds = new Map<string, Set<string>>();
+  for (const article of articles) {
+    for (const other of article.translations ?? []) {
+      if (!byId.has(other) || other === article.id) continue;
+      translationIds.set(article.id, (translationIds.get(article.id) ?? new Set()).add(other));
+      translationIds.set(other, (translationIds.get(other) ?? new Set()).add(article.id));
+    }
+  }
+  const chronological = [...dated].reverse();
+  const position = new Map(chronological.map((a, i) => [a.id, i]));
+  const related = new Map<string, Related>();
+  for (const article of articles) {
+    const index = position.get(article.id);
+    const excluded = new Set([article.id, ...(translationIds.get(article.id) ?? [])]);
+    const nearby = (list: ArticleRecord[]) => list.filter((a) => !excluded.has(a.id)).slice(0, RELATED_COUNT);
+    related.set(article.id, {
+      translations: [...(translationIds.get(article.id) ?? [])].map((id) => byId.get(id)!).sort((a, b) => compareText(a.language, b.language)),
+      previous: index === undefined ? undefined : chronological[index - 1],
+      next: index === undefined ? undefined : chronological[index + 1],
+      morePublication: nearby(groupOf("publication", article.publication)?.articles ?? []),
+      moreTags: (article.tags ?? []).slice(0, 2).flatMap((tag) => {
+        const group = groupOf("tag", tag);
+        const list = group ? nearby(group.articles) : [];
+        return group && list.length ? [{ group, articles: list }] : [];
+      }),
+    });
+  }
+
+  const redirects = articles.flatMap((to) => (to.aliases ?? []).map((from) => ({ from, to })));
+  return { site, articles, byId, years, undated, tags, publications, authors, languages, listPages, feeds, related, redirects, groupOf };
+}

@@ -1,0 +1,42 @@
+/**
+ * Markdown body -> sanitized HTML and plain text. One processor, built once:
+ * remark-parse, remark-gfm, remark-rehype, raw HTML parsed (only when present),
+ * rehype-sanitize with the explicit schema, then project-made heading ids.
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import { toText } from "hast-util-to-text";
+import type { Root as HastRoot } from "hast";
+import rehypeRawIfNeeded from "./rehype-raw-if-needed.ts";
+import rehypeHeadingIds from "./rehype-heading-ids.ts";
+import { sanitizeSchema } from "./sanitize-schema.ts";
+
+/** Bump when the output of this pipeline changes, so cached records are rebuilt. */
+export const MARKDOWN_PIPELINE_VERSION = 1;
+
+const toHast = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "user-content-fn-" })
+  .use(rehypeRawIfNeeded)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeHeadingIds)
+  .freeze();
+
+const toHtml = unified().use(rehypeStringify).freeze();
+
+export interface RenderedBody {
+  html: string;
+  text: string;
+}
+
+export function renderMarkdown(markdown: string): RenderedBody {
+  const tree = toHast.runSync(toHast.parse(markdown)) as HastRoot;
+  const html = toHtml.stringify(tree);
+  const text = toText(tree).replace(/\n{3,}/g, "\n\n").trim();
+  return { html, text };
+}

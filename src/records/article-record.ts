@@ -1,0 +1,25 @@
+/**
+ * The typed Article record: the front matter as validated, plus what the
+ * build derives once (id, permalink, parsed date, sanitized HTML, plain text).
+ * Cached records are validated against this schema when read back, so a stale
+ * or corrupt cache entry is rebuilt instead of trusted.
+ */
+import { z } from "zod";
+import { ArticleFrontMatterSchema, idSchema } from "./article-schema.ts";
+import { ArchiveDateSchema } from "./edtf-date.ts";
+
+export const ArticleRecordSchema = ArticleFrontMatterSchema.extend({
+  id: idSchema,
+  /** Path of the article file relative to the project root, with `/` separators. */
+  file: z.string(),
+  /** Site-relative permalink, e.g. `/2023/01/09/police-massacre-in-juliaca/` (`url` is the original address). */
+  permalink: z.string(),
+  parsedDate: ArchiveDateSchema.nullable(),
+  publicationSlug: z.string(),
+  /** Sanitized HTML of the body: the only raw HTML any template may print. */
+  html: z.string(),
+  /** Plain text of the body, for search and exports. */
+  text: z.string(),
+});
+
+export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;

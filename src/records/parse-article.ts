@@ -1,0 +1,74 @@
+/**
+ * One article file's bytes -> an ArticleRecord, or the problems that keep it
+ * from being one. Pure: no file system, so workers, the build, `check` and
+ * tests all share it.
+ */
+import type { z } from "zod";
+import { ArticleFrontMatterSchema, type ArticleFrontMatter } from "./article-schema.ts";
+import type { ArticleRecord } from "./article-record.ts";
+import { parseEdtfDate } from "./edtf-date.ts";
+import { decodeArticleBytes, FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "./front-matter.ts";
+import { textToSlug, titleToId } from "./ids.ts";
+import { articleToPermalink } from "./permalink.ts";
+import type { Problem } from "./problems.ts";
+import { renderMarkdown } from "../markdown/render-markdown.ts";
+
+export type ParseResult = { ok: true; record: ArticleRecord } | { ok: false; problems: Problem[] };
+
+const HINTS: Record<string, string> = {
+  unrecognized_keys: "check the spelling; the fields an article may have are listed in CONTRIBUTING.md",
+  invalid_type: "see CONTRIBUTING.md for the form each field takes",
+};
+
+function issueToProblems(file: string, issue: z.core.$ZodIssue, parsed: ParsedFrontMatter): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const position = parsed.positionOf([...issue.path, key]);
+      return {
+        file, ...position, field: [...issue.path, key].join("."), severity: "error" as const,
+        message: `unknown field \`${key}\``, hint: HINTS.unrecognized_keys,
+      };
+    });
+  }
+  const field = issue.path.map(String).join(".");
+  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  return [{
+    file, ...parsed.positionOf(issue.path), field, severity: "error",
+    message: missing ? "is required but missing" : issue.message,
+    ...(missing ? { hint: `add a line \`${field}: ...\` to the front matter` } : HINTS[issue.code] ? { hint: HINTS[issue.code] } : {}),
+  }];
+}
+
+export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
+  let parsed: ParsedFrontMatter;
+  try {
+    parsed = parseFrontMatter(decodeArticleBytes(bytes));
+  } catch (error) {
+    if (error instanceof FrontMatterError) {
+      return { ok: false, problems: [{ file, line: error.line, column: error.column, field: "", message: error.message, severity: "error", ...(error.hint ? { hint: error.hint } : {}) }] };
+    }
+    throw error;
+  }
+  const result = ArticleFrontMatterSchema.safeParse(parsed.data);
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.flatMap((issue) => issueToProblems(file, issue, parsed)) };
+  }
+  const frontMatter: ArticleFrontMatter = result.data;
+  const id = frontMatter.id ?? titleToId(frontMatter.title);
+  const dateResult = frontMatter.date ? parseEdtfDate(frontMatter.date) : null;
+  const parsedDate = dateResult?.ok ? dateResult.value : null;
+  const { html, text } = renderMarkdown(parsed.body);
+  return {
+    ok: true,
+    record: {
+      ...frontMatter,
+      id,
+      file,
+      permalink: articleToPermalink(id, parsedDate),
+      parsedDate,
+      publicationSlug: textToSlug(frontMatter.publication) || "publication",
+      html,
+      text,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Rules that span files: unique ids, one writer per output path, translations
+ * that point somewhere real, aliases that shadow nothing, and tags that differ
+ * only in case or accents.
+ */
+import type { ArticleRecord } from "./article-record.ts";
+import { textToSlug } from "./ids.ts";
+import type { Problem } from "./problems.ts";
+
+export type Locate = (file: string, path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
+
+export function validateArchive(records: readonly ArticleRecord[], locate: Locate): Problem[] {
+  const problems: Problem[] = [];
+  const at = (record: ArticleRecord, path: Array<string | number>, message: string, hint?: string, severity: Problem["severity"] = "error") =>
+    problems.push({ file: record.file, ...locate(record.file, path), field: path.join("."), message, severity, ...(hint ? { hint } : {}) });
+
+  const byId = new Map<string, ArticleRecord[]>();
+  for (const record of records) byId.set(record.id, [...(byId.get(record.id) ?? []), record]);
+  for (const [id, owners] of byId) {
+    if (owners.length < 2) continue;
+    for (const record of owners) {
+      const others = owners.filter((o) => o !== record).map((o) => o.file).join(", ");
+      at(record, ["id"], `id \`${id}\` is also used by ${others}`,
+        "give one of them a different `id:` (ids are permanent, so change the newer one)");
+    }
+  }
+
+  // Every page path has exactly one writer: permalinks and aliases share one namespace.
+  const writers = new Map<string, { record: ArticleRecord; path: Array<string | number> }>();
+  for (const record of records) writers.set(record.permalink, { record, path: ["id"] });
+  for (const record of records) {
+    (record.aliases ?? []).forEach((alias, index) => {
+      const owner = writers.get(alias);
+      if (owner && owner.record !== record) {
+        at(record, ["aliases", index], `alias \`${alias}\` is already the address of ${owner.record.file}`, "remove the alias or correct it");
+      } else if (alias === record.permalink) {
+        at(record, ["aliases", index], `alias \`${alias}\` is this article's own address`, "remove it: the article is already there");
+      } else {
+        writers.set(alias, { record, path: ["aliases", index] });
+      }
+    });
+  }
+
+  for (const record of records) {
+    (record.translations ?? []).forEach((target, index) => {
+      const matches = byId.get(target);
+      if (!matches) {
+        at(record, ["translations", index], `no article has the id \`${target}\``, "use the `id:` of the translated article exactly as written in its file");
+      } else if (target === record.id) {
+        at(record, ["translations", index], "an article cannot be its own translation");
+      } else if (matches.every((m) => m.language === record.language)) {
+        at(record, ["translations", index], `\`${target}\` is in the same language (\`${record.language}\`)`, "translations link the same article in other languages");
+      }
+    });
+  }
+
+  // Tags are free text; `Peru` and `perú` would split one topic into two pages.
+  const spellings = new Map<string, Map<string, ArticleRecord>>();
+  for (const record of records) {
+    for (const tag of record.tags ?? []) {
+      const key = textToSlug(tag);
+      const seen = spellings.get(key) ?? new Map<string, ArticleRecord>();
+      if (!seen.has(tag)) seen.set(tag, record);
+      spellings.set(key, seen);
+    }
+  }
+  for (const seen of spellings.values()) {
+    if (seen.size < 2) continue;
+    const [first, ...rest] = [...seen.keys()];
+    for (const tag of rest) {
+      const record = seen.get(tag)!;
+      const index = (record.tags ?? []).indexOf(tag);
+      at(record, ["tags", index], `tag \`${tag}\` differs from \`${first}\` only in case or accents`, `write it as \`${first}\``, "warning");
+    }
+  }
+  return problems;
+}

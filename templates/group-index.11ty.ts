@@ -1,0 +1,40 @@
+/** `/tags/`, `/publications/`, `/authors/`, `/languages/`: every group with its count. */
+import type { Archive, Group } from "../src/archive/build-archive.ts";
+import { countLabel } from "../src/site/components.ts";
+import { html } from "../src/site/html.ts";
+import { page } from "../src/site/layout.ts";
+
+interface IndexSpec {
+  kind: Group["kind"];
+  title: string;
+  url: string;
+  key: "tags" | "publications" | "authors" | "languages";
+}
+
+const INDEXES: IndexSpec[] = [
+  { kind: "tag", title: "Tags", url: "/tags/", key: "tags" },
+  { kind: "publication", title: "Publications", url: "/publications/", key: "publications" },
+  { kind: "author", title: "Authors", url: "/authors/", key: "authors" },
+  { kind: "language", title: "Languages", url: "/languages/", key: "languages" },
+];
+
+interface Data {
+  archive: Archive;
+  spec: IndexSpec;
+}
+
+export const data = {
+  indexes: INDEXES,
+  pagination: { data: "indexes", size: 1, alias: "spec" },
+  permalink: (data: Data) => data.spec.url,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ archive, spec }: Data): string {
+  const groups = archive[spec.key];
+  const content = html`<header class="list-header"><h1>${spec.title}</h1><p class="list-count">${countLabel(groups.length, spec.kind)}</p></header>
+<ul class="group-list">
+  ${groups.map((group) => html`<li><a href="${group.url}"${spec.kind === "language" ? html` lang="${group.slug}"` : ""}>${group.name}</a> <span class="group-count">${group.articles.length}</span></li>`)}
+</ul>`;
+  return page({ archive, title: spec.title, url: spec.url, breadcrumbs: [{ label: "Home", url: "/" }, { label: spec.title }], bodyClass: "page-index", content });
+}

@@ -1,0 +1,29 @@
+/** An article's earlier addresses (`aliases`) keep working: each is a page that sends the reader on. */
+import type { Archive } from "../src/archive/build-archive.ts";
+import type { ArticleRecord } from "../src/records/article-record.ts";
+import { html } from "../src/site/html.ts";
+import { absoluteUrl } from "../src/site/layout.ts";
+
+interface Data { archive: Archive; redirect: { from: string; to: ArticleRecord } }
+
+export const data = {
+  pagination: { data: "archive.redirects", size: 1, alias: "redirect" },
+  permalink: (data: Data) => data.redirect.from,
+  eleventyExcludeFromCollections: true,
+};
+
+export function render({ archive, redirect }: Data): string {
+  const target = redirect.to.permalink;
+  return `<!doctype html>\n${html`<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved: ${redirect.to.title}</title>
+<meta http-equiv="refresh" content="0; url=${target}">
+<link rel="canonical" href="${absoluteUrl(archive, target)}">
+<meta name="robots" content="noindex">
+</head>
+<body>
+<main><p>This article has moved to <a href="${target}">${redirect.to.title}</a>.</p></main>
+</body>
+</html>`}\n`;
+}
