@@ -1,0 +1,31 @@
+/** Builds a content folder into a fresh output folder with the project's own Eleventy configuration. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface BuildResult {
+  output: string;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `articlesDir` is relative to the project root, e.g. `test/fixtures/basic/content/articles`. */
+export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string> } = {}): BuildResult {
+  const output = options.output ?? mkdtempSync(path.join(tmpdir(), "hemeroteca-site-"));
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"],
+    {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: { ...process.env, HEMEROTECA_ARTICLES: articlesDir, HEMEROTECA_OUTPUT: output, ...options.env },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return { output, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
