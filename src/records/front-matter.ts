@@ -121,9 +121,9 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       if (isMap(node)) {
         const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
         if (!pair) break;
+        // A field's problem points at its key; a list item's at the item.
         best = (pair.key as Node) ?? best;
         node = pair.value;
-        if (node && (isSeq(node) || isMap(node) || (node as Node).range)) best = node as Node;
       } else if (isSeq(node) && typeof key === "number") {
         node = node.items[key];
         if (!node) break;

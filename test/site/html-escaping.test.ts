@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, html, jsonForScript, trustedHtml } from "../../src/site/html.ts";
+
+describe("templates escape every value", () => {
+  it("escapes text and attribute values", () => {
+    const value = `"><img src=x onerror=alert(1)>'\``;
+    expect(String(html`<a title="${value}">${value}</a>`)).toBe(
+      '<a title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;&#96;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;&#96;</a>',
+    );
+  });
+
+  it("escapes each item of a list, and nests safely", () => {
+    const items = ["<b>", "&"];
+    expect(String(html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`)).toBe("<ul><li>&lt;b&gt;</li><li>&amp;</li></ul>");
+  });
+
+  it("prints nothing for null, undefined and false", () => {
+    expect(String(html`${null}${undefined}${false}`)).toBe("");
+  });
+
+  it("prints markup only when it is marked trusted", () => {
+    expect(String(html`${trustedHtml("<p>ok</p>")}`)).toBe("<p>ok</p>");
+    expect(escapeHtml("<p>")).toBe("&lt;p&gt;");
+  });
+
+  it("keeps JSON inside a script element from closing it", () => {
+    expect(String(jsonForScript({ t: "</script><script>alert(1)</script>" }))).not.toContain("</script>");
+  });
+});
