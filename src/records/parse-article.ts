@@ -20,6 +20,15 @@ const HINTS: Record<string, string> = {
   invalid_type: "see CONTRIBUTING.md for the form each field takes",
 };
 
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 function issueToProblems(file: string, issue: z.core.$ZodIssue, parsed: ParsedFrontMatter): Problem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => {
@@ -31,7 +40,7 @@ function issueToProblems(file: string, issue: z.core.$ZodIssue, parsed: ParsedFr
     });
   }
   const field = issue.path.map(String).join(".");
-  const missing = issue.code === "invalid_type" && issue.input === undefined;
+  const missing = issue.code === "invalid_type" && valueAt(parsed.data, issue.path) === undefined;
   return [{
     file, ...parsed.positionOf(issue.path), field, severity: "error",
     message: missing ? "is required but missing" : issue.message,

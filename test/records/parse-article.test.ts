@@ -113,3 +113,10 @@ describe("problems name the file, line, column and field", () => {
     expect(problem!.message).toContain("more than the limit");
   });
 });
+
+describe("a wrong type is not called missing", () => {
+  it("says what is wrong with a value of the wrong type", () => {
+    const result = parseArticle("a.md", new TextEncoder().encode("---\ntitle: 42\npublication: P\nlanguage: en\n---\nx"));
+    expect(!result.ok && result.problems[0]).toMatchObject({ field: "title", message: "must be text" });
+  });
+});
