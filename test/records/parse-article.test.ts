@@ -53,7 +53,7 @@ describe("an article file becomes a typed record", () => {
 describe("problems name the file, line, column and field", () => {
   it("reports an unknown key on its own line", () => {
     const [problem] = problemsOf(valid.replace("language: en", "language: en\ntilte: typo"));
-    expect(problemToString(problem!)).toMatch(/^content\/articles\/x\/a\.md 5:1 tilte: unknown field `tilte`\n    hint: /);
+    expect(problemToString(problem!)).toMatch(/^content\/articles\/x\/a\.md 5:1 tilte: unknown field `tilte`\n {4}hint: /);
   });
 
   it("reports a missing required field", () => {
