@@ -1,1 +1,117 @@
-export {}
+/*
+ * The search page: Pagefind's Component UI (the elements in /search/), plus
+ * the three things it does not do by itself:
+ * - each result shows its date, publication and language (a result renderer
+ *   that builds elements, never HTML strings from index data);
+ * - sorting by relevance or by date (Pagefind's `sort` option);
+ * - the search in the address (`/search/?q=juliaca&language=Español&sort=newest`),
+ *   updated as the reader types and read on load, so a search can be shared.
+ * No inline script anywhere: this file works under
+ * `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'`.
+ */
+import "/pagefind/pagefind-component-ui.js";
+
+/** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
+const FILTERS = ["publication", "tag", "language", "year"];
+/** Sort choices -> Pagefind sort; undated articles carry sort keys that keep them, last, in both date orders. */
+const SORTS = { relevance: {}, newest: { date: "desc" }, oldest: { oldest: "asc" } };
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Pagefind's excerpt is HTML with `<mark>` around matches: keep the text and the marks, nothing else. */
+function appendExcerpt(target, excerptHtml) {
+  const template = document.createElement("template");
+  template.innerHTML = excerptHtml || "";
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === window.Node.ELEMENT_NODE && node.nodeName === "MARK") target.append(element("mark", "", node.textContent));
+    else target.append(node.textContent || "");
+  }
+}
+
+function renderResult(result) {
+  const meta = result.meta || {};
+  const item = element("li", "pf-result search-result");
+  const card = item.appendChild(element("div", "pf-result-card"));
+  const content = card.appendChild(element("div", "pf-result-content"));
+  const title = content.appendChild(element("p", "pf-result-title"));
+  const link = title.appendChild(element("a", "pf-result-link", meta.title || result.url));
+  link.href = result.url;
+  if (meta.lang) {
+    link.lang = meta.lang;
+    link.hreflang = meta.lang;
+  }
+  const details = content.appendChild(element("p", "search-result-meta"));
+  const parts = [
+    ["search-result-date", meta.date],
+    ["search-result-publication", meta.publication],
+    ["search-result-language", meta.language],
+  ].filter(([, value]) => value);
+  parts.forEach(([className, value], index) => {
+    if (index) details.append(" · ");
+    const part = details.appendChild(element("span", className, value));
+    if (className === "search-result-language" && meta.lang) part.lang = meta.lang;
+  });
+  if (result.excerpt) {
+    const excerpt = content.appendChild(element("p", "pf-result-excerpt"));
+    if (meta.lang) excerpt.lang = meta.lang;
+    appendExcerpt(excerpt, result.excerpt);
+  }
+  return item;
+}
+
+function readAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const filters = {};
+  for (const name of FILTERS) {
+    const values = params.getAll(name).filter(Boolean);
+    if (values.length) filters[name] = values;
+  }
+  const sort = Object.hasOwn(SORTS, params.get("sort") || "") ? params.get("sort") : "relevance";
+  return { query: (params.get("q") || "").trim(), filters, sort };
+}
+
+function writeAddress(query, filters, sort) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const name of FILTERS) for (const value of (filters && filters[name]) || []) params.append(name, value);
+  if (sort !== "relevance") params.set("sort", sort);
+  const search = params.toString();
+  const address = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
+  if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", address);
+}
+
+async function start(root) {
+  await window.customElements.whenDefined("pagefind-results");
+  const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+  const results = root.querySelector("pagefind-results");
+  const sortSelect = root.querySelector("#search-sort");
+  results.resultTemplate = renderResult;
+
+  const initial = readAddress();
+  let sort = initial.sort;
+  instance.searchSort = SORTS[sort];
+  sortSelect.value = sort;
+
+  instance.on("search", (term, filters) => writeAddress((term || "").trim(), filters, sort));
+  sortSelect.addEventListener("change", () => {
+    sort = Object.hasOwn(SORTS, sortSelect.value) ? sortSelect.value : "relevance";
+    instance.searchSort = SORTS[sort];
+    writeAddress((instance.searchTerm || "").trim(), instance.searchFilters, sort);
+    if (instance.searchTerm) instance.triggerSearch(instance.searchTerm);
+  });
+
+  root.hidden = false;
+  if (initial.query || Object.keys(initial.filters).length) {
+    instance.triggerSearchWithFilters(initial.query, initial.filters);
+    const input = root.querySelector("pagefind-input input");
+    if (input && !input.value) input.value = initial.query;
+  }
+}
+
+const root = document.querySelector("[data-search-root]");
+if (root) start(root);

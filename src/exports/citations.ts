@@ -1,5 +1,166 @@
-/** Placeholder until the citation module lands: links only. */
+/**
+ * Citations with citation-js: one CSL-JSON item per article, from which the
+ * library writes `cite.bib` (BibTeX), `cite.ris` (RIS) and the formatted
+ * reference of the page's "Cite" section (APA, via citeproc). Nothing here
+ * depends on the time of the build, so every file is the same from build to build.
+ */
+import { Cite, plugins } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import "@citation-js/plugin-ris";
+import "@citation-js/plugin-csl";
+import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-export function articleToReference(article: ArticleRecord, _archive?: unknown): string {
-  return `${article.title}. ${article.publication}.`;
+import type { ArchiveDate, DatePoint } from "../records/edtf-date.ts";
+import { trustedHtml, type SafeHtml } from "../site/html.ts";
+
+// BibTeX keys are the article ids as they are (`police-massacre-in-juliaca`):
+// ids are path-safe slugs, so the label check that would drop the hyphens is not needed.
+(plugins.config.get("@bibtex").format as { checkLabel: boolean }).checkLabel = false;
+
+/** A CSL-JSON date: the precision the archive date really has; uncertain or approximate is `circa`. */
+export interface CslDate {
+  "date-parts": number[][];
+  circa?: true;
+}
+
+export interface CslItem {
+  id: string;
+  "citation-key": string;
+  type: "article-newspaper";
+  title: string;
+  "container-title": string;
+  author?: Array<{ literal: string }>;
+  issued?: CslDate;
+  URL: string;
+  language: string;
+  issue?: string;
+  page?: string;
+  abstract?: string;
+  archive: string;
+}
+
+/** CSL locales bundled with plugin-csl, by language. */
+const CSL_LOCALES: Record<string, string> = { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", nl: "nl-NL" };
+
+/**
+ * APA as plugin-csl bundles it, less the disambiguation it does within a
+ * bibliography (`2023a`, added names): each reference here stands alone, and
+ * citeproc formats one about twice as fast without it.
+ */
+export const REFERENCE_STYLE = "hemeroteca-apa";
+const cslStyles = (plugins.config.get("@csl") as { styles: { has(name: string): boolean; get(name: string): string; add(name: string, xml: string): void } }).styles;
+if (!cslStyles.has(REFERENCE_STYLE)) {
+  cslStyles.add(REFERENCE_STYLE, cslStyles.get("apa").replace(/ disambiguate-add-(?:year-suffix|names|givenname)="true"/g, "").replace(/ givenname-disambiguation-rule="[^"]*"/g, ""));
+}
+
+function pointToDateParts(point: DatePoint): number[] {
+  if (point.precision === "year" || point.month === undefined) return [point.year];
+  if (point.precision === "month" || point.day === undefined) return [point.year, point.month];
+  return [point.year, point.month, point.day];
+}
+
+export function dateToCslDate(date: ArchiveDate): CslDate {
+  const parts = date.kind === "interval" ? [pointToDateParts(date.start), pointToDateParts(date.end)] : [pointToDateParts(date.start)];
+  const circa = [date.start, date.end].some((point) => point.uncertain || point.approximate);
+  return { "date-parts": parts, ...(circa ? { circa: true as const } : {}) };
+}
+
+export function articleToCslItem(article: ArticleRecord, archive: Pick<Archive, "site">): CslItem {
+  return {
+    id: article.id,
+    "citation-key": article.id,
+    type: "article-newspaper",
+    title: article.title,
+    "container-title": article.publication,
+    ...(article.authors?.length ? { author: article.authors.map((literal) => ({ literal })) } : {}),
+    ...(article.parsedDate ? { issued: dateToCslDate(article.parsedDate) } : {}),
+    URL: `${archive.site.baseUrl}${article.permalink}`,
+    language: article.language,
+    ...(article.issue ? { issue: article.issue } : {}),
+    ...(article.page !== undefined ? { page: String(article.page) } : {}),
+    ...(article.summary ? { abstract: article.summary } : {}),
+    archive: archive.site.title,
+  };
+}
+
+/** `cite.json`: a CSL-JSON array holding the one item, as citation-js writes it. */
+export function cslItemToCslJson(item: CslItem): string {
+  return `${String(new Cite([item]).format("data", { format: "text" })).trim()}\n`;
+}
+
+/** `cite.bib`: a BibTeX entry keyed by the article id. */
+export function cslItemToBibtex(item: CslItem): string {
+  return `${String(new Cite([item]).format("bibtex", { format: "text" })).trim()}\n`;
+}
+
+const pad = (n: number | undefined) => String(n ?? "").padStart(2, "0");
+
+/** RIS `DA` (`YYYY/MM/DD/other`) for a single date finer than a year, which the library's mapping leaves out for newspapers. */
+function cslDateToRisDate(date: CslDate | undefined): string | undefined {
+  const parts = date?.["date-parts"];
+  if (!parts || parts.length !== 1 || !parts[0] || parts[0].length < 2) return undefined;
+  const [year, month, day] = parts[0];
+  return `${year}/${pad(month)}/${day === undefined ? "" : pad(day)}/${date.circa ? "circa" : ""}`;
+}
+
+/**
+ * `cite.ris`: the tags citation-js maps from the item, one a line. The library's
+ * own text output wraps values at 70 characters, which breaks long URLs, so
+ * the lines are joined here instead; line breaks inside values become spaces.
+ */
+export function cslItemToRis(item: CslItem): string {
+  const [entry] = new Cite([item]).format("ris", { format: "object" }) as Array<Record<string, string | string[]>>;
+  if (!entry) throw new Error(`citation-js wrote no RIS record for \`${item.id}\``);
+  const tags: Record<string, string | string[]> = { ...entry };
+  const risDate = cslDateToRisDate(item.issued);
+  if (risDate && tags.DA === undefined) tags.DA = risDate;
+  const lines = [`TY  - ${String(tags.TY ?? "NEWS")}`];
+  for (const tag of Object.keys(tags).sort()) {
+    if (tag === "TY") continue;
+    for (const value of ([] as string[]).concat(tags[tag] ?? [])) lines.push(`${tag}  - ${String(value).replace(/\s+/g, " ").trim()}`);
+  }
+  lines.push("ER  - ");
+  return `${lines.join("\n")}\n`;
+}
+
+/** Put after every `<` of a value, so citeproc reads no rich-text markup in it; removed again from its output. */
+const MARKUP_GUARD = "\uE000";
+
+function guardMarkup<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/</g, `<${MARKUP_GUARD}`) as T;
+  if (Array.isArray(value)) return value.map(guardMarkup) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, guardMarkup(v)])) as T;
+  return value;
+}
+
+/**
+ * The formatted reference (APA) as HTML. citeproc escapes every value, but it
+ * also reads CSL's rich-text tags (`<i>`, `<b>`, `<span style=…>`) inside
+ * values; a title is text, so its `<` is guarded and the only markup left is
+ * the `<i>` the style itself adds.
+ */
+export function cslItemToReferenceHtml(item: CslItem, interfaceLanguage: string): string {
+  const lang = CSL_LOCALES[interfaceLanguage] ?? "en-US";
+  const guarded = { ...guardMarkup(item), id: item.id };
+  const bibliography = String(plugins.output.format("bibliography", [guarded], { format: "html", template: REFERENCE_STYLE, lang }));
+  const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(bibliography)?.[1];
+  if (entry === undefined) throw new Error(`citeproc wrote no reference for \`${item.id}\``);
+  return entry.trim().replaceAll(MARKUP_GUARD, "");
+}
+
+/** The "Cite" section's reference for an article page. */
+export function articleToReference(article: ArticleRecord, archive: Pick<Archive, "site">): SafeHtml {
+  return trustedHtml(cslItemToReferenceHtml(articleToCslItem(article, archive), archive.site.language));
+}
+
+export interface CitationFiles {
+  "cite.bib": string;
+  "cite.ris": string;
+  "cite.json": string;
+}
+
+/** The three files written beside an article's page. */
+export function articleToCitationFiles(article: ArticleRecord, archive: Pick<Archive, "site">): CitationFiles {
+  const item = articleToCslItem(article, archive);
+  return { "cite.bib": cslItemToBibtex(item), "cite.ris": cslItemToRis(item), "cite.json": cslItemToCslJson(item) };
 }

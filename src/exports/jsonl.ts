@@ -17,6 +17,9 @@ export const ExportRecordSchema = ArticleFrontMatterSchema.omit({ url: true }).e
 
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 
+/** Every field an export record can have, in the order records list them: the CSV header and the SQLite columns. */
+export const EXPORT_FIELDS = Object.keys(ExportRecordSchema.shape) as Array<keyof ExportRecord>;
+
 export function articleToExportRecord(article: ArticleRecord): ExportRecord {
   const record: Record<string, unknown> = {};
   for (const key of FRONT_MATTER_FIELD_ORDER) {

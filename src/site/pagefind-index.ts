@@ -8,10 +8,16 @@ import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-import { dateToLabel } from "../records/edtf-date.ts";
+import { dateToLabel, type ArchiveDate } from "../records/edtf-date.ts";
+import { timeToIsoDay } from "../exports/day-range.ts";
 
-/** Sort key that keeps undated articles in date-sorted results, after every dated one. */
-const UNDATED_SORT_KEY = "0000-00-00";
+/**
+ * Pagefind leaves a page out of results sorted by a key the page lacks, so
+ * undated articles get a key too: `date` (newest first, `date:desc`) puts
+ * them after every dated article with `0000-00-00`, and `oldest` (oldest
+ * first, `oldest:asc`) does the same with `9999-12-31`.
+ */
+export const UNDATED_SORT_KEYS = { date: "0000-00-00", oldest: "9999-12-31" } as const;
 
 export interface PagefindApi {
   createIndex: typeof pagefind.createIndex;
@@ -21,6 +27,13 @@ export interface PagefindApi {
 function check<T extends { errors: string[] }>(action: string, response: T): T {
   if (response.errors.length) throw new Error(`Pagefind could not ${action}:\n${response.errors.join("\n")}`);
   return response;
+}
+
+/** Every year a date can fall in: an interval across years is found under each. */
+function dateToYears(date: ArchiveDate): string[] {
+  const years: string[] = [];
+  for (let year = date.start.year; year <= date.end.year && years.length < 100; year++) years.push(String(year));
+  return years;
 }
 
 export function articleToSearchRecord(article: ArticleRecord): pagefind.CustomRecord {
@@ -40,10 +53,12 @@ export function articleToSearchRecord(article: ArticleRecord): pagefind.CustomRe
     filters: {
       publication: [article.publication],
       language: [languageToName(article.language)],
-      year: date ? [String(date.start.year)] : ["Undated"],
+      year: date ? dateToYears(date) : ["Undated"],
       ...(article.tags?.length ? { tag: article.tags } : {}),
     },
-    sort: { date: date ? new Date(date.min).toISOString().slice(0, 10) : UNDATED_SORT_KEY },
+    sort: date
+      ? { date: timeToIsoDay(date.min), oldest: timeToIsoDay(date.min) }
+      : { ...UNDATED_SORT_KEYS },
   };
 }
 

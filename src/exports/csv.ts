@@ -1,0 +1,36 @@
+/**
+ * `/data/archive.csv`: one row per article, the same fields as the JSON Lines
+ * export in the same order (`EXPORT_FIELDS`), quoted as RFC 4180 says (CRLF
+ * between records, `"` doubled inside quoted cells) by `csv-stringify`.
+ *
+ * Cells: text as is; lists (`authors`, `tags`, `aliases`, `translations`,
+ * `review`) joined with `LIST_SEPARATOR`; `source` as compact JSON; absent
+ * fields empty. UTF-8 without a byte order mark.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { ArticleRecord } from "../records/article-record.ts";
+import { articleToExportRecord, EXPORT_FIELDS, type ExportRecord } from "./jsonl.ts";
+
+/** Joins list values in one cell. A value containing it cannot be split back: use the JSONL or SQLite export for exact lists. */
+export const LIST_SEPARATOR = " | ";
+
+/** One export value as CSV cell text. */
+export function exportValueToCell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.map(String).join(LIST_SEPARATOR);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+export function exportRecordToRow(record: ExportRecord): string[] {
+  return EXPORT_FIELDS.map((field) => exportValueToCell(record[field]));
+}
+
+export function archiveToCsv(articles: readonly ArticleRecord[]): string {
+  const rows = articles.map((article) => exportRecordToRow(articleToExportRecord(article)));
+  return stringify([EXPORT_FIELDS, ...rows], {
+    record_delimiter: "windows",
+    // Cells with leading or trailing blanks are quoted, so readers that trim unquoted cells keep them.
+    quoted_match: /^\s|\s$/,
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * `/data/archive.sqlite`: the archive as an SQLite database any client can
+ * open. `articles` holds every field of the JSON Lines export (lists and
+ * `source` as JSON text) plus `date_start`/`date_end`, the first and last day
+ * the date can mean; `articles_fts` is an FTS5 index over title, summary and
+ * text whose content is read from `articles` (rowid = `articles.position`).
+ *
+ * The bytes are the same from build to build: the database is filled in a
+ * scratch file, then copied with `VACUUM INTO` (fresh pages, no free list, no
+ * journal), with a fixed page size and nothing time-dependent stored.
+ */
+import Database from "better-sqlite3";
+import { mkdtempSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ArticleRecord } from "../records/article-record.ts";
+import { dateToDayRange } from "./day-range.ts";
+import { articleToExportRecord, EXPORT_FIELDS, type ExportRecord } from "./jsonl.ts";
+
+/** Bumped whenever the schema changes; readable with `PRAGMA user_version`. */
+export const DATABASE_SCHEMA_VERSION = 1;
+const PAGE_SIZE = 4096;
+
+/** Fields stored as JSON text. */
+const JSON_FIELDS = new Set<keyof ExportRecord>(["authors", "tags", "aliases", "translations", "source", "review"]);
+const REQUIRED_FIELDS = new Set<keyof ExportRecord>(["title", "publication", "language", "id", "url", "text"]);
+
+function columnDefinition(field: keyof ExportRecord): string {
+  const notNull = REQUIRED_FIELDS.has(field) ? " NOT NULL" : "";
+  const unique = field === "id" ? " UNIQUE" : "";
+  return `"${field}" TEXT${notNull}${unique}`;
+}
+
+export const DATABASE_SCHEMA = `CREATE TABLE articles (
+  position INTEGER PRIMARY KEY,
+  ${EXPORT_FIELDS.map(columnDefinition).join(",\n  ")},
+  date_start TEXT,
+  date_end TEXT
+);
+CREATE INDEX articles_dates ON articles (date_start, date_end);
+CREATE INDEX articles_language ON articles (language);
+CREATE INDEX articles_publication ON articles (publication);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, summary, text,
+  content = 'articles', content_rowid = 'position',
+  tokenize = 'unicode61 remove_diacritics 2'
+);`;
+
+function exportValueToColumn(field: keyof ExportRecord, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (JSON_FIELDS.has(field)) return JSON.stringify(value);
+  return String(value);
+}
+
+/** Writes the database to `file`, replacing it only once it is complete. */
+export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string): void {
+  const scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
+  const partial = `${file}.partial`;
+  try {
+    const db = new Database(path.join(scratchDir, "archive.sqlite"));
+    try {
+      db.pragma(`page_size = ${PAGE_SIZE}`);
+      db.pragma("journal_mode = OFF");
+      db.pragma("synchronous = OFF");
+      db.exec(DATABASE_SCHEMA);
+      const columns = ["position", ...EXPORT_FIELDS, "date_start", "date_end"];
+      const insert = db.prepare(
+        `INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      );
+      db.transaction(() => {
+        articles.forEach((article, index) => {
+          const record = articleToExportRecord(article);
+          const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
+          insert.run(index + 1, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
+        });
+      })();
+      db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); INSERT INTO articles_fts (articles_fts) VALUES ('optimize');");
+      db.pragma(`user_version = ${DATABASE_SCHEMA_VERSION}`);
+      rmSync(partial, { force: true });
+      db.prepare("VACUUM INTO ?").run(partial);
+    } finally {
+      db.close();
+    }
+    renameSync(partial, file);
+  } finally {
+    rmSync(partial, { force: true });
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * `npm run search`: arguments in, results out. Parsing and printing only; the
+ * search itself is `searchArchive`.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
+import { DEFAULT_LIMIT, openArchiveDatabase, SearchError, searchArchive, type SearchHit, type SearchOptions } from "./search-archive.ts";
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal: matched words are then bold instead of `[bracketed]`. */
+  isTTY: boolean;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export const USAGE = `Usage: npm run search -- QUERY [options]
+
+Full-text search of the built archive, offline (reads _site/data/archive.sqlite;
+run \`npm run build\` first). Every word must appear; "two words" in quotes is a
+phrase; a word ending in * is a prefix (strik* finds strike and strikes).
+Accents and case are ignored (peru finds Perú).
+
+Options:
+  --publication P   only publications whose name contains P
+  --tag T           only articles tagged T
+  --lang L          only articles in language L (BCP 47 code: en, es)
+  --from D          only articles whose date can fall on or after D
+  --to D            only articles whose date can fall on or before D
+                    D is an EDTF or ISO date: 2023-01-09, 2022-12, 2021,
+                    2022-12/2023-01. Undated articles are left out of a dated search.
+  --limit N         at most N results (default ${DEFAULT_LIMIT})
+  --json            print a JSON array of {id, title, date, publication,
+                    language, url, snippet, score}
+  --db PATH         search another archive.sqlite
+  -h, --help        show this help
+
+Examples:
+  npm run search -- Juliaca
+  npm run search -- huelga --lang es --from 2022-12 --to 2023-01
+  npm run search -- "state of emergency" --json --limit 5
+`;
+
+const MORE_HELP = "  hint: `npm run search -- --help` lists the options\n";
+const BOLD = { start: "\u001b[1m", end: "\u001b[22m" };
+const BRACKETS = { start: "[", end: "]" };
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new SearchError(`\`--limit ${value}\` is not a positive whole number`, "for example `--limit 50`");
+  return Number(value);
+}
+
+function hitToText(hit: SearchHit, index: number, width: number): string {
+  const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
+  const date = dateToLabel(parsed?.ok ? parsed.value : null);
+  const indent = " ".repeat(width + 2);
+  return [
+    `${String(index + 1).padStart(width)}. ${hit.title}`,
+    `${indent}${date} · ${hit.publication} · ${hit.language} · ${hit.url}`,
+    `${indent}${hit.snippet}`,
+  ].join("\n");
+}
+
+export function hitsToText(hits: SearchHit[], query: string): string {
+  if (hits.length === 0) return `No articles match “${query}”.\n`;
+  const width = String(hits.length).length;
+  const heading = `${hits.length} ${hits.length === 1 ? "article matches" : "articles match"} “${query}”, best first:`;
+  return `${heading}\n\n${hits.map((hit, index) => hitToText(hit, index, width)).join("\n\n")}\n`;
+}
+
+/** Runs the command; returns the exit code (0 found or not, 1 failed, 2 bad usage). */
+export function runSearchCli(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        publication: { type: "string" },
+        tag: { type: "string" },
+        lang: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        limit: { type: "string" },
+        json: { type: "boolean", default: false },
+        db: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`search: ${(error as Error).message}\n${MORE_HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const query = positionals.join(" ").trim();
+  if (!query) {
+    io.stderr(`search: give a query, e.g. \`npm run search -- Juliaca\`\n${MORE_HELP}`);
+    return 2;
+  }
+  const outputDir = io.env.HEMEROTECA_OUTPUT ?? "_site";
+  const dbFile = path.resolve(io.cwd, values.db ?? path.join(outputDir, "data", "archive.sqlite"));
+  const color = io.isTTY && !values.json && io.env.NO_COLOR === undefined;
+  try {
+    const options: SearchOptions = {
+      query,
+      ...(values.publication !== undefined ? { publication: values.publication } : {}),
+      ...(values.tag !== undefined ? { tag: values.tag } : {}),
+      ...(values.lang !== undefined ? { language: values.lang } : {}),
+      ...(values.from !== undefined ? { from: values.from } : {}),
+      ...(values.to !== undefined ? { to: values.to } : {}),
+      limit: values.limit !== undefined ? positiveInteger(values.limit) : DEFAULT_LIMIT,
+      highlight: color ? BOLD : BRACKETS,
+    };
+    const db = openArchiveDatabase(dbFile);
+    let hits: SearchHit[];
+    try {
+      hits = searchArchive(db, options);
+    } finally {
+      db.close();
+    }
+    io.stdout(values.json ? `${JSON.stringify(hits, null, 2)}\n` : hitsToText(hits, query));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof SearchError)) throw error;
+    io.stderr(`search: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`);
+    return error.kind === "database" ? 1 : 2;
+  }
+}

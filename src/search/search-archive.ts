@@ -1,0 +1,155 @@
+/**
+ * Full-text search of a built archive's SQLite export (`/data/archive.sqlite`):
+ * FTS5 `MATCH` ranked by bm25 (a word in the title counts more than one in the
+ * summary, which counts more than one in the text), narrowed by publication,
+ * tag, language and a date range, with a highlighted snippet per result.
+ */
+import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { timeToIsoDay, type DayRange } from "../exports/day-range.ts";
+import { parseEdtfDate } from "../records/edtf-date.ts";
+import { textToSlug } from "../records/ids.ts";
+import { textToFtsQuery } from "./fts-query.ts";
+
+/** Bad input from the person searching: shown as is, with a hint, never as a stack trace. */
+export class SearchError extends Error {
+  readonly hint: string | undefined;
+  /** `input`: the arguments are wrong; `database`: the archive database is missing or unreadable. */
+  readonly kind: "input" | "database";
+  constructor(message: string, hint?: string, kind: "input" | "database" = "input") {
+    super(message);
+    this.name = "SearchError";
+    this.hint = hint;
+    this.kind = kind;
+  }
+}
+
+export interface SearchOptions {
+  query: string;
+  /** Publications whose name contains this (case, accents and punctuation ignored). */
+  publication?: string;
+  /** Articles with this tag (case, accents and punctuation ignored). */
+  tag?: string;
+  /** BCP 47 code; `es` also matches `es-PE`. */
+  language?: string;
+  /** EDTF or ISO date: articles whose date can fall on or after its first day. */
+  from?: string;
+  /** EDTF or ISO date: articles whose date can fall on or before its last day. */
+  to?: string;
+  limit?: number;
+  /** Markers around matched words in snippets. */
+  highlight?: { start: string; end: string };
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  /** EDTF as in the article file; null when undated. */
+  date: string | null;
+  publication: string;
+  language: string;
+  /** Site-relative permalink. */
+  url: string;
+  snippet: string;
+  /** bm25 relevance: higher is better; comparable only within one search. */
+  score: number;
+}
+
+export const DEFAULT_LIMIT = 20;
+/** Words of context in a snippet (FTS5 allows at most 64). */
+const SNIPPET_TOKENS = 24;
+/** bm25 weights of the indexed columns: title, summary, text. */
+const COLUMN_WEIGHTS = [10, 4, 1];
+
+export function openArchiveDatabase(file: string): Database.Database {
+  if (!existsSync(file)) {
+    throw new SearchError(`There is no archive database at \`${file}\``, "run `npm run build` first, or pass `--db PATH` to a built archive.sqlite", "database");
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.prepare("SELECT 1 FROM articles_fts LIMIT 1").get();
+  } catch (error) {
+    throw new SearchError(`\`${file}\` is not an archive database: ${(error as Error).message}`, "rebuild it with `npm run build`", "database");
+  }
+  db.function("hemeroteca_slug", { deterministic: true }, (value: unknown) => textToSlug(String(value ?? "")));
+  return db;
+}
+
+/** A `--from`/`--to` value as the days it covers. */
+export function dateOptionToDayRange(option: "--from" | "--to", value: string): DayRange {
+  const parsed = parseEdtfDate(value);
+  if (!parsed.ok) throw new SearchError(`\`${option} ${value}\`: ${parsed.error}`);
+  return { start: timeToIsoDay(parsed.value.min), end: timeToIsoDay(parsed.value.max) };
+}
+
+function knownValues(values: string[]): string {
+  const shown = values.slice(0, 15).map((v) => `\`${v}\``).join(", ");
+  return values.length > 15 ? `${shown}, and ${values.length - 15} more` : shown;
+}
+
+export function searchArchive(db: Database.Database, options: SearchOptions): SearchHit[] {
+  const query = textToFtsQuery(options.query);
+  if (!query) throw new SearchError(`The query \`${options.query}\` has no words to search for`, "give at least one word with letters or digits");
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const highlight = options.highlight ?? { start: "[", end: "]" };
+
+  const conditions: string[] = ["articles_fts MATCH @match"];
+  const parameters: Record<string, string | number> = { match: query.match, limit, start: highlight.start, end: highlight.end };
+
+  if (options.publication !== undefined) {
+    const slug = textToSlug(options.publication);
+    const publications = (db.prepare("SELECT DISTINCT publication FROM articles ORDER BY publication").pluck().all() as string[]);
+    if (!slug || !publications.some((name) => textToSlug(name).includes(slug))) {
+      throw new SearchError(`No publication in the archive matches \`${options.publication}\``, `publications: ${knownValues(publications)}`);
+    }
+    conditions.push("instr(hemeroteca_slug(a.publication), @publication) > 0");
+    parameters.publication = slug;
+  }
+  if (options.tag !== undefined) {
+    const slug = textToSlug(options.tag);
+    const known = db.prepare("SELECT 1 FROM articles a, json_each(a.tags) t WHERE hemeroteca_slug(t.value) = ? LIMIT 1").get(slug);
+    if (!slug || !known) {
+      const tags = db.prepare("SELECT t.value FROM articles a, json_each(a.tags) t GROUP BY t.value ORDER BY count(*) DESC, t.value").pluck().all() as string[];
+      throw new SearchError(`No article has the tag \`${options.tag}\``, `the most used tags: ${knownValues(tags)}`);
+    }
+    conditions.push("EXISTS (SELECT 1 FROM json_each(a.tags) t WHERE hemeroteca_slug(t.value) = @tag)");
+    parameters.tag = slug;
+  }
+  if (options.language !== undefined) {
+    const language = options.language.trim().toLowerCase();
+    if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(language)) {
+      throw new SearchError(`\`--lang ${options.language}\` is not a language code`, "use a BCP 47 code such as `en` or `es`");
+    }
+    conditions.push("(lower(a.language) = @language OR lower(a.language) LIKE @language || '-%')");
+    parameters.language = language;
+  }
+  const from = options.from !== undefined ? dateOptionToDayRange("--from", options.from) : undefined;
+  const to = options.to !== undefined ? dateOptionToDayRange("--to", options.to) : undefined;
+  if (from && to && from.start > to.end) {
+    throw new SearchError(`\`--from ${options.from}\` is after \`--to ${options.to}\``, "swap the two dates");
+  }
+  if (from) {
+    // Overlap: the article's last possible day is on or after the range's first day. Undated articles have no days.
+    conditions.push("a.date_end >= @from");
+    parameters.from = from.start;
+  }
+  if (to) {
+    conditions.push("a.date_start <= @to");
+    parameters.to = to.end;
+  }
+
+  const sql = `SELECT a.id, a.title, a.date, a.publication, a.language, a.url,
+      snippet(articles_fts, -1, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet,
+      bm25(articles_fts, ${COLUMN_WEIGHTS.join(", ")}) AS rank
+    FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid
+    WHERE ${conditions.join(" AND ")}
+    ORDER BY rank, a.position
+    LIMIT @limit`;
+  const rows = db.prepare(sql).all(parameters) as Array<Omit<SearchHit, "score"> & { rank: number }>;
+  return rows.map(({ rank, snippet, ...row }) => ({
+    ...row,
+    snippet: snippet.replace(/\s+/g, " ").trim(),
+    score: Number((-rank).toPrecision(6)),
+  }));
+}

@@ -1,0 +1,178 @@
+/** `npm run search` searches the built archive's SQLite export offline: words, filters, date ranges, JSON. */
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dateToDayRange, dayRangesOverlap } from "../../src/exports/day-range.ts";
+import { parseEdtfDate } from "../../src/records/edtf-date.ts";
+import { runSearchCli } from "../../src/search/cli.ts";
+import { projectRoot } from "../support/build-site.ts";
+import { buildResearchSite, FIXTURE, type FixtureId, type ResearchSite } from "./research-site.ts";
+
+let site: ResearchSite;
+let db: string;
+
+beforeAll(() => {
+  site = buildResearchSite();
+  db = site.file("/data/archive.sqlite");
+});
+afterAll(() => site?.remove());
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function search(args: string[], options: { isTTY?: boolean; withDb?: boolean } = {}): Run {
+  let stdout = "";
+  let stderr = "";
+  const code = runSearchCli([...(options.withDb === false ? [] : ["--db", db]), ...args], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: options.isTTY ?? false,
+    cwd: projectRoot,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+interface Hit {
+  id: FixtureId;
+  title: string;
+  date: string | null;
+  publication: string;
+  language: string;
+  url: string;
+  snippet: string;
+  score: number;
+}
+
+function searchJson(args: string[]): Hit[] {
+  const run = search([...args, "--json"]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Hit[];
+}
+
+describe("npm run search", () => {
+  it("finds the article a word names, best first", () => {
+    const hits = searchJson(["Juliaca"]);
+    expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining(["police-massacre-in-juliaca", "masacre-en-juliaca", "february-report-from-puno"]));
+    expect(hits).toHaveLength(3);
+    // A word in the title outranks the same word only in the text.
+    expect(hits.at(-1)!.id).toBe("february-report-from-puno");
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it("prints {id, title, date, publication, language, url, snippet, score} with --json", () => {
+    const [hit] = searchJson(["seventeen"]);
+    expect(Object.keys(hit!)).toEqual(["id", "title", "date", "publication", "language", "url", "snippet", "score"]);
+    expect(hit).toMatchObject({
+      id: "police-massacre-in-juliaca",
+      title: "Police massacre in Juliaca",
+      date: "2023-01-09",
+      publication: "International Workers Organizer",
+      language: "en",
+      url: FIXTURE["police-massacre-in-juliaca"].url,
+    });
+    expect(hit!.snippet).toMatch(/\[Seventeen\]/);
+    expect(hit!.score).toBeGreaterThan(0);
+    expect(searchJson(["sindicato", "maestros"])[0]).toMatchObject({ id: "comunicado-del-sindicato-de-maestros", date: null });
+  });
+
+  it("returns only Spanish articles with --lang es", () => {
+    const hits = searchJson(["peru", "--lang", "es"]);
+    expect(hits.length).toBeGreaterThanOrEqual(3);
+    for (const hit of hits) expect(FIXTURE[hit.id].language).toBe("es");
+    expect(searchJson(["peru", "--lang", "en"]).every((h) => h.language === "en")).toBe(true);
+  });
+
+  it("keeps only articles whose dates overlap --from 2022-12 --to 2023-01, and no undated one", () => {
+    const hits = searchJson(["peru", "--from", "2022-12", "--to", "2023-01", "--limit", "100"]);
+    expect(hits.map((h) => h.id).sort()).toEqual([
+      "a-chronology-of-the-protests",
+      "general-strike-in-lima-we-will-not-go-home",
+      "masacre-en-juliaca",
+      "paro-nacional-contra-el-gobierno-de-boluarte",
+      "police-massacre-in-juliaca",
+    ]);
+    const range = { start: "2022-12-01", end: "2023-01-31" };
+    for (const hit of hits) {
+      const parsed = parseEdtfDate(hit.date ?? "");
+      expect(parsed.ok && dayRangesOverlap(dateToDayRange(parsed.value), range), `${hit.id} ${hit.date}`).toBe(true);
+    }
+  });
+
+  it("takes EDTF intervals and ISO days for --from and --to", () => {
+    expect(searchJson(["peru", "--from", "2022-12-08", "--to", "2022-12-31"]).map((h) => h.id)).toEqual(["a-chronology-of-the-protests"]);
+    expect(searchJson(["peru", "--from", "2020/2021"]).map((h) => h.id)).not.toContain("comunicado-del-sindicato-de-maestros");
+    expect(searchJson(["peru", "--to", "2021-06"]).map((h) => h.id).sort()).toEqual(["castillo-elected-president-of-peru", "merino-resigns-after-five-days"]);
+  });
+
+  it("narrows by publication (part of the name, any case) and by tag", () => {
+    expect(searchJson(["peru", "--publication", "fight back"]).map((h) => h.publication)).toEqual(["Fight Back! News", "Fight Back! News"]);
+    expect(searchJson(["peru", "--tag", "STRIKE"]).map((h) => h.id).sort()).toEqual(["february-report-from-puno", "general-strike-in-lima-we-will-not-go-home"]);
+  });
+
+  it("limits the results with --limit", () => {
+    expect(searchJson(["peru", "--limit", "2"])).toHaveLength(2);
+  });
+
+  it("marks matched words in bold on a terminal and with brackets elsewhere", () => {
+    expect(search(["aeropuerto"], { isTTY: true }).stdout).toContain("\u001b[1maeropuerto\u001b[22m");
+    const plain = search(["aeropuerto"]);
+    expect(plain.stdout).toContain("[aeropuerto]");
+    expect(plain.stdout).not.toContain("\u001b[");
+    expect(plain.stdout).toContain("10 January 2023 · International Workers Organizer · es · /2023/01/10/masacre-en-juliaca/");
+  });
+
+  it.each(['"', "NEAR(", "juliaca AND", "OR", "*", "title:juliaca", "(juliaca", "-juliaca", "juliaca'", "a\"b", "^x", "{x y}"])(
+    "does not crash on FTS syntax in a query: %s",
+    (query) => {
+      // After `--`, so a leading `-` is part of the query, not an option.
+      const run = search(["--json", "--", query]);
+      expect([0, 2]).toContain(run.code);
+      if (run.code === 0) expect(Array.isArray(JSON.parse(run.stdout))).toBe(true);
+      else expect(run.stderr).toMatch(/^search: The query `.*` has no words to search for/);
+    },
+  );
+
+  it("explains bad input and exits non-zero", () => {
+    expect(search(["peru", "--from", "December"])).toMatchObject({ code: 2, stderr: expect.stringContaining("is not a valid EDTF date") });
+    expect(search(["peru", "--from", "2023", "--to", "2022"])).toMatchObject({ code: 2, stderr: expect.stringContaining("swap the two dates") });
+    expect(search(["peru", "--publication", "Pravda"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`Fight Back! News`") });
+    expect(search(["peru", "--tag", "nothing-like-this"])).toMatchObject({ code: 2, stderr: expect.stringContaining("No article has the tag") });
+    expect(search(["peru", "--limit", "0"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--limit 0") });
+    expect(search(["peru", "--lang", "Spanish!"])).toMatchObject({ code: 2, stderr: expect.stringContaining("not a language code") });
+    expect(search(["--lang", "es"])).toMatchObject({ code: 2, stderr: expect.stringContaining("give a query") });
+    expect(search(["peru", "--colour"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--colour") });
+  });
+
+  it("tells to run `npm run build` when the database is missing", () => {
+    const run = search(["peru", "--db", "/nonexistent/archive.sqlite"], { withDb: false });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("npm run build");
+    expect(run.stdout).toBe("");
+  });
+
+  it("answers --help", () => {
+    const run = search(["--help"], { withDb: false });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: npm run search -- QUERY");
+    for (const option of ["--publication", "--tag", "--lang", "--from", "--to", "--limit", "--json", "--db"]) expect(run.stdout).toContain(option);
+  });
+
+  it("runs as `npm run search` from the terminal", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/search.ts", "Juliaca", "--json", "--db", db], { cwd: projectRoot, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const hits = JSON.parse(result.stdout) as Hit[];
+    expect(hits.map((h) => h.id)).toContain("police-massacre-in-juliaca");
+    const missing = spawnSync(process.execPath, ["--import", "tsx", "scripts/search.ts", "Juliaca"], {
+      cwd: projectRoot,
+      encoding: "utf8",
+      env: { ...process.env, HEMEROTECA_OUTPUT: "/nonexistent-output" },
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("run `npm run build` first");
+  });
+});

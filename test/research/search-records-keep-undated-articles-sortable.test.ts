@@ -1,0 +1,62 @@
+/** The Pagefind records: filters and meta for the search page, and sort keys that keep undated articles in date-sorted results. */
+import { describe, expect, it, vi } from "vitest";
+import type { Archive } from "../../src/archive/build-archive.ts";
+import type { ArticleRecord } from "../../src/records/article-record.ts";
+import { parseArticle } from "../../src/records/parse-article.ts";
+import { articleToSearchRecord, UNDATED_SORT_KEYS, writeSearchIndex, type PagefindApi } from "../../src/site/pagefind-index.ts";
+
+function article(frontMatter: string, body = "Texto."): ArticleRecord {
+  const result = parseArticle("content/articles/x.md", new TextEncoder().encode(`---\n${frontMatter}\n---\n\n${body}\n`));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.record;
+}
+
+describe("articleToSearchRecord", () => {
+  it("gives the result's date, publication and language as meta, and the filters of the search page", () => {
+    const record = articleToSearchRecord(article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10\ntags: [Juliaca, represión]"));
+    expect(record.meta).toMatchObject({ title: "Masacre en Juliaca", date: "10 January 2023", publication: "International Workers Organizer", language: "Español", lang: "es" });
+    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"] });
+    expect(record.sort).toEqual({ date: "2023-01-10", oldest: "2023-01-10" });
+  });
+
+  it("gives undated articles sort keys that put them last in both date orders", () => {
+    const record = articleToSearchRecord(article("title: Comunicado\npublication: Kaos en la Red\nlanguage: es"));
+    expect(record.sort).toEqual(UNDATED_SORT_KEYS);
+    expect(record.filters?.year).toEqual(["Undated"]);
+    expect(UNDATED_SORT_KEYS.date < "0001-01-01").toBe(true);
+    expect(UNDATED_SORT_KEYS.oldest > "9999-01-01").toBe(true);
+  });
+
+  it("files an interval under every year it spans", () => {
+    const record = articleToSearchRecord(article("title: Cronología\npublication: Workers World\nlanguage: en\ndate: 2022-12/2023-01"));
+    expect(record.filters?.year).toEqual(["2022", "2023"]);
+    expect(record.sort).toMatchObject({ date: "2022-12-01" });
+  });
+});
+
+describe("writeSearchIndex", () => {
+  const archive = { site: { language: "en" }, articles: [article("title: A\npublication: P\nlanguage: en")] } as unknown as Archive;
+
+  it("indexes every article in one forced language and closes Pagefind", async () => {
+    const addCustomRecord = vi.fn(async () => ({ errors: [] }));
+    const writeFiles = vi.fn(async () => ({ errors: [], outputPath: "/x" }));
+    const createIndex = vi.fn(async () => ({ errors: [], index: { addCustomRecord, writeFiles } }));
+    const close = vi.fn(async () => undefined);
+    const api = { createIndex, close } as unknown as PagefindApi;
+    expect(await writeSearchIndex(archive, "/out/pagefind", api)).toEqual({ pages: 1 });
+    expect(createIndex).toHaveBeenCalledWith({ forceLanguage: "en" });
+    expect(addCustomRecord).toHaveBeenCalledTimes(1);
+    expect(writeFiles).toHaveBeenCalledWith({ outputPath: "/out/pagefind" });
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  it("stops on the errors Pagefind reports, naming the article file, and still closes", async () => {
+    const close = vi.fn(async () => undefined);
+    const api = {
+      createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: ["bad record"] }), writeFiles: async () => ({ errors: [] }) } }),
+      close,
+    } as unknown as PagefindApi;
+    await expect(writeSearchIndex(archive, "/out/pagefind", api)).rejects.toThrow(/index content\/articles\/x\.md:\nbad record/);
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+});
