@@ -1,0 +1,188 @@
+/**
+ * What one unit of a web page is: boilerplate, a byline, a date line, a
+ * read-more link, or text; and for text, how much it looks like a headline.
+ * The features are general (length, final punctuation, capitals, Markdown
+ * marks), so that pages of outlets nobody has seen split without a site rule.
+ */
+import type { Block } from "./blocks.ts";
+import { boilerplateReason } from "./boilerplate.ts";
+import { splitSentences } from "./derive-headline.ts";
+import { findDates, parseDateLine, type FoundDate } from "./extract-date.ts";
+import {
+  endsWithPeriod, firstLinkUrl, headingLevel, isEmphasizedOnly, isNameOnly, linkOnly, startsLowercase, stripMarkdown,
+  titleCaseRatio, wordCount,
+} from "./markdown-text.ts";
+import { ALL_STOPWORDS } from "./stopwords.ts";
+
+export type UnitKind = "boilerplate" | "byline" | "date" | "read-more" | "text";
+
+export interface Unit {
+  block: Block;
+  kind: UnitKind;
+  /** Boilerplate: why. */
+  reason?: string;
+  /** Byline: the names as printed. */
+  authors?: string[];
+  /** Byline or date line: the date. */
+  date?: FoundDate;
+  place?: string;
+  /** A link address on the unit (headline link, read-more link). */
+  url?: string;
+  /** Text: the Markdown mark that makes it a headline (`h2`, `link`, `bold`), if any. */
+  mark?: string;
+  /** Text: headline-likeness; positive looks like a headline, negative like running text. */
+  h: number;
+  /** Text: a photo caption by its wording (`[left]`, `Photo:`, an image's alt text). */
+  captionCue: boolean;
+  /** Text: a bare proper name (`Pedro Castillo`): a caption's words, not a headline's. */
+  nameOnly: boolean;
+  /** Text: a read-more link at the end of the unit's last line, cut off the text (`... Read more »`). */
+  trailingReadMore?: string;
+}
+
+const TRAILING_READ_MORE =
+  /\s*(?:\[\s*)?(?:read more|continue reading|keep reading|leer más|leer mas|seguir leyendo|sigue leyendo|ver más|lire la suite)\s*(?:\.{2,3}|…)?\s*(?:»|›|→|>>)?(?:\s*\]\([^)]*\))?\s*$/i;
+
+const BYLINE = /^(?:by|por|written by|posted by|published by|escrito por|publicado por|texto de|autor(?:a|es)?:|authors?:)\s+(.+)$/i;
+
+/** `Jim Byrne`, `A, B and C`, `Ana y Luisa` -> names; undefined when the rest is not name-like. */
+export function parseAuthors(text: string): string[] | undefined {
+  const cleaned = text.replace(/[|·•]\s*$/, "").trim();
+  if (cleaned === "" || wordCount(cleaned) > 10) return undefined;
+  const names = cleaned
+    .split(/\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y|&)\s+/i)
+    .map((name) => name.trim().replace(/[.,;]+$/, ""))
+    .filter(Boolean);
+  if (names.length === 0) return undefined;
+  // "By staff" and "Por Redacción" are bylines; "By the way ..." is not.
+  if (!names.every((name) => /^\p{Lu}/u.test(name) || /^(?:staff|redacción|redaccion|editors?|editorial)$/i.test(name))) return undefined;
+  return names;
+}
+
+/** `March 3, 2023 | By Ana Ruiz`, `By Ana Ruiz · 3 March 2023`: a byline and a date on one line. */
+function parseBylineWithDate(text: string): { authors: string[]; date?: FoundDate } | undefined {
+  const parts = text.split(/\s+[|·•]\s+|\s+[–—]\s+/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  let authors: string[] | undefined;
+  let date: FoundDate | undefined;
+  for (const part of parts) {
+    const byline = BYLINE.test(part) ? parseByline(part, false) : undefined;
+    const dateLine = parseDateLine(part);
+    if (byline && !authors) authors = byline.authors;
+    else if (dateLine && !date) date = dateLine.date;
+    else return undefined;
+  }
+  return authors ? { authors, ...(date ? { date } : {}) } : undefined;
+}
+
+function parseByline(text: string, combined = true): { authors: string[]; date?: FoundDate } | undefined {
+  if (combined) {
+    const both = parseBylineWithDate(text);
+    if (both) return both;
+  }
+  const match = BYLINE.exec(text.trim());
+  if (!match) return undefined;
+  let rest = match[1]!.trim();
+  let date: FoundDate | undefined;
+  const dates = findDates(rest).filter((found) => found.year !== undefined && found.month !== undefined);
+  if (dates.length === 1) {
+    date = dates[0]!;
+    rest = (rest.slice(0, date.index) + rest.slice(date.index + date.text.length)).replace(/\s*(?:[|·•,–—-]|\bon\b|\bel\b)\s*$/i, "").replace(/\s*[|·•–—-]\s*/g, " ").trim();
+  }
+  const authors = parseAuthors(rest);
+  return authors ? { authors, ...(date ? { date } : {}) } : undefined;
+}
+
+const CAPTION_CUE =
+  /\\?\[(?:left|right|center|centre|izquierda|derecha|centro)\\?\]|\((?:left|right|center|izquierda|derecha|centro|photo|foto)\b[^)]*\)|^(?:photo|foto|image|imagen|picture|credit|crédito|pictured|en la foto|in the photo)\s*[:|(]|\b(?:photo|foto)\s*(?:by|de|:)\s*\p{Lu}|©/iu;
+
+export function hasCaptionCue(text: string): boolean {
+  return CAPTION_CUE.test(text);
+}
+
+/** Headline-likeness of a text unit: length, final punctuation, capitals, Markdown marks. */
+export function headlineScore(block: Block, mark: string | undefined): number {
+  const text = block.text;
+  const w = block.words;
+  let h = mark ? 3 : 0;
+  h += w <= 3 ? 0.3 : w <= 18 ? 1 : w <= 25 ? 0 : w <= 40 ? -1.5 : -3;
+  if (endsWithPeriod(text)) h -= 2;
+  else if (/[?!]["'”’»)\]]*$/.test(text)) h += 0;
+  else if (/[:,;]$/.test(text)) h -= 0.5;
+  else h += 1;
+  if (splitSentences(text).length > 1) h -= 1.5;
+  if (w >= 3 && titleCaseRatio(text, ALL_STOPWORDS) >= 0.7) h += 1;
+  if (startsLowercase(block.raw)) h -= 2;
+  if (/^[\p{L}\s]{2,25}:\s/u.test(text)) h += 0.5;
+  return h;
+}
+
+function markOf(raw: string): string | undefined {
+  const level = headingLevel(raw);
+  if (level > 0) return `h${level}`;
+  if (linkOnly(raw)) return "link";
+  if (isEmphasizedOnly(raw) && /^\*\*|^__/.test(raw.trim())) return "bold";
+  return undefined;
+}
+
+/**
+ * A line of item metadata in any common order: `Posted on January 9, 2023 by Jane Doe`,
+ * `January 9, 2023 by Jane Doe`, `Jane Doe · 9 January 2023`.
+ */
+function parseMetaLine(text: string): { authors?: string[]; date?: FoundDate } | undefined {
+  if (wordCount(text) > 16) return undefined;
+  const dates = findDates(text).filter((found) => found.month !== undefined);
+  if (dates.length !== 1) return undefined;
+  const date = dates[0]!;
+  const rest = (text.slice(0, date.index) + " " + text.slice(date.index + date.text.length))
+    .replace(/\b(?:posted|published|updated|last updated|publicado|actualizado)\b(?:\s+(?:on|el|:))?/gi, " ")
+    .replace(/[|·•,–—]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (rest === "") return { date };
+  const by = /^(?:by|por)\s+(.+)$/i.exec(rest);
+  const authors = by ? parseAuthors(by[1]!) : isNameOnly(rest) && wordCount(rest) <= 4 ? [rest] : undefined;
+  return authors ? { authors, date } : undefined;
+}
+
+export function classifyUnit(block: Block, publication?: string): Unit {
+  const base = { block, h: 0, captionCue: false, nameOnly: false };
+  const reason = boilerplateReason(block.raw, publication);
+  if (reason === "read-more link") {
+    const url = firstLinkUrl(block.raw);
+    return { ...base, kind: "read-more", reason, ...(url ? { url } : {}) };
+  }
+  if (reason) return { ...base, kind: "boilerplate", reason };
+  const text = block.text;
+  const byline = parseByline(text);
+  if (byline) return { ...base, kind: "byline", authors: byline.authors, ...(byline.date ? { date: byline.date } : {}) };
+  const dateLine = parseDateLine(text);
+  if (dateLine) return { ...base, kind: "date", date: dateLine.date, ...(dateLine.place ? { place: dateLine.place } : {}) };
+  const meta = parseMetaLine(text);
+  if (meta?.authors) return { ...base, kind: "byline", authors: meta.authors, ...(meta.date ? { date: meta.date } : {}) };
+  if (meta?.date) return { ...base, kind: "date", date: meta.date };
+  let trailingReadMore: string | undefined;
+  let url: string | undefined;
+  const readMore = TRAILING_READ_MORE.exec(block.raw);
+  if (readMore && readMore.index > 0 && /[.!?…"”)\]]$/.test(block.raw.slice(0, readMore.index).trim())) {
+    trailingReadMore = readMore[0].trim();
+    url = firstLinkUrl(trailingReadMore);
+    const raw = block.raw.slice(0, readMore.index).replace(/\s+$/, "");
+    const text = stripMarkdown(raw);
+    block = { ...block, raw, text, words: wordCount(text) };
+  }
+  const mark = markOf(block.raw);
+  const link = linkOnly(block.raw);
+  const imageAlt = /^!\[([^\]]+)\]\([^)]*\)$/.exec(block.raw.trim());
+  return {
+    ...base,
+    block,
+    kind: "text",
+    ...(mark ? { mark } : {}),
+    ...(link && /^https?:/i.test(link.url) ? { url: link.url } : url && /^https?:/i.test(url) ? { url } : {}),
+    ...(trailingReadMore ? { trailingReadMore } : {}),
+    h: headlineScore(block, mark),
+    captionCue: Boolean(imageAlt) || hasCaptionCue(text),
+    nameOnly: isNameOnly(stripMarkdown(block.raw)),
+  };
+}

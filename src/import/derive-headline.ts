@@ -1,0 +1,84 @@
+/**
+ * When the converter lost an item's headline, a provisional one is taken from
+ * its teaser: the first sentence, or its first clause when the sentence is
+ * long. It is always the teaser's own words, never a paraphrase, and the
+ * record says so in `review`.
+ */
+import { fold, words } from "./markdown-text.ts";
+import { ALL_STOPWORDS } from "./stopwords.ts";
+
+const ABBREVIATIONS = new Set(
+  ["dr", "dra", "mr", "mrs", "ms", "sr", "sra", "srta", "st", "prof", "gen", "gral", "col", "cap", "lt", "sgt", "gov", "sen",
+    "rep", "pres", "jr", "no", "nº", "n°", "vol", "pp", "p", "etc", "vs", "ca", "approx", "av", "avda", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "ene", "dic", "inc", "ltd", "co", "corp", "u.s", "u.k", "e.g", "i.e", "ee.uu", "uu"],
+);
+
+const DATELINE = /^((?:\p{Lu}[\p{L}.'’]*)(?:,?\s+\p{Lu}[\p{L}.'’]*){0,4})\s+[–—-]{1,2}\s+(?=\S)/u;
+
+/** `Tucson, AZ – On December 7 ...` -> `Tucson, AZ`. */
+export function extractDateline(text: string): { place: string; rest: string } | undefined {
+  const match = DATELINE.exec(text.trim());
+  if (!match) return undefined;
+  const place = match[1]!.trim();
+  if (words(place).length > 5) return undefined;
+  // `Tucson, AZ –`, `LIMA –`; not a sentence that happens to use a dash (`The Party – ...`).
+  if (!place.includes(",") && place !== place.toUpperCase()) return undefined;
+  if (ALL_STOPWORDS.has(fold(place.split(/\s+/)[0]!))) return undefined;
+  return { place, rest: text.trim().slice(match[0].length) };
+}
+
+/** Sentences of running text, not broken after abbreviations (`Dr.`, `U.S.`) or inside names like `Fight Back!`. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  const boundary = /([.!?…]+)(["'”’»)\]]*)\s+(?=[\p{Lu}¿¡"“‘'(\d])/gu;
+  let match: RegExpExecArray | null;
+  while ((match = boundary.exec(text))) {
+    const end = match.index + match[1]!.length + match[2]!.length;
+    const before = text.slice(start, match.index);
+    const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? "";
+    if (match[1] === "." && (ABBREVIATIONS.has(fold(lastWord).replace(/\.$/, "")) || /^\p{Lu}$/u.test(lastWord) || /^(?:\p{L}\.)+\p{L}?$/u.test(lastWord))) continue;
+    sentences.push(text.slice(start, end).trim());
+    start = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) sentences.push(rest);
+  return sentences;
+}
+
+const MIN_WORDS = 6;
+const MAX_WORDS = 22;
+
+function trimEnd(text: string): string {
+  let result = text.trim().replace(/[,;:–—-]+$/, "").trim();
+  // A cut should not end on a function word ("... awaited the").
+  const parts = result.split(/[ \t]+/);
+  while (parts.length > MIN_WORDS && ALL_STOPWORDS.has(fold(parts[parts.length - 1]!).replace(/[^\p{L}]/gu, ""))) parts.pop();
+  result = parts.join(" ").replace(/[,;:–—-]+$/, "").trim();
+  return result;
+}
+
+/**
+ * A provisional headline from a teaser (plain text), or undefined when the
+ * teaser has no words.
+ */
+export function headlineFromTeaser(teaser: string): string | undefined {
+  // Collapse line breaks and runs of spaces only: a no-break space is part of the printed text.
+  const text = (extractDateline(teaser)?.rest ?? teaser).replace(/[ \t\r\n]+/g, " ").trim();
+  if (words(text).length === 0) return undefined;
+  const first = splitSentences(text)[0] ?? text;
+  const sentence = first.replace(/(?<![.][.])[.]$/, "").replace(/\s*(?:\[…\]|\[\.\.\.\]|…)$/, "").trim();
+  if (words(sentence).length <= MAX_WORDS) return sentence;
+
+  // Long sentence: its first clause that says something (8 to 22 words).
+  const clause = /[,;:](?=\s)|\s[–—](?=\s)/g;
+  let match: RegExpExecArray | null;
+  while ((match = clause.exec(sentence))) {
+    const prefix = sentence.slice(0, match.index);
+    const count = words(prefix).length;
+    if (count > MAX_WORDS) break;
+    if (count >= 8) return trimEnd(prefix);
+  }
+  const cut = sentence.split(/[ \t]+/).slice(0, 16).join(" ");
+  return trimEnd(cut);
+}

@@ -1,0 +1,32 @@
+/**
+ * Which kind of page this is, from its shape alone (no site rules):
+ *   - a print issue has an index of articles with page numbers;
+ *   - a single article has paragraphs of running text under at most one
+ *     headline, one byline, one date line and one read-more link;
+ *   - anything else is a listing of items.
+ */
+import { toParagraphs, toUnits } from "./blocks.ts";
+import { classifyUnit } from "./classify-units.ts";
+import type { Line, SourceKind } from "./types.ts";
+
+const INDEX_ENTRY = /\S\s*(?:\.{3,}|…+)\s*\d{1,3}$/;
+
+export function detectLayout(lines: readonly Line[], publication?: string): SourceKind {
+  const paragraphs = toParagraphs(lines);
+  const entries = paragraphs.filter((block) => INDEX_ENTRY.test(block.text)).length;
+  if (entries >= 3) return "print-issue";
+
+  const units = toUnits(lines).map((block) => classifyUnit(block, publication));
+  const texts = units.filter((unit) => unit.kind === "text");
+  const prose = texts.filter((unit) => unit.block.words >= 30 && unit.h < 0).length;
+  const headlines = texts.filter((unit) => unit.h >= 1.5 && unit.block.words <= 20).length;
+  const bylines = units.filter((unit) => unit.kind === "byline").length;
+  const dates = units.filter((unit) => unit.kind === "date").length;
+  const readMore = units.filter((unit) => unit.kind === "read-more").length;
+  const oneHead = headlines <= 1 && bylines <= 1 && dates <= 1 && readMore <= 1;
+  // Short lines among the paragraphs (other than the headline) are what a listing's headlines look like:
+  // when in doubt, a page is a listing.
+  const short = texts.filter((unit) => unit.block.words < 30).length - Math.min(headlines, 1);
+  if (oneHead && prose >= 2 && short <= 1) return "article";
+  return "listing";
+}

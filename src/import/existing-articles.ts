@@ -1,0 +1,51 @@
+/**
+ * The article files already in the archive: their ids (which a new id must
+ * not take) and where each came from (so a re-import finds the id it gave).
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { decodeArticleBytes, parseFrontMatter } from "../records/front-matter.ts";
+import { titleToId } from "../records/ids.ts";
+import { sha256 } from "./source-file.ts";
+
+export const ARTICLES_DIR = "content/articles";
+
+export interface ExistingArticle {
+  file: string;
+  id: string;
+  sha256: string;
+  sourceFile?: string;
+  lines?: [number, number];
+}
+
+export async function readExistingArticles(root: string): Promise<ExistingArticle[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(path.join(root, ARTICLES_DIR), { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const articles: ExistingArticle[] = [];
+  for (const entry of entries.sort()) {
+    if (!entry.endsWith(".md")) continue;
+    const file = path.posix.join(ARTICLES_DIR, entry.split(path.sep).join("/"));
+    const bytes = await readFile(path.join(root, file));
+    const stem = path.posix.basename(file, ".md");
+    const article: ExistingArticle = { file, id: stem, sha256: sha256(bytes) };
+    try {
+      const { data } = parseFrontMatter(decodeArticleBytes(bytes));
+      if (typeof data.id === "string") article.id = data.id;
+      else if (typeof data.title === "string") article.id = titleToId(data.title);
+      const source = data.source as { file?: unknown; lines?: unknown } | undefined;
+      if (source && typeof source.file === "string") {
+        article.sourceFile = source.file;
+        if (Array.isArray(source.lines) && source.lines.length === 2) article.lines = [Number(source.lines[0]), Number(source.lines[1])];
+      }
+    } catch {
+      // A broken file still holds its name as an id; `npm run check` reports what is wrong with it.
+    }
+    articles.push(article);
+  }
+  return articles;
+}

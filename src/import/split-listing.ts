@@ -1,0 +1,469 @@
+/**
+ * A listing page (many items, each a headline and/or teaser, maybe a byline,
+ * date, photo caption and read-more link) -> one draft per item.
+ *
+ * Items are found by what repeats, in this order of trust:
+ *   1. a Markdown mark on headlines (`## x`, `[x](url)`, `**x**`);
+ *   2. bylines (`By staff`), or the headline just before each byline;
+ *   3. date lines;
+ *   4. read-more links closing each item;
+ *   5. otherwise the alternation of short headline-like and longer
+ *      teaser-like units, found by dynamic programming over general features
+ *      (length, final punctuation, capitals), which needs no site rule.
+ */
+import { toUnits } from "./blocks.ts";
+import { classifyUnit, type Unit } from "./classify-units.ts";
+import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
+import { findDates, toEdtf } from "./extract-date.ts";
+import { endsSentence, endsWithPeriod, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
+import type { ConsumedLine, Draft, DroppedLine, Line, LineRole, SplitResult } from "./types.ts";
+
+export interface ListingOptions {
+  publication: string;
+}
+
+type Mode = "marked" | "byline" | "date" | "closing" | "read-more" | "alternating";
+
+interface ItemRange {
+  start: number;
+  end: number;
+  /** Whether the item's first text unit is its headline (known for marked and alternating items). */
+  headline?: boolean;
+  /** The item opens with a category label above its headline. */
+  label?: boolean;
+}
+
+const HEADER_REASON = "page header before the first item (site name, tagline or navigation)";
+const FOOTER_REASON = "page footer after the last item";
+
+/** The nearest text unit before `index` (bylines, dates and boilerplate skipped), not before `floor`. */
+function previousText(units: readonly Unit[], index: number, floor = 0): number {
+  for (let i = index - 1; i >= floor; i--) if (units[i]!.kind === "text") return i;
+  return -1;
+}
+
+function nextText(units: readonly Unit[], index: number): number {
+  for (let i = index + 1; i < units.length; i++) if (units[i]!.kind === "text") return i;
+  return -1;
+}
+
+function previousContent(units: readonly Unit[], index: number, floor = 0): number {
+  for (let i = index - 1; i >= floor; i--) if (units[i]!.kind !== "boilerplate") return i;
+  return -1;
+}
+
+/** Anchors are where items start; meta printed before a headline goes with it. */
+function rangesFromAnchors(units: readonly Unit[], anchors: number[], headline: boolean | undefined): { header: number; items: ItemRange[] } {
+  const starts = [...anchors];
+  // Bylines or dates printed just before each headline belong to it.
+  const first = starts[0]!;
+  const before = previousContent(units, first);
+  const metaFirst = before >= 0 && (units[before]!.kind === "byline" || units[before]!.kind === "date");
+  if (metaFirst) {
+    for (let k = 0; k < starts.length; k++) {
+      const floor = k === 0 ? 0 : anchors[k - 1]! + 1;
+      let start = starts[k]!;
+      for (let i = previousContent(units, start, floor); i >= floor; i = previousContent(units, i, floor)) {
+        if (units[i]!.kind !== "byline" && units[i]!.kind !== "date") break;
+        start = i;
+      }
+      starts[k] = start;
+    }
+  }
+  const items = starts.map((start, k) => ({ start, end: starts[k + 1] ?? units.length, ...(headline !== undefined ? { headline } : {}) }));
+  return { header: starts[0]!, items };
+}
+
+function alternationScore(lengths: readonly number[]): number {
+  let best = 0;
+  for (const offset of [0, 1]) {
+    let pairs = 0;
+    let rising = 0;
+    for (let i = offset; i + 1 < lengths.length; i += 2) {
+      pairs++;
+      if (lengths[i + 1]! >= 1.2 * lengths[i]!) rising++;
+    }
+    if (pairs > 0) best = Math.max(best, rising / pairs);
+  }
+  return best;
+}
+
+/**
+ * Headline/teaser alternation by dynamic programming over the text units:
+ * each item is a headline and up to three teaser paragraphs (or, at a cost, a
+ * teaser without headline); short units before the first item and after the
+ * last may be page furniture.
+ */
+function alternatingRanges(units: readonly Unit[]): { header: number; footer: number; items: ItemRange[] } {
+  const textIndex = units.map((unit, index) => ({ unit, index })).filter(({ unit }) => unit.kind === "text");
+  const n = textIndex.length;
+  if (n === 0) return { header: units.length, footer: units.length, items: [] };
+  const texts = textIndex.map(({ unit }) => unit);
+
+  const lengths = texts.map((unit) => unit.block.words);
+  const headlineOnly = n >= 3 && texts.every((unit) => unit.h >= 0.5 && unit.block.words <= 25) && alternationScore(lengths) < 0.75;
+  if (headlineOnly) {
+    return {
+      header: textIndex[0]!.index,
+      footer: units.length,
+      items: textIndex.map(({ index }, k) => ({ start: index, end: textIndex[k + 1]?.index ?? units.length, headline: true })),
+    };
+  }
+
+  // Short unpunctuated lines at the top or bottom are usually the site's name, tagline or menu.
+  const dropCost = (unit: Unit, first: boolean) =>
+    unit.block.words <= 6 && !endsSentence(unit.block.text)
+      ? 0.3 + 0.05 * unit.block.words
+      : 0.6 + 0.12 * unit.block.words + (unit.h < 0 ? 1.5 : 0) - (first && unit.block.gluedToNext ? 0.8 : 0);
+  const headlineCost = (unit: Unit) => -unit.h;
+  const teaserCost = (unit: Unit) => unit.h;
+
+  const INF = Number.POSITIVE_INFINITY;
+  const dp = new Array<number>(n + 1).fill(INF);
+  const back = new Array<{ from: number; headline: boolean; label?: boolean } | undefined>(n + 1);
+  const header = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= n; i++) header[i] = header[i - 1]! + dropCost(texts[i - 1]!, i === 1);
+
+  for (let i = 0; i < n; i++) {
+    const fromHeader = header[i]!;
+    const base = Math.min(dp[i]!, fromHeader);
+    if (base === INF) continue;
+    const viaHeader = fromHeader <= dp[i]!;
+    // Headline with 0..3 teaser paragraphs, possibly under a short category label.
+    const tryItem = (first: number, label: boolean) => {
+      const h = texts[first]!;
+      let cost = headlineCost(h) + (label ? 0.5 : 0);
+      for (let j = first + 1; j <= Math.min(n, first + 4); j++) {
+        const teasers = j - first - 1;
+        if (teasers >= 1) {
+          const t = texts[j - 1]!;
+          cost += teaserCost(t) + (t.block.words <= 3 ? 2 : 0);
+          if (teasers === 1) {
+            if (t.block.words <= h.block.words) cost += 2;
+            else if (t.block.words < 1.2 * h.block.words) cost += 1;
+          } else cost += 2.5;
+        }
+        const total = base + cost + (teasers === 0 ? 3 : 0);
+        if (total < dp[j]!) {
+          dp[j] = total;
+          back[j] = { from: viaHeader ? -(i + 1) : i, headline: true, label };
+        }
+      }
+    };
+    tryItem(i, false);
+    if (i + 1 < n && isLabel(texts[i]!) && texts[i + 1]!.h >= 1) tryItem(i + 1, true);
+    const h = texts[i]!;
+    // A teaser whose headline the converter lost.
+    const lone = base + teaserCost(h) + 4;
+    if (lone < dp[i + 1]!) {
+      dp[i + 1] = lone;
+      back[i + 1] = { from: viaHeader ? -(i + 1) : i, headline: false, label: false };
+    }
+  }
+
+  let bestEnd = n;
+  let bestCost = dp[n]!;
+  let footerCost = 0;
+  for (let i = n - 1; i >= 1; i--) {
+    footerCost += dropCost(texts[i]!, false);
+    if (dp[i]! + footerCost < bestCost) {
+      bestCost = dp[i]! + footerCost;
+      bestEnd = i;
+    }
+  }
+
+  const spans: Array<{ from: number; to: number; headline: boolean; label: boolean }> = [];
+  let position = bestEnd;
+  let headerEnd = 0;
+  while (position > 0) {
+    const step = back[position];
+    if (!step) break;
+    const from = step.from < 0 ? -step.from - 1 : step.from;
+    spans.unshift({ from, to: position, headline: step.headline, label: step.label ?? false });
+    if (step.from < 0) {
+      headerEnd = from;
+      break;
+    }
+    position = from;
+  }
+
+  const items: ItemRange[] = spans.map((span, k) => {
+    const start = textIndex[span.from]!.index;
+    const nextStart = spans[k + 1] ? textIndex[spans[k + 1]!.from]!.index : bestEnd < n ? textIndex[bestEnd]!.index : units.length;
+    return { start, end: nextStart, headline: span.headline, ...(span.label ? { label: true } : {}) };
+  });
+  return {
+    header: headerEnd < n ? textIndex[headerEnd]!.index : units.length,
+    footer: bestEnd < n ? textIndex[bestEnd]!.index : units.length,
+    items,
+  };
+}
+
+function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
+  const indices = (test: (unit: Unit) => boolean) => units.flatMap((unit, index) => (test(unit) ? [index] : []));
+
+  // 1. Marked headlines: the most common mark, if it repeats.
+  const byMark = new Map<string, number[]>();
+  for (const index of indices((unit) => unit.kind === "text" && unit.mark !== undefined)) {
+    const mark = units[index]!.mark!;
+    byMark.set(mark, [...(byMark.get(mark) ?? []), index]);
+  }
+  const marked = [...byMark.values()].sort((a, b) => b.length - a.length)[0];
+  if (marked && marked.length >= 2) {
+    const { header, items } = rangesFromAnchors(units, marked, true);
+    return { mode: "marked", header, footer: units.length, items };
+  }
+
+  // 2-3. Bylines or date lines, one per item: leading it, just after its headline, or closing it.
+  for (const kind of ["byline", "date"] as const) {
+    const meta = indices((unit) => unit.kind === kind);
+    if (meta.length < 2) continue;
+    const before = meta.map((index, k) => {
+      const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
+      return previous >= 0 && units[previous]!.h >= 1 && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
+    });
+    const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
+    if (headlineFirst) {
+      const { header, items } = rangesFromAnchors(units, meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index)), undefined);
+      return { mode: kind, header, footer: units.length, items };
+    }
+    // Printed after the teaser (`Headline / teaser / By X`): the meta closes each item.
+    const closing = meta.filter((index, k) => {
+      const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
+      const next = nextText(units, index);
+      return previous >= 0 && units[previous]!.h < 0 && (next < 0 || units[next]!.h >= 0.5);
+    }).length >= 0.6 * meta.length;
+    const firstText = units.findIndex((unit) => unit.kind === "text");
+    if (closing && firstText >= 0 && firstText < meta[0]!) {
+      const items: ItemRange[] = [];
+      let start = 0;
+      for (const index of meta) {
+        let end = index + 1;
+        while (end < units.length && (units[end]!.kind === "read-more" || units[end]!.kind === "boilerplate" || (units[end]!.kind !== "text" && units[end]!.kind !== kind))) end++;
+        items.push({ start, end });
+        start = end;
+      }
+      if (units.slice(start).some((unit) => unit.kind === "text")) items.push({ start, end: units.length });
+      return { mode: "closing", header: 0, footer: units.length, items };
+    }
+    const { header, items } = rangesFromAnchors(units, meta, undefined);
+    return { mode: kind, header, footer: units.length, items };
+  }
+
+  // 4. Read-more links close items.
+  const reads = indices((unit) => unit.kind === "read-more");
+  if (reads.length >= 2) {
+    const items: ItemRange[] = [];
+    let start = 0;
+    for (const read of reads) {
+      items.push({ start, end: read + 1 });
+      start = read + 1;
+    }
+    if (indices((unit) => unit.kind === "text").some((index) => index >= start)) items.push({ start, end: units.length });
+    return { mode: "read-more", header: 0, footer: units.length, items };
+  }
+
+  // 5. Alternation.
+  const { header, footer, items } = alternatingRanges(units);
+  return { mode: "alternating", header, footer, items };
+}
+
+interface ItemContext {
+  mode: Mode;
+  /** Most items that have several text units open with a short one: a photo caption. */
+  captionsFirst: boolean;
+  first: boolean;
+  last: boolean;
+}
+
+/** A short category label (`Analysis`, `PERU`, `Opinión`) printed above a headline. */
+function isLabel(unit: Unit): boolean {
+  const text = unit.block.text;
+  return unit.kind === "text" && unit.block.words <= 3 && !/[.!?:,;…"”]$/.test(text) && (!unit.nameOnly || unit.block.words === 1) && !unit.captionCue && !startsLowercase(unit.block.raw);
+}
+
+function headlineLikeForItem(unit: Unit): boolean {
+  const text = unit.block.text;
+  return !endsWithPeriod(text) && unit.block.words <= 20 && !unit.nameOnly && !unit.captionCue && !startsLowercase(unit.block.raw) && unit.h >= 0.5;
+}
+
+function isShortCaption(unit: Unit): boolean {
+  return unit.nameOnly || unit.captionCue || unit.block.words <= 15;
+}
+
+function linesOf(unit: Unit): Line[] {
+  return unit.block.lines.filter((line) => line.text.trim() !== "");
+}
+
+function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContext): { draft?: Draft; dropped: DroppedLine[] } {
+  const dropped: DroppedLine[] = [];
+  const consumed: ConsumedLine[] = [];
+  const take = (unit: Unit, role: LineRole) => {
+    for (const line of linesOf(unit)) consumed.push({ line: line.n, role });
+  };
+  const drop = (unit: Unit, reason: string) => {
+    for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
+  };
+
+  const authors: string[] = [];
+  let dateUnit: Unit | undefined;
+  let url: string | undefined;
+  const texts: Unit[] = [];
+  const review: string[] = [];
+  for (const unit of units) {
+    switch (unit.kind) {
+      case "boilerplate":
+        drop(unit, unit.reason ?? "boilerplate");
+        break;
+      case "read-more":
+        drop(unit, unit.reason ?? "read-more link");
+        if (unit.url && /^https?:/i.test(unit.url)) url ??= unit.url;
+        break;
+      case "byline":
+        authors.push(...(unit.authors ?? []));
+        if (unit.date && !dateUnit) dateUnit = unit;
+        take(unit, "byline");
+        break;
+      case "date":
+        if (!dateUnit || !dateUnit.date) {
+          dateUnit = unit;
+          take(unit, "date");
+        } else take(unit, "date");
+        break;
+      case "text":
+        texts.push(unit);
+        if (unit.trailingReadMore) {
+          const last = linesOf(unit)[linesOf(unit).length - 1]!;
+          dropped.push({ line: last.n, text: unit.trailingReadMore, reason: "read-more link (end of the line)", partial: true });
+          if (unit.url && /^https?:/i.test(unit.url) && !unit.mark) url ??= unit.url;
+        }
+        break;
+    }
+  }
+
+  // The first item of a page without marks may still carry the page header.
+  if (context.first && (context.mode === "read-more" || context.mode === "closing")) {
+    const firstTeaser = texts.findIndex((unit) => unit.h < 0);
+    const cut = firstTeaser > 0 && headlineLikeForItem(texts[firstTeaser - 1]!) ? firstTeaser - 1 : Math.max(firstTeaser, 0);
+    for (const unit of texts.splice(0, cut)) drop(unit, HEADER_REASON);
+  }
+
+  // Category labels: above this item's headline, or (at the end) above the next one's.
+  const LABEL_REASON = "category label above a headline";
+  if (texts.length >= 2 && (range.label || (range.headline === undefined && isLabel(texts[0]!) && headlineLikeForItem(texts[1]!) && texts.length >= 3))) {
+    drop(texts.shift()!, LABEL_REASON);
+  }
+  while (!context.last && texts.length >= 2 && isLabel(texts[texts.length - 1]!) && texts.slice(0, -1).some((unit) => unit.h < 0)) {
+    drop(texts.pop()!, LABEL_REASON);
+  }
+
+  let title: Unit | undefined;
+  if (range.headline === true || (range.headline === undefined && context.mode === "marked")) {
+    if (texts[0] && (texts[0].block === units[0]?.block || range.label)) title = texts.shift();
+    else if (texts[0] && (texts[0].mark || headlineLikeForItem(texts[0]))) title = texts.shift();
+  } else if (range.headline === undefined) {
+    if (texts.length >= 2 && headlineLikeForItem(texts[0]!)) title = texts.shift();
+    else if (texts.length === 1 && headlineLikeForItem(texts[0]!) && texts[0]!.h >= 1.5 && texts[0]!.block.words >= 3) title = texts.shift();
+  }
+
+  // Photo captions: by their wording anywhere; by position when the page's items open with one.
+  const captions: Unit[] = [];
+  const rest: Unit[] = [];
+  for (const unit of texts) (unit.captionCue ? captions : rest).push(unit);
+  if (rest.length >= 2 && context.mode !== "marked" && context.mode !== "alternating") {
+    const head = rest[0]!;
+    const last = rest[rest.length - 1]!;
+    if (head.nameOnly || (context.captionsFirst && (isShortCaption(head) || head.block.words < last.block.words))) {
+      captions.unshift(rest.shift()!);
+    }
+  }
+  const teasers = rest;
+
+  if (!title && teasers.length === 0 && captions.length === 0) {
+    for (const line of consumed) {
+      const text = units.flatMap((unit) => unit.block.lines).find((candidate) => candidate.n === line.line)?.text ?? "";
+      dropped.push({ line: line.line, text, reason: "byline or date of an item without text" });
+    }
+    return { dropped };
+  }
+
+  let titleText: string;
+  if (title) {
+    titleText = stripMarkdown(title.block.raw);
+    take(title, "title");
+    if (title.url) url = title.url;
+  } else {
+    const from = teasers[0] ?? captions[0]!;
+    titleText = headlineFromTeaser(from.block.text) ?? from.block.text;
+    review.push(teasers[0] ? "headline derived from teaser (its first sentence or clause); the page shows none" : "headline derived from the photo caption; the page shows no headline or teaser");
+  }
+  for (const unit of teasers) take(unit, "summary");
+  for (const unit of captions) take(unit, "body");
+
+  const summary = teasers.map((unit) => unit.block.text).join("\n\n");
+  const body = [...teasers.map((unit) => unit.block.raw.replace(/ {2,}$/gm, "")), ...captions.map((unit) => toItalicLine(unit.block.raw))].join("\n\n");
+
+  const draft: Draft = { title: titleText, review, body, consumed };
+  if (summary) draft.summary = summary;
+  if (authors.length > 0) draft.authors = [...new Set(authors)];
+  if (url) draft.url = url;
+  const dateline = teasers[0] ? extractDateline(teasers[0].block.text) : undefined;
+  if (dateline) draft.place = dateline.place;
+  else if (dateUnit?.place) draft.place = dateUnit.place;
+
+  // Dates: the item's own date line or byline date; else a full date in the teaser, marked uncertain.
+  if (dateUnit?.date) {
+    const edtf = toEdtf(dateUnit.date);
+    if (edtf) {
+      draft.date = edtf;
+      draft.dateIsFirm = true;
+    } else review.push(`date printed without a year (\`${dateUnit.date.text}\`); no date given`);
+  } else {
+    const text = [titleText, summary].join(" ");
+    const full = findDates(text).filter((date) => date.year !== undefined && date.month !== undefined && date.day !== undefined);
+    const distinct = [...new Set(full.map((date) => toEdtf(date)))].filter(Boolean);
+    if (distinct.length === 1) {
+      draft.date = toEdtf(full[0]!, true);
+      review.push(`date taken from the teaser (\`${full[0]!.text}\`), uncertain: the article may be later`);
+    } else {
+      const yearless = findDates(text).filter((date) => date.year === undefined && date.month !== undefined && date.day !== undefined);
+      if (yearless.length > 0 && distinct.length === 0) {
+        const mentioned = [...new Set(yearless.map((date) => `\`${date.text}\``))];
+        review.push(`the text mentions ${mentioned.join(", ")} without a year; no date given`);
+      }
+    }
+  }
+  return { draft, dropped };
+}
+
+export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
+  const units = toUnits(lines).map((block) => classifyUnit(block, options.publication));
+  const { mode, header, footer, items } = findItems(units);
+  const dropped: DroppedLine[] = [];
+  const dropUnit = (unit: Unit, reason: string) => {
+    for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
+  };
+  for (const unit of units.slice(0, header)) dropUnit(unit, unit.reason ?? HEADER_REASON);
+  for (const unit of units.slice(footer)) dropUnit(unit, unit.reason ?? FOOTER_REASON);
+
+  // A caption opens most multi-unit items on pages with photos (bylines, dates, read-more layouts).
+  let multi = 0;
+  let shortFirst = 0;
+  for (const range of items) {
+    const texts = units.slice(range.start, Math.min(range.end, footer)).filter((unit) => unit.kind === "text" && !unit.captionCue);
+    const rest = texts.length >= 2 && headlineLikeForItem(texts[0]!) ? texts.slice(1) : texts;
+    if (rest.length < 2) continue;
+    multi++;
+    if (isShortCaption(rest[0]!)) shortFirst++;
+  }
+  const captionsFirst = multi >= 2 && shortFirst >= 0.6 * multi;
+
+  const drafts: Draft[] = [];
+  items.forEach((range, k) => {
+    const slice = units.slice(range.start, Math.min(range.end, footer));
+    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1 });
+    dropped.push(...itemDropped);
+    if (draft) drafts.push(draft);
+  });
+  return { kind: "listing", drafts, dropped };
+}

@@ -1,0 +1,88 @@
+/**
+ * Decides, for every file an import would write, whether it is new, updated,
+ * unchanged, or kept because an editor changed it since the last import; then
+ * writes the ones to write, each atomically (temporary file + rename), so no
+ * file is ever half-written.
+ */
+import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { sha256 } from "./source-file.ts";
+
+export type FileStatus = "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted";
+
+export interface PlannedFile {
+  /** Repo-relative path. */
+  file: string;
+  text: string;
+  role: "source" | "article" | "manifest";
+  status: FileStatus;
+  message?: string;
+  /** sha256 of the file as it is after this import (for the manifest). */
+  sha256: string;
+}
+
+async function readIfExists(absolute: string): Promise<string | undefined> {
+  try {
+    return await readFile(absolute, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+export interface PlanOptions {
+  role: PlannedFile["role"];
+  /** For articles: the sha256 the importer recorded when it last wrote the file. */
+  previousSha?: string;
+  /** Whether the importer wrote this file before (it is in the source's manifest). */
+  imported?: boolean;
+  force: boolean;
+}
+
+export async function planFile(root: string, file: string, text: string, options: PlanOptions): Promise<PlannedFile> {
+  const current = await readIfExists(path.join(root, file));
+  const planned = { file, text, role: options.role, sha256: sha256(text) };
+  if (current === undefined) {
+    if (options.role === "article" && options.imported && !options.force) {
+      return {
+        ...planned,
+        status: "kept-deleted",
+        sha256: options.previousSha ?? planned.sha256,
+        message: `${file} was deleted after it was imported; not recreated (use --force to recreate it)`,
+      };
+    }
+    return { ...planned, status: "created" };
+  }
+  if (current === text) return { ...planned, status: "unchanged" };
+  if (options.role !== "article") return { ...planned, status: "updated" };
+  const currentSha = sha256(current);
+  if (options.previousSha === currentSha) return { ...planned, status: "updated" };
+  if (options.force) return { ...planned, status: "updated", message: `${file} had been changed since it was imported; overwritten (--force)` };
+  return {
+    ...planned,
+    status: "kept-edited",
+    sha256: options.previousSha ?? currentSha,
+    message: options.imported
+      ? `${file} was changed by an editor since it was imported; left as it is (run again with --force to overwrite it with the importer's version)`
+      : `${file} exists and was not written by this import; left as it is (run again with --force to overwrite it)`,
+  };
+}
+
+/** Writes a file whole or not at all: to a temporary name in the same folder, then renamed over. */
+export async function writeFileAtomic(absolute: string, text: string): Promise<void> {
+  await mkdir(path.dirname(absolute), { recursive: true });
+  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    await writeFile(temporary, text, "utf8");
+    await rename(temporary, absolute);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function writePlanned(root: string, files: readonly PlannedFile[]): Promise<void> {
+  for (const file of files) {
+    if (file.status === "created" || file.status === "updated") await writeFileAtomic(path.join(root, file.file), file.text);
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * Listing pages of made-up outlets, written here, in layouts the default
+ * collection does not have: the importer must split them with its general
+ * rules (no rule knows these sites) into exactly their items, with the exact
+ * headline and teaser of each, the right language, and no boilerplate.
+ */
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importFiles, type ImportResult } from "../../src/import/index.ts";
+import { expectEveryLineAccounted, tempRoot, writePage } from "./support.ts";
+
+let root: string;
+let pages: string;
+beforeAll(async () => {
+  root = await tempRoot();
+  pages = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-pages-"));
+});
+
+/** Imports a made-up page into the temporary project and checks that every line is accounted for. */
+async function importPage(name: string, text: string, publication: string): Promise<ImportResult> {
+  const file = await writePage(pages, name, text);
+  const result = await importFiles([file], { root, publication });
+  await expectEveryLineAccounted(result, root);
+  return result;
+}
+
+const headlineTeaser = `Workers Voice Online
+Home | News | Analysis | About | Donate
+Skip to content
+Latest news
+
+Miners strike spreads across the southern highlands
+
+Thousands of copper miners walked off the job on Monday, demanding higher wages and safer conditions in the pits.
+
+Teachers march on the capital
+
+Teachers from twelve regions arrived in the capital to press for the budget promised last year.
+
+Court frees jailed union organizer
+
+A judge ordered the release of the organizer after three months in pre-trial detention, citing a lack of evidence.
+
+Is the new cabinet any different?
+
+The prime minister promised dialogue, but the first week brought more soldiers to the southern provinces.
+
+Sign up for our newsletter
+
+Get the latest stories in your inbox every week.
+
+© 2023 Workers Voice. All rights reserved.
+
+Older posts »
+`;
+
+const bylinesMixed = `Voz Obrera
+Menú
+Buscar
+
+Paro nacional paraliza el sur del país
+Por María Quispe
+12 de enero de 2023
+Los gremios de transportistas y campesinos bloquearon las carreteras de Puno y Cusco en rechazo al gobierno.
+Leer más...
+
+National strike paralyzes the south
+By María Quispe
+January 12, 2023
+Transport and peasant unions blocked the highways of Puno and Cusco in rejection of the government.
+Read more
+
+Estudiantes toman la universidad
+Por Redacción
+Los estudiantes de San Marcos ocuparon el campus para alojar a las delegaciones de las regiones.
+Leer más...
+
+Police raid university in Lima
+By staff
+10 January 2023
+Police evicted students who had occupied the campus to house delegations from the regions.
+Read more »
+
+Suscríbete a nuestro boletín
+`;
+
+describe("a headline-and-teaser listing in English, with a site header, menu and sign-up box", () => {
+  let result: ImportResult;
+  beforeAll(async () => {
+    result = await importPage("workers-voice.txt", headlineTeaser, "Workers Voice");
+  });
+
+  it("finds exactly the four items, each with its exact headline and teaser", () => {
+    expect(result.records.map((record) => [record.title, record.summary])).toEqual([
+      ["Miners strike spreads across the southern highlands", "Thousands of copper miners walked off the job on Monday, demanding higher wages and safer conditions in the pits."],
+      ["Teachers march on the capital", "Teachers from twelve regions arrived in the capital to press for the budget promised last year."],
+      ["Court frees jailed union organizer", "A judge ordered the release of the organizer after three months in pre-trial detention, citing a lack of evidence."],
+      ["Is the new cabinet any different?", "The prime minister promised dialogue, but the first week brought more soldiers to the southern provinces."],
+    ]);
+    for (const record of result.records) {
+      expect(record.language).toBe("en");
+      expect(record.body).toBe(record.summary);
+      expect(record.review).toBeUndefined();
+    }
+  });
+
+  it("reports the site header, menu, sign-up box, copyright and pagination as dropped", () => {
+    const dropped = new Map(result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason]));
+    expect([...dropped.keys()]).toEqual([
+      "Workers Voice Online", "Home | News | Analysis | About | Donate", "Skip to content", "Latest news",
+      "Sign up for our newsletter", "Get the latest stories in your inbox every week.",
+      "© 2023 Workers Voice. All rights reserved.", "Older posts »",
+    ]);
+    expect(dropped.get("Skip to content")).toBe("`skip to content` link");
+    expect(dropped.get("Sign up for our newsletter")).toBe("sign-up box");
+  });
+});
+
+describe("a listing with bylines, dates and read-more links, Spanish and English mixed", () => {
+  let result: ImportResult;
+  beforeAll(async () => {
+    result = await importPage("voz-obrera.txt", bylinesMixed, "Voz Obrera");
+  });
+
+  it("finds exactly the four items with their headlines, teasers, bylines and languages", () => {
+    expect(result.records.map((record) => [record.title, record.summary, record.authors, record.language])).toEqual([
+      ["Paro nacional paraliza el sur del país", "Los gremios de transportistas y campesinos bloquearon las carreteras de Puno y Cusco en rechazo al gobierno.", ["María Quispe"], "es"],
+      ["National strike paralyzes the south", "Transport and peasant unions blocked the highways of Puno and Cusco in rejection of the government.", ["María Quispe"], "en"],
+      ["Estudiantes toman la universidad", "Los estudiantes de San Marcos ocuparon el campus para alojar a las delegaciones de las regiones.", ["Redacción"], "es"],
+      ["Police raid university in Lima", "Police evicted students who had occupied the campus to house delegations from the regions.", ["staff"], "en"],
+    ]);
+  });
+
+  it("reads printed dates, and bounds an undated item by its neighbours with a note", () => {
+    expect(result.records.map((record) => record.date)).toEqual(["2023-01-12", "2023-01-12", "2023-01-10/2023-01-12", "2023-01-10"]);
+    expect(result.records[2]!.review).toEqual([
+      "date interval inferred from listing neighbours (newest first): between “Police raid university in Lima” (2023-01-10) and “National strike paralyzes the south” (2023-01-12)",
+    ]);
+  });
+
+  it("pairs the Spanish and English versions of the same report, and only those", () => {
+    const [es, en, other, last] = result.records;
+    expect(es!.translations).toEqual([en!.id]);
+    expect(en!.translations).toEqual([es!.id]);
+    expect(other!.translations).toBeUndefined();
+    expect(last!.translations).toBeUndefined();
+  });
+
+  it("drops the header, read-more links and sign-up box with their reasons", () => {
+    expect(result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason])).toEqual([
+      ["Voz Obrera", "site name"],
+      ["Menú", "navigation"],
+      ["Buscar", "navigation"],
+      ["Leer más...", "read-more link"],
+      ["Read more", "read-more link"],
+      ["Leer más...", "read-more link"],
+      ["Read more »", "read-more link"],
+      ["Suscríbete a nuestro boletín", "sign-up box"],
+    ]);
+    for (const record of result.records) expect(record.body).not.toMatch(/Leer más|Read more/);
+  });
+});
+
+describe("other layouts the general rules cover", () => {
+  it("Markdown headings with links: takes each address the page states", async () => {
+    const result = await importPage("red-review.md", `# The Red Review
+
+[Home](/) [World](/world) [Labour](/labour) [About](/about)
+
+## [Dockers refuse to load arms shipment](https://red.example.org/2023/02/dockers)
+
+*February 3, 2023*
+
+Port workers in Genoa said they would not handle cargo bound for the war.
+
+## [Nurses win pay deal after ten-day strike](https://red.example.org/2023/01/nurses)
+
+*January 28, 2023*
+
+The agreement raises wages by nine percent over two years.
+
+[Read more](https://red.example.org/2023/01/nurses)
+`, "The Red Review");
+    expect(result.records.map((record) => [record.title, record.url, record.date, record.summary])).toEqual([
+      ["Dockers refuse to load arms shipment", "https://red.example.org/2023/02/dockers", "2023-02-03", "Port workers in Genoa said they would not handle cargo bound for the war."],
+      ["Nurses win pay deal after ten-day strike", "https://red.example.org/2023/01/nurses", "2023-01-28", "The agreement raises wages by nine percent over two years."],
+    ]);
+  });
+
+  it("a blog archive converted to Markdown: menu lists, `Posted on DATE by NAME`, `Continue reading →`", async () => {
+    const result = await importPage("solidarity-times.md", `[Skip to content](#content)
+
+[![Solidarity Times](https://site.example/logo.png)](https://site.example/)
+
+* [Home](https://site.example/)
+* [News](https://site.example/news/)
+* [About](https://site.example/about/)
+
+# Category: Peru
+
+## [Mine workers block highway to the coast](https://site.example/2023/01/mine-workers/)
+
+Posted on [January 9, 2023](https://site.example/2023/01/09/) by [Jane Doe](https://site.example/author/jane/)
+
+Hundreds of mine workers blocked the highway near Nazca, demanding the release of detained union leaders. […]
+
+[Continue reading →](https://site.example/2023/01/mine-workers/)
+
+## [Students occupy university in Arequipa](https://site.example/2023/01/students/)
+
+Posted on [January 5, 2023](https://site.example/2023/01/05/) by [John Roe](https://site.example/author/john/)
+
+Students took over the main campus to shelter delegations arriving from the countryside. […]
+
+[Continue reading →](https://site.example/2023/01/students/)
+
+* [Older posts](https://site.example/page/2/)
+
+© 2023 Solidarity Times · Powered by WordPress
+`, "Solidarity Times");
+    expect(result.records.map((record) => [record.title, record.summary, record.authors, record.date, record.url])).toEqual([
+      ["Mine workers block highway to the coast", "Hundreds of mine workers blocked the highway near Nazca, demanding the release of detained union leaders. […]", ["Jane Doe"], "2023-01-09", "https://site.example/2023/01/mine-workers/"],
+      ["Students occupy university in Arequipa", "Students took over the main campus to shelter delegations arriving from the countryside. […]", ["John Roe"], "2023-01-05", "https://site.example/2023/01/students/"],
+    ]);
+    expect(result.reports[0]!.dropped).toHaveLength(10);
+  });
+
+  it("bylines printed after the teaser close their item", async () => {
+    const result = await importPage("southern-worker.txt", `Southern Worker
+
+Dockers strike for second week
+Port workers kept the terminals closed as talks with the employers stalled again.
+By Ana Torres
+
+Miners occupy pit head
+Hundreds of miners refused to leave the site after the company announced layoffs.
+By Luis Paz
+`, "Southern Worker");
+    expect(result.records.map((record) => [record.title, record.summary, record.authors])).toEqual([
+      ["Dockers strike for second week", "Port workers kept the terminals closed as talks with the employers stalled again.", ["Ana Torres"]],
+      ["Miners occupy pit head", "Hundreds of miners refused to leave the site after the company announced layoffs.", ["Luis Paz"]],
+    ]);
+  });
+
+  it("category labels above headlines are reported, not taken for headlines", async () => {
+    const result = await importPage("labor-latino.txt", `Labor Notes Latino
+
+Análisis
+Los sindicatos frente al nuevo gobierno
+Un repaso de las posiciones de las centrales obreras tras la caída del gabinete.
+
+Opinion
+Why the strike wave matters
+The walkouts of the past month show a new willingness to fight among young workers.
+`, "Labor Notes Latino");
+    expect(result.records.map((record) => [record.title, record.language])).toEqual([
+      ["Los sindicatos frente al nuevo gobierno", "es"],
+      ["Why the strike wave matters", "en"],
+    ]);
+    expect(result.reports[0]!.dropped.map((entry) => entry.text)).toEqual(["Labor Notes Latino", "Análisis", "Opinion"]);
+  });
+
+  it("a read-more link at the end of a teaser line is cut off and reported, and its address kept", async () => {
+    const result = await importPage("inline-more.txt", `Andes Labour Review
+
+Copper miners vote to strike
+
+Workers at the Las Bambas mine approved an indefinite strike starting next week. [Read more »](https://andes.example.org/las-bambas)
+
+Teachers reject new evaluation
+
+The union said the test was designed to fire experienced teachers. Read more
+`, "Andes Labour Review");
+    expect(result.records.map((record) => [record.title, record.summary, record.url])).toEqual([
+      ["Copper miners vote to strike", "Workers at the Las Bambas mine approved an indefinite strike starting next week.", "https://andes.example.org/las-bambas"],
+      ["Teachers reject new evaluation", "The union said the test was designed to fire experienced teachers.", undefined],
+    ]);
+    expect(result.reports[0]!.dropped.filter((entry) => entry.partial).map((entry) => [entry.text, entry.reason])).toEqual([
+      ["[Read more »](https://andes.example.org/las-bambas)", "read-more link (end of the line)"],
+      ["Read more", "read-more link (end of the line)"],
+    ]);
+  });
+
+  it("teasers without headlines get a provisional headline from their own first sentence", async () => {
+    const result = await importPage("teasers.txt", `By staff
+
+Lima, Peru – Thousands marched on Congress on Thursday. Police used tear gas against the crowd near the Plaza San Martín.
+
+Read more
+
+By staff
+
+Striking teachers in Cusco said they would stay out until the regional government pays the promised bonus.
+
+Read more
+`, "Teasers Weekly");
+    expect(result.records.map((record) => [record.title, record.place, record.review])).toEqual([
+      ["Thousands marched on Congress on Thursday", "Lima, Peru", ["headline derived from teaser (its first sentence or clause); the page shows none"]],
+      ["Striking teachers in Cusco said they would stay out until the regional government pays the promised bonus", undefined, ["headline derived from teaser (its first sentence or clause); the page shows none"]],
+    ]);
+  });
+});
+
+describe("a page holding one article", () => {
+  it("is detected as such: headline, byline, date, dateline and the text as body", async () => {
+    const result = await importPage("one-article.md", `Workers Voice
+
+# Copper miners end 40-day strike with wage deal
+
+By Ana Torres
+
+March 3, 2023
+
+Arequipa, Peru – Copper miners at the Cerro Verde mine voted on Thursday to accept a wage increase of eight percent, ending a strike that had lasted forty days and cost the company an estimated 200 million dollars in lost output.
+
+The union said the agreement also includes a commitment to rehire the twelve workers dismissed during the conflict, and a review of safety conditions in the deepest sections of the pit, where two miners died last year.
+
+Management had refused to negotiate for the first three weeks of the strike, insisting that the walkout was illegal. Regional authorities intervened after road blockades by supporters cut the main highway to the coast.
+
+Share this:
+
+Read more
+`, "Workers Voice");
+    expect(result.reports[0]!.kind).toBe("article");
+    expect(result.records).toHaveLength(1);
+    const [article] = result.records;
+    expect([article!.title, article!.authors, article!.date, article!.place]).toEqual([
+      "Copper miners end 40-day strike with wage deal", ["Ana Torres"], "2023-03-03", "Arequipa, Peru",
+    ]);
+    expect(article!.body.split("\n\n")).toHaveLength(3);
+    expect(result.reports[0]!.dropped.map((entry) => entry.text)).toEqual(["Workers Voice", "Share this:", "Read more"]);
+  });
+});
