@@ -3,9 +3,10 @@ import type { Archive } from "../src/archive/build-archive.ts";
 import { languageToName } from "../src/archive/language-names.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import { articleToReference } from "../src/exports/citations.ts";
-import { absoluteUrl, page } from "../src/site/layout.ts";
-import { dateElement, groupLink } from "../src/site/components.ts";
-import { html, jsonForScript, trustedHtml, type HtmlValue } from "../src/site/html.ts";
+import { absoluteUrl, page, type Crumb } from "../src/site/layout.ts";
+import { bodyToPageHeadings } from "../src/site/body-headings.ts";
+import { dateElement, groupLink, headlineList, monthToName } from "../src/site/components.ts";
+import { html, jsonForScript, trustedHtml } from "../src/site/html.ts";
 
 interface Data {
   archive: Archive;
@@ -18,20 +19,28 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-function smallList(items: ArticleRecord[]): HtmlValue {
-  return html`<ul class="related-list">${items.map((a) => html`<li lang="${a.language}"><a href="${a.permalink}">${a.title}</a> <span class="related-date" lang="en">${dateElement(a)}</span></li>`)}</ul>`;
+/** Headlines in each "More from…" and "More on…" list: a few, so the page stays light. */
+const MORE = 3;
+
+/** Home, then the year and (when the article is filed under one) the month it belongs to. */
+function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
+  const crumbs: Crumb[] = [{ label: "Home", url: "/" }];
+  const date = article.parsedDate;
+  if (!date) crumbs.push({ label: "Undated", url: "/undated/" });
+  else {
+    const year = archive.years.find((y) => y.year === date.start.year);
+    crumbs.push({ label: String(date.start.year), url: year?.url ?? `/${date.start.year}/` });
+    const month = date.start.month ? year?.months[date.start.month - 1] : undefined;
+    if (month?.articles.includes(article)) crumbs.push({ label: monthToName(month.month), url: month.url });
+  }
+  crumbs.push({ label: article.title, lang: article.language });
+  return crumbs;
 }
 
 export function render({ archive, article }: Data): string {
   const related = archive.related.get(article.id)!;
   const source = article.source;
-  const crumbs = [
-    { label: "Home", url: "/" },
-    article.parsedDate
-      ? { label: String(article.parsedDate.start.year), url: `/${article.parsedDate.start.year}/` }
-      : { label: "Undated", url: "/undated/" },
-    { label: article.title },
-  ];
+  const site = archive.site.language;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -45,23 +54,27 @@ export function render({ archive, article }: Data): string {
   };
   const content = html`<article class="article" lang="${article.language}">
   <header class="article-header">
-    <p class="kicker" lang="${archive.site.language}">${groupLink(archive, "publication", article.publication, "kicker-publication")}${article.issue ? html` · <span class="issue">${article.issue}</span>` : ""}${article.page !== undefined ? html` · <span class="page">p. ${article.page}</span>` : ""}</p>
+    <p class="kicker" lang="${site}">${groupLink(archive, "publication", article.publication, "kicker-publication")}${article.issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="issue">${article.issue}</span>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
     <h1 class="article-title">${article.title}</h1>
     ${article.summary ? html`<p class="dek">${article.summary}</p>` : ""}
-    <dl class="article-meta" lang="${archive.site.language}">
+    <dl class="article-meta" lang="${site}">
       ${article.authors?.length ? html`<div><dt>By</dt><dd>${article.authors.map((name, i) => html`${i ? ", " : ""}${groupLink(archive, "author", name, "byline")}`)}</dd></div>` : ""}
       <div><dt>Date</dt><dd>${dateElement(article)}</dd></div>
       ${article.place ? html`<div><dt>Place</dt><dd>${article.place}</dd></div>` : ""}
       <div><dt>Language</dt><dd>${groupLink(archive, "language", article.language, "language")}</dd></div>
-      ${article.tags?.length ? html`<div><dt>Tags</dt><dd><ul class="chips">${article.tags.map((tag) => html`<li>${groupLink(archive, "tag", tag)}</li>`)}</ul></dd></div>` : ""}
+      ${article.tags?.length ? html`<div class="meta-tags"><dt>Tags</dt><dd><ul class="chips">${article.tags.map((tag) => html`<li>${groupLink(archive, "tag", tag)}</li>`)}</ul></dd></div>` : ""}
     </dl>
-    ${related.translations.length ? html`<p class="translations" lang="${archive.site.language}">Also in ${related.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
+    ${related.translations.length ? html`<p class="translations" lang="${site}">Also in ${related.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
   </header>
   <div class="article-body">
-${trustedHtml(article.html)}
+${trustedHtml(bodyToPageHeadings(article.html))}
   </div>
 </article>
-<aside class="article-aside" aria-label="About this article" lang="${archive.site.language}">
+${related.previous || related.next ? html`<nav class="prev-next" aria-label="Earlier and later articles" lang="${site}">
+  ${related.previous ? html`<a class="previous" rel="prev" href="${related.previous.permalink}"><span class="prev-next-label">Earlier</span> <span class="prev-next-title" lang="${related.previous.language}">${related.previous.title}</span></a>` : ""}
+  ${related.next ? html`<a class="next" rel="next" href="${related.next.permalink}"><span class="prev-next-label">Later</span> <span class="prev-next-title" lang="${related.next.language}">${related.next.title}</span></a>` : ""}
+</nav>` : ""}
+<aside class="article-aside" aria-label="About this article" lang="${site}">
   <section class="provenance">
     <h2>Provenance</h2>
     <dl>
@@ -75,21 +88,19 @@ ${trustedHtml(article.html)}
     <p class="reference">${articleToReference(article, archive)}</p>
     <p class="cite-formats">Download: <a href="${article.permalink}cite.bib">BibTeX</a> · <a href="${article.permalink}cite.ris">RIS</a> · <a href="${article.permalink}cite.json">CSL-JSON</a></p>
   </section>
-  <nav class="prev-next" aria-label="By date">
-    ${related.previous ? html`<a class="previous" rel="prev" href="${related.previous.permalink}"><span>Earlier</span> <span lang="${related.previous.language}">${related.previous.title}</span></a>` : ""}
-    ${related.next ? html`<a class="next" rel="next" href="${related.next.permalink}"><span>Later</span> <span lang="${related.next.language}">${related.next.title}</span></a>` : ""}
-  </nav>
-  ${related.morePublication.length ? html`<section class="more"><h2>More from ${article.publication}</h2>${smallList(related.morePublication)}</section>` : ""}
-  ${related.moreTags.map(({ group, articles }) => html`<section class="more"><h2>More on <a href="${group.url}">${group.name}</a></h2>${smallList(articles)}</section>`)}
+  ${related.morePublication.length ? html`<section class="more"><h2>More from <a href="${archive.groupOf("publication", article.publication)?.url}">${article.publication}</a></h2>${headlineList(archive, related.morePublication.slice(0, MORE))}</section>` : ""}
+  ${related.moreTags.map(({ group, articles }) => html`<section class="more"><h2>More on <a href="${group.url}">${group.name}</a></h2>${headlineList(archive, articles.slice(0, MORE))}</section>`)}
 </aside>`;
   return page({
     archive,
     title: article.title,
     url: article.permalink,
     description: article.summary ?? article.text.slice(0, 200),
-    breadcrumbs: crumbs,
+    breadcrumbs: articleToCrumbs(archive, article),
     bodyClass: "page-article",
     head: html`<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`,
+    // Marks the searched words when the reader comes from a search result (`?highlight=`); loads nothing otherwise.
+    scripts: ["/search-highlight.js"],
     content,
   });
 }

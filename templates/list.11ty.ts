@@ -1,6 +1,6 @@
 /** Every paginated list: latest, years, months, undated, each tag, publication, author and language. */
-import type { Archive, ListPage } from "../src/archive/build-archive.ts";
-import { articleList, countLabel, pagination } from "../src/site/components.ts";
+import type { Archive, ListPage, MonthGroup } from "../src/archive/build-archive.ts";
+import { articleList, countLabel, countToLevel, monthToName, pagination } from "../src/site/components.ts";
 import { html, type HtmlValue } from "../src/site/html.ts";
 import { page, type Crumb } from "../src/site/layout.ts";
 
@@ -29,21 +29,48 @@ const INDEX: Partial<Record<ListPage["kind"], Crumb>> = {
   undated: { label: "Dates", url: "/years/" },
 };
 
+/** The year's twelve months with how many articles each holds, drawn as bars. */
 function monthGrid(listPage: ListPage): HtmlValue {
   const year = listPage.year;
   if (listPage.kind !== "year" || !year || listPage.pageNumber !== 1) return "";
+  const max = Math.max(1, ...year.months.map((m) => m.articles.length));
   return html`<section class="months" aria-labelledby="months-heading">
-  <h2 id="months-heading">Month by month</h2>
+  <h2 id="months-heading" class="section-heading">Month by month</h2>
   <ol class="month-grid">
     ${year.months.map((month) => {
-      const name = new Date(Date.UTC(month.year, month.month - 1)).toLocaleString("en", { month: "long", timeZone: "UTC" });
-      return month.articles.length
-        ? html`<li><a href="${month.url}"><span class="month-name">${name}</span> <span class="month-count">${countLabel(month.articles.length)}</span></a></li>`
-        : html`<li class="month-empty"><span class="month-name">${name}</span> <span class="month-count">none</span></li>`;
+      const count = month.articles.length;
+      const body = html`<span class="month-name">${monthToName(month.month)}</span> <span class="month-count">${count ? countLabel(count) : "none"}</span><span class="bar bar-${countToLevel(count, max)}"></span>`;
+      return count ? html`<li><a href="${month.url}">${body}</a></li>` : html`<li class="month-empty">${body}</li>`;
     })}
   </ol>
-  ${year.yearOnly.length ? html`<p id="year-only">${countLabel(year.yearOnly.length)} dated only to ${year.year} or to a span of months.</p>` : ""}
+  ${year.yearOnly.length ? html`<p id="year-only" class="year-only">${countLabel(year.yearOnly.length)} dated only to ${year.year} or to a span of months: listed below with the rest of the year.</p>` : ""}
 </section>`;
+}
+
+/** Earlier and later year, or month that has articles, so readers can walk through time. */
+function periodNav(archive: Archive, listPage: ListPage): HtmlValue {
+  let earlier: { label: string; url: string } | undefined;
+  let later: { label: string; url: string } | undefined;
+  if (listPage.kind === "year" && listPage.year) {
+    const index = archive.years.indexOf(listPage.year);
+    const older = archive.years[index + 1];
+    const newer = index > 0 ? archive.years[index - 1] : undefined;
+    if (older) earlier = { label: String(older.year), url: older.url };
+    if (newer) later = { label: String(newer.year), url: newer.url };
+  } else if (listPage.kind === "month" && listPage.month) {
+    const months: MonthGroup[] = [...archive.years].reverse().flatMap((y) => y.months.filter((m) => m.articles.length));
+    const index = months.indexOf(listPage.month);
+    const label = (m: MonthGroup) => `${monthToName(m.month)} ${m.year}`;
+    const older = index > 0 ? months[index - 1] : undefined;
+    const newer = months[index + 1];
+    if (older) earlier = { label: label(older), url: older.url };
+    if (newer) later = { label: label(newer), url: newer.url };
+  } else return "";
+  if (!earlier && !later) return "";
+  return html`<nav class="period-nav" aria-label="Earlier and later ${listPage.kind === "year" ? "years" : "months"}">
+  ${earlier ? html`<a class="previous" rel="prev" href="${earlier.url}"><span class="prev-next-label">Earlier</span> <span class="prev-next-title">${earlier.label}</span></a>` : ""}
+  ${later ? html`<a class="next" rel="next" href="${later.url}"><span class="prev-next-label">Later</span> <span class="prev-next-title">${later.label}</span></a>` : ""}
+</nav>`;
 }
 
 export function render({ archive, listPage }: Data): string {
@@ -51,18 +78,20 @@ export function render({ archive, listPage }: Data): string {
   const parent = INDEX[listPage.kind];
   if (parent) crumbs.push(parent);
   if (listPage.kind === "month" && listPage.year) crumbs.push({ label: String(listPage.year.year), url: listPage.year.url });
-  crumbs.push({ label: listPage.pageNumber > 1 ? `${listPage.title}, page ${listPage.pageNumber}` : listPage.title });
+  const titleLang = listPage.kind === "language" && listPage.group ? listPage.group.slug : undefined;
+  crumbs.push({ label: listPage.pageNumber > 1 ? `${listPage.title}, page ${listPage.pageNumber}` : listPage.title, ...(titleLang && listPage.pageNumber === 1 ? { lang: titleLang } : {}) });
   const feedBase = listPage.group && (listPage.kind === "tag" || listPage.kind === "publication") ? `${listPage.group.url}feed` : undefined;
   const content = html`<header class="list-header">
   <p class="kicker">${KIND_LABEL[listPage.kind]}</p>
-  <h1${listPage.kind === "language" && listPage.group ? html` lang="${listPage.group.slug}"` : ""}>${listPage.title}</h1>
-  <p class="list-count">${countLabel(listPage.total)}${listPage.pageCount > 1 ? `, page ${listPage.pageNumber} of ${listPage.pageCount}` : ""}${feedBase ? html` · Feeds: <a href="${feedBase}.xml">Atom</a>, <a href="${feedBase}.json">JSON</a>` : ""}</p>
+  <h1${titleLang ? html` lang="${titleLang}"` : ""}>${listPage.title}</h1>
+  <p class="list-count">${countLabel(listPage.total)}${listPage.pageCount > 1 ? `, page ${listPage.pageNumber} of ${listPage.pageCount}` : ""}${feedBase ? html`<span class="sep" aria-hidden="true"> · </span><span class="feeds">Feeds: <a href="${feedBase}.xml">Atom</a>, <a href="${feedBase}.json">JSON</a></span>` : ""}</p>
 </header>
 ${monthGrid(listPage)}
-<section aria-label="Articles">
+<section class="list-articles" aria-label="Articles">
 ${articleList(archive, listPage.items)}
 </section>
-${pagination(listPage)}`;
+${pagination(listPage)}
+${periodNav(archive, listPage)}`;
   return page({
     archive,
     title: listPage.pageNumber > 1 ? `${listPage.title} (page ${listPage.pageNumber})` : listPage.title,

@@ -2,7 +2,7 @@
 import type { Archive } from "../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import { html } from "../src/site/html.ts";
-import { absoluteUrl } from "../src/site/layout.ts";
+import { absoluteUrl, securityPolicyMeta } from "../src/site/layout.ts";
 
 interface Data { archive: Archive; redirect: { from: string; to: ArticleRecord } }
 
@@ -14,16 +14,19 @@ export const data = {
 
 export function render({ archive, redirect }: Data): string {
   const target = redirect.to.permalink;
-  return `<!doctype html>\n${html`<html lang="en">
+  return `<!DOCTYPE html>\n${html`<html lang="${archive.site.language}">
 <head>
 <meta charset="utf-8">
+${securityPolicyMeta()}
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Moved: ${redirect.to.title}</title>
 <meta http-equiv="refresh" content="0; url=${target}">
 <link rel="canonical" href="${absoluteUrl(archive, target)}">
 <meta name="robots" content="noindex">
+<link rel="stylesheet" href="/styles.css">
 </head>
 <body>
-<main><p>This article has moved to <a href="${target}">${redirect.to.title}</a>.</p></main>
+<main id="main"><p>This article has moved to <a href="${target}" lang="${redirect.to.language}">${redirect.to.title}</a>.</p></main>
 </body>
 </html>`}\n`;
 }

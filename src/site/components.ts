@@ -5,27 +5,30 @@ import type { ArticleRecord } from "../records/article-record.ts";
 import { dateToDatetimeAttribute, dateToLabel } from "../records/edtf-date.ts";
 import { html, type HtmlValue, type SafeHtml } from "./html.ts";
 
-export function dateElement(article: ArticleRecord): SafeHtml {
+/** The date as readers say it, with its precision; `edtf` adds the date as written in the file (a tooltip for researchers). */
+export function dateElement(article: ArticleRecord, options: { edtf?: boolean } = {}): SafeHtml {
   const label = dateToLabel(article.parsedDate);
   if (!article.parsedDate) return html`<span class="date date-undated">${label}</span>`;
-  return html`<time class="date" datetime="${dateToDatetimeAttribute(article.parsedDate)}" title="EDTF: ${article.parsedDate.edtf}">${label}</time>`;
+  const title = options.edtf === false ? "" : html` title="EDTF: ${article.parsedDate.edtf}"`;
+  return html`<time class="date" datetime="${dateToDatetimeAttribute(article.parsedDate)}"${title}>${label}</time>`;
 }
 
 export function groupLink(archive: Archive, kind: Group["kind"], name: string, className = "chip"): SafeHtml {
   const group = archive.groupOf(kind, name);
   const label = kind === "language" ? languageToName(name) : name;
-  return group ? html`<a class="${className}" href="${group.url}"${kind === "language" ? html` lang="${name}"` : ""}>${label}</a>` : html`<span class="${className}">${label}</span>`;
+  const lang = kind === "language" ? html` lang="${name}"` : "";
+  return group ? html`<a class="${className}" href="${group.url}"${lang}>${label}</a>` : html`<span class="${className}"${lang}>${label}</span>`;
 }
 
 /** One entry of an archive list: date, headline, dek, publication; in the article's own language. */
 export function articleListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3 = 2): SafeHtml {
-  const heading = headingLevel === 2
-    ? html`<h2 class="entry-title"><a href="${article.permalink}">${article.title}</a></h2>`
-    : html`<h3 class="entry-title"><a href="${article.permalink}">${article.title}</a></h3>`;
+  const link = html`<a href="${article.permalink}">${article.title}</a>`;
+  const heading = headingLevel === 2 ? html`<h2 class="entry-title">${link}</h2>` : html`<h3 class="entry-title">${link}</h3>`;
+  const site = archive.site.language;
   return html`<li class="entry" lang="${article.language}">
   <article>
     ${heading}
-    <p class="entry-meta" lang="${archive.site.language}">${dateElement(article)} · ${groupLink(archive, "publication", article.publication, "entry-publication")}${article.language !== archive.site.language ? html` · <span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
+    <p class="entry-meta" lang="${site}">${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
     ${article.summary ? html`<p class="entry-summary">${article.summary}</p>` : ""}
   </article>
 </li>`;
@@ -36,17 +39,38 @@ export function articleList(archive: Archive, articles: ArticleRecord[], heading
   return html`<ol class="entries">${articles.map((a) => articleListItem(archive, a, headingLevel))}</ol>`;
 }
 
+/** A short list of headlines with dates (related articles beside an article). */
+export function headlineList(archive: Archive, articles: ArticleRecord[]): SafeHtml {
+  const site = archive.site.language;
+  return html`<ul class="headlines">${articles.map((a) => html`<li lang="${a.language}"><a href="${a.permalink}">${a.title}</a> <span class="headline-date"${a.language === site ? "" : html` lang="${site}"`}>${dateElement(a, { edtf: false })}</span></li>`)}</ul>`;
+}
+
+/** Page numbers to show: the first, the last, and two either side of the current one. */
+export function pageNumbersToShow(current: number, count: number): Array<number | "gap"> {
+  const shown = new Set([1, count]);
+  for (let n = current - 2; n <= current + 2; n++) if (n >= 1 && n <= count) shown.add(n);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const out: Array<number | "gap"> = [];
+  sorted.forEach((n, i) => {
+    if (i > 0 && n - sorted[i - 1]! > 1) out.push("gap");
+    out.push(n);
+  });
+  return out;
+}
+
 export function pagination(listPage: ListPage): HtmlValue {
   if (listPage.pageCount < 2) return "";
   const pageUrl = (n: number) => (n === 1 ? listPage.baseUrl : `${listPage.baseUrl}page/${n}/`);
-  const numbers = Array.from({ length: listPage.pageCount }, (_, i) => i + 1);
+  const current = listPage.pageNumber;
   return html`<nav class="pagination" aria-label="Pages">
   <ul>
-    ${listPage.pageNumber > 1 ? html`<li><a href="${pageUrl(listPage.pageNumber - 1)}" rel="prev">Newer</a></li>` : ""}
-    ${numbers.map((n) => n === listPage.pageNumber
-      ? html`<li><span aria-current="page">${n}</span></li>`
-      : html`<li><a href="${pageUrl(n)}">${n}</a></li>`)}
-    ${listPage.pageNumber < listPage.pageCount ? html`<li><a href="${pageUrl(listPage.pageNumber + 1)}" rel="next">Older</a></li>` : ""}
+    ${current > 1 ? html`<li class="page-step"><a href="${pageUrl(current - 1)}" rel="prev">Newer</a></li>` : ""}
+    ${pageNumbersToShow(current, listPage.pageCount).map((n) => n === "gap"
+      ? html`<li class="page-gap" aria-hidden="true">…</li>`
+      : n === current
+        ? html`<li><span aria-current="page"><span class="visually-hidden">Page </span>${n}</span></li>`
+        : html`<li><a href="${pageUrl(n)}"><span class="visually-hidden">Page </span>${n}</a></li>`)}
+    ${current < listPage.pageCount ? html`<li class="page-step"><a href="${pageUrl(current + 1)}" rel="next">Older</a></li>` : ""}
   </ul>
 </nav>`;
 }
@@ -56,28 +80,35 @@ export function countLabel(count: number, noun = "article"): string {
 }
 
 const MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+export function monthToName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? String(month);
+}
+
+/** How full a bar is drawn, `0` (nothing) to `4` (the busiest month): CSS draws `.bar-0` to `.bar-4`. */
+export function countToLevel(count: number, max: number): number {
+  return count === 0 ? 0 : Math.min(4, Math.max(1, Math.ceil((count / Math.max(1, max)) * 4)));
+}
 
 /** The whole collection month by month, as a table of bars drawn with CSS: no script. */
 export function timeline(archive: Archive): SafeHtml {
   const max = Math.max(1, ...archive.years.flatMap((y) => y.months.map((m) => m.articles.length)), ...archive.years.map((y) => y.yearOnly.length));
   const years = [...archive.years].reverse();
   return html`<table class="timeline">
-  <caption>Articles per month</caption>
-  <thead><tr><th scope="col">Year</th>${MONTH_ABBR.map((m) => html`<th scope="col">${m}</th>`)}<th scope="col">Year only</th></tr></thead>
+  <caption>Articles per month, oldest year first; <span aria-hidden="true">“?”: month not known</span></caption>
+  <thead><tr><th scope="col">Year</th>${MONTH_ABBR.map((m, i) => html`<th scope="col"><span class="visually-hidden">${MONTH_NAMES[i]}</span><span aria-hidden="true">${m.charAt(0)}<span class="m-rest">${m.slice(1)}</span></span></th>`)}<th scope="col" class="timeline-other"><span aria-hidden="true">?</span><span class="visually-hidden">Month not known</span></th></tr></thead>
   <tbody>
   ${years.map((year) => html`<tr>
     <th scope="row"><a href="${year.url}">${year.year}</a></th>
-    ${year.months.map((month) => cell(month.articles.length, max, month.articles.length ? month.url : undefined, `${MONTH_ABBR[month.month - 1]} ${month.year}`))}
-    ${cell(year.yearOnly.length, max, year.yearOnly.length ? `${year.url}#year-only` : undefined, `${year.year}, month unknown`)}
+    ${year.months.map((month) => cell(month.articles.length, max, month.url, `${MONTH_NAMES[month.month - 1]} ${month.year}`))}
+    ${cell(year.yearOnly.length, max, `${year.url}#year-only`, `${year.year}, month not known`)}
   </tr>`)}
   </tbody>
 </table>`;
 }
 
-function cell(count: number, max: number, url: string | undefined, label: string): SafeHtml {
-  const level = count === 0 ? 0 : Math.max(1, Math.ceil((count / max) * 4));
-  const content = html`<span class="bar bar-${level}" aria-hidden="true"></span><span class="count">${count || ""}</span>`;
-  return url
-    ? html`<td><a href="${url}" aria-label="${label}: ${countLabel(count)}">${content}</a></td>`
-    : html`<td aria-label="${label}: none">${content}</td>`;
+function cell(count: number, max: number, url: string, label: string): SafeHtml {
+  if (count === 0) return html`<td class="timeline-empty"><span class="visually-hidden">0</span></td>`;
+  return html`<td><a href="${url}" aria-label="${label}: ${countLabel(count)}"><span class="bar bar-${countToLevel(count, max)}"></span><span class="count">${count}</span></a></td>`;
 }

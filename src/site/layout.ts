@@ -1,10 +1,12 @@
 /** The page shell shared by every HTML page: head, masthead, navigation, footer. */
 import type { Archive } from "../archive/build-archive.ts";
-import { html, type HtmlValue, type SafeHtml } from "./html.ts";
+import { html, trustedHtml, type HtmlValue, type SafeHtml } from "./html.ts";
 
 export interface Crumb {
   label: string;
   url?: string;
+  /** Language of the label when it is not the interface's (an article's headline). */
+  lang?: string;
 }
 
 export interface PageOptions {
@@ -25,27 +27,76 @@ export interface PageOptions {
   content: SafeHtml;
 }
 
+/**
+ * One policy for every page, as a `<meta>` so it travels with the static files
+ * to any host. Scripts only from the site itself (Pagefind's WebAssembly needs
+ * `wasm-unsafe-eval`); no inline script or style anywhere; images may come from
+ * the articles' original hosts.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+export function securityPolicyMeta(): SafeHtml {
+  // A constant with no `"` or `&`: printed as is, so the policy reads plainly in the page source.
+  return trustedHtml(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+}
+
 export function absoluteUrl(archive: Archive, url: string): string {
   return `${archive.site.baseUrl}${url}`;
 }
 
+const SECTIONS: Array<{ label: string; url: string; also?: RegExp }> = [
+  { label: "Latest", url: "/articles/" },
+  { label: "Dates", url: "/years/", also: /^\/(?:\d{4}|undated)\// },
+  { label: "Tags", url: "/tags/" },
+  { label: "Publications", url: "/publications/" },
+  { label: "Authors", url: "/authors/" },
+  { label: "Languages", url: "/languages/" },
+  { label: "Search", url: "/search/" },
+];
+
+/** `page` for the section's own index, `true` for a page inside the section, else nothing. */
+function currentness(section: (typeof SECTIONS)[number], url: string): "page" | "true" | undefined {
+  if (url === section.url) return "page";
+  if (url.startsWith(section.url) || section.also?.test(url)) return "true";
+  return undefined;
+}
+
+function siteNav(url: string): SafeHtml {
+  return html`<nav class="site-nav" aria-label="Sections">
+    <ul>
+      ${SECTIONS.map((section) => {
+        const current = currentness(section, url);
+        return html`<li><a href="${section.url}"${current ? html` aria-current="${current}"` : ""}>${section.label}</a></li>`;
+      })}
+    </ul>
+  </nav>`;
+}
+
 function breadcrumbTrail(crumbs: Crumb[] | undefined): HtmlValue {
   if (!crumbs || crumbs.length === 0) return "";
+  const lang = (crumb: Crumb) => (crumb.lang ? html` lang="${crumb.lang}"` : "");
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${crumbs.map((crumb, index) =>
     index === crumbs.length - 1
-      ? html`<li><span aria-current="page">${crumb.label}</span></li>`
-      : html`<li>${crumb.url ? html`<a href="${crumb.url}">${crumb.label}</a>` : crumb.label}</li>`,
+      ? html`<li><span aria-current="page"${lang(crumb)}>${crumb.label}</span></li>`
+      : html`<li>${crumb.url ? html`<a href="${crumb.url}"${lang(crumb)}>${crumb.label}</a>` : html`<span${lang(crumb)}>${crumb.label}</span>`}</li>`,
   )}</ol></nav>`;
 }
 
 export function page(options: PageOptions): string {
   const { archive, title, url } = options;
   const site = archive.site;
-  const fullTitle = url === "/" ? `${site.title}: ${site.tagline}` : `${title} · ${site.title}`;
+  const isHome = url === "/";
+  const fullTitle = isHome ? `${site.title}: ${site.tagline}` : `${title} · ${site.title}`;
   const lang = options.lang ?? site.language;
-  return `<!doctype html>\n${html`<html lang="${lang}">
+  // On the home page the nameplate is the page's one `h1`; elsewhere the page's own title is.
+  const nameplate = isHome
+    ? html`<h1 class="site-title"><a href="/" aria-current="page">${site.title}</a></h1>`
+    : html`<p class="site-title"><a href="/">${site.title}</a></p>`;
+  const document = `<!DOCTYPE html>\n${html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
+${securityPolicyMeta()}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${options.description ?? site.tagline}">
@@ -60,29 +111,28 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
 <body${options.bodyClass ? html` class="${options.bodyClass}"` : ""}>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="masthead" lang="${site.language}">
-  <div class="masthead-inner">
-    <p class="site-title"><a href="/">${site.title}</a></p>
+  <div class="nameplate">
+    ${nameplate}
     <p class="site-tagline">${site.tagline}</p>
   </div>
-  <nav class="site-nav" aria-label="Sections">
-    <ul>
-      <li><a href="/articles/">Latest</a></li>
-      <li><a href="/years/">Dates</a></li>
-      <li><a href="/tags/">Tags</a></li>
-      <li><a href="/publications/">Publications</a></li>
-      <li><a href="/authors/">Authors</a></li>
-      <li><a href="/languages/">Languages</a></li>
-      <li><a href="/search/">Search</a></li>
-    </ul>
-  </nav>
+  ${siteNav(url)}
 </header>
 <main id="main" tabindex="-1">
 ${breadcrumbTrail(options.breadcrumbs)}
 ${options.content}
 </main>
 <footer class="site-footer" lang="${site.language}">
-  <p>${site.title} is a static archive. Data: <a href="/data/archive.jsonl">JSON Lines</a>, <a href="/data/archive.csv">CSV</a>, <a href="/data/archive.sqlite">SQLite</a>. Feeds: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON Feed</a>.</p>
+  <div class="footer-inner">
+    <p class="footer-title"><a href="/">${site.title}</a>: ${site.tagline}.</p>
+    <ul class="footer-links">
+      <li>Data: <a href="/data/archive.jsonl">JSON Lines</a>, <a href="/data/archive.csv">CSV</a>, <a href="/data/archive.sqlite">SQLite</a></li>
+      <li>Feeds: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON Feed</a></li>
+      <li><a href="/search/">Search</a> · <a href="/years/">Dates</a> · <a href="/tags/">Tags</a></li>
+    </ul>
+  </div>
 </footer>
 </body>
 </html>`}\n`;
+  // Optional parts that render empty leave indentation behind; trailing blanks are never meaningful here.
+  return document.replace(/[ \t]+$/gm, "");
 }

@@ -1,0 +1,58 @@
+/**
+ * The browser suite's site: the reader fixture (test/fixtures/reader, 54
+ * placeholder articles in English and Spanish, every date precision) built
+ * with the project's real configuration into a temporary folder, and served
+ * over HTTP (Pagefind needs modules and WebAssembly, not file://).
+ */
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { buildSite } from "../support/build-site.ts";
+import { serveDirectory, type StaticServer } from "../support/static-server.ts";
+
+export const READER_ARTICLES = "test/fixtures/reader/content/articles";
+
+/** The pages every check looks at first: one of each kind a reader lands on. */
+export const KEY_PAGES = {
+  home: "/",
+  article: "/2020/01/01/aliqua-consequat-laborum-esse-commodo-culpa-deserunt-amet-1/",
+  tag: "/tags/magna-aliqua/",
+  year: "/2022/",
+  search: "/search/",
+} as const;
+
+export type KeyPage = keyof typeof KEY_PAGES;
+
+export interface ReaderSite {
+  output: string;
+  server?: StaticServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the fixture; with `serve`, also serves it. Throws with Eleventy's output when the build fails. */
+export async function buildReaderSite(options: { serve?: boolean } = {}): Promise<ReaderSite> {
+  const build = buildSite(READER_ARTICLES);
+  if (build.status !== 0) {
+    await rm(build.output, { recursive: true, force: true });
+    throw new Error(`Cannot \`build\` the reader fixture (exit ${build.status}):\n${build.stderr}\n${build.stdout}`);
+  }
+  const server = options.serve ? await serveDirectory(build.output) : undefined;
+  return {
+    output: build.output,
+    ...(server ? { server } : {}),
+    url: server?.url ?? "",
+    async close() {
+      await server?.close();
+      await rm(build.output, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every `.html` file of a built site, as paths relative to it with `/` separators. */
+export async function listHtmlFiles(output: string): Promise<string[]> {
+  const entries = await readdir(output, { recursive: true });
+  return entries
+    .map((entry) => entry.split(path.sep).join("/"))
+    .filter((entry) => entry.endsWith(".html"))
+    .sort();
+}
