@@ -30,7 +30,8 @@ export default function rehypeHeadingIds() {
       const href = node.properties.href;
       if (node.tagName !== "a" || typeof href !== "string" || !href.startsWith("#")) return;
       const target = decodeURIComponent(href.slice(1));
-      if (!target.startsWith(CLOBBER_PREFIX) && ids.has(CLOBBER_PREFIX + target)) node.properties.href = `#${CLOBBER_PREFIX}${target}`;
+      // Footnote links already carry remark-rehype's prefix; sanitizing prefixed their targets once more.
+      if (!ids.has(target) && ids.has(CLOBBER_PREFIX + target)) node.properties.href = `#${CLOBBER_PREFIX}${target}`;
     });
   };
 }

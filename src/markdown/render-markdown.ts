@@ -16,7 +16,7 @@ import rehypeHeadingIds from "./rehype-heading-ids.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
 /** Bump when the output of this pipeline changes, so cached records are rebuilt. */
-export const MARKDOWN_PIPELINE_VERSION = 1;
+export const MARKDOWN_PIPELINE_VERSION = 2;
 
 const toHast = unified()
   .use(remarkParse)

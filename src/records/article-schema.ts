@@ -31,7 +31,7 @@ export const idSchema = z
   .string({ error: "must be text" })
   .refine(isPathSafeId, {
     error:
-      "must be a path-safe slug: lower-case letters, digits and single hyphens, at most 100 characters, not a reserved name",
+      "must be a path-safe slug: lower-case letters, digits and single hyphens, at most 100 characters, not only digits, not a reserved name",
   });
 
 export const edtfSchema = z
@@ -58,7 +58,20 @@ export const aliasSchema = z
   })
   .refine((value) => !value.split("/").some((part) => part === ".." || part === "."), {
     error: "must not contain `.` or `..` segments",
+  })
+  .refine((value) => !isSiteAddress(value), {
+    error: "must not be an address the site makes for itself (such as `/search/`, `/tags/x/` or `/2023/01/`)",
   });
+
+/** First folders the site writes itself, whatever the content. */
+const SITE_SECTIONS = new Set(["articles", "years", "tags", "publications", "authors", "languages", "search", "pagefind", "data"]);
+
+/** Pages the site makes (home, sections, date archives and their pages): an alias there would replace one. */
+export function isSiteAddress(address: string): boolean {
+  const first = address.split("/")[1] ?? "";
+  // A first folder with a dot would shadow a file at the top of the site (`/styles.css`, `/feed.xml`).
+  return address === "/" || SITE_SECTIONS.has(first) || first.includes(".") || /^\/(?:\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?|undated\/)(?:page\/\d+\/)?$/.test(address);
+}
 
 export const SourceRefSchema = z.strictObject({
   file: nonEmptyText,

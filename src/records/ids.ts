@@ -15,7 +15,8 @@ export const RESERVED_IDS = new Set([
 ]);
 
 export function isPathSafeId(value: string): boolean {
-  return value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED_IDS.has(value);
+  // All digits would read as a year, month or page number: `/2023/01/` is the month's own page.
+  return value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED_IDS.has(value) && !/^\d+$/.test(value);
 }
 
 /** A readable slug for titles, tags, publications and authors (accents folded, lower case). */

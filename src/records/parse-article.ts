@@ -11,6 +11,7 @@ import { decodeArticleBytes, FrontMatterError, parseFrontMatter, type ParsedFron
 import { textToSlug, titleToId } from "./ids.ts";
 import { articleToPermalink } from "./permalink.ts";
 import type { Problem } from "./problems.ts";
+import { findExcessiveNesting } from "../markdown/body-limits.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
 
 export type ParseResult = { ok: true; record: ArticleRecord } | { ok: false; problems: Problem[] };
@@ -66,7 +67,26 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   const id = frontMatter.id ?? titleToId(frontMatter.title);
   const dateResult = frontMatter.date ? parseEdtfDate(frontMatter.date) : null;
   const parsedDate = dateResult?.ok ? dateResult.value : null;
-  const { html, text } = renderMarkdown(parsed.body);
+  // Bodies that would overflow the stack or stall the parser are refused, naming the file, never thrown.
+  const tooDeep = findExcessiveNesting(parsed.body);
+  let rendered: ReturnType<typeof renderMarkdown> | undefined;
+  let failure = tooDeep;
+  if (!tooDeep) {
+    try {
+      rendered = renderMarkdown(parsed.body);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      failure = `it could not be read: ${error.message}`;
+    }
+  }
+  if (!rendered) {
+    return { ok: false, problems: [{
+      file, line: parsed.bodyLine, column: 1, field: "", severity: "error",
+      message: `the body nests too deeply: ${failure}`,
+      hint: "no article needs this: remove the deep nesting (`> > >`, `[[[`, elements inside elements, long runs of `*`)",
+    }] };
+  }
+  const { html, text } = rendered;
   return {
     ok: true,
     record: {

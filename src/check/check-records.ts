@@ -1,0 +1,89 @@
+/**
+ * Rules `check` adds on top of `src/records/` (which already checks each file
+ * against the schema and the rules across files): provenance that points at a
+ * real, unchanged source; aliases that stay out of other articles' folders;
+ * and the importer's `review` notes, listed for editors.
+ */
+import path from "node:path";
+import type { ArticleRecord } from "../records/article-record.ts";
+import type { Locate } from "../records/validate-archive.ts";
+import type { CheckProblem } from "./check-problem.ts";
+import type { SourceFile } from "./read-sources.ts";
+
+type At = (record: ArticleRecord, fieldPath: Array<string | number>, message: string, hint?: string, severity?: CheckProblem["severity"]) => void;
+
+function reporter(problems: CheckProblem[], locate: Locate): At {
+  return (record, fieldPath, message, hint, severity = "error") =>
+    problems.push({ file: record.file, ...locate(record.file, fieldPath), field: fieldPath.join("."), message, severity, ...(hint ? { hint } : {}) });
+}
+
+/** `source.file` names a source under the sources folder, whose text still has the recorded sha256. */
+export function checkSourceRefs(records: readonly ArticleRecord[], sources: ReadonlyMap<string, SourceFile>, sourcesDir: string, locate: Locate): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const at = reporter(problems, locate);
+  const folder = `${sourcesDir.split(path.sep).join("/").replace(/\/+$/, "")}/`;
+  for (const record of records) {
+    const ref = record.source;
+    if (!ref) continue;
+    const normalized = path.posix.normalize(ref.file);
+    if (path.posix.isAbsolute(ref.file) || normalized !== ref.file || !ref.file.startsWith(folder)) {
+      at(record, ["source", "file"], `\`${ref.file}\` is not a path inside \`${folder}\``,
+        `write the path from the project folder, e.g. \`${folder}fight-back-news/page.md\``);
+      continue;
+    }
+    const source = sources.get(ref.file);
+    if (!source) {
+      at(record, ["source", "file"], `there is no source file \`${ref.file}\``,
+        "correct the path, or import the page first so that its source exists");
+      continue;
+    }
+    // Against the header when it is valid: a source edited after import is reported once, on the source.
+    const recorded = source.header?.sha256 ?? source.sha256;
+    if (ref.sha256 !== recorded) {
+      at(record, ["source", "sha256"], `does not match \`${ref.file}\`, whose sha256 is \`${recorded}\``,
+        "the article was imported from another version of the page; import it again (`npm run import`) or copy the source's `sha256` here if the text is the same");
+    }
+    const [first, last] = ref.lines;
+    if (last > source.lineCount) {
+      at(record, ["source", "lines"], `lines ${first}–${last} are not all in \`${ref.file}\`, which has ${source.lineCount} lines`,
+        "give the first and last line of the article in the source file");
+    } else if (first < source.textLine) {
+      at(record, ["source", "lines"], `line ${first} is in the header of \`${ref.file}\`, whose text starts at line ${source.textLine}`,
+        "give the first and last line of the article in the source file");
+    }
+  }
+  return problems;
+}
+
+/**
+ * The schema already keeps aliases off the site's own pages, and the build
+ * keeps two articles off one address; this keeps an alias out of another
+ * article's folder, where it could collide with that article's files
+ * (`cite.bib/`).
+ */
+export function checkAliases(records: readonly ArticleRecord[], locate: Locate): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const at = reporter(problems, locate);
+  for (const record of records) {
+    (record.aliases ?? []).forEach((alias, index) => {
+      const owner = records.find((other) => other !== record && alias !== other.permalink && alias.startsWith(other.permalink));
+      if (owner) {
+        at(record, ["aliases", index], `alias \`${alias}\` lies inside the address of ${owner.file} (\`${owner.permalink}\`)`,
+          "an alias is an earlier address of this article, such as `/2022/12/old-id/`; remove it or correct it");
+      }
+    });
+  }
+  return problems;
+}
+
+/** The importer's notes for editors: shown on no page, listed here so someone reads them. */
+export function reviewNotes(records: readonly ArticleRecord[], locate: Locate): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const at = reporter(problems, locate);
+  for (const record of records) {
+    (record.review ?? []).forEach((note, index) => {
+      at(record, ["review", index], note, "check this against the source, correct the article if needed, then delete the note", "info");
+    });
+  }
+  return problems;
+}

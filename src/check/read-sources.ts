@@ -1,0 +1,160 @@
+/**
+ * Raw source pages (`content/sources/<publication>/<name>.md`): a YAML header
+ * written by the importer, then the page verbatim. This module reads them
+ * without trusting them: size cap, strict UTF-8, YAML only (the same parser
+ * as articles), the header against its schema, and the sha256 of the text
+ * below the header against the one the header records.
+ */
+import { createHash } from "node:crypto";
+import { lstat, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "../records/front-matter.ts";
+import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
+import type { CheckProblem } from "./check-problem.ts";
+
+/** Print issues converted from PDF are the largest sources; none comes near this. */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+export interface SourceFile {
+  /** Path relative to the project root, with `/` separators. */
+  file: string;
+  /** The header as validated, or undefined when it has problems (reported separately). */
+  header: SourceHeader | undefined;
+  /** sha256 of the verbatim text below the header. */
+  sha256: string;
+  /** Lines in the whole file, header included. */
+  lineCount: number;
+  /** 1-based line of the file where the verbatim text starts. */
+  textLine: number;
+}
+
+export interface ReadSources {
+  sources: Map<string, SourceFile>;
+  problems: CheckProblem[];
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+
+/** Every file under a folder, relative to the root, sorted; none when the folder is absent. */
+export async function listFiles(root: string, dir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(path.join(root, dir), { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = path.posix.join(dir.split(path.sep).join("/"), entry.split(path.sep).join("/"));
+    if (!(await lstat(path.join(root, relative))).isDirectory()) files.push(relative);
+  }
+  return files.sort();
+}
+
+/**
+ * Splits a source into header and verbatim text on the raw characters (no
+ * line-ending normalization below the header: the hash is of the text as kept).
+ */
+export function splitSource(text: string): { headerText: string; verbatim: string; textLine: number } | undefined {
+  const opening = /^---[^\n]*\n/.exec(text);
+  if (!opening) return undefined;
+  const closing = /^---[ \t]*\r?$/m;
+  const rest = text.slice(opening[0].length);
+  const match = closing.exec(rest);
+  if (!match) return undefined;
+  const headerEnd = opening[0].length + match.index + match[0].length;
+  const afterNewline = text[headerEnd] === "\n" ? headerEnd + 1 : headerEnd;
+  const headerText = text.slice(0, afterNewline);
+  return { headerText, verbatim: text.slice(afterNewline), textLine: headerText.split("\n").length };
+}
+
+export function readSource(file: string, bytes: Uint8Array): { source?: SourceFile; problems: CheckProblem[] } {
+  const problem = (message: string, hint?: string, at: { line: number; column: number } = { line: 1, column: 1 }, field = ""): CheckProblem => ({
+    file, ...at, field, message, severity: "error", ...(hint ? { hint } : {}),
+  });
+  if (bytes.byteLength === 0) return { problems: [problem("the source file is empty", "a source is the importer's header and the page below it; import the page again")] };
+  if (bytes.byteLength > MAX_SOURCE_BYTES) {
+    return { problems: [problem(`the source file is ${bytes.byteLength} bytes, more than the limit of ${MAX_SOURCE_BYTES}`, "split the page into several sources")] };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { problems: [problem("the source file is not valid UTF-8", "convert the page to UTF-8 before importing it")] };
+  }
+  let parsed: ParsedFrontMatter;
+  try {
+    parsed = parseFrontMatter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  } catch (error) {
+    if (error instanceof FrontMatterError) {
+      return { problems: [problem(error.message.replace(/front matter/g, "source header"), error.hint ?? "a source starts with the header the importer wrote; import the page again", { line: error.line, column: error.column })] };
+    }
+    throw error;
+  }
+  const split = splitSource(text.replace(/^\uFEFF/, ""));
+  if (!split) return { problems: [problem("the source header is never closed", "add a line `---` after the last header field")] };
+
+  const problems: CheckProblem[] = [];
+  const result = SourceHeaderSchema.safeParse(parsed.data);
+  let header: SourceHeader | undefined;
+  if (result.success) header = result.data;
+  else {
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          problems.push(problem(`unknown header field \`${key}\``, "the header fields are publication, kind, url, retrieved, original and sha256", parsed.positionOf([key]), key));
+        }
+        continue;
+      }
+      const field = issue.path.map(String).join(".");
+      const missing = issue.code === "invalid_type" && issue.input === undefined;
+      problems.push(problem(missing ? "is required but missing" : issue.message, missing ? `add a line \`${field}: ...\` to the header` : undefined, parsed.positionOf(issue.path), field));
+    }
+  }
+  const actual = sha256(split.verbatim);
+  if (header && actual !== header.sha256) {
+    problems.push(problem(
+      `the text below the header has changed since import: its sha256 is \`${actual}\`, the header records \`${header.sha256}\``,
+      "never edit a source's text: restore the file as imported (`git checkout -- FILE`), or import the new page as a new source",
+      parsed.positionOf(["sha256"]), "sha256",
+    ));
+  }
+  const lineCount = text.endsWith("\n") ? text.split("\n").length - 1 : text.split("\n").length;
+  return {
+    source: { file, header, sha256: actual, lineCount, textLine: split.textLine },
+    problems,
+  };
+}
+
+export async function readSources(root: string, sourcesDir: string): Promise<ReadSources & { strays: CheckProblem[] }> {
+  const sources = new Map<string, SourceFile>();
+  const problems: CheckProblem[] = [];
+  const strays: CheckProblem[] = [];
+  for (const file of await listFiles(root, sourcesDir)) {
+    if (!file.endsWith(".md")) {
+      if (path.posix.basename(file).startsWith(".")) continue;
+      strays.push({
+        file, line: 1, column: 1, field: "", severity: "warning",
+        message: "this file is not read: sources are `.md` files written by `npm run import`",
+        hint: "import the page with `npm run import -- --publication \"...\" FILE`, which writes the source for you",
+      });
+      continue;
+    }
+    // Never follow a link or read a device or pipe: `/dev/zero` would never end.
+    const stats = await lstat(path.join(root, file));
+    if (!stats.isFile() || stats.size > MAX_SOURCE_BYTES) {
+      problems.push({
+        file, line: 1, column: 1, field: "", severity: "error",
+        ...(stats.isFile()
+          ? { message: `the source file is ${stats.size} bytes, more than the limit of ${MAX_SOURCE_BYTES}`, hint: "split the page into several sources" }
+          : { message: "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", hint: "put the source file itself here, as `npm run import` writes it" }),
+      });
+      continue;
+    }
+    const { source, problems: found } = readSource(file, await readFile(path.join(root, file)));
+    if (source) sources.set(file, source);
+    problems.push(...found);
+  }
+  return { sources, problems, strays };
+}

@@ -1,0 +1,125 @@
+/** The `npm run new` command line: flags (or answers) in, one new article file out. */
+import path from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import { decodeArticleBytes, parseFrontMatter } from "../records/front-matter.ts";
+import { listArticleFiles, plainArticleFiles } from "../records/load-articles.ts";
+import { readFile } from "node:fs/promises";
+import { FIELDS, type FieldValues } from "./article-fields.ts";
+import { askForFields, PromptCancelled } from "./ask-fields.ts";
+import { planArticle } from "./plan-article.ts";
+import { ArticleExistsError, writeNewArticle } from "./write-article.ts";
+
+export const NEW_USAGE = `Usage: npm run new -- --title TITLE --publication NAME --language CODE [options]
+
+Writes a new article file at content/articles/<publication>/<id>.md, with a
+permanent id made from the title (and -2, -3, ... if the archive already has
+it), checked against the same rules as \`npm run check\`. It never replaces a
+file. Run with no options in a terminal and it asks for each field.
+
+Required:
+  --title TITLE          the headline as published
+  --publication NAME     e.g. "Fight Back! News"
+  --language CODE        BCP 47 code: en, es, pt-BR ...
+
+Optional:
+  --date DATE            EDTF: 2023-01-09, 2022-12, 2021, 2022-12-07?, 2023-01~, 2022-12/2023-01
+  --url URL              the original address (http or https)
+  --tags A,B             tags, separated by commas
+  --authors A,B          bylines as printed, separated by commas
+  --summary TEXT         the dek or teaser
+  --place TEXT           the dateline, e.g. "Tucson, AZ"
+  --dry-run              print the file instead of writing it
+  --root DIR             write into the project in DIR instead of this one
+  -h, --help             show this help
+
+Example:
+  npm run new -- --title "Police massacre in Juliaca" --publication "Fight Back! News" \\
+    --language en --date 2023-01-09 --tags "repression, Juliaca" --authors staff
+`;
+
+export interface NewIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  defaultRoot: string;
+  input: Readable;
+  output: Writable;
+  /** True when both ends are a terminal: only then are questions asked. */
+  interactive: boolean;
+}
+
+async function knownPublications(root: string): Promise<string[]> {
+  const names = new Set<string>();
+  const { plain } = await plainArticleFiles((await listArticleFiles(root)).map((file) => ({ file, absolute: path.join(root, file) })));
+  for (const { file } of plain) {
+    try {
+      const { data } = parseFrontMatter(decodeArticleBytes(await readFile(path.join(root, file))));
+      if (typeof data.publication === "string") names.add(data.publication);
+    } catch {
+      // skipped: check reports broken files
+    }
+  }
+  return [...names].sort().slice(0, 12);
+}
+
+export async function newCli(argv: string[], io: NewIo): Promise<number> {
+  const fieldOptions = Object.fromEntries(FIELDS.map((f) => [f.name, { type: "string" as const }]));
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { ...fieldOptions, "dry-run": { type: "boolean" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.stderr(`new: ${error instanceof Error ? error.message : String(error)}\n\n${NEW_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(NEW_USAGE);
+    return 0;
+  }
+  const root = path.resolve(io.cwd, typeof values.root === "string" ? values.root : io.defaultRoot);
+  let fields: FieldValues = {};
+  for (const spec of FIELDS) {
+    const value = values[spec.name];
+    if (typeof value === "string") fields[spec.name] = value;
+  }
+  const noFields = Object.keys(fields).length === 0;
+  const missingRequired = FIELDS.some((f) => f.required && !fields[f.name]?.trim());
+  if (missingRequired && io.interactive) {
+    try {
+      fields = await askForFields({ input: io.input, output: io.output, given: fields, requiredOnly: !noFields, publications: await knownPublications(root) });
+    } catch (error) {
+      if (error instanceof PromptCancelled) {
+        io.stderr(`new: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  }
+  const plan = await planArticle(fields, { root });
+  if (!plan.ok) {
+    io.stderr(`new: nothing was written:\n${plan.errors.map((e) => `  ${e}`).join("\n")}\n\nRun \`npm run new -- --help\` for the options.\n`);
+    return 1;
+  }
+  const relative = path.relative(io.cwd, path.join(root, plan.file));
+  const shown = relative.startsWith("..") ? path.join(root, plan.file) : relative.split(path.sep).join("/");
+  if (values["dry-run"]) {
+    io.stdout(`Would write ${shown} (dry run, nothing written):\n\n${plan.text}`);
+    return 0;
+  }
+  try {
+    await writeNewArticle(root, plan.file, plan.text);
+  } catch (error) {
+    if (error instanceof ArticleExistsError) {
+      io.stderr(`new: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.stdout(`Wrote ${shown}\nNext: write the article's text below the front matter, then run \`npm run check\`.\n`);
+  return 0;
+}
