@@ -4,7 +4,6 @@ import { languageToName } from "../src/archive/language-names.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import { articleToReference } from "../src/exports/citations.ts";
 import { absoluteUrl, page, type Crumb } from "../src/site/layout.ts";
-import { bodyToPageHeadings } from "../src/site/body-headings.ts";
 import { dateElement, groupLink, headlineList, monthToName } from "../src/site/components.ts";
 import { html, jsonForScript, trustedHtml } from "../src/site/html.ts";
 
@@ -67,7 +66,7 @@ export function render({ archive, article }: Data): string {
     ${related.translations.length ? html`<p class="translations" lang="${site}">Also in ${related.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
   </header>
   <div class="article-body">
-${trustedHtml(bodyToPageHeadings(article.html))}
+${trustedHtml(article.html)}
   </div>
 </article>
 ${related.previous || related.next ? html`<nav class="prev-next" aria-label="Earlier and later articles" lang="${site}">

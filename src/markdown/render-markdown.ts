@@ -1,7 +1,8 @@
 /**
  * Markdown body -> sanitized HTML and plain text. One processor, built once:
  * remark-parse, remark-gfm, remark-rehype, raw HTML parsed (only when present),
- * rehype-sanitize with the explicit schema, then project-made heading ids.
+ * rehype-sanitize with the explicit schema, then project-made heading ids and
+ * heading levels ranked under the page title.
  */
 import { unified } from "unified";
 import remarkParse from "remark-parse";
@@ -13,10 +14,11 @@ import { toText } from "hast-util-to-text";
 import type { Root as HastRoot } from "hast";
 import rehypeRawIfNeeded from "./rehype-raw-if-needed.ts";
 import rehypeHeadingIds from "./rehype-heading-ids.ts";
+import rehypeRankHeadings from "./rehype-rank-headings.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
 /** Bump when the output of this pipeline changes, so cached records are rebuilt. */
-export const MARKDOWN_PIPELINE_VERSION = 2;
+export const MARKDOWN_PIPELINE_VERSION = 3;
 
 const toHast = unified()
   .use(remarkParse)
@@ -25,6 +27,7 @@ const toHast = unified()
   .use(rehypeRawIfNeeded)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeHeadingIds)
+  .use(rehypeRankHeadings)
   .freeze();
 
 const toHtml = unified().use(rehypeStringify).freeze();

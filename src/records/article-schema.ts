@@ -34,13 +34,17 @@ export const idSchema = z
       "must be a path-safe slug: lower-case letters, digits and single hyphens, at most 100 characters, not only digits, not a reserved name",
   });
 
-export const edtfSchema = z
-  .string({ error: "must be an EDTF date such as `2023-01-09`, `2022-12`, `2021?` or `2022-12/2023-01`" })
-  .trim()
-  .superRefine((value, ctx) => {
-    const parsed = parseEdtfDate(value);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
-  });
+export const edtfSchema = z.preprocess(
+  // YAML reads an unquoted `date: 2021` as a number; a bare year is what the editor meant.
+  (value) => (typeof value === "number" && Number.isInteger(value) ? String(value) : value),
+  z
+    .string({ error: "must be an EDTF date such as `2023-01-09`, `2022-12`, `2021?` or `2022-12/2023-01`" })
+    .trim()
+    .superRefine((value, ctx) => {
+      const parsed = parseEdtfDate(value);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+    }),
+);
 
 export const languageSchema = z
   .string({ error: "must be a BCP 47 language code such as `en` or `es`" })

@@ -120,3 +120,10 @@ describe("a wrong type is not called missing", () => {
     expect(!result.ok && result.problems[0]).toMatchObject({ field: "title", message: "must be text" });
   });
 });
+
+describe("an unquoted year", () => {
+  it("is read as the year the editor meant", () => {
+    const result = parseArticle("a.md", new TextEncoder().encode("---\ntitle: T\npublication: P\nlanguage: en\ndate: 2021\n---\nx"));
+    expect(result.ok && [result.record.date, result.record.permalink]).toEqual(["2021", "/2021/t/"]);
+  });
+});
