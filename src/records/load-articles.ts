@@ -1,14 +1,22 @@
 /**
  * Reads every article file under a folder into records, collecting the
  * problems of all files instead of stopping at the first.
+ *
+ * How files become records is a strategy (`parseFiles`): the default parses
+ * them here, one by one; the build uses `cachedParallelParser`, which reuses
+ * records from the content-addressed cache (record-cache.ts) and parses the
+ * rest on worker threads (parse-pool.ts). Both give the same records and the
+ * same problems.
  */
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
-import { decodeArticleBytes, parseFrontMatter } from "./front-matter.ts";
-import { parseArticle } from "./parse-article.ts";
+import { decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
+import { parseArticle, type ParseResult } from "./parse-article.ts";
+import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./parse-pool.ts";
 import type { Problem } from "./problems.ts";
+import { codeFingerprint, PARSING_CODE, RecordCache } from "./record-cache.ts";
 import { validateArchive, type Locate } from "./validate-archive.ts";
 
 export interface LoadedArticles {
@@ -16,17 +24,27 @@ export interface LoadedArticles {
   problems: Problem[];
 }
 
+export type ParseFiles = (files: ReadonlyArray<{ file: string; absolute: string }>) => Promise<Array<ReturnType<typeof parseArticle>>>;
+
 export interface LoadOptions {
   /** Project root: file paths in records and problems are relative to it. */
   root: string;
-  /** Folder of article files, relative to root. */
+  /**
+   * Folder of article files, relative to root (or absolute: files outside the
+   * root are then named by their absolute paths).
+   */
   articlesDir?: string;
   /** Turns a list of files into records; the default parses them here, one by one. */
-  parseFiles?: (files: ReadonlyArray<{ file: string; absolute: string }>) => Promise<Array<ReturnType<typeof parseArticle>>>;
+  parseFiles?: ParseFiles;
 }
 
+const toPosix = (file: string) => file.split(path.sep).join("/");
+
 export async function listArticleFiles(root: string, articlesDir = "content/articles"): Promise<string[]> {
-  const base = path.join(root, articlesDir);
+  const base = path.resolve(root, articlesDir);
+  // Inside the root, files are named relative to it (`content/articles/x.md`); outside, absolutely.
+  const relative = path.relative(root, base);
+  const prefix = !path.isAbsolute(articlesDir) ? articlesDir : relative.startsWith("..") || path.isAbsolute(relative) ? toPosix(base) : toPosix(relative);
   let entries: string[];
   try {
     entries = await readdir(base, { recursive: true });
@@ -36,7 +54,7 @@ export async function listArticleFiles(root: string, articlesDir = "content/arti
   }
   return entries
     .filter((entry) => entry.endsWith(".md"))
-    .map((entry) => path.posix.join(articlesDir, entry.split(path.sep).join("/")))
+    .map((entry) => path.posix.join(prefix, toPosix(entry)))
     .sort();
 }
 
@@ -50,22 +68,151 @@ async function parseOneByOne(files: ReadonlyArray<{ file: string; absolute: stri
 export function locateIn(root: string): Locate {
   return (file, fieldPath) => {
     try {
-      return parseFrontMatter(decodeArticleBytes(readFileSync(path.join(root, file)))).positionOf(fieldPath);
+      return parseFrontMatter(decodeArticleBytes(readFileSync(path.resolve(root, file)))).positionOf(fieldPath);
     } catch {
       return { line: 1, column: 1 };
     }
   };
 }
 
+/**
+ * Only plain files of a sane size are read. Git can commit a symbolic link, and
+ * one to `/dev/zero` or a pipe would make any reader hang and fill memory; one
+ * to a file elsewhere would read what is not content.
+ */
+export async function plainArticleFiles<T extends { file: string; absolute: string }>(files: readonly T[]): Promise<{ plain: T[]; problems: Problem[] }> {
+  const plain: T[] = [];
+  const problems: Problem[] = [];
+  for (const entry of files) {
+    const stats = await lstat(entry.absolute);
+    const at = { file: entry.file, line: 1, column: 1, field: "", severity: "error" as const };
+    if (!stats.isFile()) {
+      problems.push({ ...at, message: "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", hint: "put the article file itself here" });
+    } else if (stats.size > MAX_ARTICLE_BYTES) {
+      problems.push({ ...at, message: `the file is ${stats.size} bytes, more than the limit of ${MAX_ARTICLE_BYTES}`, hint: "split it into several articles" });
+    } else plain.push(entry);
+  }
+  return { plain, problems };
+}
+
 export async function loadArticles(options: LoadOptions): Promise<LoadedArticles> {
-  const files = (await listArticleFiles(options.root, options.articlesDir)).map((file) => ({ file, absolute: path.join(options.root, file) }));
+  const listed = (await listArticleFiles(options.root, options.articlesDir)).map((file) => ({ file, absolute: path.resolve(options.root, file) }));
+  const { plain: files, problems } = await plainArticleFiles(listed);
   const results = await (options.parseFiles ?? parseOneByOne)(files);
   const records: ArticleRecord[] = [];
-  const problems: Problem[] = [];
   for (const result of results) {
     if (result.ok) records.push(result.record);
     else problems.push(...result.problems);
   }
   problems.push(...validateArchive(records, locateIn(options.root)));
   return { records, problems };
+}
+
+/** What one `cachedParallelParser` run did, for the build's log and the benchmark. */
+export interface ParseStats {
+  files: number;
+  /** Records taken from the cache. */
+  cached: number;
+  /** Files parsed (cache misses, and files with problems, which are never cached). */
+  parsed: number;
+  /** Worker threads started (0: parsed in-process). */
+  threads: number;
+  /** Wall time reading files and looking them up in the cache. */
+  readMs: number;
+  /** Wall time waiting for parsing beyond that (in-process parsing, or the workers' remaining work). */
+  parseMs: number;
+  /** Cache entries that could not be written (the build goes on without them). */
+  cacheWriteErrors: number;
+}
+
+export interface CachedParserOptions {
+  /** Folder of the record cache; without it nothing is cached. */
+  cacheDir?: string;
+  /** Worker threads when there is enough to parse; defaults to the available parallelism; 0 parses in-process. */
+  threads?: number;
+  /** Fewer files to parse than this are parsed in-process (default `IN_PROCESS_BELOW`). */
+  inProcessBelow?: number;
+  /** Receives the run's figures when it ends. */
+  onStats?: (stats: ParseStats) => void;
+}
+
+/** Files read and looked up at a time. */
+const CHUNK = 500;
+/** Chunks handed to the pool and not yet parsed, at most: bounds the file bytes held in memory. */
+const CHUNKS_AHEAD = 4;
+
+/**
+ * The build's `parseFiles`: each file's record comes from the cache when its
+ * bytes, path and the pipeline are unchanged; the rest are parsed, on worker
+ * threads when there are at least `IN_PROCESS_BELOW` of them, while the next
+ * files are being read. Parsed records are written back to the cache.
+ */
+export function cachedParallelParser(options: CachedParserOptions = {}): ParseFiles {
+  return async (files) => {
+    const started = performance.now();
+    const cache = options.cacheDir ? new RecordCache({ dir: options.cacheDir, codeVersion: await codeFingerprint(PARSING_CODE) }) : undefined;
+    const results = new Array<ParseResult>(files.length);
+    const stats: ParseStats = { files: files.length, cached: 0, parsed: 0, threads: 0, readMs: 0, parseMs: 0, cacheWriteErrors: 0 };
+    const writes: Array<Promise<void>> = [];
+    let misses: Array<{ index: number; key: string | undefined; job: ParseJob }> = [];
+    let pool: ParsePool | undefined;
+    const inFlight: Array<Promise<void>> = [];
+    let waitedMs = 0;
+
+    const store = (batch: typeof misses, parsed: ParseResult[]) => {
+      batch.forEach(({ index, key }, offset) => {
+        const result = parsed[offset]!;
+        results[index] = result;
+        if (cache && key && result.ok) writes.push(cache.set(key, result.record).catch(() => void stats.cacheWriteErrors++));
+      });
+      stats.parsed += batch.length;
+    };
+    const flush = () => {
+      if (!pool || misses.length === 0) return;
+      const batch = misses;
+      misses = [];
+      inFlight.push(pool.parse(batch.map((miss) => miss.job)).then((parsed) => store(batch, parsed)));
+    };
+
+    try {
+      for (let start = 0; start < files.length; start += CHUNK) {
+        await Promise.all(files.slice(start, start + CHUNK).map(async ({ file, absolute }, offset) => {
+          const bytes = await readFile(absolute);
+          const key = cache?.keyOf(file, bytes);
+          const record = key ? await cache!.get(key, file) : undefined;
+          if (record) {
+            results[start + offset] = { ok: true, record };
+            stats.cached++;
+          } else misses.push({ index: start + offset, key, job: { file, bytes } });
+        }));
+        if (!pool && misses.length >= (options.inProcessBelow ?? IN_PROCESS_BELOW) && (options.threads ?? 1) > 0) {
+          pool = new ParsePool(options.threads ? { threads: options.threads } : {});
+          stats.threads = pool.threads;
+        }
+        flush();
+        if (inFlight.length > CHUNKS_AHEAD) {
+          const waitStarted = performance.now();
+          await inFlight[inFlight.length - CHUNKS_AHEAD - 1];
+          waitedMs += performance.now() - waitStarted;
+        }
+      }
+      const readDone = performance.now();
+      stats.readMs = readDone - started - waitedMs;
+      if (pool) {
+        flush();
+        await Promise.all(inFlight);
+      } else {
+        const batch = misses;
+        misses = [];
+        store(batch, parseInProcess(batch.map((miss) => miss.job)));
+      }
+      stats.parseMs = performance.now() - readDone + waitedMs;
+    } finally {
+      await Promise.allSettled(inFlight);
+      await pool?.close();
+    }
+    await Promise.all(writes);
+    options.onStats?.(stats);
+    return results;
+  };
 }

@@ -14,16 +14,22 @@ export interface BuildResult {
   stderr: string;
 }
 
-/** `articlesDir` is relative to the project root, e.g. `test/fixtures/basic/content/articles`. */
-export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string> } = {}): BuildResult {
+/**
+ * `articlesDir` is relative to the project root, e.g. `test/fixtures/basic/content/articles`,
+ * or absolute (a folder made by a test). `cacheDir` sets the build caches' folder
+ * (`HEMEROTECA_CACHE`; default the project's `.cache/`), `false` turns them off.
+ */
+export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string>; cacheDir?: string | false } = {}): BuildResult {
   const output = options.output ?? mkdtempSync(path.join(tmpdir(), "hemeroteca-site-"));
+  const cache: Record<string, string> =
+    options.cacheDir === false ? { HEMEROTECA_NO_CACHE: "1" } : options.cacheDir ? { HEMEROTECA_CACHE: options.cacheDir } : {};
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"],
     {
       cwd: projectRoot,
       encoding: "utf8",
-      env: { ...process.env, HEMEROTECA_ARTICLES: articlesDir, HEMEROTECA_OUTPUT: output, ...options.env },
+      env: { ...process.env, HEMEROTECA_ARTICLES: articlesDir, HEMEROTECA_OUTPUT: output, ...cache, ...options.env },
       maxBuffer: 64 * 1024 * 1024,
     },
   );

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: parses the arguments, runs the benchmark, prints the
+ * report (Markdown tables, or one JSON object with `--json`). Progress goes to
+ * stderr, so `--json` output can be piped.
+ */
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_SEED } from "./generate-corpus.ts";
+import { summarize, summaryToMarkdown } from "./report.ts";
+import { runBench, SCENARIOS, type Scenario } from "./run-bench.ts";
+
+export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--json] [--keep]
+
+Generates a deterministic synthetic archive of N articles, then builds it,
+alternating, K times each:
+  (a) cold   Hemeroteca with no cache and a fresh output folder
+  (b) warm   Hemeroteca again, cache present, nothing changed
+  (c) edit   Hemeroteca after editing one article
+  (d) plain  a plain Eleventy 3 project on the same files + the Pagefind CLI
+and reports medians and ranges of wall time and peak memory (RSS of the whole
+process tree), the ratios to (d), and Hemeroteca's time by stage.
+
+Options:
+  --articles N[,N...]   corpus sizes (default 1000)
+  --runs K              rounds per size (default 3)
+  --only LIST           scenarios to run, e.g. \`cold\` or \`cold,plain\` (default all)
+  --seed S              corpus seed (default ${DEFAULT_SEED})
+  --workdir DIR         where corpora, sites and caches go (default: a folder in ${tmpdir()})
+  --keep                keep the work folder (a kept corpus is reused by the next run)
+  --json                print one JSON object instead of tables
+  -h, --help            show this help
+
+Example:
+  npm run bench -- --articles 1000,10000 --runs 3
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  root: string;
+}
+
+function positiveInteger(text: string, option: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`Cannot read \`--${option} ${text}\`: expected a whole number of at least 1`);
+  }
+  return value;
+}
+
+export async function benchCli(argv: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        articles: { type: "string", default: "1000" },
+        runs: { type: "string", default: "3" },
+        only: { type: "string" },
+        seed: { type: "string", default: String(DEFAULT_SEED) },
+        workdir: { type: "string" },
+        keep: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  let articles: number[], runs: number, seed: number, scenarios: Scenario[] | undefined;
+  try {
+    articles = values.articles.split(",").map((text) => positiveInteger(text, "articles"));
+    runs = positiveInteger(values.runs, "runs");
+    seed = positiveInteger(values.seed, "seed");
+    scenarios = values.only?.split(",").map((name) => {
+      if (!(SCENARIOS as readonly string[]).includes(name.trim())) throw new Error(`Cannot read \`--only ${values.only}\`: \`${name}\` is not one of ${SCENARIOS.join(", ")}`);
+      return name.trim() as Scenario;
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const workdir = path.resolve(values.workdir ?? path.join(tmpdir(), `hemeroteca-bench-${seed}`));
+  const result = await runBench({
+    root: io.root,
+    articles,
+    runs,
+    seed,
+    workdir,
+    keep: values.keep,
+    ...(scenarios ? { scenarios } : {}),
+    log: (message) => io.stderr(`${message}\n`),
+  });
+  const summary = summarize(result);
+  io.stdout(values.json ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, ...size.runs })) }, null, 2)}\n` : summaryToMarkdown(summary));
+  return 0;
+}

@@ -1,0 +1,200 @@
+/**
+ * The benchmark: for each corpus size, a deterministic synthetic archive,
+ * then `runs` rounds of four builds measured side by side:
+ *   (a) cold   Hemeroteca with no cache and a fresh output folder;
+ *   (b) warm   Hemeroteca again, cache present, nothing changed;
+ *   (c) edit   Hemeroteca after one article's body was edited;
+ *   (d) plain  a plain Eleventy 3 project on the same files, then the Pagefind CLI.
+ * Rounds alternate the order of (d) and (a-c), so a machine that is slower
+ * early or late in the run does not favour one side.
+ */
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+import path from "node:path";
+import { editArticleText, generateArticle, writeCorpus } from "./generate-corpus.ts";
+import { writePlainEleventyProject } from "./plain-eleventy-project.ts";
+import { runBuild, type BuildMeasurement, type Command } from "./run-build.ts";
+
+export const SCENARIOS = ["cold", "warm", "edit", "plain"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface BenchOptions {
+  /** The project root (where eleventy.config.ts is). */
+  root: string;
+  articles: number[];
+  runs: number;
+  seed: number;
+  /** Folder for corpora, outputs and caches. */
+  workdir: string;
+  /** Keep the work folder afterwards (corpora are then reused by the next run with the same size and seed). */
+  keep: boolean;
+  /** Only these scenarios (default all). */
+  scenarios?: readonly Scenario[];
+  log: (message: string) => void;
+}
+
+export interface Run {
+  round: number;
+  wallMs: number;
+  peakRssBytes: number | null;
+  cpuMs: number | null;
+  timings?: Record<string, number | boolean>;
+}
+
+export interface SizeResult {
+  articles: number;
+  generateMs: number;
+  runs: Record<Scenario, Run[]>;
+}
+
+export interface BenchResult {
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; platform: string; loadAverageAtStart: number[] };
+  options: { articles: number[]; runs: number; seed: number };
+  startedAt: string;
+  sizes: SizeResult[];
+}
+
+/** Bump when generated corpora change, so kept ones are regenerated. */
+const CORPUS_FORMAT = 1;
+
+async function ensureCorpus(dir: string, articles: number, seed: number, log: BenchOptions["log"]): Promise<{ files: string[]; ms: number }> {
+  const stampFile = path.join(dir, "corpus.json");
+  const stamp = JSON.stringify({ format: CORPUS_FORMAT, articles, seed });
+  const started = performance.now();
+  const kept = await readFile(stampFile, "utf8").catch(() => "");
+  const keptFiles = kept.startsWith(stamp.slice(0, -1)) ? (JSON.parse(kept) as { files: string[] }).files : [];
+  if (keptFiles.length === articles && (await stat(path.join(dir, "articles", keptFiles[keptFiles.length - 1]!)).catch(() => undefined))) {
+    const files = keptFiles;
+    log(`  reusing the kept corpus of ${articles} articles`);
+    return { files, ms: 0 };
+  }
+  await rm(stampFile, { force: true });
+  let reported = 0;
+  const files = await writeCorpus(path.join(dir, "articles"), {
+    articles,
+    seed,
+    onProgress: (written) => {
+      if (written - reported >= 10_000 || written === articles) {
+        reported = written;
+        log(`  generated ${written} of ${articles} articles`);
+      }
+    },
+  });
+  await writeFile(stampFile, `${stamp.slice(0, -1)},"files":${JSON.stringify(files)}}`);
+  return { files, ms: performance.now() - started };
+}
+
+function hemerotecaBuild(options: BenchOptions, dir: string): Command {
+  return {
+    label: "hemeroteca",
+    command: process.execPath,
+    args: ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"],
+    cwd: options.root,
+    env: {
+      HEMEROTECA_ARTICLES: path.join(dir, "articles"),
+      HEMEROTECA_OUTPUT: path.join(dir, "hemeroteca-site"),
+      HEMEROTECA_CACHE: path.join(dir, "hemeroteca-cache"),
+      HEMEROTECA_TIMINGS: "1",
+      HEMEROTECA_NO_CACHE: undefined,
+    },
+  };
+}
+
+function plainBuild(options: BenchOptions, plainDir: string): Command[] {
+  return [
+    {
+      label: "plain eleventy",
+      command: process.execPath,
+      args: [path.join(options.root, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet"],
+      cwd: plainDir,
+    },
+    { label: "pagefind cli", command: path.join(options.root, "node_modules/.bin/pagefind"), args: ["--site", "_site"], cwd: plainDir },
+  ];
+}
+
+const toRun = (round: number, measured: BuildMeasurement): Run => ({
+  round,
+  wallMs: Math.round(measured.wallMs),
+  peakRssBytes: measured.peakRssBytes,
+  cpuMs: measured.cpuMs,
+  ...(measured.timings ? { timings: measured.timings } : {}),
+});
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (bytes: number | null) => (bytes === null ? "?" : `${Math.round(bytes / 2 ** 20)} MiB`);
+
+async function benchSize(options: BenchOptions, articles: number): Promise<SizeResult> {
+  const dir = path.join(options.workdir, String(articles));
+  await mkdir(dir, { recursive: true });
+  options.log(`${articles} articles: preparing the corpus in ${dir}`);
+  const { files, ms: generateMs } = await ensureCorpus(dir, articles, options.seed, options.log);
+  const plain = await writePlainEleventyProject(path.join(dir, "plain"), path.join(dir, "articles"));
+  // The one article (c) edits: in the middle of the corpus, so it is neither first nor last in any order.
+  const editIndex = Math.floor(articles / 2);
+  const editFile = path.join(dir, "articles", files[editIndex]!);
+  const original = generateArticle(editIndex, options.seed).text;
+  const wanted = new Set(options.scenarios ?? SCENARIOS);
+  const runs: Record<Scenario, Run[]> = { cold: [], warm: [], edit: [], plain: [] };
+
+  const measure = async (scenario: Scenario, round: number, commands: Command[]) => {
+    const measured = await runBuild(commands);
+    runs[scenario].push(toRun(round, measured));
+    const cpu = measured.cpuMs === null ? "" : `  cpu ${seconds(measured.cpuMs)}`;
+    options.log(`  round ${round} ${scenario.padEnd(5)} ${seconds(measured.wallMs).padStart(8)}  peak ${mib(measured.peakRssBytes)}${cpu}  (load ${loadavg()[0]!.toFixed(1)})`);
+  };
+  const hemeroteca = async (round: number) => {
+    if (wanted.has("cold") || wanted.has("warm") || wanted.has("edit")) {
+      await rm(path.join(dir, "hemeroteca-cache"), { recursive: true, force: true });
+      await rm(path.join(dir, "hemeroteca-site"), { recursive: true, force: true });
+      await writeFile(editFile, original);
+      await measure("cold", round, [hemerotecaBuild(options, dir)]);
+    }
+    if (wanted.has("warm")) await measure("warm", round, [hemerotecaBuild(options, dir)]);
+    if (wanted.has("edit")) {
+      await writeFile(editFile, editArticleText(original, round));
+      try {
+        await measure("edit", round, [hemerotecaBuild(options, dir)]);
+      } finally {
+        await writeFile(editFile, original);
+      }
+    }
+  };
+  const plainRound = async (round: number) => {
+    if (!wanted.has("plain")) return;
+    await rm(plain.output, { recursive: true, force: true });
+    await measure("plain", round, plainBuild(options, plain.dir));
+  };
+
+  for (let round = 1; round <= options.runs; round++) {
+    if (round % 2 === 1) {
+      await hemeroteca(round);
+      await plainRound(round);
+    } else {
+      await plainRound(round);
+      await hemeroteca(round);
+    }
+  }
+  return { articles, generateMs: Math.round(generateMs), runs };
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const result: BenchResult = {
+    machine: {
+      cpus: availableParallelism(),
+      cpuModel: cpus()[0]?.model ?? "unknown",
+      memoryBytes: totalmem(),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      loadAverageAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
+    },
+    options: { articles: options.articles, runs: options.runs, seed: options.seed },
+    startedAt: new Date().toISOString(),
+    sizes: [],
+  };
+  try {
+    for (const articles of options.articles) result.sizes.push(await benchSize(options, articles));
+  } finally {
+    if (!options.keep) await rm(options.workdir, { recursive: true, force: true });
+  }
+  return result;
+}

@@ -1,0 +1,133 @@
+/**
+ * A content-addressed cache of parsed article records in `.cache/records/`.
+ *
+ * The key is the sha256 of everything a record depends on: the file's bytes,
+ * its path (records carry it), the Markdown pipeline's version, this cache's
+ * own schema version, and a fingerprint of the parsing code itself (every
+ * file of src/records/ and src/markdown/, and package-lock.json for the
+ * libraries), so a change to the code that makes records is a miss even when
+ * nobody remembered to bump a version. An edit, a move or a code change
+ * therefore simply misses; nothing is ever invalidated by hand.
+ * Entries are read back through `ArticleRecordSchema`, so a corrupt or stale
+ * entry is reported as a miss (and overwritten) instead of trusted. Entries
+ * are written to a temporary file and renamed into place, so a crash leaves
+ * whole entries or none. The folder is safe to delete at any time.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { MARKDOWN_PIPELINE_VERSION } from "../markdown/render-markdown.ts";
+import { ArticleRecordSchema, type ArticleRecord } from "./article-record.ts";
+
+/** Bump when ArticleRecord or the parsing around the pipeline changes shape or meaning. */
+export const RECORD_CACHE_SCHEMA_VERSION = 1;
+
+/** The code that turns an article file into a record. */
+export const PARSING_CODE = ["./", "../markdown/", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+
+/**
+ * A hash of source code: the given files, and every file under the given
+ * folders (names and bytes, in order). Part of cache keys, so a change to the
+ * code that makes a cached thing is a miss.
+ */
+export async function codeFingerprint(paths: readonly string[]): Promise<string> {
+  const hash = createHash("sha256");
+  for (const target of paths) {
+    let files: string[];
+    try {
+      files = (await stat(target)).isDirectory()
+        ? (await readdir(target, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort()
+        : [target];
+    } catch {
+      hash.update(`missing ${target}\0`);
+      continue;
+    }
+    for (const file of files) hash.update(`${path.relative(target, file)}\0`).update(await readFile(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export interface RecordCacheOptions {
+  /** Folder of the entries, e.g. `<root>/.cache/records`. */
+  dir: string;
+  /** `await codeFingerprint(PARSING_CODE)`; tests may leave it out. */
+  codeVersion?: string;
+  /** For tests: defaults to the pipeline's own version. */
+  pipelineVersion?: number;
+  schemaVersion?: number;
+}
+
+export interface RecordCacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but unreadable or invalid: counted as misses too. */
+  rejected: number;
+  writes: number;
+}
+
+export class RecordCache {
+  readonly dir: string;
+  readonly stats: RecordCacheStats = { hits: 0, misses: 0, rejected: 0, writes: 0 };
+  private readonly salt: string;
+  private readonly madeFolders = new Set<string>();
+
+  constructor(options: RecordCacheOptions) {
+    this.dir = options.dir;
+    this.salt = `hemeroteca-record\0pipeline ${options.pipelineVersion ?? MARKDOWN_PIPELINE_VERSION}\0schema ${options.schemaVersion ?? RECORD_CACHE_SCHEMA_VERSION}\0code ${options.codeVersion ?? ""}\0`;
+  }
+
+  /** The entry's key: sha256 over the versions, the code, the file's path and its bytes. */
+  keyOf(file: string, bytes: Uint8Array): string {
+    return createHash("sha256").update(this.salt).update(file).update("\0").update(bytes).digest("hex");
+  }
+
+  private entryPath(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The cached record, or `undefined` when absent, unreadable or no longer valid. */
+  async get(key: string, file: string): Promise<ArticleRecord | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.entryPath(key), "utf8");
+    } catch {
+      this.stats.misses++;
+      return undefined;
+    }
+    let parsed: ReturnType<typeof ArticleRecordSchema.safeParse>;
+    try {
+      parsed = ArticleRecordSchema.safeParse(JSON.parse(text));
+    } catch {
+      parsed = { success: false } as ReturnType<typeof ArticleRecordSchema.safeParse>;
+    }
+    // The path is part of the key; checking it again guards against a hash collision or a copied entry.
+    if (!parsed.success || parsed.data.file !== file) {
+      this.stats.misses++;
+      this.stats.rejected++;
+      await rm(this.entryPath(key), { force: true });
+      return undefined;
+    }
+    this.stats.hits++;
+    return parsed.data;
+  }
+
+  /** Stores a record atomically: a temporary file renamed over the entry. */
+  async set(key: string, record: ArticleRecord): Promise<void> {
+    const target = this.entryPath(key);
+    const folder = path.dirname(target);
+    if (!this.madeFolders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.madeFolders.add(folder);
+    }
+    const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      await writeFile(temporary, JSON.stringify(record));
+      await rename(temporary, target);
+      this.stats.writes++;
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw new Error(`Cannot \`write\` the record cache entry \`${target}\``, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Reuses the data exports (src/exports/: JSON Lines, CSV, SQLite, and the
+ * citation files beside every article) when the archive is the same as at
+ * the last build. They are made from the whole Archive by code this module
+ * does not change (it calls `writeExports` as it is): their hash covers every
+ * record, the site settings and the code of src/ (and package-lock.json). On
+ * a miss they are written into a folder of `.cache/exports/`, kept there,
+ * and linked into the site; on a hit the kept files are linked in
+ * (output-cache.ts).
+ */
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import type { Archive } from "../archive/build-archive.ts";
+import { writeExports } from "../exports/write-exports.ts";
+import { codeFingerprint, OutputCache, updateHashWithValue } from "./output-cache.ts";
+
+/** Bump when the way exports are cached changes. */
+export const EXPORTS_CACHE_VERSION = 1;
+/** Exports are made by src/exports/ from the whole Archive: any code change there, or elsewhere in src/, is a miss. */
+const EXPORTS_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+
+/** The hash of everything the exports are made from: the code, the site settings and every record in order. */
+export async function exportsHash(archive: Archive): Promise<string> {
+  const hash = createHash("sha256")
+    .update(`hemeroteca-exports ${EXPORTS_CACHE_VERSION}\0`)
+    .update(await codeFingerprint(EXPORTS_CODE))
+    .update(JSON.stringify(archive.site));
+  // Key order differs between a record just parsed and one read from the cache; the hash must not.
+  for (const article of archive.articles) updateHashWithValue(hash.update("\0"), article);
+  return hash.digest("hex");
+}
+
+/** Writes the exports into `output`, or puts back the kept ones when the archive is the same. */
+export async function writeExportsCached(archive: Archive, output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
+  if (!cacheDir) {
+    await writeExports(archive, output);
+    return { reused: false };
+  }
+  const cache = new OutputCache(cacheDir);
+  const hash = await exportsHash(archive);
+  if (await cache.restore(hash, output)) return { reused: true };
+  // Written beside the site, then linked into it, so the kept copy holds exactly the export files.
+  const staging = await cache.staging();
+  try {
+    await writeExports(archive, staging);
+    await cache.adopt(hash, staging);
+  } catch (error) {
+    await cache.discard(staging);
+    throw error;
+  }
+  if (!(await cache.restore(hash, output))) throw new Error(`Cannot \`restore\` the exports just written to \`${cacheDir}\``);
+  return { reused: false };
+}

@@ -1,0 +1,193 @@
+/**
+ * Keeps one generated folder tree (the search index, the data exports) in
+ * `.cache/` under the hash of everything it was made from, and puts it back
+ * into the site by hard-linking (copying where links are impossible) when the
+ * hash matches, instead of generating it again.
+ *
+ * Layout: `<dir>/<hash>/...` holds the files, `<dir>/manifest.json` names the
+ * current hash and every file with its size. An entry is adopted by renaming
+ * a finished folder into place and writing the manifest last, so a crash
+ * leaves the old entry, a stray folder, or the new entry: never a half one.
+ * A restore checks every file's size first and reports a miss when anything is
+ * missing or different. The folder is safe to delete at any time.
+ *
+ * Hard links share the file's contents with the site: the build only ever
+ * replaces site files (`rm` then write), never edits them in place, so the
+ * cache cannot be changed through them.
+ */
+import { randomBytes, type Hash } from "node:crypto";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+export { codeFingerprint } from "../records/record-cache.ts";
+
+const ManifestSchema = z.strictObject({
+  hash: z.string().regex(/^[a-f0-9]{64}$/),
+  files: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+});
+
+type Manifest = z.infer<typeof ManifestSchema>;
+
+/** File operations at once: enough to keep the disk busy, few enough for any file-handle limit. */
+const CONCURRENCY = 64;
+
+/** Runs `action` on every item, `CONCURRENCY` at a time (a new one starts as soon as one ends). */
+async function forEachLimited<T>(items: readonly T[], action: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await action(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane));
+}
+
+/** Every file under `dir`, relative to it with `/` separators. */
+export async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** Makes `to` the same file as `from`: a hard link, or a copy across file systems; replaces what is there. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      await unlink(to);
+      return linkOrCopy(from, to);
+    }
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
+  }
+  await copyFile(from, to);
+}
+
+/** Puts every file of the tree `files` (relative to `fromDir`) at the same place under `toDir`. */
+export async function linkTree(fromDir: string, toDir: string, files: readonly string[]): Promise<void> {
+  const folders = [...new Set(files.map((file) => path.dirname(path.join(toDir, file))))].sort();
+  await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
+  await forEachLimited(files, (file) => linkOrCopy(path.join(fromDir, file), path.join(toDir, file)));
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class OutputCache {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  private async manifest(): Promise<Manifest | undefined> {
+    try {
+      const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path.join(this.dir, "manifest.json"), "utf8")));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A fresh folder inside the cache to generate a tree into, then `adopt`. */
+  async staging(): Promise<string> {
+    const folder = path.join(this.dir, `staging-${process.pid}-${randomBytes(4).toString("hex")}`);
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    return folder;
+  }
+
+  /**
+   * Puts the tree stored under `hash` into `toDir`. False, and nothing
+   * written, when there is no such entry or any of its files is missing or
+   * has another size.
+   */
+  async restore(hash: string, toDir: string): Promise<boolean> {
+    const manifest = await this.manifest();
+    if (!manifest || manifest.hash !== hash) return false;
+    const entry = path.join(this.dir, hash);
+    let intact = true;
+    await forEachLimited(manifest.files, async ([file, size]) => {
+      try {
+        if ((await stat(path.join(entry, file))).size !== size) intact = false;
+      } catch {
+        intact = false;
+      }
+    });
+    if (!intact) return false;
+    await linkTree(entry, toDir, manifest.files.map(([file]) => file));
+    return true;
+  }
+
+  /** Makes the finished tree in `folder` (from `staging()`) the entry for `hash`; other entries go. */
+  async adopt(hash: string, folder: string): Promise<void> {
+    const files = await listTree(folder);
+    const sizes = new Array<[string, number]>(files.length);
+    await forEachLimited(files, async (file, index) => {
+      sizes[index] = [file, (await stat(path.join(folder, file))).size];
+    });
+    const entry = path.join(this.dir, hash);
+    await rm(entry, { recursive: true, force: true });
+    await rename(folder, entry);
+    const temporary = path.join(this.dir, `manifest.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    await writeFile(temporary, JSON.stringify({ hash, files: sizes } satisfies Manifest));
+    await rename(temporary, path.join(this.dir, "manifest.json"));
+    // Older entries, and folders left by builds that were interrupted, are of no further use.
+    for (const name of await readdir(this.dir)) {
+      const owner = /^(?:staging-|manifest\.)(\d+)[-.]/.exec(name)?.[1];
+      if (name === hash || name === "manifest.json" || (owner && processIsAlive(Number(owner)))) continue;
+      await rm(path.join(this.dir, name), { recursive: true, force: true });
+    }
+  }
+
+  /** Stores a copy (links) of the tree already written at `fromDir` as the entry for `hash`. */
+  async store(hash: string, fromDir: string): Promise<void> {
+    const folder = await this.staging();
+    try {
+      await linkTree(fromDir, folder, await listTree(fromDir));
+      await this.adopt(hash, folder);
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Removes a staging folder that will not be adopted. */
+  async discard(folder: string): Promise<void> {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Feeds a JSON value into a hash with object keys in sorted order, so two
+ * equal values hash alike whatever order their keys were set in (a record
+ * read from the cache and one just parsed, for instance).
+ */
+export function updateHashWithValue(hash: Hash, value: unknown): Hash {
+  if (value === null || typeof value !== "object") {
+    hash.update(value === undefined ? "null" : JSON.stringify(value));
+  } else if (Array.isArray(value)) {
+    hash.update("[");
+    value.forEach((item, index) => updateHashWithValue(index ? hash.update(",") : hash, item));
+    hash.update("]");
+  } else {
+    hash.update("{");
+    Object.keys(value)
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .sort()
+      .forEach((key, index) => updateHashWithValue(hash.update(`${index ? "," : ""}${JSON.stringify(key)}:`), (value as Record<string, unknown>)[key]));
+    hash.update("}");
+  }
+  return hash;
+}

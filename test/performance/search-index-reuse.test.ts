@@ -1,0 +1,174 @@
+/**
+ * The search index is reused when no search record changed, and written
+ * again when one did: first with a stand-in indexer (fast, exact call
+ * counts), then end to end with Eleventy and Pagefind.
+ */
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
+import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
+import { generateArticle } from "../../src/bench/generate-corpus.ts";
+import { timingsFromOutput } from "../../src/bench/run-build.ts";
+import type { ArticleRecord } from "../../src/records/article-record.ts";
+import { parseArticle } from "../../src/records/parse-article.ts";
+import { writeSearchIndexCached } from "../../src/site/search-index-cache.ts";
+import { buildSite, projectRoot } from "../support/build-site.ts";
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "hemeroteca-search-cache-"));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+function records(count: number): ArticleRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const article = generateArticle(i);
+    const result = parseArticle(`content/articles/${article.path}`, new TextEncoder().encode(article.text));
+    if (!result.ok) throw new Error("generated articles are valid");
+    return result.record;
+  });
+}
+
+/** Every file under `dir` with the sha256 of its bytes (Pagefind's files are compressed). */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const bytes = await readFile(path.join(entry.parentPath, entry.name));
+    files[path.relative(dir, path.join(entry.parentPath, entry.name))] = createHash("sha256").update(bytes).digest("hex");
+  }
+  return files;
+}
+
+describe("search index reuse, with a stand-in indexer", () => {
+  const site = siteConfigFromEnv({});
+  let calls = 0;
+  const write = async (archive: Archive, outputPath: string) => {
+    calls++;
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(path.join(outputPath, "fragment"), { recursive: true });
+    await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify({ pages: archive.articles.length, call: calls }));
+    await writeFile(path.join(outputPath, "fragment", "a.pf_fragment"), archive.articles.map((a) => a.text).join("\n"));
+    return { pages: archive.articles.length };
+  };
+
+  it("indexes once, restores the kept index while nothing indexed changes, and indexes again after an edit", async () => {
+    const cacheDir = path.join(await tempDir(), "pagefind");
+    const base = records(8);
+
+    const first = path.join(await tempDir(), "pagefind");
+    const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write });
+    expect(one).toMatchObject({ reused: false, pages: 8 });
+    expect(calls).toBe(1);
+
+    const second = path.join(await tempDir(), "pagefind");
+    const two = await writeSearchIndexCached(buildArchive(base, site), second, { cacheDir, write });
+    expect(two).toMatchObject({ reused: true, pages: 8, hash: one.hash });
+    expect(calls).toBe(1);
+    expect(await tree(second)).toEqual(await tree(first));
+
+    // Fields the index does not hold (the body's HTML, the file's path) change nothing.
+    const moved = base.map((r, i) => (i === 2 ? { ...r, file: "content/articles/moved.md", html: `${r.html}<p>x</p>` } : r));
+    expect(await writeSearchIndexCached(buildArchive(moved, site), path.join(await tempDir(), "pagefind"), { cacheDir, write })).toMatchObject({ reused: true });
+    expect(calls).toBe(1);
+
+    const edited = base.map((r, i) => (i === 2 ? { ...r, text: `${r.text} An edit.` } : r));
+    const third = path.join(await tempDir(), "pagefind");
+    const three = await writeSearchIndexCached(buildArchive(edited, site), third, { cacheDir, write });
+    expect(three.reused).toBe(false);
+    expect(three.hash).not.toBe(one.hash);
+    expect(calls).toBe(2);
+    expect(await readFile(path.join(third, "fragment", "a.pf_fragment"), "utf8")).toContain("An edit.");
+  });
+
+  it("indexes again when a kept file is missing or damaged", async () => {
+    const cacheDir = path.join(await tempDir(), "pagefind");
+    const archive = buildArchive(records(3), site);
+    const before = calls;
+    const { hash } = await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write });
+    const kept = path.join(cacheDir, "1", "1", hash);
+    await writeFile(path.join(kept, "pagefind-entry.json"), "{}");
+    expect(await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write })).toMatchObject({ reused: false });
+    await unlink(path.join(kept, "fragment", "a.pf_fragment"));
+    expect(await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write })).toMatchObject({ reused: false });
+    expect(calls).toBe(before + 3);
+    expect(await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write })).toMatchObject({ reused: true });
+  });
+});
+
+describe("search index reuse, end to end", () => {
+  const fixture = path.join(projectRoot, "test/fixtures/basic/content/articles");
+  let cacheDir: string;
+  let articles: string;
+  let builds: Array<ReturnType<typeof buildSite>>;
+
+  beforeAll(async () => {
+    cacheDir = path.join(await tempDir(), "cache");
+    articles = path.join(await tempDir(), "articles");
+    await cp(fixture, articles, { recursive: true });
+    const env = { HEMEROTECA_TIMINGS: "1" };
+    builds = [buildSite(articles, { cacheDir, env }), buildSite(articles, { cacheDir, env })];
+    const [first] = (await readdir(articles, { recursive: true })).filter((name) => name.endsWith(".md")).sort();
+    const file = path.join(articles, first!);
+    await writeFile(file, `${await readFile(file, "utf8")}\nA sentence added by an editor.\n`);
+    builds.push(buildSite(articles, { cacheDir, env }));
+  });
+
+  it("builds three times", () => {
+    for (const build of builds) expect(build.status, build.stderr).toBe(0);
+  });
+
+  it("indexes on the first build and restores the same index on the second", async () => {
+    const [first, second] = builds.map((build) => timingsFromOutput(build.stderr));
+    expect(first).toMatchObject({ indexReused: false });
+    expect(second).toMatchObject({ indexReused: true, parsed: 0 });
+    const [a, b] = [await tree(path.join(builds[0]!.output, "pagefind")), await tree(path.join(builds[1]!.output, "pagefind"))];
+    expect(Object.keys(a).length).toBeGreaterThan(5);
+    expect(b).toEqual(a);
+  });
+
+  it("indexes again after one article is edited", async () => {
+    expect(timingsFromOutput(builds[2]!.stderr)).toMatchObject({ indexReused: false, parsed: 1 });
+    expect(await tree(path.join(builds[2]!.output, "pagefind"))).not.toEqual(await tree(path.join(builds[0]!.output, "pagefind")));
+  });
+});
+
+describe("search index shards", () => {
+  const site = siteConfigFromEnv({});
+
+  it("splits by id into bundles listed in bundles.json, and re-indexes only the edited article's bundle", async () => {
+    const cacheDir = path.join(await tempDir(), "pagefind");
+    const written: string[] = [];
+    const write = async (archive: Archive, outputPath: string) => {
+      written.push(archive.articles.map((a) => a.id).join(","));
+      await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(archive.articles.map((a) => a.text)));
+      return { pages: archive.articles.length };
+    };
+    const base = records(10);
+    const first = path.join(await tempDir(), "pagefind");
+    const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write, shardSize: 4 });
+    expect(one).toMatchObject({ shards: 3, reusedShards: 0, reused: false, pages: 10 });
+    expect(written).toHaveLength(3);
+    expect(written.join(",").split(",").sort()).toEqual(base.map((r) => r.id).sort());
+    expect(JSON.parse(await readFile(path.join(first, "bundles.json"), "utf8"))).toEqual({ bundles: ["/pagefind/", "/pagefind/shard-2/", "/pagefind/shard-3/"] });
+    expect(Object.keys(await tree(first)).sort()).toEqual(["bundles.json", "pagefind-entry.json", "shard-2/pagefind-entry.json", "shard-3/pagefind-entry.json"]);
+
+    const edited = base.map((r, i) => (i === 4 ? { ...r, text: `${r.text} An edit.` } : r));
+    const two = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 4 });
+    expect(two).toMatchObject({ shards: 3, reusedShards: 2, reused: false });
+    expect(written).toHaveLength(4);
+    expect(written[3]!.split(",")).toContain(base[4]!.id);
+
+    // One bundle when the archive fits: the site is what it was without shards.
+    const whole = path.join(await tempDir(), "pagefind");
+    expect(await writeSearchIndexCached(buildArchive(base, site), whole, { cacheDir, write })).toMatchObject({ shards: 1 });
+    expect(JSON.parse(await readFile(path.join(whole, "bundles.json"), "utf8"))).toEqual({ bundles: ["/pagefind/"] });
+  });
+});
