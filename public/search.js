@@ -3,7 +3,8 @@
  * the three things it does not do by itself:
  * - each result shows its date, publication and language (a result renderer
  *   that builds elements, never HTML strings from index data);
- * - sorting by relevance or by date (Pagefind's `sort` option);
+ * - sorting by relevance or by date (Pagefind's `sort` option, which the
+ *   component UI of Pagefind 1.5 does not pass on: see `sortEverySearch`);
  * - the search in the address (`/search/?q=juliaca&language=Español&sort=newest`),
  *   updated as the reader types and read on load, so a search can be shared.
  * No inline script anywhere: this file works under
@@ -85,6 +86,31 @@ function writeAddress(query, filters, sort) {
   if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", address);
 }
 
+/**
+ * The component UI searches through its Pagefind instance without a `sort`
+ * option. Wrapping that instance's `search` when the UI stores it (it loads
+ * Pagefind itself, on first use) hands every search, the UI's own included,
+ * the reader's choice. It relies on the UI's `__pagefind__` field, so the
+ * browser test of sorting guards upgrades.
+ */
+function sortEverySearch(instance, currentSort) {
+  const withSort = (pagefind) => {
+    if (!pagefind || pagefind.__sorted__) return pagefind;
+    const search = pagefind.search.bind(pagefind);
+    pagefind.search = (term, options = {}) => search(term, { ...options, sort: currentSort() });
+    pagefind.__sorted__ = true;
+    return pagefind;
+  };
+  let current = withSort(instance.__pagefind__);
+  Object.defineProperty(instance, "__pagefind__", {
+    configurable: true,
+    get: () => current,
+    set: (pagefind) => {
+      current = withSort(pagefind);
+    },
+  });
+}
+
 async function start(root) {
   await window.customElements.whenDefined("pagefind-results");
   const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
@@ -94,13 +120,12 @@ async function start(root) {
 
   const initial = readAddress();
   let sort = initial.sort;
-  instance.searchSort = SORTS[sort];
   sortSelect.value = sort;
+  sortEverySearch(instance, () => SORTS[sort]);
 
   instance.on("search", (term, filters) => writeAddress((term || "").trim(), filters, sort));
   sortSelect.addEventListener("change", () => {
     sort = Object.hasOwn(SORTS, sortSelect.value) ? sortSelect.value : "relevance";
-    instance.searchSort = SORTS[sort];
     writeAddress((instance.searchTerm || "").trim(), instance.searchFilters, sort);
     if (instance.searchTerm) instance.triggerSearch(instance.searchTerm);
   });

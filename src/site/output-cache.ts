@@ -1,7 +1,7 @@
 /**
  * Keeps one generated folder tree (the search index, the data exports) in
  * `.cache/` under the hash of everything it was made from, and puts it back
- * into the site by hard-linking (copying where links are impossible) when the
+ * into the site by copying when the
  * hash matches, instead of generating it again.
  *
  * Layout: `<dir>/<hash>/...` holds the files, `<dir>/manifest.json` names the
@@ -10,13 +10,9 @@
  * leaves the old entry, a stray folder, or the new entry: never a half one.
  * A restore checks every file's size first and reports a miss when anything is
  * missing or different. The folder is safe to delete at any time.
- *
- * Hard links share the file's contents with the site: the build only ever
- * replaces site files (`rm` then write), never edits them in place, so the
- * cache cannot be changed through them.
  */
 import { randomBytes, type Hash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 export { codeFingerprint } from "../records/record-cache.ts";
@@ -52,27 +48,21 @@ export async function listTree(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Makes `to` the same file as `from`: a hard link, or a copy across file systems; replaces what is there. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") {
-      await unlink(to);
-      return linkOrCopy(from, to);
-    }
-    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
-  }
+/**
+ * Makes `to` a copy of `from`, replacing what is there. A copy, not a hard
+ * link: anything that later writes a site file in place (an SQLite client
+ * opening the export read-write, a tool rewriting a page) must not be able to
+ * change the kept entry, whose sizes alone cannot prove it intact.
+ */
+async function copyInto(from: string, to: string): Promise<void> {
   await copyFile(from, to);
 }
 
 /** Puts every file of the tree `files` (relative to `fromDir`) at the same place under `toDir`. */
-export async function linkTree(fromDir: string, toDir: string, files: readonly string[]): Promise<void> {
+export async function copyTree(fromDir: string, toDir: string, files: readonly string[]): Promise<void> {
   const folders = [...new Set(files.map((file) => path.dirname(path.join(toDir, file))))].sort();
   await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
-  await forEachLimited(files, (file) => linkOrCopy(path.join(fromDir, file), path.join(toDir, file)));
+  await forEachLimited(files, (file) => copyInto(path.join(fromDir, file), path.join(toDir, file)));
 }
 
 function processIsAlive(pid: number): boolean {
@@ -126,7 +116,7 @@ export class OutputCache {
       }
     });
     if (!intact) return false;
-    await linkTree(entry, toDir, manifest.files.map(([file]) => file));
+    await copyTree(entry, toDir, manifest.files.map(([file]) => file));
     return true;
   }
 
@@ -151,11 +141,11 @@ export class OutputCache {
     }
   }
 
-  /** Stores a copy (links) of the tree already written at `fromDir` as the entry for `hash`. */
+  /** Stores a copy of the tree already written at `fromDir` as the entry for `hash`. */
   async store(hash: string, fromDir: string): Promise<void> {
     const folder = await this.staging();
     try {
-      await linkTree(fromDir, folder, await listTree(fromDir));
+      await copyTree(fromDir, folder, await listTree(fromDir));
       await this.adopt(hash, folder);
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
