@@ -10,7 +10,19 @@
  * No inline script anywhere: this file works under
  * `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'`.
  */
-import "/pagefind/pagefind-component-ui.js";
+/**
+ * Large archives are indexed as several Pagefind bundles, listed in
+ * /pagefind/bundles.json (src/site/search-index-cache.ts). They are read
+ * before the component UI loads, and handed to its instance's `mergeIndex`
+ * in the same task as the import, before it can load Pagefind, so one search
+ * covers every bundle.
+ */
+const extraBundles = await fetch("/pagefind/bundles.json")
+  .then((response) => (response.ok ? response.json() : { bundles: [] }))
+  .then((manifest) => (Array.isArray(manifest.bundles) ? manifest.bundles.slice(1) : []))
+  .catch(() => []);
+await import("/pagefind/pagefind-component-ui.js");
+window.PagefindComponents.getInstanceManager().getInstance("default").options.mergeIndex.push(...extraBundles.map((bundlePath) => ({ bundlePath })));
 
 /** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];

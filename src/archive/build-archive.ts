@@ -192,7 +192,16 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   for (const article of articles) {
     const index = position.get(article.id);
     const excluded = new Set([article.id, ...(translationIds.get(article.id) ?? [])]);
-    const nearby = (list: ArticleRecord[]) => list.filter((a) => !excluded.has(a.id)).slice(0, RELATED_COUNT);
+    // Stops after the few it needs: filtering whole groups for every article made this quadratic.
+    const nearby = (list: ArticleRecord[]) => {
+      const picked: ArticleRecord[] = [];
+      for (const candidate of list) {
+        if (excluded.has(candidate.id)) continue;
+        picked.push(candidate);
+        if (picked.length === RELATED_COUNT) break;
+      }
+      return picked;
+    };
     related.set(article.id, {
       translations: [...(translationIds.get(article.id) ?? [])].map((id) => byId.get(id)!).sort((a, b) => compareText(a.language, b.language)),
       previous: index === undefined ? undefined : chronological[index - 1],
