@@ -11,7 +11,7 @@ export default tseslint.config(
       globals: {
         console: "readonly", process: "readonly", URL: "readonly", URLSearchParams: "readonly", document: "readonly",
         window: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", TextEncoder: "readonly",
-        TextDecoder: "readonly", Buffer: "readonly", structuredClone: "readonly", history: "readonly", location: "readonly",
+        TextDecoder: "readonly", Buffer: "readonly", structuredClone: "readonly", history: "readonly", location: "readonly", fetch: "readonly",
       },
     },
     rules: {
