@@ -134,6 +134,12 @@ export interface CachedParserOptions {
   inProcessBelow?: number;
   /** Receives the run's figures when it ends. */
   onStats?: (stats: ParseStats) => void;
+  /**
+   * Given, new cache entries are not written while parsing: this receives a
+   * `commit` that writes them, for the caller to run once the whole archive
+   * has loaded without errors, so a failing build leaves nothing behind.
+   */
+  deferCacheWrites?: (commit: () => Promise<void>) => void;
 }
 
 /** Files read and looked up at a time. */
@@ -153,7 +159,7 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
     const cache = options.cacheDir ? new RecordCache({ dir: options.cacheDir, codeVersion: await codeFingerprint(PARSING_CODE) }) : undefined;
     const results = new Array<ParseResult>(files.length);
     const stats: ParseStats = { files: files.length, cached: 0, parsed: 0, threads: 0, readMs: 0, parseMs: 0, cacheWriteErrors: 0 };
-    const writes: Array<Promise<void>> = [];
+    const pending: Array<() => Promise<void>> = [];
     let misses: Array<{ index: number; key: string | undefined; job: ParseJob }> = [];
     let pool: ParsePool | undefined;
     const inFlight: Array<Promise<void>> = [];
@@ -163,7 +169,7 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       batch.forEach(({ index, key }, offset) => {
         const result = parsed[offset]!;
         results[index] = result;
-        if (cache && key && result.ok) writes.push(cache.set(key, result.record).catch(() => void stats.cacheWriteErrors++));
+        if (cache && key && result.ok) pending.push(() => cache.set(key, result.record).catch(() => void stats.cacheWriteErrors++));
       });
       stats.parsed += batch.length;
     };
@@ -211,7 +217,11 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       await Promise.allSettled(inFlight);
       await pool?.close();
     }
-    await Promise.all(writes);
+    const commit = async () => {
+      await Promise.all(pending.map((write) => write()));
+    };
+    if (options.deferCacheWrites) options.deferCacheWrites(commit);
+    else await commit();
     options.onStats?.(stats);
     return results;
   };

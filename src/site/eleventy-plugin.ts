@@ -113,7 +113,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.clean = ms(started - cleaning);
     let parse: ParseStats | undefined;
     let parsedAt = started;
-    const parseFiles = cachedParallelParser({ ...(cacheDir ? { cacheDir: path.join(cacheDir, "records") } : {}), onStats: (stats) => (parse = stats) });
+    let commitCache: (() => Promise<void>) | undefined;
+    const parseFiles = cachedParallelParser({
+      ...(cacheDir ? { cacheDir: path.join(cacheDir, "records") } : {}),
+      onStats: (stats) => (parse = stats),
+      deferCacheWrites: (commit) => (commitCache = commit),
+    });
     let loaded: Awaited<ReturnType<typeof loadArchive>>;
     try {
       loaded = await loadArchive({
@@ -132,6 +137,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       deleting?.catch(() => {});
     }
     archive = loaded.archive;
+    // Only now, with every file valid, may the build leave anything outside its output.
+    await commitCache?.();
     if (loaded.warnings.length) log(`warnings:\n${warningsToText(loaded.warnings)}`);
     loadedAt = performance.now();
     const loadMs = loadedAt - started;

@@ -1,5 +1,6 @@
 /** Issue 2 end to end: a fixture archive is built by the real configuration and its output inspected. */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -118,5 +119,14 @@ describe("a build with broken articles", () => {
     expect(output).toContain("test/fixtures/fails-closed/content/articles/p/typo.md 4:1 langauge: unknown field `langauge`");
     expect(output).toMatch(/typo\.md \d+:1 language: is required but missing/);
     expect(existsSync(path.join(result.output, "index.html"))).toBe(false);
+  });
+
+  it("leaves nothing in the cache, while a good build fills it", () => {
+    const failedCache = mkdtempSync(path.join(tmpdir(), "hemeroteca-cache-"));
+    expect(buildSite("test/fixtures/fails-closed/content/articles", { env: { HEMEROTECA_CACHE: failedCache } }).status).not.toBe(0);
+    expect(readdirSync(failedCache, { recursive: true })).toEqual([]);
+    const goodCache = mkdtempSync(path.join(tmpdir(), "hemeroteca-cache-"));
+    expect(buildSite("test/fixtures/basic/content/articles", { env: { HEMEROTECA_CACHE: goodCache } }).status).toBe(0);
+    expect(readdirSync(path.join(goodCache, "records")).length).toBeGreaterThan(0);
   });
 });
