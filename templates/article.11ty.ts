@@ -2,7 +2,7 @@
 import type { Archive } from "../src/archive/build-archive.ts";
 import { languageToName } from "../src/archive/language-names.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
-import { articleToReference } from "../src/exports/citations.ts";
+import type { ArticleCitations } from "../src/exports/citation-cache.ts";
 import { absoluteUrl, page, type Crumb } from "../src/site/layout.ts";
 import { dateElement, groupLink, headlineList, monthToName } from "../src/site/components.ts";
 import { html, jsonForScript, trustedHtml } from "../src/site/html.ts";
@@ -10,6 +10,7 @@ import { html, jsonForScript, trustedHtml } from "../src/site/html.ts";
 interface Data {
   archive: Archive;
   article: ArticleRecord;
+  citationsOf: (article: ArticleRecord) => ArticleCitations;
 }
 
 export const data = {
@@ -36,7 +37,7 @@ function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
   return crumbs;
 }
 
-export function render({ archive, article }: Data): string {
+export function render({ archive, article, citationsOf }: Data): string {
   const related = archive.related.get(article.id)!;
   const source = article.source;
   const site = archive.site.language;
@@ -84,7 +85,7 @@ ${related.previous || related.next ? html`<nav class="prev-next" aria-label="Ear
   </section>
   <section class="cite">
     <h2>Cite</h2>
-    <p class="reference">${articleToReference(article, archive)}</p>
+    <p class="reference">${trustedHtml(citationsOf(article).reference)}</p>
     <p class="cite-formats">Download: <a href="${article.permalink}cite.bib">BibTeX</a> · <a href="${article.permalink}cite.ris">RIS</a> · <a href="${article.permalink}cite.json">CSL-JSON</a></p>
   </section>
   ${related.morePublication.length ? html`<section class="more"><h2>More from <a href="${archive.groupOf("publication", article.publication)?.url}">${article.publication}</a></h2>${headlineList(archive, related.morePublication.slice(0, MORE))}</section>` : ""}

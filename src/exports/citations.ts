@@ -2,7 +2,8 @@
  * Citations with citation-js: one CSL-JSON item per article, from which the
  * library writes `cite.bib` (BibTeX), `cite.ris` (RIS) and the formatted
  * reference of the page's "Cite" section (APA, via citeproc). Nothing here
- * depends on the time of the build, so every file is the same from build to build.
+ * depends on the time of the build, so every file is the same from build to
+ * build; citation-cache.ts keeps them between builds.
  */
 import { Cite, plugins } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
@@ -11,7 +12,6 @@ import "@citation-js/plugin-csl";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import type { ArchiveDate, DatePoint } from "../records/edtf-date.ts";
-import { trustedHtml, type SafeHtml } from "../site/html.ts";
 
 // BibTeX keys are the article ids as they are (`police-massacre-in-juliaca`):
 // ids are path-safe slugs, so the label check that would drop the hyphens is not needed.
@@ -146,21 +146,4 @@ export function cslItemToReferenceHtml(item: CslItem, interfaceLanguage: string)
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(bibliography)?.[1];
   if (entry === undefined) throw new Error(`citeproc wrote no reference for \`${item.id}\``);
   return entry.trim().replaceAll(MARKUP_GUARD, "");
-}
-
-/** The "Cite" section's reference for an article page. */
-export function articleToReference(article: ArticleRecord, archive: Pick<Archive, "site">): SafeHtml {
-  return trustedHtml(cslItemToReferenceHtml(articleToCslItem(article, archive), archive.site.language));
-}
-
-export interface CitationFiles {
-  "cite.bib": string;
-  "cite.ris": string;
-  "cite.json": string;
-}
-
-/** The three files written beside an article's page. */
-export function articleToCitationFiles(article: ArticleRecord, archive: Pick<Archive, "site">): CitationFiles {
-  const item = articleToCslItem(article, archive);
-  return { "cite.bib": cslItemToBibtex(item), "cite.ris": cslItemToRis(item), "cite.json": cslItemToCslJson(item) };
 }

@@ -8,7 +8,8 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
-import { articleToCitationFiles } from "./citations.ts";
+import type { ArticleRecord } from "../records/article-record.ts";
+import { articleToCitations, CITATION_FILE_NAMES, type ArticleCitations } from "./citation-cache.ts";
 import { archiveToCsv } from "./csv.ts";
 import { archiveToJsonl } from "./jsonl.ts";
 import { writeArchiveDatabase } from "./sqlite.ts";
@@ -31,11 +32,15 @@ export interface ExportSummary {
   citationFiles: number;
 }
 
-export async function writeCitationFiles(archive: Archive, outputDir: string): Promise<number> {
+/** Where an article's citations come from: made afresh by default, or from the build's `CitationCache`. */
+export type CitationsOf = (article: ArticleRecord) => ArticleCitations;
+
+export async function writeCitationFiles(archive: Archive, outputDir: string, citationsOf: CitationsOf = (article) => articleToCitations(article, archive)): Promise<number> {
   const writes: Array<{ file: string; text: string }> = [];
   for (const article of archive.articles) {
     const folder = path.join(outputDir, ...article.permalink.split("/").filter(Boolean));
-    for (const [name, text] of Object.entries(articleToCitationFiles(article, archive))) writes.push({ file: path.join(folder, name), text });
+    const citations = citationsOf(article);
+    for (const name of CITATION_FILE_NAMES) writes.push({ file: path.join(folder, name), text: citations[name] });
   }
   const folders = new Set(writes.map((w) => path.dirname(w.file)));
   for (const folder of folders) await mkdir(folder, { recursive: true });
@@ -45,7 +50,7 @@ export async function writeCitationFiles(archive: Archive, outputDir: string): P
   return writes.length;
 }
 
-export async function writeExports(archive: Archive, outputDir: string): Promise<ExportSummary> {
+export async function writeExports(archive: Archive, outputDir: string, citationsOf?: CitationsOf): Promise<ExportSummary> {
   const dataDir = path.join(outputDir, "data");
   await mkdir(dataDir, { recursive: true });
   const jsonl = path.join(dataDir, "archive.jsonl");
@@ -54,6 +59,6 @@ export async function writeExports(archive: Archive, outputDir: string): Promise
   await writeFileWhole(jsonl, archiveToJsonl(archive.articles));
   await writeFileWhole(csv, archiveToCsv(archive.articles));
   writeArchiveDatabase(archive.articles, sqlite);
-  const citationFiles = await writeCitationFiles(archive, outputDir);
+  const citationFiles = await writeCitationFiles(archive, outputDir, citationsOf);
   return { dataFiles: [jsonl, csv, sqlite], citationFiles };
 }

@@ -12,10 +12,12 @@
  *   process), and the kept index in `.cache/pagefind/` is reused when no
  *   search record changed;
  * - the data exports are generated once per distinct archive and kept in
- *   `.cache/exports/`.
+ *   `.cache/exports/`;
+ * - each article's citations (citeproc is slow) are made once per distinct
+ *   citation and kept in `.cache/citations.json` (citation-cache.ts).
  *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
- * turns all three caches off. Archives above 10,000 articles are indexed as
+ * turns all four caches off. Archives above 10,000 articles are indexed as
  * several Pagefind bundles (`HEMEROTECA_SEARCH_SHARD_SIZE`, see
  * search-index-cache.ts). With `HEMEROTECA_TIMINGS=1` the build prints one
  * line `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
@@ -23,8 +25,10 @@
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
+import type { ArticleRecord } from "../records/article-record.ts";
 import { loadArchive, warningsToText } from "../archive/load-archive.ts";
 import { siteConfigFromEnv } from "../archive/site-config.ts";
+import { CitationCache } from "../exports/citation-cache.ts";
 import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
 import { writeExportsCached } from "./exports-cache.ts";
 import { writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
@@ -89,6 +93,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   const cacheDir = resolveCacheDir(options);
   const searchShardSize = shardSizeFromEnv();
   let archive: Archive | undefined;
+  let citations: CitationCache | undefined;
   let search: Promise<SearchIndexResult & { ms: number }> | undefined;
   let timings: Record<string, number | boolean> = {};
   let loadedAt = 0;
@@ -101,6 +106,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   eleventyConfig.addGlobalData("archive", () => {
     if (!archive) throw new Error("The archive was not loaded before templates asked for it");
     return archive;
+  });
+  // Templates take each article's reference from here: made once, kept between builds.
+  eleventyConfig.addGlobalData("citationsOf", () => {
+    if (!archive || !citations) throw new Error("The archive was not loaded before templates asked for citations");
+    const [current, cache] = [archive, citations];
+    return (article: ArticleRecord) => cache.citationsOf(article, current);
   });
 
   eleventyConfig.on("eleventy.before", async ({ dir, runMode }) => {
@@ -157,6 +168,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (parse?.cacheWriteErrors) log(`could not write ${parse.cacheWriteErrors} record cache entries; the build goes on without them`);
     log(`loaded ${archive.articles.length} articles in ${ms(loadMs)} ms (${parse?.cached ?? 0} from the cache, ${parse?.parsed ?? 0} parsed${parse?.threads ? ` on ${parse.threads} threads` : ""})`);
 
+    citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
+
     // The index needs only the Archive: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
     const current = archive;
     const searchStarted = performance.now();
@@ -177,8 +190,13 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const renderedAt = performance.now();
     timings.render = ms(renderedAt - loadedAt);
     let started = performance.now();
-    const exports = await writeExportsCached(archive, output, cacheDir ? path.join(cacheDir, "exports") : undefined);
+    const current = archive;
+    const cache = citations!;
+    const exports = await writeExportsCached(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined, (article) => cache.citationsOf(article, current));
+    await cache.save();
     timings.exports = ms(performance.now() - started);
+    timings.citationsMade = cache.stats.made;
+    timings.citationsReused = cache.stats.reused;
     timings.exportsReused = exports.reused;
     log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(performance.now() - started)} ms`);
     started = performance.now();

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
-import { writeExports } from "../exports/write-exports.ts";
+import { writeExports, type CitationsOf } from "../exports/write-exports.ts";
 import { codeFingerprint, OutputCache, updateHashWithValue } from "./output-cache.ts";
 
 /** Bump when the way exports are cached changes. */
@@ -31,9 +31,9 @@ export async function exportsHash(archive: Archive): Promise<string> {
 }
 
 /** Writes the exports into `output`, or puts back the kept ones when the archive is the same. */
-export async function writeExportsCached(archive: Archive, output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
+export async function writeExportsCached(archive: Archive, output: string, cacheDir: string | undefined, citationsOf?: CitationsOf): Promise<{ reused: boolean }> {
   if (!cacheDir) {
-    await writeExports(archive, output);
+    await writeExports(archive, output, citationsOf);
     return { reused: false };
   }
   const cache = new OutputCache(cacheDir);
@@ -42,7 +42,7 @@ export async function writeExportsCached(archive: Archive, output: string, cache
   // Written beside the site, then linked into it, so the kept copy holds exactly the export files.
   const staging = await cache.staging();
   try {
-    await writeExports(archive, staging);
+    await writeExports(archive, staging, citationsOf);
     await cache.adopt(hash, staging);
   } catch (error) {
     await cache.discard(staging);

@@ -1,0 +1,117 @@
+/**
+ * Every article's citations (the page's formatted reference and the three
+ * files beside it), kept from build to build in one file of `.cache/`.
+ *
+ * citeproc takes over a millisecond per reference, more than the rest of an
+ * article page together, and a citation depends only on its CSL item (which
+ * holds the site's address and title), the interface language and the code
+ * that formats it. So each entry is keyed by the sha256 of exactly those:
+ * an edit, a new site address or a new version of citation-js is a miss, and
+ * nothing is invalidated by hand. Only the entries of the last build are
+ * written back, so the file never grows past the archive. It is replaced
+ * atomically (temporary file, then rename) and read back through a schema: a
+ * missing, corrupt or stale file is an empty cache. It is safe to delete.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import type { Archive } from "../archive/build-archive.ts";
+import type { ArticleRecord } from "../records/article-record.ts";
+import { codeFingerprint } from "../records/record-cache.ts";
+import { articleToCslItem, cslItemToBibtex, cslItemToCslJson, cslItemToReferenceHtml, cslItemToRis } from "./citations.ts";
+
+const ArticleCitationsSchema = z.strictObject({
+  /** The formatted reference (APA) as HTML, for the page's "Cite" section. */
+  reference: z.string(),
+  "cite.bib": z.string(),
+  "cite.ris": z.string(),
+  "cite.json": z.string(),
+});
+
+export type ArticleCitations = z.infer<typeof ArticleCitationsSchema>;
+export type CitationFileName = Exclude<keyof ArticleCitations, "reference">;
+export const CITATION_FILE_NAMES: readonly CitationFileName[] = ["cite.bib", "cite.ris", "cite.json"];
+
+const CacheFileSchema = z.strictObject({
+  version: z.string(),
+  entries: z.record(z.string(), ArticleCitationsSchema),
+});
+
+/** Bump when the entries change shape or meaning. */
+const CITATION_CACHE_VERSION = 1;
+/** The code a citation is made by: this folder (citations.ts and its neighbours) and the libraries. */
+const CITATION_CODE = ["./", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+
+/** Makes an article's citations: the one place citeproc and citation-js are called for them. */
+export function articleToCitations(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
+  const item = articleToCslItem(article, archive);
+  return {
+    reference: cslItemToReferenceHtml(item, archive.site.language),
+    "cite.bib": cslItemToBibtex(item),
+    "cite.ris": cslItemToRis(item),
+    "cite.json": cslItemToCslJson(item),
+  };
+}
+
+export interface CitationStats {
+  reused: number;
+  made: number;
+}
+
+export class CitationCache {
+  readonly stats: CitationStats = { reused: 0, made: 0 };
+  private readonly used = new Map<string, ArticleCitations>();
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly version: string,
+    private readonly kept: ReadonlyMap<string, ArticleCitations>,
+  ) {}
+
+  /** The cache kept in `file` (none: nothing is reused or kept, every citation is made). */
+  static async open(file?: string): Promise<CitationCache> {
+    const version = `hemeroteca-citations ${CITATION_CACHE_VERSION} ${await codeFingerprint(CITATION_CODE)}`;
+    let kept = new Map<string, ArticleCitations>();
+    if (file) {
+      try {
+        const parsed = CacheFileSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+        if (parsed.success && parsed.data.version === version) kept = new Map(Object.entries(parsed.data.entries));
+      } catch {
+        // Missing or unreadable: an empty cache.
+      }
+    }
+    return new CitationCache(file, version, kept);
+  }
+
+  private keyOf(article: ArticleRecord, archive: Pick<Archive, "site">): string {
+    return createHash("sha256").update(archive.site.language).update("\0").update(JSON.stringify(articleToCslItem(article, archive))).digest("hex");
+  }
+
+  /** The article's citations, kept from an earlier build when its CSL item is the same. */
+  citationsOf(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
+    const key = this.keyOf(article, archive);
+    let citations = this.used.get(key) ?? this.kept.get(key);
+    if (citations && !this.used.has(key)) this.stats.reused++;
+    if (!citations) {
+      citations = articleToCitations(article, archive);
+      this.stats.made++;
+    }
+    this.used.set(key, citations);
+    return citations;
+  }
+
+  /** Writes the citations of this build (and only those) for the next one. */
+  async save(): Promise<void> {
+    if (!this.file || (this.stats.made === 0 && this.used.size === this.kept.size)) return;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    try {
+      await writeFile(temporary, JSON.stringify({ version: this.version, entries: Object.fromEntries(this.used) }));
+      await rename(temporary, this.file);
+    } finally {
+      await rm(temporary, { force: true });
+    }
+  }
+}

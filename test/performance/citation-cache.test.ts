@@ -1,0 +1,89 @@
+/**
+ * Citations are made once and kept between builds: a kept citation is the
+ * same as a fresh one, an edit or a new site address makes it again, and a
+ * damaged cache file is an empty cache, never an error or a wrong reference.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
+import { generateArticle } from "../../src/bench/generate-corpus.ts";
+import { articleToCitations, CitationCache } from "../../src/exports/citation-cache.ts";
+import type { ArticleRecord } from "../../src/records/article-record.ts";
+import { parseArticle } from "../../src/records/parse-article.ts";
+
+function records(count: number): ArticleRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const article = generateArticle(i);
+    const result = parseArticle(`content/articles/${article.path}`, new TextEncoder().encode(article.text));
+    if (!result.ok) throw new Error("generated articles are valid");
+    return result.record;
+  });
+}
+
+describe("the citation cache", () => {
+  const archive = { site: siteConfigFromEnv({}) };
+  const articles = records(6);
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "hemeroteca-citations-"));
+    file = path.join(dir, "citations.json");
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("makes every citation on a first build, as the library formats it, and keeps them", async () => {
+    const cache = await CitationCache.open(file);
+    for (const article of articles) expect(cache.citationsOf(article, archive)).toEqual(articleToCitations(article, archive));
+    expect(cache.stats).toEqual({ made: 6, reused: 0 });
+    await cache.save();
+    expect(Object.keys(JSON.parse(await readFile(file, "utf8")).entries)).toHaveLength(6);
+  });
+
+  it("reuses every kept citation when nothing changed", async () => {
+    const cache = await CitationCache.open(file);
+    for (const article of articles) expect(cache.citationsOf(article, archive)).toEqual(articleToCitations(article, archive));
+    expect(cache.stats).toEqual({ made: 0, reused: 6 });
+  });
+
+  it("makes again only the citation of an edited article, and forgets the old one", async () => {
+    const edited = { ...articles[2]!, title: `${articles[2]!.title}, revised` };
+    const cache = await CitationCache.open(file);
+    const citations = [articles[0]!, articles[1]!, edited, ...articles.slice(3)].map((article) => cache.citationsOf(article, archive));
+    expect(cache.stats).toEqual({ made: 1, reused: 5 });
+    expect(citations[2]!.reference).toContain("revised");
+    expect(citations[2]!["cite.bib"]).toContain("revised");
+    await cache.save();
+    const kept = JSON.parse(await readFile(file, "utf8")).entries as Record<string, { reference: string }>;
+    expect(Object.keys(kept)).toHaveLength(6);
+    expect(Object.values(kept).filter((entry) => entry.reference.includes("revised"))).toHaveLength(1);
+  });
+
+  it("makes every citation again for another site address", async () => {
+    const moved = { site: { ...archive.site, baseUrl: "https://archive.example.net" } };
+    const cache = await CitationCache.open(file);
+    const citations = cache.citationsOf(articles[0]!, moved);
+    expect(cache.stats).toEqual({ made: 1, reused: 0 });
+    expect(citations.reference).toContain("https://archive.example.net/");
+    expect(citations["cite.ris"]).toContain("https://archive.example.net/");
+  });
+
+  it.each([
+    ["not JSON", "{ entries"],
+    ["the wrong shape", JSON.stringify({ version: "x", entries: { a: { reference: 1 } } })],
+    ["another version's entries", JSON.stringify({ version: "hemeroteca-citations 0", entries: {} })],
+  ])("treats a cache file that is %s as empty", async (_, text) => {
+    await writeFile(file, text);
+    const cache = await CitationCache.open(file);
+    expect(cache.citationsOf(articles[0]!, archive)).toEqual(articleToCitations(articles[0]!, archive));
+    expect(cache.stats).toEqual({ made: 1, reused: 0 });
+  });
+
+  it("keeps nothing without a file", async () => {
+    const cache = await CitationCache.open();
+    cache.citationsOf(articles[0]!, archive);
+    await expect(cache.save()).resolves.toBeUndefined();
+    expect(cache.stats.made).toBe(1);
+  });
+});
