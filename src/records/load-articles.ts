@@ -83,8 +83,11 @@ export function locateIn(root: string): Locate {
 export async function plainArticleFiles<T extends { file: string; absolute: string }>(files: readonly T[]): Promise<{ plain: T[]; problems: Problem[] }> {
   const plain: T[] = [];
   const problems: Problem[] = [];
-  for (const entry of files) {
-    const stats = await lstat(entry.absolute);
+  // Looked up 64 at a time (one by one, 100,000 files take seconds), then judged in order.
+  const all: Array<Awaited<ReturnType<typeof lstat>>> = [];
+  for (let start = 0; start < files.length; start += 64) all.push(...(await Promise.all(files.slice(start, start + 64).map((entry) => lstat(entry.absolute)))));
+  for (const [index, entry] of files.entries()) {
+    const stats = all[index]!;
     const at = { file: entry.file, line: 1, column: 1, field: "", severity: "error" as const };
     if (!stats.isFile()) {
       problems.push({ ...at, message: "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", hint: "put the article file itself here" });

@@ -22,7 +22,6 @@
  * search-index-cache.ts). With `HEMEROTECA_TIMINGS=1` the build prints one
  * line `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */
-import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
@@ -30,7 +29,10 @@ import { loadArchive, warningsToText } from "../archive/load-archive.ts";
 import { siteConfigFromEnv } from "../archive/site-config.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
 import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
+import { DATA_FILES, writeCitationFiles } from "../exports/write-exports.ts";
 import { writeExportsCached } from "./exports-cache.ts";
+import { listTree } from "./output-cache.ts";
+import { pruneOutput } from "./prune-output.ts";
 import { writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
@@ -40,7 +42,7 @@ export interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
-  on(event: string, callback: (event: { dir: { output: string }; runMode?: string }) => unknown): void;
+  on(event: string, callback: (event: { dir: { output: string }; runMode?: string; results?: Array<{ outputPath: string | false }> }) => unknown): void;
   setQuietMode?(quiet: boolean): void;
 }
 
@@ -50,26 +52,6 @@ export interface PluginOptions {
   /** Folder of the build caches; defaults to `HEMEROTECA_CACHE` or `<root>/.cache`. `false`: no caches. */
   cacheDir?: string | false;
   log?: (message: string) => void;
-}
-
-/**
- * Empties `folder` at once: it is renamed aside, to be deleted by `start()`
- * while the build goes on (deleting ten thousand pages takes seconds; the
- * build starts it once the files are read, so the two do not queue for the
- * same I/O threads). Folders left aside by an interrupted build go too.
- */
-async function clearFolder(folder: string): Promise<{ start: () => Promise<void> }> {
-  const parent = path.dirname(folder);
-  const prefix = `.${path.basename(folder)}.deleting-`;
-  const aside = path.join(parent, `${prefix}${process.pid}-${Date.now()}`);
-  const leftovers = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(prefix)).map((name) => path.join(parent, name));
-  try {
-    await rename(folder, aside);
-    leftovers.push(aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") await rm(folder, { recursive: true, force: true });
-  }
-  return { start: () => Promise.all(leftovers.map((old) => rm(old, { recursive: true, force: true }))).then(() => undefined) };
 }
 
 /** `HEMEROTECA_SEARCH_SHARD_SIZE`: articles per Pagefind bundle at most (see search-index-cache.ts). */
@@ -97,7 +79,6 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   let search: Promise<SearchIndexResult & { ms: number }> | undefined;
   let timings: Record<string, number | boolean> = {};
   let loadedAt = 0;
-  let deleting: Promise<void> | undefined;
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -114,14 +95,10 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     return (article: ArticleRecord) => cache.citationsOf(article, current);
   });
 
-  eleventyConfig.on("eleventy.before", async ({ dir, runMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ dir }) => {
     const output = path.resolve(options.root, dir.output);
-    const cleaning = performance.now();
-    timings = { startup: ms(cleaning) };
-    // A full build starts from an empty folder, so no page of an earlier build outlives its article.
-    const cleared = runMode === "build" ? await clearFolder(output) : undefined;
     const started = performance.now();
-    timings.clean = ms(started - cleaning);
+    timings = { startup: ms(started) };
     let parse: ParseStats | undefined;
     let parsedAt = started;
     let commitCache: (() => Promise<void>) | undefined;
@@ -130,23 +107,16 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       onStats: (stats) => (parse = stats),
       deferCacheWrites: (commit) => (commitCache = commit),
     });
-    let loaded: Awaited<ReturnType<typeof loadArchive>>;
-    try {
-      loaded = await loadArchive({
-        root: options.root,
-        site: siteConfigFromEnv(),
-        ...(options.articlesDir ? { articlesDir: options.articlesDir } : {}),
-        parseFiles: async (files) => {
-          const results = await parseFiles(files);
-          parsedAt = performance.now();
-          return results;
-        },
-      });
-    } finally {
-      // Also when the content has errors: nothing of the old site may be left aside.
-      deleting = cleared?.start();
-      deleting?.catch(() => {});
-    }
+    const loaded = await loadArchive({
+      root: options.root,
+      site: siteConfigFromEnv(),
+      ...(options.articlesDir ? { articlesDir: options.articlesDir } : {}),
+      parseFiles: async (files) => {
+        const results = await parseFiles(files);
+        parsedAt = performance.now();
+        return results;
+      },
+    });
     archive = loaded.archive;
     // Only now, with every file valid, may the build leave anything outside its output.
     await commitCache?.();
@@ -182,9 +152,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     search.catch(() => {});
   });
 
-  eleventyConfig.on("eleventy.after", async ({ dir }) => {
-    await deleting;
-    deleting = undefined;
+  eleventyConfig.on("eleventy.after", async ({ dir, results, runMode }) => {
     if (!archive) return;
     const output = path.resolve(options.root, dir.output);
     const renderedAt = performance.now();
@@ -192,12 +160,13 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     let started = performance.now();
     const current = archive;
     const cache = citations!;
-    const exports = await writeExportsCached(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined, (article) => cache.citationsOf(article, current));
+    const exports = await writeExportsCached(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined);
+    const citationFiles = await writeCitationFiles(current, output, (article) => cache.citationsOf(article, current));
     await cache.save();
     timings.exports = ms(performance.now() - started);
+    timings.exportsReused = exports.reused;
     timings.citationsMade = cache.stats.made;
     timings.citationsReused = cache.stats.reused;
-    timings.exportsReused = exports.reused;
     log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(performance.now() - started)} ms`);
     started = performance.now();
     const index = await search!;
@@ -207,6 +176,17 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.indexReused = index.reused;
     timings.indexShards = index.shards;
     timings.indexShardsReused = index.reusedShards;
+    // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
+    // Watch mode rebuilds only what changed, so it cannot know what is stale.
+    if (runMode === "build") {
+      started = performance.now();
+      const made = new Set<string>([...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
+      for (const result of results ?? []) if (typeof result.outputPath === "string") made.add(path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/"));
+      for (const file of await listTree(path.join(output, "pagefind"))) made.add(`pagefind/${file}`);
+      const removed = await pruneOutput(output, made);
+      timings.prune = ms(performance.now() - started);
+      timings.pruned = removed.length;
+    }
     timings.total = ms(performance.now());
     // Memory of this process as the build ends (the Pagefind processes and their peaks are not in it).
     const memory = process.memoryUsage();

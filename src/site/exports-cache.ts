@@ -1,21 +1,21 @@
 /**
- * Reuses the data exports (src/exports/: JSON Lines, CSV, SQLite, and the
- * citation files beside every article) when the archive is the same as at
- * the last build. They are made from the whole Archive by code this module
- * does not change (it calls `writeExports` as it is): their hash covers every
- * record, the site settings and the code of src/ (and package-lock.json). On
- * a miss they are written into a folder of `.cache/exports/`, kept there,
- * and linked into the site; on a hit the kept files are linked in
- * (output-cache.ts).
+ * Reuses the data exports (src/exports/: JSON Lines, CSV, SQLite) when the
+ * archive is the same as at the last build. They are made from the whole
+ * Archive by code this module does not change (it calls `writeExports` as it
+ * is): their hash covers every record, the site settings and the code of src/
+ * (and package-lock.json). On a miss they are written into a folder of
+ * `.cache/exports/`, kept there, and copied into the site; on a hit the kept
+ * files are copied in (output-cache.ts). The citation files beside each page
+ * are not here: they come from the citation cache (citation-cache.ts).
  */
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
-import { writeExports, type CitationsOf } from "../exports/write-exports.ts";
+import { writeExports } from "../exports/write-exports.ts";
 import { codeFingerprint, OutputCache, updateHashWithValue } from "./output-cache.ts";
 
 /** Bump when the way exports are cached changes. */
-export const EXPORTS_CACHE_VERSION = 1;
+export const EXPORTS_CACHE_VERSION = 2;
 /** Exports are made by src/exports/ from the whole Archive: any code change there, or elsewhere in src/, is a miss. */
 const EXPORTS_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
@@ -31,9 +31,9 @@ export async function exportsHash(archive: Archive): Promise<string> {
 }
 
 /** Writes the exports into `output`, or puts back the kept ones when the archive is the same. */
-export async function writeExportsCached(archive: Archive, output: string, cacheDir: string | undefined, citationsOf?: CitationsOf): Promise<{ reused: boolean }> {
+export async function writeExportsCached(archive: Archive, output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
   if (!cacheDir) {
-    await writeExports(archive, output, citationsOf);
+    await writeExports(archive, output);
     return { reused: false };
   }
   const cache = new OutputCache(cacheDir);
@@ -42,7 +42,7 @@ export async function writeExportsCached(archive: Archive, output: string, cache
   // Written beside the site, then linked into it, so the kept copy holds exactly the export files.
   const staging = await cache.staging();
   try {
-    await writeExports(archive, staging, citationsOf);
+    await writeExports(archive, staging);
     await cache.adopt(hash, staging);
   } catch (error) {
     await cache.discard(staging);

@@ -1,0 +1,57 @@
+/**
+ * A full build writes over the site of the last one instead of starting from
+ * an empty folder (creating ten thousand folders again, and deleting the old
+ * ones, cost more than the pages themselves), then removes whatever this
+ * build did not make: the page of a deleted or moved article, its citation
+ * files, a file somebody dropped into the folder. So no page outlives its
+ * article, and the folder holds exactly one build.
+ */
+import { readdir, rm, rmdir } from "node:fs/promises";
+import path from "node:path";
+
+/** Entries removed at once: enough to keep the disk busy, few enough for any file-handle limit. */
+const CONCURRENCY = 64;
+
+const toPosix = (file: string) => file.split(path.sep).join("/");
+
+/**
+ * Deletes every entry under `outputDir` that is not one of `keep` (paths
+ * relative to it, with `/`), then the folders left empty. Answers the
+ * paths removed, relative to `outputDir`.
+ */
+export async function pruneOutput(outputDir: string, keep: ReadonlySet<string>): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(outputDir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const stray: string[] = [];
+  const folders: string[] = [];
+  // Entries in each folder, and how many of them go: a folder all of whose entries go, goes too.
+  const children = new Map<string, number>();
+  const gone = new Map<string, number>();
+  const parentOf = (relative: string) => path.posix.dirname(relative);
+  for (const entry of entries) {
+    const relative = toPosix(path.relative(outputDir, path.join(entry.parentPath, entry.name)));
+    children.set(parentOf(relative), (children.get(parentOf(relative)) ?? 0) + 1);
+    if (entry.isDirectory()) folders.push(relative);
+    else if (!keep.has(relative)) {
+      stray.push(relative);
+      gone.set(parentOf(relative), (gone.get(parentOf(relative)) ?? 0) + 1);
+    }
+  }
+  for (let start = 0; start < stray.length; start += CONCURRENCY) {
+    await Promise.all(stray.slice(start, start + CONCURRENCY).map((file) => rm(path.join(outputDir, file), { force: true })));
+  }
+  // Deepest first, so a folder holding only folders that go, goes too.
+  folders.sort((a, b) => b.split("/").length - a.split("/").length);
+  for (const folder of folders) {
+    if ((gone.get(folder) ?? 0) !== (children.get(folder) ?? 0)) continue;
+    await rmdir(path.join(outputDir, folder));
+    stray.push(`${folder}/`);
+    gone.set(parentOf(folder), (gone.get(parentOf(folder)) ?? 0) + 1);
+  }
+  return stray;
+}
