@@ -21,6 +21,8 @@ export const data = {
 
 /** Headlines in each "More from…" and "More on…" list: a few, so the page stays light. */
 const MORE = 3;
+/** "More on…" lists, for the article's first tags that have other articles: one keeps a long article's page light. */
+const MORE_TAGS = 1;
 
 /** Home, then the year and (when the article is filed under one) the month it belongs to. */
 function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
@@ -86,18 +88,19 @@ ${related.previous || related.next ? html`<nav class="prev-next" aria-label="Ear
   <section class="cite">
     <h2>Cite</h2>
     <p class="reference">${trustedHtml(citationsOf(article).reference)}</p>
-    <p class="cite-formats">Download: <a href="${article.permalink}cite.bib">BibTeX</a> · <a href="${article.permalink}cite.ris">RIS</a> · <a href="${article.permalink}cite.json">CSL-JSON</a></p>
+    <p class="cite-formats">Download: <a href="cite.bib">BibTeX</a> · <a href="cite.ris">RIS</a> · <a href="cite.json">CSL-JSON</a></p>
   </section>
   ${related.morePublication.length ? html`<section class="more"><h2>More from <a href="${archive.groupOf("publication", article.publication)?.url}">${article.publication}</a></h2>${headlineList(archive, related.morePublication.slice(0, MORE))}</section>` : ""}
-  ${related.moreTags.map(({ group, articles }) => html`<section class="more"><h2>More on <a href="${group.url}">${group.name}</a></h2>${headlineList(archive, articles.slice(0, MORE))}</section>`)}
+  ${related.moreTags.slice(0, MORE_TAGS).map(({ group, articles }) => html`<section class="more"><h2>More on <a href="${group.url}">${group.name}</a></h2>${headlineList(archive, articles.slice(0, MORE))}</section>`)}
 </aside>`;
   return page({
     archive,
     title: article.title,
     url: article.permalink,
-    description: article.summary ?? article.text.slice(0, 200),
+    description: article.summary ?? article.text.slice(0, 200).replace(/\s+/g, " ").trim(),
     breadcrumbs: articleToCrumbs(archive, article),
     bodyClass: "page-article",
+    stylesheets: [],
     head: html`<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`,
     // Marks the searched words when the reader comes from a search result (`?highlight=`); loads nothing otherwise.
     scripts: ["/search-highlight.js"],

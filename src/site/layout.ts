@@ -20,6 +20,11 @@ export interface PageOptions {
   breadcrumbs?: Crumb[];
   /** Extra elements for `<head>` (feeds, JSON-LD). */
   head?: HtmlValue;
+  /**
+   * Stylesheets after `/styles.css`; by default `/lists.css` (home, timeline,
+   * years, pagination). Article pages load none: every byte counts on them.
+   */
+  stylesheets?: string[];
   /** Scripts are allowed only on the search page (see SECURITY.md). */
   scripts?: string[];
   bodyClass?: string;
@@ -102,7 +107,7 @@ ${securityPolicyMeta()}
 <meta name="description" content="${options.description ?? site.tagline}">
 <link rel="canonical" href="${absoluteUrl(archive, url)}">
 <link rel="stylesheet" href="/styles.css">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${(options.stylesheets ?? ["/lists.css"]).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="${site.title} (Atom)" href="/feed.xml">
 <link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="/feed.json">
 ${options.head ?? ""}

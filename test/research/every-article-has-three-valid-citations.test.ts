@@ -89,6 +89,7 @@ describe.each(FIXTURE_IDS)("%s", (id) => {
     expect(reference).toContain(issued ? String(issued["date-parts"][0]![0]) : "n.d.");
     if (issued?.circa) expect(reference).toContain("ca.");
     expect(reference).not.toMatch(/<(?!\/?i>)/);
-    for (const name of ["cite.bib", "cite.ris", "cite.json"]) expect(page).toContain(`href="${fixture.url}${name}"`);
+    // Relative to the page, whose address is the folder the files are in.
+    for (const name of ["cite.bib", "cite.ris", "cite.json"]) expect(page).toContain(`href="${name}"`);
   });
 });
