@@ -4,10 +4,9 @@
  * file with `bypassCSP`, since the site's policy (rightly) refuses injected scripts.
  */
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { buildReaderSite, KEY_PAGES, type KeyPage, type ReaderSite } from "./reader-site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { KEY_PAGES, type KeyPage, useServedReaderSite } from "./reader-site.ts";
 import { searchFor } from "./search-page.ts";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -19,18 +18,7 @@ interface AxeViolation {
   nodes: Array<{ target: unknown[]; failureSummary?: string }>;
 }
 
-let site: ReaderSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await buildReaderSite({ serve: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = useServedReaderSite();
 
 async function audit(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
@@ -45,10 +33,10 @@ describe("axe finds no violation", () => {
   for (const scheme of ["light", "dark"] as const) {
     for (const [name, url] of Object.entries(KEY_PAGES) as Array<[KeyPage, string]>) {
       it(`on the ${name} page (${url}) in the ${scheme} theme`, async () => {
-        const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+        const context = await served.browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1280, height: 900 } });
         try {
           const page = await context.newPage();
-          await page.goto(site.url + url, { waitUntil: "networkidle" });
+          await page.goto(served.site.url + url, { waitUntil: "networkidle" });
           // The search page is audited with results on screen, filters and all.
           if (name === "search") await searchFor(page, "consequat");
           expect(await audit(page)).toEqual([]);

@@ -3,24 +3,12 @@
  * with an empty console: no error, no failed request, no policy violation,
  * and on the search page none either while searching.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { buildReaderSite, KEY_PAGES, type KeyPage, type ReaderSite } from "./reader-site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { KEY_PAGES, type KeyPage, useServedReaderSite } from "./reader-site.ts";
 import { searchFor } from "./search-page.ts";
 
-let site: ReaderSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await buildReaderSite({ serve: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = useServedReaderSite();
 
 /** Everything that would show as a problem in the browser's console, as text. */
 async function watch(page: Page): Promise<() => Promise<string[]>> {
@@ -49,11 +37,11 @@ async function watch(page: Page): Promise<() => Promise<string[]>> {
 
 describe("the console watcher", () => {
   it("notices a policy violation (so silence below means something)", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     try {
       const page = await context.newPage();
       const problems = await watch(page);
-      await page.goto(site.url + KEY_PAGES.home, { waitUntil: "networkidle" });
+      await page.goto(served.site.url + KEY_PAGES.home, { waitUntil: "networkidle" });
       await page.evaluate(() => {
         const style = document.createElement("style");
         style.textContent = "body { color: red }";
@@ -70,11 +58,11 @@ describe("the console watcher", () => {
 describe("an empty console", () => {
   for (const [name, url] of Object.entries(KEY_PAGES) as Array<[KeyPage, string]>) {
     it(`on the ${name} page (${url})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const page = await context.newPage();
         const problems = await watch(page);
-        const response = await page.goto(site.url + url, { waitUntil: "networkidle" });
+        const response = await page.goto(served.site.url + url, { waitUntil: "networkidle" });
         expect(response?.status()).toBe(200);
         if (name === "search") {
           expect(await searchFor(page, "consequat")).toBeGreaterThan(0);
@@ -88,11 +76,11 @@ describe("an empty console", () => {
   }
 
   it("on an article opened from a search result (`?highlight=`)", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const problems = await watch(page);
-      await page.goto(`${site.url}${KEY_PAGES.article}?highlight=consequat`, { waitUntil: "networkidle" });
+      await page.goto(`${served.site.url}${KEY_PAGES.article}?highlight=consequat`, { waitUntil: "networkidle" });
       expect(await problems()).toEqual([]);
     } finally {
       await context.close();
@@ -100,11 +88,11 @@ describe("an empty console", () => {
   });
 
   it("on every page the policy is the site's own, and only search and article pages run a script", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     try {
       const page = await context.newPage();
       for (const [name, url] of Object.entries(KEY_PAGES) as Array<[KeyPage, string]>) {
-        await page.goto(site.url + url);
+        await page.goto(served.site.url + url);
         const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
         expect(policy, url).toContain("script-src 'self' 'wasm-unsafe-eval'");
         expect(policy, url).toContain("object-src 'none'");

@@ -6,6 +6,9 @@
  */
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
 import { buildSite } from "../support/build-site.ts";
 import { serveDirectory, type StaticServer } from "../support/static-server.ts";
 
@@ -55,4 +58,35 @@ export async function listHtmlFiles(output: string): Promise<string[]> {
     .map((entry) => entry.split(path.sep).join("/"))
     .filter((entry) => entry.endsWith(".html"))
     .sort();
+}
+
+/** The served fixture and a Chromium for one test file, ready in its tests. */
+export interface ServedReaderSite {
+  readonly site: ReaderSite;
+  readonly browser: Browser;
+}
+
+/**
+ * Builds and serves the reader fixture and launches Chromium before the
+ * file's tests (call at the top of a test file), and closes both after them.
+ */
+export function useServedReaderSite(): ServedReaderSite {
+  let site: ReaderSite | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await buildReaderSite({ serve: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`The ${name} is not ready: use it inside a test`);
+    return value;
+  };
+  return {
+    get site() { return ready(site, "reader site"); },
+    get browser() { return ready(browser, "browser"); },
+  };
 }
