@@ -8,23 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
-import { generateArticle } from "../../src/bench/generate-corpus.ts";
 import { articleToCitations, CitationCache } from "../../src/exports/citation-cache.ts";
-import type { ArticleRecord } from "../../src/records/article-record.ts";
-import { parseArticle } from "../../src/records/parse-article.ts";
-
-function records(count: number): ArticleRecord[] {
-  return Array.from({ length: count }, (_, i) => {
-    const article = generateArticle(i);
-    const result = parseArticle(`content/articles/${article.path}`, new TextEncoder().encode(article.text));
-    if (!result.ok) throw new Error("generated articles are valid");
-    return result.record;
-  });
-}
+import { generatedRecords } from "../support/generated-records.ts";
 
 describe("the citation cache", () => {
   const archive = { site: siteConfigFromEnv({}) };
-  const articles = records(6);
+  const articles = generatedRecords(6);
   let dir: string;
   let file: string;
   beforeAll(async () => {

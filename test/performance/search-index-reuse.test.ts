@@ -10,10 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
-import { generateArticle } from "../../src/bench/generate-corpus.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
-import type { ArticleRecord } from "../../src/records/article-record.ts";
-import { parseArticle } from "../../src/records/parse-article.ts";
+import { generatedRecords } from "../support/generated-records.ts";
 import { writeSearchIndexCached } from "../../src/site/search-index-cache.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 
@@ -26,15 +24,6 @@ async function tempDir(): Promise<string> {
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-function records(count: number): ArticleRecord[] {
-  return Array.from({ length: count }, (_, i) => {
-    const article = generateArticle(i);
-    const result = parseArticle(`content/articles/${article.path}`, new TextEncoder().encode(article.text));
-    if (!result.ok) throw new Error("generated articles are valid");
-    return result.record;
-  });
-}
 
 /** Every file under `dir` with the sha256 of its bytes (Pagefind's files are compressed). */
 async function tree(dir: string): Promise<Record<string, string>> {
@@ -61,7 +50,7 @@ describe("search index reuse, with a stand-in indexer", () => {
 
   it("indexes once, restores the kept index while nothing indexed changes, and indexes again after an edit", async () => {
     const cacheDir = path.join(await tempDir(), "pagefind");
-    const base = records(8);
+    const base = generatedRecords(8);
 
     const first = path.join(await tempDir(), "pagefind");
     const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write });
@@ -90,7 +79,7 @@ describe("search index reuse, with a stand-in indexer", () => {
 
   it("indexes again when a kept file is missing or damaged", async () => {
     const cacheDir = path.join(await tempDir(), "pagefind");
-    const archive = buildArchive(records(3), site);
+    const archive = buildArchive(generatedRecords(3), site);
     const before = calls;
     const { hash } = await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write });
     const kept = path.join(cacheDir, "1", "1", hash);
@@ -151,7 +140,7 @@ describe("search index shards", () => {
       await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(archive.articles.map((a) => a.text)));
       return { pages: archive.articles.length };
     };
-    const base = records(10);
+    const base = generatedRecords(10);
     const first = path.join(await tempDir(), "pagefind");
     const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write, shardSize: 4 });
     expect(one).toMatchObject({ shards: 3, reusedShards: 0, reused: false, pages: 10 });
