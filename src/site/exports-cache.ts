@@ -36,18 +36,6 @@ export async function writeExportsCached(archive: Archive, output: string, cache
     await writeExports(archive, output);
     return { reused: false };
   }
-  const cache = new OutputCache(cacheDir);
-  const hash = await exportsHash(archive);
-  if (await cache.restore(hash, output)) return { reused: true };
-  // Written beside the site, then linked into it, so the kept copy holds exactly the export files.
-  const staging = await cache.staging();
-  try {
-    await writeExports(archive, staging);
-    await cache.adopt(hash, staging);
-  } catch (error) {
-    await cache.discard(staging);
-    throw error;
-  }
-  if (!(await cache.restore(hash, output))) throw new Error(`Cannot \`restore\` the exports just written to \`${cacheDir}\``);
-  return { reused: false };
+  const reused = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive), output, (folder) => writeExports(archive, folder));
+  return { reused };
 }

@@ -153,6 +153,25 @@ export class OutputCache {
     }
   }
 
+  /**
+   * Puts the tree kept under `hash` into `toDir`, or, when there is none,
+   * makes it with `make` in a staging folder, keeps it, and puts that in:
+   * the kept copy then holds exactly what `make` wrote. True when reused.
+   */
+  async restoreOrMake(hash: string, toDir: string, make: (folder: string) => Promise<unknown>): Promise<boolean> {
+    if (await this.restore(hash, toDir)) return true;
+    const staging = await this.staging();
+    try {
+      await make(staging);
+      await this.adopt(hash, staging);
+    } catch (error) {
+      await this.discard(staging);
+      throw error;
+    }
+    if (!(await this.restore(hash, toDir))) throw new Error(`Cannot \`restore\` what was just kept in \`${this.dir}\``);
+    return false;
+  }
+
   /** Removes a staging folder that will not be adopted. */
   async discard(folder: string): Promise<void> {
     await rm(folder, { recursive: true, force: true });

@@ -126,18 +126,8 @@ async function writeBundle(
     await write(part, outputPath);
     return { reused: false, hash };
   }
-  const cache = new OutputCache(cacheDir);
-  if (await cache.restore(hash, outputPath)) return { reused: true, hash };
-  const staging = await cache.staging();
-  try {
-    await write(part, staging);
-    await cache.adopt(hash, staging);
-  } catch (error) {
-    await cache.discard(staging);
-    throw error;
-  }
-  if (!(await cache.restore(hash, outputPath))) throw new Error(`Cannot \`restore\` the search index just written to \`${cacheDir}\``);
-  return { reused: false, hash };
+  const reused = await new OutputCache(cacheDir).restoreOrMake(hash, outputPath, (folder) => write(part, folder));
+  return { reused, hash };
 }
 
 /** Writes the search index into `outputPath` (the site's `pagefind/` folder), reusing kept bundles whose hash matches. */
