@@ -20,7 +20,7 @@ import { z } from "zod";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { codeFingerprint } from "../records/record-cache.ts";
-import { articleToCslItem, cslItemToBibtex, cslItemToCslJson, cslItemToReferenceHtml, cslItemToRis } from "./citations.ts";
+import { articleToCslItem, cslItemToBibtex, cslItemToCslJson, cslItemToReferenceHtml, cslItemToRis, type CslItem } from "./citations.ts";
 
 const ArticleCitationsSchema = z.strictObject({
   /** The formatted reference (APA) as HTML, for the page's "Cite" section. */
@@ -44,15 +44,18 @@ const CITATION_CACHE_VERSION = 1;
 /** The code a citation is made by: this folder (citations.ts and its neighbours) and the libraries. */
 const CITATION_CODE = ["./", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
-/** Makes an article's citations: the one place citeproc and citation-js are called for them. */
-export function articleToCitations(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
-  const item = articleToCslItem(article, archive);
+function cslItemToCitations(item: CslItem, interfaceLanguage: string): ArticleCitations {
   return {
-    reference: cslItemToReferenceHtml(item, archive.site.language),
+    reference: cslItemToReferenceHtml(item, interfaceLanguage),
     "cite.bib": cslItemToBibtex(item),
     "cite.ris": cslItemToRis(item),
     "cite.json": cslItemToCslJson(item),
   };
+}
+
+/** Makes an article's citations: the one place citeproc and citation-js are called for them. */
+export function articleToCitations(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
+  return cslItemToCitations(articleToCslItem(article, archive), archive.site.language);
 }
 
 export interface CitationStats {
@@ -85,21 +88,23 @@ export class CitationCache {
     return new CitationCache(file, version, kept);
   }
 
-  private keyOf(article: ArticleRecord, archive: Pick<Archive, "site">): string {
-    return createHash("sha256").update(archive.site.language).update("\0").update(JSON.stringify(articleToCslItem(article, archive))).digest("hex");
-  }
-
   /** The article's citations, kept from an earlier build when its CSL item is the same. */
   citationsOf(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
-    const key = this.keyOf(article, archive);
+    const item = articleToCslItem(article, archive);
+    const key = createHash("sha256").update(archive.site.language).update("\0").update(JSON.stringify(item)).digest("hex");
     let citations = this.used.get(key) ?? this.kept.get(key);
     if (citations && !this.used.has(key)) this.stats.reused++;
     if (!citations) {
-      citations = articleToCitations(article, archive);
+      citations = cslItemToCitations(item, archive.site.language);
       this.stats.made++;
     }
     this.used.set(key, citations);
     return citations;
+  }
+
+  /** `citationsOf` for one archive: what templates and the citation files take. */
+  citationsFor(archive: Pick<Archive, "site">): (article: ArticleRecord) => ArticleCitations {
+    return (article) => this.citationsOf(article, archive);
   }
 
   /** Writes the citations of this build (and only those) for the next one. */

@@ -24,7 +24,6 @@
  */
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
 import { loadArchive, warningsToText } from "../archive/load-archive.ts";
 import { siteConfigFromEnv } from "../archive/site-config.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
@@ -91,8 +90,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   // Templates take each article's reference from here: made once, kept between builds.
   eleventyConfig.addGlobalData("citationsOf", () => {
     if (!archive || !citations) throw new Error("The archive was not loaded before templates asked for citations");
-    const [current, cache] = [archive, citations];
-    return (article: ArticleRecord) => cache.citationsOf(article, current);
+    return citations.citationsFor(archive);
   });
 
   eleventyConfig.on("eleventy.before", async ({ dir }) => {
@@ -161,7 +159,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const current = archive;
     const cache = citations!;
     const exports = await writeExportsCached(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined);
-    const citationFiles = await writeCitationFiles(current, output, (article) => cache.citationsOf(article, current));
+    const citationFiles = await writeCitationFiles(current, output, cache.citationsFor(current));
     await cache.save();
     timings.exports = ms(performance.now() - started);
     timings.exportsReused = exports.reused;
