@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateToDayRange, dayRangesOverlap } from "../../src/exports/day-range.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import { runSearchCli } from "../../src/search/cli.ts";
+import type { SearchHit } from "../../src/search/search-archive.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { buildResearchSite, FIXTURE, type FixtureId, type ResearchSite } from "./research-site.ts";
 
@@ -35,16 +36,8 @@ function search(args: string[], options: { isTTY?: boolean; withDb?: boolean } =
   return { code, stdout, stderr };
 }
 
-interface Hit {
-  id: FixtureId;
-  title: string;
-  date: string | null;
-  publication: string;
-  language: string;
-  url: string;
-  snippet: string;
-  score: number;
-}
+/** A hit of the JSON output, whose ids are the fixture's. */
+type Hit = Omit<SearchHit, "id"> & { id: FixtureId };
 
 function searchJson(args: string[]): Hit[] {
   const run = search([...args, "--json"]);
