@@ -39,8 +39,8 @@ export interface BenchSummary {
   sizes: SizeSummary[];
 }
 
-/** Hemeroteca's stages in the order they happen; `index` runs alongside `render`. */
-export const STAGES = ["startup", "clean", "load", "parse", "archive", "render", "exports", "index", "indexWait", "total"] as const;
+/** Hemeroteca's stages in the order they happen; `index` runs alongside `render`; `prune` removes what a full build did not make. */
+export const STAGES = ["startup", "load", "parse", "archive", "render", "exports", "index", "indexWait", "prune", "total"] as const;
 const STAGE_COUNTS = ["parsed", "cached"] as const;
 
 export const LABELS: Record<Scenario, string> = {
