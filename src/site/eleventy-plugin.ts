@@ -136,8 +136,6 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (parse?.cacheWriteErrors) log(`could not write ${parse.cacheWriteErrors} record cache entries; the build goes on without them`);
     log(`loaded ${archive.articles.length} articles in ${ms(loadMs)} ms (${parse?.cached ?? 0} from the cache, ${parse?.parsed ?? 0} parsed${parse?.threads ? ` on ${parse.threads} threads` : ""})`);
 
-    citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
-
     // The index needs only the Archive: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
     const current = archive;
     const searchStarted = performance.now();
@@ -148,6 +146,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       .then((result) => ({ ...result, ms: performance.now() - searchStarted }));
     // Awaited in eleventy.after; until then a failure must not count as unhandled.
     search.catch(() => {});
+    // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
+    citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
   });
 
   eleventyConfig.on("eleventy.after", async ({ dir, results, runMode }) => {
