@@ -22,6 +22,13 @@
  * (`{ bundlePath }` for each bundle after the first). With one shard, the
  * default below the threshold, the site is exactly what it was without shards.
  *
+ * A limit of merged bundles: Pagefind orders merged results by score, and in
+ * a sorted search a result's score is its position in its own bundle's sort
+ * order. Shards are filled by id, so each holds a similar spread of dates and
+ * a date-sorted search across bundles is only nearly in date order. That is
+ * why the shard size is large; a smaller one (faster rebuilds after an edit)
+ * needs shards by date range, searched one by one in date order.
+ *
  * This wraps pagefind-index.ts without changing it: the search records and
  * the indexing are that module's, the decisions and the copies are this one's.
  */
