@@ -10,6 +10,12 @@
  * leaves the old entry, a stray folder, or the new entry: never a half one.
  * A restore checks every file's size first and reports a miss when anything is
  * missing or different. The folder is safe to delete at any time.
+ *
+ * Builds may share the folder at the same time (a test run; `npm start` beside
+ * `npm run build`), and each drops the entries it does not need. So an entry
+ * that vanishes while it is being copied is a miss, not an error; a tree just
+ * made is copied from the build's own staging folder before it is kept; and
+ * when another build has just kept the same hash, its entry stands.
  */
 import { randomBytes, type Hash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -116,7 +122,13 @@ export class OutputCache {
       }
     });
     if (!intact) return false;
-    await copyTree(entry, toDir, manifest.files.map(([file]) => file));
+    try {
+      await copyTree(entry, toDir, manifest.files.map(([file]) => file));
+    } catch (error) {
+      // Another build dropped the entry midway: what was copied is of the same hash, and the caller makes the rest.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw error;
+    }
     return true;
   }
 
@@ -129,7 +141,15 @@ export class OutputCache {
     });
     const entry = path.join(this.dir, hash);
     await rm(entry, { recursive: true, force: true });
-    await rename(folder, entry);
+    try {
+      await rename(folder, entry);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+      // Another build kept the same hash between the removal and the rename: the same tree, already in place.
+      await rm(folder, { recursive: true, force: true });
+      return;
+    }
     const temporary = path.join(this.dir, `manifest.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     await writeFile(temporary, JSON.stringify({ hash, files: sizes } satisfies Manifest));
     await rename(temporary, path.join(this.dir, "manifest.json"));
@@ -163,12 +183,12 @@ export class OutputCache {
     const staging = await this.staging();
     try {
       await make(staging);
+      await copyTree(staging, toDir, await listTree(staging));
       await this.adopt(hash, staging);
     } catch (error) {
       await this.discard(staging);
       throw error;
     }
-    if (!(await this.restore(hash, toDir))) throw new Error(`Cannot \`restore\` what was just kept in \`${this.dir}\``);
     return false;
   }
 
