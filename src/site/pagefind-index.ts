@@ -66,8 +66,8 @@ export async function writeSearchIndex(archive: Archive, outputPath: string, api
   const { index } = check("start an index", await api.createIndex({ forceLanguage: archive.site.language }));
   if (!index) throw new Error("Pagefind returned no index");
   try {
-    // One record at a time, in archive order. Sent without waiting for each answer, records were
-    // a fifth faster to feed, but under load Pagefind took them in another order: another index.
+    // One record at a time, in archive order: Pagefind does not promise to keep the order of
+    // requests sent without waiting for each answer (that fed records a fifth faster).
     for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(article)));
     check("write the index", await index.writeFiles({ outputPath }));
     return { pages: archive.articles.length };
