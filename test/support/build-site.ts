@@ -1,11 +1,19 @@
 /** Builds a content folder into a fresh output folder with the project's own Eleventy configuration. */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * The caches of test builds: one folder for every test file and run of this
+ * checkout, outside it. In the project's own `.cache/` the fixtures' entries
+ * would push out the ones of the site the developer builds.
+ */
+export const TEST_CACHE = path.join(tmpdir(), `hemeroteca-test-cache-${createHash("sha256").update(projectRoot).digest("hex").slice(0, 12)}`);
 
 export interface BuildResult {
   output: string;
@@ -17,12 +25,12 @@ export interface BuildResult {
 /**
  * `articlesDir` is relative to the project root, e.g. `test/fixtures/basic/content/articles`,
  * or absolute (a folder made by a test). `cacheDir` sets the build caches' folder
- * (`HEMEROTECA_CACHE`; default the project's `.cache/`), `false` turns them off.
+ * (`HEMEROTECA_CACHE`; default `TEST_CACHE`), `false` turns them off.
  */
 export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string>; cacheDir?: string | false } = {}): BuildResult {
   const output = options.output ?? mkdtempSync(path.join(tmpdir(), "hemeroteca-site-"));
   const cache: Record<string, string> =
-    options.cacheDir === false ? { HEMEROTECA_NO_CACHE: "1" } : options.cacheDir ? { HEMEROTECA_CACHE: options.cacheDir } : {};
+    options.cacheDir === false ? { HEMEROTECA_NO_CACHE: "1" } : { HEMEROTECA_CACHE: options.cacheDir ?? TEST_CACHE };
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"],
