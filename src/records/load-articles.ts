@@ -13,6 +13,7 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
 import { decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
+import { mapLimited } from "./limited-concurrency.ts";
 import { parseArticle, type ParseResult } from "./parse-article.ts";
 import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./parse-pool.ts";
 import type { Problem } from "./problems.ts";
@@ -83,9 +84,8 @@ export function locateIn(root: string): Locate {
 export async function plainArticleFiles<T extends { file: string; absolute: string }>(files: readonly T[]): Promise<{ plain: T[]; problems: Problem[] }> {
   const plain: T[] = [];
   const problems: Problem[] = [];
-  // Looked up 64 at a time (one by one, 100,000 files take seconds), then judged in order.
-  const all: Array<Awaited<ReturnType<typeof lstat>>> = [];
-  for (let start = 0; start < files.length; start += 64) all.push(...(await Promise.all(files.slice(start, start + 64).map((entry) => lstat(entry.absolute)))));
+  // Looked up a bounded number at a time, then judged in order.
+  const all = await mapLimited(files, (entry) => lstat(entry.absolute));
   for (const [index, entry] of files.entries()) {
     const stats = all[index]!;
     const at = { file: entry.file, line: 1, column: 1, field: "", severity: "error" as const };

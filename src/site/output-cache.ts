@@ -21,6 +21,7 @@ import { randomBytes, type Hash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { forEachLimited } from "../records/limited-concurrency.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
 
 const ManifestSchema = z.strictObject({
@@ -30,20 +31,6 @@ const ManifestSchema = z.strictObject({
 
 type Manifest = z.infer<typeof ManifestSchema>;
 
-/** File operations at once: enough to keep the disk busy, few enough for any file-handle limit. */
-const CONCURRENCY = 64;
-
-/** Runs `action` on every item, `CONCURRENCY` at a time (a new one starts as soon as one ends). */
-async function forEachLimited<T>(items: readonly T[], action: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await action(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane));
-}
 
 /** Every file under `dir`, relative to it with `/` separators. */
 export async function listTree(dir: string): Promise<string[]> {

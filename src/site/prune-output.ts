@@ -8,9 +8,7 @@
  */
 import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
-
-/** Entries removed at once: enough to keep the disk busy, few enough for any file-handle limit. */
-const CONCURRENCY = 64;
+import { forEachLimited } from "../records/limited-concurrency.ts";
 
 const toPosix = (file: string) => file.split(path.sep).join("/");
 
@@ -42,9 +40,7 @@ export async function pruneOutput(outputDir: string, keep: ReadonlySet<string>):
       gone.set(parentOf(relative), (gone.get(parentOf(relative)) ?? 0) + 1);
     }
   }
-  for (let start = 0; start < stray.length; start += CONCURRENCY) {
-    await Promise.all(stray.slice(start, start + CONCURRENCY).map((file) => rm(path.join(outputDir, file), { force: true })));
-  }
+  await forEachLimited(stray, (file) => rm(path.join(outputDir, file), { force: true }));
   // Deepest first, so a folder holding only folders that go, goes too.
   folders.sort((a, b) => b.split("/").length - a.split("/").length);
   for (const folder of folders) {
