@@ -65,7 +65,10 @@ describe("an empty console", () => {
         const response = await page.goto(served.site.url + url, { waitUntil: "networkidle" });
         expect(response?.status()).toBe(200);
         if (name === "search") {
-          expect(await searchFor(page, "consequat")).toBeGreaterThan(0);
+          const found = await searchFor(page, "consequat").catch(async (error: Error) => {
+            throw new Error(`${error.message}\nThe console said:\n${(await problems()).join("\n")}`, { cause: error });
+          });
+          expect(found).toBeGreaterThan(0);
           await page.waitForLoadState("networkidle");
         }
         expect(await problems()).toEqual([]);

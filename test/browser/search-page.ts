@@ -5,10 +5,25 @@ import type { Page } from "playwright-core";
 export const RESULT_LINK = 'main a[href^="/20"], main a[href^="/19"], main a[href^="/undated/"]';
 
 /** What the page loaded and whether the search root is shown: said when a search fails. */
-async function searchPageState(page: Page): Promise<string> {
+export async function searchPageState(page: Page): Promise<string> {
   const state = await page.evaluate(() => ({
     rootHidden: (document.querySelector("[data-search-root]") as HTMLElement | null)?.hidden,
     componentUi: "PagefindComponents" in window,
+    elements: ["pagefind-config", "pagefind-input", "pagefind-results"].map((name) => `${name}: ${customElements.get(name) ? "defined" : "undefined"}`),
+    instance: (() => {
+      const components = (window as unknown as { PagefindComponents?: { getInstanceManager(): { getInstance(name: string): Record<string, unknown> } } }).PagefindComponents;
+      if (!components) return "none";
+      const instance = components.getInstanceManager().getInstance("default");
+      return {
+        loaded: Boolean(instance.__pagefind__),
+        loading: Boolean(instance.__loadPromise__),
+        searchTerm: instance.searchTerm,
+        searches: instance.__searchID__,
+        results: (instance.searchResult as { results?: unknown[] } | undefined)?.results?.length,
+        resultElements: document.querySelectorAll(".pf-result").length,
+        links: document.querySelectorAll(".pf-result-link").length,
+      };
+    })(),
     resources: performance
       .getEntriesByType("resource")
       .map((entry) => `${entry.name} ${(entry as PerformanceResourceTiming & { responseStatus?: number }).responseStatus ?? "?"} ${Math.round(entry.duration)} ms`),

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { serveDirectory, type StaticServer } from "../support/static-server.ts";
+import { searchPageState } from "../browser/search-page.ts";
 import { buildHostileSite, hostileRecords, listBuiltFiles, SEARCH_WORD, type HostileSite } from "./support/hostile-site.ts";
 
 /** A transparent pixel for images outside the site: the test runs offline, and a broken image is not an attack. */
@@ -128,7 +129,12 @@ describe("the hostile corpus in Chromium", () => {
     expect([...indexed].sort()).toEqual(expected);
     // ... and the page shows them: load every page of results, open every filter.
     const links = page.locator(".pf-result-link");
-    await expect.poll(async () => links.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => links.count(), { timeout: 20_000 })
+      .toBeGreaterThan(0)
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await searchPageState(page)}\nerrors: ${watch.errors.join("\n")}`, { cause: error });
+      });
     // Results load as they scroll into view (skeletons until then), and a long list may have a "more" button.
     const shown = async () => {
       const more = page.locator("button", { hasText: /load more|more results|show more/i });
