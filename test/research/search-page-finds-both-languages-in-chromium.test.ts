@@ -31,19 +31,22 @@ afterAll(async () => {
 });
 
 async function openPage(address: string): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
-  problems = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+  const opened = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
+  const seen: string[] = [];
+  page = opened;
+  problems = seen;
+  opened.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") seen.push(`${message.type()}: ${message.text()}`);
   });
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  await page.route("**/*", async (route) => {
+  opened.on("pageerror", (error) => seen.push(`pageerror: ${error.message}`));
+  await opened.route("**/*", async (route) => {
     try {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
     } catch (error) {
       // A request still in flight when a test closes its page has nowhere to go; anything else is a failure.
-      if (!page.isClosed()) throw error;
+      // `opened`, not `page`: by then `page` may be the next test's page.
+      if (!opened.isClosed()) throw error;
     }
   });
   await page.goto(`${server.url}${address}`);
