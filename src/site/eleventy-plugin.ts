@@ -1,7 +1,8 @@
 /**
  * Wires Hemeroteca into Eleventy: `.11ty.ts` templates, the Archive as global
- * data (loaded once per build), the stylesheet and scripts from `public/`, and
- * after the pages the search index and the data exports.
+ * data (loaded once per build), the files of `public/` (stylesheets and
+ * scripts minified), and after the pages the search index and the data
+ * exports.
  *
  * What makes large archives fast lives here:
  * - records come from the content-addressed cache in `.cache/records/` and
@@ -32,6 +33,7 @@ import { DATA_FILES, writeCitationFiles } from "../exports/write-exports.ts";
 import { writeExportsCached } from "./exports-cache.ts";
 import { listTree } from "./output-cache.ts";
 import { pruneOutput } from "./prune-output.ts";
+import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
@@ -39,6 +41,7 @@ export interface EleventyConfig {
   addExtension(extensions: string[], options: { key: string }): void;
   addTemplateFormats(formats: string): void;
   addPassthroughCopy(map: Record<string, string>): void;
+  addTemplate(virtualPath: string, content: { data: Record<string, unknown>; render: () => string }): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
   on(event: string, callback: (event: { dir: { output: string }; runMode?: string; results?: Array<{ outputPath: string | false }> }) => unknown): void;
@@ -81,7 +84,15 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
-  eleventyConfig.addPassthroughCopy({ "public/": "/" });
+  // Stylesheets and scripts are minified on the way (public-assets.ts); everything else in public/ is copied as it is.
+  eleventyConfig.addPassthroughCopy({ "public/**/!(*.css|*.js)": "/" });
+  const publicDir = path.join(options.root, "public");
+  for (const name of minifiedAssetsIn(publicDir)) {
+    eleventyConfig.addTemplate(`public-${name.replaceAll("/", "-")}.11ty.ts`, {
+      data: { permalink: `/${name}`, eleventyExcludeFromCollections: true },
+      render: () => minifyAsset(path.join(publicDir, name)),
+    });
+  }
   eleventyConfig.addWatchTarget("content/");
   eleventyConfig.addGlobalData("archive", () => {
     if (!archive) throw new Error("The archive was not loaded before templates asked for it");
