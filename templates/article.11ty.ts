@@ -4,8 +4,8 @@ import { languageToName } from "../src/archive/language-names.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import type { ArticleCitations } from "../src/exports/citation-cache.ts";
 import { absoluteUrl, page, type Crumb } from "../src/site/layout.ts";
-import { dateElement, groupLink, headlineList, monthToName } from "../src/site/components.ts";
-import { html, jsonForScript, trustedHtml } from "../src/site/html.ts";
+import { dateElement, groupLink, headlineList, monthToName, textToDescription } from "../src/site/components.ts";
+import { html, jsonForScript, langAttribute, trustedHtml } from "../src/site/html.ts";
 
 interface Data {
   archive: Archive;
@@ -54,29 +54,29 @@ export function render({ archive, article, citationsOf }: Data): string {
     url: absoluteUrl(archive, article.permalink),
     ...(article.url ? { isBasedOn: article.url } : {}),
   };
-  const content = html`<article class="article" lang="${article.language}">
+  const content = html`<article class="article"${langAttribute(article.language, site)}>
   <header class="article-header">
-    <p class="kicker" lang="${site}">${groupLink(archive, "publication", article.publication, "kicker-publication")}${article.issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="issue">${article.issue}</span>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
+    <p class="kicker"${langAttribute(site, article.language)}>${groupLink(archive, "publication", article.publication, "kicker-publication")}${article.issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="issue">${article.issue}</span>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
     <h1 class="article-title">${article.title}</h1>
     ${article.summary ? html`<p class="dek">${article.summary}</p>` : ""}
-    <dl class="article-meta" lang="${site}">
+    <dl class="article-meta"${langAttribute(site, article.language)}>
       ${article.authors?.length ? html`<div><dt>By</dt><dd>${article.authors.map((name, i) => html`${i ? ", " : ""}${groupLink(archive, "author", name, "byline")}`)}</dd></div>` : ""}
       <div><dt>Date</dt><dd>${dateElement(article)}</dd></div>
       ${article.place ? html`<div><dt>Place</dt><dd>${article.place}</dd></div>` : ""}
       <div><dt>Language</dt><dd>${groupLink(archive, "language", article.language, "language")}</dd></div>
       ${article.tags?.length ? html`<div class="meta-tags"><dt>Tags</dt><dd><ul class="chips">${article.tags.map((tag) => html`<li>${groupLink(archive, "tag", tag)}</li>`)}</ul></dd></div>` : ""}
     </dl>
-    ${related.translations.length ? html`<p class="translations" lang="${site}">Also in ${related.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
+    ${related.translations.length ? html`<p class="translations"${langAttribute(site, article.language)}>Also in ${related.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
   </header>
   <div class="article-body">
 ${trustedHtml(article.html)}
   </div>
 </article>
-${related.previous || related.next ? html`<nav class="prev-next" aria-label="Earlier and later articles" lang="${site}">
-  ${related.previous ? html`<a class="previous" rel="prev" href="${related.previous.permalink}"><span class="prev-next-label">Earlier</span> <span class="prev-next-title" lang="${related.previous.language}">${related.previous.title}</span></a>` : ""}
-  ${related.next ? html`<a class="next" rel="next" href="${related.next.permalink}"><span class="prev-next-label">Later</span> <span class="prev-next-title" lang="${related.next.language}">${related.next.title}</span></a>` : ""}
+${related.previous || related.next ? html`<nav class="prev-next" aria-label="Earlier and later articles">
+  ${related.previous ? html`<a class="previous" rel="prev" href="${related.previous.permalink}"><span class="prev-next-label">Earlier</span> <span class="prev-next-title"${langAttribute(related.previous.language, site)}>${related.previous.title}</span></a>` : ""}
+  ${related.next ? html`<a class="next" rel="next" href="${related.next.permalink}"><span class="prev-next-label">Later</span> <span class="prev-next-title"${langAttribute(related.next.language, site)}>${related.next.title}</span></a>` : ""}
 </nav>` : ""}
-<aside class="article-aside" aria-label="About this article" lang="${site}">
+<aside class="article-aside" aria-label="About this article">
   <section class="provenance">
     <h2>Provenance</h2>
     <dl>
@@ -97,7 +97,7 @@ ${related.previous || related.next ? html`<nav class="prev-next" aria-label="Ear
     archive,
     title: article.title,
     url: article.permalink,
-    description: article.summary ?? article.text.slice(0, 200).replace(/\s+/g, " ").trim(),
+    description: article.summary ?? textToDescription(article.text),
     breadcrumbs: articleToCrumbs(archive, article),
     bodyClass: "page-article",
     stylesheets: [],

@@ -1,7 +1,7 @@
 /** Every paginated list: latest, years, months, undated, each tag, publication, author and language. */
 import type { Archive, ListPage, MonthGroup } from "../src/archive/build-archive.ts";
 import { articleList, countLabel, countToLevel, monthToName, pagination } from "../src/site/components.ts";
-import { html, type HtmlValue } from "../src/site/html.ts";
+import { html, langAttribute, type HtmlValue } from "../src/site/html.ts";
 import { page, type Crumb } from "../src/site/layout.ts";
 
 interface Data {
@@ -83,7 +83,7 @@ export function render({ archive, listPage }: Data): string {
   const feedBase = listPage.group && (listPage.kind === "tag" || listPage.kind === "publication") ? `${listPage.group.url}feed` : undefined;
   const content = html`<header class="list-header">
   <p class="kicker">${KIND_LABEL[listPage.kind]}</p>
-  <h1${titleLang ? html` lang="${titleLang}"` : ""}>${listPage.title}</h1>
+  <h1${titleLang ? langAttribute(titleLang, archive.site.language) : ""}>${listPage.title}</h1>
   <p class="list-count">${countLabel(listPage.total)}${listPage.pageCount > 1 ? `, page ${listPage.pageNumber} of ${listPage.pageCount}` : ""}${feedBase ? html`<span class="sep" aria-hidden="true"> · </span><span class="feeds">Feeds: <a href="${feedBase}.xml">Atom</a>, <a href="${feedBase}.json">JSON</a></span>` : ""}</p>
 </header>
 ${monthGrid(listPage)}

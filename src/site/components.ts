@@ -3,32 +3,52 @@ import type { Archive, Group, ListPage } from "../archive/build-archive.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { dateToDatetimeAttribute, dateToLabel } from "../records/edtf-date.ts";
-import { html, type HtmlValue, type SafeHtml } from "./html.ts";
+import { html, langAttribute, type HtmlValue, type SafeHtml } from "./html.ts";
 
-/** The date as readers say it, with its precision; `edtf` adds the date as written in the file (a tooltip for researchers). */
-export function dateElement(article: ArticleRecord, options: { edtf?: boolean } = {}): SafeHtml {
+/**
+ * The date as readers say it, with its precision; `edtf` adds the date as
+ * written in the file (a tooltip for researchers), `className` a class beside
+ * `date`, `lang` the element's language when it differs from its parent's.
+ */
+export function dateElement(article: ArticleRecord, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
   const label = dateToLabel(article.parsedDate);
-  if (!article.parsedDate) return html`<span class="date date-undated">${label}</span>`;
+  const classes = options.className ? `date ${options.className}` : "date";
+  const lang = options.lang ?? "";
+  if (!article.parsedDate) return html`<span class="${classes} date-undated"${lang}>${label}</span>`;
   const title = options.edtf === false ? "" : html` title="EDTF: ${article.parsedDate.edtf}"`;
-  return html`<time class="date" datetime="${dateToDatetimeAttribute(article.parsedDate)}"${title}>${label}</time>`;
+  return html`<time class="${classes}" datetime="${dateToDatetimeAttribute(article.parsedDate)}"${title}${lang}>${label}</time>`;
 }
 
+/**
+ * A page description from an article's text: whitespace collapsed, at most
+ * `max` characters, cut at a word boundary with an ellipsis (search engines
+ * show about 160 characters).
+ */
+export function textToDescription(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}
+
+/** A link to a tag, publication, author or language page, inside interface text (in the site's language). */
 export function groupLink(archive: Archive, kind: Group["kind"], name: string, className = "chip"): SafeHtml {
   const group = archive.groupOf(kind, name);
   const label = kind === "language" ? languageToName(name) : name;
-  const lang = kind === "language" ? html` lang="${name}"` : "";
+  const lang = kind === "language" ? langAttribute(name, archive.site.language) : "";
   return group ? html`<a class="${className}" href="${group.url}"${lang}>${label}</a>` : html`<span class="${className}"${lang}>${label}</span>`;
 }
 
-/** One entry of an archive list: date, headline, dek, publication; in the article's own language. */
+/** One entry of an archive list: date, headline, dek, publication; in the article's own language, in a page in the site's. */
 export function articleListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3 = 2): SafeHtml {
   const link = html`<a href="${article.permalink}">${article.title}</a>`;
   const heading = headingLevel === 2 ? html`<h2 class="entry-title">${link}</h2>` : html`<h3 class="entry-title">${link}</h3>`;
   const site = archive.site.language;
-  return html`<li class="entry" lang="${article.language}">
+  return html`<li class="entry"${langAttribute(article.language, site)}>
   <article>
     ${heading}
-    <p class="entry-meta" lang="${site}">${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
+    <p class="entry-meta"${langAttribute(site, article.language)}>${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
     ${article.summary ? html`<p class="entry-summary">${article.summary}</p>` : ""}
   </article>
 </li>`;
@@ -39,10 +59,10 @@ export function articleList(archive: Archive, articles: ArticleRecord[], heading
   return html`<ol class="entries">${articles.map((a) => articleListItem(archive, a, headingLevel))}</ol>`;
 }
 
-/** A short list of headlines with dates (related articles beside an article). */
+/** A short list of headlines with dates (related articles beside an article), in a part of the page in the site's language. */
 export function headlineList(archive: Archive, articles: ArticleRecord[]): SafeHtml {
   const site = archive.site.language;
-  return html`<ul class="headlines">${articles.map((a) => html`<li lang="${a.language}"><a href="${a.permalink}">${a.title}</a> <span class="headline-date"${a.language === site ? "" : html` lang="${site}"`}>${dateElement(a, { edtf: false })}</span></li>`)}</ul>`;
+  return html`<ul class="headlines">${articles.map((a) => html`<li${langAttribute(a.language, site)}><a href="${a.permalink}">${a.title}</a> ${dateElement(a, { edtf: false, className: "headline-date", lang: langAttribute(site, a.language) })}</li>`)}</ul>`;
 }
 
 /** Page numbers to show: the first, the last, and two either side of the current one. */

@@ -28,12 +28,41 @@ function render(value: HtmlValue): string {
   return escapeHtml(String(value));
 }
 
+/**
+ * The static parts of each template without the indentation after a line
+ * break: it is there for whoever reads the template, and a browser collapses
+ * it into the line break anyway (templates put no static text in `<pre>`).
+ * Values are never touched, so a code block of an article keeps its own.
+ * Kept per call site: a template literal's strings array is the same object
+ * every time that line runs.
+ */
+const dedented = new WeakMap<TemplateStringsArray, string[]>();
+
+function dedent(strings: TemplateStringsArray): string[] {
+  let parts = dedented.get(strings);
+  if (!parts) {
+    parts = strings.map((part) => part.replace(/\n[ \t]+/g, "\n"));
+    dedented.set(strings, parts);
+  }
+  return parts;
+}
+
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
-  let out = strings[0] ?? "";
+  const parts = dedent(strings);
+  let out = parts[0] ?? "";
   values.forEach((value, index) => {
-    out += render(value) + (strings[index + 1] ?? "");
+    out += render(value) + (parts[index + 1] ?? "");
   });
   return new SafeHtml(out);
+}
+
+/**
+ * ` lang="…"` when the language differs from the one the element inherits,
+ * else nothing: every snippet in another language is marked, and a page in
+ * one language does not repeat it on every element.
+ */
+export function langAttribute(lang: string, inherited: string): SafeHtml | "" {
+  return lang === inherited ? "" : html` lang="${lang}"`;
 }
 
 /** For HTML that has been sanitized (article bodies) or built by `html`. Never for raw input. */

@@ -1,6 +1,6 @@
 /** The page shell shared by every HTML page: head, masthead, navigation, footer. */
 import type { Archive } from "../archive/build-archive.ts";
-import { html, trustedHtml, type HtmlValue, type SafeHtml } from "./html.ts";
+import { html, langAttribute, trustedHtml, type HtmlValue, type SafeHtml } from "./html.ts";
 
 export interface Crumb {
   label: string;
@@ -78,9 +78,9 @@ function siteNav(url: string): SafeHtml {
   </nav>`;
 }
 
-function breadcrumbTrail(crumbs: Crumb[] | undefined): HtmlValue {
+function breadcrumbTrail(crumbs: Crumb[] | undefined, pageLang: string): HtmlValue {
   if (!crumbs || crumbs.length === 0) return "";
-  const lang = (crumb: Crumb) => (crumb.lang ? html` lang="${crumb.lang}"` : "");
+  const lang = (crumb: Crumb) => (crumb.lang ? langAttribute(crumb.lang, pageLang) : "");
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${crumbs.map((crumb, index) =>
     index === crumbs.length - 1
       ? html`<li><span aria-current="page"${lang(crumb)}>${crumb.label}</span></li>`
@@ -115,7 +115,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
 </head>
 <body${options.bodyClass ? html` class="${options.bodyClass}"` : ""}>
 <a class="skip-link" href="#main">Skip to content</a>
-<header class="masthead" lang="${site.language}">
+<header class="masthead"${langAttribute(site.language, lang)}>
   <div class="nameplate">
     ${nameplate}
     <p class="site-tagline">${site.tagline}</p>
@@ -123,10 +123,10 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
   ${siteNav(url)}
 </header>
 <main id="main" tabindex="-1">
-${breadcrumbTrail(options.breadcrumbs)}
+${breadcrumbTrail(options.breadcrumbs, lang)}
 ${options.content}
 </main>
-<footer class="site-footer" lang="${site.language}">
+<footer class="site-footer"${langAttribute(site.language, lang)}>
   <div class="footer-inner">
     <p class="footer-title"><a href="/">${site.title}</a>: ${site.tagline}.</p>
     <ul class="footer-links">

@@ -25,7 +25,21 @@ function elementsOf(source: string): Element[] {
 }
 
 const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
-const hasClass = (element: Element, name: string) => (attr(element, "class") ?? "").split(/\s+/).includes(name);
+const hasClass = (element: Element, name: string) => "attrs" in element && (attr(element, "class") ?? "").split(/\s+/).includes(name);
+
+/** The language an element is in: its own `lang`, or the nearest ancestor's. */
+function effectiveLang(element: Element): string | undefined {
+  for (let node: Element | null = element; node && "attrs" in node; node = node.parentNode as Element | null) {
+    const lang = attr(node, "lang");
+    if (lang !== undefined) return lang;
+  }
+  return undefined;
+}
+
+function isInside(element: Element, ancestor: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentNode as Element | null) if (node === ancestor) return true;
+  return false;
+}
 
 let site: ReaderSite;
 const pages = new Map<string, Element[]>();
@@ -90,12 +104,30 @@ describe("every page", () => {
     }
   });
 
-  it("marks every list entry and related headline with the article's language", () => {
-    for (const [url, elements] of pages) {
-      for (const entry of elements.filter((e) => e.tagName === "li" && (hasClass(e, "entry") || attr(e, "lang") !== undefined))) {
-        expect(attr(entry, "lang"), url).toMatch(/^[a-z]{2,3}/);
+  it("puts every list entry, related headline and earlier/later title in its article's language, and its date in the site's", async () => {
+    const languageOf = new Map<string, string>();
+    for (const line of (await readFile(path.join(site.output, "data/archive.jsonl"), "utf8")).split("\n").filter(Boolean)) {
+      const record = JSON.parse(line) as { url: string; language: string };
+      languageOf.set(record.url, record.language);
+    }
+    let checked = 0;
+    let inAnotherLanguage = 0;
+    for (const [url, elements] of shellPages()) {
+      const items = elements.filter((e) => e.tagName === "li" && (hasClass(e, "entry") || hasClass(e.parentNode as Element, "headlines")));
+      const titles = elements.filter((e) => hasClass(e, "prev-next-title") && hasClass((e.parentNode as Element).parentNode as Element, "prev-next"));
+      for (const item of [...items, ...titles]) {
+        const link = item.tagName === "li" ? elements.find((e) => e.tagName === "a" && isInside(e, item)) : (item.parentNode as Element);
+        const language = languageOf.get(attr(link!, "href")!);
+        expect(language, `${url}: ${attr(link!, "href")}`).toBeDefined();
+        expect(effectiveLang(item), `${url}: ${attr(link!, "href")}`).toBe(language);
+        const date = elements.find((e) => hasClass(e, "date") && isInside(e, item));
+        if (date) expect(effectiveLang(date), `${url}: the date of ${attr(link!, "href")}`).toBe("en");
+        checked++;
+        if (language !== "en") inAnotherLanguage++;
       }
     }
+    expect(checked).toBeGreaterThan(500);
+    expect(inAnotherLanguage).toBeGreaterThan(50);
   });
 });
 

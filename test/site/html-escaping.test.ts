@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, html, jsonForScript, trustedHtml } from "../../src/site/html.ts";
+import { escapeHtml, html, jsonForScript, langAttribute, trustedHtml } from "../../src/site/html.ts";
 
 describe("templates escape every value", () => {
   it("escapes text and attribute values", () => {
@@ -25,5 +25,29 @@ describe("templates escape every value", () => {
 
   it("keeps JSON inside a script element from closing it", () => {
     expect(String(jsonForScript({ t: "</script><script>alert(1)</script>" }))).not.toContain("</script>");
+  });
+});
+
+describe("template indentation", () => {
+  it("leaves out the indentation of the template, and keeps the line breaks", () => {
+    const out = html`<ul>
+      <li>${"one"}</li>
+      <li>two</li>
+    </ul>`;
+    expect(out.value).toBe("<ul>\n<li>one</li>\n<li>two</li>\n</ul>");
+  });
+
+  it("never touches the indentation inside a value, such as an article's code block", () => {
+    const code = trustedHtml("<pre><code>if (x) {\n    return 1;\n}</code></pre>");
+    expect(html`<div>
+    ${code}
+  </div>`.value).toBe("<div>\n<pre><code>if (x) {\n    return 1;\n}</code></pre>\n</div>");
+  });
+});
+
+describe("langAttribute", () => {
+  it("marks a language only where it differs from the inherited one", () => {
+    expect(String(langAttribute("es", "en"))).toBe(' lang="es"');
+    expect(langAttribute("en", "en")).toBe("");
   });
 });
