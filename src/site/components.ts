@@ -25,8 +25,10 @@ export function dateElement(article: ArticleRecord, options: { edtf?: boolean; c
  * show about 160 characters).
  */
 export function textToDescription(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
+  // Only the start is ever shown: collapsing a whole article would cost a pass over every page's text.
+  const reach = max * 4;
+  const flat = text.slice(0, reach).replace(/\s+/g, " ").trim();
+  if (flat.length <= max && text.length <= reach) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
