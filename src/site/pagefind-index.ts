@@ -4,12 +4,15 @@
  * never leak in, and no HTML is parsed twice. One index for every language
  * (`forceLanguage`), so one search box finds Spanish and English articles.
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { dateToLabel, type ArchiveDate } from "../records/edtf-date.ts";
 import { timeToIsoDay } from "../exports/day-range.ts";
+import { forEachLimited } from "../records/limited-concurrency.ts";
 
 /**
  * Pagefind leaves a page out of results sorted by a key the page lacks, so
@@ -62,6 +65,26 @@ export function articleToSearchRecord(article: ArticleRecord): pagefind.CustomRe
   };
 }
 
+/**
+ * Writes the bundle Pagefind made in memory (`getFiles`), rather than letting
+ * Pagefind write it (`writeFiles`): Pagefind answers `writeFiles` while the
+ * last part of a file may still be on its way to the disk (an asynchronous
+ * write that is never flushed), and `close()` kills its process at once. Under
+ * load that left a truncated `pagefind-component-ui.js` now and then, and a
+ * search page that never came up. Written from here, every file is complete
+ * when the build says the index is done.
+ */
+async function writeBundleFiles(files: ReadonlyArray<{ path: string; content: Uint8Array }>, outputPath: string): Promise<void> {
+  const target = (file: string) => {
+    const resolved = path.resolve(outputPath, file);
+    if (!resolved.startsWith(path.resolve(outputPath) + path.sep)) throw new Error(`Pagefind returned a file outside the index folder: \`${file}\``);
+    return resolved;
+  };
+  const folders = [...new Set(files.map((file) => path.dirname(target(file.path))))];
+  await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
+  await forEachLimited(files, (file) => writeFile(target(file.path), file.content));
+}
+
 export async function writeSearchIndex(archive: Archive, outputPath: string, api: PagefindApi = pagefind): Promise<{ pages: number }> {
   const { index } = check("start an index", await api.createIndex({ forceLanguage: archive.site.language }));
   if (!index) throw new Error("Pagefind returned no index");
@@ -69,7 +92,8 @@ export async function writeSearchIndex(archive: Archive, outputPath: string, api
     // One record at a time, in archive order: Pagefind does not promise to keep the order of
     // requests sent without waiting for each answer (that fed records a fifth faster).
     for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(article)));
-    check("write the index", await index.writeFiles({ outputPath }));
+    const { files } = check("make the index files", await index.getFiles());
+    await writeBundleFiles(files, outputPath);
     return { pages: archive.articles.length };
   } finally {
     await api.close();

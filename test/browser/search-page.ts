@@ -55,18 +55,10 @@ async function trySearch(page: Page, word: string): Promise<string | number> {
  * Types a word into the search box and waits for a result linking to an article.
  * Pagefind loads a result's details when it scrolls into view; on a phone the
  * results sit below the filters, so this scrolls down as a reader would.
- *
- * Under a full test run the search page has, now and then, failed to come up
- * within the time allowed, for a reason not yet found. It is then reloaded
- * once, as a reader would, and the first failure is printed with what the
- * page had loaded; a second failure fails the test with the same account.
+ * A failure says what the page loaded and how far Pagefind's UI came.
  */
 export async function searchFor(page: Page, word: string): Promise<number> {
-  const first = await trySearch(page, word);
-  if (typeof first === "number") return first;
-  console.warn(`searchFor: the first try failed, reloading once: ${first}`);
-  await page.reload({ waitUntil: "networkidle" });
-  const second = await trySearch(page, word);
-  if (typeof second === "number") return second;
-  throw new Error(`Cannot \`search\`: ${second}`);
+  const found = await trySearch(page, word);
+  if (typeof found === "number") return found;
+  throw new Error(`Cannot \`search\`: ${found}`);
 }

@@ -1,4 +1,7 @@
 /** The Pagefind records: filters and meta for the search page, and sort keys that keep undated articles in date-sorted results. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { Archive } from "../../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
@@ -37,23 +40,49 @@ describe("articleToSearchRecord", () => {
 describe("writeSearchIndex", () => {
   const archive = { site: { language: "en" }, articles: [article("title: A\npublication: P\nlanguage: en")] } as unknown as Archive;
 
-  it("indexes every article in one forced language and closes Pagefind", async () => {
-    const addCustomRecord = vi.fn(async () => ({ errors: [] }));
-    const writeFiles = vi.fn(async () => ({ errors: [], outputPath: "/x" }));
-    const createIndex = vi.fn(async () => ({ errors: [], index: { addCustomRecord, writeFiles } }));
-    const close = vi.fn(async () => undefined);
-    const api = { createIndex, close } as unknown as PagefindApi;
-    expect(await writeSearchIndex(archive, "/out/pagefind", api)).toEqual({ pages: 1 });
-    expect(createIndex).toHaveBeenCalledWith({ forceLanguage: "en" });
-    expect(addCustomRecord).toHaveBeenCalledTimes(1);
-    expect(writeFiles).toHaveBeenCalledWith({ outputPath: "/out/pagefind" });
-    expect(close).toHaveBeenCalledTimes(1);
+  it("indexes every article in one forced language, writes every file Pagefind made, then closes Pagefind", async () => {
+    const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-index-"));
+    try {
+      const addCustomRecord = vi.fn(async () => ({ errors: [] }));
+      const files = [
+        { path: "pagefind-component-ui.js", content: new TextEncoder().encode("window.PagefindComponents = {};") },
+        { path: "fragment/en_1.pf_fragment", content: Uint8Array.of(31, 139, 8, 0) },
+      ];
+      const getFiles = vi.fn(async () => ({ errors: [], files }));
+      const createIndex = vi.fn(async () => ({ errors: [], index: { addCustomRecord, getFiles } }));
+      // The files must be on disk, whole, before Pagefind's process is stopped.
+      const onDiskAtClose: string[] = [];
+      const close = vi.fn(async () => {
+        for (const file of files) onDiskAtClose.push(readFileSync(path.join(output, file.path)).toString("hex"));
+        return null;
+      });
+      const api = { createIndex, close } as unknown as PagefindApi;
+      expect(await writeSearchIndex(archive, output, api)).toEqual({ pages: 1 });
+      expect(createIndex).toHaveBeenCalledWith({ forceLanguage: "en" });
+      expect(addCustomRecord).toHaveBeenCalledTimes(1);
+      expect(close).toHaveBeenCalledTimes(1);
+      expect(onDiskAtClose).toEqual(files.map((file) => Buffer.from(file.content).toString("hex")));
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a file Pagefind would put outside the index folder", async () => {
+    const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-index-"));
+    try {
+      const getFiles = async () => ({ errors: [], files: [{ path: "../escaped.js", content: Uint8Array.of(1) }] });
+      const api = { createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: [] }), getFiles } }), close: async () => null } as unknown as PagefindApi;
+      await expect(writeSearchIndex(archive, output, api)).rejects.toThrow(/outside the index folder: `..\/escaped.js`/);
+      expect(existsSync(path.join(output, "..", "escaped.js"))).toBe(false);
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
   });
 
   it("stops on the errors Pagefind reports, naming the article file, and still closes", async () => {
     const close = vi.fn(async () => undefined);
     const api = {
-      createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: ["bad record"] }), writeFiles: async () => ({ errors: [] }) } }),
+      createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: ["bad record"] }), getFiles: async () => ({ errors: [], files: [] }) } }),
       close,
     } as unknown as PagefindApi;
     await expect(writeSearchIndex(archive, "/out/pagefind", api)).rejects.toThrow(/index content\/articles\/x\.md:\nbad record/);
