@@ -13,7 +13,7 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
 import { decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
-import { mapLimited } from "./limited-concurrency.ts";
+import { forEachLimited, mapLimited } from "./limited-concurrency.ts";
 import { parseArticle, type ParseResult } from "./parse-article.ts";
 import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./parse-pool.ts";
 import type { Problem } from "./problems.ts";
@@ -220,9 +220,8 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       await Promise.allSettled(inFlight);
       await pool?.close();
     }
-    const commit = async () => {
-      await Promise.all(pending.map((write) => write()));
-    };
+    // A bounded number at a time: 100,000 writes at once ran out of file handles (EMFILE) and lost most entries.
+    const commit = () => forEachLimited(pending, (write) => write());
     if (options.deferCacheWrites) options.deferCacheWrites(commit);
     else await commit();
     options.onStats?.(stats);

@@ -3,11 +3,12 @@
  * move, a corrupt entry or a new pipeline version is a miss, and a corrupt
  * entry is replaced by a good one.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateArticle } from "../../src/bench/generate-corpus.ts";
+import { FILE_CONCURRENCY } from "../../src/records/limited-concurrency.ts";
 import { cachedParallelParser, loadArticles } from "../../src/records/load-articles.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
 import { codeFingerprint, RecordCache } from "../../src/records/record-cache.ts";
@@ -137,6 +138,37 @@ describe("loading with the cache", () => {
     const afterEdit = await load();
     expect(afterEdit.stats).toMatchObject({ cached: 11, parsed: 1 });
     expect(afterEdit.records.find((r) => r.file.endsWith(articles[5]!.path))?.text).toMatch(/One more line\.$/);
+  });
+
+  it("writes new entries a bounded number at a time (100,000 at once ran out of file handles)", async () => {
+    const root = path.join(dir, "project");
+    const count = FILE_CONCURRENCY * 3;
+    for (let i = 0; i < count; i++) {
+      const article = generateArticle(i);
+      await mkdir(path.dirname(path.join(root, "content/articles", article.path)), { recursive: true });
+      await writeFile(path.join(root, "content/articles", article.path), article.text);
+    }
+    let writing = 0;
+    let most = 0;
+    const set = RecordCache.prototype.set;
+    const spy = vi.spyOn(RecordCache.prototype, "set").mockImplementation(async function (this: RecordCache, ...args) {
+      most = Math.max(most, ++writing);
+      try {
+        return await set.apply(this, args);
+      } finally {
+        writing--;
+      }
+    });
+    try {
+      let stats: { parsed: number; cacheWriteErrors: number } | undefined;
+      await loadArticles({ root, parseFiles: cachedParallelParser({ cacheDir: path.join(dir, "cache"), threads: 0, onStats: (s) => (stats = s) }) });
+      expect(stats).toMatchObject({ parsed: count, cacheWriteErrors: 0 });
+      expect(spy).toHaveBeenCalledTimes(count);
+      expect(most).toBeLessThanOrEqual(FILE_CONCURRENCY);
+      expect((await entryFiles(path.join(dir, "cache"))).length).toBe(count);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("misses every entry when the pipeline version changes", async () => {
