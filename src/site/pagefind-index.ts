@@ -75,14 +75,15 @@ export function articleToSearchRecord(article: ArticleRecord): pagefind.CustomRe
  * when the build says the index is done.
  */
 async function writeBundleFiles(files: ReadonlyArray<{ path: string; content: Uint8Array }>, outputPath: string): Promise<void> {
-  const target = (file: string) => {
-    const resolved = path.resolve(outputPath, file);
-    if (!resolved.startsWith(path.resolve(outputPath) + path.sep)) throw new Error(`Pagefind returned a file outside the index folder: \`${file}\``);
-    return resolved;
-  };
-  const folders = [...new Set(files.map((file) => path.dirname(target(file.path))))];
+  const root = path.resolve(outputPath);
+  const targets = files.map((file) => {
+    const target = path.resolve(root, file.path);
+    if (!target.startsWith(root + path.sep)) throw new Error(`Pagefind returned a file outside the index folder: \`${file.path}\``);
+    return { target, content: file.content };
+  });
+  const folders = [...new Set(targets.map(({ target }) => path.dirname(target)))];
   await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
-  await forEachLimited(files, (file) => writeFile(target(file.path), file.content));
+  await forEachLimited(targets, ({ target, content }) => writeFile(target, content));
 }
 
 export async function writeSearchIndex(archive: Archive, outputPath: string, api: PagefindApi = pagefind): Promise<{ pages: number }> {
