@@ -11,6 +11,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
+import { buildScriptArgs } from "./build-script.ts";
 import { editArticleText, generateArticle, writeCorpus } from "./generate-corpus.ts";
 import { writePlainEleventyProject } from "./plain-eleventy-project.ts";
 import { runBuild, type BuildMeasurement, type Command } from "./run-build.ts";
@@ -84,19 +85,12 @@ async function ensureCorpus(dir: string, articles: number, seed: number, log: Be
   return { files, ms: performance.now() - started };
 }
 
-/** The arguments of `npm run build` after `node`: the benchmark measures exactly what editors run. */
-async function buildScriptArgs(root: string): Promise<string[]> {
-  const script: unknown = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")).scripts?.build;
-  const [node, ...args] = typeof script === "string" ? script.trim().split(/\s+/) : [];
-  if (node !== "node" || args.length === 0) throw new Error(`Cannot \`bench\`: the \`build\` script of package.json should start with \`node\`, found \`${String(script)}\``);
-  return args;
-}
-
-async function hemerotecaBuild(options: BenchOptions, dir: string): Promise<Command> {
+/** `npm run build` (`args`: `buildScriptArgs`) on the corpus in `dir`. */
+function hemerotecaBuild(options: BenchOptions, args: string[], dir: string): Command {
   return {
     label: "hemeroteca",
     command: process.execPath,
-    args: await buildScriptArgs(options.root),
+    args,
     cwd: options.root,
     env: {
       HEMEROTECA_ARTICLES: path.join(dir, "articles"),
@@ -142,6 +136,7 @@ async function benchSize(options: BenchOptions, articles: number): Promise<SizeR
   const editFile = path.join(dir, "articles", files[editIndex]!);
   const original = generateArticle(editIndex, options.seed).text;
   const wanted = new Set(options.scenarios ?? SCENARIOS);
+  const buildArgs = buildScriptArgs(options.root);
   const runs: Record<Scenario, Run[]> = { cold: [], warm: [], edit: [], plain: [] };
 
   const measure = async (scenario: Scenario, round: number, commands: Command[]) => {
@@ -155,13 +150,13 @@ async function benchSize(options: BenchOptions, articles: number): Promise<SizeR
       await rm(path.join(dir, "hemeroteca-cache"), { recursive: true, force: true });
       await rm(path.join(dir, "hemeroteca-site"), { recursive: true, force: true });
       await writeFile(editFile, original);
-      await measure("cold", round, [await hemerotecaBuild(options, dir)]);
+      await measure("cold", round, [hemerotecaBuild(options, buildArgs, dir)]);
     }
-    if (wanted.has("warm")) await measure("warm", round, [await hemerotecaBuild(options, dir)]);
+    if (wanted.has("warm")) await measure("warm", round, [hemerotecaBuild(options, buildArgs, dir)]);
     if (wanted.has("edit")) {
       await writeFile(editFile, editArticleText(original, round));
       try {
-        await measure("edit", round, [await hemerotecaBuild(options, dir)]);
+        await measure("edit", round, [hemerotecaBuild(options, buildArgs, dir)]);
       } finally {
         await writeFile(editFile, original);
       }
