@@ -11,18 +11,18 @@
  * `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'`.
  */
 /**
- * Large archives are indexed as several Pagefind bundles, listed in
- * /pagefind/bundles.json (src/site/search-index-cache.ts). They are read
- * before the component UI loads, and handed to its instance's `mergeIndex`
- * in the same task as the import, before it can load Pagefind, so one search
- * covers every bundle.
+ * Large archives are indexed as several Pagefind bundles by date range,
+ * listed in /pagefind/bundles.json in date order, undated last
+ * (src/site/search-index-cache.ts). They are read before the component UI
+ * loads, and handed to its instance's `mergeIndex` in the same task as the
+ * import, before it can load Pagefind, so one search covers every bundle.
  */
-const extraBundles = await fetch("/pagefind/bundles.json")
+const BUNDLES = await fetch("/pagefind/bundles.json")
   .then((response) => (response.ok ? response.json() : { bundles: [] }))
-  .then((manifest) => (Array.isArray(manifest.bundles) ? manifest.bundles.slice(1) : []))
+  .then((manifest) => (Array.isArray(manifest.bundles) ? manifest.bundles.filter((bundle) => bundle && typeof bundle.path === "string") : []))
   .catch(() => []);
 await import("/pagefind/pagefind-component-ui.js");
-window.PagefindComponents.getInstanceManager().getInstance("default").options.mergeIndex.push(...extraBundles.map((bundlePath) => ({ bundlePath })));
+window.PagefindComponents.getInstanceManager().getInstance("default").options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({ bundlePath: bundle.path })));
 
 /** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
@@ -98,6 +98,49 @@ function writeAddress(query, filters, sort) {
   if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", address);
 }
 
+/** Sums the counts of each filter value over several searches, as Pagefind's own merge does. */
+function mergeFilters(replies, field) {
+  const merged = {};
+  for (const reply of replies) {
+    for (const [name, values] of Object.entries(reply[field] || {})) {
+      const counts = (merged[name] ||= {});
+      for (const [value, count] of Object.entries(values)) counts[value] = (counts[value] || 0) + count;
+    }
+  }
+  return merged;
+}
+
+/**
+ * A date-sorted search over several bundles. Merged, Pagefind orders results
+ * by score, and in a sorted search a score is a position within its own
+ * bundle: the bundles would interleave. So each bundle is searched by an
+ * instance of its own, and the results joined in the bundles' date order,
+ * undated last either way. The instances, with the UI's options (excerpt
+ * length, highlight parameter), are made on first use.
+ */
+function searchBundlesInDateOrder(uiInstance) {
+  const instances = new Map();
+  const instanceFor = async (bundle) => {
+    if (!instances.has(bundle.path)) {
+      instances.set(bundle.path, import("/pagefind/pagefind.js").then((module) => module.createInstance({ ...uiInstance.pagefindOptions, basePath: bundle.path })));
+    }
+    return instances.get(bundle.path);
+  };
+  return async (term, options, direction) => {
+    const dated = BUNDLES.filter((bundle) => bundle.dated);
+    const order = [...(direction === "desc" ? dated.reverse() : dated), ...BUNDLES.filter((bundle) => !bundle.dated)];
+    const replies = await Promise.all(order.map(async (bundle) => (await instanceFor(bundle)).search(term, options)));
+    if (replies.some((reply) => !reply)) return null;
+    return {
+      results: replies.flatMap((reply) => reply.results),
+      unfilteredResultCount: replies.reduce((sum, reply) => sum + reply.unfilteredResultCount, 0),
+      filters: mergeFilters(replies, "filters"),
+      totalFilters: mergeFilters(replies, "totalFilters"),
+      timings: replies.map((reply) => reply.timings),
+    };
+  };
+}
+
 /**
  * The component UI searches through its Pagefind instance without a `sort`
  * option. Wrapping that instance's `search` when the UI stores it (it loads
@@ -106,10 +149,15 @@ function writeAddress(query, filters, sort) {
  * browser test of sorting guards upgrades.
  */
 function sortEverySearch(instance, currentSort) {
+  const byDate = BUNDLES.length > 1 ? searchBundlesInDateOrder(instance) : undefined;
   const withSort = (pagefind) => {
     if (!pagefind || pagefind.__sorted__) return pagefind;
     const search = pagefind.search.bind(pagefind);
-    pagefind.search = (term, options = {}) => search(term, { ...options, sort: currentSort() });
+    pagefind.search = (term, options = {}) => {
+      const sort = currentSort();
+      const direction = Object.values(sort)[0];
+      return byDate && direction ? byDate(term, { ...options, sort }, direction) : search(term, { ...options, sort });
+    };
     pagefind.__sorted__ = true;
     return pagefind;
   };

@@ -18,8 +18,8 @@
  *   citation and kept in `.cache/citations.json` (citation-cache.ts).
  *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
- * turns all four caches off. Archives above 10,000 articles are indexed as
- * several Pagefind bundles (`HEMEROTECA_SEARCH_SHARD_SIZE`, see
+ * turns all four caches off. Archives above 2,000 articles are indexed as
+ * several Pagefind bundles by date range (`HEMEROTECA_SEARCH_SHARD_SIZE`, see
  * search-index-cache.ts). With `HEMEROTECA_TIMINGS=1` the build prints one
  * line `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */

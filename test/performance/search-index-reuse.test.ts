@@ -12,6 +12,7 @@ import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
 import { generatedRecords } from "../support/generated-records.ts";
+import { archiveToBundles } from "../../src/site/search-bundles.ts";
 import { writeSearchIndexCached } from "../../src/site/search-index-cache.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 
@@ -82,7 +83,7 @@ describe("search index reuse, with a stand-in indexer", () => {
     const archive = buildArchive(generatedRecords(3), site);
     const before = calls;
     const { hash } = await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write });
-    const kept = path.join(cacheDir, "1", "1", hash);
+    const kept = path.join(cacheDir, "all", hash);
     await writeFile(path.join(kept, "pagefind-entry.json"), "{}");
     expect(await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write })).toMatchObject({ reused: false });
     await unlink(path.join(kept, "fragment", "a.pf_fragment"));
@@ -129,35 +130,42 @@ describe("search index reuse, end to end", () => {
   });
 });
 
-describe("search index shards", () => {
+describe("search index bundles", () => {
   const site = siteConfigFromEnv({});
 
-  it("splits by id into bundles listed in bundles.json, and re-indexes only the edited article's bundle", async () => {
+  it("indexes each date range as a bundle listed in bundles.json, and re-indexes only the edited article's bundle", async () => {
     const cacheDir = path.join(await tempDir(), "pagefind");
-    const written: string[] = [];
+    const written: string[][] = [];
     const write = async (archive: Archive, outputPath: string) => {
-      written.push(archive.articles.map((a) => a.id).join(","));
+      written.push(archive.articles.map((a) => a.id));
       await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(archive.articles.map((a) => a.text)));
       return { pages: archive.articles.length };
     };
-    const base = generatedRecords(10);
+    const base = generatedRecords(40);
+    const expected = archiveToBundles(buildArchive(base, site).articles, 8);
+    expect(expected.length).toBeGreaterThan(3);
     const first = path.join(await tempDir(), "pagefind");
-    const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write, shardSize: 4 });
-    expect(one).toMatchObject({ shards: 3, reusedShards: 0, reused: false, pages: 10 });
-    expect(written).toHaveLength(3);
-    expect(written.join(",").split(",").sort()).toEqual(base.map((r) => r.id).sort());
-    expect(JSON.parse(await readFile(path.join(first, "bundles.json"), "utf8"))).toEqual({ bundles: ["/pagefind/", "/pagefind/shard-2/", "/pagefind/shard-3/"] });
-    expect(Object.keys(await tree(first)).sort()).toEqual(["bundles.json", "pagefind-entry.json", "shard-2/pagefind-entry.json", "shard-3/pagefind-entry.json"]);
+    const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write, shardSize: 8 });
+    expect(one).toMatchObject({ shards: expected.length, reusedShards: 0, reused: false, pages: 40 });
+    expect(written).toEqual(expected.map((bundle) => bundle.articles.map((a) => a.id)));
+    const folders = expected.map((bundle, index) => (index ? `/pagefind/${bundle.name}/` : "/pagefind/"));
+    expect(JSON.parse(await readFile(path.join(first, "bundles.json"), "utf8"))).toEqual({
+      bundles: expected.map((bundle, index) => ({ path: folders[index], dated: bundle.dated })),
+    });
+    expect(Object.keys(await tree(first)).sort()).toEqual(["bundles.json", ...folders.map((folder) => `${folder.slice("/pagefind/".length)}pagefind-entry.json`)].sort());
+    expect((await readdir(cacheDir)).sort()).toEqual(expected.map((bundle) => bundle.name).sort());
 
-    const edited = base.map((r, i) => (i === 4 ? { ...r, text: `${r.text} An edit.` } : r));
-    const two = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 4 });
-    expect(two).toMatchObject({ shards: 3, reusedShards: 2, reused: false });
-    expect(written).toHaveLength(4);
-    expect(written[3]!.split(",")).toContain(base[4]!.id);
+    const target = expected.at(-2)!;
+    const editedId = target.articles[0]!.id;
+    const edited = base.map((r) => (r.id === editedId ? { ...r, text: `${r.text} An edit.` } : r));
+    const two = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 8 });
+    expect(two).toMatchObject({ shards: expected.length, reusedShards: expected.length - 1, reused: false });
+    expect(written.slice(expected.length)).toEqual([target.articles.map((a) => a.id)]);
 
-    // One bundle when the archive fits: the site is what it was without shards.
+    // One bundle when the archive fits: the site is what it was without bundles, and the kept ranges go.
     const whole = path.join(await tempDir(), "pagefind");
     expect(await writeSearchIndexCached(buildArchive(base, site), whole, { cacheDir, write })).toMatchObject({ shards: 1 });
-    expect(JSON.parse(await readFile(path.join(whole, "bundles.json"), "utf8"))).toEqual({ bundles: ["/pagefind/"] });
+    expect(JSON.parse(await readFile(path.join(whole, "bundles.json"), "utf8"))).toEqual({ bundles: [{ path: "/pagefind/", dated: true }] });
+    expect(await readdir(cacheDir)).toEqual(["all"]);
   });
 });

@@ -10,8 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
 import { serveDirectory, type StaticServer } from "../support/static-server.ts";
 import { buildResearchSite, type ResearchSite } from "./research-site.ts";
-
-const CSP = "script-src 'self' 'wasm-unsafe-eval'";
+import { openUnderCsp, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 
 let site: ResearchSite;
 let server: StaticServer;
@@ -31,26 +30,11 @@ afterAll(async () => {
 });
 
 async function openPage(address: string): Promise<Page> {
-  const opened = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
-  const seen: string[] = [];
-  page = opened;
-  problems = seen;
-  opened.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") seen.push(`${message.type()}: ${message.text()}`);
+  const session = await openUnderCsp(browser, `${server.url}${address}`, (opened) => {
+    page = opened.page;
+    problems = opened.problems;
   });
-  opened.on("pageerror", (error) => seen.push(`pageerror: ${error.message}`));
-  await opened.route("**/*", async (route) => {
-    try {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP } });
-    } catch (error) {
-      // A request still in flight when a test closes its page has nowhere to go; anything else is a failure.
-      // `opened`, not `page`: by then `page` may be the next test's page.
-      if (!opened.isClosed()) throw error;
-    }
-  });
-  await page.goto(`${server.url}${address}`);
-  return page;
+  return session.page;
 }
 
 afterEach(async () => {
@@ -59,30 +43,10 @@ afterEach(async () => {
   expect(seen, "the console shows no errors or warnings").toEqual([]);
 });
 
-/** Waits until Pagefind has loaded the index (the filter pane is drawn from it). */
-async function searchReady(p: Page): Promise<void> {
-  await p.locator("pagefind-filter-pane .pf-filter-group").first().waitFor();
-}
-
-async function typeQuery(p: Page, query: string): Promise<void> {
-  await p.locator("pagefind-input input").fill(query);
-}
-
-/** The titles of the rendered results, once `count` of them (or any, when not given) are drawn. */
+/** The titles of the rendered results, once any are drawn. */
 async function resultTitles(p: Page): Promise<string[]> {
   await p.locator(".search-result").first().waitFor();
   return p.locator(".search-result .pf-result-link").allInnerTexts();
-}
-
-async function waitForTitles(p: Page, predicate: (titles: string[]) => boolean): Promise<string[]> {
-  let titles: string[] = [];
-  await expect
-    .poll(async () => {
-      titles = await p.locator(".search-result .pf-result-link").allInnerTexts();
-      return predicate(titles);
-    }, { timeout: 5000 })
-    .toBe(true);
-  return titles;
 }
 
 describe("the search page", () => {
