@@ -39,8 +39,11 @@ export interface BenchSummary {
   sizes: SizeSummary[];
 }
 
-/** Hemeroteca's stages in the order they happen; `index` runs alongside `render`; `prune` removes what a full build did not make. */
-export const STAGES = ["startup", "load", "parse", "archive", "render", "exports", "index", "indexWait", "prune", "total"] as const;
+/**
+ * Hemeroteca's stages in the order they happen; `exports` and `index` run alongside `render` (and `citations`, the
+ * files beside each page, which come after it); `prune` removes what a full build did not make.
+ */
+export const STAGES = ["startup", "load", "parse", "archive", "render", "citations", "exports", "exportsWait", "index", "indexWait", "prune", "total"] as const;
 const STAGE_COUNTS = ["parsed", "cached"] as const;
 
 export const LABELS: Record<Scenario, string> = {
@@ -148,7 +151,7 @@ export function summaryToMarkdown(summary: BenchSummary): string {
     }
     const hemeroteca = (["cold", "warm", "edit"] as const).filter((scenario) => size.scenarios[scenario]?.stages);
     if (hemeroteca.length) {
-      lines.push("", `Hemeroteca's stages, median seconds (\`index\` runs alongside \`render\`; \`indexWait\` is what is left of it after the pages):`, "");
+      lines.push("", `Hemeroteca's stages, median seconds (\`exports\` and \`index\` run alongside \`render\`; \`exportsWait\` and \`indexWait\` are what is left of them after the pages):`, "");
       lines.push(`| build | ${STAGES.join(" | ")} | parsed | cached |`);
       lines.push(`|---|${STAGES.map(() => "---").join("|")}|---|---|`);
       for (const scenario of hemeroteca) {

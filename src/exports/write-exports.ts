@@ -67,7 +67,7 @@ export async function writeCitationFiles(archive: Archive, outputDir: string, ci
 }
 
 /** Writes the data files (`DATA_FILES`) under `outputDir`. */
-export async function writeExports(archive: Archive, outputDir: string): Promise<void> {
+export async function writeExports(archive: Pick<Archive, "articles">, outputDir: string): Promise<void> {
   const [jsonl, csv, sqlite] = DATA_FILES.map((file) => path.join(outputDir, file)) as [string, string, string];
   await mkdir(path.dirname(jsonl), { recursive: true });
   await writeFileWhole(jsonl, archiveToJsonl(archive.articles));

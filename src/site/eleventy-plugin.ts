@@ -30,7 +30,7 @@ import { siteConfigFromEnv } from "../archive/site-config.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
 import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
 import { DATA_FILES, writeCitationFiles } from "../exports/write-exports.ts";
-import { writeExportsCached } from "./exports-cache.ts";
+import { writeExportsInWorker } from "./exports-cache.ts";
 import { listTree } from "./output-cache.ts";
 import { pruneOutput } from "./prune-output.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
@@ -79,6 +79,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   let archive: Archive | undefined;
   let citations: CitationCache | undefined;
   let search: Promise<SearchIndexResult & { ms: number }> | undefined;
+  let exportsMade: Promise<{ reused: boolean; ms: number }> | undefined;
   let timings: Record<string, number | boolean> = {};
   let loadedAt = 0;
 
@@ -155,8 +156,13 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       ...(searchShardSize ? { shardSize: searchShardSize } : {}),
     })
       .then((result) => ({ ...result, ms: performance.now() - searchStarted }));
+    // The data exports too need only the Archive, and write only `data/`: on another worker, beside the index.
+    const exportsStarted = performance.now();
+    exportsMade = writeExportsInWorker(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined)
+      .then((result) => ({ ...result, ms: performance.now() - exportsStarted }));
     // Awaited in eleventy.after; until then a failure must not count as unhandled.
     search.catch(() => {});
+    exportsMade.catch(() => {});
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
     citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
   });
@@ -169,14 +175,18 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     let started = performance.now();
     const current = archive;
     const cache = citations!;
-    const exports = await writeExportsCached(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined);
     const citationFiles = await writeCitationFiles(current, output, cache.citationsFor(current));
     await cache.save();
-    timings.exports = ms(performance.now() - started);
-    timings.exportsReused = exports.reused;
+    timings.citations = ms(performance.now() - started);
     timings.citationsMade = cache.stats.made;
     timings.citationsReused = cache.stats.reused;
-    log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(performance.now() - started)} ms`);
+    started = performance.now();
+    const exports = await exportsMade!;
+    exportsMade = undefined;
+    timings.exports = ms(exports.ms);
+    timings.exportsWait = ms(performance.now() - started);
+    timings.exportsReused = exports.reused;
+    log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
     started = performance.now();
     const index = await search!;
     search = undefined;

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
 import { writeExports } from "../exports/write-exports.ts";
 import { codeFingerprint, OutputCache, updateHashWithValue } from "./output-cache.ts";
+import { runWorkerJob } from "./worker-job.ts";
 
 /** Bump when the way exports are cached changes. */
 export const EXPORTS_CACHE_VERSION = 2;
@@ -20,7 +21,7 @@ export const EXPORTS_CACHE_VERSION = 2;
 const EXPORTS_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
 /** The hash of everything the exports are made from: the code, the site settings and every record in order. */
-export async function exportsHash(archive: Archive): Promise<string> {
+export async function exportsHash(archive: Pick<Archive, "site" | "articles">): Promise<string> {
   const hash = createHash("sha256")
     .update(`hemeroteca-exports ${EXPORTS_CACHE_VERSION}\0`)
     .update(await codeFingerprint(EXPORTS_CODE))
@@ -31,11 +32,31 @@ export async function exportsHash(archive: Archive): Promise<string> {
 }
 
 /** Writes the exports into `output`, or puts back the kept ones when the archive is the same. */
-export async function writeExportsCached(archive: Archive, output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
+export async function writeExportsCached(archive: Pick<Archive, "site" | "articles">, output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
   if (!cacheDir) {
     await writeExports(archive, output);
     return { reused: false };
   }
   const reused = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive), output, (folder) => writeExports(archive, folder));
   return { reused };
+}
+
+/** What `writeExportsInWorker` sends its worker. */
+export interface ExportsJob {
+  site: Archive["site"];
+  articles: Archive["articles"];
+  output: string;
+  cacheDir: string | undefined;
+}
+
+const WORKER_ENTRY = new URL("./exports-worker.ts", import.meta.url);
+
+/**
+ * `writeExportsCached` on a worker thread, so that the exports are written
+ * while Eleventy renders the pages rather than after: they are made from the
+ * records alone (`writeExports` and `exportsHash` read only `site` and
+ * `articles`), and write only `data/` in the site.
+ */
+export function writeExportsInWorker(archive: Pick<Archive, "site" | "articles">, output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
+  return runWorkerJob<ExportsJob, { reused: boolean }>(WORKER_ENTRY, { site: archive.site, articles: archive.articles, output, cacheDir }, "write the data exports");
 }

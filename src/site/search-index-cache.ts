@@ -31,13 +31,12 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-import { WORKER_BOOTSTRAP } from "../records/parse-pool.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { codeFingerprint, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, writeSearchIndex } from "./pagefind-index.ts";
+import { runWorkerJob } from "./worker-job.ts";
 
 /** Bump when the way this module decides, splits or stores changes. */
 export const SEARCH_INDEX_CACHE_VERSION = 3;
@@ -75,8 +74,6 @@ export interface SearchIndexJob {
   outputPath: string;
   options: Omit<SearchIndexOptions, "write">;
 }
-
-export type SearchIndexReply = { ok: true; result: SearchIndexResult } | { ok: false; message: string; stack?: string };
 
 export interface SearchIndexResult {
   pages: number;
@@ -151,7 +148,7 @@ export async function writeSearchIndexCached(archive: Archive, outputPath: strin
   return { pages: archive.articles.length, reused: reusedShards === results.length, shards: results.length, reusedShards, hash: results[0]!.hash };
 }
 
-const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url).href;
+const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url);
 
 /**
  * `writeSearchIndexCached` on a worker thread. Pagefind indexes in a process
@@ -162,23 +159,7 @@ const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url).href;
  * their HTML: the index is made of `articleToSearchRecord`, which reads the
  * plain text, and `writeSearchIndex` reads only `site` and `articles`.
  */
-export async function writeSearchIndexInWorker(archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}): Promise<SearchIndexResult> {
-  const worker = new Worker(WORKER_BOOTSTRAP, { execArgv: [], workerData: { entry: WORKER_ENTRY } });
-  try {
-    const reply = await new Promise<SearchIndexReply>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", (error) => reject(new Error(`Cannot \`index\` for search in a worker: ${error.message}`, { cause: error })));
-      worker.once("exit", (code) => reject(new Error(`Cannot \`index\` for search in a worker: it exited with code \`${code}\``)));
-      const articles = archive.articles.map((article) => ({ ...article, html: "" }));
-      worker.postMessage({ site: archive.site, articles, outputPath, options } satisfies SearchIndexJob);
-    });
-    if (!reply.ok) {
-      const error = new Error(reply.message);
-      if (reply.stack) error.stack = `${reply.stack}\n    --- in the search index worker ---`;
-      throw error;
-    }
-    return reply.result;
-  } finally {
-    await worker.terminate();
-  }
+export function writeSearchIndexInWorker(archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}): Promise<SearchIndexResult> {
+  const articles = archive.articles.map((article) => ({ ...article, html: "" }));
+  return runWorkerJob<SearchIndexJob, SearchIndexResult>(WORKER_ENTRY, { site: archive.site, articles, outputPath, options }, "index for search");
 }

@@ -1,0 +1,45 @@
+/**
+ * One job run on a worker thread of its own, beside Eleventy's rendering on
+ * the main thread: the search index and the data exports need only the
+ * records, so they need not wait for the pages. The worker answers once,
+ * with the result or with the error that stopped it, and then ends.
+ */
+import { parentPort, Worker } from "node:worker_threads";
+import { WORKER_BOOTSTRAP } from "../records/parse-pool.ts";
+
+type Reply<Result> = { ok: true; result: Result } | { ok: false; message: string; stack?: string };
+
+/** Runs `job` in a worker whose entry (a module calling `answerWorkerJob`) is `entry`; `action` names it in errors. */
+export async function runWorkerJob<Job, Result>(entry: URL, job: Job, action: string): Promise<Result> {
+  const worker = new Worker(WORKER_BOOTSTRAP, { execArgv: [], workerData: { entry: entry.href } });
+  try {
+    const reply = await new Promise<Reply<Result>>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", (error) => reject(new Error(`Cannot \`${action}\` in a worker: ${error.message}`, { cause: error })));
+      worker.once("exit", (code) => reject(new Error(`Cannot \`${action}\` in a worker: it exited with code \`${code}\``)));
+      worker.postMessage(job);
+    });
+    if (!reply.ok) {
+      const error = new Error(reply.message);
+      if (reply.stack) error.stack = `${reply.stack}\n    --- in the worker that was to ${action} ---`;
+      throw error;
+    }
+    return reply.result;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** In a worker entry: answers the one job this worker is sent with `handle`'s result or error. */
+export function answerWorkerJob<Job, Result>(entryName: string, handle: (job: Job) => Promise<Result>): void {
+  if (!parentPort) throw new Error(`Cannot \`start\` ${entryName} outside a worker thread`);
+  const port = parentPort;
+  port.once("message", async (job: Job) => {
+    try {
+      port.postMessage({ ok: true, result: await handle(job) } satisfies Reply<Result>);
+    } catch (error) {
+      const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
+      port.postMessage({ ok: false, message, ...(stack ? { stack } : {}) } satisfies Reply<Result>);
+    }
+  });
+}
