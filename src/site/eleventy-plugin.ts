@@ -150,16 +150,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
 
     // The index needs only the Archive: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
     const current = archive;
-    const searchStarted = performance.now();
     search = writeSearchIndexInWorker(current, path.join(output, "pagefind"), {
       ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind") } : {}),
       ...(searchShardSize ? { shardSize: searchShardSize } : {}),
-    })
-      .then((result) => ({ ...result, ms: performance.now() - searchStarted }));
+    });
     // The data exports too need only the Archive, and write only `data/`: on another worker, beside the index.
-    const exportsStarted = performance.now();
-    exportsMade = writeExportsInWorker(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined)
-      .then((result) => ({ ...result, ms: performance.now() - exportsStarted }));
+    exportsMade = writeExportsInWorker(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined);
     // Awaited in eleventy.after; until then a failure must not count as unhandled.
     search.catch(() => {});
     exportsMade.catch(() => {});

@@ -57,6 +57,6 @@ const WORKER_ENTRY = new URL("./exports-worker.ts", import.meta.url);
  * records alone (`writeExports` and `exportsHash` read only `site` and
  * `articles`), and write only `data/` in the site.
  */
-export function writeExportsInWorker(archive: Pick<Archive, "site" | "articles">, output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
+export function writeExportsInWorker(archive: Pick<Archive, "site" | "articles">, output: string, cacheDir: string | undefined): Promise<{ reused: boolean; ms: number }> {
   return runWorkerJob<ExportsJob, { reused: boolean }>(WORKER_ENTRY, { site: archive.site, articles: archive.articles, output, cacheDir }, "write the data exports");
 }

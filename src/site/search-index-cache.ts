@@ -159,7 +159,7 @@ const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url);
  * their HTML: the index is made of `articleToSearchRecord`, which reads the
  * plain text, and `writeSearchIndex` reads only `site` and `articles`.
  */
-export function writeSearchIndexInWorker(archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}): Promise<SearchIndexResult> {
+export function writeSearchIndexInWorker(archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}): Promise<SearchIndexResult & { ms: number }> {
   const articles = archive.articles.map((article) => ({ ...article, html: "" }));
   return runWorkerJob<SearchIndexJob, SearchIndexResult>(WORKER_ENTRY, { site: archive.site, articles, outputPath, options }, "index for search");
 }

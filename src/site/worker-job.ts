@@ -7,10 +7,14 @@
 import { parentPort, Worker } from "node:worker_threads";
 import { WORKER_BOOTSTRAP } from "../records/parse-pool.ts";
 
-type Reply<Result> = { ok: true; result: Result } | { ok: false; message: string; stack?: string };
+type Reply<Result> = { ok: true; result: Result; ms: number } | { ok: false; message: string; stack?: string };
 
-/** Runs `job` in a worker whose entry (a module calling `answerWorkerJob`) is `entry`; `action` names it in errors. */
-export async function runWorkerJob<Job, Result>(entry: URL, job: Job, action: string): Promise<Result> {
+/**
+ * Runs `job` in a worker whose entry (a module calling `answerWorkerJob`) is
+ * `entry`; `action` names it in errors. `ms` is the job's time as the worker
+ * measured it: the main thread, busy rendering, may see the answer later.
+ */
+export async function runWorkerJob<Job, Result extends object>(entry: URL, job: Job, action: string): Promise<Result & { ms: number }> {
   const worker = new Worker(WORKER_BOOTSTRAP, { execArgv: [], workerData: { entry: entry.href } });
   try {
     const reply = await new Promise<Reply<Result>>((resolve, reject) => {
@@ -24,7 +28,7 @@ export async function runWorkerJob<Job, Result>(entry: URL, job: Job, action: st
       if (reply.stack) error.stack = `${reply.stack}\n    --- in the worker that was to ${action} ---`;
       throw error;
     }
-    return reply.result;
+    return { ...reply.result, ms: reply.ms };
   } finally {
     await worker.terminate();
   }
@@ -36,7 +40,9 @@ export function answerWorkerJob<Job, Result>(entryName: string, handle: (job: Jo
   const port = parentPort;
   port.once("message", async (job: Job) => {
     try {
-      port.postMessage({ ok: true, result: await handle(job) } satisfies Reply<Result>);
+      const started = performance.now();
+      const result = await handle(job);
+      port.postMessage({ ok: true, result, ms: performance.now() - started } satisfies Reply<Result>);
     } catch (error) {
       const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
       port.postMessage({ ok: false, message, ...(stack ? { stack } : {}) } satisfies Reply<Result>);
