@@ -5,43 +5,12 @@
  * undated articles, the search in the address, highlighted words on the
  * article opened from a result, and an empty console.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { serveDirectory, type StaticServer } from "../support/static-server.ts";
-import { buildResearchSite, type ResearchSite } from "./research-site.ts";
-import { openUnderCsp, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 
-let site: ResearchSite;
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  site = buildResearchSite();
-  server = await serveDirectory(site.output);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
-
-async function openPage(address: string): Promise<Page> {
-  const session = await openUnderCsp(browser, `${server.url}${address}`, (opened) => {
-    page = opened.page;
-    problems = opened.problems;
-  });
-  return session.page;
-}
-
-afterEach(async () => {
-  const seen = problems;
-  await page?.context().close();
-  expect(seen, "the console shows no errors or warnings").toEqual([]);
-});
+const chromium = researchSiteInChromium();
+const openPage = (address: string) => chromium.open(address);
 
 /** The titles of the rendered results, once any are drawn. */
 async function resultTitles(p: Page): Promise<string[]> {
@@ -119,7 +88,7 @@ describe("the search page", () => {
     await resultTitles(p);
     await expect.poll(() => new URL(p.url()).searchParams.get("q")).toBe("paro nacional");
     await p.context().close();
-    expect(problems).toEqual([]);
+    expect(chromium.problems()).toEqual([]);
 
     const shared = await openPage("/search/?q=juliaca&language=Espa%C3%B1ol");
     await waitForTitles(shared, (t) => t.length === 1 && t[0] === "Masacre en Juliaca");

@@ -4,18 +4,21 @@
  * warning collected for the test to check.
  */
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
+import { serveDirectory, type StaticServer } from "../support/static-server.ts";
+import { buildResearchSite, type ResearchSite } from "./research-site.ts";
 
 const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 
-export interface SearchPageSession {
+interface SearchPageSession {
   page: Page;
   /** Console errors and warnings, and uncaught errors, as they happen. */
   problems: string[];
 }
 
 /** A new page at `url`; `onOpen` receives the session before the page loads, so a failed load can still be closed. */
-export async function openUnderCsp(browser: Browser, url: string, onOpen: (session: SearchPageSession) => void = () => {}): Promise<SearchPageSession> {
+async function openUnderCsp(browser: Browser, url: string, onOpen: (session: SearchPageSession) => void = () => {}): Promise<SearchPageSession> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
   const session = { page, problems: [] as string[] };
   onOpen(session);
@@ -55,4 +58,48 @@ export async function waitForTitles(page: Page, predicate: (titles: string[]) =>
     }, { timeout: 5000 })
     .toBe(true);
   return titles;
+}
+
+export interface ResearchSiteInChromium {
+  /** The built site; read it inside tests, once `beforeAll` has run. */
+  readonly site: ResearchSite;
+  /** Opens `address` of the site in a new page; after the test the page is closed and its console must be empty. */
+  open(address: string): Promise<Page>;
+  /** What the console of the page opened last has shown so far. */
+  problems(): string[];
+}
+
+/**
+ * Registers the test file's hooks: the research fixture built (with `env`)
+ * and served, and Chromium started, before its tests; everything closed after.
+ */
+export function researchSiteInChromium(env?: Record<string, string>): ResearchSiteInChromium {
+  let site: ResearchSite | undefined;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let session: SearchPageSession | undefined;
+  beforeAll(async () => {
+    site = buildResearchSite(env ? { env } : {});
+    server = await serveDirectory(site.output);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    site?.remove();
+  });
+  afterEach(async () => {
+    const seen = session?.problems ?? [];
+    await session?.page.context().close();
+    session = undefined;
+    expect(seen, "the console shows no errors or warnings").toEqual([]);
+  });
+  return {
+    get site() {
+      if (!site) throw new Error("Cannot `read` the research site before `beforeAll` has built it");
+      return site;
+    },
+    open: async (address) => (await openUnderCsp(browser!, `${server!.url}${address}`, (opened) => (session = opened))).page,
+    problems: () => session?.problems ?? [],
+  };
 }

@@ -7,39 +7,14 @@
  * over every bundle.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { serveDirectory, type StaticServer } from "../support/static-server.ts";
-import { buildResearchSite, FIXTURE, type ResearchSite } from "./research-site.ts";
-import { openUnderCsp, searchReady, typeQuery, waitForTitles, type SearchPageSession } from "./search-page-session.ts";
+import { FIXTURE } from "./research-site.ts";
+import { researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 
-let site: ResearchSite;
-let server: StaticServer;
-let browser: Browser;
-let session: SearchPageSession | undefined;
-
-beforeAll(async () => {
-  site = buildResearchSite({ env: { HEMEROTECA_SEARCH_SHARD_SIZE: "2" } });
-  server = await serveDirectory(site.output);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
-afterEach(async () => {
-  const seen = session?.problems ?? [];
-  await session?.page.context().close();
-  session = undefined;
-  expect(seen, "the console shows no errors or warnings").toEqual([]);
-});
-
-async function openPage(address: string): Promise<Page> {
-  return (await openUnderCsp(browser, `${server.url}${address}`, (opened) => (session = opened))).page;
-}
+const chromium = researchSiteInChromium({ HEMEROTECA_SEARCH_SHARD_SIZE: "2" });
+const openPage = (address: string) => chromium.open(address);
 
 /** The first day each fixture article may fall on (what both date sorts order by), by its page's path; undated: none. */
 const FIRST_DAY = new Map<string, number | undefined>(
@@ -74,12 +49,12 @@ async function waitForPaths(page: Page, expected: readonly string[]): Promise<vo
 
 describe("a search page over several bundles", () => {
   it("lists the bundles in date order, undated last, each a Pagefind bundle of its own, which together hold every article once", () => {
-    const { bundles } = JSON.parse(readFileSync(site.file("/pagefind/bundles.json"), "utf8")) as { bundles: Array<{ path: string; dated: boolean }> };
+    const { bundles } = JSON.parse(readFileSync(chromium.site.file("/pagefind/bundles.json"), "utf8")) as { bundles: Array<{ path: string; dated: boolean }> };
     expect(bundles.length).toBeGreaterThan(4);
     expect(bundles[0]!.path).toBe("/pagefind/");
     expect(bundles.map((bundle) => bundle.dated)).toEqual([...bundles.slice(0, -1).map(() => true), false]);
     const pages = bundles.map((bundle) => {
-      const entry = JSON.parse(readFileSync(site.file(`${bundle.path}pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> };
+      const entry = JSON.parse(readFileSync(chromium.site.file(`${bundle.path}pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> };
       return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     });
     for (const count of pages) expect(count).toBeLessThanOrEqual(2);
