@@ -163,6 +163,16 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
   });
 
+  /** Waits for a job started on a worker before the render; notes its time in the worker, the wait, and whether it was reused. */
+  const awaitWorkerJob = async <T extends { ms: number; reused: boolean }>(stage: "exports" | "index", job: Promise<T>): Promise<T> => {
+    const waitStarted = performance.now();
+    const result = await job;
+    timings[stage] = ms(result.ms);
+    timings[`${stage}Wait`] = ms(performance.now() - waitStarted);
+    timings[`${stage}Reused`] = result.reused;
+    return result;
+  };
+
   eleventyConfig.on("eleventy.after", async ({ dir, results, runMode }) => {
     if (!archive) return;
     const output = path.resolve(options.root, dir.output);
@@ -176,19 +186,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.citations = ms(performance.now() - started);
     timings.citationsMade = cache.stats.made;
     timings.citationsReused = cache.stats.reused;
-    started = performance.now();
-    const exports = await exportsMade!;
+    const exports = await awaitWorkerJob("exports", exportsMade!);
     exportsMade = undefined;
-    timings.exports = ms(exports.ms);
-    timings.exportsWait = ms(performance.now() - started);
-    timings.exportsReused = exports.reused;
     log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
-    started = performance.now();
-    const index = await search!;
+    const index = await awaitWorkerJob("index", search!);
     search = undefined;
-    timings.index = ms(index.ms);
-    timings.indexWait = ms(performance.now() - started);
-    timings.indexReused = index.reused;
     timings.indexShards = index.shards;
     timings.indexShardsReused = index.reusedShards;
     // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
