@@ -126,9 +126,11 @@ function searchBundlesInDateOrder(uiInstance) {
     }
     return instances.get(bundle.path);
   };
+  const dated = BUNDLES.filter((bundle) => bundle.dated);
+  const undated = BUNDLES.filter((bundle) => !bundle.dated);
+  const orders = { asc: [...dated, ...undated], desc: [...dated].reverse().concat(undated) };
   return async (term, options, direction) => {
-    const dated = BUNDLES.filter((bundle) => bundle.dated);
-    const order = [...(direction === "desc" ? dated.reverse() : dated), ...BUNDLES.filter((bundle) => !bundle.dated)];
+    const order = orders[direction] || orders.asc;
     const replies = await Promise.all(order.map(async (bundle) => (await instanceFor(bundle)).search(term, options)));
     if (replies.some((reply) => !reply)) return null;
     return {
