@@ -98,7 +98,8 @@ export function page(options: PageOptions): string {
   const nameplate = isHome
     ? html`<h1 class="site-title"><a href="/" aria-current="page">${site.title}</a></h1>`
     : html`<p class="site-title"><a href="/">${site.title}</a></p>`;
-  const document = `<!DOCTYPE html>\n${html`<html lang="${lang}">
+  // `html` drops the templates' indentation, so optional parts that render empty leave no blanks behind.
+  return `<!DOCTYPE html>\n${html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 ${securityPolicyMeta()}
@@ -138,6 +139,4 @@ ${options.content}
 </footer>
 </body>
 </html>`}\n`;
-  // Optional parts that render empty leave indentation behind; trailing blanks are never meaningful here.
-  return document.replace(/[ \t]+$/gm, "");
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Archive } from "../../src/archive/build-archive.ts";
+import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { escapeHtml, html, jsonForScript, langAttribute, trustedHtml } from "../../src/site/html.ts";
+import { page } from "../../src/site/layout.ts";
 
 describe("templates escape every value", () => {
   it("escapes text and attribute values", () => {
@@ -42,6 +45,14 @@ describe("template indentation", () => {
     expect(html`<div>
     ${code}
   </div>`.value).toBe("<div>\n<pre><code>if (x) {\n    return 1;\n}</code></pre>\n</div>");
+  });
+
+  it("leaves no blanks at the end of a page's lines when optional parts are empty, and keeps those of the content", () => {
+    const archive = { site: siteConfigFromEnv({}) } as Archive;
+    const content = trustedHtml("<pre><code>two spaces  \nend</code></pre>");
+    const out = page({ archive, title: "A page", url: "/a/", content, stylesheets: [], scripts: [] });
+    expect(out).toContain("two spaces  \nend");
+    expect(out.replace("two spaces  \n", "").split("\n").filter((line) => /[ \t]$/.test(line))).toEqual([]);
   });
 });
 
