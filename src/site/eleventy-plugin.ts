@@ -199,7 +199,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       started = performance.now();
       const made = new Set<string>([...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
       for (const result of results ?? []) if (typeof result.outputPath === "string") made.add(path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/"));
-      for (const file of await listTree(path.join(output, "pagefind"))) made.add(`pagefind/${file}`);
+      for (const file of index.files) made.add(`pagefind/${file}`);
       const removed = await pruneOutput(output, made);
       timings.prune = ms(performance.now() - started);
       timings.pruned = removed.length;

@@ -37,7 +37,7 @@ export async function writeExportsCached(archive: Pick<Archive, "site" | "articl
     await writeExports(archive, output);
     return { reused: false };
   }
-  const reused = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive), output, (folder) => writeExports(archive, folder));
+  const { reused } = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive), output, (folder) => writeExports(archive, folder));
   return { reused };
 }
 

@@ -9,7 +9,10 @@
  * a finished folder into place and writing the manifest last, so a crash
  * leaves the old entry, a stray folder, or the new entry: never a half one.
  * A restore checks every file's size first and reports a miss when anything is
- * missing or different. The folder is safe to delete at any time.
+ * missing or different. A file the site already holds with the kept file's
+ * size and modification time is left as it is (rsync's quick check), and
+ * copies are given the kept file's time: a build that changed nothing copies
+ * nothing. The folder is safe to delete at any time.
  *
  * Builds may share the folder at the same time (a test run; `npm start` beside
  * `npm run build`), and each drops the entries it does not need. So an entry
@@ -18,7 +21,7 @@
  * when another build has just kept the same hash, its entry stands.
  */
 import { randomBytes, type Hash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { forEachLimited } from "../records/limited-concurrency.ts";
@@ -42,16 +45,22 @@ export async function listTree(dir: string): Promise<string[]> {
 }
 
 /**
- * Makes `to` a copy of `from`, replacing what is there. A copy, not a hard
- * link: anything that later writes a site file in place (an SQLite client
- * opening the export read-write, a tool rewriting a page) must not be able to
- * change the kept entry, whose sizes alone cannot prove it intact.
+ * Makes `to` a copy of `from` unless it already is one: same size, and the
+ * modification time the copy was given. A copy, not a hard link: anything
+ * that later writes a site file in place (an SQLite client opening the
+ * export read-write, a tool rewriting a page) must not be able to change the
+ * kept entry, whose sizes alone cannot prove it intact; and such a write
+ * changes the file's time, so the next build copies it again.
  */
 async function copyInto(from: string, to: string): Promise<void> {
+  const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+  // Times set through `utimes` come back within a microsecond or so of the original, not always to the bit.
+  if (target?.isFile() && target.size === source.size && Math.abs(target.mtimeMs - source.mtimeMs) < 1) return;
   await copyFile(from, to);
+  await utimes(to, source.atime, source.mtime);
 }
 
-/** Puts every file of the tree `files` (relative to `fromDir`) at the same place under `toDir`. */
+/** Puts every file of the tree `files` (relative to `fromDir`) at the same place under `toDir`, unless already there. */
 export async function copyTree(fromDir: string, toDir: string, files: readonly string[]): Promise<void> {
   const folders = [...new Set(files.map((file) => path.dirname(path.join(toDir, file))))].sort();
   await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
@@ -97,8 +106,13 @@ export class OutputCache {
    * has another size.
    */
   async restore(hash: string, toDir: string): Promise<boolean> {
+    return (await this.restoreFiles(hash, toDir)) !== undefined;
+  }
+
+  /** `restore`, answering the files put back (relative to `toDir`), or undefined on a miss. */
+  private async restoreFiles(hash: string, toDir: string): Promise<string[] | undefined> {
     const manifest = await this.manifest();
-    if (!manifest || manifest.hash !== hash) return false;
+    if (!manifest || manifest.hash !== hash) return undefined;
     const entry = path.join(this.dir, hash);
     let intact = true;
     await forEachLimited(manifest.files, async ([file, size]) => {
@@ -108,15 +122,16 @@ export class OutputCache {
         intact = false;
       }
     });
-    if (!intact) return false;
+    if (!intact) return undefined;
+    const files = manifest.files.map(([file]) => file);
     try {
-      await copyTree(entry, toDir, manifest.files.map(([file]) => file));
+      await copyTree(entry, toDir, files);
     } catch (error) {
       // Another build dropped the entry midway: what was copied is of the same hash, and the caller makes the rest.
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
-    return true;
+    return files;
   }
 
   /** Makes the finished tree in `folder` (from `staging()`) the entry for `hash`; other entries go. */
@@ -148,35 +163,26 @@ export class OutputCache {
     }
   }
 
-  /** Stores a copy of the tree already written at `fromDir` as the entry for `hash`. */
-  async store(hash: string, fromDir: string): Promise<void> {
-    const folder = await this.staging();
-    try {
-      await copyTree(fromDir, folder, await listTree(fromDir));
-      await this.adopt(hash, folder);
-    } catch (error) {
-      await rm(folder, { recursive: true, force: true });
-      throw error;
-    }
-  }
-
   /**
    * Puts the tree kept under `hash` into `toDir`, or, when there is none,
    * makes it with `make` in a staging folder, keeps it, and puts that in:
-   * the kept copy then holds exactly what `make` wrote. True when reused.
+   * the kept copy then holds exactly what `make` wrote. Answers whether it
+   * was reused, and the files put in, relative to `toDir`.
    */
-  async restoreOrMake(hash: string, toDir: string, make: (folder: string) => Promise<unknown>): Promise<boolean> {
-    if (await this.restore(hash, toDir)) return true;
+  async restoreOrMake(hash: string, toDir: string, make: (folder: string) => Promise<unknown>): Promise<{ reused: boolean; files: string[] }> {
+    const restored = await this.restoreFiles(hash, toDir);
+    if (restored) return { reused: true, files: restored };
     const staging = await this.staging();
     try {
       await make(staging);
-      await copyTree(staging, toDir, await listTree(staging));
+      const files = await listTree(staging);
+      await copyTree(staging, toDir, files);
       await this.adopt(hash, staging);
+      return { reused: false, files };
     } catch (error) {
       await this.discard(staging);
       throw error;
     }
-    return false;
   }
 
   /** Removes a staging folder that will not be adopted. */

@@ -28,13 +28,13 @@
  * the indexing are that module's, the decisions and the copies are this one's.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
-import { codeFingerprint, OutputCache, updateHashWithValue } from "./output-cache.ts";
+import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, writeSearchIndex } from "./pagefind-index.ts";
 import { runWorkerJob } from "./worker-job.ts";
 
@@ -84,6 +84,13 @@ export interface SearchIndexResult {
   reusedShards: number;
   /** The hash of the first bundle (of the only one, below `shardSize`). */
   hash: string;
+  /**
+   * Every file of the index, relative to its folder. With the cache, the
+   * folder is written over rather than emptied first (kept files already
+   * there are not copied again), so files of an earlier index may remain
+   * beside these until the build's prune removes them.
+   */
+  files: string[];
 }
 
 /** The manifest of the bundles, for the search page. */
@@ -113,27 +120,31 @@ export async function searchIndexHash(archive: Archive, articles: readonly Artic
 async function writeBundle(
   archive: Archive, articles: ArticleRecord[], outputPath: string, bundle: string, cacheDir: string | undefined,
   write: NonNullable<SearchIndexOptions["write"]>,
-): Promise<{ reused: boolean; hash: string }> {
+): Promise<{ reused: boolean; hash: string; files: string[] }> {
   const part: Archive = { ...archive, articles };
   const hash = await searchIndexHash(archive, articles, bundle);
   if (!cacheDir) {
     await write(part, outputPath);
-    return { reused: false, hash };
+    return { reused: false, hash, files: [] };
   }
-  const reused = await new OutputCache(cacheDir).restoreOrMake(hash, outputPath, (folder) => write(part, folder));
-  return { reused, hash };
+  return { hash, ...(await new OutputCache(cacheDir).restoreOrMake(hash, outputPath, (folder) => write(part, folder))) };
 }
 
 /** Writes the search index into `outputPath` (the site's `pagefind/` folder), reusing kept bundles whose hash matches. */
 export async function writeSearchIndexCached(archive: Archive, outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const write = options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out));
   const bundles = archiveToBundles(archive.articles, options.shardSize ?? defaultShardSize(archive.articles.length));
-  await rm(outputPath, { recursive: true, force: true });
+  // Without the cache everything is written afresh, so nothing of an earlier index may stay.
+  if (!options.cacheDir) await rm(outputPath, { recursive: true, force: true });
   const results: Array<{ reused: boolean; hash: string }> = [];
+  const files = ["bundles.json"];
   // One after another: each Pagefind process holds its bundle in memory, and ends before the next begins.
   for (const [index, bundle] of bundles.entries()) {
     const kept = options.cacheDir && path.join(options.cacheDir, bundle.name);
-    results.push(await writeBundle(archive, bundle.articles, path.join(outputPath, bundleFolder(bundle, index)), bundle.name, kept, write));
+    const folder = bundleFolder(bundle, index);
+    const result = await writeBundle(archive, bundle.articles, path.join(outputPath, folder), bundle.name, kept, write);
+    results.push(result);
+    for (const file of result.files) files.push(folder ? `${folder}/${file}` : file);
   }
   if (options.cacheDir) {
     const names = new Set(bundles.map((bundle) => bundle.name));
@@ -143,9 +154,15 @@ export async function writeSearchIndexCached(archive: Archive, outputPath: strin
   const manifest: SearchBundles = {
     bundles: bundles.map((bundle, index) => ({ path: `/pagefind/${bundleFolder(bundle, index) ? `${bundle.name}/` : ""}`, dated: bundle.dated })),
   };
-  await writeFile(path.join(outputPath, "bundles.json"), `${JSON.stringify(manifest)}\n`);
+  const manifestFile = path.join(outputPath, "bundles.json");
+  const manifestText = `${JSON.stringify(manifest)}\n`;
+  // Left alone when it says the same, like the kept bundles beside it: a build that changed nothing writes nothing here.
+  if ((await readFile(manifestFile, "utf8").catch(() => undefined)) !== manifestText) await writeFile(manifestFile, manifestText);
   const reusedShards = results.filter((result) => result.reused).length;
-  return { pages: archive.articles.length, reused: reusedShards === results.length, shards: results.length, reusedShards, hash: results[0]!.hash };
+  return {
+    pages: archive.articles.length, reused: reusedShards === results.length, shards: results.length, reusedShards, hash: results[0]!.hash,
+    files: options.cacheDir ? files.sort() : await listTree(outputPath),
+  };
 }
 
 const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url);

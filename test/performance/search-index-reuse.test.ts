@@ -93,6 +93,31 @@ describe("search index reuse, with a stand-in indexer", () => {
   });
 });
 
+describe("search index written over the last one", () => {
+  it("answers this index's files only, so the build's prune removes those of the last", async () => {
+    const site = siteConfigFromEnv({});
+    const cacheDir = path.join(await tempDir(), "pagefind");
+    const output = path.join(await tempDir(), "pagefind");
+    const write = async (archive: Archive, outputPath: string) => {
+      const { mkdir } = await import("node:fs/promises");
+      await mkdir(path.join(outputPath, "fragment"), { recursive: true });
+      // Pagefind names its files by their content.
+      const text = archive.articles.map((a) => a.text).join("\n");
+      await writeFile(path.join(outputPath, "fragment", `${createHash("sha256").update(text).digest("hex").slice(0, 8)}.pf_fragment`), text);
+      return { pages: archive.articles.length };
+    };
+    const base = generatedRecords(4);
+    const one = await writeSearchIndexCached(buildArchive(base, site), output, { cacheDir, write });
+    const edited = base.map((r, i) => (i === 0 ? { ...r, text: `${r.text} An edit.` } : r));
+    const two = await writeSearchIndexCached(buildArchive(edited, site), output, { cacheDir, write });
+    expect(one.files).toHaveLength(2);
+    expect(two.files).toHaveLength(2);
+    expect(two.files).toContain("bundles.json");
+    expect(two.files.filter((file) => one.files.includes(file))).toEqual(["bundles.json"]);
+    expect(Object.keys(await tree(output)).sort()).toEqual([...new Set([...one.files, ...two.files])].sort());
+  });
+});
+
 describe("search index reuse, end to end", () => {
   const fixture = path.join(projectRoot, "test/fixtures/basic/content/articles");
   let cacheDir: string;

@@ -1,0 +1,47 @@
+/**
+ * A kept tree put back into the site (output-cache.ts) copies only the files
+ * that are missing there or not as kept: a build that changed nothing copies
+ * none of the search index's thousands of files.
+ */
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { OutputCache } from "../../src/site/output-cache.ts";
+
+const dirs: string[] = [];
+async function tempDir(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `hemeroteca-${name}-`));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function put(dir: string, file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+  await writeFile(path.join(dir, file), text);
+}
+
+describe("putting a kept tree back into the site", () => {
+  it("copies only the files that are missing or not as kept", async () => {
+    const [cacheDir, site] = [await tempDir("kept"), await tempDir("site")];
+    const cache = new OutputCache(cacheDir);
+    const hash = "a".repeat(64);
+    const make = async (folder: string) => {
+      for (const file of ["one.txt", "deep/two.txt", "deep/three.txt"]) await put(folder, file, `kept ${file}`);
+    };
+    expect(await cache.restoreOrMake(hash, site, make)).toMatchObject({ reused: false, files: ["deep/three.txt", "deep/two.txt", "one.txt"] });
+    const changeTimes = async () => Object.fromEntries(await Promise.all(["one.txt", "deep/two.txt", "deep/three.txt"].map(async (file) => [file, (await stat(path.join(site, file))).ctimeMs])));
+    const before = await changeTimes();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    await writeFile(path.join(site, "one.txt"), "KEPT one.txt");
+    await rm(path.join(site, "deep/two.txt"));
+    expect(await cache.restoreOrMake(hash, site, make)).toMatchObject({ reused: true });
+    expect(await readFile(path.join(site, "one.txt"), "utf8")).toBe("kept one.txt");
+    expect(await readFile(path.join(site, "deep/two.txt"), "utf8")).toBe("kept deep/two.txt");
+    // The untouched file was not copied again: its inode's change time is the same.
+    expect((await changeTimes())["deep/three.txt"]).toBe(before["deep/three.txt"]);
+    expect((await changeTimes())["one.txt"]).not.toBe(before["one.txt"]);
+  });
+});
