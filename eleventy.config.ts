@@ -1,12 +1,16 @@
 /** Eleventy configuration: wiring only; everything it wires lives in src/. */
 import { fileURLToPath } from "node:url";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
+import { render as article } from "./templates/article.11ty.ts";
+import { render as list } from "./templates/list.11ty.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default function (eleventyConfig: EleventyConfig) {
   hemeroteca(eleventyConfig, {
     root,
+    // Rendered ahead to learn which of these pages changed since the last build (src/site/pages-to-write.ts).
+    pages: { article, list },
     // Tests and the benchmark build other content folders with the same configuration.
     ...(process.env.HEMEROTECA_ARTICLES ? { articlesDir: process.env.HEMEROTECA_ARTICLES } : {}),
   });

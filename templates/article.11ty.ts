@@ -14,7 +14,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "archive.articles", size: 1, alias: "article", addAllPagesToCollections: false },
+  pagination: { data: "pagesToWrite.articles", size: 1, alias: "article", addAllPagesToCollections: false },
   permalink: (data: Data) => data.article.permalink,
   eleventyExcludeFromCollections: true,
 };

@@ -10,7 +10,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "archive.listPages", size: 1, alias: "listPage" },
+  pagination: { data: "pagesToWrite.listPages", size: 1, alias: "listPage" },
   permalink: (data: Data) => data.listPage.url,
   eleventyExcludeFromCollections: true,
 };

@@ -40,10 +40,11 @@ export interface BenchSummary {
 }
 
 /**
- * Hemeroteca's stages in the order they happen; `exports` and `index` run alongside `render` (and `citations`, the
- * files beside each page, which come after it); `prune` removes what a full build did not make.
+ * Hemeroteca's stages in the order they happen; `select` renders the article and list pages ahead to leave out
+ * those the site already holds; `exports` and `index` run alongside `render` (and `citations`, the files beside
+ * each page, which come after it); `prune` removes what a full build did not make.
  */
-export const STAGES = ["startup", "load", "parse", "archive", "render", "citations", "exports", "exportsWait", "index", "indexWait", "prune", "total"] as const;
+export const STAGES = ["startup", "load", "parse", "archive", "select", "render", "citations", "exports", "exportsWait", "index", "indexWait", "prune", "total"] as const;
 const STAGE_COUNTS = ["parsed", "cached"] as const;
 
 export const LABELS: Record<Scenario, string> = {

@@ -52,16 +52,32 @@ async function writeFileIfChanged(file: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * What the last build wrote into the site (the site's `OutputLedger`): a
+ * file it vouches for is not even read back, and every file written or
+ * found the same is noted for the next build.
+ */
+export interface WrittenFiles {
+  isUnchanged(file: string, content: () => string): boolean;
+  noteWritten(file: string, content: string): void;
+}
+
 /** Writes the three citation files beside every article page; answers their paths relative to the site. */
-export async function writeCitationFiles(archive: Archive, outputDir: string, citationsOf: CitationsOf = (article) => articleToCitations(article, archive)): Promise<string[]> {
+export async function writeCitationFiles(
+  archive: Archive, outputDir: string, citationsOf: CitationsOf = (article) => articleToCitations(article, archive), written?: WrittenFiles,
+): Promise<string[]> {
   const writes: Array<{ file: string; text: string }> = [];
   for (const article of archive.articles) {
     const folder = `${article.permalink.split("/").filter(Boolean).join("/")}/`;
     const citations = citationsOf(article);
     for (const name of CITATION_FILE_NAMES) writes.push({ file: `${folder}${name}`, text: citations[name] });
   }
-  for (let i = 0; i < writes.length; i += CONCURRENT_WRITES) {
-    await Promise.all(writes.slice(i, i + CONCURRENT_WRITES).map(({ file, text }) => writeFileIfChanged(path.join(outputDir, file), text)));
+  const changed = written ? writes.filter(({ file, text }) => !written.isUnchanged(file, () => text)) : writes;
+  for (let i = 0; i < changed.length; i += CONCURRENT_WRITES) {
+    await Promise.all(changed.slice(i, i + CONCURRENT_WRITES).map(async ({ file, text }) => {
+      await writeFileIfChanged(path.join(outputDir, file), text);
+      written?.noteWritten(file, text);
+    }));
   }
   return writes.map(({ file }) => file);
 }

@@ -15,10 +15,13 @@
  * - the data exports are generated once per distinct archive and kept in
  *   `.cache/exports/`;
  * - each article's citations (citeproc is slow) are made once per distinct
- *   citation and kept in `.cache/citations.json` (citation-cache.ts).
+ *   citation and kept in `.cache/citations.json` (citation-cache.ts);
+ * - an article or list page, or a citation file, whose bytes are those the
+ *   last build left in the site is neither handed to Eleventy nor written
+ *   again (`.cache/pages/`, output-ledger.ts and pages-to-write.ts).
  *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
- * turns all four caches off. Archives above 2,000 articles are indexed as
+ * turns all five caches off. Archives above 2,000 articles are indexed as
  * several Pagefind bundles by date range (`HEMEROTECA_SEARCH_SHARD_SIZE`, see
  * search-index-cache.ts). With `HEMEROTECA_TIMINGS=1` the build prints one
  * line `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
@@ -32,6 +35,8 @@ import { cachedParallelParser, type ParseStats } from "../records/load-articles.
 import { DATA_FILES, writeCitationFiles } from "../exports/write-exports.ts";
 import { writeExportsInWorker } from "./exports-cache.ts";
 import { listTree } from "./output-cache.ts";
+import { OutputLedger } from "./output-ledger.ts";
+import { allPages, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { pruneOutput } from "./prune-output.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
@@ -44,7 +49,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: { data: Record<string, unknown>; render: () => string }): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
-  on(event: string, callback: (event: { dir: { output: string }; runMode?: string; results?: Array<{ outputPath: string | false }> }) => unknown): void;
+  on(event: string, callback: (event: { dir: { output: string }; runMode?: string; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
   setQuietMode?(quiet: boolean): void;
 }
 
@@ -54,6 +59,12 @@ export interface PluginOptions {
   /** Folder of the build caches; defaults to `HEMEROTECA_CACHE` or `<root>/.cache`. `false`: no caches. */
   cacheDir?: string | false;
   log?: (message: string) => void;
+  /**
+   * The article and list templates' render functions: with them, a full
+   * build leaves out of Eleventy's pagination every such page whose file
+   * already holds what it would write (pages-to-write.ts).
+   */
+  pages?: PageRenderers;
 }
 
 /** `HEMEROTECA_SEARCH_SHARD_SIZE`: articles per Pagefind bundle at most (see search-index-cache.ts). */
@@ -81,7 +92,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   let search: Promise<SearchIndexResult & { ms: number }> | undefined;
   let exportsMade: Promise<{ reused: boolean; ms: number }> | undefined;
   let timings: Record<string, number | boolean> = {};
-  let loadedAt = 0;
+  /** When eleventy.before ended and Eleventy's own render began. */
+  let renderStartedAt = 0;
+  let ledger: OutputLedger | undefined;
+  let pagesToWrite: PagesToWrite | undefined;
+  /** Wall-clock start of the build, to tell the files it wrote (output-ledger.ts). */
+  let buildStartedAt = 0;
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -104,9 +120,17 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (!archive || !citations) throw new Error("The archive was not loaded before templates asked for citations");
     return citations.citationsFor(archive);
   });
+  // The article and list templates paginate over these: every page, or in a full build with a ledger, the changed ones.
+  eleventyConfig.addGlobalData("pagesToWrite", () => {
+    if (!archive) throw new Error("The archive was not loaded before templates asked for their pages");
+    return pagesToWrite ?? allPages(archive);
+  });
 
-  eleventyConfig.on("eleventy.before", async ({ dir }) => {
+  eleventyConfig.on("eleventy.before", async ({ dir, runMode }) => {
     const output = path.resolve(options.root, dir.output);
+    buildStartedAt = Date.now();
+    ledger = undefined;
+    pagesToWrite = undefined;
     const started = performance.now();
     timings = { startup: ms(started) };
     let parse: ParseStats | undefined;
@@ -131,7 +155,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     // Only now, with every file valid, may the build leave anything outside its output.
     await commitCache?.();
     if (loaded.warnings.length) log(`warnings:\n${warningsToText(loaded.warnings)}`);
-    loadedAt = performance.now();
+    const loadedAt = performance.now();
     const loadMs = loadedAt - started;
     const parseMs = parse?.parseMs ?? 0;
     Object.assign(timings, {
@@ -161,6 +185,17 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     exportsMade.catch(() => {});
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
     citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
+    // Watch mode rebuilds what Eleventy chooses; only a full build can vouch for every file it leaves alone.
+    if (cacheDir && runMode === "build") {
+      const selectStarted = performance.now();
+      ledger = await OutputLedger.open(path.join(cacheDir, "pages"), output);
+      if (options.pages) {
+        pagesToWrite = selectPagesToWrite(current, citations.citationsFor(current), options.pages, ledger);
+        timings.pagesUnchanged = ledger.unchanged.length;
+      }
+      timings.select = ms(performance.now() - selectStarted);
+    }
+    renderStartedAt = performance.now();
   });
 
   /** Waits for a job started on a worker before the render; notes its time in the worker, the wait, and whether it was reused. */
@@ -177,11 +212,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (!archive) return;
     const output = path.resolve(options.root, dir.output);
     const renderedAt = performance.now();
-    timings.render = ms(renderedAt - loadedAt);
+    timings.render = ms(renderedAt - renderStartedAt);
     let started = performance.now();
     const current = archive;
     const cache = citations!;
-    const citationFiles = await writeCitationFiles(current, output, cache.citationsFor(current));
+    const citationFiles = await writeCitationFiles(current, output, cache.citationsFor(current), ledger);
     await cache.save();
     timings.citations = ms(performance.now() - started);
     timings.citationsMade = cache.stats.made;
@@ -194,15 +229,24 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.indexShards = index.shards;
     timings.indexShardsReused = index.reusedShards;
     // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
-    // Watch mode rebuilds only what changed, so it cannot know what is stale.
-    if (runMode === "build") {
+    // Watch mode rebuilds only what changed, so it cannot know what is stale. A dry run (`--dryrun`) hands over no
+    // results, having written nothing, while a real build always writes some (the home page, the stylesheets):
+    // then nothing may be pruned, and the ledger of the last real build stands.
+    if (runMode === "build" && results?.length) {
       started = performance.now();
       const made = new Set<string>([...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
-      for (const result of results ?? []) if (typeof result.outputPath === "string") made.add(path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/"));
+      for (const result of results ?? []) {
+        if (typeof result.outputPath !== "string") continue;
+        const file = path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/");
+        made.add(file);
+        if (typeof result.content === "string") ledger?.noteWritten(file, result.content, buildStartedAt);
+      }
+      for (const file of ledger?.unchanged ?? []) made.add(file);
       for (const file of index.files) made.add(`pagefind/${file}`);
       const removed = await pruneOutput(output, made);
       timings.prune = ms(performance.now() - started);
       timings.pruned = removed.length;
+      await ledger?.save();
     }
     timings.total = ms(performance.now());
     // Memory of this process as the build ends (the Pagefind processes and their peaks are not in it).

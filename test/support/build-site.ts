@@ -26,15 +26,15 @@ export interface BuildResult {
 /**
  * `articlesDir` is relative to the project root, e.g. `test/fixtures/basic/content/articles`,
  * or absolute (a folder made by a test). `cacheDir` sets the build caches' folder
- * (`HEMEROTECA_CACHE`; default `TEST_CACHE`), `false` turns them off.
+ * (`HEMEROTECA_CACHE`; default `TEST_CACHE`), `false` turns them off; `args` go to Eleventy.
  */
-export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string>; cacheDir?: string | false } = {}): BuildResult {
+export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string>; cacheDir?: string | false; args?: string[] } = {}): BuildResult {
   const output = options.output ?? mkdtempSync(path.join(tmpdir(), "hemeroteca-site-"));
   const cache: Record<string, string> =
     options.cacheDir === false ? { HEMEROTECA_NO_CACHE: "1" } : { HEMEROTECA_CACHE: options.cacheDir ?? TEST_CACHE };
   const result = spawnSync(
     process.execPath,
-    buildScriptArgs(projectRoot),
+    [...buildScriptArgs(projectRoot), ...(options.args ?? [])],
     {
       cwd: projectRoot,
       encoding: "utf8",

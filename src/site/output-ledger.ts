@@ -1,0 +1,114 @@
+/**
+ * What the last build wrote into the site folder, so that the next one need
+ * not write (or even hand to Eleventy) a file whose bytes would be the same.
+ *
+ * At 10,000 articles a build that changed nothing still rendered and wrote
+ * 12,000 pages and 30,000 citation files; Eleventy's work per page, and the
+ * writes, were most of its time. The ledger keeps, for every file the build
+ * wrote, the hash of its bytes and the size and modification time the file
+ * had just after. A file is unchanged when the bytes the build would write
+ * hash alike and the file on disk still has that size and time: the test
+ * rsync makes, on the output instead of the input. The pages are still
+ * rendered to learn their bytes (about 3 s for 12,000 pages, a fraction of
+ * what Eleventy and the writes cost), so a page is never left stale by an
+ * input the ledger did not think of.
+ *
+ * The ledger lives in the build cache, one file per output folder, and is
+ * safe to delete: without it every file is written. A file touched since
+ * (an editor, a deploy tool, a build without the cache) has another time, so
+ * it is written again. A build that fails leaves the ledger of the last one
+ * that ended; files written in between have other times, so they are written
+ * again too.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+/** Bump when what an entry means changes. */
+export const OUTPUT_LEDGER_VERSION = 1;
+
+const EntrySchema = z.tuple([z.string(), z.number().int().nonnegative(), z.number().nonnegative()]);
+const LedgerSchema = z.strictObject({
+  version: z.literal(OUTPUT_LEDGER_VERSION),
+  output: z.string(),
+  /** Site-relative path (with `/`) -> [hash of the bytes, size, mtimeMs]. */
+  files: z.record(z.string(), EntrySchema),
+});
+
+type Entry = z.infer<typeof EntrySchema>;
+
+function contentHash(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("base64url");
+}
+
+export class OutputLedger {
+  private readonly outputDir: string;
+  private readonly file: string | undefined;
+  private readonly previous: Map<string, Entry>;
+  private readonly current = new Map<string, Entry>();
+  /** Files left as the last build wrote them, in this build. */
+  readonly unchanged: string[] = [];
+
+  private constructor(outputDir: string, file: string | undefined, previous: Map<string, Entry>) {
+    this.outputDir = outputDir;
+    this.file = file;
+    this.previous = previous;
+  }
+
+  /**
+   * The ledger of `outputDir` kept in `cacheDir`; an empty one when there is
+   * none, it cannot be read, or there is no cache (then `save` does nothing).
+   */
+  static async open(cacheDir: string | undefined, outputDir: string): Promise<OutputLedger> {
+    const output = path.resolve(outputDir);
+    if (!cacheDir) return new OutputLedger(output, undefined, new Map());
+    const file = path.join(cacheDir, `${createHash("sha256").update(output).digest("hex").slice(0, 16)}.json`);
+    let previous = new Map<string, Entry>();
+    try {
+      const parsed = LedgerSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+      if (parsed.success && parsed.data.output === output) previous = new Map(Object.entries(parsed.data.files));
+    } catch {
+      // No ledger, or an unreadable one: every file is written.
+    }
+    return new OutputLedger(output, file, previous);
+  }
+
+  /**
+   * True when the file at `relative` holds exactly `content` as the last
+   * build left it; it is then kept in this build's ledger as it is.
+   * `content` is asked for only when the file is as the ledger has it.
+   */
+  isUnchanged(relative: string, content: () => string | Uint8Array): boolean {
+    const entry = this.previous.get(relative);
+    if (!entry) return false;
+    const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size !== entry[1] || stats.mtimeMs !== entry[2]) return false;
+    if (contentHash(content()) !== entry[0]) return false;
+    this.current.set(relative, entry);
+    this.unchanged.push(relative);
+    return true;
+  }
+
+  /**
+   * Notes that `relative` now holds `content`. With `since` (a time from
+   * `Date.now()`), only a file modified since then is noted: Eleventy's dry
+   * run hands over what it would have written without writing it, and that
+   * must not be taken for what the file holds.
+   */
+  noteWritten(relative: string, content: string | Uint8Array, since = 0): void {
+    const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.mtimeMs < since) return;
+    this.current.set(relative, [contentHash(content), stats.size, stats.mtimeMs]);
+  }
+
+  /** Replaces the kept ledger with this build's: the files it wrote or left unchanged, and nothing else. */
+  async save(): Promise<void> {
+    if (!this.file) return;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    await writeFile(temporary, JSON.stringify({ version: OUTPUT_LEDGER_VERSION, output: this.outputDir, files: Object.fromEntries(this.current) }));
+    await rename(temporary, this.file);
+  }
+}
