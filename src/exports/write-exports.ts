@@ -82,11 +82,11 @@ export async function writeCitationFiles(
   return writes.map(({ file }) => file);
 }
 
-/** Writes the data files (`DATA_FILES`) under `outputDir`. */
-export async function writeExports(archive: Pick<Archive, "articles">, outputDir: string): Promise<void> {
-  const [jsonl, csv, sqlite] = DATA_FILES.map((file) => path.join(outputDir, file)) as [string, string, string];
-  await mkdir(path.dirname(jsonl), { recursive: true });
-  await writeFileWhole(jsonl, archiveToJsonl(archive.articles));
+/** Writes the data files (`DATA_FILES`) under `outputDir`; `jsonl` is `archiveToJsonl(archive.articles)` when the caller has it. */
+export async function writeExports(archive: Pick<Archive, "articles">, outputDir: string, jsonl = archiveToJsonl(archive.articles)): Promise<void> {
+  const [jsonlFile, csv, sqlite] = DATA_FILES.map((file) => path.join(outputDir, file)) as [string, string, string];
+  await mkdir(path.dirname(jsonlFile), { recursive: true });
+  await writeFileWhole(jsonlFile, jsonl);
   await writeFileWhole(csv, archiveToCsv(archive.articles));
   writeArchiveDatabase(archive.articles, sqlite);
 }

@@ -2,7 +2,10 @@
  * Reuses the data exports (src/exports/: JSON Lines, CSV, SQLite) when the
  * archive is the same as at the last build. They are made from the whole
  * Archive by code this module does not change (it calls `writeExports` as it
- * is): their hash covers every record, the site settings and the code of src/
+ * is), and every field the CSV and SQLite files hold is in the JSON Lines
+ * export or derived from one there (the date's day range): so their hash
+ * covers the JSON Lines text, which a miss needs anyway and which is quicker
+ * to make than hashing every record, the site settings and the code of src/
  * (and package-lock.json). On a miss they are written into a folder of
  * `.cache/exports/`, kept there, and copied into the site; on a hit the kept
  * files are copied in (output-cache.ts). The citation files beside each page
@@ -11,24 +14,25 @@
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
+import { archiveToJsonl } from "../exports/jsonl.ts";
 import { writeExports } from "../exports/write-exports.ts";
-import { codeFingerprint, OutputCache, updateHashWithValue } from "./output-cache.ts";
-import { runWorkerJob } from "./worker-job.ts";
+import { codeFingerprint, OutputCache } from "./output-cache.ts";
+import { WorkerJob } from "./worker-job.ts";
 
 /** Bump when the way exports are cached changes. */
-export const EXPORTS_CACHE_VERSION = 2;
+export const EXPORTS_CACHE_VERSION = 3;
 /** Exports are made by src/exports/ from the whole Archive: any code change there, or elsewhere in src/, is a miss. */
 const EXPORTS_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
-/** The hash of everything the exports are made from: the code, the site settings and every record in order. */
-export async function exportsHash(archive: Pick<Archive, "site" | "articles">): Promise<string> {
-  const hash = createHash("sha256")
+/** The hash of everything the exports are made from: the code, the site settings and the JSON Lines export (`archiveToJsonl`). */
+export async function exportsHash(site: Archive["site"], jsonl: string): Promise<string> {
+  return createHash("sha256")
     .update(`hemeroteca-exports ${EXPORTS_CACHE_VERSION}\0`)
     .update(await codeFingerprint(EXPORTS_CODE))
-    .update(JSON.stringify(archive.site));
-  // Key order differs between a record just parsed and one read from the cache; the hash must not.
-  for (const article of archive.articles) updateHashWithValue(hash.update("\0"), article);
-  return hash.digest("hex");
+    .update(JSON.stringify(site))
+    .update("\0")
+    .update(jsonl)
+    .digest("hex");
 }
 
 /** Writes the exports into `output`, or puts back the kept ones when the archive is the same. */
@@ -37,7 +41,8 @@ export async function writeExportsCached(archive: Pick<Archive, "site" | "articl
     await writeExports(archive, output);
     return { reused: false };
   }
-  const { reused } = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive), output, (folder) => writeExports(archive, folder));
+  const jsonl = archiveToJsonl(archive.articles);
+  const { reused } = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive.site, jsonl), output, (folder) => writeExports(archive, folder, jsonl));
   return { reused };
 }
 
@@ -54,9 +59,18 @@ const WORKER_ENTRY = new URL("./exports-worker.ts", import.meta.url);
 /**
  * `writeExportsCached` on a worker thread, so that the exports are written
  * while Eleventy renders the pages rather than after: they are made from the
- * records alone (`writeExports` and `exportsHash` read only `site` and
- * `articles`), and write only `data/` in the site.
+ * records alone (`writeExports` reads only `articles`, the hash `site` as
+ * well), and write only `data/` in the site. The worker gets the articles
+ * without their HTML, which no export holds: the copy is then half as large.
  */
-export function writeExportsInWorker(archive: Pick<Archive, "site" | "articles">, output: string, cacheDir: string | undefined): Promise<{ reused: boolean; ms: number }> {
-  return runWorkerJob<ExportsJob, { reused: boolean }>(WORKER_ENTRY, { site: archive.site, articles: archive.articles, output, cacheDir }, "write the data exports");
+export function writeExportsInWorker(
+  archive: Pick<Archive, "site" | "articles">, output: string, cacheDir: string | undefined, worker = exportsWorker(),
+): Promise<{ reused: boolean; ms: number }> {
+  const articles = archive.articles.map((article) => ({ ...article, html: "" }));
+  return worker.run({ site: archive.site, articles, output, cacheDir });
+}
+
+/** The worker of `writeExportsInWorker`, started ahead of its job (worker-job.ts). */
+export function exportsWorker(): WorkerJob<ExportsJob, { reused: boolean }> {
+  return new WorkerJob(WORKER_ENTRY, "write the data exports");
 }
