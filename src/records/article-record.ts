@@ -1,8 +1,8 @@
 /**
  * The typed Article record: the front matter as validated, plus what the
  * build derives once (id, permalink, parsed date, sanitized HTML, plain text).
- * Cached records are validated against this schema when read back, so a stale
- * or corrupt cache entry is rebuilt instead of trusted.
+ * The record cache keeps records made by the same code only, and checks each
+ * entry's hash when reading it back (record-cache.ts).
  */
 import { z } from "zod";
 import { ArticleFrontMatterSchema, idSchema } from "./article-schema.ts";

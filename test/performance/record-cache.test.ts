@@ -3,6 +3,7 @@
  * move, a corrupt entry or a new pipeline version is a miss, and a corrupt
  * entry is replaced by a good one.
  */
+import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -70,14 +71,24 @@ describe("RecordCache", () => {
     expect(await cache.get(key, file)).toBeUndefined();
     await expect(readFile(entry!)).rejects.toThrow();
 
+    // One character of the JSON changed, and the entry cut short: the hash on the first line no longer matches.
     await cache.set(key, record);
-    await writeFile(entry!, JSON.stringify({ ...record, permalink: 42 }));
+    const whole = await readFile(entry!, "utf8");
+    await writeFile(entry!, whole.replace(`"permalink":"`, `"permalink":"x`));
+    expect(await cache.get(key, file)).toBeUndefined();
+    await cache.set(key, record);
+    await writeFile(entry!, whole.slice(0, -10));
     expect(await cache.get(key, file)).toBeUndefined();
 
+    // A whole entry of another file, copied here.
     await cache.set(key, record);
-    await writeFile(entry!, JSON.stringify({ ...record, file: "content/articles/elsewhere.md" }));
+    const json = JSON.stringify({ ...record, file: "content/articles/elsewhere.md" });
+    await writeFile(entry!, `${createHash("sha256").update(json).digest("hex")}\n${json}`);
     expect(await cache.get(key, file)).toBeUndefined();
-    expect(cache.stats.rejected).toBe(3);
+    expect(cache.stats.rejected).toBe(4);
+
+    await cache.set(key, record);
+    expect(await cache.get(key, file)).toEqual(record);
   });
 
   it("leaves no temporary files behind", async () => {
