@@ -33,13 +33,13 @@ import { siteConfigFromEnv } from "../archive/site-config.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
 import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
 import { DATA_FILES, writeCitationFiles } from "../exports/write-exports.ts";
-import { writeExportsInWorker } from "./exports-cache.ts";
+import { exportsWorker, writeExportsInWorker } from "./exports-cache.ts";
 import { listTree } from "./output-cache.ts";
 import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { pruneOutput } from "./prune-output.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
-import { writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
+import { searchIndexWorker, writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
 export interface EleventyConfig {
@@ -141,19 +141,27 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       onStats: (stats) => (parse = stats),
       deferCacheWrites: (commit) => (commitCache = commit),
     });
-    const loaded = await loadArchive({
-      root: options.root,
-      site: siteConfigFromEnv(),
-      ...(options.articlesDir ? { articlesDir: options.articlesDir } : {}),
-      parseFiles: async (files) => {
-        const results = await parseFiles(files);
-        parsedAt = performance.now();
-        return results;
-      },
-    });
-    archive = loaded.archive;
-    // Only now, with every file valid, may the build leave anything outside its output.
-    await commitCache?.();
+    // Started now, so that they load their code while the archive loads; sent their jobs once it has.
+    const workers = { index: searchIndexWorker(), exports: exportsWorker() };
+    let loaded;
+    try {
+      loaded = await loadArchive({
+        root: options.root,
+        site: siteConfigFromEnv(),
+        ...(options.articlesDir ? { articlesDir: options.articlesDir } : {}),
+        parseFiles: async (files) => {
+          const results = await parseFiles(files);
+          parsedAt = performance.now();
+          return results;
+        },
+      });
+      archive = loaded.archive;
+      // Only now, with every file valid, may the build leave anything outside its output.
+      await commitCache?.();
+    } catch (error) {
+      await Promise.all([workers.index.cancel(), workers.exports.cancel()]);
+      throw error;
+    }
     if (loaded.warnings.length) log(`warnings:\n${warningsToText(loaded.warnings)}`);
     const loadedAt = performance.now();
     const loadMs = loadedAt - started;
@@ -177,9 +185,9 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     search = writeSearchIndexInWorker(current, path.join(output, "pagefind"), {
       ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind") } : {}),
       ...(searchShardSize ? { shardSize: searchShardSize } : {}),
-    });
+    }, workers.index);
     // The data exports too need only the Archive, and write only `data/`: on another worker, beside the index.
-    exportsMade = writeExportsInWorker(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined);
+    exportsMade = writeExportsInWorker(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
     // Awaited in eleventy.after; until then a failure must not count as unhandled.
     search.catch(() => {});
     exportsMade.catch(() => {});

@@ -36,7 +36,7 @@ import type { ArticleRecord } from "../records/article-record.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, writeSearchIndex } from "./pagefind-index.ts";
-import { runWorkerJob } from "./worker-job.ts";
+import { WorkerJob } from "./worker-job.ts";
 
 /** Bump when the way this module decides, splits or stores changes. */
 export const SEARCH_INDEX_CACHE_VERSION = 3;
@@ -176,7 +176,14 @@ const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url);
  * their HTML: the index is made of `articleToSearchRecord`, which reads the
  * plain text, and `writeSearchIndex` reads only `site` and `articles`.
  */
-export function writeSearchIndexInWorker(archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}): Promise<SearchIndexResult & { ms: number }> {
+export function writeSearchIndexInWorker(
+  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}, worker = searchIndexWorker(),
+): Promise<SearchIndexResult & { ms: number }> {
   const articles = archive.articles.map((article) => ({ ...article, html: "" }));
-  return runWorkerJob<SearchIndexJob, SearchIndexResult>(WORKER_ENTRY, { site: archive.site, articles, outputPath, options }, "index for search");
+  return worker.run({ site: archive.site, articles, outputPath, options });
+}
+
+/** The worker of `writeSearchIndexInWorker`, started ahead of its job (worker-job.ts). */
+export function searchIndexWorker(): WorkerJob<SearchIndexJob, SearchIndexResult> {
+  return new WorkerJob(WORKER_ENTRY, "index for search");
 }

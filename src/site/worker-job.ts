@@ -10,28 +10,60 @@ import { WORKER_BOOTSTRAP } from "../records/parse-pool.ts";
 type Reply<Result> = { ok: true; result: Result; ms: number } | { ok: false; message: string; stack?: string };
 
 /**
- * Runs `job` in a worker whose entry (a module calling `answerWorkerJob`) is
- * `entry`; `action` names it in errors. `ms` is the job's time as the worker
- * measured it: the main thread, busy rendering, may see the answer later.
+ * A worker started before its job is known: loading TypeScript and the
+ * job's modules takes a worker about a second, which it can spend while the
+ * main thread still loads the archive. Until `run`, it does not keep the
+ * process alive, so a build that fails first can end without `cancel`.
  */
-export async function runWorkerJob<Job, Result extends object>(entry: URL, job: Job, action: string): Promise<Result & { ms: number }> {
-  const worker = new Worker(WORKER_BOOTSTRAP, { execArgv: [], workerData: { entry: entry.href } });
-  try {
-    const reply = await new Promise<Reply<Result>>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", (error) => reject(new Error(`Cannot \`${action}\` in a worker: ${error.message}`, { cause: error })));
-      worker.once("exit", (code) => reject(new Error(`Cannot \`${action}\` in a worker: it exited with code \`${code}\``)));
-      worker.postMessage(job);
-    });
-    if (!reply.ok) {
-      const error = new Error(reply.message);
-      if (reply.stack) error.stack = `${reply.stack}\n    --- in the worker that was to ${action} ---`;
-      throw error;
-    }
-    return { ...reply.result, ms: reply.ms };
-  } finally {
-    await worker.terminate();
+export class WorkerJob<Job, Result extends object> {
+  private readonly worker: Worker;
+  private readonly action: string;
+  private readonly exited: Promise<number>;
+
+  /** `entry` is a module calling `answerWorkerJob`; `action` names the job in errors. */
+  constructor(entry: URL, action: string) {
+    this.action = action;
+    this.worker = new Worker(WORKER_BOOTSTRAP, { execArgv: [], workerData: { entry: entry.href } });
+    this.worker.unref();
+    this.exited = new Promise((resolve) => this.worker.once("exit", resolve));
+    // Until `run` listens, an error (a module that fails to load) must not count as unhandled; `run` reports it.
+    this.worker.on("error", () => {});
   }
+
+  /**
+   * Sends the job and waits for the answer. `ms` is the job's time as the
+   * worker measured it: the main thread, busy rendering, may see the answer later.
+   */
+  async run(job: Job): Promise<Result & { ms: number }> {
+    const { worker, action } = this;
+    worker.ref();
+    try {
+      const reply = await new Promise<Reply<Result>>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", (error) => reject(new Error(`Cannot \`${action}\` in a worker: ${error.message}`, { cause: error })));
+        void this.exited.then((code) => reject(new Error(`Cannot \`${action}\` in a worker: it exited with code \`${code}\``)));
+        worker.postMessage(job);
+      });
+      if (!reply.ok) {
+        const error = new Error(reply.message);
+        if (reply.stack) error.stack = `${reply.stack}\n    --- in the worker that was to ${action} ---`;
+        throw error;
+      }
+      return { ...reply.result, ms: reply.ms };
+    } finally {
+      await worker.terminate();
+    }
+  }
+
+  /** Ends a worker that will not be sent its job. */
+  async cancel(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/** Runs `job` on a worker of its own, started now (`WorkerJob`). */
+export function runWorkerJob<Job, Result extends object>(entry: URL, job: Job, action: string): Promise<Result & { ms: number }> {
+  return new WorkerJob<Job, Result>(entry, action).run(job);
 }
 
 /** In a worker entry: answers the one job this worker is sent with `handle`'s result or error. */
