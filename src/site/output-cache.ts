@@ -21,6 +21,7 @@
  * when another build has just kept the same hash, its entry stands.
  */
 import { randomBytes, type Hash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -35,9 +36,13 @@ const ManifestSchema = z.strictObject({
 type Manifest = z.infer<typeof ManifestSchema>;
 
 
-/** Every file under `dir`, relative to it with `/` separators. */
+/**
+ * Every file under `dir`, relative to it with `/` separators. The listing is
+ * synchronous: the asynchronous recursive one is ten times slower on a tree
+ * of thousands of folders (a round trip through the thread pool for each).
+ */
 export async function listTree(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
