@@ -6,20 +6,15 @@
  * into an empty folder makes it.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { pruneOutput } from "../../src/site/prune-output.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
+import { temporaryFolders } from "../support/temp-dirs.ts";
 
-const dirs: string[] = [];
-async function tempDir(name: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `hemeroteca-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+const tempDir = temporaryFolders();
 
 /** Every file under `dir` with the sha256 of its bytes; Pagefind's own files are left out (they hold build hashes). */
 async function tree(dir: string): Promise<Record<string, string>> {

@@ -8,23 +8,17 @@
  * one a build into an empty folder makes.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
 import { permalinkToFile } from "../../src/site/pages-to-write.ts";
 import { buildSite, projectRoot, type BuildResult } from "../support/build-site.ts";
+import { temporaryFolders } from "../support/temp-dirs.ts";
 
-const dirs: string[] = [];
-async function tempDir(name: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `hemeroteca-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+const tempDir = temporaryFolders();
 
 /** Every file under `dir` with the sha256 of its bytes and its modification time. */
 async function tree(dir: string): Promise<Map<string, { hash: string; mtimeMs: number }>> {

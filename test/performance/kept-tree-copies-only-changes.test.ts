@@ -3,24 +3,13 @@
  * that are missing there or not as kept: a build that changed nothing copies
  * none of the search index's thousands of files.
  */
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OutputCache } from "../../src/site/output-cache.ts";
+import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
 
-const dirs: string[] = [];
-async function tempDir(name: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `hemeroteca-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function put(dir: string, file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-  await writeFile(path.join(dir, file), text);
-}
+const tempDir = temporaryFolders();
 
 describe("putting a kept tree back into the site", () => {
   it("copies only the files that are missing or not as kept", async () => {
@@ -28,7 +17,7 @@ describe("putting a kept tree back into the site", () => {
     const cache = new OutputCache(cacheDir);
     const hash = "a".repeat(64);
     const make = async (folder: string) => {
-      for (const file of ["one.txt", "deep/two.txt", "deep/three.txt"]) await put(folder, file, `kept ${file}`);
+      for (const file of ["one.txt", "deep/two.txt", "deep/three.txt"]) await putFile(folder, file, `kept ${file}`);
     };
     expect(await cache.restoreOrMake(hash, site, make)).toMatchObject({ reused: false, files: ["deep/three.txt", "deep/two.txt", "one.txt"] });
     const changeTimes = async () => Object.fromEntries(await Promise.all(["one.txt", "deep/two.txt", "deep/three.txt"].map(async (file) => [file, (await stat(path.join(site, file))).ctimeMs])));

@@ -1,28 +1,17 @@
 /** The ledger of what the last build wrote (output-ledger.ts) vouches for a file only while it is exactly as that build left it. */
-import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OutputLedger } from "../../src/site/output-ledger.ts";
+import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
 
-const dirs: string[] = [];
-async function tempDir(name: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `hemeroteca-${name}-`));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-async function put(dir: string, file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-  await writeFile(path.join(dir, file), text);
-}
+const tempDir = temporaryFolders();
 
 /** A ledger of `output` that has seen `files` written, saved and opened again as the next build would. */
 async function ledgerAfterWriting(cacheDir: string, output: string, files: Record<string, string>): Promise<OutputLedger> {
   const ledger = await OutputLedger.open(cacheDir, output);
   for (const [file, text] of Object.entries(files)) {
-    await put(output, file, text);
+    await putFile(output, file, text);
     ledger.noteWritten(file, text);
   }
   await ledger.save();
@@ -58,7 +47,7 @@ describe("OutputLedger", () => {
 
   it("does not note a file that was not modified since the build began (a dry run's)", async () => {
     const [cacheDir, output] = [await tempDir("ledger"), await tempDir("site")];
-    await put(output, "old.html", "<p>old</p>");
+    await putFile(output, "old.html", "<p>old</p>");
     const ledger = await OutputLedger.open(cacheDir, output);
     ledger.noteWritten("old.html", "<p>new</p>", Date.now() + 60_000);
     await ledger.save();
