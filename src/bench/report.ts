@@ -3,7 +3,7 @@
  * as one JSON object (`--json`), a terminal table, or a Markdown table for
  * the README.
  */
-import type { BenchResult, Run, Scenario } from "./run-bench.ts";
+import type { BenchResult, FailedBuild, Run, Scenario } from "./run-bench.ts";
 import { SCENARIOS } from "./run-bench.ts";
 
 export interface Spread {
@@ -30,6 +30,8 @@ export interface SizeSummary {
   articles: number;
   generateMs: number;
   scenarios: Partial<Record<Scenario, ScenarioSummary>>;
+  /** Builds that did not finish, each with its first line of error. */
+  failed: FailedBuild[];
 }
 
 export interface BenchSummary {
@@ -107,7 +109,7 @@ export function summarize(result: BenchResult): BenchSummary {
           ...(stages ? { stages } : {}),
         };
       }
-      return { articles: size.articles, generateMs: size.generateMs, scenarios };
+      return { articles: size.articles, generateMs: size.generateMs, scenarios, failed: size.failed ?? [] };
     }),
   };
 }
@@ -150,6 +152,7 @@ export function summaryToMarkdown(summary: BenchSummary): string {
       const s = size.scenarios[scenario];
       if (s) lines.push(`| ${LABELS[scenario]} | ${wallCell(s)} | ${ratioText(s.wallRatio)} | ${rssCell(s)} | ${ratioText(s.peakRssRatio)} | ${cpuCell(s)} | ${ratioText(s.cpuRatio)} |`);
     }
+    for (const failure of size.failed) lines.push(`| ${LABELS[failure.scenario]}, round ${failure.round} | failed: ${failure.message} | - | - | - | - | - |`);
     const hemeroteca = (["cold", "warm", "edit"] as const).filter((scenario) => size.scenarios[scenario]?.stages);
     if (hemeroteca.length) {
       lines.push("", `Hemeroteca's stages, median seconds (\`exports\` and \`index\` run alongside \`render\`; \`exportsWait\` and \`indexWait\` are what is left of them after the pages):`, "");

@@ -42,10 +42,19 @@ export interface Run {
   timings?: Record<string, number | boolean>;
 }
 
+/** A build that did not finish: the benchmark records it and goes on with the others. */
+export interface FailedBuild {
+  scenario: Scenario;
+  round: number;
+  /** The error's first line (the command and its exit code). */
+  message: string;
+}
+
 export interface SizeResult {
   articles: number;
   generateMs: number;
   runs: Record<Scenario, Run[]>;
+  failed: FailedBuild[];
 }
 
 export interface BenchResult {
@@ -139,8 +148,19 @@ async function benchSize(options: BenchOptions, articles: number): Promise<SizeR
   const buildArgs = buildScriptArgs(options.root);
   const runs: Record<Scenario, Run[]> = { cold: [], warm: [], edit: [], plain: [] };
 
+  const failed: FailedBuild[] = [];
   const measure = async (scenario: Scenario, round: number, commands: Command[]) => {
-    const measured = await runBuild(commands);
+    let measured: BuildMeasurement;
+    try {
+      measured = await runBuild(commands);
+    } catch (error) {
+      // The baseline itself can fail on a large corpus (the Pagefind CLI did at 100,000 articles): that is a result too.
+      if (scenario !== "plain") throw error;
+      const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+      failed.push({ scenario, round, message });
+      options.log(`  round ${round} ${scenario.padEnd(5)} failed: ${message}`);
+      return;
+    }
     runs[scenario].push(toRun(round, measured));
     const cpu = measured.cpuMs === null ? "" : `  cpu ${seconds(measured.cpuMs)}`;
     options.log(`  round ${round} ${scenario.padEnd(5)} ${seconds(measured.wallMs).padStart(8)}  peak ${mib(measured.peakRssBytes)}${cpu}  (load ${loadavg()[0]!.toFixed(1)})`);
@@ -177,7 +197,7 @@ async function benchSize(options: BenchOptions, articles: number): Promise<SizeR
       await hemeroteca(round);
     }
   }
-  return { articles, generateMs: Math.round(generateMs), runs };
+  return { articles, generateMs: Math.round(generateMs), runs, failed };
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
