@@ -9,7 +9,7 @@
  * had just after. A file is unchanged when the bytes the build would write
  * hash alike and the file on disk still has that size and time: the test
  * rsync makes, on the output instead of the input. The pages are still
- * rendered to learn their bytes (about 3 s for 12,000 pages, a fraction of
+ * rendered to learn their bytes (about a second for 12,000 pages, a fraction of
  * what Eleventy and the writes cost), so a page is never left stale by an
  * input the ledger did not think of.
  *
