@@ -6,6 +6,7 @@
  */
 import edtf from "edtf";
 import { z } from "zod";
+import { boundedMemo } from "./bounded-memo.ts";
 
 export const DatePointSchema = z.strictObject({
   year: z.number().int(),
@@ -74,15 +75,6 @@ function toPoint(date: EdtfDateLike): DatePoint | string {
   };
 }
 
-/**
- * Results by text: an archive has far fewer distinct dates than articles, and
- * the grammar (nearley) costs a tenth of a millisecond a date; each record
- * read back from the cache checks its date again. Results are frozen, being
- * shared. Emptied when full, so that no input can make it grow without bound.
- */
-const parsedDates = new Map<string, EdtfResult>();
-const PARSED_DATES_KEPT = 100_000;
-
 function freezeResult(result: EdtfResult): EdtfResult {
   if (result.ok) {
     Object.freeze(result.value.start);
@@ -92,15 +84,12 @@ function freezeResult(result: EdtfResult): EdtfResult {
   return Object.freeze(result);
 }
 
-export function parseEdtfDate(input: string): EdtfResult {
-  let result = parsedDates.get(input);
-  if (!result) {
-    if (parsedDates.size >= PARSED_DATES_KEPT) parsedDates.clear();
-    result = freezeResult(parseEdtfDateAfresh(input));
-    parsedDates.set(input, result);
-  }
-  return result;
-}
+/**
+ * Kept by text: an archive has far fewer distinct dates than articles, and
+ * the grammar (nearley) costs a tenth of a millisecond a date. Results are
+ * frozen, being shared.
+ */
+export const parseEdtfDate: (input: string) => EdtfResult = boundedMemo((input) => freezeResult(parseEdtfDateAfresh(input)));
 
 function parseEdtfDateAfresh(input: string): EdtfResult {
   const text = input.trim();

@@ -3,6 +3,7 @@
  * path-safe on every file system and never shadow a page the site makes itself.
  */
 import slugify from "@sindresorhus/slugify";
+import { boundedMemo } from "./bounded-memo.ts";
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_ID_LENGTH = 100;
@@ -20,24 +21,12 @@ export function isPathSafeId(value: string): boolean {
 }
 
 /**
- * Slugs by text. Tags, publications and authors are slugged for every
- * article and every link to their pages, and transliteration is slow
- * (about 0.1 ms a call). Emptied when full, so no input makes it grow
- * without bound.
+ * A readable slug for titles, tags, publications and authors (accents folded,
+ * lower case). Kept by text: tags, publications and authors are slugged for
+ * every article and every link to their pages, and transliteration is slow
+ * (about 0.1 ms a call).
  */
-const slugs = new Map<string, string>();
-const SLUGS_KEPT = 100_000;
-
-/** A readable slug for titles, tags, publications and authors (accents folded, lower case). */
-export function textToSlug(text: string): string {
-  let slug = slugs.get(text);
-  if (slug === undefined) {
-    if (slugs.size >= SLUGS_KEPT) slugs.clear();
-    slug = slugify(text, { decamelize: false });
-    slugs.set(text, slug);
-  }
-  return slug;
-}
+export const textToSlug: (text: string) => string = boundedMemo((text) => slugify(text, { decamelize: false }));
 
 /** A derived id: the title's slug, cut at a word boundary so URLs stay short. */
 export function titleToId(title: string): string {
