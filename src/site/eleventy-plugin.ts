@@ -40,6 +40,7 @@ import { allPages, selectPagesToWrite, type PageRenderers, type PagesToWrite } f
 import { pruneOutput } from "./prune-output.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { searchIndexWorker, writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
+import { withoutHtml } from "./worker-job.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
 export interface EleventyConfig {
@@ -180,14 +181,15 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (parse?.cacheWriteErrors) log(`could not write ${parse.cacheWriteErrors} record cache entries; the build goes on without them`);
     log(`loaded ${archive.articles.length} articles in ${ms(loadMs)} ms (${parse?.cached ?? 0} from the cache, ${parse?.parsed ?? 0} parsed${parse?.threads ? ` on ${parse.threads} threads` : ""})`);
 
-    // The index needs only the Archive: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
+    // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
     const current = archive;
-    search = writeSearchIndexInWorker(current, path.join(output, "pagefind"), {
+    const records = withoutHtml(current);
+    search = writeSearchIndexInWorker(records, path.join(output, "pagefind"), {
       ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind") } : {}),
       ...(searchShardSize ? { shardSize: searchShardSize } : {}),
     }, workers.index);
-    // The data exports too need only the Archive, and write only `data/`: on another worker, beside the index.
-    exportsMade = writeExportsInWorker(current, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
+    // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
+    exportsMade = writeExportsInWorker(records, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
     // Awaited in eleventy.after; until then a failure must not count as unhandled.
     search.catch(() => {});
     exportsMade.catch(() => {});

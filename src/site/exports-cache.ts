@@ -60,14 +60,13 @@ const WORKER_ENTRY = new URL("./exports-worker.ts", import.meta.url);
  * `writeExportsCached` on a worker thread, so that the exports are written
  * while Eleventy renders the pages rather than after: they are made from the
  * records alone (`writeExports` reads only `articles`, the hash `site` as
- * well), and write only `data/` in the site. The worker gets the articles
- * without their HTML, which no export holds: the copy is then half as large.
+ * well), and write only `data/` in the site. No export holds the articles'
+ * HTML, so they may come without it (`withoutHtml`), for a smaller copy.
  */
 export function writeExportsInWorker(
   archive: Pick<Archive, "site" | "articles">, output: string, cacheDir: string | undefined, worker = exportsWorker(),
 ): Promise<{ reused: boolean; ms: number }> {
-  const articles = archive.articles.map((article) => ({ ...article, html: "" }));
-  return worker.run({ site: archive.site, articles, output, cacheDir });
+  return worker.run({ site: archive.site, articles: archive.articles, output, cacheDir });
 }
 
 /** The worker of `writeExportsInWorker`, started ahead of its job (worker-job.ts). */

@@ -172,15 +172,15 @@ const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url);
  * of its own, but it is fed one record at a time from JavaScript; fed from
  * the main thread, every record waits for Eleventy's rendering to yield, and
  * indexing stretches over the whole render. From a worker the feeding runs
- * at Pagefind's own pace. The worker gets a copy of the articles without
- * their HTML: the index is made of `articleToSearchRecord`, which reads the
- * plain text, and `writeSearchIndex` reads only `site` and `articles`.
+ * at Pagefind's own pace. The index is made of `articleToSearchRecord`,
+ * which reads the plain text, and `writeSearchIndex` reads only `site` and
+ * `articles`: the articles may come without their HTML (`withoutHtml`), for a
+ * smaller copy.
  */
 export function writeSearchIndexInWorker(
   archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}, worker = searchIndexWorker(),
 ): Promise<SearchIndexResult & { ms: number }> {
-  const articles = archive.articles.map((article) => ({ ...article, html: "" }));
-  return worker.run({ site: archive.site, articles, outputPath, options });
+  return worker.run({ site: archive.site, articles: archive.articles, outputPath, options });
 }
 
 /** The worker of `writeSearchIndexInWorker`, started ahead of its job (worker-job.ts). */
