@@ -139,9 +139,8 @@ export class OutputCache {
     return files;
   }
 
-  /** Makes the finished tree in `folder` (from `staging()`) the entry for `hash`; other entries go. */
-  async adopt(hash: string, folder: string): Promise<void> {
-    const files = await listTree(folder);
+  /** Makes the finished tree in `folder` (from `staging()`), whose files are `files`, the entry for `hash`; other entries go. */
+  private async adopt(hash: string, folder: string, files: readonly string[]): Promise<void> {
     const sizes = new Array<[string, number]>(files.length);
     await forEachLimited(files, async (file, index) => {
       sizes[index] = [file, (await stat(path.join(folder, file))).size];
@@ -182,7 +181,7 @@ export class OutputCache {
       await make(staging);
       const files = await listTree(staging);
       await copyTree(staging, toDir, files);
-      await this.adopt(hash, staging);
+      await this.adopt(hash, staging, files);
       return { reused: false, files };
     } catch (error) {
       await this.discard(staging);
