@@ -8,12 +8,12 @@
  * rest on worker threads (parse-pool.ts). Both give the same records and the
  * same problems.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { lstat, readFile } from "node:fs/promises";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
 import { decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
-import { forEachLimited, mapLimited } from "./limited-concurrency.ts";
+import { forEachLimited } from "./limited-concurrency.ts";
 import { parseArticle, type ParseResult } from "./parse-article.ts";
 import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./parse-pool.ts";
 import type { Problem } from "./problems.ts";
@@ -86,9 +86,9 @@ export async function plainArticleFiles<T extends { file: string; absolute: stri
   const plain: T[] = [];
   const problems: Problem[] = [];
   // Looked up a bounded number at a time, then judged in order.
-  const all = await mapLimited(files, (entry) => lstat(entry.absolute));
-  for (const [index, entry] of files.entries()) {
-    const stats = all[index]!;
+  for (const entry of files) {
+    // One after another, like the reads that follow (see `RecordCache.get`).
+    const stats = lstatSync(entry.absolute);
     const at = { file: entry.file, line: 1, column: 1, field: "", severity: "error" as const };
     if (!stats.isFile()) {
       problems.push({ ...at, message: "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", hint: "put the article file itself here" });
@@ -186,15 +186,17 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
 
     try {
       for (let start = 0; start < files.length; start += CHUNK) {
-        await Promise.all(files.slice(start, start + CHUNK).map(async ({ file, absolute }, offset) => {
-          const bytes = await readFile(absolute);
+        // Read in a row, not through the thread pool: see `RecordCache.get`.
+        for (let index = start; index < Math.min(start + CHUNK, files.length); index++) {
+          const { file, absolute } = files[index]!;
+          const bytes = readFileSync(absolute);
           const key = cache?.keyOf(file, bytes);
-          const record = key ? await cache!.get(key, file) : undefined;
+          const record = key ? cache!.get(key, file) : undefined;
           if (record) {
-            results[start + offset] = { ok: true, record };
+            results[index] = { ok: true, record };
             stats.cached++;
-          } else misses.push({ index: start + offset, key, job: { file, bytes } });
-        }));
+          } else misses.push({ index, key, job: { file, bytes } });
+        }
         if (!pool && misses.length >= (options.inProcessBelow ?? IN_PROCESS_BELOW) && (options.threads ?? 1) > 0) {
           pool = new ParsePool(options.threads ? { threads: options.threads } : {});
           stats.threads = pool.threads;

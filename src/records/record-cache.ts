@@ -17,6 +17,7 @@
  * delete at any time.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -113,11 +114,16 @@ export class RecordCache {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The cached record, or `undefined` when absent, unreadable or no longer valid. */
-  async get(key: string, file: string): Promise<ArticleRecord | undefined> {
+  /**
+   * The cached record, or `undefined` when absent, unreadable or no longer
+   * valid. Synchronous: a build reads 10,000 entries in a row before it has
+   * anything else to do, and one blocking read each took half the time (and a
+   * third of the processor time) of going through the thread pool.
+   */
+  get(key: string, file: string): ArticleRecord | undefined {
     let text: string;
     try {
-      text = await readFile(this.entryPath(key), "utf8");
+      text = readFileSync(this.entryPath(key), "utf8");
     } catch {
       this.stats.misses++;
       return undefined;
@@ -127,7 +133,7 @@ export class RecordCache {
     if (!record || record.file !== file) {
       this.stats.misses++;
       this.stats.rejected++;
-      await rm(this.entryPath(key), { force: true });
+      rmSync(this.entryPath(key), { force: true });
       return undefined;
     }
     this.stats.hits++;

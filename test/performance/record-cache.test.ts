@@ -42,10 +42,10 @@ describe("RecordCache", () => {
   it("misses, then hits with the same record", async () => {
     const cache = new RecordCache({ dir });
     const key = cache.keyOf(file, bytesOf(article.text));
-    expect(await cache.get(key, file)).toBeUndefined();
+    expect(cache.get(key, file)).toBeUndefined();
     const record = parsed(file, article.text);
     await cache.set(key, record);
-    expect(await cache.get(key, file)).toEqual(record);
+    expect(cache.get(key, file)).toEqual(record);
     expect(cache.stats).toMatchObject({ hits: 1, misses: 1, writes: 1, rejected: 0 });
   });
 
@@ -68,27 +68,27 @@ describe("RecordCache", () => {
     const [entry] = await entryFiles(dir);
 
     await writeFile(entry!, "{ not json");
-    expect(await cache.get(key, file)).toBeUndefined();
+    expect(cache.get(key, file)).toBeUndefined();
     await expect(readFile(entry!)).rejects.toThrow();
 
     // One character of the JSON changed, and the entry cut short: the hash on the first line no longer matches.
     await cache.set(key, record);
     const whole = await readFile(entry!, "utf8");
     await writeFile(entry!, whole.replace(`"permalink":"`, `"permalink":"x`));
-    expect(await cache.get(key, file)).toBeUndefined();
+    expect(cache.get(key, file)).toBeUndefined();
     await cache.set(key, record);
     await writeFile(entry!, whole.slice(0, -10));
-    expect(await cache.get(key, file)).toBeUndefined();
+    expect(cache.get(key, file)).toBeUndefined();
 
     // A whole entry of another file, copied here.
     await cache.set(key, record);
     const json = JSON.stringify({ ...record, file: "content/articles/elsewhere.md" });
     await writeFile(entry!, `${createHash("sha256").update(json).digest("hex")}\n${json}`);
-    expect(await cache.get(key, file)).toBeUndefined();
+    expect(cache.get(key, file)).toBeUndefined();
     expect(cache.stats.rejected).toBe(4);
 
     await cache.set(key, record);
-    expect(await cache.get(key, file)).toEqual(record);
+    expect(cache.get(key, file)).toEqual(record);
   });
 
   it("leaves no temporary files behind", async () => {
@@ -191,6 +191,6 @@ describe("loading with the cache", () => {
     const next = new RecordCache({ dir, pipelineVersion: 1_000_000 });
     const nextKey = next.keyOf(file, bytesOf(article.text));
     expect(nextKey).not.toBe(key);
-    expect(await next.get(nextKey, file)).toBeUndefined();
+    expect(next.get(nextKey, file)).toBeUndefined();
   });
 });
