@@ -1,8 +1,8 @@
 /** `/feed.json` and one JSON Feed per tag and publication. */
 import type { Archive, FeedSpec } from "../src/archive/build-archive.ts";
-import { feedToJson } from "../src/site/feeds.ts";
+import type { FeedFormat } from "../src/site/feeds.ts";
 
-interface Data { archive: Archive; feed: FeedSpec }
+interface Data { archive: Archive; feed: FeedSpec; feedDocument: (spec: FeedSpec, format: FeedFormat) => string }
 
 export const data = {
   pagination: { data: "archive.feeds", size: 1, alias: "feed" },
@@ -10,6 +10,7 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export function render({ archive, feed }: Data): string {
-  return feedToJson(archive, feed);
+/** The document comes from the build's feed cache (src/site/feed-cache.ts). */
+export function render({ feed, feedDocument }: Data): string {
+  return feedDocument(feed, "json");
 }

@@ -16,24 +16,28 @@
  *   `.cache/exports/`;
  * - each article's citations (citeproc is slow) are made once per distinct
  *   citation and kept in `.cache/citations.json` (citation-cache.ts);
+ * - each feed document is made once per distinct feed and kept in
+ *   `.cache/feeds/` (feed-cache.ts);
  * - an article or list page, or a citation file, whose bytes are those the
  *   last build left in the site is neither handed to Eleventy nor written
  *   again (`.cache/pages/`, output-ledger.ts and pages-to-write.ts).
  *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
- * turns all five caches off. Archives above 2,000 articles are indexed as
+ * turns all six caches off. Archives above 2,000 articles are indexed as
  * several Pagefind bundles by date range (`HEMEROTECA_SEARCH_SHARD_SIZE`, see
  * search-index-cache.ts). With `HEMEROTECA_TIMINGS=1` the build prints one
  * line `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */
 import path from "node:path";
-import type { Archive } from "../archive/build-archive.ts";
+import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { loadArchive, warningsToText } from "../archive/load-archive.ts";
 import { siteConfigFromEnv } from "../archive/site-config.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
 import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
 import { DATA_FILES, writeCitationFiles } from "../exports/write-exports.ts";
 import { exportsWorker, writeExportsInWorker } from "./exports-cache.ts";
+import { FeedCache } from "./feed-cache.ts";
+import type { FeedFormat } from "./feeds.ts";
 import { listTree } from "./output-cache.ts";
 import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
@@ -90,6 +94,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   const searchShardSize = shardSizeFromEnv();
   let archive: Archive | undefined;
   let citations: CitationCache | undefined;
+  let feeds: FeedCache | undefined;
   let search: Promise<SearchIndexResult & { ms: number }> | undefined;
   let exportsMade: Promise<{ reused: boolean; ms: number }> | undefined;
   let timings: Record<string, number | boolean> = {};
@@ -120,6 +125,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   eleventyConfig.addGlobalData("citationsOf", () => {
     if (!archive || !citations) throw new Error("The archive was not loaded before templates asked for citations");
     return citations.citationsFor(archive);
+  });
+  // The feed templates take their documents from here: each made once per distinct feed, kept between builds.
+  eleventyConfig.addGlobalData("feedDocument", () => {
+    if (!archive || !feeds) throw new Error("The archive was not loaded before templates asked for feeds");
+    const [current, cache] = [archive, feeds];
+    return (spec: FeedSpec, format: FeedFormat) => cache.document(current, spec, format);
   });
   // The article and list templates paginate over these: every page, or in a full build with a ledger, the changed ones.
   eleventyConfig.addGlobalData("pagesToWrite", () => {
@@ -195,6 +206,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     exportsMade.catch(() => {});
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
     citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
+    feeds = await FeedCache.open(cacheDir ? path.join(cacheDir, "feeds") : undefined);
     // Watch mode rebuilds what Eleventy chooses; only a full build can vouch for every file it leaves alone.
     if (cacheDir && runMode === "build") {
       const selectStarted = performance.now();
@@ -231,6 +243,9 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.citations = ms(performance.now() - started);
     timings.citationsMade = cache.stats.made;
     timings.citationsReused = cache.stats.reused;
+    started = performance.now();
+    await feeds!.save();
+    Object.assign(timings, { feedsSave: ms(performance.now() - started), feedsMade: feeds!.stats.made, feedsReused: feeds!.stats.reused });
     const exports = await awaitWorkerJob("exports", exportsMade!);
     exportsMade = undefined;
     log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);

@@ -16,44 +16,90 @@ import { absoluteUrl } from "./layout.ts";
 const forAtom = (text: string) => escapeHtml(text);
 const htmlForAtom = (markup: string) => markup.replace(/]]>/g, "]]&gt;");
 
-function buildFeed(archive: Archive, spec: FeedSpec, format: "atom" | "json"): Feed {
-  const text = format === "atom" ? forAtom : (value: string) => value;
-  const markup = format === "atom" ? htmlForAtom : (value: string) => value;
-  const dates = spec.articles.map((a) => a.parsedDate!.min);
-  const updated = new Date(dates.length ? Math.max(...dates) : 0);
-  const feed = new Feed({
+/**
+ * Everything a feed document is made of, as plain data: the feed cache
+ * (feed-cache.ts) keys each document by the hash of exactly this, so a field
+ * the documents read must be taken here and nowhere else.
+ */
+export interface FeedInput {
+  title: string;
+  description: string;
+  language: string;
+  /** Absolute addresses. */
+  pageUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  entries: Array<{
+    title: string;
+    /** Absolute address of the article page, also its id. */
+    link: string;
+    /** The article's earliest moment, in milliseconds. */
+    time: number;
+    /** The summary, or the start of the text. */
+    description: string;
+    html: string;
+    authors: string[];
+    tags: string[];
+  }>;
+}
+
+export type FeedFormat = "atom" | "json";
+
+export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
+  return {
     title: spec.title,
     description: archive.site.tagline,
-    id: absoluteUrl(archive, spec.pageUrl),
-    link: absoluteUrl(archive, spec.pageUrl),
     language: archive.site.language,
+    pageUrl: absoluteUrl(archive, spec.pageUrl),
+    atomUrl: absoluteUrl(archive, `${spec.basePath}.xml`),
+    jsonUrl: absoluteUrl(archive, `${spec.basePath}.json`),
+    entries: spec.articles.map((article) => ({
+      title: article.title,
+      link: absoluteUrl(archive, article.permalink),
+      time: article.parsedDate!.min,
+      description: article.summary ?? article.text.slice(0, 280),
+      html: article.html,
+      authors: article.authors ?? [],
+      tags: article.tags ?? [],
+    })),
+  };
+}
+
+function buildFeed(input: FeedInput, format: FeedFormat): Feed {
+  const text = format === "atom" ? forAtom : (value: string) => value;
+  const markup = format === "atom" ? htmlForAtom : (value: string) => value;
+  const times = input.entries.map((entry) => entry.time);
+  const updated = new Date(times.length ? Math.max(...times) : 0);
+  const feed = new Feed({
+    title: input.title,
+    description: input.description,
+    id: input.pageUrl,
+    link: input.pageUrl,
+    language: input.language,
     updated,
     copyright: "Each article belongs to its publication",
     generator: "Hemeroteca",
-    feedLinks: { atom: absoluteUrl(archive, `${spec.basePath}.xml`), json: absoluteUrl(archive, `${spec.basePath}.json`) },
+    feedLinks: { atom: input.atomUrl, json: input.jsonUrl },
   });
-  for (const article of spec.articles) {
-    const link = absoluteUrl(archive, article.permalink);
+  for (const entry of input.entries) {
     feed.addItem({
-      title: text(article.title),
-      id: link,
-      link,
-      date: new Date(article.parsedDate!.min),
-      published: new Date(article.parsedDate!.min),
-      description: text(article.summary ?? article.text.slice(0, 280)),
-      content: markup(article.html),
+      title: text(entry.title),
+      id: entry.link,
+      link: entry.link,
+      date: new Date(entry.time),
+      published: new Date(entry.time),
+      description: text(entry.description),
+      content: markup(entry.html),
       // `feed` reads `author[0]` for JSON Feed without checking: omit the field when there is no byline.
-      ...(article.authors?.length ? { author: article.authors.map((name) => ({ name })) } : {}),
-      category: (article.tags ?? []).map((name) => ({ name: text(name) })),
+      ...(entry.authors.length ? { author: entry.authors.map((name) => ({ name })) } : {}),
+      category: entry.tags.map((name) => ({ name: text(name) })),
     });
   }
   return feed;
 }
 
-export function feedToAtom(archive: Archive, spec: FeedSpec): string {
-  return buildFeed(archive, spec, "atom").atom1();
-}
-
-export function feedToJson(archive: Archive, spec: FeedSpec): string {
-  return buildFeed(archive, spec, "json").json1();
+/** The Atom or JSON Feed document of `input`. */
+export function feedDocument(input: FeedInput, format: FeedFormat): string {
+  const feed = buildFeed(input, format);
+  return format === "atom" ? feed.atom1() : feed.json1();
 }

@@ -1,0 +1,109 @@
+/**
+ * Feed documents kept from build to build in `.cache/feeds/`, one file each.
+ *
+ * The `feed` library builds every Atom document through an XML tree (xml-js):
+ * at 10,000 articles the 71 feeds, each with the whole HTML of its latest
+ * articles, took over a second of every build, one that changed nothing
+ * included. A document depends only on its `FeedInput` (feeds.ts), its format
+ * and the code that writes it, so its kept file is named by the sha256 of
+ * exactly those; an edited article, a new site address or new code is a miss,
+ * and nothing is invalidated by hand. `save` writes the documents made in
+ * this build and removes the files no feed of this build used, so the folder
+ * never grows past the archive. It is safe to delete.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Archive, FeedSpec } from "../archive/build-archive.ts";
+import { codeFingerprint } from "./output-cache.ts";
+import { feedDocument, feedInput, type FeedFormat } from "./feeds.ts";
+
+/** Bump when what a kept file means changes. */
+export const FEED_CACHE_VERSION = 1;
+/** Feeds are written by src/site/ with help from elsewhere in src/, and by the locked `feed` library: any change there is a miss. */
+const FEED_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+
+const contentHash = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+const EXTENSION: Record<FeedFormat, string> = { atom: ".xml", json: ".json" };
+
+export class FeedCache {
+  /** Kept file name -> document, for the documents of this build. */
+  private readonly used = new Map<string, string>();
+  private readonly made = new Set<string>();
+  /** Documents taken from the cache, and made, in this build. */
+  readonly stats = { reused: 0, made: 0 };
+
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly version: string,
+  ) {}
+
+  /** The cache kept in `dir` (none: every document is made, nothing kept). */
+  static async open(dir?: string): Promise<FeedCache> {
+    return new FeedCache(dir, `hemeroteca-feed ${FEED_CACHE_VERSION}\0${dir ? await codeFingerprint(FEED_CODE) : ""}`);
+  }
+
+  /** The feed's document in `format`, kept from an earlier build when its input is the same. */
+  document(archive: Archive, spec: FeedSpec, format: FeedFormat): string {
+    const input = feedInput(archive, spec);
+    if (!this.dir) {
+      this.stats.made++;
+      return feedDocument(input, format);
+    }
+    const name = `${createHash("sha256").update(this.version).update(`\0${format}\0`).update(JSON.stringify(input)).digest("hex")}${EXTENSION[format]}`;
+    let text = this.used.get(name);
+    if (text === undefined) {
+      text = this.read(name);
+      if (text === undefined) {
+        text = feedDocument(input, format);
+        this.made.add(name);
+        this.stats.made++;
+      } else this.stats.reused++;
+      this.used.set(name, text);
+    }
+    return text;
+  }
+
+  /**
+   * A kept document, or `undefined` when it is missing or not whole. Each
+   * file starts with a line holding the sha256 of the rest, as the record
+   * cache's entries do: a file cut short by a full disk is a miss, not a feed.
+   * Synchronous: templates render synchronously, and a kept document is one
+   * small read.
+   */
+  private read(name: string): string | undefined {
+    let kept: string;
+    try {
+      kept = readFileSync(path.join(this.dir!, name), "utf8");
+    } catch {
+      return undefined;
+    }
+    const newline = kept.indexOf("\n");
+    const text = kept.slice(newline + 1);
+    return newline > 0 && kept.slice(0, newline) === contentHash(text) ? text : undefined;
+  }
+
+  /** Writes the documents made in this build and removes the kept ones it did not use. */
+  async save(): Promise<void> {
+    if (!this.dir) return;
+    await mkdir(this.dir, { recursive: true });
+    for (const name of this.made) {
+      const file = path.join(this.dir, name);
+      const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+      try {
+        const text = this.used.get(name)!;
+        await writeFile(temporary, `${contentHash(text)}\n${text}`);
+        await rename(temporary, file);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+    }
+    // Another build's temporary files are its own: it renames them when done.
+    for (const name of await readdir(this.dir)) {
+      if (!this.used.has(name) && !name.endsWith(".tmp")) await rm(path.join(this.dir, name), { force: true });
+    }
+  }
+}
