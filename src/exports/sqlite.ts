@@ -20,6 +20,9 @@ import { articleToExportRecord, EXPORT_FIELDS, type ExportRecord } from "./jsonl
 /** Bumped whenever the schema changes; readable with `PRAGMA user_version`. */
 export const DATABASE_SCHEMA_VERSION = 1;
 const PAGE_SIZE = 4096;
+/** FTS5's `hashsize` while the index is built, and its default (sqlite.org/fts5.html#the_hashsize_configuration_option). */
+const FTS_BUILD_HASH_SIZE = 64 * 2 ** 20;
+const FTS_DEFAULT_HASH_SIZE = 2 ** 20;
 
 /** Fields stored as JSON text. */
 const JSON_FIELDS = new Set<keyof ExportRecord>(["authors", "tags", "aliases", "translations", "source", "review"]);
@@ -74,7 +77,14 @@ export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: s
           insert.run(index + 1, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
         });
       })();
-      db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); INSERT INTO articles_fts (articles_fts) VALUES ('optimize');");
+      // FTS5 writes a segment whenever its in-memory table passes `hashsize` (1 MB by default) and then
+      // merges them; with room for a whole archive of 10,000 articles the index is written once, and
+      // 'optimize' has nothing left to merge: 1.6 s instead of 2.6 s. The default is put back for whoever
+      // writes to the database later.
+      db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ${FTS_BUILD_HASH_SIZE});
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+        INSERT INTO articles_fts (articles_fts) VALUES ('optimize');
+        INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ${FTS_DEFAULT_HASH_SIZE});`);
       db.pragma(`user_version = ${DATABASE_SCHEMA_VERSION}`);
       rmSync(partial, { force: true });
       db.prepare("VACUUM INTO ?").run(partial);
