@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Browser and build tests share _site fixtures and two cores; files run one at a time.
     fileParallelism: false,
+    // One temporary folder for the whole run, removed at its end (test/support/temporary-run-folder.ts).
+    globalSetup: ["test/support/temporary-run-folder.ts"],
   },
 });

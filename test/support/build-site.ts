@@ -10,9 +10,11 @@ import { buildScriptArgs } from "../../src/bench/build-script.ts";
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The caches of test builds: one folder for every test file and run of this
- * checkout, outside it. In the project's own `.cache/` the fixtures' entries
- * would push out the ones of the site the developer builds.
+ * The caches of test builds: one folder for the checkout, outside it, in the
+ * run's temporary folder (test/support/temporary-run-folder.ts), so one run's
+ * builds share it and it goes when the run ends. In the project's own
+ * `.cache/` the fixtures' entries would push out the ones of the site the
+ * developer builds.
  */
 export const TEST_CACHE = path.join(tmpdir(), `hemeroteca-test-cache-${createHash("sha256").update(projectRoot).digest("hex").slice(0, 12)}`);
 
