@@ -127,6 +127,8 @@ export interface ParseStats {
   parseMs: number;
   /** Cache entries that could not be written (the build goes on without them). */
   cacheWriteErrors: number;
+  /** Cache entries of earlier builds removed once this one's were written (0 until then). */
+  swept: number;
 }
 
 export interface CachedParserOptions {
@@ -162,7 +164,7 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
     const started = performance.now();
     const cache = options.cacheDir ? new RecordCache({ dir: options.cacheDir, codeVersion: await codeFingerprint(PARSING_CODE) }) : undefined;
     const results = new Array<ParseResult>(files.length);
-    const stats: ParseStats = { files: files.length, cached: 0, parsed: 0, threads: 0, readMs: 0, parseMs: 0, cacheWriteErrors: 0 };
+    const stats: ParseStats = { files: files.length, cached: 0, parsed: 0, threads: 0, readMs: 0, parseMs: 0, cacheWriteErrors: 0, swept: 0 };
     const pending: Array<() => Promise<void>> = [];
     let misses: Array<{ index: number; key: string | undefined; job: ParseJob }> = [];
     let pool: ParsePool | undefined;
@@ -224,7 +226,11 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       await pool?.close();
     }
     // A bounded number at a time: 100,000 writes at once ran out of file handles (EMFILE) and lost most entries.
-    const commit = () => forEachLimited(pending, (write) => write());
+    const commit = async () => {
+      await forEachLimited(pending, (write) => write());
+      // Whatever was parsed replaced an entry of an earlier build, or of earlier code (see `RecordCache.sweep`).
+      if (cache && stats.parsed > 0) stats.swept = cache.sweep();
+    };
     if (options.deferCacheWrites) options.deferCacheWrites(commit);
     else await commit();
     options.onStats?.(stats);

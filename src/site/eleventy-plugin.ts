@@ -170,6 +170,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       archive = loaded.archive;
       // Only now, with every file valid, may the build leave anything outside its output.
       await commitCache?.();
+      if (parse?.swept) timings.recordsSwept = parse.swept;
     } catch (error) {
       await Promise.all([workers.index.cancel(), workers.exports.cancel()]);
       throw error;

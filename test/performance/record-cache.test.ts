@@ -1,7 +1,8 @@
 /**
  * The record cache: a hit gives back the very record parsing gave; an edit, a
- * move, a corrupt entry or a new pipeline version is a miss, and a corrupt
- * entry is replaced by a good one.
+ * move, a corrupt entry or a new pipeline version is a miss, a corrupt
+ * entry is replaced by a good one, and a build that parsed anything leaves
+ * only the entries it used.
  */
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -91,6 +92,29 @@ describe("RecordCache", () => {
     expect(cache.get(key, file)).toEqual(record);
   });
 
+  it("sweeps away the entries it neither read nor wrote, and leaves another build's unfinished writes", async () => {
+    const records = [3, 4, 5].map((i) => {
+      const { text, path: relative } = generateArticle(i);
+      const articleFile = `content/articles/${relative}`;
+      return { file: articleFile, text, record: parsed(articleFile, text) };
+    });
+    const earlier = new RecordCache({ dir });
+    const keys = records.map((entry) => earlier.keyOf(entry.file, bytesOf(entry.text)));
+    for (const [index, { record }] of records.entries()) await earlier.set(keys[index]!, record);
+    const unfinished = path.join(dir, keys[2]!.slice(0, 2), `${keys[2]}.json.999.abcd.tmp`);
+    await writeFile(unfinished, "half");
+
+    const next = new RecordCache({ dir });
+    expect(next.get(keys[0]!, records[0]!.file)).toEqual(records[0]!.record);
+    const edited = `${records[1]!.text}\nOne more line.\n`;
+    const editedKey = next.keyOf(records[1]!.file, bytesOf(edited));
+    await next.set(editedKey, parsed(records[1]!.file, edited));
+    expect(next.sweep()).toBe(2);
+    expect((await entryFiles(dir)).map((file) => path.basename(file, ".json")).sort()).toEqual([keys[0]!, editedKey].sort());
+    expect((await readdir(dir, { recursive: true })).some((name) => name.endsWith(".tmp"))).toBe(true);
+    expect(next.sweep()).toBe(0);
+  });
+
   it("leaves no temporary files behind", async () => {
     const cache = new RecordCache({ dir });
     await cache.set(cache.keyOf(file, bytesOf(article.text)), parsed(file, article.text));
@@ -149,6 +173,8 @@ describe("loading with the cache", () => {
     const afterEdit = await load();
     expect(afterEdit.stats).toMatchObject({ cached: 11, parsed: 1 });
     expect(afterEdit.records.find((r) => r.file.endsWith(articles[5]!.path))?.text).toMatch(/One more line\.$/);
+    // The entry of the text before the edit is gone: one entry per article, build after build.
+    expect(await entryFiles(cacheDir)).toHaveLength(12);
   });
 
   it("writes new entries a bounded number at a time (100,000 at once ran out of file handles)", async () => {
