@@ -12,13 +12,14 @@
  * atomically (temporary file, then rename) and read back through a schema: a
  * missing, corrupt or stale file is an empty cache. It is safe to delete.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
+import { writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint } from "../records/record-cache.ts";
 import { articleToCslItem, cslItemToBibtex, cslItemToCslJson, cslItemToReferenceHtml, cslItemToRis, type CslItem } from "./citations.ts";
 
@@ -111,12 +112,6 @@ export class CitationCache {
   async save(): Promise<void> {
     if (!this.file || (this.stats.made === 0 && this.used.size === this.kept.size)) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    try {
-      await writeFile(temporary, JSON.stringify({ version: this.version, entries: Object.fromEntries(this.used) }));
-      await rename(temporary, this.file);
-    } finally {
-      await rm(temporary, { force: true });
-    }
+    await writeFileAtomically(this.file, JSON.stringify({ version: this.version, entries: Object.fromEntries(this.used) }));
   }
 }

@@ -85,9 +85,8 @@ export function locateIn(root: string): Locate {
 export async function plainArticleFiles<T extends { file: string; absolute: string }>(files: readonly T[]): Promise<{ plain: T[]; problems: Problem[] }> {
   const plain: T[] = [];
   const problems: Problem[] = [];
-  // Looked up a bounded number at a time, then judged in order.
+  // Looked up one after another, like the reads that follow (see `RecordCache.get`).
   for (const entry of files) {
-    // One after another, like the reads that follow (see `RecordCache.get`).
     const stats = lstatSync(entry.absolute);
     const at = { file: entry.file, line: 1, column: 1, field: "", severity: "error" as const };
     if (!stats.isFile()) {

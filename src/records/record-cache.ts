@@ -21,9 +21,10 @@
  * removing the entries it did not use (`sweep`), so the folder holds one
  * archive's worth. A build that parsed nothing leaves the folder as it is.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { checkedText, withChecksum, writeFileAtomically } from "./cache-files.ts";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MARKDOWN_PIPELINE_VERSION } from "../markdown/render-markdown.ts";
@@ -57,22 +58,16 @@ export async function codeFingerprint(paths: readonly string[]): Promise<string>
   return hash.digest("hex");
 }
 
-function jsonHash(json: string): string {
-  return createHash("sha256").update(json).digest("hex");
-}
 
 /** An entry's text: the hash of the record's JSON on the first line, the JSON after it. */
 function recordToEntry(record: ArticleRecord): string {
-  const json = JSON.stringify(record);
-  return `${jsonHash(json)}\n${json}`;
+  return withChecksum(JSON.stringify(record));
 }
 
 /** The record of an entry whose JSON is whole, else undefined. */
 function entryToRecord(text: string): ArticleRecord | undefined {
-  const newline = text.indexOf("\n");
-  if (newline !== 64) return undefined;
-  const json = text.slice(newline + 1);
-  if (jsonHash(json) !== text.slice(0, newline)) return undefined;
+  const json = checkedText(text);
+  if (json === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(json);
     return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as ArticleRecord) : undefined;
@@ -186,14 +181,11 @@ export class RecordCache {
       await mkdir(folder, { recursive: true });
       this.madeFolders.add(folder);
     }
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
-      await writeFile(temporary, recordToEntry(record));
-      await rename(temporary, target);
+      await writeFileAtomically(target, recordToEntry(record));
       this.stats.writes++;
       this.used.add(key);
     } catch (error) {
-      await rm(temporary, { force: true });
       throw new Error(`Cannot \`write\` the record cache entry \`${target}\``, { cause: error });
     }
   }

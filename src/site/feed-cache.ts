@@ -11,12 +11,13 @@
  * this build and removes the files no feed of this build used, so the folder
  * never grows past the archive. It is safe to delete.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
+import { checkedText, withChecksum, writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint } from "./output-cache.ts";
 import { feedDocument, feedInput, type FeedFormat } from "./feeds.ts";
 
@@ -24,8 +25,6 @@ import { feedDocument, feedInput, type FeedFormat } from "./feeds.ts";
 export const FEED_CACHE_VERSION = 1;
 /** Feeds are written by src/site/ with help from elsewhere in src/, and by the locked `feed` library: any change there is a miss. */
 const FEED_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
-
-const contentHash = (text: string) => createHash("sha256").update(text).digest("base64url");
 
 const EXTENSION: Record<FeedFormat, string> = { atom: ".xml", json: ".json" };
 
@@ -68,39 +67,25 @@ export class FeedCache {
   }
 
   /**
-   * A kept document, or `undefined` when it is missing or not whole. Each
-   * file starts with a line holding the sha256 of the rest, as the record
-   * cache's entries do: a file cut short by a full disk is a miss, not a feed.
+   * A kept document, or `undefined` when it is missing or not whole (each is
+   * written with its checksum, cache-files.ts): a file cut short by a full
+   * disk is a miss, not a feed.
    * Synchronous: templates render synchronously, and a kept document is one
    * small read.
    */
   private read(name: string): string | undefined {
-    let kept: string;
     try {
-      kept = readFileSync(path.join(this.dir!, name), "utf8");
+      return checkedText(readFileSync(path.join(this.dir!, name), "utf8"));
     } catch {
       return undefined;
     }
-    const newline = kept.indexOf("\n");
-    const text = kept.slice(newline + 1);
-    return newline > 0 && kept.slice(0, newline) === contentHash(text) ? text : undefined;
   }
 
   /** Writes the documents made in this build and removes the kept ones it did not use. */
   async save(): Promise<void> {
     if (!this.dir) return;
     await mkdir(this.dir, { recursive: true });
-    for (const name of this.made) {
-      const file = path.join(this.dir, name);
-      const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-      try {
-        const text = this.used.get(name)!;
-        await writeFile(temporary, `${contentHash(text)}\n${text}`);
-        await rename(temporary, file);
-      } finally {
-        await rm(temporary, { force: true });
-      }
-    }
+    for (const name of this.made) await writeFileAtomically(path.join(this.dir, name), withChecksum(this.used.get(name)!));
     // Another build's temporary files are its own: it renames them when done.
     for (const name of await readdir(this.dir)) {
       if (!this.used.has(name) && !name.endsWith(".tmp")) await rm(path.join(this.dir, name), { force: true });

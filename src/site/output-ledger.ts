@@ -20,11 +20,12 @@
  * that ended; files written in between have other times, so they are written
  * again too.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { writeFileAtomically } from "../records/cache-files.ts";
 
 /** Bump when what an entry means changes. */
 export const OUTPUT_LEDGER_VERSION = 1;
@@ -107,8 +108,6 @@ export class OutputLedger {
   async save(): Promise<void> {
     if (!this.file) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    await writeFile(temporary, JSON.stringify({ version: OUTPUT_LEDGER_VERSION, output: this.outputDir, files: Object.fromEntries(this.current) }));
-    await rename(temporary, this.file);
+    await writeFileAtomically(this.file, JSON.stringify({ version: OUTPUT_LEDGER_VERSION, output: this.outputDir, files: Object.fromEntries(this.current) }));
   }
 }
