@@ -15,6 +15,7 @@ import rehypeStringify from "rehype-stringify";
 import { toText } from "hast-util-to-text";
 import type { Root as HastRoot } from "hast";
 import remarkDropEmailLiterals from "./remark-drop-email-literals.ts";
+import remarkGuardLinkLiterals from "./remark-guard-link-literals.ts";
 import rehypeRawIfNeeded from "./rehype-raw-if-needed.ts";
 import rehypeHeadingIds from "./rehype-heading-ids.ts";
 import rehypeRankHeadings from "./rehype-rank-headings.ts";
@@ -27,6 +28,7 @@ const markdownToHast = (dropEmailLiterals: boolean) =>
   unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkGuardLinkLiterals)
     .use(dropEmailLiterals ? [remarkDropEmailLiterals] : [])
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "user-content-fn-" })
     .use(rehypeRawIfNeeded)
