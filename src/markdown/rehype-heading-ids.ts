@@ -6,7 +6,7 @@
  */
 import type { Root, Element } from "hast";
 import { toText } from "hast-util-to-text";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./hast-walk.ts";
 import { textToSlug } from "../records/ids.ts";
 import { CLOBBER_PREFIX } from "./sanitize-schema.ts";
 
@@ -16,7 +16,7 @@ export default function rehypeHeadingIds() {
   return (tree: Root) => {
     const seen = new Map<string, number>();
     const ids = new Set<string>();
-    visit(tree, "element", (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       if (typeof node.properties.id === "string") ids.add(node.properties.id);
       if (!HEADINGS.has(node.tagName) || node.properties.id) return;
       const base = textToSlug(toText(node)) || "section";
@@ -26,7 +26,7 @@ export default function rehypeHeadingIds() {
       node.properties.id = id;
       ids.add(id);
     });
-    visit(tree, "element", (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       const href = node.properties.href;
       if (node.tagName !== "a" || typeof href !== "string" || !href.startsWith("#")) return;
       const target = decodeURIComponent(href.slice(1));

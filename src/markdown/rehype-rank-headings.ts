@@ -4,7 +4,7 @@
  * at `h3` (print pages often do) or has its own `h1` then skips no level.
  */
 import type { Element, Root } from "hast";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./hast-walk.ts";
 
 const HEADING = /^h([1-6])$/;
 const TOP = 2;
@@ -17,7 +17,7 @@ function levelOf(node: Element): number | undefined {
 export default function rehypeRankHeadings() {
   return (tree: Root) => {
     const headings: Array<{ node: Element; level: number }> = [];
-    visit(tree, "element", (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       const level = levelOf(node);
       if (level !== undefined) headings.push({ node, level });
     });

@@ -5,15 +5,10 @@
  */
 import type { Root } from "hast";
 import { raw } from "hast-util-raw";
-import { visit, EXIT } from "unist-util-visit";
+import { hasNodeOfType } from "./hast-walk.ts";
 
 export default function rehypeRawIfNeeded() {
   return (tree: Root) => {
-    let hasRaw = false;
-    visit(tree, "raw", () => {
-      hasRaw = true;
-      return EXIT;
-    });
-    return hasRaw ? (raw(tree) as Root) : tree;
+    return hasNodeOfType(tree, "raw") ? (raw(tree) as Root) : tree;
   };
 }
