@@ -43,15 +43,24 @@ export interface CslItem {
 const CSL_LOCALES: Record<string, string> = { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", nl: "nl-NL" };
 
 /**
- * APA as plugin-csl bundles it, less the disambiguation it does within a
- * bibliography (`2023a`, added names): each reference here stands alone, and
- * citeproc formats one about twice as fast without it.
+ * APA as plugin-csl bundles it, less what a reference standing alone never
+ * shows: the disambiguation within a bibliography (`2023a`, added names), the
+ * bibliography's sort order, and the in-text citation form, which citeproc
+ * renders for every item it registers although only the reference is asked
+ * for. Each cut alone leaves a one-item bibliography as it was (tested against
+ * plain APA); together they make citeproc about three times faster.
  */
+export function styleForLoneReferences(apa: string): string {
+  return apa
+    .replace(/ disambiguate-add-(?:year-suffix|names|givenname)="true"/g, "")
+    .replace(/ givenname-disambiguation-rule="[^"]*"/g, "")
+    .replace(/(<bibliography[^>]*>)<sort>[\s\S]*?<\/sort>/, "$1")
+    .replace(/<citation[\s\S]*?<\/citation>/, '<citation><layout><text variable="title"/></layout></citation>');
+}
+
 export const REFERENCE_STYLE = "hemeroteca-apa";
 const cslStyles = (plugins.config.get("@csl") as { styles: { has(name: string): boolean; get(name: string): string; add(name: string, xml: string): void } }).styles;
-if (!cslStyles.has(REFERENCE_STYLE)) {
-  cslStyles.add(REFERENCE_STYLE, cslStyles.get("apa").replace(/ disambiguate-add-(?:year-suffix|names|givenname)="true"/g, "").replace(/ givenname-disambiguation-rule="[^"]*"/g, ""));
-}
+if (!cslStyles.has(REFERENCE_STYLE)) cslStyles.add(REFERENCE_STYLE, styleForLoneReferences(cslStyles.get("apa")));
 
 function pointToDateParts(point: DatePoint): number[] {
   if (point.precision === "year" || point.month === undefined) return [point.year];

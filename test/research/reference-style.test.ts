@@ -1,0 +1,54 @@
+/** The page's reference style is APA cut down for speed; a reference standing alone must read exactly as plain APA writes it. */
+import { describe, expect, it } from "vitest";
+import { plugins } from "@citation-js/core";
+import { articleToCslItem, REFERENCE_STYLE, styleForLoneReferences, type CslItem } from "../../src/exports/citations.ts";
+import { parseArticle } from "../../src/records/parse-article.ts";
+import { generateArticle } from "../../src/bench/generate-corpus.ts";
+
+const styles = (plugins.config.get("@csl") as { styles: { get(name: string): string } }).styles;
+const site = { baseUrl: "https://archive.example.org", title: "Hemeroteca" } as Parameters<typeof articleToCslItem>[1]["site"];
+
+const base: CslItem = {
+  id: "x",
+  "citation-key": "x",
+  type: "article-newspaper",
+  title: "Paro nacional",
+  "container-title": "Unidad",
+  URL: "https://archive.example.org/2023/x/",
+  language: "es",
+  archive: "Hemeroteca",
+};
+const names = (count: number) => Array.from({ length: count }, (_, index) => ({ literal: `Autor ${index + 1}` }));
+const handmade: CslItem[] = [
+  base,
+  { ...base, author: names(1), issued: { "date-parts": [[2023, 1, 9]] } },
+  { ...base, author: names(2), issued: { "date-parts": [[2022, 12]] }, issue: "412", page: "3" },
+  { ...base, author: names(3), issued: { "date-parts": [[2022]], circa: true } },
+  { ...base, author: names(25), issued: { "date-parts": [[2022, 12, 7], [2023, 2, 1]] }, abstract: "Resumen" },
+  { ...base, title: "Title: with a colon? And a question", language: "en" },
+];
+const generated = Array.from({ length: 60 }, (_, index) => {
+  const article = generateArticle(index);
+  const parsed = parseArticle(`content/articles/${article.path}`, new TextEncoder().encode(article.text));
+  if (!parsed.ok) throw new Error(`generated article ${index} did not parse`);
+  return articleToCslItem(parsed.record, { site });
+});
+
+const reference = (item: CslItem, template: string, lang: string) =>
+  String(plugins.output.format("bibliography", [item], { format: "html", template, lang }));
+
+describe("the reference style", () => {
+  it("leaves out the sort, the in-text form and the disambiguation", () => {
+    const style = styleForLoneReferences(styles.get("apa"));
+    expect(style).not.toMatch(/disambiguate-add|givenname-disambiguation-rule/);
+    expect(style).not.toMatch(/<bibliography[^>]*><sort>/);
+    expect(/<citation[\s\S]*?<\/citation>/.exec(style)?.[0]).not.toContain("author-short");
+    expect(styles.get(REFERENCE_STYLE)).toBe(style);
+  });
+
+  it.each(["en-US", "es-ES"])("writes every lone reference exactly as plain APA does (%s)", (lang) => {
+    const items = [...handmade, ...generated];
+    expect(items.filter((item) => item.author).length).toBeGreaterThan(20);
+    for (const item of items) expect(reference(item, REFERENCE_STYLE, lang)).toBe(reference(item, "apa", lang));
+  });
+});
