@@ -6,6 +6,12 @@
  * Cells: text as is; lists (`authors`, `tags`, `aliases`, `translations`,
  * `review`) joined with `LIST_SEPARATOR`; `source` as compact JSON; absent
  * fields empty. UTF-8 without a byte order mark.
+ *
+ * The text comes from scraped pages, and a spreadsheet runs a cell that
+ * starts with `=`, `+`, `-` or `@` as a formula (`=HYPERLINK(...)`, DDE):
+ * such a cell, and one starting with a tab or carriage return, gets a leading
+ * `'` (csv-stringify's `escape_formulas`), which spreadsheets read as "this is
+ * text". The JSON Lines and SQLite exports keep the text as it is.
  */
 import { stringify } from "csv-stringify/sync";
 import type { ArticleRecord } from "../records/article-record.ts";
@@ -30,6 +36,7 @@ export function archiveToCsv(articles: readonly ArticleRecord[]): string {
   const rows = articles.map((article) => exportRecordToRow(articleToExportRecord(article)));
   return stringify([EXPORT_FIELDS, ...rows], {
     record_delimiter: "windows",
+    escape_formulas: true,
     // Cells with leading or trailing blanks are quoted, so readers that trim unquoted cells keep them.
     quoted_match: /^\s|\s$/,
   });
