@@ -1,12 +1,13 @@
 /** `/feed.json` and one JSON Feed per tag and publication. */
 import type { Archive, FeedSpec } from "../src/archive/build-archive.ts";
-import type { FeedFormat } from "../src/site/feeds.ts";
+import { feedPermalink, type FeedFormat } from "../src/site/feeds.ts";
 
 interface Data { archive: Archive; feed: FeedSpec; feedDocument: (spec: FeedSpec, format: FeedFormat) => string }
 
 export const data = {
-  pagination: { data: "archive.feeds", size: 1, alias: "feed" },
-  permalink: (data: Data) => `${data.feed.basePath}.json`,
+  // Every feed, or in a full build with a ledger, those whose file would change (src/site/pages-to-write.ts).
+  pagination: { data: "pagesToWrite.feeds.json", size: 1, alias: "feed" },
+  permalink: (data: Data) => feedPermalink(data.feed, "json"),
   eleventyExcludeFromCollections: true,
 };
 

@@ -20,7 +20,8 @@
  *   `.cache/feeds/` (feed-cache.ts);
  * - an article or list page, or a citation file, whose bytes are those the
  *   last build left in the site is neither handed to Eleventy nor written
- *   again (`.cache/pages/`, output-ledger.ts and pages-to-write.ts).
+ *   again (`.cache/pages/`, output-ledger.ts and pages-to-write.ts); nor is
+ *   a feed whose file was made from the same feed cache key.
  *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
  * turns all six caches off. Archives above 2,000 articles are indexed as
@@ -40,7 +41,7 @@ import { FeedCache } from "./feed-cache.ts";
 import type { FeedFormat } from "./feeds.ts";
 import { listTree } from "./output-cache.ts";
 import { OutputLedger } from "./output-ledger.ts";
-import { allPages, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
+import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { pruneOutput } from "./prune-output.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { searchIndexWorker, writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
@@ -102,6 +103,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   let renderStartedAt = 0;
   let ledger: OutputLedger | undefined;
   let pagesToWrite: PagesToWrite | undefined;
+  /** Feed file -> the feed cache key it is made from, for the ledger (pages-to-write.ts). */
+  let feedSources: Map<string, string> | undefined;
   /** Wall-clock start of the build, to tell the files it wrote (output-ledger.ts). */
   let buildStartedAt = 0;
 
@@ -143,6 +146,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     buildStartedAt = Date.now();
     ledger = undefined;
     pagesToWrite = undefined;
+    feedSources = undefined;
     const started = performance.now();
     timings = { startup: ms(started) };
     let parse: ParseStats | undefined;
@@ -216,6 +220,10 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
         pagesToWrite = selectPagesToWrite(current, citations.citationsFor(current), options.pages, ledger);
         timings.pagesUnchanged = ledger.unchanged.length;
       }
+      const chosen = selectFeedsToWrite(current, feeds, ledger);
+      pagesToWrite = { ...(pagesToWrite ?? allPages(current)), feeds: chosen.feeds };
+      feedSources = chosen.sources;
+      timings.feedsUnchanged = 2 * current.feeds.length - chosen.feeds.atom.length - chosen.feeds.json.length;
       timings.select = ms(performance.now() - selectStarted);
     }
     renderStartedAt = performance.now();
@@ -265,7 +273,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
         if (typeof result.outputPath !== "string") continue;
         const file = path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/");
         made.add(file);
-        if (typeof result.content === "string") ledger?.noteWritten(file, result.content, buildStartedAt);
+        if (typeof result.content === "string") ledger?.noteWritten(file, result.content, buildStartedAt, feedSources?.get(file));
       }
       for (const file of ledger?.unchanged ?? []) made.add(file);
       for (const file of index.files) made.add(`pagefind/${file}`);

@@ -8,8 +8,8 @@
  * and the code that writes it, so its kept file is named by the sha256 of
  * exactly those; an edited article, a new site address or new code is a miss,
  * and nothing is invalidated by hand. `save` writes the documents made in
- * this build and removes the files no feed of this build used, so the folder
- * never grows past the archive. It is safe to delete.
+ * this build and removes the files no feed of this build used or kept, so the
+ * folder never grows past the archive. It is safe to delete.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -19,12 +19,17 @@ import { fileURLToPath } from "node:url";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { checkedText, withChecksum, writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint } from "./output-cache.ts";
-import { feedDocument, feedInput, type FeedFormat } from "./feeds.ts";
+import { feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
 
 /** Bump when what a kept file means changes. */
 export const FEED_CACHE_VERSION = 1;
-/** Feeds are written by src/site/ with help from elsewhere in src/, and by the locked `feed` library: any change there is a miss. */
-const FEED_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+/**
+ * Feeds are written by src/site/ with help from elsewhere in src/, and by the
+ * locked `feed` library; the feed templates and the Eleventy config put them
+ * into the site. Any change there is a miss. The templates count too because
+ * the output ledger vouches for a feed file by its key alone (`keyOf`).
+ */
+const FEED_CODE = ["../../src", "../../templates", "../../eleventy.config.ts", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
 const EXTENSION: Record<FeedFormat, string> = { atom: ".xml", json: ".json" };
 
@@ -32,6 +37,8 @@ export class FeedCache {
   /** Kept file name -> document, for the documents of this build. */
   private readonly used = new Map<string, string>();
   private readonly made = new Set<string>();
+  /** Kept file names of the documents this build left unrendered (`keep`). */
+  private readonly kept = new Set<string>();
   /** Documents taken from the cache, and made, in this build. */
   readonly stats = { reused: 0, made: 0 };
 
@@ -45,6 +52,27 @@ export class FeedCache {
     return new FeedCache(dir, `hemeroteca-feed ${FEED_CACHE_VERSION}\0${dir ? await codeFingerprint(FEED_CODE) : ""}`);
   }
 
+  /**
+   * The name of the feed's kept document: the sha256 of exactly what it is
+   * made of, so the same name always means the same bytes. `undefined`
+   * without a cache.
+   */
+  keyOf(archive: Archive, spec: FeedSpec, format: FeedFormat): string | undefined {
+    return this.dir && this.nameOf(feedInput(archive, spec), format);
+  }
+
+  /**
+   * Keeps the feed's document through `save` without reading it: the site
+   * already holds it, and this build does not render it.
+   */
+  keep(name: string): void {
+    this.kept.add(name);
+  }
+
+  private nameOf(input: FeedInput, format: FeedFormat): string {
+    return `${createHash("sha256").update(this.version).update(`\0${format}\0`).update(JSON.stringify(input)).digest("hex")}${EXTENSION[format]}`;
+  }
+
   /** The feed's document in `format`, kept from an earlier build when its input is the same. */
   document(archive: Archive, spec: FeedSpec, format: FeedFormat): string {
     const input = feedInput(archive, spec);
@@ -52,7 +80,7 @@ export class FeedCache {
       this.stats.made++;
       return feedDocument(input, format);
     }
-    const name = `${createHash("sha256").update(this.version).update(`\0${format}\0`).update(JSON.stringify(input)).digest("hex")}${EXTENSION[format]}`;
+    const name = this.nameOf(input, format);
     let text = this.used.get(name);
     if (text === undefined) {
       text = this.read(name);
@@ -88,7 +116,7 @@ export class FeedCache {
     for (const name of this.made) await writeFileAtomically(path.join(this.dir, name), withChecksum(this.used.get(name)!));
     // Another build's temporary files are its own: it renames them when done.
     for (const name of await readdir(this.dir)) {
-      if (!this.used.has(name) && !name.endsWith(".tmp")) await rm(path.join(this.dir, name), { force: true });
+      if (!this.used.has(name) && !this.kept.has(name) && !name.endsWith(".tmp")) await rm(path.join(this.dir, name), { force: true });
     }
   }
 }

@@ -45,14 +45,19 @@ export interface FeedInput {
 
 export type FeedFormat = "atom" | "json";
 
+/** Where the feed lives on the site in `format`: `/tags/x/feed.xml`, `/tags/x/feed.json`. */
+export function feedPermalink(spec: Pick<FeedSpec, "basePath">, format: FeedFormat): string {
+  return `${spec.basePath}${format === "atom" ? ".xml" : ".json"}`;
+}
+
 export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
   return {
     title: spec.title,
     description: archive.site.tagline,
     language: archive.site.language,
     pageUrl: absoluteUrl(archive, spec.pageUrl),
-    atomUrl: absoluteUrl(archive, `${spec.basePath}.xml`),
-    jsonUrl: absoluteUrl(archive, `${spec.basePath}.json`),
+    atomUrl: absoluteUrl(archive, feedPermalink(spec, "atom")),
+    jsonUrl: absoluteUrl(archive, feedPermalink(spec, "json")),
     entries: spec.articles.map((article) => ({
       title: article.title,
       link: absoluteUrl(archive, article.permalink),

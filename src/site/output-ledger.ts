@@ -30,11 +30,12 @@ import { writeFileAtomically } from "../records/cache-files.ts";
 /** Bump when what an entry means changes. */
 export const OUTPUT_LEDGER_VERSION = 1;
 
-const EntrySchema = z.tuple([z.string(), z.number().int().nonnegative(), z.number().nonnegative()]);
+/** [hash of the bytes, size, mtimeMs], then the key of what the bytes were made from, for a file that has one (`isUnchangedFrom`). */
+const EntrySchema = z.tuple([z.string(), z.number().int().nonnegative(), z.number().nonnegative()], z.string());
 const LedgerSchema = z.strictObject({
   version: z.literal(OUTPUT_LEDGER_VERSION),
   output: z.string(),
-  /** Site-relative path (with `/`) -> [hash of the bytes, size, mtimeMs]. */
+  /** Site-relative path (with `/`) -> entry. */
   files: z.record(z.string(), EntrySchema),
 });
 
@@ -83,25 +84,47 @@ export class OutputLedger {
    */
   isUnchanged(relative: string, content: () => string | Uint8Array): boolean {
     const entry = this.previous.get(relative);
-    if (!entry) return false;
-    const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
-    if (!stats?.isFile() || stats.size !== entry[1] || stats.mtimeMs !== entry[2]) return false;
-    if (contentHash(content()) !== entry[0]) return false;
-    this.current.set(relative, entry);
-    this.unchanged.push(relative);
+    if (!entry || !this.isAsLeft(relative, entry) || contentHash(content()) !== entry[0]) return false;
+    this.keep(relative, entry);
     return true;
   }
 
   /**
-   * Notes that `relative` now holds `content`. With `since` (a time from
+   * True when the file at `relative` was made last time from the same
+   * `source` (a key naming exactly what its bytes are made of, such as a feed
+   * cache key) and is still as that build left it. Nothing is rendered or
+   * read: for a file whose bytes cost more to make or read than its source
+   * costs to hash.
+   */
+  isUnchangedFrom(relative: string, source: string): boolean {
+    const entry = this.previous.get(relative);
+    if (!entry || entry[3] !== source || !this.isAsLeft(relative, entry)) return false;
+    this.keep(relative, entry);
+    return true;
+  }
+
+  /** The quick check: the file has the size and modification time it had just after the last build wrote it. */
+  private isAsLeft(relative: string, entry: Entry): boolean {
+    const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
+    return Boolean(stats?.isFile() && stats.size === entry[1] && stats.mtimeMs === entry[2]);
+  }
+
+  private keep(relative: string, entry: Entry): void {
+    this.current.set(relative, entry);
+    this.unchanged.push(relative);
+  }
+
+  /**
+   * Notes that `relative` now holds `content`, made from `source` when it is
+   * given (`isUnchangedFrom`). With `since` (a time from
    * `Date.now()`), only a file modified since then is noted: Eleventy's dry
    * run hands over what it would have written without writing it, and that
    * must not be taken for what the file holds.
    */
-  noteWritten(relative: string, content: string | Uint8Array, since = 0): void {
+  noteWritten(relative: string, content: string | Uint8Array, since = 0, source?: string): void {
     const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
     if (!stats?.isFile() || stats.mtimeMs < since) return;
-    this.current.set(relative, [contentHash(content), stats.size, stats.mtimeMs]);
+    this.current.set(relative, [contentHash(content), stats.size, stats.mtimeMs, ...(source === undefined ? [] : [source])]);
   }
 
   /** Replaces the kept ledger with this build's: the files it wrote or left unchanged, and nothing else. */

@@ -3,21 +3,38 @@
  * bytes differ from what the last build left in the site (output-ledger.ts).
  * They are nearly all of a site's pages, and Eleventy's cost per page is the
  * larger part of a build that changed little; the few others (home, indexes,
- * feeds, search) are always rendered.
+ * search) are always rendered.
+ *
+ * Feeds are chosen by what they are made of instead: each one's feed cache
+ * key names its exact bytes, so an unchanged feed is neither rendered nor
+ * read. At 10,000 articles the 142 feed documents are 44 MB (each holds the
+ * whole HTML of its latest articles); reading, checking and writing them
+ * again took about a second of every build.
  *
  * The templates paginate over `pagesToWrite` instead of the whole Archive;
  * a page left out keeps the file it already has, and the prune after the
  * build keeps it too (`OutputLedger.unchanged`).
  */
-import type { Archive, ListPage } from "../archive/build-archive.ts";
+import type { Archive, FeedSpec, ListPage } from "../archive/build-archive.ts";
 import type { ArticleCitations } from "../exports/citation-cache.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
+import type { FeedCache } from "./feed-cache.ts";
+import { feedPermalink, type FeedFormat } from "./feeds.ts";
 import type { OutputLedger } from "./output-ledger.ts";
 
 export interface PagesToWrite {
   articles: ArticleRecord[];
   listPages: ListPage[];
+  feeds: Record<FeedFormat, FeedSpec[]>;
 }
+
+/** The feeds to render, and the key each feed file is made from, for the ledger (`OutputLedger.noteWritten`). */
+export interface FeedsToWrite {
+  feeds: Record<FeedFormat, FeedSpec[]>;
+  sources: Map<string, string>;
+}
+
+const FEED_FORMATS: readonly FeedFormat[] = ["atom", "json"];
 
 /** The render functions of templates/article.11ty.ts and templates/list.11ty.ts, given the data Eleventy gives them. */
 export interface PageRenderers {
@@ -33,7 +50,23 @@ export function permalinkToFile(permalink: string): string {
 
 /** Every page, as without a ledger. */
 export function allPages(archive: Archive): PagesToWrite {
-  return { articles: archive.articles, listPages: archive.listPages };
+  return { articles: archive.articles, listPages: archive.listPages, feeds: { atom: archive.feeds, json: archive.feeds } };
+}
+
+/** The feeds whose file is missing, touched since, or made from another input or code; the others are kept in the feed cache. */
+export function selectFeedsToWrite(archive: Archive, cache: FeedCache, ledger: OutputLedger): FeedsToWrite {
+  const sources = new Map<string, string>();
+  const feeds = { atom: [] as FeedSpec[], json: [] as FeedSpec[] };
+  for (const format of FEED_FORMATS) {
+    for (const spec of archive.feeds) {
+      const key = cache.keyOf(archive, spec, format);
+      const file = permalinkToFile(feedPermalink(spec, format));
+      if (key !== undefined) sources.set(file, key);
+      if (key !== undefined && ledger.isUnchangedFrom(file, key)) cache.keep(key);
+      else feeds[format].push(spec);
+    }
+  }
+  return { feeds, sources };
 }
 
 /** The pages whose file is missing, touched since, or would now hold other bytes. */
@@ -44,6 +77,7 @@ export function selectPagesToWrite(
   ledger: OutputLedger,
 ): PagesToWrite {
   return {
+    ...allPages(archive),
     articles: archive.articles.filter((article) => !ledger.isUnchanged(permalinkToFile(article.permalink), () => render.article({ archive, article, citationsOf }))),
     listPages: archive.listPages.filter((listPage) => !ledger.isUnchanged(permalinkToFile(listPage.url), () => render.list({ archive, listPage }))),
   };

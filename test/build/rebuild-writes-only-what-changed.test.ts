@@ -34,6 +34,7 @@ async function tree(dir: string): Promise<Map<string, { hash: string; mtimeMs: n
 
 const hashes = (files: Map<string, { hash: string }>, skip = (_file: string) => false) =>
   Object.fromEntries([...files].filter(([file]) => !skip(file)).map(([file, { hash }]) => [file, hash]).sort(([a], [b]) => a!.localeCompare(b!)));
+const isFeed = (file: string) => /(^|\/)feed\.(xml|json)$/.test(file);
 /** Pagefind's own files hold hashes of each build; compared apart. */
 const isIndex = (file: string) => file.startsWith("pagefind/");
 
@@ -96,8 +97,11 @@ describe("a full build over the last one, with the cache", () => {
     expect(second).toMatchObject({ pagesUnchanged: pages.length });
     for (const page of pages) expect(trees[0]!.has(page), page).toBe(true);
     const rewritten = [...trees[1]!].filter(([file, { mtimeMs }]) => trees[0]!.get(file)?.mtimeMs !== mtimeMs).map(([file]) => file);
-    // Only the few pages rendered every time (home, indexes, feeds, redirects, search) and the stylesheets are written again.
-    expect(rewritten.filter((file) => pages.includes(file) || /(^|\/)cite\.|^data\/|^pagefind\//.test(file))).toEqual([]);
+    // Only the few pages rendered every time (home, indexes, redirects, search) and the stylesheets are written again.
+    expect(rewritten.filter((file) => pages.includes(file) || isFeed(file) || /(^|\/)cite\.|^data\/|^pagefind\//.test(file))).toEqual([]);
+    const feeds = [...trees[0]!.keys()].filter(isFeed);
+    expect(feeds.length).toBeGreaterThan(4);
+    expect(second).toMatchObject({ feedsUnchanged: feeds.length, feedsReused: 0, feedsMade: 0 });
     expect(hashes(trees[1]!)).toEqual(hashes(trees[0]!));
   });
 
@@ -107,6 +111,17 @@ describe("a full build over the last one, with the cache", () => {
     expect(third.get(editedPage)?.hash).not.toBe(trees[1]!.get(editedPage)?.hash);
     expect(third.get(deletedPage)?.hash).toBe(trees[1]!.get(deletedPage)?.hash);
     expect(third.get(alteredPage)?.hash).toBe(trees[1]!.get(alteredPage)?.hash);
+  });
+
+  it("writes again the feeds that hold the edited article, and only those", async () => {
+    const [before, after] = [trees[1]!, trees[2]!];
+    const feeds = [...after.keys()].filter(isFeed);
+    const rewritten = feeds.filter((file) => after.get(file)!.mtimeMs !== before.get(file)!.mtimeMs);
+    const holding = [];
+    for (const file of feeds) if ((await readFile(path.join(output, file), "utf8")).includes("police-massacre-in-juliaca")) holding.push(file);
+    expect(rewritten).toContain("feed.xml");
+    expect(rewritten.sort()).toEqual(holding.sort());
+    expect(rewritten.length).toBeLessThan(feeds.length);
   });
 
   it("does not take a dry run's pages for written ones", async () => {

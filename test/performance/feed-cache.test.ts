@@ -48,6 +48,18 @@ describe("the feed cache", () => {
     expect(cache.stats).toEqual({ made: 0, reused: count });
   });
 
+  it("keeps through its tidying the documents a build left unrendered, by their key alone", async () => {
+    const cache = await FeedCache.open(dir);
+    const keys = archive.feeds.flatMap((spec) => FORMATS.map((format) => cache.keyOf(archive, spec, format)!));
+    expect(new Set(keys).size).toBe(count);
+    expect((await readdir(dir)).sort()).toEqual([...keys].sort());
+    for (const key of keys) cache.keep(key);
+    await cache.save();
+    expect(await readdir(dir)).toHaveLength(count);
+    expect(cache.stats).toEqual({ made: 0, reused: 0 });
+    expect(await FeedCache.open().then((uncached) => uncached.keyOf(archive, archive.feeds[0]!, "atom"))).toBeUndefined();
+  });
+
   it("makes again the feeds of an edited article, and forgets their old documents", async () => {
     const newest = archive.feeds[0]!.articles[0]!;
     const edited = buildArchive(records.map((record) => (record.id === newest.id ? { ...record, html: `${record.html}<p>Corrected.</p>` } : record)), archive.site);

@@ -70,6 +70,31 @@ describe("OutputLedger", () => {
     expect(uncached.isUnchanged("kept.html", () => "k")).toBe(false);
   });
 
+  it("vouches for a file by what it was made from, without its bytes, while it is as the build left it", async () => {
+    const [cacheDir, output] = [await tempDir("ledger"), await tempDir("site")];
+    const first = await OutputLedger.open(cacheDir, output);
+    for (const [file, text, source] of [["a.xml", "<a/>", "key-a"], ["b.xml", "<b/>", "key-b"], ["c.xml", "<c/>", undefined]] as const) {
+      await putFile(output, file, text);
+      first.noteWritten(file, text, 0, source);
+    }
+    await first.save();
+    const touched = path.join(output, "b.xml");
+    const { atime, mtime } = await stat(touched);
+    await utimes(touched, atime, new Date(mtime.getTime() + 5_000));
+
+    const second = await OutputLedger.open(cacheDir, output);
+    expect(second.isUnchangedFrom("a.xml", "key-a")).toBe(true);
+    expect(second.isUnchangedFrom("b.xml", "key-b")).toBe(false);
+    expect(second.isUnchangedFrom("c.xml", "key-c")).toBe(false);
+    expect(second.isUnchangedFrom("missing.xml", "key-a")).toBe(false);
+    expect(second.unchanged).toEqual(["a.xml"]);
+    // Kept as it was, its source with it: the next build vouches for it again, and not for another source.
+    await second.save();
+    const third = await OutputLedger.open(cacheDir, output);
+    expect(third.isUnchangedFrom("a.xml", "key-other")).toBe(false);
+    expect(third.isUnchangedFrom("a.xml", "key-a")).toBe(true);
+  });
+
   it("starts empty from a damaged ledger", async () => {
     const [cacheDir, output] = [await tempDir("ledger"), await tempDir("site")];
     await ledgerAfterWriting(cacheDir, output, { "a.html": "a" });
