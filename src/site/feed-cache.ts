@@ -37,6 +37,8 @@ export class FeedCache {
   /** Kept file name -> document, for the documents of this build. */
   private readonly used = new Map<string, string>();
   private readonly made = new Set<string>();
+  /** The key of each feed of this build's archive, by format. */
+  private readonly keys = new WeakMap<FeedSpec, Partial<Record<FeedFormat, string>>>();
   /** Kept file names of the documents this build left unrendered (`keep`). */
   private readonly kept = new Set<string>();
   /** Documents taken from the cache, and made, in this build. */
@@ -55,10 +57,14 @@ export class FeedCache {
   /**
    * The name of the feed's kept document: the sha256 of exactly what it is
    * made of, so the same name always means the same bytes. `undefined`
-   * without a cache.
+   * without a cache. Keys are remembered by spec, so a cache serves one
+   * build of one archive (the plugin opens one in every `eleventy.before`).
    */
   keyOf(archive: Archive, spec: FeedSpec, format: FeedFormat): string | undefined {
-    return this.dir && this.nameOf(feedInput(archive, spec), format);
+    if (!this.dir) return undefined;
+    const known = this.keys.get(spec)?.[format];
+    if (known) return known;
+    return this.nameOf(feedInput(archive, spec), format, spec);
   }
 
   /**
@@ -69,8 +75,11 @@ export class FeedCache {
     this.kept.add(name);
   }
 
-  private nameOf(input: FeedInput, format: FeedFormat): string {
-    return `${createHash("sha256").update(this.version).update(`\0${format}\0`).update(JSON.stringify(input)).digest("hex")}${EXTENSION[format]}`;
+  /** Remembered per spec: a build asks for each key twice (pages-to-write.ts, then the render), and hashing the input of every feed takes a few hundred milliseconds at 10,000 articles. */
+  private nameOf(input: FeedInput, format: FeedFormat, spec: FeedSpec): string {
+    const name = `${createHash("sha256").update(this.version).update(`\0${format}\0`).update(JSON.stringify(input)).digest("hex")}${EXTENSION[format]}`;
+    this.keys.set(spec, { ...this.keys.get(spec), [format]: name });
+    return name;
   }
 
   /** The feed's document in `format`, kept from an earlier build when its input is the same. */
@@ -80,7 +89,7 @@ export class FeedCache {
       this.stats.made++;
       return feedDocument(input, format);
     }
-    const name = this.nameOf(input, format);
+    const name = this.keys.get(spec)?.[format] ?? this.nameOf(input, format, spec);
     let text = this.used.get(name);
     if (text === undefined) {
       text = this.read(name);
