@@ -6,7 +6,7 @@
  */
 import type { Root, Element } from "hast";
 import { toText } from "hast-util-to-text";
-import { forEachElement } from "./hast-walk.ts";
+import { forEachElement } from "./tree-walk.ts";
 import { textToSlug } from "../records/ids.ts";
 import { CLOBBER_PREFIX } from "./sanitize-schema.ts";
 

@@ -4,7 +4,7 @@
  * at `h3` (print pages often do) or has its own `h1` then skips no level.
  */
 import type { Element, Root } from "hast";
-import { forEachElement } from "./hast-walk.ts";
+import { forEachElement } from "./tree-walk.ts";
 
 const HEADING = /^h([1-6])$/;
 const TOP = 2;

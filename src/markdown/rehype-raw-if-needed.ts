@@ -3,12 +3,12 @@
  * re-parses the whole tree with parse5, which would otherwise cost every
  * article time for nothing.
  */
-import type { Root } from "hast";
+import type { Nodes, Root } from "hast";
 import { raw } from "hast-util-raw";
-import { hasNodeOfType } from "./hast-walk.ts";
+import { someNode } from "./tree-walk.ts";
 
 export default function rehypeRawIfNeeded() {
   return (tree: Root) => {
-    return hasNodeOfType(tree, "raw") ? (raw(tree) as Root) : tree;
+    return someNode<Nodes>(tree, (node) => node.type === "raw") ? (raw(tree) as Root) : tree;
   };
 }

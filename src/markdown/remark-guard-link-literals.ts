@@ -10,19 +10,14 @@
 import type { Processor } from "unified";
 import type { Nodes, Root } from "mdast";
 import type { Extension as FromMarkdownExtension, Transform } from "mdast-util-from-markdown";
+import { someNode } from "./tree-walk.ts";
 
 const LITERAL_LINK_HINT = /http|www|@/i;
 
-function mayHoldLiteralLink(node: Nodes): boolean {
-  if (node.type === "text") return LITERAL_LINK_HINT.test(node.value);
-  if (!("children" in node)) return false;
-  for (const child of node.children) if (mayHoldLiteralLink(child)) return true;
-  return false;
-}
-
 function guarded(transform: Transform): Transform {
   return function guardedLinkLiterals(tree: Root) {
-    return mayHoldLiteralLink(tree) ? transform(tree) : undefined;
+    const mayHoldLiteralLink = someNode<Nodes>(tree, (node) => node.type === "text" && LITERAL_LINK_HINT.test(node.value));
+    return mayHoldLiteralLink ? transform(tree) : undefined;
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Element, Root } from "hast";
-import { forEachElement, hasNodeOfType } from "../../src/markdown/hast-walk.ts";
+import type { Element, Nodes, Root } from "hast";
+import { forEachElement, someNode } from "../../src/markdown/tree-walk.ts";
 
 const element = (tagName: string, children: Element["children"] = []): Element => ({ type: "element", tagName, properties: {}, children });
 
@@ -15,7 +15,7 @@ const tree: Root = {
   ],
 };
 
-describe("hast walks", () => {
+describe("tree walks", () => {
   it("visits every element once, parents first, in document order", () => {
     const seen: string[] = [];
     forEachElement(tree, (node) => seen.push(node.tagName));
@@ -23,9 +23,9 @@ describe("hast walks", () => {
   });
 
   it("finds a node of a type however deep it is, and only if it is there", () => {
-    expect(hasNodeOfType(tree, "raw")).toBe(true);
-    expect(hasNodeOfType(tree, "comment")).toBe(true);
-    expect(hasNodeOfType(tree, "doctype")).toBe(false);
-    expect(hasNodeOfType({ type: "root", children: [element("p", [{ type: "text", value: "raw" }])] }, "raw")).toBe(false);
+    expect(someNode<Nodes>(tree, (node) => node.type === "raw")).toBe(true);
+    expect(someNode<Nodes>(tree, (node) => node.type === "comment")).toBe(true);
+    expect(someNode<Nodes>(tree, (node) => node.type === "doctype")).toBe(false);
+    expect(someNode<Nodes>({ type: "root", children: [element("p", [{ type: "text", value: "raw" }])] }, (node) => node.type === "raw")).toBe(false);
   });
 });
