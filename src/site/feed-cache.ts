@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { checkedText, withChecksum, writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint } from "./output-cache.ts";
-import { feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
+import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
 
 /** Bump when what a kept file means changes. */
 export const FEED_CACHE_VERSION = 1;
@@ -30,8 +30,6 @@ export const FEED_CACHE_VERSION = 1;
  * the output ledger vouches for a feed file by its key alone (`keyOf`).
  */
 const FEED_CODE = ["../../src", "../../templates", "../../eleventy.config.ts", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
-
-const EXTENSION: Record<FeedFormat, string> = { atom: ".xml", json: ".json" };
 
 export class FeedCache {
   /** Kept file name -> document, for the documents of this build. */
@@ -61,10 +59,7 @@ export class FeedCache {
    * build of one archive (the plugin opens one in every `eleventy.before`).
    */
   keyOf(archive: Archive, spec: FeedSpec, format: FeedFormat): string | undefined {
-    if (!this.dir) return undefined;
-    const known = this.keys.get(spec)?.[format];
-    if (known) return known;
-    return this.nameOf(feedInput(archive, spec), format, spec);
+    return this.dir && this.nameOf(spec, format, () => feedInput(archive, spec));
   }
 
   /**
@@ -76,8 +71,10 @@ export class FeedCache {
   }
 
   /** Remembered per spec: a build asks for each key twice (pages-to-write.ts, then the render), and hashing the input of every feed takes a few hundred milliseconds at 10,000 articles. */
-  private nameOf(input: FeedInput, format: FeedFormat, spec: FeedSpec): string {
-    const name = `${createHash("sha256").update(this.version).update(`\0${format}\0`).update(JSON.stringify(input)).digest("hex")}${EXTENSION[format]}`;
+  private nameOf(spec: FeedSpec, format: FeedFormat, input: () => FeedInput): string {
+    const known = this.keys.get(spec)?.[format];
+    if (known) return known;
+    const name = `${createHash("sha256").update(this.version).update(`\0${format}\0`).update(JSON.stringify(input())).digest("hex")}${FEED_EXTENSION[format]}`;
     this.keys.set(spec, { ...this.keys.get(spec), [format]: name });
     return name;
   }
@@ -89,7 +86,7 @@ export class FeedCache {
       this.stats.made++;
       return feedDocument(input, format);
     }
-    const name = this.keys.get(spec)?.[format] ?? this.nameOf(input, format, spec);
+    const name = this.nameOf(spec, format, () => input);
     let text = this.used.get(name);
     if (text === undefined) {
       text = this.read(name);

@@ -45,9 +45,12 @@ export interface FeedInput {
 
 export type FeedFormat = "atom" | "json";
 
+/** The file extension of a feed document in each format. */
+export const FEED_EXTENSION: Readonly<Record<FeedFormat, string>> = { atom: ".xml", json: ".json" };
+
 /** Where the feed lives on the site in `format`: `/tags/x/feed.xml`, `/tags/x/feed.json`. */
 export function feedPermalink(spec: Pick<FeedSpec, "basePath">, format: FeedFormat): string {
-  return `${spec.basePath}${format === "atom" ? ".xml" : ".json"}`;
+  return `${spec.basePath}${FEED_EXTENSION[format]}`;
 }
 
 export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
