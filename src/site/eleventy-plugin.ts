@@ -223,7 +223,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       const chosen = selectFeedsToWrite(current, feeds, ledger);
       pagesToWrite = { ...(pagesToWrite ?? allPages(current)), feeds: chosen.feeds };
       feedSources = chosen.sources;
-      timings.feedsUnchanged = 2 * current.feeds.length - chosen.feeds.atom.length - chosen.feeds.json.length;
+      timings.feedsUnchanged = chosen.unchanged;
       timings.select = ms(performance.now() - selectStarted);
     }
     renderStartedAt = performance.now();

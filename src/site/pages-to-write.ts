@@ -28,10 +28,11 @@ export interface PagesToWrite {
   feeds: Record<FeedFormat, FeedSpec[]>;
 }
 
-/** The feeds to render, and the key each feed file is made from, for the ledger (`OutputLedger.noteWritten`). */
+/** The feeds to render, the key each feed file is made from (for `OutputLedger.noteWritten`), and how many files were left as they are. */
 export interface FeedsToWrite {
   feeds: Record<FeedFormat, FeedSpec[]>;
   sources: Map<string, string>;
+  unchanged: number;
 }
 
 const FEED_FORMATS: readonly FeedFormat[] = ["atom", "json"];
@@ -57,16 +58,19 @@ export function allPages(archive: Archive): PagesToWrite {
 export function selectFeedsToWrite(archive: Archive, cache: FeedCache, ledger: OutputLedger): FeedsToWrite {
   const sources = new Map<string, string>();
   const feeds = { atom: [] as FeedSpec[], json: [] as FeedSpec[] };
+  let unchanged = 0;
   for (const format of FEED_FORMATS) {
     for (const spec of archive.feeds) {
       const key = cache.keyOf(archive, spec, format);
       const file = permalinkToFile(feedPermalink(spec, format));
       if (key !== undefined) sources.set(file, key);
-      if (key !== undefined && ledger.isUnchangedFrom(file, key)) cache.keep(key);
-      else feeds[format].push(spec);
+      if (key !== undefined && ledger.isUnchangedFrom(file, key)) {
+        cache.keep(key);
+        unchanged++;
+      } else feeds[format].push(spec);
     }
   }
-  return { feeds, sources };
+  return { feeds, sources, unchanged };
 }
 
 /** The pages whose file is missing, touched since, or would now hold other bytes. */
