@@ -23,11 +23,11 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { checkedText, withChecksum, writeFileAtomically } from "./cache-files.ts";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MARKDOWN_PIPELINE_VERSION } from "../markdown/render-markdown.ts";
+import { checkedText, withChecksum, writeFileAtomically } from "./cache-files.ts";
 import type { ArticleRecord } from "./article-record.ts";
 
 /** Bump when ArticleRecord or the parsing around the pipeline changes shape or meaning. */
@@ -57,7 +57,6 @@ export async function codeFingerprint(paths: readonly string[]): Promise<string>
   }
   return hash.digest("hex");
 }
-
 
 /** An entry's text: the hash of the record's JSON on the first line, the JSON after it. */
 function recordToEntry(record: ArticleRecord): string {

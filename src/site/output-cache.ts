@@ -35,7 +35,6 @@ const ManifestSchema = z.strictObject({
 
 type Manifest = z.infer<typeof ManifestSchema>;
 
-
 /**
  * Every file under `dir`, relative to it with `/` separators. The listing is
  * synchronous: the asynchronous recursive one is ten times slower on a tree
