@@ -24,10 +24,13 @@
  *   a feed whose file was made from the same feed cache key.
  *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
- * turns all six caches off. Archives above 2,000 articles are indexed as
- * several Pagefind bundles by date range (`HEMEROTECA_SEARCH_SHARD_SIZE`, see
- * search-index-cache.ts). With `HEMEROTECA_TIMINGS=1` the build prints one
- * line `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
+ * turns all six caches off. A dry run (`--dryrun`) loads and checks every
+ * article and renders every page, like Eleventy, and writes nothing: no
+ * citation file, export or search index, and nothing into the caches.
+ * Archives above 2,000 articles are indexed as several Pagefind bundles by
+ * date range (`HEMEROTECA_SEARCH_SHARD_SIZE`, see search-index-cache.ts).
+ * With `HEMEROTECA_TIMINGS=1` the build prints one line
+ * `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */
 import path from "node:path";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
@@ -71,6 +74,17 @@ export interface PluginOptions {
    * already holds what it would write (pages-to-write.ts).
    */
   pages?: PageRenderers;
+  /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
+  dryRun?: boolean;
+}
+
+/**
+ * Whether Eleventy's command line asks for a dry run. Eleventy tells its
+ * plugins the run mode but not this, and it reads the flag as minimist does:
+ * `--dryrun`, or `--dryrun=<value>` with anything but `false`.
+ */
+export function commandLineAsksForDryRun(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === "--dryrun" || (arg.startsWith("--dryrun=") && arg !== "--dryrun=false"));
 }
 
 /** `HEMEROTECA_SEARCH_SHARD_SIZE`: articles per Pagefind bundle at most (see search-index-cache.ts). */
@@ -92,6 +106,7 @@ const ms = (value: number) => Math.round(value);
 export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOptions): void {
   const log = options.log ?? ((message: string) => console.error(`[hemeroteca] ${message}`));
   const cacheDir = resolveCacheDir(options);
+  const dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
   const searchShardSize = shardSizeFromEnv();
   let archive: Archive | undefined;
   let citations: CitationCache | undefined;
@@ -158,7 +173,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       deferCacheWrites: (commit) => (commitCache = commit),
     });
     // Started now, so that they load their code while the archive loads; sent their jobs once it has.
-    const workers = { index: searchIndexWorker(), exports: exportsWorker() };
+    const workers = dryRun ? undefined : { index: searchIndexWorker(), exports: exportsWorker() };
     let loaded;
     try {
       loaded = await loadArchive({
@@ -172,11 +187,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
         },
       });
       archive = loaded.archive;
-      // Only now, with every file valid, may the build leave anything outside its output.
-      await commitCache?.();
+      // Only now, with every file valid, may the build leave anything outside its output; a dry run leaves nothing.
+      if (!dryRun) await commitCache?.();
       if (parse?.swept) timings.recordsSwept = parse.swept;
     } catch (error) {
-      await Promise.all([workers.index.cancel(), workers.exports.cancel()]);
+      if (workers) await Promise.all([workers.index.cancel(), workers.exports.cancel()]);
       throw error;
     }
     if (loaded.warnings.length) log(`warnings:\n${warningsToText(loaded.warnings)}`);
@@ -197,23 +212,25 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (parse?.cacheWriteErrors) log(`could not write ${parse.cacheWriteErrors} record cache entries; the build goes on without them`);
     log(`loaded ${archive.articles.length} articles in ${ms(loadMs)} ms (${parse?.cached ?? 0} from the cache, ${parse?.parsed ?? 0} parsed${parse?.threads ? ` on ${parse.threads} threads` : ""})`);
 
-    // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
     const current = archive;
-    const records = withoutHtml(current);
-    search = writeSearchIndexInWorker(records, path.join(output, "pagefind"), {
-      ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind") } : {}),
-      ...(searchShardSize ? { shardSize: searchShardSize } : {}),
-    }, workers.index);
-    // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
-    exportsMade = writeExportsInWorker(records, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
-    // Awaited in eleventy.after; until then a failure must not count as unhandled.
-    search.catch(() => {});
-    exportsMade.catch(() => {});
+    if (workers) {
+      // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
+      const records = withoutHtml(current);
+      search = writeSearchIndexInWorker(records, path.join(output, "pagefind"), {
+        ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind") } : {}),
+        ...(searchShardSize ? { shardSize: searchShardSize } : {}),
+      }, workers.index);
+      // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
+      exportsMade = writeExportsInWorker(records, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
+      // Awaited in eleventy.after; until then a failure must not count as unhandled.
+      search.catch(() => {});
+      exportsMade.catch(() => {});
+    }
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
     citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
     feeds = await FeedCache.open(cacheDir ? path.join(cacheDir, "feeds") : undefined);
-    // Watch mode rebuilds what Eleventy chooses; only a full build can vouch for every file it leaves alone.
-    if (cacheDir && runMode === "build") {
+    // Watch mode rebuilds what Eleventy chooses; only a full build that writes can vouch for every file it leaves alone.
+    if (cacheDir && runMode === "build" && !dryRun) {
       const selectStarted = performance.now();
       ledger = await OutputLedger.open(path.join(cacheDir, "pages"), output);
       if (options.pages) {
@@ -244,6 +261,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const output = path.resolve(options.root, dir.output);
     const renderedAt = performance.now();
     timings.render = ms(renderedAt - renderStartedAt);
+    if (dryRun) {
+      log("dry run: wrote no citation file, data export or search index, and nothing into the caches");
+      reportTimings();
+      return;
+    }
     let started = performance.now();
     const current = archive;
     const cache = citations!;
@@ -263,9 +285,9 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.indexShards = index.shards;
     timings.indexShardsReused = index.reusedShards;
     // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
-    // Watch mode rebuilds only what changed, so it cannot know what is stale. A dry run (`--dryrun`) hands over no
-    // results, having written nothing, while a real build always writes some (the home page, the stylesheets):
-    // then nothing may be pruned, and the ledger of the last real build stands.
+    // Watch mode rebuilds only what changed, so it cannot know what is stale. A dry run that the command line did not
+    // announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real build always
+    // writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the last real build stands.
     if (runMode === "build" && results?.length) {
       started = performance.now();
       const made = new Set<string>([...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
@@ -282,13 +304,18 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       timings.pruned = removed.length;
       await ledger?.save();
     }
+    const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)` : "";
+    log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
+    reportTimings();
+  });
+
+  /** Ends the build's timings and prints them when `HEMEROTECA_TIMINGS=1`. */
+  const reportTimings = () => {
     timings.total = ms(performance.now());
     // Memory of this process as the build ends (the Pagefind processes and their peaks are not in it).
     const memory = process.memoryUsage();
     timings.heapMiB = Math.round(memory.heapUsed / 2 ** 20);
     timings.rssMiB = Math.round(memory.rss / 2 ** 20);
-    const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)` : "";
-    log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
     if (process.env.HEMEROTECA_TIMINGS === "1") process.stderr.write(`HEMEROTECA_TIMINGS ${JSON.stringify(timings)}\n`);
-  });
+  };
 }
