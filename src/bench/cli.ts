@@ -3,12 +3,13 @@
  * report (Markdown tables, or one JSON object with `--json`). Progress goes to
  * stderr, so `--json` output can be piped.
  */
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SEED } from "./generate-corpus.ts";
 import { summarize, summaryToMarkdown } from "./report.ts";
 import { runBench, SCENARIOS, type Scenario } from "./run-bench.ts";
+import { BenchInterrupted } from "./run-build.ts";
 
 export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--json] [--keep]
 
@@ -30,6 +31,9 @@ Options:
   --keep                keep the work folder (a kept corpus is reused by the next run)
   --json                print one JSON object instead of tables
   -h, --help            show this help
+
+Interrupted (Ctrl-C), it stops the running build and removes the work folder,
+unless --keep.
 
 Example:
   npm run bench -- --articles 1000,10000 --runs 3
@@ -87,16 +91,24 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const workdir = path.resolve(values.workdir ?? path.join(tmpdir(), `hemeroteca-bench-${seed}`));
-  const result = await runBench({
-    root: io.root,
-    articles,
-    runs,
-    seed,
-    workdir,
-    keep: values.keep,
-    ...(scenarios ? { scenarios } : {}),
-    log: (message) => io.stderr(`${message}\n`),
-  });
+  let result;
+  try {
+    result = await runBench({
+      root: io.root,
+      articles,
+      runs,
+      seed,
+      workdir,
+      keep: values.keep,
+      ...(scenarios ? { scenarios } : {}),
+      log: (message) => io.stderr(`${message}\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof BenchInterrupted)) throw error;
+    io.stderr(`${error.message}: the running build was stopped${values.keep ? "" : ` and ${workdir} removed`}\n`);
+    // As a shell reports a command ended by that signal.
+    return 128 + (osConstants.signals[error.signal as NodeJS.Signals] ?? 15);
+  }
   const summary = summarize(result);
   io.stdout(values.json ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, ...size.runs })) }, null, 2)}\n` : summaryToMarkdown(summary));
   return 0;

@@ -14,7 +14,7 @@ import path from "node:path";
 import { buildScriptArgs } from "./build-script.ts";
 import { editArticleText, generateArticle, writeCorpus } from "./generate-corpus.ts";
 import { writePlainEleventyProject } from "./plain-eleventy-project.ts";
-import { runBuild, type BuildMeasurement, type Command } from "./run-build.ts";
+import { BenchInterrupted, runBuild, type BuildMeasurement, type Command } from "./run-build.ts";
 
 export const SCENARIOS = ["cold", "warm", "edit", "plain"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -134,7 +134,7 @@ const toRun = (round: number, measured: BuildMeasurement): Run => ({
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number | null) => (bytes === null ? "?" : `${Math.round(bytes / 2 ** 20)} MiB`);
 
-async function benchSize(options: BenchOptions, articles: number): Promise<SizeResult> {
+async function benchSize(options: BenchOptions, articles: number, stop: AbortSignal): Promise<SizeResult> {
   const dir = path.join(options.workdir, String(articles));
   await mkdir(dir, { recursive: true });
   options.log(`${articles} articles: preparing the corpus in ${dir}`);
@@ -152,10 +152,10 @@ async function benchSize(options: BenchOptions, articles: number): Promise<SizeR
   const measure = async (scenario: Scenario, round: number, commands: Command[]) => {
     let measured: BuildMeasurement;
     try {
-      measured = await runBuild(commands);
+      measured = await runBuild(commands, stop);
     } catch (error) {
       // The baseline itself can fail on a large corpus (the Pagefind CLI did at 100,000 articles): that is a result too.
-      if (scenario !== "plain") throw error;
+      if (scenario !== "plain" || error instanceof BenchInterrupted) throw error;
       const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
       failed.push({ scenario, round, message });
       options.log(`  round ${round} ${scenario.padEnd(5)} failed: ${message}`);
@@ -214,9 +214,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     startedAt: new Date().toISOString(),
     sizes: [],
   };
+  // Interrupted (Ctrl-C, or a CI job cancelled), the running build is stopped and the work folder removed as after a
+  // finished run, instead of Node exiting at once and leaving gigabytes of corpora and sites behind.
+  const stopping = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => stopping.abort(signal);
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
   try {
-    for (const articles of options.articles) result.sizes.push(await benchSize(options, articles));
+    for (const articles of options.articles) {
+      if (stopping.signal.aborted) throw new BenchInterrupted(String(stopping.signal.reason));
+      result.sizes.push(await benchSize(options, articles, stopping.signal));
+    }
   } finally {
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
     if (!options.keep) await rm(options.workdir, { recursive: true, force: true });
   }
   return result;

@@ -119,15 +119,43 @@ function sampleTree(root: number): { stop: () => Promise<number | null> } {
   };
 }
 
-/** Runs one command, measured; never throws for a failing command (see `exitCode`). */
-export async function runCommand(command: Command): Promise<CommandResult> {
+/** What a command stopped by an interruption throws, once it has ended and its files are gone. */
+export class BenchInterrupted extends Error {
+  constructor(readonly signal: string) {
+    super(`The benchmark was interrupted (${signal})`);
+  }
+}
+
+function signalOf(stop: AbortSignal): string {
+  return typeof stop.reason === "string" ? stop.reason : "SIGTERM";
+}
+
+/**
+ * Runs one command, measured; never throws for a failing command (see
+ * `exitCode`). When `stop` aborts (its reason a signal name, e.g. `SIGINT`),
+ * the command's whole process group gets that signal: the command runs in a
+ * group of its own, because `/usr/bin/time` does not pass signals on to the
+ * build it measures, nor a build to the Pagefind process it starts. Then,
+ * with its time file removed, this throws `BenchInterrupted`, as it does at
+ * once if `stop` has already aborted.
+ */
+export async function runCommand(command: Command, stop?: AbortSignal): Promise<CommandResult> {
+  if (stop?.aborted) throw new BenchInterrupted(signalOf(stop));
   const useTime = existsSync(TIME_BINARY);
   const timeFile = path.join(tmpdir(), `hemeroteca-bench-time-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const [file, args] = useTime
     ? [TIME_BINARY, ["-f", "%M %U %S", "-o", timeFile, command.command, ...command.args]]
     : [command.command, command.args];
   const started = performance.now();
-  const child = spawn(file, args, { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(file, args, { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const interrupt = () => {
+    try {
+      process.kill(-child.pid!, signalOf(stop!) as NodeJS.Signals);
+    } catch {
+      // The group has already ended.
+    }
+  };
+  stop?.addEventListener("abort", interrupt, { once: true });
   const sampler = HAS_PROC && child.pid ? sampleTree(child.pid) : undefined;
   let stdout = "";
   let stderr = "";
@@ -136,7 +164,7 @@ export async function runCommand(command: Command): Promise<CommandResult> {
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve(code));
-  });
+  }).finally(() => stop?.removeEventListener("abort", interrupt));
   const wallMs = performance.now() - started;
   const sampled = (await sampler?.stop()) ?? null;
   let timed: number | null = null;
@@ -149,6 +177,7 @@ export async function runCommand(command: Command): Promise<CommandResult> {
     if (user !== undefined && system !== undefined && Number.isFinite(user + system)) cpuMs = Math.round((user + system) * 1000);
     await rm(timeFile, { force: true });
   }
+  if (stop?.aborted) throw new BenchInterrupted(signalOf(stop));
   const peaks = [sampled, timed].filter((value): value is number => value !== null);
   return { label: command.label, wallMs, peakRssBytes: peaks.length ? Math.max(...peaks) : null, cpuMs, exitCode, stdout, stderr };
 }
@@ -165,10 +194,10 @@ export function timingsFromOutput(stderr: string): Record<string, number | boole
 }
 
 /** Runs the commands one after another; a failing command stops the build with its output in the error. */
-export async function runBuild(commands: readonly Command[]): Promise<BuildMeasurement> {
+export async function runBuild(commands: readonly Command[], stop?: AbortSignal): Promise<BuildMeasurement> {
   const results: CommandResult[] = [];
   for (const command of commands) {
-    const result = await runCommand(command);
+    const result = await runCommand(command, stop);
     results.push(result);
     if (result.exitCode !== 0) {
       throw new Error(`Cannot \`build\`: \`${command.label}\` exited with code \`${result.exitCode}\`\n${result.stderr.slice(-4000)}${result.stdout.slice(-2000)}`);

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench` interrupted (Ctrl-C) while a build runs stops that build,
+ * its whole process tree included, removes the work folder and its measuring
+ * files, and exits as a shell reports an interrupted command (130). Before,
+ * Node exited at once and left the build running and gigabytes behind.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../support/build-site.ts";
+import { temporaryFolders } from "../support/temp-dirs.ts";
+
+const tempDir = temporaryFolders();
+
+/** The processes `pid` has started, read from /proc. */
+async function childrenOf(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "")));
+  return lists.flatMap((list) => list.split(/\s+/).filter(Boolean).map(Number));
+}
+
+async function descendantsOf(pid: number): Promise<number[]> {
+  const found: number[] = [];
+  for (const child of await childrenOf(pid)) found.push(child, ...(await descendantsOf(child)));
+  return found;
+}
+
+const isRunning = (pid: number) => existsSync(`/proc/${pid}`);
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`Gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.runIf(existsSync("/proc/self/task"))("an interrupted benchmark", () => {
+  it("stops the running build and removes its work folder", async () => {
+    const workdir = path.join(await tempDir("bench"), "work");
+    const bench = spawn(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--articles", "60", "--runs", "1", "--only", "cold", "--workdir", workdir], {
+      cwd: projectRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    bench.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => bench.on("close", (code) => resolve(code)));
+
+    // A build is under way when the benchmark has a process below it that has started one of its own (time → node).
+    const tree = await waitFor("a running build", async () => {
+      const below = await descendantsOf(bench.pid!);
+      return below.length >= 2 ? below : undefined;
+    });
+    bench.kill("SIGINT");
+    const code = await exited;
+
+    expect(code, stderr).toBe(130);
+    expect(stderr).toContain("The benchmark was interrupted (SIGINT)");
+    expect(existsSync(workdir)).toBe(false);
+    await waitFor("the build's processes to end", async () => (tree.some(isRunning) ? undefined : true), 10_000);
+    expect((await readdir(tmpdir())).filter((name) => name.startsWith(`hemeroteca-bench-time-${bench.pid}-`))).toEqual([]);
+  }, 120_000);
+});
