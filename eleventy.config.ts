@@ -1,12 +1,14 @@
 /** Eleventy configuration: wiring only; everything it wires lives in src/. */
 import { fileURLToPath } from "node:url";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
+import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
 import { render as article } from "./templates/article.11ty.ts";
 import { render as list } from "./templates/list.11ty.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default function (eleventyConfig: EleventyConfig) {
+  exitWhenOutputCloses();
   hemeroteca(eleventyConfig, {
     root,
     // Rendered ahead to learn which of these pages changed since the last build (src/site/pages-to-write.ts).
