@@ -32,12 +32,16 @@ export interface ReaderSite {
   close(): Promise<void>;
 }
 
-/** Builds the fixture; with `serve`, also serves it. Throws with Eleventy's output when the build fails. */
-export async function buildReaderSite(options: { serve?: boolean } = {}): Promise<ReaderSite> {
-  const build = buildSite(READER_ARTICLES);
+/**
+ * Builds the fixture, or the folder of articles given; with `serve`, also
+ * serves it. Throws with Eleventy's output when the build fails.
+ */
+export async function buildReaderSite(options: { serve?: boolean; articles?: string } = {}): Promise<ReaderSite> {
+  const articles = options.articles ?? READER_ARTICLES;
+  const build = buildSite(articles);
   if (build.status !== 0) {
     await rm(build.output, { recursive: true, force: true });
-    throw new Error(`Cannot \`build\` the reader fixture (exit ${build.status}):\n${build.stderr}\n${build.stdout}`);
+    throw new Error(`Cannot \`build\` ${articles} (exit ${build.status}):\n${build.stderr}\n${build.stdout}`);
   }
   const server = options.serve ? await serveDirectory(build.output) : undefined;
   return {

@@ -1,0 +1,68 @@
+/**
+ * The default collection (content/articles), as readers get it. The reader
+ * fixture covers every kind of page with placeholder text; this covers the
+ * text the importer took from the sources, with its quotes, lists, links and
+ * headings: every page is valid HTML, every internal link resolves, and axe
+ * finds no violation on any article page, nor on the home page or a
+ * publication, tag or year page.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadArchive } from "../../src/archive/load-archive.ts";
+import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { projectRoot } from "../support/build-site.ts";
+import { findBrokenLinks } from "./link-check.ts";
+import { buildReaderSite, listHtmlFiles, type ReaderSite } from "./reader-site.ts";
+import { axeViolations, validateHtml } from "./site-checks.ts";
+
+const ARTICLES = "content/articles";
+
+let site: ReaderSite;
+let browser: Browser;
+let articlePages: string[];
+
+beforeAll(async () => {
+  site = await buildReaderSite({ serve: true, articles: ARTICLES });
+  browser = await launchBrowser();
+  const { archive } = await loadArchive({ root: projectRoot, site: siteConfigFromEnv({}), articlesDir: ARTICLES });
+  articlePages = archive.articles.map((article) => article.permalink);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("the default collection's site", () => {
+  it("is valid HTML on every page", async () => {
+    const files = await listHtmlFiles(site.output);
+    expect(files.length).toBeGreaterThan(articlePages.length);
+    const problems = await validateHtml(site.output, files);
+    expect(problems, problems.slice(0, 40).join("\n")).toEqual([]);
+  });
+
+  it("has no broken internal link", async () => {
+    const pages = await listHtmlFiles(site.output);
+    const report = await findBrokenLinks(site.output, pages, siteConfigFromEnv().baseUrl);
+    expect(report.broken, report.broken.slice(0, 40).join("\n")).toEqual([]);
+  });
+
+  it("has no axe violation on any article page, nor on the pages that list them", async () => {
+    expect(articlePages.length).toBeGreaterThan(40);
+    const lists = ["/", "/publications/peoples-dispatch/", "/tags/", "/2023/"];
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    try {
+      const page: Page = await context.newPage();
+      const problems: string[] = [];
+      for (const url of [...lists, ...articlePages]) {
+        const response = await page.goto(site.url + url, { waitUntil: "load" });
+        expect(response?.status(), url).toBe(200);
+        for (const violation of await axeViolations(page)) problems.push(`${url} ${violation}`);
+      }
+      expect(problems, problems.slice(0, 20).join("\n")).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
