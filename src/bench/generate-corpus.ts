@@ -189,6 +189,8 @@ export interface CorpusOptions {
   seed?: number;
   /** Called now and then with the number of files written. */
   onProgress?: (written: number) => void;
+  /** Aborted (an interrupted benchmark), the writing stops after the batch under way and rejects with the signal's reason. */
+  stop?: AbortSignal;
 }
 
 /** Writes a fresh corpus into `dir` (emptied first); returns the file paths relative to it. */
@@ -198,6 +200,7 @@ export async function writeCorpus(dir: string, options: CorpusOptions): Promise<
   const folders = new Set<string>();
   const BATCH = 200;
   for (let start = 0; start < options.articles; start += BATCH) {
+    options.stop?.throwIfAborted();
     const batch = Array.from({ length: Math.min(BATCH, options.articles - start) }, (_, i) => generateArticle(start + i, options.seed));
     for (const article of batch) {
       const folder = path.dirname(path.join(dir, article.path));

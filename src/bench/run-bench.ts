@@ -67,7 +67,7 @@ export interface BenchResult {
 /** Bump when generated corpora change, so kept ones are regenerated. */
 const CORPUS_FORMAT = 1;
 
-async function ensureCorpus(dir: string, articles: number, seed: number, log: BenchOptions["log"]): Promise<{ files: string[]; ms: number }> {
+async function ensureCorpus(dir: string, articles: number, seed: number, log: BenchOptions["log"], stop: AbortSignal): Promise<{ files: string[]; ms: number }> {
   const stampFile = path.join(dir, "corpus.json");
   const stamp = JSON.stringify({ format: CORPUS_FORMAT, articles, seed });
   const started = performance.now();
@@ -83,12 +83,15 @@ async function ensureCorpus(dir: string, articles: number, seed: number, log: Be
   const files = await writeCorpus(path.join(dir, "articles"), {
     articles,
     seed,
+    stop,
     onProgress: (written) => {
       if (written - reported >= 10_000 || written === articles) {
         reported = written;
         log(`  generated ${written} of ${articles} articles`);
       }
     },
+  }).catch((error: unknown) => {
+    throw stop.aborted ? new BenchInterrupted(String(stop.reason)) : error;
   });
   await writeFile(stampFile, `${stamp.slice(0, -1)},"files":${JSON.stringify(files)}}`);
   return { files, ms: performance.now() - started };
@@ -138,7 +141,7 @@ async function benchSize(options: BenchOptions, articles: number, stop: AbortSig
   const dir = path.join(options.workdir, String(articles));
   await mkdir(dir, { recursive: true });
   options.log(`${articles} articles: preparing the corpus in ${dir}`);
-  const { files, ms: generateMs } = await ensureCorpus(dir, articles, options.seed, options.log);
+  const { files, ms: generateMs } = await ensureCorpus(dir, articles, options.seed, options.log, stop);
   const plain = await writePlainEleventyProject(path.join(dir, "plain"), path.join(dir, "articles"));
   // The one article (c) edits: in the middle of the corpus, so it is neither first nor last in any order.
   const editIndex = Math.floor(articles / 2);

@@ -4,7 +4,7 @@
  * (unique ids, translations, aliases, tag spellings) hold too.
  */
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -76,5 +76,25 @@ describe("the corpus generator", () => {
     expect(edited).not.toBe(article.text);
     expect(editArticleText(article.text, 3)).not.toBe(edited);
     expect(parseArticle("x.md", new TextEncoder().encode(edited)).ok).toBe(true);
+  });
+});
+
+describe("an interrupted corpus", () => {
+  it("stops writing after the batch under way and rejects with the signal", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "hemeroteca-corpus-"));
+    dirs.push(dir);
+    const stopping = new AbortController();
+    const progress: number[] = [];
+    const writing = writeCorpus(dir, {
+      articles: 1000,
+      stop: stopping.signal,
+      onProgress: (written) => {
+        progress.push(written);
+        stopping.abort("SIGINT");
+      },
+    });
+    await expect(writing).rejects.toBe("SIGINT");
+    expect(progress).toEqual([200]);
+    expect((await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile())).toHaveLength(200);
   });
 });
