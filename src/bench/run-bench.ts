@@ -91,7 +91,7 @@ async function ensureCorpus(dir: string, articles: number, seed: number, log: Be
       }
     },
   }).catch((error: unknown) => {
-    throw stop.aborted ? new BenchInterrupted(String(stop.reason)) : error;
+    throw stop.aborted ? BenchInterrupted.of(stop) : error;
   });
   await writeFile(stampFile, `${stamp.slice(0, -1)},"files":${JSON.stringify(files)}}`);
   return { files, ms: performance.now() - started };
@@ -225,7 +225,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   process.once("SIGTERM", interrupt);
   try {
     for (const articles of options.articles) {
-      if (stopping.signal.aborted) throw new BenchInterrupted(String(stopping.signal.reason));
+      if (stopping.signal.aborted) throw BenchInterrupted.of(stopping.signal);
       result.sizes.push(await benchSize(options, articles, stopping.signal));
     }
   } finally {

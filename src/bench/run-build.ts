@@ -79,7 +79,8 @@ async function childrenOf(pid: number): Promise<number[]> {
   }
 }
 
-async function processTree(root: number): Promise<number[]> {
+/** `root` and every process below it, read from /proc; empty where there is none. */
+export async function processTree(root: number): Promise<number[]> {
   const tree: number[] = [];
   const queue = [root];
   while (queue.length) {
@@ -119,15 +120,21 @@ function sampleTree(root: number): { stop: () => Promise<number | null> } {
   };
 }
 
+/** The signal an aborted benchmark was stopped by: the reason it was aborted with, a signal name. */
+function signalOf(stop: AbortSignal): string {
+  return typeof stop.reason === "string" ? stop.reason : "SIGTERM";
+}
+
 /** What a command stopped by an interruption throws, once it has ended and its files are gone. */
 export class BenchInterrupted extends Error {
   constructor(readonly signal: string) {
     super(`The benchmark was interrupted (${signal})`);
   }
-}
 
-function signalOf(stop: AbortSignal): string {
-  return typeof stop.reason === "string" ? stop.reason : "SIGTERM";
+  /** The error for a benchmark stopped through `stop`. */
+  static of(stop: AbortSignal): BenchInterrupted {
+    return new BenchInterrupted(signalOf(stop));
+  }
 }
 
 /**
@@ -140,7 +147,7 @@ function signalOf(stop: AbortSignal): string {
  * once if `stop` has already aborted.
  */
 export async function runCommand(command: Command, stop?: AbortSignal): Promise<CommandResult> {
-  if (stop?.aborted) throw new BenchInterrupted(signalOf(stop));
+  if (stop?.aborted) throw BenchInterrupted.of(stop);
   const useTime = existsSync(TIME_BINARY);
   const timeFile = path.join(tmpdir(), `hemeroteca-bench-time-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const [file, args] = useTime
@@ -177,7 +184,7 @@ export async function runCommand(command: Command, stop?: AbortSignal): Promise<
     if (user !== undefined && system !== undefined && Number.isFinite(user + system)) cpuMs = Math.round((user + system) * 1000);
     await rm(timeFile, { force: true });
   }
-  if (stop?.aborted) throw new BenchInterrupted(signalOf(stop));
+  if (stop?.aborted) throw BenchInterrupted.of(stop);
   const peaks = [sampled, timed].filter((value): value is number => value !== null);
   return { label: command.label, wallMs, peakRssBytes: peaks.length ? Math.max(...peaks) : null, cpuMs, exitCode, stdout, stderr };
 }

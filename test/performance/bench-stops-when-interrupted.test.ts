@@ -6,27 +6,15 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { processTree } from "../../src/bench/run-build.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 const tempDir = temporaryFolders();
-
-/** The processes `pid` has started, read from /proc. */
-async function childrenOf(pid: number): Promise<number[]> {
-  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "")));
-  return lists.flatMap((list) => list.split(/\s+/).filter(Boolean).map(Number));
-}
-
-async function descendantsOf(pid: number): Promise<number[]> {
-  const found: number[] = [];
-  for (const child of await childrenOf(pid)) found.push(child, ...(await descendantsOf(child)));
-  return found;
-}
 
 const isRunning = (pid: number) => existsSync(`/proc/${pid}`);
 
@@ -53,7 +41,7 @@ describe.runIf(existsSync("/proc/self/task"))("an interrupted benchmark", () => 
 
     // A build is under way when the benchmark has a process below it that has started one of its own (time → node).
     const tree = await waitFor("a running build", async () => {
-      const below = await descendantsOf(bench.pid!);
+      const below = (await processTree(bench.pid!)).slice(1);
       return below.length >= 2 ? below : undefined;
     });
     bench.kill("SIGINT");
