@@ -7,8 +7,18 @@
  *   (d) plain  a plain Eleventy 3 project on the same files, then the Pagefind CLI.
  * Rounds alternate the order of (d) and (a-c), so a machine that is slower
  * early or late in the run does not favour one side.
+ *
+ * A round's fresh start does not remove the last round's output: it moves it
+ * aside (`Discards`), and everything moved aside is removed when the whole
+ * benchmark ends. On ext4 without a journal the kernel's inode allocator skips
+ * every inode freed in the last minute or more, one by one
+ * (`recently_deleted` in fs/ext4/ialloc.c), so files created just after tens
+ * of thousands were removed cost several times the system time they cost
+ * anywhere else. Cold builds then measured the removal as much as the build:
+ * 73 s and 101 s in two rounds of the same code. A journaled ext4, the usual
+ * one, has no such cost, and neither has a build on a fresh clone.
  */
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { buildScriptArgs } from "./build-script.ts";
@@ -126,6 +136,34 @@ function plainBuild(options: BenchOptions, plainDir: string): Command[] {
   ];
 }
 
+/**
+ * Outputs of earlier rounds, moved into one folder of the work folder (a
+ * rename frees no inode) and removed together once no build is measured any more.
+ */
+export class Discards {
+  readonly dir: string;
+  private count = 0;
+
+  constructor(workdir: string) {
+    this.dir = path.join(workdir, "discarded");
+  }
+
+  /** Moves `tree` (a folder inside the work folder) aside; nothing when it does not exist. */
+  async discard(tree: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    try {
+      await rename(tree, path.join(this.dir, `${process.pid}-${++this.count}-${path.basename(tree)}`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+
+  /** Removes everything moved aside, by this run or by one that was killed outright. */
+  async removeAll(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
 const toRun = (round: number, measured: BuildMeasurement): Run => ({
   round,
   wallMs: Math.round(measured.wallMs),
@@ -137,7 +175,7 @@ const toRun = (round: number, measured: BuildMeasurement): Run => ({
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number | null) => (bytes === null ? "?" : `${Math.round(bytes / 2 ** 20)} MiB`);
 
-async function benchSize(options: BenchOptions, articles: number, stop: AbortSignal): Promise<SizeResult> {
+async function benchSize(options: BenchOptions, articles: number, discards: Discards, stop: AbortSignal): Promise<SizeResult> {
   const dir = path.join(options.workdir, String(articles));
   await mkdir(dir, { recursive: true });
   options.log(`${articles} articles: preparing the corpus in ${dir}`);
@@ -170,8 +208,8 @@ async function benchSize(options: BenchOptions, articles: number, stop: AbortSig
   };
   const hemeroteca = async (round: number) => {
     if (wanted.has("cold") || wanted.has("warm") || wanted.has("edit")) {
-      await rm(path.join(dir, "hemeroteca-cache"), { recursive: true, force: true });
-      await rm(path.join(dir, "hemeroteca-site"), { recursive: true, force: true });
+      await discards.discard(path.join(dir, "hemeroteca-cache"));
+      await discards.discard(path.join(dir, "hemeroteca-site"));
       await writeFile(editFile, original);
       await measure("cold", round, [hemerotecaBuild(options, buildArgs, dir)]);
     }
@@ -187,7 +225,7 @@ async function benchSize(options: BenchOptions, articles: number, stop: AbortSig
   };
   const plainRound = async (round: number) => {
     if (!wanted.has("plain")) return;
-    await rm(plain.output, { recursive: true, force: true });
+    await discards.discard(plain.output);
     await measure("plain", round, plainBuild(options, plain.dir));
   };
 
@@ -223,15 +261,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const interrupt = (signal: NodeJS.Signals) => stopping.abort(signal);
   process.once("SIGINT", interrupt);
   process.once("SIGTERM", interrupt);
+  const discards = new Discards(options.workdir);
   try {
     for (const articles of options.articles) {
       if (stopping.signal.aborted) throw BenchInterrupted.of(stopping.signal);
-      result.sizes.push(await benchSize(options, articles, stopping.signal));
+      result.sizes.push(await benchSize(options, articles, discards, stopping.signal));
     }
   } finally {
     process.off("SIGINT", interrupt);
     process.off("SIGTERM", interrupt);
-    if (!options.keep) await rm(options.workdir, { recursive: true, force: true });
+    if (options.keep) await discards.removeAll();
+    else await rm(options.workdir, { recursive: true, force: true });
   }
   return result;
 }
