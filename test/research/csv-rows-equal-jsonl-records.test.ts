@@ -20,11 +20,17 @@ beforeAll(() => {
 });
 afterAll(() => site?.remove());
 
-function expectedCell(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === undefined) return "";
   if (Array.isArray(value)) return value.join(LIST_SEPARATOR);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+/** The cell as a spreadsheet must read it: text that would start a formula begins with `'` (src/exports/csv.ts). */
+function expectedCell(value: unknown): string {
+  const text = cellText(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 describe("archive.csv", () => {
