@@ -17,12 +17,28 @@
  * loads, and handed to its instance's `mergeIndex` in the same task as the
  * import, before it can load Pagefind, so one search covers every bundle.
  */
-const BUNDLES = await fetch("/pagefind/bundles.json")
+/**
+ * A site-relative address (`/pagefind/…`) as served. This file sits at the
+ * site's root, so a site served below a path (`/archive/`) finds Pagefind's
+ * files under it. Bundle paths in bundles.json are site-relative, like every
+ * address the build writes.
+ */
+const sitePath = (path) => new URL(path.replace(/^\/+/, ""), import.meta.url).pathname;
+
+const BUNDLES = await fetch(sitePath("/pagefind/bundles.json"))
   .then((response) => (response.ok ? response.json() : { bundles: [] }))
   .then((manifest) => (Array.isArray(manifest.bundles) ? manifest.bundles.filter((bundle) => bundle && typeof bundle.path === "string") : []))
+  .then((bundles) => bundles.map((bundle) => ({ ...bundle, path: sitePath(bundle.path) })))
   .catch(() => []);
-await import("/pagefind/pagefind-component-ui.js");
-window.PagefindComponents.getInstanceManager().getInstance("default").options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({ bundlePath: bundle.path })));
+await import(sitePath("/pagefind/pagefind-component-ui.js"));
+{
+  // Each merged bundle is a Pagefind instance of its own, made from its entry here alone: without the
+  // options `<pagefind-config>` gave the first, its results had no `?highlight=` and the default excerpt.
+  const ui = window.PagefindComponents.getInstanceManager().getInstance("default");
+  const { highlightParam, excerptLength, baseUrl } = ui.pagefindOptions;
+  const shared = Object.fromEntries(Object.entries({ highlightParam, excerptLength, baseUrl }).filter(([, value]) => value !== undefined));
+  ui.options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({ ...shared, bundlePath: bundle.path })));
+}
 
 /** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
@@ -122,7 +138,7 @@ function searchBundlesInDateOrder(uiInstance) {
   const instances = new Map();
   const instanceFor = async (bundle) => {
     if (!instances.has(bundle.path)) {
-      instances.set(bundle.path, import("/pagefind/pagefind.js").then((module) => module.createInstance({ ...uiInstance.pagefindOptions, basePath: bundle.path })));
+      instances.set(bundle.path, import(sitePath("/pagefind/pagefind.js")).then((module) => module.createInstance({ ...uiInstance.pagefindOptions, basePath: bundle.path })));
     }
     return instances.get(bundle.path);
   };

@@ -3,6 +3,7 @@ import type { Archive } from "../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import { html } from "../src/site/html.ts";
 import { absoluteUrl, securityPolicyMeta } from "../src/site/layout.ts";
+import { prefixRootRelativeUrls } from "../src/site/path-prefix.ts";
 
 interface Data { archive: Archive; redirect: { from: string; to: ArticleRecord } }
 
@@ -14,7 +15,7 @@ export const data = {
 
 export function render({ archive, redirect }: Data): string {
   const target = redirect.to.permalink;
-  return `<!DOCTYPE html>\n${html`<html lang="${archive.site.language}">
+  return prefixRootRelativeUrls(`<!DOCTYPE html>\n${html`<html lang="${archive.site.language}">
 <head>
 <meta charset="utf-8">
 ${securityPolicyMeta()}
@@ -28,5 +29,5 @@ ${securityPolicyMeta()}
 <body>
 <main id="main"><p>This article has moved to <a href="${target}" lang="${redirect.to.language}">${redirect.to.title}</a>.</p></main>
 </body>
-</html>`}\n`;
+</html>`}\n`, archive.site.pathPrefix);
 }

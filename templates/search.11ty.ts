@@ -14,7 +14,7 @@ export const data = { permalink: "/search/", eleventyExcludeFromCollections: tru
 export function render({ archive }: { archive: Archive }): string {
   const content = html`<header class="list-header"><h1>Search</h1>
 <p>Search the full text of every article, in English and Spanish at once. Narrow the results by publication, tag, language or year.</p></header>
-<pagefind-config bundle-path="/pagefind/" highlight-param="highlight" excerpt-length="36" preload></pagefind-config>
+<pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" preload></pagefind-config>
 <div id="search" class="search" data-search-root hidden>
   <div class="search-bar">
     <pagefind-input class="search-input" placeholder="Search: Juliaca, huelga, paro nacional…" debounce="150"></pagefind-input>

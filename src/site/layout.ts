@@ -1,6 +1,7 @@
 /** The page shell shared by every HTML page: head, masthead, navigation, footer. */
 import type { Archive } from "../archive/build-archive.ts";
 import { html, langAttribute, trustedHtml, type HtmlValue, type SafeHtml } from "./html.ts";
+import { prefixRootRelativeUrls } from "./path-prefix.ts";
 
 export interface Crumb {
   label: string;
@@ -99,7 +100,7 @@ export function page(options: PageOptions): string {
     ? html`<h1 class="site-title"><a href="/" aria-current="page">${site.title}</a></h1>`
     : html`<p class="site-title"><a href="/">${site.title}</a></p>`;
   // `html` drops the templates' indentation, so optional parts that render empty leave no blanks behind.
-  return `<!DOCTYPE html>\n${html`<html lang="${lang}">
+  return prefixRootRelativeUrls(`<!DOCTYPE html>\n${html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 ${securityPolicyMeta()}
@@ -138,5 +139,5 @@ ${options.content}
   </div>
 </footer>
 </body>
-</html>`}\n`;
+</html>`}\n`, site.pathPrefix);
 }

@@ -80,7 +80,9 @@ export interface LinkReport {
 
 /**
  * `pages` are paths relative to `root` (`2023/index.html`); `origin` is the
- * site's own address, so absolute links to it (canonical, feeds) count as internal.
+ * site's own address, so absolute links to it (canonical, feeds) count as
+ * internal, and its path is where the site is served (`/archive/`): a link
+ * outside it is broken.
  */
 export async function findBrokenLinks(root: string, pages: readonly string[], origin: string): Promise<LinkReport> {
   const linksOf = new Map<string, PageLinks>();
@@ -91,16 +93,22 @@ export async function findBrokenLinks(root: string, pages: readonly string[], or
     idsOf.set(path.join(root, page), links.ids);
   }
   const site = new URL(origin);
+  // A site served below a path (`https://example.org/archive`) has its files under that path, and nothing outside it.
+  const prefix = `${site.pathname.replace(/\/$/, "")}/`;
   const broken: string[] = [];
   let checked = 0;
   for (const [page, { refs }] of linksOf) {
-    const pageUrl = new URL(`${site.pathname.replace(/\/$/, "")}/${page.replace(/(^|\/)index\.html$/, "$1")}`, site.origin);
+    const pageUrl = new URL(`${prefix}${page.replace(/(^|\/)index\.html$/, "$1")}`, site.origin);
     for (const { url, where } of refs) {
       if (/^(mailto|tel|data):/i.test(url)) continue;
       const target = new URL(url, pageUrl);
       if (target.origin !== site.origin) continue;
       checked++;
-      const file = await pathToFile(root, target.pathname);
+      if (!target.pathname.startsWith(prefix)) {
+        broken.push(`/${page}: ${where} \`${url}\`: outside the site's path ${prefix}`);
+        continue;
+      }
+      const file = await pathToFile(root, `/${target.pathname.slice(prefix.length)}`);
       if (!file) {
         broken.push(`/${page}: ${where} \`${url}\`: nothing at ${target.pathname}`);
         continue;

@@ -67,20 +67,23 @@ export interface ResearchSiteInChromium {
   open(address: string): Promise<Page>;
   /** What the console of the page opened last has shown so far. */
   problems(): string[];
+  /** The path of every request the server has had so far, workers' included. */
+  requested(): string[];
 }
 
 /**
  * Registers the test file's hooks: the research fixture built (with `env`)
- * and served, and Chromium started, before its tests; everything closed after.
+ * and served (below `prefix`, when given), and Chromium started, before its
+ * tests; everything closed after.
  */
-export function researchSiteInChromium(env?: Record<string, string>): ResearchSiteInChromium {
+export function researchSiteInChromium(env?: Record<string, string>, serve: { prefix?: string } = {}): ResearchSiteInChromium {
   let site: ResearchSite | undefined;
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   let session: SearchPageSession | undefined;
   beforeAll(async () => {
     site = buildResearchSite(env ? { env } : {});
-    server = await serveDirectory(site.output);
+    server = await serveDirectory(site.output, serve);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -101,5 +104,6 @@ export function researchSiteInChromium(env?: Record<string, string>): ResearchSi
     },
     open: async (address) => (await openUnderCsp(browser!, `${server!.url}${address}`, (opened) => (session = opened))).page,
     problems: () => session?.problems ?? [],
+    requested: () => [...(server?.requested ?? [])],
   };
 }

@@ -13,12 +13,23 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** The path of every request so far, in order, workers' included. */
+  requested: string[];
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<StaticServer> {
+/** With `prefix` (`/archive/`), the folder is served below that path, as a project site is, and nothing outside it. */
+export async function serveDirectory(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
+  const prefix = options.prefix ?? "/";
+  const log: string[] = [];
   const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    log.push(requested);
+    if (!requested.startsWith(prefix)) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`not found: outside ${prefix}`);
+      return;
+    }
+    const pathname = `/${requested.slice(prefix.length)}`;
     let file = path.join(root, path.normalize(pathname));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
@@ -37,6 +48,7 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    requested: log,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
