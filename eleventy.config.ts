@@ -1,5 +1,6 @@
 /** Eleventy configuration: wiring only; everything it wires lives in src/. */
 import { fileURLToPath } from "node:url";
+import { siteConfigFromEnv } from "./src/archive/site-config.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
 import { render as article } from "./templates/article.11ty.ts";
@@ -19,5 +20,8 @@ export default function (eleventyConfig: EleventyConfig) {
   return {
     dir: { input: "templates", output: process.env.HEMEROTECA_OUTPUT ?? "_site" },
     templateFormats: ["11ty.ts"],
+    // Only for `npm start`: Eleventy's dev server then serves the site below the path of SITE_URL, as it will be
+    // deployed. The pages carry the path already (src/site/path-prefix.ts).
+    pathPrefix: siteConfigFromEnv().pathPrefix,
   };
 }
