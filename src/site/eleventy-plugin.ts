@@ -58,7 +58,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: { data: Record<string, unknown>; render: () => string }): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
-  on(event: string, callback: (event: { dir: { output: string }; runMode?: string; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
+  on(event: string, callback: (event: { dir: { output: string }; runMode?: string; incremental?: boolean; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
   setQuietMode?(quiet: boolean): void;
 }
 
@@ -134,7 +134,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       render: () => minifyAsset(path.join(publicDir, name)),
     });
   }
-  eleventyConfig.addWatchTarget("content/");
+  // `npm start` rebuilds when an article changes, in whichever folder the articles are.
+  eleventyConfig.addWatchTarget(options.articlesDir ? path.resolve(options.root, options.articlesDir) : "content/");
   eleventyConfig.addGlobalData("archive", () => {
     if (!archive) throw new Error("The archive was not loaded before templates asked for it");
     return archive;
@@ -156,7 +157,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     return pagesToWrite ?? allPages(archive);
   });
 
-  eleventyConfig.on("eleventy.before", async ({ dir, runMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ dir, incremental }) => {
     const output = path.resolve(options.root, dir.output);
     buildStartedAt = Date.now();
     ledger = undefined;
@@ -229,8 +230,9 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
     citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
     feeds = await FeedCache.open(cacheDir ? path.join(cacheDir, "feeds") : undefined);
-    // Watch mode rebuilds what Eleventy chooses; only a full build that writes can vouch for every file it leaves alone.
-    if (cacheDir && runMode === "build" && !dryRun) {
+    // Only a full build that writes can vouch for every file it leaves alone: `npm run build`, and each rebuild of
+    // `npm start` (the whole site again); not Eleventy's `--incremental` mode, which renders what it chooses.
+    if (cacheDir && !incremental && !dryRun) {
       const selectStarted = performance.now();
       ledger = await OutputLedger.open(path.join(cacheDir, "pages"), output);
       if (options.pages) {
@@ -256,7 +258,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     return result;
   };
 
-  eleventyConfig.on("eleventy.after", async ({ dir, results, runMode }) => {
+  eleventyConfig.on("eleventy.after", async ({ dir, results, incremental }) => {
     if (!archive) return;
     const output = path.resolve(options.root, dir.output);
     const renderedAt = performance.now();
@@ -285,10 +287,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.indexShards = index.shards;
     timings.indexShardsReused = index.reusedShards;
     // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
-    // Watch mode rebuilds only what changed, so it cannot know what is stale. A dry run that the command line did not
-    // announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real build always
-    // writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the last real build stands.
-    if (runMode === "build" && results?.length) {
+    // An incremental rebuild renders only what changed, so it cannot know what is stale. A dry run that the command
+    // line did not announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real
+    // build always writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the
+    // last real build stands.
+    if (!incremental && results?.length) {
       started = performance.now();
       const made = new Set<string>([...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
       for (const result of results ?? []) {
