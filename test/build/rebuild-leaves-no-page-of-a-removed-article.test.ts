@@ -5,27 +5,16 @@
  * every page, asset and export of this build stays, byte for byte as a build
  * into an empty folder makes it.
  */
-import { createHash } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pruneOutput } from "../../src/site/prune-output.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
+import { siteFileHashes } from "../support/site-tree.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 const tempDir = temporaryFolders();
-
-/** Every file under `dir` with the sha256 of its bytes; Pagefind's own files are left out (they hold build hashes). */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-    if (!entry.isFile() || file.startsWith("pagefind/")) continue;
-    files[file] = createHash("sha256").update(await readFile(path.join(dir, file))).digest("hex");
-  }
-  return files;
-}
 
 describe("pruneOutput", () => {
   it("removes every file not kept, and the folders left empty, but no kept file or its folder", async () => {
@@ -37,7 +26,7 @@ describe("pruneOutput", () => {
     await mkdir(path.join(dir, "empty"));
     const removed = await pruneOutput(dir, new Set(["keep/a.html", "top.html"]));
     expect(removed.sort()).toEqual(["empty/", "gone/", "gone/deep/", "gone/deep/x.html", "gone/y.html", "keep/stray.txt", "stray.html"]);
-    expect(Object.keys(await tree(dir)).sort()).toEqual(["keep/a.html", "top.html"]);
+    expect(Object.keys(await siteFileHashes(dir)).sort()).toEqual(["keep/a.html", "top.html"]);
   });
 
   it("does nothing for a folder that does not exist", async () => {
@@ -66,20 +55,20 @@ describe("a full build over the last one", () => {
   }, 120_000);
 
   it("removes the page and citation files of the removed article", async () => {
-    const files = Object.keys(await tree(output));
+    const files = Object.keys(await siteFileHashes(output));
     expect(files.filter((file) => file.includes("a-year-only-article"))).toEqual([]);
     // It was the only article of 2021: the year's page and folder go with it.
     await expect(readdir(path.join(output, "2021"))).rejects.toThrow(/ENOENT/);
   });
 
   it("removes files and folders no build made", async () => {
-    const files = Object.keys(await tree(output));
+    const files = Object.keys(await siteFileHashes(output));
     expect(files).not.toContain("dropped-in.html");
     await expect(readdir(path.join(output, "2019"))).rejects.toThrow(/ENOENT/);
   });
 
   it("leaves exactly the files a build into an empty folder makes, with the same bytes", async () => {
-    expect(await tree(output)).toEqual(await tree(fresh));
+    expect(await siteFileHashes(output)).toEqual(await siteFileHashes(fresh));
   });
 
   it("leaves a search index that no longer holds the removed article", async () => {

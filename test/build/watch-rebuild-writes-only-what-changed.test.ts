@@ -10,26 +10,15 @@
  * rebuild when a file is deleted, only notes it: the next change does.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { appendFile, cp, readdir, readFile, rm } from "node:fs/promises";
+import { appendFile, cp, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildScriptArgs } from "../../src/bench/build-script.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
+import { siteFileHashes } from "../support/site-tree.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 const tempDir = temporaryFolders();
-
-/** Every file under `dir` with the sha256 of its bytes; Pagefind's own files are left out (they hold build hashes). */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-    if (!entry.isFile() || file.startsWith("pagefind/")) continue;
-    files[file] = createHash("sha256").update(await readFile(path.join(dir, file))).digest("hex");
-  }
-  return files;
-}
 
 /** Eleventy in watch mode, with the timings line of each build it finishes. */
 class WatchingBuild {
@@ -78,7 +67,7 @@ describe("rebuilds while watching", () => {
   const compareWithFresh = async () => {
     const fresh = buildSite(articles, { output: await tempDir("fresh"), cacheDir: false });
     if (fresh.status !== 0) throw new Error(`fresh build failed:\n${fresh.stderr}`);
-    sites.push({ watched: await tree(site), fresh: await tree(fresh.output) });
+    sites.push({ watched: await siteFileHashes(site), fresh: await siteFileHashes(fresh.output) });
   };
 
   beforeAll(async () => {
@@ -107,7 +96,7 @@ describe("rebuilds while watching", () => {
 
   it("remove the pages of a removed article", async () => {
     expect(edits[1]!.pruned).toBeGreaterThan(0);
-    expect(Object.keys(await tree(site)).filter((file) => file.includes("a-year-only-article"))).toEqual([]);
+    expect(Object.keys(await siteFileHashes(site)).filter((file) => file.includes("a-year-only-article"))).toEqual([]);
   });
 
   it("leave, each time, the site a build into an empty folder makes", () => {
