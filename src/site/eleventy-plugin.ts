@@ -58,7 +58,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: { data: Record<string, unknown>; render: () => string }): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
-  on(event: string, callback: (event: { dir: { output: string }; runMode?: string; incremental?: boolean; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
+  on(event: string, callback: (event: { dir: { output: string }; incremental?: boolean; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
   setQuietMode?(quiet: boolean): void;
 }
 
