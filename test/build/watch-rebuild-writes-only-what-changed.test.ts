@@ -10,7 +10,7 @@
  * rebuild when a file is deleted, only notes it: the next change does.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFile, cp, readFile, rm } from "node:fs/promises";
+import { appendFile, cp, readFile, rm, utimes } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildScriptArgs } from "../../src/bench/build-script.ts";
@@ -22,7 +22,8 @@ const tempDir = temporaryFolders();
 
 /** Eleventy in watch mode, with the timings line of each build it finishes. */
 class WatchingBuild {
-  readonly builds: Array<Record<string, number | boolean>> = [];
+  /** Each finished build's timings, and where in the output they were printed. */
+  private readonly builds: Array<{ at: number; timings: Record<string, number | boolean> }> = [];
   private output = "";
   private readonly child: ChildProcess;
 
@@ -35,21 +36,52 @@ class WatchingBuild {
       detached: true,
     });
     const read = (chunk: string) => {
+      const start = this.output.length;
       this.output += chunk;
-      for (const match of chunk.matchAll(/^HEMEROTECA_TIMINGS (.*)$/gm)) this.builds.push(JSON.parse(match[1]!) as Record<string, number | boolean>);
+      for (const match of chunk.matchAll(/^HEMEROTECA_TIMINGS (.*)$/gm)) {
+        this.builds.push({ at: start + match.index, timings: JSON.parse(match[1]!) as Record<string, number | boolean> });
+      }
     };
     this.child.stdout!.setEncoding("utf8").on("data", read);
     this.child.stderr!.setEncoding("utf8").on("data", read);
   }
 
-  /** Waits until `count` builds have finished. */
-  async builtTimes(count: number, ms = 60_000): Promise<Record<string, number | boolean>> {
-    const until = Date.now() + ms;
-    while (this.builds.length < count) {
-      if (this.child.exitCode !== null || Date.now() > until) throw new Error(`Gave up waiting for build ${count} of \`--watch\`:\n${this.output}`);
+  /** Waits, checking every 100 ms, until `probe` answers something; `poke` runs every 2 s meanwhile. */
+  private async waitFor<T>(what: string, probe: () => T | undefined, poke?: () => Promise<void>): Promise<T> {
+    const until = Date.now() + 90_000;
+    let poked = Date.now();
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      if (this.child.exitCode !== null || Date.now() > until) throw new Error(`Gave up waiting for ${what} of \`--watch\`:\n${this.output}`);
+      if (poke && Date.now() - poked > 2000) {
+        await poke();
+        poked = Date.now();
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return this.builds[count - 1]!;
+  }
+
+  /** The timings of the first build. */
+  firstBuild(): Promise<Record<string, number | boolean>> {
+    return this.waitFor("the first build", () => this.builds[0]?.timings);
+  }
+
+  /**
+   * Makes `change` (which writes `file`) and answers the timings of the build
+   * Eleventy then makes. Eleventy says it is watching before its watcher is
+   * ready, and a change made before then is never seen: `file` is touched
+   * again until Eleventy reports it changed.
+   */
+  async rebuildAfter(file: string, change: () => Promise<void>): Promise<Record<string, number | boolean>> {
+    const from = this.output.length;
+    await change();
+    const seen = `File changed: ${file}`;
+    const changedAt = await this.waitFor(`the change of ${file}`, () => {
+      const at = this.output.indexOf(seen, from);
+      return at < 0 ? undefined : at;
+    }, () => utimes(file, new Date(), new Date()));
+    return this.waitFor(`the build after the change of ${file}`, () => this.builds.find((build) => build.at > changedAt)?.timings);
   }
 
   stop(): void {
@@ -75,14 +107,16 @@ describe("rebuilds while watching", () => {
     await cp(path.join(projectRoot, "test/fixtures/basic/content/articles"), articles, { recursive: true });
     site = await tempDir("watched-site");
     watching = new WatchingBuild(articles, site, await tempDir("watched-cache"));
-    await watching.builtTimes(1, 90_000);
-    await appendFile(path.join(articles, "iwo/a.md"), "\nA sentence added while the site is watched.\n");
-    edits.push(await watching.builtTimes(2));
+    await watching.firstBuild();
+    const edited = path.join(articles, "iwo/a.md");
+    edits.push(await watching.rebuildAfter(edited, () => appendFile(edited, "\nA sentence added while the site is watched.\n")));
     await compareWithFresh();
     // Eleventy 3 only notes a deleted file: the next change rebuilds the site without it.
-    await rm(path.join(articles, "iwo/d.md"));
-    await appendFile(path.join(articles, "iwo/b.md"), "\nAnother sentence.\n");
-    edits.push(await watching.builtTimes(3));
+    const next = path.join(articles, "iwo/b.md");
+    edits.push(await watching.rebuildAfter(next, async () => {
+      await rm(path.join(articles, "iwo/d.md"));
+      await appendFile(next, "\nAnother sentence.\n");
+    }));
     await compareWithFresh();
   }, 240_000);
 
