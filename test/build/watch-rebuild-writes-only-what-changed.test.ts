@@ -17,6 +17,7 @@ import { buildScriptArgs } from "../../src/bench/build-script.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { siteFileHashes } from "../support/site-tree.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
+import { waitFor } from "../support/wait-for.ts";
 
 const tempDir = temporaryFolders();
 
@@ -46,20 +47,13 @@ class WatchingBuild {
     this.child.stderr!.setEncoding("utf8").on("data", read);
   }
 
-  /** Waits, checking every 100 ms, until `probe` answers something; `poke` runs every 2 s meanwhile. */
-  private async waitFor<T>(what: string, probe: () => T | undefined, poke?: () => Promise<void>): Promise<T> {
-    const until = Date.now() + 90_000;
-    let poked = Date.now();
-    for (;;) {
-      const value = probe();
-      if (value !== undefined) return value;
-      if (this.child.exitCode !== null || Date.now() > until) throw new Error(`Gave up waiting for ${what} of \`--watch\`:\n${this.output}`);
-      if (poke && Date.now() - poked > 2000) {
-        await poke();
-        poked = Date.now();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  /** Waits for `probe` to answer something, failing at once if Eleventy has exited, with its output. */
+  private waitFor<T>(what: string, probe: () => T | undefined, poke?: () => Promise<void>): Promise<T> {
+    const detail = () => this.output;
+    return waitFor(`${what} of \`--watch\``, () => {
+      if (this.child.exitCode !== null) throw new Error(`Eleventy exited (${this.child.exitCode}) while waiting for ${what}:\n${detail()}`);
+      return probe();
+    }, { detail, ...(poke ? { poke } : {}) });
   }
 
   /** The timings of the first build. */

@@ -13,20 +13,11 @@ import { describe, expect, it } from "vitest";
 import { processTree } from "../../src/bench/run-build.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
+import { waitFor } from "../support/wait-for.ts";
 
 const tempDir = temporaryFolders();
 
 const isRunning = (pid: number) => existsSync(`/proc/${pid}`);
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.runIf(existsSync("/proc/self/task"))("an interrupted benchmark", () => {
   it("stops the running build and removes its work folder", async () => {
@@ -50,7 +41,7 @@ describe.runIf(existsSync("/proc/self/task"))("an interrupted benchmark", () => 
     expect(code, stderr).toBe(130);
     expect(stderr).toContain("The benchmark was interrupted (SIGINT)");
     expect(existsSync(workdir)).toBe(false);
-    await waitFor("the build's processes to end", async () => (tree.some(isRunning) ? undefined : true), 10_000);
+    await waitFor("the build's processes to end", () => (tree.some(isRunning) ? undefined : true), { ms: 10_000 });
     expect((await readdir(tmpdir())).filter((name) => name.startsWith(`hemeroteca-bench-time-${bench.pid}-`))).toEqual([]);
   }, 120_000);
 });
