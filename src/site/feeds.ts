@@ -6,6 +6,7 @@
 import { Feed } from "feed";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { escapeHtml } from "./html.ts";
+import { isRootRelative, rewriteAddresses } from "./html-addresses.ts";
 import { absoluteUrl } from "./layout.ts";
 
 /**
@@ -16,6 +17,24 @@ import { absoluteUrl } from "./layout.ts";
 const forAtom = (text: string) => escapeHtml(text);
 const htmlForAtom = (markup: string) => markup.replace(/]]>/g, "]]&gt;");
 
+/** Only tags with an address from the site's root or a fragment are looked at closely. */
+const MAY_HOLD_SITE_ADDRESS = /="[/#]|\ssrcset="/i;
+
+/**
+ * An article body as a feed reader needs it, away from the site: a link to
+ * another page of the archive (`/2021/03/x/`) and one within the article
+ * (a footnote, `#user-content-fn-1`) become absolute, since readers resolve
+ * them against the feed's address, or not at all.
+ */
+export function bodyForFeed(body: string, siteUrl: string, articleUrl: string): string {
+  const [site, article] = [escapeHtml(siteUrl), escapeHtml(articleUrl)];
+  return rewriteAddresses(body, (address) => {
+    if (isRootRelative(address)) return `${site}${address}`;
+    if (address.startsWith("#")) return `${article}${address}`;
+    return address;
+  }, MAY_HOLD_SITE_ADDRESS);
+}
+
 /**
  * Everything a feed document is made of, as plain data: the feed cache
  * (feed-cache.ts) keys each document by the hash of exactly this, so a field
@@ -25,7 +44,8 @@ export interface FeedInput {
   title: string;
   description: string;
   language: string;
-  /** Absolute addresses. */
+  /** Absolute addresses; the site's without the final slash (`https://example.org/archive`). */
+  siteUrl: string;
   pageUrl: string;
   atomUrl: string;
   jsonUrl: string;
@@ -58,6 +78,7 @@ export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
     title: spec.title,
     description: archive.site.tagline,
     language: archive.site.language,
+    siteUrl: archive.site.baseUrl,
     pageUrl: absoluteUrl(archive, spec.pageUrl),
     atomUrl: absoluteUrl(archive, feedPermalink(spec, "atom")),
     jsonUrl: absoluteUrl(archive, feedPermalink(spec, "json")),
@@ -97,7 +118,7 @@ function buildFeed(input: FeedInput, format: FeedFormat): Feed {
       date: new Date(entry.time),
       published: new Date(entry.time),
       description: text(entry.description),
-      content: markup(entry.html),
+      content: markup(bodyForFeed(entry.html, input.siteUrl, entry.link)),
       // `feed` reads `author[0]` for JSON Feed without checking: omit the field when there is no byline.
       ...(entry.authors.length ? { author: entry.authors.map((name) => ({ name })) } : {}),
       category: entry.tags.map((name) => ({ name: text(name) })),
