@@ -2,7 +2,9 @@
  * When the converter lost an item's headline, a provisional one is taken from
  * its teaser: the first sentence, or its first clause when the sentence is
  * long. It is always the teaser's own words, never a paraphrase, and the
- * record says so in `review`.
+ * record says so in `review`. A headline that stops inside its sentence ends
+ * with `…`, as a quotation cut short does, so that no reader takes the cut for
+ * the whole.
  */
 import { fold, words } from "./markdown-text.ts";
 import { ALL_STOPWORDS } from "./stopwords.ts";
@@ -77,8 +79,8 @@ export function headlineFromTeaser(teaser: string): string | undefined {
     const prefix = sentence.slice(0, match.index);
     const count = words(prefix).length;
     if (count > MAX_WORDS) break;
-    if (count >= 8) return trimEnd(prefix);
+    if (count >= 8) return `${trimEnd(prefix)}…`;
   }
   const cut = sentence.split(/[ \t]+/).slice(0, 16).join(" ");
-  return trimEnd(cut);
+  return `${trimEnd(cut)}…`;
 }

@@ -18,8 +18,14 @@ describe("provisional headlines are the teaser's own words", () => {
 
   it("cuts a long sentence at its first clause of 8 to 22 words", () => {
     const teaser = "Tucson, AZ – On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo, a former union educator and strike leader, was arrested by Peruvian armed forces.";
-    expect(headlineFromTeaser(teaser)).toBe("On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo");
-    expect(teaser).toContain(headlineFromTeaser(teaser));
+    expect(headlineFromTeaser(teaser)).toBe("On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo…");
+    expect(teaser).toContain(headlineFromTeaser(teaser)!.replace(/…$/, ""));
+  });
+
+  it("marks a cut with an ellipsis, and a whole sentence with nothing", () => {
+    const long = "Miners from the southern regions marched for three days across the altiplano toward the capital city where thousands more waited for them in the main square";
+    expect(headlineFromTeaser(long)).toBe("Miners from the southern regions marched for three days across the altiplano toward the capital city…");
+    expect(headlineFromTeaser("Miners marched for three days across the altiplano.")).toBe("Miners marched for three days across the altiplano");
   });
 
   it("reads a dateline", () => {
