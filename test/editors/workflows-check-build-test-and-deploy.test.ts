@@ -15,6 +15,17 @@ interface Workflow { on: Record<string, unknown>; jobs: Record<string, { steps: 
 const workflow = (name: string) => parse(readFileSync(path.join(projectRoot, ".github/workflows", name), "utf8")) as Workflow;
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? "").join("\n");
 
+/** The build restores the newest build cache (`.cache/`) of an earlier run, and saves its own under a new key. */
+function expectBuildCacheBeforeBuild(steps: Step[]): void {
+  const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@"));
+  expect(cache).toBeGreaterThanOrEqual(0);
+  expect(cache).toBeLessThan(steps.findIndex((s) => s.run === "npm run build"));
+  const settings = steps[cache]!.with as { path: string; key: string; "restore-keys": string };
+  expect(settings.path).toBe(".cache");
+  expect(settings.key).toMatch(/github\.run_id/);
+  expect(settings.key.startsWith(settings["restore-keys"].trim())).toBe(true);
+}
+
 describe("the CI workflow", () => {
   const ci = workflow("ci.yml");
   const steps = Object.values(ci.jobs).flatMap((job) => job.steps);
@@ -29,6 +40,10 @@ describe("the CI workflow", () => {
     const order = ["npm ci", "npm run typecheck", "npm run lint", "npm run check", "npm run build", "npm test"].map((command) => commands.indexOf(command));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it("builds with the build cache of an earlier run", () => {
+    expectBuildCacheBeforeBuild(steps);
   });
 
   it("keeps the built site as an artifact", () => {
@@ -51,5 +66,11 @@ describe("the deploy workflow", () => {
     const build = steps.find((s) => s.run === "npm run build");
     expect(build?.env?.SITE_URL).toMatch(/steps\.pages\.outputs\.base_url/);
     expect(steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.path).toMatch(/^_site\/?$/);
+  });
+
+  it("builds with the build cache of an earlier run, under the key pull requests restore", () => {
+    expectBuildCacheBeforeBuild(steps);
+    const key = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith("actions/cache@"))!.with!["restore-keys"];
+    expect(key(deploy)).toBe(key(workflow("ci.yml")));
   });
 });
