@@ -44,9 +44,12 @@ export interface BenchSummary {
 /**
  * Hemeroteca's stages in the order they happen; `select` renders the article and list pages ahead to leave out
  * those the site already holds; `exports` and `index` run alongside `render` (and `citations`, the files beside
- * each page, which come after it); `prune` removes what a full build did not make.
+ * each page, which come after it); `indexSecond` is the time of the second worker lent to the index once the pages
+ * are done, when bundles are still waiting; `prune` removes what a full build did not make.
  */
-export const STAGES = ["startup", "load", "parse", "archive", "select", "render", "citations", "exports", "exportsWait", "index", "indexWait", "prune", "total"] as const;
+export const STAGES = [
+  "startup", "load", "parse", "archive", "select", "render", "citations", "exports", "exportsWait", "index", "indexSecond", "indexWait", "prune", "total",
+] as const;
 const STAGE_COUNTS = ["parsed", "cached"] as const;
 
 export const LABELS: Record<Scenario, string> = {

@@ -10,8 +10,9 @@
  *   (`cachedParallelParser`);
  * - the search index depends only on the Archive, so it is built on a
  *   worker thread while Eleventy renders the pages (Pagefind runs in its own
- *   process), and the kept index in `.cache/pagefind/` is reused when no
- *   search record changed;
+ *   process), with a second worker for the bundles still waiting when the
+ *   pages are done (search-index-threads.ts), and the kept index in
+ *   `.cache/pagefind/` is reused when no search record changed;
  * - the data exports are generated once per distinct archive and kept in
  *   `.cache/exports/`;
  * - each article's citations (citeproc is slow) are made once per distinct
@@ -47,7 +48,7 @@ import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { pruneOutput } from "./prune-output.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
-import { searchIndexWorker, writeSearchIndexInWorker, type SearchIndexResult } from "./search-index-cache.ts";
+import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
 import { withoutHtml } from "./worker-job.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
@@ -111,7 +112,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   let archive: Archive | undefined;
   let citations: CitationCache | undefined;
   let feeds: FeedCache | undefined;
-  let search: Promise<SearchIndexResult & { ms: number }> | undefined;
+  let search: SearchIndexInWorkers | undefined;
   let exportsMade: Promise<{ reused: boolean; ms: number }> | undefined;
   let timings: Record<string, number | boolean> = {};
   /** When eleventy.before ended and Eleventy's own render began. */
@@ -217,14 +218,13 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (workers) {
       // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
       const records = withoutHtml(current);
-      search = writeSearchIndexInWorker(records, path.join(output, "pagefind"), {
+      search = new SearchIndexInWorkers(records, path.join(output, "pagefind"), {
         ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind") } : {}),
         ...(searchShardSize ? { shardSize: searchShardSize } : {}),
       }, workers.index);
       // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
       exportsMade = writeExportsInWorker(records, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
       // Awaited in eleventy.after; until then a failure must not count as unhandled.
-      search.catch(() => {});
       exportsMade.catch(() => {});
     }
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
@@ -268,6 +268,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       reportTimings();
       return;
     }
+    // The pages are done, and with them the main thread's share of the processor: bundles still waiting get a second worker.
+    timings.indexSecondWorker = search?.lendSecondWorker() ?? false;
     let started = performance.now();
     const current = archive;
     const cache = citations!;
@@ -282,10 +284,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const exports = await awaitWorkerJob("exports", exportsMade!);
     exportsMade = undefined;
     log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
-    const index = await awaitWorkerJob("index", search!);
+    const index = await awaitWorkerJob("index", search!.result());
     search = undefined;
     timings.indexShards = index.shards;
     timings.indexShardsReused = index.reusedShards;
+    if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
     // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
     // An incremental rebuild renders only what changed, so it cannot know what is stale. A dry run that the command
     // line did not announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real

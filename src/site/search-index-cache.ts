@@ -36,7 +36,6 @@ import type { ArticleRecord } from "../records/article-record.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, writeSearchIndex } from "./pagefind-index.ts";
-import { WorkerJob } from "./worker-job.ts";
 
 /** Bump when the way this module decides, splits or stores changes. */
 export const SEARCH_INDEX_CACHE_VERSION = 3;
@@ -67,13 +66,6 @@ export interface SearchIndexOptions {
   write?: (archive: Archive, outputPath: string) => Promise<{ pages: number }>;
 }
 
-/** What `writeSearchIndexInWorker` sends its worker. */
-export interface SearchIndexJob {
-  site: Archive["site"];
-  articles: ArticleRecord[];
-  outputPath: string;
-  options: Omit<SearchIndexOptions, "write">;
-}
 
 export interface SearchIndexResult {
   pages: number;
@@ -103,7 +95,7 @@ export interface SearchBundles {
 }
 
 /** Where a bundle lives in the site, relative to the `/pagefind/` folder: the first at its root. */
-function bundleFolder(bundle: SearchBundle, index: number): string {
+function bundleFolder(bundle: Pick<SearchBundle, "name">, index: number): string {
   return index === 0 ? "" : bundle.name;
 }
 
@@ -130,21 +122,64 @@ async function writeBundle(
   return { hash, ...(await new OutputCache(cacheDir).restoreOrMake(hash, outputPath, (folder) => write(part, folder))) };
 }
 
-/** Writes the search index into `outputPath` (the site's `pagefind/` folder), reusing kept bundles whose hash matches. */
-export async function writeSearchIndexCached(archive: Archive, outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+/**
+ * The bundles still to claim, shared by the threads that index them: slot 0
+ * is the next bundle to claim, slot 1 the number of bundles, 0 until the
+ * first thread has worked them out (and emptied a folder that is written
+ * afresh). A second thread joins only once it is not 0 (search-index-threads.ts).
+ */
+export type BundleQueue = Int32Array;
+
+export function newBundleQueue(): BundleQueue {
+  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** The bundles that a thread indexed or put back, and every bundle's name, for `finishSearchIndex`. */
+export interface ClaimedBundles {
+  bundles: Array<Pick<SearchBundle, "name" | "dated">>;
+  results: Array<{ index: number; reused: boolean; hash: string; files: string[] }>;
+}
+
+/**
+ * Indexes, or puts back from the cache, each bundle this thread claims from
+ * `queue`, until none is left. The `first` thread works out the bundles and
+ * publishes their number; a second one may then claim beside it.
+ */
+export async function indexClaimedBundles(
+  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions = {}, queue = newBundleQueue(), first = true,
+): Promise<ClaimedBundles> {
   const write = options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out));
   const bundles = archiveToBundles(archive.articles, options.shardSize ?? defaultShardSize(archive.articles.length));
-  // Without the cache everything is written afresh, so nothing of an earlier index may stay.
-  if (!options.cacheDir) await rm(outputPath, { recursive: true, force: true });
-  const results: Array<{ reused: boolean; hash: string }> = [];
-  const files = ["bundles.json"];
-  // One after another: each Pagefind process holds its bundle in memory, and ends before the next begins.
-  for (const [index, bundle] of bundles.entries()) {
+  if (first) {
+    // Without the cache everything is written afresh, so nothing of an earlier index may stay.
+    if (!options.cacheDir) await rm(outputPath, { recursive: true, force: true });
+    Atomics.store(queue, 1, bundles.length);
+  }
+  const results: ClaimedBundles["results"] = [];
+  // Each Pagefind process holds its bundle in memory, and ends before this thread's next begins.
+  for (let index = Atomics.add(queue, 0, 1); index < bundles.length; index = Atomics.add(queue, 0, 1)) {
+    const bundle = bundles[index]!;
     const kept = options.cacheDir && path.join(options.cacheDir, bundle.name);
     const folder = bundleFolder(bundle, index);
-    const result = await writeBundle(archive, bundle.articles, path.join(outputPath, folder), bundle.name, kept, write);
-    results.push(result);
-    for (const file of result.files) files.push(folder ? `${folder}/${file}` : file);
+    const result = await writeBundle(archive as Archive, bundle.articles, path.join(outputPath, folder), bundle.name, kept, write);
+    results.push({ index, ...result, files: result.files.map((file) => (folder ? `${folder}/${file}` : file)) });
+  }
+  return { bundles: bundles.map(({ name, dated }) => ({ name, dated })), results };
+}
+
+/**
+ * Ends an index once every bundle is written, by whichever threads claimed
+ * them: removes kept bundles this archive no longer has, writes
+ * `bundles.json`, and answers for the whole index.
+ */
+export async function finishSearchIndex(
+  archive: Pick<Archive, "articles">, outputPath: string, options: Pick<SearchIndexOptions, "cacheDir">, claimed: readonly ClaimedBundles[],
+): Promise<SearchIndexResult> {
+  const bundles = claimed[0]!.bundles;
+  const results = claimed.flatMap((part) => part.results).sort((a, b) => a.index - b.index);
+  if (results.length !== bundles.length || results.some((result, index) => result.index !== index)) {
+    const written = results.map((result) => result.index).join(", ");
+    throw new Error(`The search index has ${bundles.length} bundles, but the bundles written were ${written || "none"}: each must be written once`);
   }
   if (options.cacheDir) {
     const names = new Set(bundles.map((bundle) => bundle.name));
@@ -161,29 +196,11 @@ export async function writeSearchIndexCached(archive: Archive, outputPath: strin
   const reusedShards = results.filter((result) => result.reused).length;
   return {
     pages: archive.articles.length, reused: reusedShards === results.length, shards: results.length, reusedShards, hash: results[0]!.hash,
-    files: options.cacheDir ? files.sort() : await listTree(outputPath),
+    files: options.cacheDir ? ["bundles.json", ...results.flatMap((result) => result.files)].sort() : await listTree(outputPath),
   };
 }
 
-const WORKER_ENTRY = new URL("./search-index-worker.ts", import.meta.url);
-
-/**
- * `writeSearchIndexCached` on a worker thread. Pagefind indexes in a process
- * of its own, but it is fed one record at a time from JavaScript; fed from
- * the main thread, every record waits for Eleventy's rendering to yield, and
- * indexing stretches over the whole render. From a worker the feeding runs
- * at Pagefind's own pace. The index is made of `articleToSearchRecord`,
- * which reads the plain text, and `writeSearchIndex` reads only `site` and
- * `articles`: the articles may come without their HTML (`withoutHtml`), for a
- * smaller copy.
- */
-export function writeSearchIndexInWorker(
-  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {}, worker = searchIndexWorker(),
-): Promise<SearchIndexResult & { ms: number }> {
-  return worker.run({ site: archive.site, articles: archive.articles, outputPath, options });
-}
-
-/** The worker of `writeSearchIndexInWorker`, started ahead of its job (worker-job.ts). */
-export function searchIndexWorker(): WorkerJob<SearchIndexJob, SearchIndexResult> {
-  return new WorkerJob(WORKER_ENTRY, "index for search");
+/** Writes the search index into `outputPath` (the site's `pagefind/` folder) on this thread, reusing kept bundles whose hash matches. */
+export async function writeSearchIndexCached(archive: Archive, outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  return finishSearchIndex(archive, outputPath, options, [await indexClaimedBundles(archive, outputPath, options)]);
 }
