@@ -134,6 +134,14 @@ export class OutputCache {
     return (await this.restoreFiles(hash, toDir)) !== undefined;
   }
 
+  /** True when the tree stored under `hash` is whole: `restore` would put it back, unless it goes in between. */
+  async has(hash: string): Promise<boolean> {
+    const manifest = await this.manifest();
+    if (!manifest || manifest.hash !== hash) return false;
+    const sources = statTree(path.join(this.dir, hash), manifest.files.map(([file]) => file));
+    return !!sources && sources.every((source, index) => source.size === manifest.files[index]![1]);
+  }
+
   /** `restore`, answering the files put back (relative to `toDir`), or undefined on a miss. */
   private async restoreFiles(hash: string, toDir: string): Promise<string[] | undefined> {
     const manifest = await this.manifest();

@@ -111,10 +111,10 @@ export async function searchIndexHash(archive: Archive, articles: readonly Artic
 
 async function writeBundle(
   archive: Archive, articles: ArticleRecord[], outputPath: string, bundle: string, cacheDir: string | undefined,
-  write: NonNullable<SearchIndexOptions["write"]>,
+  write: NonNullable<SearchIndexOptions["write"]>, knownHash?: string,
 ): Promise<{ reused: boolean; hash: string; files: string[] }> {
   const part: Archive = { ...archive, articles };
-  const hash = await searchIndexHash(archive, articles, bundle);
+  const hash = knownHash ?? (await searchIndexHash(archive, articles, bundle));
   if (!cacheDir) {
     await write(part, outputPath);
     return { reused: false, hash, files: [] };
@@ -123,46 +123,71 @@ async function writeBundle(
 }
 
 /**
- * The bundles still to claim, shared by the threads that index them: slot 0
- * is the next bundle to claim, slot 1 the number of bundles, 0 until the
- * first thread has worked them out (and emptied a folder that is written
- * afresh). A second thread joins only once it is not 0 (search-index-threads.ts).
+ * The bundles still to make, shared by the threads that make them: slot 0
+ * counts the claims so far, slot 1 holds how many bundles are to be made
+ * (0 until the first thread has worked them out), and the slots after them
+ * which ones, by their place among all the bundles. A second thread joins
+ * only when some are left to claim (search-index-threads.ts). Bundles kept
+ * in the cache are not in it: putting one back takes a fraction of a second.
  */
 export type BundleQueue = Int32Array;
 
-export function newBundleQueue(): BundleQueue {
-  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+/** A queue with room for `articles`, an archive's count: no archive has more bundles than articles, or one when empty. */
+export function newBundleQueue(articles: number): BundleQueue {
+  return new Int32Array(new SharedArrayBuffer((3 + articles) * Int32Array.BYTES_PER_ELEMENT));
 }
 
-/** The bundles that a thread indexed or put back, and every bundle's name, for `finishSearchIndex`. */
+/** The bundles that a thread made or put back, and every bundle's name, for `finishSearchIndex`. */
 export interface ClaimedBundles {
   bundles: Array<Pick<SearchBundle, "name" | "dated">>;
   results: Array<{ index: number; reused: boolean; hash: string; files: string[] }>;
 }
 
 /**
- * Indexes, or puts back from the cache, each bundle this thread claims from
- * `queue`, until none is left. The `first` thread works out the bundles and
- * publishes their number; a second one may then claim beside it.
+ * Makes each bundle this thread claims from `queue` until none is left. The
+ * `first` thread works out which bundles are to be made, publishes them, and
+ * once it can claim no more puts back those kept in the cache; a second
+ * thread may claim beside it.
  */
 export async function indexClaimedBundles(
-  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions = {}, queue = newBundleQueue(), first = true,
+  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions = {},
+  queue = newBundleQueue(archive.articles.length), first = true,
 ): Promise<ClaimedBundles> {
   const write = options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out));
+  const whole = archive as Archive;
   const bundles = archiveToBundles(archive.articles, options.shardSize ?? defaultShardSize(archive.articles.length));
+  const where = (index: number) => {
+    const folder = bundleFolder(bundles[index]!, index);
+    return { folder, output: path.join(outputPath, folder), kept: options.cacheDir && path.join(options.cacheDir, bundles[index]!.name) };
+  };
+  const results: ClaimedBundles["results"] = [];
+  const done = (index: number, result: { reused: boolean; hash: string; files: string[] }) =>
+    results.push({ index, ...result, files: result.files.map((file) => (where(index).folder ? `${where(index).folder}/${file}` : file)) });
+  const keptHashes = new Map<number, string>();
   if (first) {
     // Without the cache everything is written afresh, so nothing of an earlier index may stay.
     if (!options.cacheDir) await rm(outputPath, { recursive: true, force: true });
-    Atomics.store(queue, 1, bundles.length);
+    const toMake: number[] = [];
+    for (const [index, bundle] of bundles.entries()) {
+      const { kept } = where(index);
+      const hash = kept ? await searchIndexHash(whole, bundle.articles, bundle.name) : undefined;
+      if (kept && hash && (await new OutputCache(kept).has(hash))) keptHashes.set(index, hash);
+      else toMake.push(index);
+    }
+    toMake.forEach((index, claim) => Atomics.store(queue, 2 + claim, index));
+    Atomics.store(queue, 1, toMake.length);
   }
-  const results: ClaimedBundles["results"] = [];
+  const count = Atomics.load(queue, 1);
   // Each Pagefind process holds its bundle in memory, and ends before this thread's next begins.
-  for (let index = Atomics.add(queue, 0, 1); index < bundles.length; index = Atomics.add(queue, 0, 1)) {
-    const bundle = bundles[index]!;
-    const kept = options.cacheDir && path.join(options.cacheDir, bundle.name);
-    const folder = bundleFolder(bundle, index);
-    const result = await writeBundle(archive as Archive, bundle.articles, path.join(outputPath, folder), bundle.name, kept, write);
-    results.push({ index, ...result, files: result.files.map((file) => (folder ? `${folder}/${file}` : file)) });
+  for (let claim = Atomics.add(queue, 0, 1); claim < count; claim = Atomics.add(queue, 0, 1)) {
+    const index = Atomics.load(queue, 2 + claim);
+    const { output, kept } = where(index);
+    done(index, await writeBundle(whole, bundles[index]!.articles, output, bundles[index]!.name, kept, write));
+  }
+  // Put back last, so that no bundle to make waits for them; one that has gone from the cache since is made.
+  for (const [index, hash] of keptHashes) {
+    const { output, kept } = where(index);
+    done(index, await writeBundle(whole, bundles[index]!.articles, output, bundles[index]!.name, kept, write, hash));
   }
   return { bundles: bundles.map(({ name, dated }) => ({ name, dated })), results };
 }

@@ -6,14 +6,15 @@
  * Eleventy's rendering to yield, and indexing stretches over the whole
  * render. From a worker the feeding runs at Pagefind's own pace.
  *
- * One worker indexes the bundles one after another from the start. When the
+ * One worker makes the bundles one after another from the start. When the
  * main thread has rendered the pages, a second worker is lent to the index if
- * bundles are still waiting, and the two take the rest from one queue
- * (`BundleQueue`): in a cold build of 10,000 articles the index was the last
- * thing running, for about 14 s, on one of the two cores. Two Pagefind
+ * bundles are still waiting to be made, and the two take the rest from one
+ * queue (`BundleQueue`): in a cold build of 10,000 articles the index was the
+ * last thing running, for about 14 s, on one of the two cores. Two Pagefind
  * processes side by side during the render only slowed the render down; after
- * it, the second core is idle. A build that changed one bundle has none
- * waiting by then, and starts no second worker.
+ * it, the second core is idle. Bundles kept in the cache are not queued, so a
+ * build that changed a bundle or two starts no second worker to put back the
+ * others.
  *
  * The index is made of `articleToSearchRecord`, which reads the plain text,
  * and the workers read only `site` and `articles`: the articles may come
@@ -54,7 +55,7 @@ export interface SearchIndexTimes {
 }
 
 export class SearchIndexInWorkers {
-  private readonly queue = newBundleQueue();
+  private readonly queue: BundleQueue;
   private readonly job: Omit<SearchIndexJob, "queue" | "first">;
   private readonly first: Promise<ClaimedBundles & { ms: number }>;
   private second: { worker: WorkerJob<SearchIndexJob, ClaimedBundles>; done: Promise<ClaimedBundles & { ms: number }> } | undefined;
@@ -65,6 +66,7 @@ export class SearchIndexInWorkers {
     private readonly firstWorker = searchIndexWorker(),
   ) {
     this.job = { site: archive.site, articles: archive.articles, outputPath, options };
+    this.queue = newBundleQueue(archive.articles.length);
     this.first = firstWorker.run({ ...this.job, queue: this.queue, first: true });
     // Awaited in `result`; until then a failure must not count as unhandled.
     this.first.catch(() => {});
@@ -72,7 +74,8 @@ export class SearchIndexInWorkers {
 
   /**
    * Lends the index a second worker, if bundles are still waiting to be
-   * claimed. For when the main thread has a core to spare. True when it did.
+   * made (not only put back from the cache). For when the main thread has a
+   * core to spare. True when it did.
    */
   lendSecondWorker(): boolean {
     const bundles = Atomics.load(this.queue, 1);

@@ -56,7 +56,7 @@ describe("bundles claimed by two threads from one queue", () => {
     const written: string[] = [];
     const options = { cacheDir: path.join(await tempDir(), "cache"), shardSize: 8, write: standIn(written) };
     const output = path.join(await tempDir(), "pagefind");
-    const queue = newBundleQueue();
+    const queue = newBundleQueue(archive.articles.length);
     const first = indexClaimedBundles(archive, output, options, queue, true);
     // The second joins once the first has worked out the bundles, as `lendSecondWorker` does.
     await waitFor("the bundles to be counted", () => (Atomics.load(queue, 1) > 0 ? true : undefined), { ms: 10_000 });
@@ -73,10 +73,28 @@ describe("bundles claimed by two threads from one queue", () => {
     expect(await tree(output)).toEqual(await tree(alone));
   });
 
+  it("queues only the bundles to make: those kept in the cache are put back after them", async () => {
+    const cacheDir = path.join(await tempDir(), "cache");
+    const bundles = archiveToBundles(archive.articles, 8);
+    await writeSearchIndexCached(archive, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn([]) });
+    const target = bundles.at(-2)!;
+    const edited = buildArchive(archive.articles.map((a) => (a.id === target.articles[0]!.id ? { ...a, text: `${a.text} An edit.` } : a)), site);
+    const written: string[] = [];
+    const queue = newBundleQueue(edited.articles.length);
+    const part = await indexClaimedBundles(edited, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn(written) }, queue);
+    expect(Atomics.load(queue, 1)).toBe(1);
+    expect(Atomics.load(queue, 2)).toBe(bundles.length - 2);
+    expect(written).toEqual([target.articles[0]!.id]);
+    // Made first, then every kept one put back.
+    expect(part.results.map((result) => [result.index, result.reused])).toEqual([
+      [bundles.length - 2, false], ...bundles.map((_, index) => [index, true]).filter(([index]) => index !== bundles.length - 2),
+    ]);
+  });
+
   it("refuses to finish an index with a bundle missing", async () => {
     const options = { shardSize: 8, write: standIn([]) };
     const output = path.join(await tempDir(), "pagefind");
-    const queue = newBundleQueue();
+    const queue = newBundleQueue(archive.articles.length);
     Atomics.store(queue, 0, 1); // as if another thread had claimed the first bundle and failed
     const part = await indexClaimedBundles(archive, output, options, queue, true);
     await expect(finishSearchIndex(archive, output, {}, [part])).rejects.toThrow(/^The search index has \d+ bundles, but the bundles written were 1, 2, 3, 4, 5, 6, 7, 8, 9: each must be written once$/);
