@@ -24,6 +24,16 @@ const MORE = 3;
 /** "More on…" lists, for the article's first tags that have other articles: one keeps a long article's page light. */
 const MORE_TAGS = 1;
 
+/**
+ * In place of the text, for an article whose source gives none (a listing that
+ * prints a headline and a "read more" link only): said plainly, so that an
+ * empty page is not taken for a fault.
+ */
+function bodyMissing(article: ArticleRecord, site: string) {
+  const shown = article.summary ? "the headline and summary" : "the headline";
+  return html`<p class="body-missing"${langAttribute(site, article.language)}>The source shows only ${shown} of this article; its text is not in the archive.${article.url ? " The original may have it: see Provenance." : ""}</p>`;
+}
+
 /** Home, then the year and (when the article is filed under one) the month it belongs to. */
 function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
   const crumbs: Crumb[] = [{ label: "Home", url: "/" }];
@@ -69,7 +79,7 @@ export function render({ archive, article, citationsOf }: Data): string {
     ${related.translations.length ? html`<p class="translations"${langAttribute(site, article.language)}>Also in ${related.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
   </header>
   <div class="article-body">
-${trustedHtml(article.html)}
+${article.html.trim() ? trustedHtml(article.html) : bodyMissing(article, site)}
   </div>
 </article>
 ${related.previous || related.next ? html`<nav class="prev-next" aria-label="Earlier and later articles">
