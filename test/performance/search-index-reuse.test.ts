@@ -4,10 +4,9 @@
  * counts), then end to end with Eleventy and Pagefind.
  */
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
@@ -15,27 +14,11 @@ import { generatedRecords } from "../support/generated-records.ts";
 import { archiveToBundles } from "../../src/site/search-bundles.ts";
 import { writeSearchIndexCached } from "../../src/site/search-index-cache.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
+import { fileHashes } from "../support/site-tree.ts";
+import { temporaryFolders } from "../support/temp-dirs.ts";
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "hemeroteca-search-cache-"));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-/** Every file under `dir` with the sha256 of its bytes (Pagefind's files are compressed). */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const bytes = await readFile(path.join(entry.parentPath, entry.name));
-    files[path.relative(dir, path.join(entry.parentPath, entry.name))] = createHash("sha256").update(bytes).digest("hex");
-  }
-  return files;
-}
+const folders = temporaryFolders();
+const tempDir = () => folders("search-cache");
 
 describe("search index reuse, with a stand-in indexer", () => {
   const site = siteConfigFromEnv({});
@@ -62,7 +45,7 @@ describe("search index reuse, with a stand-in indexer", () => {
     const two = await writeSearchIndexCached(buildArchive(base, site), second, { cacheDir, write });
     expect(two).toMatchObject({ reused: true, pages: 8, hash: one.hash });
     expect(calls).toBe(1);
-    expect(await tree(second)).toEqual(await tree(first));
+    expect(await fileHashes(second)).toEqual(await fileHashes(first));
 
     // Fields the index does not hold (the body's HTML, the file's path) change nothing.
     const moved = base.map((r, i) => (i === 2 ? { ...r, file: "content/articles/moved.md", html: `${r.html}<p>x</p>` } : r));
@@ -114,7 +97,7 @@ describe("search index written over the last one", () => {
     expect(two.files).toHaveLength(2);
     expect(two.files).toContain("bundles.json");
     expect(two.files.filter((file) => one.files.includes(file))).toEqual(["bundles.json"]);
-    expect(Object.keys(await tree(output)).sort()).toEqual([...new Set([...one.files, ...two.files])].sort());
+    expect(Object.keys(await fileHashes(output)).sort()).toEqual([...new Set([...one.files, ...two.files])].sort());
   });
 });
 
@@ -144,14 +127,14 @@ describe("search index reuse, end to end", () => {
     const [first, second] = builds.map((build) => timingsFromOutput(build.stderr));
     expect(first).toMatchObject({ indexReused: false });
     expect(second).toMatchObject({ indexReused: true, parsed: 0 });
-    const [a, b] = [await tree(path.join(builds[0]!.output, "pagefind")), await tree(path.join(builds[1]!.output, "pagefind"))];
+    const [a, b] = [await fileHashes(path.join(builds[0]!.output, "pagefind")), await fileHashes(path.join(builds[1]!.output, "pagefind"))];
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(b).toEqual(a);
   });
 
   it("indexes again after one article is edited", async () => {
     expect(timingsFromOutput(builds[2]!.stderr)).toMatchObject({ indexReused: false, parsed: 1 });
-    expect(await tree(path.join(builds[2]!.output, "pagefind"))).not.toEqual(await tree(path.join(builds[0]!.output, "pagefind")));
+    expect(await fileHashes(path.join(builds[2]!.output, "pagefind"))).not.toEqual(await fileHashes(path.join(builds[0]!.output, "pagefind")));
   });
 });
 
@@ -177,7 +160,7 @@ describe("search index bundles", () => {
     expect(JSON.parse(await readFile(path.join(first, "bundles.json"), "utf8"))).toEqual({
       bundles: expected.map((bundle, index) => ({ path: folders[index], dated: bundle.dated })),
     });
-    expect(Object.keys(await tree(first)).sort()).toEqual(["bundles.json", ...folders.map((folder) => `${folder.slice("/pagefind/".length)}pagefind-entry.json`)].sort());
+    expect(Object.keys(await fileHashes(first)).sort()).toEqual(["bundles.json", ...folders.map((folder) => `${folder.slice("/pagefind/".length)}pagefind-entry.json`)].sort());
     expect((await readdir(cacheDir)).sort()).toEqual(expected.map((bundle) => bundle.name).sort());
 
     const target = expected.at(-2)!;

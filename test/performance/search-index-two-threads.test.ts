@@ -3,11 +3,9 @@
  * workers taking them from one queue: every bundle is written once, by one of
  * them, and the index is the one a single thread makes.
  */
-import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { archiveToBundles } from "../../src/site/search-bundles.ts";
@@ -15,27 +13,12 @@ import { finishSearchIndex, indexClaimedBundles, newBundleQueue, writeSearchInde
 import { SearchIndexInWorkers } from "../../src/site/search-index-threads.ts";
 import { withoutHtml } from "../../src/site/worker-job.ts";
 import { generatedRecords } from "../support/generated-records.ts";
+import { fileHashes } from "../support/site-tree.ts";
+import { temporaryFolders } from "../support/temp-dirs.ts";
 import { waitFor } from "../support/wait-for.ts";
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "hemeroteca-index-threads-"));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function tree(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
-  }
-  return files;
-}
+const folders = temporaryFolders();
+const tempDir = () => folders("index-threads");
 
 const site = siteConfigFromEnv({});
 const archive = buildArchive(generatedRecords(40), site);
@@ -70,7 +53,7 @@ describe("bundles claimed by two threads from one queue", () => {
     const alone = path.join(await tempDir(), "pagefind");
     const single = await writeSearchIndexCached(archive, alone, { ...options, cacheDir: path.join(await tempDir(), "cache"), write: standIn([]) });
     expect(index.files).toEqual(single.files);
-    expect(await tree(output)).toEqual(await tree(alone));
+    expect(await fileHashes(output)).toEqual(await fileHashes(alone));
   });
 
   it("queues only the bundles to make: those kept in the cache are put back after them", async () => {
