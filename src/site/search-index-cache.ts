@@ -15,8 +15,10 @@
  * 10,000), and it cannot update an index in place, so one edit in one large
  * bundle re-indexes every article. Above `shardSize` articles the archive is
  * indexed as several Pagefind bundles by date range (search-bundles.ts), one
- * after another, each Pagefind process ending before the next starts: the
- * first at `/pagefind/`, the others at `/pagefind/<range>/`. Each is kept in
+ * after another on each thread that makes them (one, or two once the pages
+ * are done: search-index-threads.ts), each Pagefind process ending before
+ * that thread's next starts: the first at `/pagefind/`, the others at
+ * `/pagefind/<range>/`. Each is kept in
  * `.cache/pagefind/<range>/` under its own hash, so an edit re-indexes its
  * article's bundle only. `/pagefind/bundles.json` lists every bundle in date
  * order, undated last; the search page merges them with Pagefind's
@@ -65,7 +67,6 @@ export interface SearchIndexOptions {
   /** The indexer; tests pass a stand-in. Defaults to pagefind-index.ts's `writeSearchIndex`. */
   write?: (archive: Archive, outputPath: string) => Promise<{ pages: number }>;
 }
-
 
 export interface SearchIndexResult {
   pages: number;
