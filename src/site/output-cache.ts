@@ -136,20 +136,25 @@ export class OutputCache {
 
   /** True when the tree stored under `hash` is whole: `restore` would put it back, unless it goes in between. */
   async has(hash: string): Promise<boolean> {
-    const manifest = await this.manifest();
-    if (!manifest || manifest.hash !== hash) return false;
-    const sources = statTree(path.join(this.dir, hash), manifest.files.map(([file]) => file));
-    return !!sources && sources.every((source, index) => source.size === manifest.files[index]![1]);
+    return (await this.wholeEntry(hash)) !== undefined;
   }
 
-  /** `restore`, answering the files put back (relative to `toDir`), or undefined on a miss. */
-  private async restoreFiles(hash: string, toDir: string): Promise<string[] | undefined> {
+  /** The entry kept under `hash`, its files and their stats, when every file is there with the size the manifest gives. */
+  private async wholeEntry(hash: string): Promise<{ entry: string; files: string[]; sources: Stats[] } | undefined> {
     const manifest = await this.manifest();
     if (!manifest || manifest.hash !== hash) return undefined;
     const entry = path.join(this.dir, hash);
     const files = manifest.files.map(([file]) => file);
     const sources = statTree(entry, files);
     if (!sources || sources.some((source, index) => source.size !== manifest.files[index]![1])) return undefined;
+    return { entry, files, sources };
+  }
+
+  /** `restore`, answering the files put back (relative to `toDir`), or undefined on a miss. */
+  private async restoreFiles(hash: string, toDir: string): Promise<string[] | undefined> {
+    const whole = await this.wholeEntry(hash);
+    if (!whole) return undefined;
+    const { entry, files, sources } = whole;
     try {
       await copyTree(entry, toDir, files, sources);
     } catch (error) {
