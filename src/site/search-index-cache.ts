@@ -154,42 +154,45 @@ export async function indexClaimedBundles(
   archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions = {},
   queue = newBundleQueue(archive.articles.length), first = true,
 ): Promise<ClaimedBundles> {
-  const write = options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out));
+  const indexer = options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out));
   const whole = archive as Archive;
   const bundles = archiveToBundles(archive.articles, options.shardSize ?? defaultShardSize(archive.articles.length));
-  const where = (index: number) => {
-    const folder = bundleFolder(bundles[index]!, index);
-    return { folder, output: path.join(outputPath, folder), kept: options.cacheDir && path.join(options.cacheDir, bundles[index]!.name) };
-  };
   const results: ClaimedBundles["results"] = [];
-  const done = (index: number, result: { reused: boolean; hash: string; files: string[] }) =>
-    results.push({ index, ...result, files: result.files.map((file) => (where(index).folder ? `${where(index).folder}/${file}` : file)) });
-  const keptHashes = new Map<number, string>();
+  /** Hashes worked out in the first thread's pass over the bundles, so that no bundle is hashed twice there. */
+  const hashes = new Map<number, string>();
+  /** Where a bundle is kept, when there is a cache. */
+  const keptDir = (bundle: SearchBundle) => options.cacheDir && path.join(options.cacheDir, bundle.name);
+  const write = async (index: number) => {
+    const bundle = bundles[index]!;
+    const folder = bundleFolder(bundle, index);
+    const result = await writeBundle(whole, bundle.articles, path.join(outputPath, folder), bundle.name, keptDir(bundle), indexer, hashes.get(index));
+    results.push({ index, ...result, files: result.files.map((file) => (folder ? `${folder}/${file}` : file)) });
+  };
+  const keptBundles: number[] = [];
   if (first) {
     // Without the cache everything is written afresh, so nothing of an earlier index may stay.
     if (!options.cacheDir) await rm(outputPath, { recursive: true, force: true });
     const toMake: number[] = [];
     for (const [index, bundle] of bundles.entries()) {
-      const { kept } = where(index);
-      const hash = kept ? await searchIndexHash(whole, bundle.articles, bundle.name) : undefined;
-      if (kept && hash && (await new OutputCache(kept).has(hash))) keptHashes.set(index, hash);
-      else toMake.push(index);
+      const kept = keptDir(bundle);
+      if (kept) {
+        const hash = await searchIndexHash(whole, bundle.articles, bundle.name);
+        hashes.set(index, hash);
+        if (await new OutputCache(kept).has(hash)) {
+          keptBundles.push(index);
+          continue;
+        }
+      }
+      toMake.push(index);
     }
     toMake.forEach((index, claim) => Atomics.store(queue, 2 + claim, index));
     Atomics.store(queue, 1, toMake.length);
   }
   const count = Atomics.load(queue, 1);
   // Each Pagefind process holds its bundle in memory, and ends before this thread's next begins.
-  for (let claim = Atomics.add(queue, 0, 1); claim < count; claim = Atomics.add(queue, 0, 1)) {
-    const index = Atomics.load(queue, 2 + claim);
-    const { output, kept } = where(index);
-    done(index, await writeBundle(whole, bundles[index]!.articles, output, bundles[index]!.name, kept, write));
-  }
+  for (let claim = Atomics.add(queue, 0, 1); claim < count; claim = Atomics.add(queue, 0, 1)) await write(Atomics.load(queue, 2 + claim));
   // Put back last, so that no bundle to make waits for them; one that has gone from the cache since is made.
-  for (const [index, hash] of keptHashes) {
-    const { output, kept } = where(index);
-    done(index, await writeBundle(whole, bundles[index]!.articles, output, bundles[index]!.name, kept, write, hash));
-  }
+  for (const index of keptBundles) await write(index);
   return { bundles: bundles.map(({ name, dated }) => ({ name, dated })), results };
 }
 
