@@ -7,13 +7,17 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import rehypeStringify from "rehype-stringify";
-import remarkDropEmailLiterals, { EMAIL_LITERAL } from "../../src/markdown/remark-drop-email-literals.ts";
+import remarkDropGfmConstructs, { OPTIONAL_GFM_CONSTRUCTS, unusedGfmConstructs, type OptionalGfmConstruct } from "../../src/markdown/remark-drop-gfm-constructs.ts";
 import remarkGuardLinkLiterals from "../../src/markdown/remark-guard-link-literals.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
 import { generateArticle } from "../../src/bench/generate-corpus.ts";
+import { createRandom } from "../../src/bench/prng.ts";
 
 const withGfm = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
-const withoutEmail = unified().use(remarkParse).use(remarkGfm).use(remarkDropEmailLiterals).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+const leavingOut = (unused: readonly OptionalGfmConstruct[]) =>
+  unified().use(remarkParse).use(remarkGfm).use(remarkDropGfmConstructs, unused).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+/** As render-markdown.ts parses a body: without the constructs it cannot use. */
+const pruned = (markdown: string) => html(leavingOut(unusedGfmConstructs(markdown)), markdown);
 const guarded = unified().use(remarkParse).use(remarkGfm).use(remarkGuardLinkLiterals).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
 const html = (processor: typeof withGfm, markdown: string) => String(processor.processSync(markdown));
 
@@ -37,23 +41,71 @@ const collection = () => [
   ...Array.from({ length: 40 }, (_, index) => generateArticle(index).text),
 ];
 
-describe("bodies without an `@` parse the same without GFM's e-mail literal", () => {
-  const bodies = collection().filter((body) => !body.includes("@"));
+/** Each optional construct at work, some in forms that are easy to miss. */
+const constructsAtWork = [
+  "Write to press@example.org.",
+  "See www.example.pe and WwW.Mixed.pe.",
+  "See http://a.pe and HTTPS://B.PE/x.",
+  "| a | b |\n|---|---|\n| 1 | 2 |",
+  "a\n:-",
+  "a\n-:",
+  "a | b\n- | -",
+  "~~struck~~ and ~one~",
+  "- [ ] open\n- [x] done\n- [X] done",
+  "- [\t] tab\n\n* [\r\n] line ending",
+  "A note[^1].\n\n[^1]: The note.",
+];
 
-  it("gives the same HTML for every such body", () => {
+const namesIn = (processor: ReturnType<typeof leavingOut>) =>
+  new Set(
+    (processor.data().micromarkExtensions ?? []).flatMap((extension) =>
+      Object.entries(extension)
+        .filter(([field]) => field !== "attentionMarkers" && field !== "disable")
+        .flatMap(([, byCode]) => Object.values(byCode ?? {}).flat() as Array<{ name?: string }>)
+        .map((construct) => construct.name),
+    ),
+  );
+
+describe("each body is parsed without the GFM constructs it cannot use", () => {
+  it("gives the same HTML as all of GFM for every body of the collection", () => {
+    const bodies = [...collection(), ...constructsAtWork];
     expect(bodies.length).toBeGreaterThan(100);
-    for (const body of bodies) expect(html(withoutEmail, body)).toBe(html(withGfm, body));
+    for (const body of bodies) expect(pruned(body)).toBe(html(withGfm, body));
   });
 
-  it("really takes the e-mail literal out of the parser, so the twin is the faster one", () => {
-    const namesIn = (processor: typeof withGfm) =>
-      new Set((processor.data().micromarkExtensions ?? []).flatMap((extension) => Object.values(extension.text ?? {}).flat().map((construct) => construct?.name)));
-    expect(namesIn(withGfm)).toContain(EMAIL_LITERAL);
-    expect(namesIn(withoutEmail)).not.toContain(EMAIL_LITERAL);
-    expect(namesIn(withoutEmail)).toContain("protocolAutolink");
+  it("gives the same HTML for thousands of random strings of the pieces GFM constructs are made of", () => {
+    const random = createRandom(20230607);
+    const pieces = ["a", "1", " ", "\t", "\n", "\r\n", "|", ":", "-", ":-", "-:", "~", "~~", "[", "]", "^", "[^", "[ ]", "[x]", "x", "www.", "WwW.", "http://", "HTTPS://", "@", "*", "> ", "- ", "1. ", "\\"];
+    const differing: string[] = [];
+    for (let sample = 0; sample < 4000; sample++) {
+      const body = Array.from({ length: random.int(1, 10) }, () => random.pick(pieces)).join("");
+      if (pruned(body) !== html(withGfm, body)) differing.push(body);
+    }
+    expect(differing).toEqual([]);
   });
 
-  it("is not used for a body with an `@`: its addresses are links", () => {
+  it("keeps a construct whenever the body uses it", () => {
+    for (const body of constructsAtWork) {
+      const used = (Object.keys(OPTIONAL_GFM_CONSTRUCTS) as OptionalGfmConstruct[]).filter((construct) => !unusedGfmConstructs(body).includes(construct));
+      expect(used.length, body).toBeGreaterThan(0);
+      expect(pruned(body), body).toBe(html(withGfm, body));
+    }
+    expect(html(withGfm, "a\n:-")).toContain("<table>");
+    expect(html(withGfm, "* [\r\n] line ending")).toContain('type="checkbox"');
+  });
+
+  it("really takes the constructs out of the parser, and only those", () => {
+    const all = namesIn(leavingOut([]));
+    const optional = Object.values(OPTIONAL_GFM_CONSTRUCTS).flatMap((construct) => construct.names);
+    for (const name of optional) expect(all).toContain(name);
+    const plain = unusedGfmConstructs("Plain words, a [link](/x) and **emphasis**.");
+    expect(plain).toEqual(Object.keys(OPTIONAL_GFM_CONSTRUCTS));
+    const left = namesIn(leavingOut(plain));
+    for (const name of optional) expect(left).not.toContain(name);
+    expect(unusedGfmConstructs("a | b\n- | -")).not.toContain("table");
+  });
+
+  it("links the addresses of a body with an `@`", () => {
     expect(renderMarkdown("Write to press@example.org or visit www.example.org.").html).toContain('href="mailto:press@example.org"');
   });
 });
