@@ -1,7 +1,8 @@
 /**
  * Citations with citation-js: one CSL-JSON item per article, from which the
  * library writes `cite.bib` (BibTeX), `cite.ris` (RIS) and the formatted
- * reference of the page's "Cite" section (APA, via citeproc). Nothing here
+ * reference of the page's "Cite" section (APA, via citeproc; see
+ * `retrievedOnlyWithDate` for the one correction). Nothing here
  * depends on the time of the build, so every file is the same from build to
  * build; citation-cache.ts keeps them between builds.
  */
@@ -58,9 +59,24 @@ export function styleForLoneReferences(apa: string): string {
     .replace(/<citation[\s\S]*?<\/citation>/, '<citation><layout><text variable="title"/></layout></citation>');
 }
 
+/** APA's "Retrieved …, from" before the URL of an undated work, in the style as bundled. */
+const RETRIEVED_FROM = '<text term="retrieved" text-case="capitalize-first"/><group delimiter=", "><date form="text" variable="accessed"/><text term="from"/></group>';
+
+/**
+ * APA gives a retrieval date only for a work meant to change (APA 9.16), and
+ * an archived article is not; the records have no access date. The bundled
+ * style still writes "Retrieved" before the URL of an undated work when there
+ * is no date to retrieve it on ("(n.d.). Unidad. Retrieved https://…"); here
+ * it writes "Retrieved …, from" only with an access date.
+ */
+export function retrievedOnlyWithDate(apa: string): string {
+  if (!apa.includes(RETRIEVED_FROM)) throw new Error("the bundled APA style no longer has the retrieval phrase this project corrects");
+  return apa.replace(RETRIEVED_FROM, `<choose><if variable="accessed">${RETRIEVED_FROM}</if></choose>`);
+}
+
 export const REFERENCE_STYLE = "hemeroteca-apa";
 const cslStyles = (plugins.config.get("@csl") as { styles: { has(name: string): boolean; get(name: string): string; add(name: string, xml: string): void } }).styles;
-if (!cslStyles.has(REFERENCE_STYLE)) cslStyles.add(REFERENCE_STYLE, styleForLoneReferences(cslStyles.get("apa")));
+if (!cslStyles.has(REFERENCE_STYLE)) cslStyles.add(REFERENCE_STYLE, styleForLoneReferences(retrievedOnlyWithDate(cslStyles.get("apa"))));
 
 function pointToDateParts(point: DatePoint): number[] {
   if (point.precision === "year" || point.month === undefined) return [point.year];

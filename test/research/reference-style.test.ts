@@ -1,11 +1,17 @@
-/** The page's reference style is APA cut down for speed; a reference standing alone must read exactly as plain APA writes it. */
+/**
+ * The page's reference style is APA cut down for speed; a reference standing
+ * alone must read exactly as APA writes it, once corrected not to write
+ * "Retrieved" with no date to retrieve on.
+ */
 import { describe, expect, it } from "vitest";
 import { plugins } from "@citation-js/core";
-import { articleToCslItem, REFERENCE_STYLE, styleForLoneReferences, type CslItem } from "../../src/exports/citations.ts";
+import { articleToCslItem, cslItemToReferenceHtml, REFERENCE_STYLE, retrievedOnlyWithDate, styleForLoneReferences, type CslItem } from "../../src/exports/citations.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
 import { generateArticle } from "../../src/bench/generate-corpus.ts";
 
-const styles = (plugins.config.get("@csl") as { styles: { get(name: string): string } }).styles;
+const styles = (plugins.config.get("@csl") as { styles: { get(name: string): string; has(name: string): boolean; add(name: string, xml: string): void } }).styles;
+const CORRECTED_APA = "apa-retrieved-only-with-date";
+if (!styles.has(CORRECTED_APA)) styles.add(CORRECTED_APA, retrievedOnlyWithDate(styles.get("apa")));
 const site = { baseUrl: "https://archive.example.org", title: "Hemeroteca" } as Parameters<typeof articleToCslItem>[1]["site"];
 
 const base: CslItem = {
@@ -39,16 +45,31 @@ const reference = (item: CslItem, template: string, lang: string) =>
 
 describe("the reference style", () => {
   it("leaves out the sort, the in-text form and the disambiguation", () => {
-    const style = styleForLoneReferences(styles.get("apa"));
+    const style = styleForLoneReferences(retrievedOnlyWithDate(styles.get("apa")));
     expect(style).not.toMatch(/disambiguate-add|givenname-disambiguation-rule/);
     expect(style).not.toMatch(/<bibliography[^>]*><sort>/);
     expect(/<citation[\s\S]*?<\/citation>/.exec(style)?.[0]).not.toContain("author-short");
     expect(styles.get(REFERENCE_STYLE)).toBe(style);
   });
 
-  it.each(["en-US", "es-ES"])("writes every lone reference exactly as plain APA does (%s)", (lang) => {
+  it.each(["en-US", "es-ES"])("writes every lone reference exactly as APA does (%s)", (lang) => {
     const items = [...handmade, ...generated];
     expect(items.filter((item) => item.author).length).toBeGreaterThan(20);
-    for (const item of items) expect(reference(item, REFERENCE_STYLE, lang)).toBe(reference(item, "apa", lang));
+    expect(items.filter((item) => !item.issued).length).toBeGreaterThan(2);
+    for (const item of items) expect(reference(item, REFERENCE_STYLE, lang)).toBe(reference(item, CORRECTED_APA, lang));
+    // The correction touches undated works only.
+    for (const item of items.filter((item) => item.issued)) expect(reference(item, CORRECTED_APA, lang)).toBe(reference(item, "apa", lang));
+  });
+
+  it("writes no \"Retrieved\" for an undated article, which has no date to retrieve it on", () => {
+    expect(reference(base, "apa", "en-US")).toContain("Retrieved https://");
+    expect(cslItemToReferenceHtml(base, "en")).toBe("Paro nacional. (n.d.). <i>Unidad</i>. Hemeroteca. https://archive.example.org/2023/x/");
+    // The Spanish locale writes "s. f." with a no-break space.
+    expect(cslItemToReferenceHtml(base, "es")).toBe("Paro nacional. (s.\u00a0f.). <i>Unidad</i>. Hemeroteca. https://archive.example.org/2023/x/");
+  });
+
+  it("still writes \"Retrieved …, from\" where a work has an access date", () => {
+    const accessed = { ...base, accessed: { "date-parts": [[2024, 3, 1]] } } as CslItem;
+    expect(reference(accessed, REFERENCE_STYLE, "en-US")).toContain("Retrieved March 1, 2024, from https://archive.example.org/2023/x/");
   });
 });
