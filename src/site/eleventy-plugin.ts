@@ -46,7 +46,7 @@ import type { FeedFormat } from "./feeds.ts";
 import { listTree } from "./output-cache.ts";
 import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
-import { pruneOutput } from "./prune-output.ts";
+import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
 import { withoutHtml } from "./worker-job.ts";
@@ -281,20 +281,15 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     started = performance.now();
     await feeds!.save();
     Object.assign(timings, { feedsSave: ms(performance.now() - started), feedsMade: feeds!.stats.made, feedsReused: feeds!.stats.reused });
-    const exports = await awaitWorkerJob("exports", exportsMade!);
-    exportsMade = undefined;
-    log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
-    const index = await awaitWorkerJob("index", search!.result());
-    search = undefined;
-    timings.indexShards = index.shards;
-    timings.indexShardsReused = index.reusedShards;
-    if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
     // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
     // An incremental rebuild renders only what changed, so it cannot know what is stale. A dry run that the command
     // line did not announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real
     // build always writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the
     // last real build stands.
+    let prune: { made: Set<string>; listing: OutputListing; ms: number } | undefined;
     if (!incremental && results?.length) {
+      // All but the search index's files are known by now, and every stale file is in the folder: both are worked
+      // out while the workers finish, rather than after.
       started = performance.now();
       const made = new Set<string>([...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
       for (const result of results ?? []) {
@@ -304,9 +299,21 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
         if (typeof result.content === "string") ledger?.noteWritten(file, result.content, buildStartedAt, feedSources?.get(file));
       }
       for (const file of ledger?.unchanged ?? []) made.add(file);
-      for (const file of index.files) made.add(`pagefind/${file}`);
-      const removed = await pruneOutput(output, made);
-      timings.prune = ms(performance.now() - started);
+      prune = { made, listing: listOutput(output), ms: performance.now() - started };
+    }
+    const exports = await awaitWorkerJob("exports", exportsMade!);
+    exportsMade = undefined;
+    log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
+    const index = await awaitWorkerJob("index", search!.result());
+    search = undefined;
+    timings.indexShards = index.shards;
+    timings.indexShardsReused = index.reusedShards;
+    if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
+    if (prune) {
+      started = performance.now();
+      for (const file of index.files) prune.made.add(`pagefind/${file}`);
+      const removed = await pruneOutput(output, prune.made, prune.listing);
+      timings.prune = ms(prune.ms + performance.now() - started);
       timings.pruned = removed.length;
       await ledger?.save();
     }

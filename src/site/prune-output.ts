@@ -6,35 +6,63 @@
  * files, a file somebody dropped into the folder. So no page outlives its
  * article, and the folder holds exactly one build.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, type Dirent } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 
 const toPosix = (file: string) => file.split(path.sep).join("/");
 
+/** Every entry under an output folder at one moment (`listOutput`). */
+export interface OutputListing {
+  dir: string;
+  entries: Dirent[];
+}
+
 /**
- * Deletes every entry under `outputDir` that is not one of `keep` (paths
- * relative to it, with `/`), then the folders left empty. Answers the
- * paths removed, relative to `outputDir`.
+ * Lists `outputDir` for `pruneOutput`. The build lists it while its workers
+ * are still writing the search index and the exports: every stale file is
+ * there by then, and a file written after the listing is one of the build's.
  */
-export async function pruneOutput(outputDir: string, keep: ReadonlySet<string>): Promise<string[]> {
-  let entries;
+export function listOutput(outputDir: string): OutputListing {
   try {
     // Synchronous on purpose: for the 68,000 entries of a site of 10,000 articles it takes 0.2 s, the
     // asynchronous listing 2 s (a round trip through the thread pool for every folder).
-    entries = readdirSync(outputDir, { recursive: true, withFileTypes: true });
+    return { dir: outputDir, entries: readdirSync(outputDir, { recursive: true, withFileTypes: true }) };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir: outputDir, entries: [] };
     throw error;
   }
+}
+
+/** Removes an empty folder; false when something was written into it since the listing. */
+async function removeFolderIfEmpty(folder: string): Promise<boolean> {
+  try {
+    await rmdir(folder);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return true;
+    if (code === "ENOTEMPTY" || code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/**
+ * Deletes every entry of `listing` (by default, `outputDir` as it is now)
+ * that is not one of `keep` (paths relative to `outputDir`, with `/`), then
+ * the folders that held only such entries and are still empty. Answers the
+ * paths removed, relative to `outputDir`.
+ */
+export async function pruneOutput(outputDir: string, keep: ReadonlySet<string>, listing: OutputListing = listOutput(outputDir)): Promise<string[]> {
+  if (path.resolve(listing.dir) !== path.resolve(outputDir)) throw new Error(`The listing of ${listing.dir} cannot prune ${outputDir}`);
   const stray: string[] = [];
   const folders: string[] = [];
   // Entries in each folder, and how many of them go: a folder all of whose entries go, goes too.
   const children = new Map<string, number>();
   const gone = new Map<string, number>();
   const parentOf = (relative: string) => path.posix.dirname(relative);
-  for (const entry of entries) {
+  for (const entry of listing.entries) {
     const relative = toPosix(path.relative(outputDir, path.join(entry.parentPath, entry.name)));
     children.set(parentOf(relative), (children.get(parentOf(relative)) ?? 0) + 1);
     if (entry.isDirectory()) folders.push(relative);
@@ -48,7 +76,7 @@ export async function pruneOutput(outputDir: string, keep: ReadonlySet<string>):
   folders.sort((a, b) => b.split("/").length - a.split("/").length);
   for (const folder of folders) {
     if ((gone.get(folder) ?? 0) !== (children.get(folder) ?? 0)) continue;
-    await rmdir(path.join(outputDir, folder));
+    if (!(await removeFolderIfEmpty(path.join(outputDir, folder)))) continue;
     stray.push(`${folder}/`);
     gone.set(parentOf(folder), (gone.get(parentOf(folder)) ?? 0) + 1);
   }

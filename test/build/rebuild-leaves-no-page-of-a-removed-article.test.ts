@@ -9,7 +9,7 @@ import { cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { pruneOutput } from "../../src/site/prune-output.ts";
+import { listOutput, pruneOutput } from "../../src/site/prune-output.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { siteFileHashes } from "../support/site-tree.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
@@ -27,6 +27,32 @@ describe("pruneOutput", () => {
     const removed = await pruneOutput(dir, new Set(["keep/a.html", "top.html"]));
     expect(removed.sort()).toEqual(["empty/", "gone/", "gone/deep/", "gone/deep/x.html", "gone/y.html", "keep/stray.txt", "stray.html"]);
     expect(Object.keys(await siteFileHashes(dir)).sort()).toEqual(["keep/a.html", "top.html"]);
+  });
+
+  it("prunes from a listing made while the last files were still being written, keeping those files and their folders", async () => {
+    const dir = await tempDir("prune-listed");
+    for (const file of ["pagefind/fragment/old-1.pf", "pagefind/fragment/old-2.pf", "pagefind/index/old.pf", "data/archive.csv", "gone/x.html"]) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), file);
+    }
+    const listing = listOutput(dir);
+    // Written after the listing, as the search index worker does: a new file in a folder whose listed files all go,
+    // a listed file written again, and a new folder.
+    await writeFile(path.join(dir, "pagefind/fragment/new.pf"), "new");
+    await writeFile(path.join(dir, "data/archive.csv"), "again");
+    await mkdir(path.join(dir, "pagefind/filter"));
+    await writeFile(path.join(dir, "pagefind/filter/new.pf"), "new");
+    await rm(path.join(dir, "gone/x.html"));
+    const kept = ["pagefind/fragment/new.pf", "pagefind/filter/new.pf", "data/archive.csv"];
+    const removed = await pruneOutput(dir, new Set(kept), listing);
+    expect(removed.sort()).toEqual(["gone/", "gone/x.html", "pagefind/fragment/old-1.pf", "pagefind/fragment/old-2.pf", "pagefind/index/", "pagefind/index/old.pf"]);
+    const left = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(left.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort()).toEqual([...kept].sort());
+  });
+
+  it("refuses a listing of another folder", async () => {
+    const dir = await tempDir("prune-other");
+    await expect(pruneOutput(dir, new Set(), listOutput(path.join(dir, "elsewhere")))).rejects.toThrow(/cannot prune/);
   });
 
   it("does nothing for a folder that does not exist", async () => {
