@@ -6,9 +6,10 @@
  * this module alone, without citeproc: the citation files beside each page
  * are write-citation-files.ts's.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
+import { writeFileAtomically } from "../records/cache-files.ts";
 import { archiveToCsv } from "./csv.ts";
 import { archiveToJsonl } from "./jsonl.ts";
 import { writeArchiveDatabase } from "./sqlite.ts";
@@ -16,21 +17,11 @@ import { writeArchiveDatabase } from "./sqlite.ts";
 /** The data files, relative to the site. */
 export const DATA_FILES = ["data/archive.jsonl", "data/archive.csv", "data/archive.sqlite"] as const;
 
-async function writeFileWhole(file: string, text: string): Promise<void> {
-  const partial = `${file}.partial`;
-  try {
-    await writeFile(partial, text);
-    await rename(partial, file);
-  } finally {
-    await rm(partial, { force: true });
-  }
-}
-
 /** Writes the data files (`DATA_FILES`) under `outputDir`; `jsonl` is `archiveToJsonl(archive.articles)` when the caller has it. */
 export async function writeExports(archive: Pick<Archive, "articles">, outputDir: string, jsonl = archiveToJsonl(archive.articles)): Promise<void> {
   const [jsonlFile, csv, sqlite] = DATA_FILES.map((file) => path.join(outputDir, file)) as [string, string, string];
   await mkdir(path.dirname(jsonlFile), { recursive: true });
-  await writeFileWhole(jsonlFile, jsonl);
-  await writeFileWhole(csv, archiveToCsv(archive.articles));
+  await writeFileAtomically(jsonlFile, jsonl);
+  await writeFileAtomically(csv, archiveToCsv(archive.articles));
   writeArchiveDatabase(archive.articles, sqlite);
 }

@@ -30,7 +30,7 @@ describe("the exports", () => {
     expect(files).toEqual(exportFiles(second));
     expect(files).toEqual(expect.arrayContaining(["data/archive.jsonl", "data/archive.csv", "data/archive.sqlite"]));
     expect(files.filter((f) => f.endsWith("/cite.bib"))).toHaveLength(FIXTURE_IDS.length);
-    expect(files.some((f) => f.endsWith(".partial"))).toBe(false);
+    expect(files.some((f) => f.endsWith(".partial") || f.endsWith(".tmp"))).toBe(false);
   });
 
   it.each(["data/archive.jsonl", "data/archive.csv", "data/archive.sqlite"])("%s is byte-identical from build to build", (file) => {
