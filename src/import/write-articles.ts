@@ -4,8 +4,9 @@
  * writes the ones to write, each atomically (temporary file + rename), so no
  * file is ever half-written.
  */
-import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomically } from "../records/cache-files.ts";
 import { sha256 } from "./source-file.ts";
 
 export type FileStatus = "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted";
@@ -68,21 +69,11 @@ export async function planFile(root: string, file: string, text: string, options
   };
 }
 
-/** Writes a file whole or not at all: to a temporary name in the same folder, then renamed over. */
-export async function writeFileAtomic(absolute: string, text: string): Promise<void> {
-  await mkdir(path.dirname(absolute), { recursive: true });
-  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    await writeFile(temporary, text, "utf8");
-    await rename(temporary, absolute);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
-
 export async function writePlanned(root: string, files: readonly PlannedFile[]): Promise<void> {
   for (const file of files) {
-    if (file.status === "created" || file.status === "updated") await writeFileAtomic(path.join(root, file.file), file.text);
+    if (file.status !== "created" && file.status !== "updated") continue;
+    const absolute = path.join(root, file.file);
+    await mkdir(path.dirname(absolute), { recursive: true });
+    await writeFileAtomically(absolute, file.text);
   }
 }

@@ -1,10 +1,11 @@
 /**
- * How the build's caches write and read back their files: whole or not at
- * all, and checked when read. A file is written under a temporary name of
- * its own (process and random part, so builds sharing a cache never write
- * the same one) and renamed into place, so a crash leaves the old file or
- * the new one. A checked file starts with a line holding the sha256 of the
- * rest, so one cut short or altered since is read as missing, not trusted.
+ * How files are written whole or not at all, and how the build's caches read
+ * theirs back, checked. A file is written under a temporary name of its own
+ * (process and random part, so builds sharing a cache never write the same
+ * one) and renamed into place, so a crash leaves the old file or the new one:
+ * the caches, the data exports, the output ledger and the importer's files
+ * are all written so. A checked file starts with a line holding the sha256 of
+ * the rest, so one cut short or altered since is read as missing, not trusted.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
