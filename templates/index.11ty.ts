@@ -3,6 +3,7 @@ import type { Archive } from "../src/archive/build-archive.ts";
 import { articleList, countLabel, timeline } from "../src/site/components.ts";
 import { html } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";
+import { searchPlaceholder } from "../src/site/search-hints.ts";
 
 export const data = { permalink: "/", eleventyExcludeFromCollections: true };
 
@@ -17,7 +18,7 @@ export function render({ archive }: { archive: Archive }): string {
   <p class="lede">${countLabel(archive.articles.length)} from ${countLabel(archive.publications.length, "publication")} in ${countLabel(archive.languages.length, "language")}${dated ? `, ${dated}` : ""}. Browse by date, tag or publication, or search the full text.</p>
   <form class="search-form" action="/search/" method="get" role="search">
     <label for="home-search">Search the archive</label>
-    <span class="search-row"><input id="home-search" type="search" name="q" placeholder="e.g. Juliaca, huelga"><button type="submit">Search</button></span>
+    <span class="search-row"><input id="home-search" type="search" name="q" placeholder="${searchPlaceholder(archive, 2, "Words to find")}"><button type="submit">Search</button></span>
   </form>
 </section>
 <div class="home-grid">

@@ -1,5 +1,5 @@
 /**
- * `/search/`: Pagefind's Component UI over both languages at once, with
+ * `/search/`: Pagefind's Component UI over every language at once, with
  * filters (publication, tag, language, year, each value with its count), a
  * sort by relevance or date, and the query in the address. The only page with
  * a script: `/search.js` (no inline script, so it runs under a CSP of
@@ -8,16 +8,18 @@
 import type { Archive } from "../src/archive/build-archive.ts";
 import { html } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";
+import { languagesOfArchive, searchPlaceholder } from "../src/site/search-hints.ts";
 
 export const data = { permalink: "/search/", eleventyExcludeFromCollections: true };
 
 export function render({ archive }: { archive: Archive }): string {
+  const languages = languagesOfArchive(archive);
   const content = html`<header class="list-header"><h1>Search</h1>
-<p>Search the full text of every article, in English and Spanish at once. Narrow the results by publication, tag, language or year.</p></header>
+<p>Search the full text of every article${languages ? `, in ${languages} at once` : ""}. Narrow the results by publication, tag, language or year.</p></header>
 <pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" preload></pagefind-config>
 <div id="search" class="search" data-search-root hidden>
   <div class="search-bar">
-    <pagefind-input class="search-input" placeholder="Search: Juliaca, huelga, paro nacional…" debounce="150"></pagefind-input>
+    <pagefind-input class="search-input" placeholder="${searchPlaceholder(archive, 3, "Words to find")}" debounce="150"></pagefind-input>
     <label class="search-sort">Sort by
       <select id="search-sort" name="sort">
         <option value="relevance">relevance</option>
@@ -39,7 +41,7 @@ export function render({ archive }: { archive: Archive }): string {
     archive,
     title: "Search",
     url: "/search/",
-    description: "Search every article of the archive, in English and Spanish at once.",
+    description: `Search every article of the archive${languages ? `, in ${languages} at once` : ""}.`,
     breadcrumbs: [{ label: "Home", url: "/" }, { label: "Search" }],
     bodyClass: "page-search",
     head: html`<link rel="stylesheet" href="/pagefind/pagefind-component-ui.css">

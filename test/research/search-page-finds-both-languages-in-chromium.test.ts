@@ -28,6 +28,24 @@ describe("the search page", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it("suggests words in the box that each find articles, and draws no empty filter panel when nothing matches", async () => {
+    const p = await openPage("/search/");
+    await searchReady(p);
+    expect(await p.locator(".list-header p").innerText()).toMatch(/^Search the full text of every article, in English and Spanish at once\./);
+    const placeholder = (await p.locator("pagefind-input input").getAttribute("placeholder")) ?? "";
+    const examples = /^e\.g\. (.+)$/.exec(placeholder)?.[1]?.split(", ") ?? [];
+    expect(examples, placeholder).toHaveLength(3);
+    for (const example of examples) {
+      await typeQuery(p, example);
+      await expect.poll(() => p.locator("pagefind-summary").innerText()).toMatch(new RegExp(`^[1-9]\\d* results? for ${example}$`));
+    }
+    const pane = p.locator("pagefind-filter-pane .pf-filter-pane");
+    expect(await pane.isVisible()).toBe(true);
+    await typeQuery(p, "zzxqv");
+    await expect.poll(() => p.locator("pagefind-summary").innerText()).toBe("No results for zzxqv");
+    await expect.poll(() => pane.isVisible()).toBe(false);
+  });
+
   it("shows each result's date, publication and language", async () => {
     const p = await openPage("/search/");
     await searchReady(p);
