@@ -1,4 +1,11 @@
-/** Site-wide settings; the address comes from the environment so forks can deploy anywhere. */
+import type { Problem } from "../records/problems.ts";
+import { readSiteFile, siteFileFor } from "./site-file.ts";
+
+/**
+ * Site-wide settings: the name, tagline and sizes from `content/site.yml`
+ * (site-file.ts), the address from the environment, so a copy of the project
+ * can hold other papers and deploy anywhere.
+ */
 export interface SiteConfig {
   title: string;
   tagline: string;
@@ -32,13 +39,34 @@ export function siteUrlToBase(value: string): { baseUrl: string; pathPrefix: str
   return { baseUrl: `${url.origin}${path}`, pathPrefix: `${path}/` };
 }
 
+/** The settings without `content/site.yml`: its defaults, and the address from `SITE_URL`. */
 export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteConfig {
   return {
     title: "Hemeroteca",
-    tagline: "The left and labour press on Peru's political crisis, 2020–2023",
+    tagline: "An archive of the press",
     ...siteUrlToBase(env.SITE_URL || "http://localhost:8080"),
     language: "en",
     pageSize: 50,
     feedSize: 50,
+  };
+}
+
+/**
+ * The settings of an archive: the settings file beside its articles folder
+ * (`content/site.yml`) over the defaults, and any problem with the file.
+ */
+export function loadSiteConfig(root: string, articlesDir?: string, env: NodeJS.ProcessEnv = process.env): { site: SiteConfig; problems: Problem[] } {
+  const site = siteConfigFromEnv(env);
+  const { settings, problems } = readSiteFile(root, siteFileFor(articlesDir));
+  if (!settings) return { site, problems };
+  return {
+    site: {
+      ...site,
+      title: settings.title,
+      tagline: settings.tagline,
+      pageSize: settings["page-size"] ?? site.pageSize,
+      feedSize: settings["feed-size"] ?? site.feedSize,
+    },
+    problems,
   };
 }

@@ -6,8 +6,9 @@ import { runCheck, type CheckReport } from "./run-check.ts";
 
 export const CHECK_USAGE = `Usage: npm run check -- [--json] [--root DIR]
 
-Validates every article in content/articles/ and every raw source in
-content/sources/ without building the site, and lists every problem at once:
+Validates every article in content/articles/, every raw source in
+content/sources/, the tag vocabulary (content/tags.yml) and the site settings
+(content/site.yml) without building the site, and lists every problem at once:
 
   path line:col field: message
       hint: how to fix it

@@ -1,8 +1,9 @@
 /**
  * `npm run check`: every article and every source, validated without building.
  * The article rules are the build's own (`loadArticles` runs the schema and
- * the rules across files); this adds sources, provenance, aliases, stray files
- * and review notes, and collects everything into one report.
+ * the rules across files); this adds sources, provenance, aliases, stray files,
+ * review notes, the tag vocabulary and the site settings, and collects
+ * everything into one report.
  */
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { MAX_ARTICLE_BYTES } from "../records/front-matter.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity } from "./check-problem.ts";
 import { checkAliases, checkSourceRefs, reviewNotes } from "./check-records.ts";
 import { parseVocabulary } from "../import/assign-tags.ts";
+import { readSiteFile, siteFileFor } from "../archive/site-file.ts";
 import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "./read-sources.ts";
 
@@ -22,6 +24,8 @@ export interface CheckOptions {
   sourcesDir?: string;
   /** The tag vocabulary the importer reads. */
   tagsFile?: string;
+  /** The site settings the build reads; by default the file beside the articles folder (site-file.ts). */
+  siteFile?: string;
 }
 
 export interface CheckReport {
@@ -88,6 +92,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const articlesDir = options.articlesDir ?? "content/articles";
   const sourcesDir = options.sourcesDir ?? "content/sources";
   const tagsFile = options.tagsFile ?? "content/tags.yml";
+  const siteFile = options.siteFile ?? siteFileFor(articlesDir);
   const locate = locateIn(root);
 
   const loaded = await loadArticles({ root, articlesDir });
@@ -98,6 +103,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...read.strays,
     ...(await strayArticleFiles(root, articlesDir)),
     ...(await checkTagsFile(root, tagsFile)),
+    ...readSiteFile(root, siteFile).problems,
     ...checkSourceRefs(loaded.records, read.sources, sourcesDir, locate),
     ...checkAliases(loaded.records, locate),
     ...reviewNotes(loaded.records, locate),

@@ -6,7 +6,8 @@
  * (no custom tags, bounded aliases) so that errors and fields carry positions.
  */
 import matter from "gray-matter";
-import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import { yamlPositionOf } from "./yaml-positions.ts";
 
 /** Files larger than this are refused before any parsing: no article needs more. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
@@ -114,27 +115,8 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     throw new FrontMatterError(`the front matter could not be read: ${message}`, 1, 1);
   }
 
-  const positionOf = (path: ReadonlyArray<PropertyKey>) => {
-    let node: unknown = document?.contents;
-    let best: Node | undefined = node as Node | undefined;
-    for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
-        if (!pair) break;
-        // A field's problem points at its key; a list item's at the item.
-        best = (pair.key as Node) ?? best;
-        node = pair.value;
-      } else if (isSeq(node) && typeof key === "number") {
-        node = node.items[key];
-        if (!node) break;
-        best = node as Node;
-      } else break;
-    }
-    const offset = best?.range?.[0];
-    if (offset === undefined || path.length === 0) return { line: 1, column: 1 };
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line + 1, column: pos.col };
-  };
+  // The YAML starts on the file's second line, below the opening `---`.
+  const positionOf = (path: ReadonlyArray<PropertyKey>) => yamlPositionOf(document, lineCounter, path, 1);
 
   return { data: file.data as Record<string, unknown>, body: file.content.replace(/^\n/, ""), bodyLine: closing + 2, positionOf };
 }

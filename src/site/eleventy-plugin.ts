@@ -36,7 +36,9 @@
 import path from "node:path";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { loadArchive, warningsToText } from "../archive/load-archive.ts";
-import { siteConfigFromEnv } from "../archive/site-config.ts";
+import { loadSiteConfig } from "../archive/site-config.ts";
+import { siteFileFor } from "../archive/site-file.ts";
+import { ContentError, countErrors } from "../records/problems.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
 import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
 import { writeCitationFiles } from "../exports/write-citation-files.ts";
@@ -138,6 +140,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   }
   // `npm start` rebuilds when an article changes, in whichever folder the articles are.
   eleventyConfig.addWatchTarget(options.articlesDir ? path.resolve(options.root, options.articlesDir) : "content/");
+  if (options.articlesDir) eleventyConfig.addWatchTarget(path.resolve(options.root, siteFileFor(options.articlesDir)));
   eleventyConfig.addGlobalData("archive", () => {
     if (!archive) throw new Error("The archive was not loaded before templates asked for it");
     return archive;
@@ -179,9 +182,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const workers = dryRun ? undefined : { index: searchIndexWorker(), exports: exportsWorker() };
     let loaded;
     try {
+      const settings = loadSiteConfig(options.root, options.articlesDir);
+      if (countErrors(settings.problems)) throw new ContentError(settings.problems);
       loaded = await loadArchive({
         root: options.root,
-        site: siteConfigFromEnv(),
+        site: settings.site,
         ...(options.articlesDir ? { articlesDir: options.articlesDir } : {}),
         parseFiles: async (files) => {
           const results = await parseFiles(files);

@@ -1,0 +1,107 @@
+/**
+ * `content/site.yml`: the site's name, the line under it, and how many
+ * articles a list page and a feed hold. It is content, changed by pull
+ * request like the articles, so an archive of other papers needs no change
+ * to the code; the address the site is served from is the deploy's, and
+ * comes from `SITE_URL` (site-config.ts).
+ *
+ * Read like an article's front matter: strict UTF-8, YAML only (no custom
+ * tags, bounded aliases, no duplicate keys), then one schema, with every
+ * problem naming the file, the line and the field. A missing file is no
+ * problem: the site then has the defaults of site-config.ts. The file sits
+ * beside the articles folder, so an archive built from another folder
+ * (`HEMEROTECA_ARTICLES`) brings its own.
+ */
+import { lstatSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import type { Problem } from "../records/problems.ts";
+import { yamlPositionOf } from "../records/yaml-positions.ts";
+
+export const SITE_FILE = "content/site.yml";
+
+/** The settings file beside an articles folder: `content/site.yml` for `content/articles`. */
+export function siteFileFor(articlesDir: string | undefined): string {
+  if (!articlesDir) return SITE_FILE;
+  const file = path.join(path.dirname(path.normalize(articlesDir)), "site.yml");
+  return file.split(path.sep).join("/");
+}
+/** Far more than any settings file needs. */
+const MAX_SITE_FILE_BYTES = 64 * 1024;
+const MAX_ALIAS_COUNT = 50;
+
+const Count = z.number().int().min(1).max(1000);
+
+export const SiteFileSchema = z.strictObject({
+  /** The site's name: the masthead, every page's title, the feeds, and the archive named in each citation. */
+  title: z.string().trim().min(1).max(200),
+  /** What the archive holds, in a line: under the masthead, in the footer and as the home page's description. */
+  tagline: z.string().trim().min(1).max(300),
+  /** Articles on each page of a list (a year, a tag, a publication...). */
+  "page-size": Count.optional(),
+  /** Articles in each feed, newest first. */
+  "feed-size": Count.optional(),
+});
+
+export type SiteFile = z.infer<typeof SiteFileSchema>;
+
+export interface ReadSiteFile {
+  /** The settings, when the file is there and has no problem. */
+  settings: SiteFile | undefined;
+  problems: Problem[];
+}
+
+const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:` and `feed-size:`; see CONTRIBUTING.md";
+
+/** Reads the text of `content/site.yml` (`file` names it in problems). */
+export function parseSiteFile(text: string, file = SITE_FILE): ReadSiteFile {
+  const problem = (message: string, where: { line: number; column: number } = { line: 1, column: 1 }, field = "", hint = HINT): Problem =>
+    ({ file, ...where, field, severity: "error", message, hint });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const [first] = document.errors;
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    return { settings: undefined, problems: [problem(`the site settings are not valid YAML: ${first.message.split("\n")[0]}`, { line: pos.line, column: pos.col })] };
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { settings: undefined, problems: [problem(`the site settings could not be read: ${error instanceof Error ? error.message : String(error)}`, undefined, "", "remove YAML anchors and aliases (`&x`, `*x`) from the file")] };
+  }
+  const result = SiteFileSchema.safeParse(data ?? {});
+  if (result.success) return { settings: result.data, problems: [] };
+  const problems = result.error.issues.flatMap((issue): Problem[] => {
+    const at = (fieldPath: PropertyKey[]) => yamlPositionOf(document, lineCounter, fieldPath);
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => problem(`unknown setting \`${key}\``, at([key]), key));
+    const field = issue.path.map(String).join(".");
+    const missing = issue.code === "invalid_type" && issue.path.length === 1 && (data === null || typeof data !== "object" || !(String(issue.path[0]) in data));
+    if (missing) return [problem("is required but missing", at([]), field, `add a line \`${field}: ...\` to the file`)];
+    if (issue.path.length === 0) return [problem("the site settings must be a set of `setting: value` lines", at([]))];
+    return [problem(issue.message, at(issue.path), field)];
+  });
+  return { settings: undefined, problems };
+}
+
+/** Reads the settings file `file` (relative to `root`, or absolute): no settings and no problem when there is none. */
+export function readSiteFile(root: string, file = SITE_FILE): ReadSiteFile {
+  const problem = (message: string, hint: string): ReadSiteFile =>
+    ({ settings: undefined, problems: [{ file, line: 1, column: 1, field: "", severity: "error", message, hint }] });
+  const absolute = path.resolve(root, file);
+  const stats = lstatSync(absolute, { throwIfNoEntry: false });
+  if (!stats) return { settings: undefined, problems: [] };
+  // A link could point anywhere on the machine that builds, and a parse error would quote what it found there.
+  if (!stats.isFile()) return problem("is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", `put the settings file itself at ${file}`);
+  if (stats.size > MAX_SITE_FILE_BYTES) return problem(`the file is more than ${MAX_SITE_FILE_BYTES} bytes`, HINT);
+  const bytes = readFileSync(absolute);
+  if (bytes.byteLength > MAX_SITE_FILE_BYTES) return problem(`the file is more than ${MAX_SITE_FILE_BYTES} bytes`, HINT);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return problem("the file is not valid UTF-8", "save it with UTF-8 encoding");
+  }
+  return parseSiteFile(text, file);
+}
