@@ -96,7 +96,6 @@ export function readSiteFile(root: string, file = SITE_FILE): ReadSiteFile {
   if (!stats.isFile()) return problem("is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", `put the settings file itself at ${file}`);
   if (stats.size > MAX_SITE_FILE_BYTES) return problem(`the file is more than ${MAX_SITE_FILE_BYTES} bytes`, HINT);
   const bytes = readFileSync(absolute);
-  if (bytes.byteLength > MAX_SITE_FILE_BYTES) return problem(`the file is more than ${MAX_SITE_FILE_BYTES} bytes`, HINT);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
