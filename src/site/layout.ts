@@ -132,7 +132,7 @@ ${options.content}
   <div class="footer-inner">
     <p class="footer-title"><a href="/">${site.title}</a>: ${site.tagline}.</p>
     <ul class="footer-links">
-      <li>Data: <a href="/data/archive.jsonl">JSON Lines</a>, <a href="/data/archive.csv">CSV</a>, <a href="/data/archive.sqlite">SQLite</a></li>
+      <li><a href="/data/">Data</a>: <a href="/data/archive.jsonl">JSON Lines</a>, <a href="/data/archive.csv">CSV</a>, <a href="/data/archive.sqlite">SQLite</a></li>
       <li>Feeds: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON Feed</a></li>
       <li><a href="/search/">Search</a> · <a href="/years/">Dates</a> · <a href="/tags/">Tags</a></li>
     </ul>

@@ -21,6 +21,7 @@ export const KEY_PAGES = {
   tag: "/tags/magna-aliqua/",
   year: "/2022/",
   search: "/search/",
+  data: "/data/",
 } as const;
 
 export type KeyPage = keyof typeof KEY_PAGES;
