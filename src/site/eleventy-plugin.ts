@@ -183,17 +183,24 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     let loaded;
     try {
       const settings = loadSiteConfig(options.root, options.articlesDir);
-      if (countErrors(settings.problems)) throw new ContentError(settings.problems);
-      loaded = await loadArchive({
-        root: options.root,
-        site: settings.site,
-        ...(options.articlesDir ? { articlesDir: options.articlesDir } : {}),
-        parseFiles: async (files) => {
-          const results = await parseFiles(files);
-          parsedAt = performance.now();
-          return results;
-        },
-      });
+      // With a broken settings file the articles are still read, so that one run names every mistake.
+      const settingsErrors = countErrors(settings.problems) ? settings.problems : [];
+      try {
+        loaded = await loadArchive({
+          root: options.root,
+          site: settings.site,
+          ...(options.articlesDir ? { articlesDir: options.articlesDir } : {}),
+          parseFiles: async (files) => {
+            const results = await parseFiles(files);
+            parsedAt = performance.now();
+            return results;
+          },
+        });
+      } catch (error) {
+        if (settingsErrors.length && error instanceof ContentError) throw new ContentError([...settingsErrors, ...error.problems]);
+        throw error;
+      }
+      if (settingsErrors.length) throw new ContentError(settingsErrors);
       archive = loaded.archive;
       // Only now, with every file valid, may the build leave anything outside its output; a dry run leaves nothing.
       if (!dryRun) await commitCache?.();

@@ -70,7 +70,7 @@ describe("the settings file", () => {
 });
 
 describe("a build", () => {
-  it("names the site as its settings file says, and fails closed on a broken one, naming the file, line and field", async () => {
+  it("names the site as its settings file says, and fails closed on a broken one, naming the file, line and field, and the articles' mistakes too", async () => {
     project = tempProject({ "content/site.yml": SETTINGS, "content/articles/test-press/a.md": article("A", "date: 1995-03-02") });
     const articles = path.join(project.root, "content/articles");
     const built = buildSite(articles, { cacheDir: false });
@@ -83,5 +83,13 @@ describe("a build", () => {
     const broken = buildSite(articles, { cacheDir: false });
     expect(broken.status).not.toBe(0);
     expect(broken.stderr).toMatch(/site\.yml 3:1 page-size: /);
+
+    // The articles are still read: one run names every mistake.
+    project.write("content/articles/test-press/b.md", article("B", "langauge: es"));
+    const both = buildSite(articles, { cacheDir: false });
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toMatch(/2 problems/);
+    expect(both.stderr).toMatch(/site\.yml 3:1 page-size: /);
+    expect(both.stderr).toMatch(/b\.md 5:1 langauge: unknown field/);
   });
 });
