@@ -21,7 +21,7 @@
  * when another build has just kept the same hash, its entry stands.
  */
 import { randomBytes, type Hash } from "node:crypto";
-import { readdirSync, statSync, type Stats } from "node:fs";
+import { constants as fsConstants, readdirSync, statSync, type Stats } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -76,7 +76,9 @@ async function copyTree(fromDir: string, toDir: string, files: readonly string[]
   const folders = [...new Set(missing.map(({ to }) => path.dirname(to)))].sort();
   await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
   await forEachLimited(missing, async ({ from, to, source }) => {
-    await copyFile(from, to);
+    // A clone where the file system can make one (Btrfs, XFS, APFS), a plain copy elsewhere: a clone shares the
+    // blocks only until either file is written, so it is as independent of the kept entry as a copy.
+    await copyFile(from, to, fsConstants.COPYFILE_FICLONE);
     await utimes(to, source.atime, source.mtime);
   });
 }
