@@ -14,10 +14,9 @@
  */
 import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Problem } from "../records/problems.ts";
-import { yamlPositionOf } from "../records/yaml-positions.ts";
+import { parseStrictYaml, strictYamlToJs, yamlPositionOf } from "../records/strict-yaml.ts";
 
 export const SITE_FILE = "content/site.yml";
 
@@ -29,7 +28,6 @@ export function siteFileFor(articlesDir: string | undefined): string {
 }
 /** Far more than any settings file needs. */
 const MAX_SITE_FILE_BYTES = 64 * 1024;
-const MAX_ALIAS_COUNT = 50;
 
 const Count = z.number().int().min(1).max(1000);
 
@@ -58,16 +56,11 @@ const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:` 
 export function parseSiteFile(text: string, file = SITE_FILE): ReadSiteFile {
   const problem = (message: string, where: { line: number; column: number } = { line: 1, column: 1 }, field = "", hint = HINT): Problem =>
     ({ file, ...where, field, severity: "error", message, hint });
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const [first] = document.errors;
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    return { settings: undefined, problems: [problem(`the site settings are not valid YAML: ${first.message.split("\n")[0]}`, { line: pos.line, column: pos.col })] };
-  }
+  const { document, lineCounter, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
+  if (error) return { settings: undefined, problems: [problem(`the site settings are not valid YAML: ${error.message}`, { line: error.line, column: error.column })] };
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = strictYamlToJs(document);
   } catch (error) {
     return { settings: undefined, problems: [problem(`the site settings could not be read: ${error instanceof Error ? error.message : String(error)}`, undefined, "", "remove YAML anchors and aliases (`&x`, `*x`) from the file")] };
   }

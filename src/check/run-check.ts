@@ -7,7 +7,7 @@
  */
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { parseStrictYaml, strictYamlToJs } from "../records/strict-yaml.ts";
 import { listArticleFiles, loadArticles, locateIn } from "../records/load-articles.ts";
 import { MAX_ARTICLE_BYTES } from "../records/front-matter.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity } from "./check-problem.ts";
@@ -66,14 +66,10 @@ async function checkTagsFile(root: string, tagsFile: string): Promise<CheckProbl
   } catch {
     return [problem("the file is not valid UTF-8", "save it with UTF-8 encoding")];
   }
-  const document = parseDocument(text.replace(/^\uFEFF/, ""), { uniqueKeys: true, prettyErrors: false, customTags: [] });
-  const [first] = document.errors;
-  if (first) {
-    const line = text.slice(0, first.pos[0]).split("\n").length;
-    return [problem(`the tag vocabulary is not valid YAML: ${first.message.split("\n")[0]}`, "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md", line)];
-  }
+  const { document, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
+  if (error) return [problem(`the tag vocabulary is not valid YAML: ${error.message}`, "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md", error.line)];
   try {
-    document.toJS({ maxAliasCount: 50 });
+    strictYamlToJs(document);
   } catch (error) {
     return [problem(`the tag vocabulary could not be read: ${error instanceof Error ? error.message : String(error)}`, "remove YAML anchors and aliases (`&x`, `*x`) from the file")];
   }

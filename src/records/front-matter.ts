@@ -3,16 +3,14 @@
  *
  * gray-matter evaluates `---js` blocks with `eval` by default, so every engine
  * but YAML is replaced by one that refuses; YAML itself is parsed by `yaml`
- * (no custom tags, bounded aliases) so that errors and fields carry positions.
+ * (strict-yaml.ts: no custom tags, bounded aliases) so that errors and fields
+ * carry positions.
  */
 import matter from "gray-matter";
-import { LineCounter, parseDocument, type Document } from "yaml";
-import { yamlPositionOf } from "./yaml-positions.ts";
+import { parseStrictYaml, strictYamlToJs, yamlPositionOf, type StrictYaml } from "./strict-yaml.ts";
 
 /** Files larger than this are refused before any parsing: no article needs more. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
-/** Bounds alias expansion ("billion laughs"). */
-const MAX_ALIAS_COUNT = 50;
 
 export class FrontMatterError extends Error {
   readonly line: number;
@@ -84,18 +82,13 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   }
 
   const yamlText = lines.slice(1, closing).join("\n");
-  const lineCounter = new LineCounter();
-  let document: Document | undefined;
+  let yaml: StrictYaml | undefined;
   const engines: Record<string, (input: string) => object> = {
     // gray-matter hands over the block with its leading newline; parse the exact lines so positions match the file.
     yaml: () => {
-      document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: [] });
-      const [first] = document.errors;
-      if (first) {
-        const pos = lineCounter.linePos(first.pos[0]);
-        throw new FrontMatterError(`the YAML front matter is invalid: ${first.message.split("\n")[0]}`, pos.line + 1, pos.col);
-      }
-      const data: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      const parsed = (yaml = parseStrictYaml(yamlText));
+      if (parsed.error) throw new FrontMatterError(`the YAML front matter is invalid: ${parsed.error.message}`, parsed.error.line + 1, parsed.error.column);
+      const data: unknown = strictYamlToJs(parsed.document);
       if (data === null || data === undefined) return {};
       if (typeof data !== "object" || Array.isArray(data)) {
         throw new FrontMatterError("the front matter must be a set of `field: value` lines", 2, 1);
@@ -116,7 +109,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   }
 
   // The YAML starts on the file's second line, below the opening `---`.
-  const positionOf = (path: ReadonlyArray<PropertyKey>) => yamlPositionOf(document, lineCounter, path, 1);
+  const positionOf = (path: ReadonlyArray<PropertyKey>) => (yaml ? yamlPositionOf(yaml.document, yaml.lineCounter, path, 1) : { line: 1, column: 1 });
 
   return { data: file.data as Record<string, unknown>, body: file.content.replace(/^\n/, ""), bodyLine: closing + 2, positionOf };
 }
