@@ -4,7 +4,7 @@
  * file, and how to cite. The example queries are made from this archive's own
  * words, so they find something.
  */
-import type { Archive } from "../src/archive/build-archive.ts";
+import { mostUsedFirst, type Archive } from "../src/archive/build-archive.ts";
 import { LIST_SEPARATOR } from "../src/exports/csv.ts";
 import { EXPORT_FIELD_MEANINGS, EXPORT_FIELDS } from "../src/exports/jsonl.ts";
 import { DATABASE_SCHEMA_VERSION } from "../src/exports/sqlite.ts";
@@ -27,7 +27,7 @@ const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 function exampleQueries(archive: Archive): string {
   const [word] = searchExamples(archive, 1);
   const match = word ? textToFtsQuery(word)?.match : undefined;
-  const tag = [...archive.tags].sort((a, b) => b.articles.length - a.articles.length)[0]?.name;
+  const tag = mostUsedFirst(archive.tags)[0]?.name;
   const lastYear = archive.years[0]?.year;
   const queries = [
     match

@@ -1,5 +1,5 @@
 /** The home page: the latest articles and every way into the archive. */
-import type { Archive } from "../src/archive/build-archive.ts";
+import { mostUsedFirst, type Archive } from "../src/archive/build-archive.ts";
 import { articleList, countLabel, timeline } from "../src/site/components.ts";
 import { html } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";
@@ -12,7 +12,7 @@ const TOP_TAGS = 24;
 
 /** The home page's `h1` is the masthead's nameplate (see layout.ts); sections here start at `h2`. */
 export function render({ archive }: { archive: Archive }): string {
-  const topTags = [...archive.tags].sort((a, b) => b.articles.length - a.articles.length).slice(0, TOP_TAGS);
+  const topTags = mostUsedFirst(archive.tags).slice(0, TOP_TAGS);
   const dated = archive.years.length ? `${archive.years.at(-1)!.year}–${archive.years[0]!.year}` : "";
   const content = html`<section class="intro" aria-label="About the archive">
   <p class="lede">${countLabel(archive.articles.length)} from ${countLabel(archive.publications.length, "publication")} in ${countLabel(archive.languages.length, "language")}${dated ? `, ${dated}` : ""}. Browse by date, tag or publication, or search the full text.</p>

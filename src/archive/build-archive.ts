@@ -91,6 +91,11 @@ export interface Archive {
 const pad = (n: number) => String(n).padStart(2, "0");
 const RELATED_COUNT = 4;
 
+/** Groups with the most articles first; groups of one size keep their order (by name, as the Archive lists them). */
+export function mostUsedFirst(groups: readonly Group[]): Group[] {
+  return [...groups].sort((a, b) => b.articles.length - a.articles.length);
+}
+
 function groupBy(articles: ArticleRecord[], kind: Group["kind"], keys: (a: ArticleRecord) => string[], prefix: string, naming: (key: string) => string = (k) => k): Group[] {
   const groups = new Map<string, Group>();
   for (const article of articles) {

@@ -4,20 +4,16 @@
  * the archive, so another collection never shows this one's words, and an
  * example never leads to "No results".
  */
-import type { Archive } from "../archive/build-archive.ts";
+import { mostUsedFirst, type Archive } from "../archive/build-archive.ts";
+import { fold } from "../import/markdown-text.ts";
 
 /** Articles of a tag looked at for its name: enough to find it in nearly every tag, few enough to cost nothing. */
 const ARTICLES_CHECKED = 25;
 
-/** Text folded the way a search matches it: case and accents ignored. */
-function foldText(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("und");
-}
-
 /** True when `phrase` is in `text` as whole words, case and accents aside. */
 function hasPhrase(text: string, phrase: string): boolean {
-  const folded = foldText(text);
-  const wanted = foldText(phrase);
+  const folded = fold(text);
+  const wanted = fold(phrase);
   for (let at = folded.indexOf(wanted); at !== -1; at = folded.indexOf(wanted, at + 1)) {
     const before = folded[at - 1];
     const after = folded[at + wanted.length];
@@ -34,8 +30,7 @@ function hasPhrase(text: string, phrase: string): boolean {
  */
 export function searchExamples(archive: Pick<Archive, "tags">, count: number): string[] {
   const examples: string[] = [];
-  const byUse = [...archive.tags].sort((a, b) => b.articles.length - a.articles.length);
-  for (const tag of byUse) {
+  for (const tag of mostUsedFirst(archive.tags)) {
     if (examples.length >= count) break;
     if (tag.articles.slice(0, ARTICLES_CHECKED).some((article) => hasPhrase(`${article.title}\n${article.text}`, tag.name))) examples.push(tag.name);
   }
