@@ -16,6 +16,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Problem } from "../records/problems.ts";
+import { schemaIssueToProblems, type SchemaProblemWording } from "../records/schema-problems.ts";
 import { parseStrictYaml, strictYamlToJs, yamlPositionOf } from "../records/strict-yaml.ts";
 
 export const SITE_FILE = "content/site.yml";
@@ -52,29 +53,31 @@ export interface ReadSiteFile {
 
 const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:` and `feed-size:`; see CONTRIBUTING.md";
 
+const WORDING: SchemaProblemWording = {
+  key: "setting",
+  missingHint: (field) => `add a line \`${field}: ...\` to the file`,
+  hints: { default: HINT },
+};
+
 /** Reads the text of `content/site.yml` (`file` names it in problems). */
 export function parseSiteFile(text: string, file = SITE_FILE): ReadSiteFile {
-  const problem = (message: string, where: { line: number; column: number } = { line: 1, column: 1 }, field = "", hint = HINT): Problem =>
-    ({ file, ...where, field, severity: "error", message, hint });
+  const problem = (message: string, where: { line: number; column: number } = { line: 1, column: 1 }, hint = HINT): Problem =>
+    ({ file, ...where, field: "", severity: "error", message, hint });
   const { document, lineCounter, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
   if (error) return { settings: undefined, problems: [problem(`the site settings are not valid YAML: ${error.message}`, { line: error.line, column: error.column })] };
   let data: unknown;
   try {
     data = strictYamlToJs(document);
   } catch (error) {
-    return { settings: undefined, problems: [problem(`the site settings could not be read: ${error instanceof Error ? error.message : String(error)}`, undefined, "", "remove YAML anchors and aliases (`&x`, `*x`) from the file")] };
+    return { settings: undefined, problems: [problem(`the site settings could not be read: ${error instanceof Error ? error.message : String(error)}`, undefined, "remove YAML anchors and aliases (`&x`, `*x`) from the file")] };
   }
   const result = SiteFileSchema.safeParse(data ?? {});
   if (result.success) return { settings: result.data, problems: [] };
-  const problems = result.error.issues.flatMap((issue): Problem[] => {
-    const at = (fieldPath: PropertyKey[]) => yamlPositionOf(document, lineCounter, fieldPath);
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => problem(`unknown setting \`${key}\``, at([key]), key));
-    const field = issue.path.map(String).join(".");
-    const missing = issue.code === "invalid_type" && issue.path.length === 1 && (data === null || typeof data !== "object" || !(String(issue.path[0]) in data));
-    if (missing) return [problem("is required but missing", at([]), field, `add a line \`${field}: ...\` to the file`)];
-    if (issue.path.length === 0) return [problem("the site settings must be a set of `setting: value` lines", at([]))];
-    return [problem(issue.message, at(issue.path), field)];
-  });
+  const positionOf = (fieldPath: ReadonlyArray<PropertyKey>) => yamlPositionOf(document, lineCounter, fieldPath);
+  const problems = result.error.issues.flatMap((issue): Problem[] =>
+    issue.path.length === 0 && issue.code !== "unrecognized_keys"
+      ? [problem("the site settings must be a set of `setting: value` lines")]
+      : schemaIssueToProblems(file, issue, data, positionOf, WORDING));
   return { settings: undefined, problems };
 }
 

@@ -3,7 +3,6 @@
  * from being one. Pure: no file system, so workers, the build, `check` and
  * tests all share it.
  */
-import type { z } from "zod";
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from "./article-schema.ts";
 import type { ArticleRecord } from "./article-record.ts";
 import { parseEdtfDate } from "./edtf-date.ts";
@@ -11,43 +10,20 @@ import { decodeArticleBytes, FrontMatterError, parseFrontMatter, type ParsedFron
 import { textToSlug, titleToId } from "./ids.ts";
 import { articleToPermalink } from "./permalink.ts";
 import type { Problem } from "./problems.ts";
+import { schemaIssueToProblems, type SchemaProblemWording } from "./schema-problems.ts";
 import { findExcessiveNesting } from "../markdown/body-limits.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
 
 export type ParseResult = { ok: true; record: ArticleRecord } | { ok: false; problems: Problem[] };
 
-const HINTS: Record<string, string> = {
-  unrecognized_keys: "check the spelling; the fields an article may have are listed in CONTRIBUTING.md",
-  invalid_type: "see CONTRIBUTING.md for the form each field takes",
+const WORDING: SchemaProblemWording = {
+  key: "field",
+  missingHint: (field) => `add a line \`${field}: ...\` to the front matter`,
+  hints: {
+    unrecognized_keys: "check the spelling; the fields an article may have are listed in CONTRIBUTING.md",
+    invalid_type: "see CONTRIBUTING.md for the form each field takes",
+  },
 };
-
-function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function issueToProblems(file: string, issue: z.core.$ZodIssue, parsed: ParsedFrontMatter): Problem[] {
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => {
-      const position = parsed.positionOf([...issue.path, key]);
-      return {
-        file, ...position, field: [...issue.path, key].join("."), severity: "error" as const,
-        message: `unknown field \`${key}\``, hint: HINTS.unrecognized_keys,
-      };
-    });
-  }
-  const field = issue.path.map(String).join(".");
-  const missing = issue.code === "invalid_type" && valueAt(parsed.data, issue.path) === undefined;
-  return [{
-    file, ...parsed.positionOf(issue.path), field, severity: "error",
-    message: missing ? "is required but missing" : issue.message,
-    ...(missing ? { hint: `add a line \`${field}: ...\` to the front matter` } : HINTS[issue.code] ? { hint: HINTS[issue.code] } : {}),
-  }];
-}
 
 export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   let parsed: ParsedFrontMatter;
@@ -61,7 +37,7 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   }
   const result = ArticleFrontMatterSchema.safeParse(parsed.data);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.flatMap((issue) => issueToProblems(file, issue, parsed)) };
+    return { ok: false, problems: result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, WORDING)) };
   }
   const frontMatter: ArticleFrontMatter = result.data;
   const id = frontMatter.id ?? titleToId(frontMatter.title);
