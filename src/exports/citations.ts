@@ -2,7 +2,7 @@
  * Citations with citation-js: one CSL-JSON item per article, from which the
  * library writes `cite.bib` (BibTeX), `cite.ris` (RIS) and the formatted
  * reference of the page's "Cite" section (APA, via citeproc; see
- * `retrievedOnlyWithDate` for the one correction). Nothing here
+ * `retrievedOnlyWithDate` and `ELLIPSIS_GUARD` for the two corrections). Nothing here
  * depends on the time of the build, so every file is the same from build to
  * build; citation-cache.ts keeps them between builds.
  */
@@ -159,6 +159,20 @@ function guardMarkup<T>(value: T): T {
 }
 
 /**
+ * Stands for a title's closing "…" while citeproc formats it, followed by a
+ * period. citeproc adds its own period after a title unless the title already
+ * ends in punctuation of its table (". ! ? : ;"), which has no "…"; a title
+ * cut short by its source ("…in Lima…") came out as "in Lima….". With the
+ * period in place citeproc writes none, as it does after "..."; the guard and
+ * its period become "…" again.
+ */
+const ELLIPSIS_GUARD = "\uE001";
+
+function guardClosingEllipsis(title: string): string {
+  return title.replace(/…$/u, `${ELLIPSIS_GUARD}.`);
+}
+
+/**
  * The formatted reference (APA) as HTML. citeproc escapes every value, but it
  * also reads CSL's rich-text tags (`<i>`, `<b>`, `<span style=…>`) inside
  * values; a title is text, so its `<` is guarded and the only markup left is
@@ -167,8 +181,9 @@ function guardMarkup<T>(value: T): T {
 export function cslItemToReferenceHtml(item: CslItem, interfaceLanguage: string): string {
   const lang = CSL_LOCALES[interfaceLanguage] ?? "en-US";
   const guarded = { ...guardMarkup(item), id: item.id };
+  guarded.title = guardClosingEllipsis(guarded.title);
   const bibliography = String(plugins.output.format("bibliography", [guarded], { format: "html", template: REFERENCE_STYLE, lang }));
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(bibliography)?.[1];
   if (entry === undefined) throw new Error(`citeproc wrote no reference for \`${item.id}\``);
-  return entry.trim().replaceAll(MARKUP_GUARD, "");
+  return entry.trim().replaceAll(MARKUP_GUARD, "").replaceAll(`${ELLIPSIS_GUARD}.`, "…");
 }

@@ -68,6 +68,19 @@ describe("the reference style", () => {
     expect(cslItemToReferenceHtml(base, "es")).toBe("Paro nacional. (s.\u00a0f.). <i>Unidad</i>. Hemeroteca. https://archive.example.org/2023/x/");
   });
 
+  it("writes no period after a title its source cut short with \"…\", as after \"...\" or \"?\"", () => {
+    const dated = { ...base, author: names(1), issued: { "date-parts": [[2023, 1, 9]] } };
+    expect(reference({ ...dated, title: "Paro nacional…" }, REFERENCE_STYLE, "es-ES")).toContain("Paro nacional…. <i>");
+    expect(cslItemToReferenceHtml({ ...dated, title: "Paro nacional…" }, "es")).toBe("Autor 1. (2023, enero 9). Paro nacional… <i>Unidad</i>. Hemeroteca. https://archive.example.org/2023/x/");
+    expect(cslItemToReferenceHtml({ ...dated, title: "Paro nacional..." }, "es")).toContain("Paro nacional... <i>");
+    // Only the title's closing "…" counts: "…." inside a title is the title's own text. With no
+    // author the title leads the reference, and the period after it goes the same way.
+    expect(cslItemToReferenceHtml({ ...base, title: "Wait…. Then <what>…", language: "en" }, "en")).toBe(
+      "Wait…. Then &#60;what&#62;… (n.d.). <i>Unidad</i>. Hemeroteca. https://archive.example.org/2023/x/",
+    );
+    expect(cslItemToReferenceHtml({ ...dated, title: "¿Paro…?" }, "en")).toContain("¿Paro…? <i>");
+  });
+
   it("still writes \"Retrieved …, from\" where a work has an access date", () => {
     const accessed = { ...base, accessed: { "date-parts": [[2024, 3, 1]] } } as CslItem;
     expect(reference(accessed, REFERENCE_STYLE, "en-US")).toContain("Retrieved March 1, 2024, from https://archive.example.org/2023/x/");
