@@ -34,6 +34,18 @@ function bodyMissing(article: ArticleRecord, site: string) {
   return html`<p class="body-missing"${langAttribute(site, article.language)}>The source shows only ${shown} of this article; its text is not in the archive.${article.url ? " The original may have it: see Provenance." : ""}</p>`;
 }
 
+const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * Whether the body opens with the summary's words. A listing prints a teaser
+ * and no more, and the importer keeps it as both summary and body, so over half
+ * of the default collection's pages showed the same paragraph twice; the dek is
+ * left out then, and the page description and the lists still use the summary.
+ */
+export function summaryOpensBody(article: Pick<ArticleRecord, "summary" | "text">): boolean {
+  return article.summary !== undefined && collapseSpace(article.text).startsWith(collapseSpace(article.summary));
+}
+
 /** Home, then the year and (when the article is filed under one) the month it belongs to. */
 function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
   const crumbs: Crumb[] = [{ label: "Home", url: "/" }];
@@ -68,7 +80,7 @@ export function render({ archive, article, citationsOf }: Data): string {
   <header class="article-header">
     <p class="kicker"${langAttribute(site, article.language)}>${groupLink(archive, "publication", article.publication, "kicker-publication")}${article.issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="issue">${article.issue}</span>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
     <h1 class="article-title">${article.title}</h1>
-    ${article.summary ? html`<p class="dek">${article.summary}</p>` : ""}
+    ${article.summary && !summaryOpensBody(article) ? html`<p class="dek">${article.summary}</p>` : ""}
     <dl class="article-meta"${langAttribute(site, article.language)}>
       ${article.authors?.length ? html`<div><dt>By</dt><dd>${article.authors.map((name, i) => html`${i ? ", " : ""}${groupLink(archive, "author", name, "byline")}`)}</dd></div>` : ""}
       <div><dt>Date</dt><dd>${dateElement(article)}</dd></div>

@@ -4,14 +4,18 @@
  * text the importer took from the sources, with its quotes, lists, links and
  * headings: every page is valid HTML, every internal link resolves, and axe
  * finds no violation on any article page, nor on the home page or a
- * publication, tag or year page.
+ * publication, tag or year page. Most of its articles are listing teasers,
+ * kept as both summary and body: no page shows one twice.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { projectRoot } from "../support/build-site.ts";
+import { elements, hasClass, parseHtml, textOf } from "../security/support/inspect-html.ts";
 import { findBrokenLinks } from "./link-check.ts";
 import { buildReaderSite, listHtmlFiles, type ReaderSite } from "./reader-site.ts";
 import { axeViolations, validateHtml } from "./site-checks.ts";
@@ -21,12 +25,15 @@ const ARTICLES = "content/articles";
 let site: ReaderSite;
 let browser: Browser;
 let articlePages: string[];
+/** Pages of the articles that have a summary. */
+let summarized: string[];
 
 beforeAll(async () => {
   site = await buildReaderSite({ serve: true, articles: ARTICLES });
   browser = await launchBrowser();
   const { archive } = await loadArchive({ root: projectRoot, site: siteConfigFromEnv({}), articlesDir: ARTICLES });
   articlePages = archive.articles.map((article) => article.permalink);
+  summarized = archive.articles.filter((article) => article.summary).map((article) => article.permalink);
 }, 120_000);
 
 afterAll(async () => {
@@ -46,6 +53,19 @@ describe("the default collection's site", () => {
     const pages = await listHtmlFiles(site.output);
     const report = await findBrokenLinks(site.output, pages, siteConfigFromEnv().baseUrl);
     expect(report.broken, report.broken.slice(0, 40).join("\n")).toEqual([]);
+  });
+
+  it("shows no teaser twice: a dek never repeats the words the body opens with", async () => {
+    const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
+    expect(summarized.length).toBeGreaterThan(20);
+    for (const url of summarized) {
+      const document = parseHtml(await readFile(path.join(site.output, url, "index.html"), "utf8"));
+      const all = [...elements(document)];
+      const body = all.find((element) => hasClass(element, "article-body"));
+      const dek = all.find((element) => hasClass(element, "dek"));
+      expect(body, url).toBeDefined();
+      if (dek) expect(collapse(textOf(body!)).startsWith(collapse(textOf(dek))), url).toBe(false);
+    }
   });
 
   it("has no axe violation on any article page, nor on the pages that list them", async () => {
