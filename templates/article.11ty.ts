@@ -63,6 +63,7 @@ function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
 
 export function render({ archive, article, citationsOf }: Data): string {
   const related = archive.related.get(article.id)!;
+  const issue = archive.issueOf(article);
   const source = article.source;
   const site = archive.site.language;
   const jsonLd = {
@@ -78,7 +79,7 @@ export function render({ archive, article, citationsOf }: Data): string {
   };
   const content = html`<article class="article"${langAttribute(article.language, site)}>
   <header class="article-header">
-    <p class="kicker"${langAttribute(site, article.language)}>${groupLink(archive, "publication", article.publication, "kicker-publication")}${article.issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="issue">${article.issue}</span>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
+    <p class="kicker"${langAttribute(site, article.language)}>${groupLink(archive, "publication", article.publication, "kicker-publication")}${issue ? html`<span class="sep" aria-hidden="true"> · </span><a class="issue" href="${issue.url}">${article.issue}</a>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
     <h1 class="article-title">${article.title}</h1>
     ${article.summary && !summaryOpensBody(article) ? html`<p class="dek">${article.summary}</p>` : ""}
     <dl class="article-meta"${langAttribute(site, article.language)}>

@@ -1,6 +1,6 @@
 /** Every paginated list: latest, years, months, undated, each tag, publication, author and language. */
 import type { Archive, ListPage, MonthGroup } from "../src/archive/build-archive.ts";
-import { articleList, countLabel, countToLevel, monthToName, pagination } from "../src/site/components.ts";
+import { articleList, countLabel, countToLevel, issueGroupList, monthToName, pagination } from "../src/site/components.ts";
 import { html, langAttribute, type HtmlValue } from "../src/site/html.ts";
 import { page, type Crumb } from "../src/site/layout.ts";
 
@@ -17,11 +17,12 @@ export const data = {
 
 const KIND_LABEL: Record<ListPage["kind"], string> = {
   latest: "Archive", year: "Year", month: "Month", undated: "Undated", tag: "Tag",
-  publication: "Publication", author: "Author", language: "Language",
+  publication: "Publication", author: "Author", language: "Language", issue: "Issue",
 };
 const INDEX: Partial<Record<ListPage["kind"], Crumb>> = {
   tag: { label: "Tags", url: "/tags/" },
   publication: { label: "Publications", url: "/publications/" },
+  issue: { label: "Publications", url: "/publications/" },
   author: { label: "Authors", url: "/authors/" },
   language: { label: "Languages", url: "/languages/" },
   year: { label: "Dates", url: "/years/" },
@@ -44,6 +45,20 @@ function monthGrid(listPage: ListPage): HtmlValue {
     })}
   </ol>
   ${year.yearOnly.length ? html`<p id="year-only" class="year-only">${countLabel(year.yearOnly.length)} dated only to ${year.year} or to a span of months: listed below with the rest of the year.</p>` : ""}
+</section>`;
+}
+
+/** Issues a publication's page shows before "All … issues": the newest, so the articles stay near the top. */
+const ISSUES_SHOWN = 12;
+
+/** A publication's newest print issues, on the first page of its list, and the way to all of them. */
+function issueList(archive: Archive, listPage: ListPage): HtmlValue {
+  const index = listPage.kind === "publication" && listPage.group && listPage.pageNumber === 1 ? archive.issueIndexOf(listPage.group) : undefined;
+  if (!index) return "";
+  return html`<section class="issues" aria-labelledby="issues-heading">
+  <h2 id="issues-heading" class="section-heading">Issues</h2>
+  ${issueGroupList(index.issues.slice(0, ISSUES_SHOWN))}
+  <p class="more-link"><a href="${index.url}">All ${countLabel(index.issues.length, "issue")}</a></p>
 </section>`;
 }
 
@@ -78,8 +93,13 @@ export function render({ archive, listPage }: Data): string {
   const parent = INDEX[listPage.kind];
   if (parent) crumbs.push(parent);
   if (listPage.kind === "month" && listPage.year) crumbs.push({ label: String(listPage.year.year), url: listPage.year.url });
+  if (listPage.kind === "issue" && listPage.issue) {
+    const { publication } = listPage.issue;
+    crumbs.push({ label: publication.name, url: publication.url }, { label: "Issues", url: archive.issueIndexOf(publication)!.url });
+  }
   const titleLang = listPage.kind === "language" && listPage.group ? listPage.group.slug : undefined;
-  crumbs.push({ label: listPage.pageNumber > 1 ? `${listPage.title}, page ${listPage.pageNumber}` : listPage.title, ...(titleLang && listPage.pageNumber === 1 ? { lang: titleLang } : {}) });
+  const crumbTitle = listPage.issue?.label ?? listPage.title;
+  crumbs.push({ label: listPage.pageNumber > 1 ? `${crumbTitle}, page ${listPage.pageNumber}` : crumbTitle, ...(titleLang && listPage.pageNumber === 1 ? { lang: titleLang } : {}) });
   const feedBase = listPage.group && (listPage.kind === "tag" || listPage.kind === "publication") ? `${listPage.group.url}feed` : undefined;
   const content = html`<header class="list-header">
   <p class="kicker">${KIND_LABEL[listPage.kind]}</p>
@@ -87,6 +107,7 @@ export function render({ archive, listPage }: Data): string {
   <p class="list-count">${countLabel(listPage.total)}${listPage.pageCount > 1 ? `, page ${listPage.pageNumber} of ${listPage.pageCount}` : ""}${feedBase ? html`<span class="sep" aria-hidden="true"> · </span><span class="feeds">Feeds: <a href="${feedBase}.xml">Atom</a>, <a href="${feedBase}.json">JSON</a></span>` : ""}</p>
 </header>
 ${monthGrid(listPage)}
+${issueList(archive, listPage)}
 <section class="list-articles" aria-label="Articles">
 ${articleList(archive, listPage.items)}
 </section>

@@ -6,7 +6,7 @@
 import type { ArticleRecord } from "../records/article-record.ts";
 import { textToSlug } from "../records/ids.ts";
 import { dateToPathPrefix } from "../records/permalink.ts";
-import { compareNewestFirst, compareText } from "./compare-articles.ts";
+import { compareNewestFirst, compareTableOfContents, compareText } from "./compare-articles.ts";
 import { languageToName } from "./language-names.ts";
 import type { SiteConfig } from "./site-config.ts";
 
@@ -16,6 +16,26 @@ export interface Group {
   name: string;
   url: string;
   articles: ArticleRecord[];
+}
+
+/** One print issue of a publication (the articles whose `issue` names it): a table of contents. */
+export interface IssueGroup {
+  publication: Group;
+  /** The label as printed, `N° 37`. */
+  label: string;
+  slug: string;
+  /** `/publications/<publication>/issues/<issue>/`. */
+  url: string;
+  /** In page order: `page`, then where each begins in its source. */
+  articles: ArticleRecord[];
+}
+
+/** A publication's print issues: the page `/publications/<publication>/issues/`. */
+export interface IssueIndex {
+  publication: Group;
+  url: string;
+  /** The issue with the newest article first; issues of undated articles last. */
+  issues: IssueGroup[];
 }
 
 export interface MonthGroup {
@@ -38,7 +58,7 @@ export interface YearGroup {
 
 /** One page of a paginated list: every list page of the site is one of these. */
 export interface ListPage {
-  kind: "year" | "month" | "undated" | Group["kind"] | "latest";
+  kind: "year" | "month" | "undated" | Group["kind"] | "issue" | "latest";
   title: string;
   /** The list's own address (page 1). */
   baseUrl: string;
@@ -48,6 +68,7 @@ export interface ListPage {
   total: number;
   items: ArticleRecord[];
   group?: Group;
+  issue?: IssueGroup;
   year?: YearGroup;
   month?: MonthGroup;
 }
@@ -80,12 +101,16 @@ export interface Archive {
   publications: Group[];
   authors: Group[];
   languages: Group[];
+  /** The issues of each publication that prints them, in the order of `publications`. */
+  issueIndexes: IssueIndex[];
   listPages: ListPage[];
   feeds: FeedSpec[];
   related: Map<string, Related>;
   /** Alias address -> article: each becomes a redirect page. */
   redirects: Array<{ from: string; to: ArticleRecord }>;
   groupOf: (kind: Group["kind"], name: string) => Group | undefined;
+  issueOf: (article: ArticleRecord) => IssueGroup | undefined;
+  issueIndexOf: (publication: Group) => IssueIndex | undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -110,6 +135,28 @@ function groupBy(articles: ArticleRecord[], kind: Group["kind"], keys: (a: Artic
     }
   }
   return [...groups.values()].sort((a, b) => compareText(a.name, b.name));
+}
+
+/**
+ * Issues by the slug of their label within each publication. Walking the
+ * publication's articles newest first puts the issue with the newest article
+ * first, and issues of undated articles last.
+ */
+function buildIssueIndexes(publications: readonly Group[]): IssueIndex[] {
+  const indexes: IssueIndex[] = [];
+  for (const publication of publications) {
+    const bySlug = new Map<string, IssueGroup>();
+    for (const article of publication.articles) {
+      if (article.issue === undefined) continue;
+      const slug = textToSlug(article.issue) || "unnamed";
+      let issue = bySlug.get(slug);
+      if (!issue) bySlug.set(slug, (issue = { publication, label: article.issue, slug, url: `${publication.url}issues/${slug}/`, articles: [] }));
+      issue.articles.push(article);
+    }
+    for (const issue of bySlug.values()) issue.articles.sort(compareTableOfContents);
+    if (bySlug.size) indexes.push({ publication, url: `${publication.url}issues/`, issues: [...bySlug.values()] });
+  }
+  return indexes;
 }
 
 function paginate(base: Omit<ListPage, "url" | "pageNumber" | "pageCount" | "items" | "total">, articles: ArticleRecord[], pageSize: number): ListPage[] {
@@ -160,6 +207,11 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   const groupIndex = new Map<string, Group>();
   for (const group of [...tags, ...publications, ...authors, ...languages]) groupIndex.set(`${group.kind}:${group.slug}`, group);
   const groupOf = (kind: Group["kind"], name: string) => groupIndex.get(`${kind}:${kind === "language" ? name : textToSlug(name) || "unnamed"}`);
+  const issueIndexes = buildIssueIndexes(publications);
+  const issueIndexByPublication = new Map(issueIndexes.map((index) => [index.publication, index]));
+  const issueByArticle = new Map(issueIndexes.flatMap((index) => index.issues.flatMap((issue) => issue.articles.map((article) => [article, issue] as const))));
+  const issueOf = (article: ArticleRecord) => issueByArticle.get(article);
+  const issueIndexOf = (publication: Group) => issueIndexByPublication.get(publication);
 
   const size = site.pageSize;
   const listPages: ListPage[] = [
@@ -173,6 +225,8 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
     ...(undated.length ? paginate({ kind: "undated", title: "Undated", baseUrl: "/undated/" }, undated, size) : []),
     ...[...tags, ...publications, ...authors, ...languages].flatMap((group) =>
       paginate({ kind: group.kind, title: group.name, baseUrl: group.url, group }, group.articles, size)),
+    ...issueIndexes.flatMap((index) => index.issues).flatMap((issue) =>
+      paginate({ kind: "issue", title: `${issue.publication.name}, ${issue.label}`, baseUrl: issue.url, group: issue.publication, issue }, issue.articles, size)),
   ];
 
   const feedArticles = (list: ArticleRecord[]) => list.filter((a) => a.parsedDate).slice(0, site.feedSize);
@@ -221,5 +275,5 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   }
 
   const redirects = articles.flatMap((to) => (to.aliases ?? []).map((from) => ({ from, to })));
-  return { site, articles, byId, years, undated, tags, publications, authors, languages, listPages, feeds, related, redirects, groupOf };
+  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, redirects, groupOf, issueOf, issueIndexOf };
 }

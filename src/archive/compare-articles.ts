@@ -1,4 +1,4 @@
-/** Archive order: newest first by the earliest moment a date can mean; undated last; ties by title then id. */
+/** Archive orders: newest first for lists, page order for an issue's table of contents. */
 import type { ArticleRecord } from "../records/article-record.ts";
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -14,4 +14,21 @@ export function compareNewestFirst(a: ArticleRecord, b: ArticleRecord): number {
 
 export function compareText(a: string, b: string): number {
   return collator.compare(a, b);
+}
+
+/**
+ * An issue's table of contents: by page (a number or a label such as `A3`,
+ * compared as numbers where they are), articles without one last; on one
+ * page, in the order they begin in their source (the order the importer met
+ * them in the printed issue); then in archive order.
+ */
+export function compareTableOfContents(a: ArticleRecord, b: ArticleRecord): number {
+  if (a.page !== b.page) {
+    if (a.page === undefined) return 1;
+    if (b.page === undefined) return -1;
+    const byPage = collator.compare(String(a.page), String(b.page));
+    if (byPage) return byPage;
+  }
+  if (a.source && b.source && a.source.file === b.source.file && a.source.lines[0] !== b.source.lines[0]) return a.source.lines[0] - b.source.lines[0];
+  return compareNewestFirst(a, b);
 }

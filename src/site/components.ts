@@ -1,5 +1,5 @@
 /** Small pieces of markup shared by several pages. */
-import type { Archive, Group, ListPage } from "../archive/build-archive.ts";
+import type { Archive, Group, IssueGroup, ListPage } from "../archive/build-archive.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { dateToDatetimeAttribute, dateToLabel } from "../records/edtf-date.ts";
@@ -51,7 +51,7 @@ export function groupLink(archive: Archive, kind: Group["kind"], name: string, c
  */
 const listItems = new WeakMap<Archive, WeakMap<ArticleRecord, Partial<Record<2 | 3, SafeHtml>>>>();
 
-/** One entry of an archive list: date, headline, dek, publication; in the article's own language, in a page in the site's. */
+/** One entry of an archive list: date, headline, dek, publication (with issue and page, for print); in the article's own language, in a page in the site's. */
 export function articleListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3 = 2): SafeHtml {
   let byArticle = listItems.get(archive);
   if (!byArticle) listItems.set(archive, (byArticle = new WeakMap()));
@@ -67,7 +67,7 @@ function makeListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 
   return html`<li class="entry"${langAttribute(article.language, site)}>
   <article>
     ${heading}
-    <p class="entry-meta"${langAttribute(site, article.language)}>${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
+    <p class="entry-meta"${langAttribute(site, article.language)}>${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${article.issue !== undefined || article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-issue">${[article.issue, article.page === undefined ? undefined : `p. ${article.page}`].filter((part) => part !== undefined).join(", ")}</span>` : ""}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
     ${article.summary ? html`<p class="entry-summary">${article.summary}</p>` : ""}
   </article>
 </li>`;
@@ -76,6 +76,13 @@ function makeListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 
 export function articleList(archive: Archive, articles: ArticleRecord[], headingLevel: 2 | 3 = 2): SafeHtml {
   if (articles.length === 0) return html`<p class="empty">No articles yet.</p>`;
   return html`<ol class="entries">${articles.map((a) => articleListItem(archive, a, headingLevel))}</ol>`;
+}
+
+/** Issues with how many articles each holds: on a publication's page and its page of issues. */
+export function issueGroupList(issues: readonly IssueGroup[]): SafeHtml {
+  return html`<ul class="group-list group-list-columns">
+    ${issues.map((issue) => html`<li><a href="${issue.url}">${issue.label}</a> <span class="group-count">${countLabel(issue.articles.length)}</span></li>`)}
+  </ul>`;
 }
 
 /** A short list of headlines with dates (related articles beside an article), in a part of the page in the site's language. */

@@ -70,7 +70,7 @@ describe("the default collection's site", () => {
 
   it("has no axe violation on any article page, nor on the pages that list them", async () => {
     expect(articlePages.length).toBeGreaterThan(40);
-    const lists = ["/", "/publications/peoples-dispatch/", "/tags/", "/2023/"];
+    const lists = ["/", "/publications/peoples-dispatch/", "/publications/international-workers-organizer/", "/publications/international-workers-organizer/issues/n-37/", "/tags/", "/2023/"];
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     try {
       const page: Page = await context.newPage();

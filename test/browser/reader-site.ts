@@ -19,6 +19,7 @@ export const KEY_PAGES = {
   home: "/",
   article: "/2020/01/01/aliqua-consequat-laborum-esse-commodo-culpa-deserunt-amet-1/",
   tag: "/tags/magna-aliqua/",
+  publication: "/publications/consectetur-bulletin/",
   year: "/2022/",
   search: "/search/",
   data: "/data/",
