@@ -5,7 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
-import { DEFAULT_LIMIT, openArchiveDatabase, SearchError, searchArchive, type SearchHit, type SearchOptions } from "./search-archive.ts";
+import { DEFAULT_LIMIT, openArchiveDatabase, SearchError, searchArchive, type SearchHit, type SearchOptions, type SearchResult } from "./search-archive.ts";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -63,10 +63,11 @@ function hitToText(hit: SearchHit, index: number, width: number): string {
   ].join("\n");
 }
 
-export function hitsToText(hits: SearchHit[], query: string): string {
+export function hitsToText({ hits, total }: SearchResult, query: string): string {
   if (hits.length === 0) return `No articles match “${query}”.\n`;
   const width = String(hits.length).length;
-  const heading = `${hits.length} ${hits.length === 1 ? "article matches" : "articles match"} “${query}”, best first:`;
+  const matches = `${total} ${total === 1 ? "article matches" : "articles match"} “${query}”`;
+  const heading = total > hits.length ? `${matches}; the best ${hits.length} (more with \`--limit\`):` : `${matches}, best first:`;
   return `${heading}\n\n${hits.map((hit, index) => hitToText(hit, index, width)).join("\n\n")}\n`;
 }
 
@@ -119,13 +120,13 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       highlight: color ? BOLD : BRACKETS,
     };
     const db = openArchiveDatabase(dbFile);
-    let hits: SearchHit[];
+    let result: SearchResult;
     try {
-      hits = searchArchive(db, options);
+      result = searchArchive(db, options);
     } finally {
       db.close();
     }
-    io.stdout(values.json ? `${JSON.stringify(hits, null, 2)}\n` : hitsToText(hits, query));
+    io.stdout(values.json ? `${JSON.stringify(result.hits, null, 2)}\n` : hitsToText(result, query));
     return 0;
   } catch (error) {
     if (!(error instanceof SearchError)) throw error;

@@ -55,6 +55,13 @@ export interface SearchHit {
   score: number;
 }
 
+export interface SearchResult {
+  /** The best `limit` matches, best first. */
+  hits: SearchHit[];
+  /** How many articles match in all, `limit` or not. */
+  total: number;
+}
+
 export const DEFAULT_LIMIT = 20;
 /** Words of context in a snippet (FTS5 allows at most 64). */
 const SNIPPET_TOKENS = 24;
@@ -88,14 +95,15 @@ function knownValues(values: string[]): string {
   return values.length > 15 ? `${shown}, and ${values.length - 15} more` : shown;
 }
 
-export function searchArchive(db: Database.Database, options: SearchOptions): SearchHit[] {
+export function searchArchive(db: Database.Database, options: SearchOptions): SearchResult {
   const query = textToFtsQuery(options.query);
   if (!query) throw new SearchError(`The query \`${options.query}\` has no words to search for`, "give at least one word with letters or digits");
   const limit = options.limit ?? DEFAULT_LIMIT;
   const highlight = options.highlight ?? { start: "[", end: "]" };
 
   const conditions: string[] = ["articles_fts MATCH @match"];
-  const parameters: Record<string, string | number> = { match: query.match, limit, start: highlight.start, end: highlight.end };
+  /** The narrowing conditions' values, shared by the search and its count. */
+  const filters: Record<string, string | number> = { match: query.match };
 
   if (options.publication !== undefined) {
     const slug = textToSlug(options.publication);
@@ -104,7 +112,7 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
       throw new SearchError(`No publication in the archive matches \`${options.publication}\``, `publications: ${knownValues(publications)}`);
     }
     conditions.push("instr(hemeroteca_slug(a.publication), @publication) > 0");
-    parameters.publication = slug;
+    filters.publication = slug;
   }
   if (options.tag !== undefined) {
     const slug = textToSlug(options.tag);
@@ -114,7 +122,7 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
       throw new SearchError(`No article has the tag \`${options.tag}\``, `the most used tags: ${knownValues(tags)}`);
     }
     conditions.push("EXISTS (SELECT 1 FROM json_each(a.tags) t WHERE hemeroteca_slug(t.value) = @tag)");
-    parameters.tag = slug;
+    filters.tag = slug;
   }
   if (options.language !== undefined) {
     const language = options.language.trim().toLowerCase();
@@ -122,7 +130,7 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
       throw new SearchError(`\`--lang ${options.language}\` is not a language code`, "use a BCP 47 code such as `en` or `es`");
     }
     conditions.push("(lower(a.language) = @language OR lower(a.language) LIKE @language || '-%')");
-    parameters.language = language;
+    filters.language = language;
   }
   const from = options.from !== undefined ? dateOptionToDayRange("--from", options.from) : undefined;
   const to = options.to !== undefined ? dateOptionToDayRange("--to", options.to) : undefined;
@@ -132,11 +140,11 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
   if (from) {
     // Overlap: the article's last possible day is on or after the range's first day. Undated articles have no days.
     conditions.push("a.date_end >= @from");
-    parameters.from = from.start;
+    filters.from = from.start;
   }
   if (to) {
     conditions.push("a.date_start <= @to");
-    parameters.to = to.end;
+    filters.to = to.end;
   }
 
   const sql = `SELECT a.id, a.title, a.date, a.publication, a.language, a.url,
@@ -146,10 +154,15 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     WHERE ${conditions.join(" AND ")}
     ORDER BY rank, a.position
     LIMIT @limit`;
-  const rows = db.prepare(sql).all(parameters) as Array<Omit<SearchHit, "score"> & { rank: number }>;
-  return rows.map(({ rank, snippet, ...row }) => ({
+  const rows = db.prepare(sql).all({ ...filters, limit, start: highlight.start, end: highlight.end }) as Array<Omit<SearchHit, "score"> & { rank: number }>;
+  const hits = rows.map(({ rank, snippet, ...row }) => ({
     ...row,
     snippet: snippet.replace(/\s+/g, " ").trim(),
     score: Number((-rank).toPrecision(6)),
   }));
+  // Counted apart (FTS5's bm25 and snippet cannot share a query with a window), so that a researcher told "20 articles match" is not reading the limit.
+  const total = hits.length < limit
+    ? hits.length
+    : (db.prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid WHERE ${conditions.join(" AND ")}`).pluck().get(filters) as number);
+  return { hits, total };
 }

@@ -110,6 +110,16 @@ describe("npm run search", () => {
     expect(searchJson(["peru", "--limit", "2"])).toHaveLength(2);
   });
 
+  it("counts every match, not only the ones a limit lets it show", () => {
+    const all = searchJson(["peru", "--limit", "100"]).length;
+    expect(all).toBeGreaterThan(2);
+    expect(search(["peru", "--limit", "2"]).stdout).toMatch(new RegExp(`^${all} articles match “peru”; the best 2 \\(more with \`--limit\`\\):\n`));
+    expect(search(["peru", "--limit", String(all)]).stdout).toMatch(new RegExp(`^${all} articles match “peru”, best first:\n`));
+    // The count is narrowed as the results are.
+    const fightBack = searchJson(["peru", "--publication", "fight back"]).length;
+    expect(search(["peru", "--publication", "fight back", "--limit", "1"]).stdout).toMatch(new RegExp(`^${fightBack} articles? match(es)? “peru”`));
+  });
+
   it("marks matched words in bold on a terminal and with brackets elsewhere", () => {
     expect(search(["aeropuerto"], { isTTY: true }).stdout).toContain("\u001b[1maeropuerto\u001b[22m");
     const plain = search(["aeropuerto"]);
