@@ -1,4 +1,4 @@
-/** Every paginated list: latest, years, months, undated, each tag, publication, author and language. */
+/** Every paginated list: latest, years, months, undated, each tag, publication, author, language and print issue. */
 import type { Archive, ListPage, MonthGroup } from "../src/archive/build-archive.ts";
 import { articleList, countLabel, countToLevel, issueGroupList, monthToName, pagination } from "../src/site/components.ts";
 import { html, langAttribute, type HtmlValue } from "../src/site/html.ts";
