@@ -34,6 +34,12 @@ function bodyMissing(article: ArticleRecord, site: string) {
   return html`<p class="body-missing"${langAttribute(site, article.language)}>The source shows only ${shown} of this article; its text is not in the archive.${article.url ? " The original may have it: see Provenance." : ""}</p>`;
 }
 
+/** The kept source's file, linked to its lines on the source's page when it has one (source-pages.ts). */
+function sourceLink(archive: Archive, source: NonNullable<ArticleRecord["source"]>) {
+  const page = archive.sourcePageOf(source.file);
+  return page ? html`<a href="${page.url}#L${source.lines[0]}"><code>${source.file}</code></a>` : html`<code>${source.file}</code>`;
+}
+
 const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /**
@@ -108,7 +114,7 @@ ${related.previous || related.next ? html`<nav class="prev-next" aria-label="Ear
     <h2>Provenance</h2>
     <dl>
       ${article.url ? html`<div><dt>Original</dt><dd><a href="${article.url}" rel="external nofollow">${article.url}</a></dd></div>` : ""}
-      ${source ? html`<div><dt>Source</dt><dd><code>${source.file}</code>, lines ${source.lines[0]}–${source.lines[1]}</dd></div>` : ""}
+      ${source ? html`<div><dt>Source</dt><dd>${sourceLink(archive, source)}, lines ${source.lines[0]}–${source.lines[1]}</dd></div>` : ""}
       <div><dt>Article file</dt><dd><code>${article.file}</code></dd></div>
     </dl>
   </section>

@@ -9,6 +9,7 @@ import { dateToPathPrefix } from "../records/permalink.ts";
 import { compareNewestFirst, compareTableOfContents, compareText } from "./compare-articles.ts";
 import { languageToName } from "./language-names.ts";
 import type { SiteConfig } from "./site-config.ts";
+import type { SourcePage } from "./source-pages.ts";
 
 export interface Group {
   kind: "tag" | "publication" | "author" | "language";
@@ -106,11 +107,14 @@ export interface Archive {
   listPages: ListPage[];
   feeds: FeedSpec[];
   related: Map<string, Related>;
+  /** The kept source pages the articles were imported from (source-pages.ts). */
+  sources: SourcePage[];
   /** Alias address -> article: each becomes a redirect page. */
   redirects: Array<{ from: string; to: ArticleRecord }>;
   groupOf: (kind: Group["kind"], name: string) => Group | undefined;
   issueOf: (article: ArticleRecord) => IssueGroup | undefined;
   issueIndexOf: (publication: Group) => IssueIndex | undefined;
+  sourcePageOf: (file: string) => SourcePage | undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -193,7 +197,7 @@ function buildYears(dated: ArticleRecord[]): YearGroup[] {
   return [...years.values()].sort((a, b) => b.year - a.year);
 }
 
-export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig): Archive {
+export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig, sources: SourcePage[] = []): Archive {
   const articles = [...records].sort(compareNewestFirst);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const dated = articles.filter((a) => a.parsedDate);
@@ -274,6 +278,8 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
     });
   }
 
+  const sourceByFile = new Map(sources.map((source) => [source.file, source]));
+  const sourcePageOf = (file: string) => sourceByFile.get(file);
   const redirects = articles.flatMap((to) => (to.aliases ?? []).map((from) => ({ from, to })));
-  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, redirects, groupOf, issueOf, issueIndexOf };
+  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, sources, redirects, groupOf, issueOf, issueIndexOf, sourcePageOf };
 }

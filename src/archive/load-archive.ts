@@ -3,6 +3,7 @@ import { loadArticles, type LoadOptions } from "../records/load-articles.ts";
 import { ContentError, countErrors, problemToString, type Problem } from "../records/problems.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
 import type { SiteConfig } from "./site-config.ts";
+import { readSourcePages } from "./source-pages.ts";
 
 export interface LoadedArchive {
   archive: Archive;
@@ -12,7 +13,13 @@ export interface LoadedArchive {
 export async function loadArchive(options: LoadOptions & { site: SiteConfig }): Promise<LoadedArchive> {
   const { records, problems } = await loadArticles(options);
   if (countErrors(problems) > 0) throw new ContentError(problems);
-  return { archive: buildArchive(records, options.site), warnings: problems };
+  // A source without a page costs its articles a link, not the build: `npm run check` names what is wrong with it.
+  const sources = await readSourcePages(options.root, records);
+  const skipped: Problem[] = sources.skipped.map(({ file, reason }) => ({
+    file, line: 1, column: 1, field: "", severity: "warning",
+    message: `no page shows this source, because ${reason}`, hint: "run `npm run check` to see what is wrong with it",
+  }));
+  return { archive: buildArchive(records, options.site, sources.pages), warnings: [...problems, ...skipped] };
 }
 
 export function warningsToText(warnings: readonly Problem[]): string {

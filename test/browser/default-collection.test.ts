@@ -27,6 +27,8 @@ let browser: Browser;
 let articlePages: string[];
 /** Pages of the articles that have a summary. */
 let summarized: string[];
+/** Articles imported from a kept source: their page, their source file and its first line. */
+let sourced: Array<{ url: string; file: string; line: number }>;
 
 beforeAll(async () => {
   site = await buildReaderSite({ serve: true, articles: ARTICLES });
@@ -34,6 +36,7 @@ beforeAll(async () => {
   const { archive } = await loadArchive({ root: projectRoot, site: siteConfigFromEnv({}), articlesDir: ARTICLES });
   articlePages = archive.articles.map((article) => article.permalink);
   summarized = archive.articles.filter((article) => article.summary).map((article) => article.permalink);
+  sourced = archive.articles.flatMap((article) => (article.source ? [{ url: article.permalink, file: article.source.file, line: article.source.lines[0] }] : []));
 }, 120_000);
 
 afterAll(async () => {
@@ -68,9 +71,28 @@ describe("the default collection's site", () => {
     }
   });
 
+  it("links every article to its lines on its source's page, which shows every line of the kept file", async () => {
+    expect(sourced.length).toBe(articlePages.length);
+    const pages = new Map<string, string>();
+    for (const { url, file, line } of sourced) {
+      const html = await readFile(path.join(site.output, url, "index.html"), "utf8");
+      const href = new RegExp(`<a href="(/sources/[^"#]+/)#L${line}"><code>${file}</code></a>`).exec(html)?.[1];
+      expect(href, url).toBeDefined();
+      pages.set(href!, file);
+    }
+    expect(pages.size).toBe(4);
+    for (const [href, file] of pages) {
+      const html = await readFile(path.join(site.output, href, "index.html"), "utf8");
+      const kept = await readFile(path.join(projectRoot, file), "utf8");
+      const lines = kept.split("\n").length - (kept.endsWith("\n") ? 1 : 0);
+      expect(html.match(/<span class="line" id="L\d+">/g), href).toHaveLength(lines);
+      for (const { line } of sourced.filter((s) => s.file === file)) expect(html, `${href}#L${line}`).toContain(`id="L${line}"`);
+    }
+  });
+
   it("has no axe violation on any article page, nor on the pages that list them", async () => {
     expect(articlePages.length).toBeGreaterThan(40);
-    const lists = ["/", "/publications/peoples-dispatch/", "/publications/international-workers-organizer/", "/publications/international-workers-organizer/issues/n-37/", "/tags/", "/2023/"];
+    const lists = ["/", "/publications/peoples-dispatch/", "/publications/international-workers-organizer/", "/publications/international-workers-organizer/issues/n-37/", "/sources/peoples-dispatch/004_f9e21679d1a1e6f1/", "/tags/", "/2023/"];
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     try {
       const page: Page = await context.newPage();

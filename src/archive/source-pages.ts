@@ -1,0 +1,118 @@
+/**
+ * The kept source pages as pages of the site (`/sources/<publication>/<name>/`):
+ * every line of the page as the importer kept it, numbered, in runs that each
+ * belong to one article or to none. An article's "Source" links to its lines,
+ * so a reader can see what the importer took and what it left out.
+ *
+ * A source is read with check's reader (size cap, strict UTF-8, header
+ * schema, the sha256 of its text): one that fails any of these, or is
+ * missing, gets no page, and the articles that name it say so in plain text;
+ * `npm run check` reports why.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { readSource } from "../check/read-sources.ts";
+import type { ArticleRecord } from "../records/article-record.ts";
+import type { SourceHeader } from "../records/source-schema.ts";
+
+/** A run of consecutive lines of a source: the importer's header, one article's, or lines it left out. */
+export interface SourceSegment {
+  kind: "header" | "article" | "left-out";
+  /** The article these lines were imported into, for kind `article`. */
+  article?: ArticleRecord;
+  /** 1-based line of the file of the first line. */
+  firstLine: number;
+  lines: string[];
+}
+
+export interface SourcePage {
+  /** `content/sources/<publication>/<name>.md`, as articles name it. */
+  file: string;
+  url: string;
+  header: SourceHeader;
+  /** 1-based line of the file where the page's text starts, below the header. */
+  textLine: number;
+  segments: SourceSegment[];
+  /** The articles imported from it, in the order they begin. */
+  articles: ArticleRecord[];
+}
+
+const SOURCE_FILE = /^content\/sources\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([A-Za-z0-9][A-Za-z0-9._-]*)\.md$/;
+
+/** `content/sources/<publication>/<name>.md` -> `/sources/<publication>/<name>/`; undefined for any other path. */
+export function sourceFileToUrl(file: string): string | undefined {
+  const match = SOURCE_FILE.exec(file);
+  return match ? `/sources/${match[1]}/${match[2]!.toLowerCase()}/` : undefined;
+}
+
+/**
+ * The file's lines in runs by owner: the header above `textLine`, then each
+ * article's lines and those in none. Where ranges nest (an article whose
+ * lines hold another's), a line belongs to the one that begins last.
+ */
+export function sourceToSegments(lines: readonly string[], textLine: number, articles: readonly ArticleRecord[]): SourceSegment[] {
+  const HEADER = "header";
+  const owner: Array<ArticleRecord | typeof HEADER | undefined> = Array.from({ length: lines.length }, (_, index) => (index + 1 < textLine ? HEADER : undefined));
+  const byStart = [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]);
+  for (const article of byStart) {
+    const [start, end] = article.source!.lines;
+    for (let line = Math.max(textLine, start); line <= Math.min(end, lines.length); line++) owner[line - 1] = article;
+  }
+  const segments: SourceSegment[] = [];
+  lines.forEach((text, index) => {
+    const last = segments.at(-1);
+    const of = owner[index];
+    if (last && (last.kind === "article" ? last.article === of : last.kind === (of ?? "left-out"))) last.lines.push(text);
+    else if (of === HEADER) segments.push({ kind: "header", firstLine: index + 1, lines: [text] });
+    else if (of) segments.push({ kind: "article", article: of, firstLine: index + 1, lines: [text] });
+    else segments.push({ kind: "left-out", firstLine: index + 1, lines: [text] });
+  });
+  return segments;
+}
+
+export interface ReadSourcePages {
+  pages: SourcePage[];
+  /** Why a source named by an article has no page. */
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+/** The pages of every source the articles name. */
+export async function readSourcePages(root: string, records: readonly ArticleRecord[]): Promise<ReadSourcePages> {
+  const bySource = new Map<string, ArticleRecord[]>();
+  for (const record of records) {
+    if (record.source) bySource.set(record.source.file, [...(bySource.get(record.source.file) ?? []), record]);
+  }
+  const pages: SourcePage[] = [];
+  const skipped: ReadSourcePages["skipped"] = [];
+  for (const [file, articles] of [...bySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const url = sourceFileToUrl(file);
+    if (!url) {
+      skipped.push({ file, reason: "it is not a file under content/sources/<publication>/" });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path.join(root, file));
+    } catch (error) {
+      skipped.push({ file, reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
+    const { source, problems } = readSource(file, bytes);
+    if (!source?.header || problems.length) {
+      skipped.push({ file, reason: problems[0]?.message ?? "its header is not valid" });
+      continue;
+    }
+    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+    const lines = text.split(/\r?\n/);
+    if (text.endsWith("\n")) lines.pop();
+    pages.push({
+      file,
+      url,
+      header: source.header,
+      textLine: source.textLine,
+      segments: sourceToSegments(lines, source.textLine, articles),
+      articles: [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]),
+    });
+  }
+  return { pages, skipped };
+}
