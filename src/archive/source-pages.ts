@@ -9,9 +9,9 @@
  * missing, gets no page, and the articles that name it say so in plain text;
  * `npm run check` reports why.
  */
-import { readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
-import { readSource } from "../check/read-sources.ts";
+import { MAX_SOURCE_BYTES, readSource } from "../check/read-sources.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import type { SourceHeader } from "../records/source-schema.ts";
 
@@ -70,6 +70,28 @@ export function sourceToSegments(lines: readonly string[], textLine: number, art
   return segments;
 }
 
+/**
+ * Why the file at `relative` may not be read, if it may not: the path is
+ * named by an article, which anyone may write, so no part of it may be a
+ * symbolic link (to a file outside the project, or to `/dev/zero`), and the
+ * file must be a plain file no larger than a source may be.
+ */
+async function unreadable(root: string, relative: string): Promise<string | undefined> {
+  const parts = relative.split("/");
+  for (let depth = 1; depth <= parts.length; depth++) {
+    let stats;
+    try {
+      stats = await lstat(path.join(root, ...parts.slice(0, depth)));
+    } catch (error) {
+      return `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+    if (stats.isSymbolicLink()) return `${parts.slice(0, depth).join("/")} is a symbolic link`;
+    if (depth === parts.length && !stats.isFile()) return "it is not a plain file";
+    if (depth === parts.length && stats.size > MAX_SOURCE_BYTES) return `it is larger than ${MAX_SOURCE_BYTES} bytes`;
+  }
+  return undefined;
+}
+
 export interface ReadSourcePages {
   pages: SourcePage[];
   /** Why a source named by an article has no page. */
@@ -90,13 +112,12 @@ export async function readSourcePages(root: string, records: readonly ArticleRec
       skipped.push({ file, reason: "it is not a file under content/sources/<publication>/" });
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path.join(root, file));
-    } catch (error) {
-      skipped.push({ file, reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    const refused = await unreadable(root, file);
+    if (refused) {
+      skipped.push({ file, reason: refused });
       continue;
     }
+    const bytes = await readFile(path.join(root, file));
     const { source, problems } = readSource(file, bytes);
     if (!source?.header || problems.length) {
       skipped.push({ file, reason: problems[0]?.message ?? "its header is not valid" });

@@ -5,7 +5,7 @@
  * missing or changed since import gets no page, and its articles no link.
  */
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,8 @@ const citationsOf = (): ArticleCitations => ({ reference: "", "cite.bib": "", "c
 const GOOD = "content/sources/unidad/issue-412.md";
 const EDITED = "content/sources/unidad/edited.md";
 const MISSING = "content/sources/unidad/missing.md";
+const LINKED = "content/sources/unidad/linked.md";
+const IN_LINKED_FOLDER = "content/sources/elsewhere/page.md";
 
 function sourceText(lines: string[], edit = false): string {
   const text = `${lines.join("\n")}\n`;
@@ -38,14 +40,17 @@ function from(record: ArticleRecord, file: string, lines: [number, number]): Art
 
 describe("source pages", () => {
   let root: string;
+  let outside: string;
   let read: ReadSourcePages;
-  const [paro, marcha, edited, missing, plain] = generatedRecords(5);
+  const [paro, marcha, edited, missing, plain, linked, inLinkedFolder] = generatedRecords(7);
   const records = [
     from(paro!, GOOD, [8, 9]),
     from(marcha!, GOOD, [12, 13]),
     from(edited!, EDITED, [6, 6]),
     from(missing!, MISSING, [6, 6]),
     { ...plain!, source: undefined },
+    from(linked!, LINKED, [6, 6]),
+    from(inLinkedFolder!, IN_LINKED_FOLDER, [6, 6]),
   ];
 
   beforeAll(async () => {
@@ -53,9 +58,17 @@ describe("source pages", () => {
     await mkdir(path.join(root, "content/sources/unidad"), { recursive: true });
     await writeFile(path.join(root, GOOD), sourceText(PAGE));
     await writeFile(path.join(root, EDITED), sourceText(PAGE, true));
+    // A source that is a link, or in a folder that is one, could be any file of the machine.
+    outside = await mkdtemp(path.join(tmpdir(), "hemeroteca-outside-"));
+    await writeFile(path.join(outside, "page.md"), sourceText(PAGE));
+    await symlink(path.join(outside, "page.md"), path.join(root, LINKED));
+    await symlink(outside, path.join(root, "content/sources/elsewhere"));
     read = await readSourcePages(root, records);
   });
-  afterAll(() => rm(root, { recursive: true, force: true }));
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(outside, { recursive: true, force: true });
+  });
 
   it("names a page for each file under content/sources/<publication>/, and none for other paths", () => {
     expect(sourceFileToUrl(GOOD)).toBe("/sources/unidad/issue-412/");
@@ -63,10 +76,12 @@ describe("source pages", () => {
     expect(sourceFileToUrl("content/articles/unidad/a.md")).toBeUndefined();
   });
 
-  it("makes a page of a source as imported, and none of one missing or changed since, saying why", () => {
+  it("makes a page of a source as imported, and none of one missing, linked or changed since, saying why", () => {
     expect(read.pages.map((page) => page.file)).toEqual([GOOD]);
     expect(read.skipped).toEqual([
+      { file: IN_LINKED_FOLDER, reason: "content/sources/elsewhere is a symbolic link" },
       { file: EDITED, reason: expect.stringContaining("has changed since import") },
+      { file: LINKED, reason: `${LINKED} is a symbolic link` },
       { file: MISSING, reason: expect.stringContaining("cannot be read (ENOENT)") },
     ]);
   });
