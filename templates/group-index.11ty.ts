@@ -34,7 +34,7 @@ export function render({ archive, spec }: Data): string {
   const groups = archive[spec.key];
   const content = html`<header class="list-header"><h1>${spec.title}</h1><p class="list-count">${countLabel(groups.length, spec.kind)}</p></header>
 ${spec.kind === "tag"
-  ? html`<ul class="chips chips-index">${groups.map((group) => html`<li><a class="chip" href="${group.url}">${group.name} <span class="chip-count">${group.articles.length}</span></a></li>`)}</ul>`
+  ? html`<ul class="chips chips-index">${groups.map((group) => html`<li><a href="${group.url}">${group.name} <span class="chip-count">${group.articles.length}</span></a></li>`)}</ul>`
   : html`<ul class="group-list group-list-columns">
   ${groups.map((group) => html`<li><a href="${group.url}"${spec.kind === "language" ? html` lang="${group.slug}"` : ""}>${group.name}</a> <span class="group-count">${group.articles.length}</span></li>`)}
 </ul>`}`;

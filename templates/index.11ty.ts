@@ -38,7 +38,7 @@ export function render({ archive }: { archive: Archive }): string {
   </section>
   <section aria-labelledby="tags-heading">
     <h2 id="tags-heading" class="section-heading">Tags</h2>
-    <ul class="chips">${topTags.map((g) => html`<li><a class="chip" href="${g.url}">${g.name} <span class="chip-count">${g.articles.length}</span></a></li>`)}</ul>
+    <ul class="chips">${topTags.map((g) => html`<li><a href="${g.url}">${g.name} <span class="chip-count">${g.articles.length}</span></a></li>`)}</ul>
     <p class="more-link"><a href="/tags/">All ${countLabel(archive.tags.length, "tag")}</a></p>
   </section>
 </div>

@@ -35,11 +35,12 @@ export function textToDescription(text: string, max = 160): string {
 }
 
 /** A link to a tag, publication, author or language page, inside interface text (in the site's language). */
-export function groupLink(archive: Archive, kind: Group["kind"], name: string, className = "chip"): SafeHtml {
+export function groupLink(archive: Archive, kind: Group["kind"], name: string, className?: string): SafeHtml {
   const group = archive.groupOf(kind, name);
   const label = kind === "language" ? languageToName(name) : name;
   const lang = kind === "language" ? langAttribute(name, archive.site.language) : "";
-  return group ? html`<a class="${className}" href="${group.url}"${lang}>${label}</a>` : html`<span class="${className}"${lang}>${label}</span>`;
+  const classes = className ? html` class="${className}"` : "";
+  return group ? html`<a${classes} href="${group.url}"${lang}>${label}</a>` : html`<span${classes}${lang}>${label}</span>`;
 }
 
 /**
