@@ -40,18 +40,26 @@ function linesOf(segment: SourceSegment): SafeHtml {
   })}</pre>`;
 }
 
+/** Why the importer left out what it did of these lines, as its manifest records. */
+function leftOutOf(segment: SourceSegment): SafeHtml | "" {
+  if (!segment.leftOut.length) return "";
+  return html`<ul class="source-left-out">${segment.leftOut.map((note) => html`<li><a href="#L${note.line}">${note.partial ? `The end of line ${note.line}` : `Line ${note.line}`}</a> left out: ${note.reason}</li>`)}</ul>`;
+}
+
 function segmentOf(archive: Archive, segment: SourceSegment): SafeHtml {
   const site = archive.site.language;
   const article = segment.article;
   if (segment.kind === "article" && article) {
     return html`<section class="source-segment source-in-article" aria-labelledby="S${segment.firstLine}"${langAttribute(article.language, site)}>
   <h2 id="S${segment.firstLine}" class="source-segment-head"><a href="${article.permalink}">${article.title}</a> <span class="source-segment-lines"${langAttribute(site, article.language)}>${lineRange(segment)}</span></h2>
+  ${leftOutOf(segment)}
   ${linesOf(segment)}
 </section>`;
   }
-  const what = segment.kind === "header" ? "the importer's header" : "in no article: left out by the importer";
+  const what = segment.kind === "header" ? "the importer's header" : "in no article";
   return html`<div class="source-segment source-outside">
   <p class="source-segment-head">${lineRange(segment, "Lines")}: ${what}</p>
+  ${leftOutOf(segment)}
   ${linesOf(segment)}
 </div>`;
 }

@@ -12,8 +12,16 @@
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_SOURCE_BYTES, readSource } from "../check/read-sources.ts";
+import { manifestPathFor, parseManifest } from "../import/manifest.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import type { SourceHeader } from "../records/source-schema.ts";
+
+/** A line, or the end of one (`partial`), that the importer left out, and why (from the source's import manifest). */
+export interface LeftOut {
+  line: number;
+  reason: string;
+  partial?: true;
+}
 
 /** A run of consecutive lines of a source: the importer's header, one article's, or lines it left out. */
 export interface SourceSegment {
@@ -23,6 +31,8 @@ export interface SourceSegment {
   /** 1-based line of the file of the first line. */
   firstLine: number;
   lines: string[];
+  /** What of these lines the importer left out, and why, when its manifest says. */
+  leftOut: LeftOut[];
 }
 
 export interface SourcePage {
@@ -50,7 +60,7 @@ export function sourceFileToUrl(file: string): string | undefined {
  * article's lines and those in none. Where ranges nest (an article whose
  * lines hold another's), a line belongs to the one that begins last.
  */
-export function sourceToSegments(lines: readonly string[], textLine: number, articles: readonly ArticleRecord[]): SourceSegment[] {
+export function sourceToSegments(lines: readonly string[], textLine: number, articles: readonly ArticleRecord[], leftOut: readonly LeftOut[] = []): SourceSegment[] {
   const HEADER = "header";
   const owner: Array<ArticleRecord | typeof HEADER | undefined> = Array.from({ length: lines.length }, (_, index) => (index + 1 < textLine ? HEADER : undefined));
   const byStart = [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]);
@@ -63,10 +73,13 @@ export function sourceToSegments(lines: readonly string[], textLine: number, art
     const last = segments.at(-1);
     const of = owner[index];
     if (last && (last.kind === "article" ? last.article === of : last.kind === (of ?? "left-out"))) last.lines.push(text);
-    else if (of === HEADER) segments.push({ kind: "header", firstLine: index + 1, lines: [text] });
-    else if (of) segments.push({ kind: "article", article: of, firstLine: index + 1, lines: [text] });
-    else segments.push({ kind: "left-out", firstLine: index + 1, lines: [text] });
+    else if (of === HEADER) segments.push({ kind: "header", firstLine: index + 1, lines: [text], leftOut: [] });
+    else if (of) segments.push({ kind: "article", article: of, firstLine: index + 1, lines: [text], leftOut: [] });
+    else segments.push({ kind: "left-out", firstLine: index + 1, lines: [text], leftOut: [] });
   });
+  for (const note of [...leftOut].sort((a, b) => a.line - b.line)) {
+    segments.find((segment) => note.line >= segment.firstLine && note.line < segment.firstLine + segment.lines.length)?.leftOut.push(note);
+  }
   return segments;
 }
 
@@ -124,6 +137,10 @@ export async function readSourcePages(root: string, records: readonly ArticleRec
       continue;
     }
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
+    // The importer's reasons, from the manifest it wrote beside the source, if that is of this very text.
+    const manifestFile = manifestPathFor(file);
+    const manifest = (await unreadable(root, manifestFile)) ? undefined : parseManifest(await readFile(path.join(root, manifestFile), "utf8"));
+    const leftOut = manifest?.sha256 === source.header.sha256 ? manifest.dropped ?? [] : [];
     const lines = text.split(/\r?\n/);
     if (text.endsWith("\n")) lines.pop();
     pages.push({
@@ -131,7 +148,7 @@ export async function readSourcePages(root: string, records: readonly ArticleRec
       url,
       header: source.header,
       textLine: source.textLine,
-      segments: sourceToSegments(lines, source.textLine, articles),
+      segments: sourceToSegments(lines, source.textLine, articles, leftOut),
       articles: [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]),
     });
   }

@@ -271,7 +271,8 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
         warnings.push(`${entry.file} was written by an earlier import of ${page.file}, but no item of the page matches it now; delete it if it is obsolete`);
       }
     }
-    const newManifest: Manifest = { importer: 1, source: page.file, sha256: page.sha256, articles: entries };
+    const dropped = report.dropped.map(({ line, reason, partial }) => ({ line, reason, ...(partial ? { partial } : {}) }));
+    const newManifest: Manifest = { importer: 1, source: page.file, sha256: page.sha256, articles: entries, dropped };
     planned.push(await planFile(root, manifestPathFor(page.file), manifestToText(newManifest), { role: "manifest", force: Boolean(options.force) }));
     for (const problem of report.problems) warnings.push(`${page.file}: ${problem}`);
   }

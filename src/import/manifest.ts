@@ -4,7 +4,9 @@
  * check` does not take it for a source). For each article it records the id
  * (frozen once given), the source lines it came from, and the sha256 of the
  * file as written: an article file whose bytes no longer match was changed
- * by an editor and is not overwritten without `--force`.
+ * by an editor and is not overwritten without `--force`. It also records
+ * each line the importer left out and why, which the source's page on the
+ * site shows (src/archive/source-pages.ts).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -24,10 +26,22 @@ const ManifestSchema = z.object({
       sha256: z.string(),
     }),
   ),
+  /** Absent from manifests written before it was recorded. */
+  dropped: z.array(z.object({ line: z.number().int(), reason: z.string(), partial: z.literal(true).optional() })).optional(),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type ManifestEntry = Manifest["articles"][number];
+
+/** The manifest of a source, or undefined: for readers that go on without it (the build). */
+export function parseManifest(text: string): Manifest | undefined {
+  try {
+    const result = ManifestSchema.safeParse(JSON.parse(text));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function manifestPathFor(sourceFile: string): string {
   const directory = path.posix.dirname(sourceFile);

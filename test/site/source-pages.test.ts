@@ -5,7 +5,7 @@
  * missing or changed since import gets no page, and its articles no link.
  */
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,9 +25,11 @@ const MISSING = "content/sources/unidad/missing.md";
 const LINKED = "content/sources/unidad/linked.md";
 const IN_LINKED_FOLDER = "content/sources/elsewhere/page.md";
 
+const shaOf = (lines: string[]) => createHash("sha256").update(`${lines.join("\n")}\n`).digest("hex");
+
 function sourceText(lines: string[], edit = false): string {
   const text = `${lines.join("\n")}\n`;
-  const sha = createHash("sha256").update(text).digest("hex");
+  const sha = shaOf(lines);
   return `---\npublication: Unidad\nkind: listing\nsha256: ${sha}\n---\n${edit ? text.replace("Paro", "Pare") : text}`;
 }
 
@@ -58,6 +60,9 @@ describe("source pages", () => {
     await mkdir(path.join(root, "content/sources/unidad"), { recursive: true });
     await writeFile(path.join(root, GOOD), sourceText(PAGE));
     await writeFile(path.join(root, EDITED), sourceText(PAGE, true));
+    // What the importer left out, and why, as it records beside the source.
+    const dropped = [{ line: 11, reason: "sign-up box <b>" }, { line: 6, reason: "site name" }, { line: 9, reason: "read-more link", partial: true }];
+    await writeFile(path.join(root, "content/sources/unidad/.issue-412.import.json"), JSON.stringify({ importer: 1, source: GOOD, sha256: shaOf(PAGE), articles: [], dropped }));
     // A source that is a link, or in a folder that is one, could be any file of the machine.
     outside = await mkdtemp(path.join(tmpdir(), "hemeroteca-outside-"));
     await writeFile(path.join(outside, "page.md"), sourceText(PAGE));
@@ -98,6 +103,23 @@ describe("source pages", () => {
     expect(page!.segments.flatMap((s) => s.lines)).toEqual(sourceText(PAGE).split("\n").slice(0, -1));
   });
 
+  it("notes, in the run that holds it, each line the importer's manifest says it left out", () => {
+    const [page] = read.pages;
+    expect(page!.segments.map((s) => s.leftOut.map((note) => note.line))).toEqual([[], [6], [9], [11], []]);
+  });
+
+  it("takes no reason from a manifest written for other text", async () => {
+    const manifest = path.join(root, "content/sources/unidad/.issue-412.import.json");
+    const kept = await readFile(manifest, "utf8");
+    try {
+      await writeFile(manifest, kept.replace(shaOf(PAGE), "0".repeat(64)));
+      const again = await readSourcePages(root, records);
+      expect(again.pages[0]!.segments.flatMap((segment) => segment.leftOut)).toEqual([]);
+    } finally {
+      await writeFile(manifest, kept);
+    }
+  });
+
   it("gives a line where ranges nest to the article that begins last, and ignores lines past the end", () => {
     const outer = from(paro!, GOOD, [2, 5]);
     const inner = from(marcha!, GOOD, [3, 3]);
@@ -118,6 +140,9 @@ describe("source pages", () => {
     expect(html).toContain(`<a href="${archive.byId.get(paro!.id)!.permalink}">`);
     expect(html).toMatch(/Lines 1–5: the importer(?:'|&#39;|&#x27;)s header/);
     expect(html).toContain("Lines 6–7: in no article");
+    expect(html).toContain('<li><a href="#L6">Line 6</a> left out: site name</li>');
+    expect(html).toContain('<li><a href="#L9">The end of line 9</a> left out: read-more link</li>');
+    expect(html).toContain("left out: sign-up box &lt;b&gt;</li>");
     // A Markdown line break (two spaces) is kept, as references: no trailing blanks in the HTML.
     expect(html).toContain("Marcha en Lima&#32;&#32;\n</span>");
   });
