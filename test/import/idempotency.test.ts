@@ -35,6 +35,16 @@ describe("importing the same page again", () => {
     expect(again.records.map((record) => record.id)).toEqual(first.records.map((record) => record.id));
   });
 
+  it("records in the manifest every line it dropped, with the reason, as its report gives them", async () => {
+    // The Fight Back! News listing has a site name, a page header, read-more links and a placeholder caption.
+    const listing = SHARED["000"];
+    const first = await importFiles([await rawPage(listing.file, await mkdtemp(path.join(os.tmpdir(), "hemeroteca-raw-")))], { root, publication: listing.publication });
+    const manifest = JSON.parse(await readFile(path.join(root, manifestPathFor(listing.file)), "utf8"));
+    const dropped = first.reports[0]!.dropped;
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(manifest.dropped).toEqual(dropped.map(({ line, reason, partial }) => ({ line, reason, ...(partial ? { partial } : {}) })));
+  });
+
   it("gives a new article whose derived id is taken a suffix, and keeps the ids it gave before", async () => {
     const first = await importFiles([raw], { root, publication });
     const manifest = JSON.parse(await readFile(path.join(root, manifestPathFor(source)), "utf8"));
