@@ -52,7 +52,8 @@ const SOURCE_FILE = /^content\/sources\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([A-Za-z0-9]
 /** `content/sources/<publication>/<name>.md` -> `/sources/<publication>/<name>/`; undefined for any other path. */
 export function sourceFileToUrl(file: string): string | undefined {
   const match = SOURCE_FILE.exec(file);
-  return match ? `/sources/${match[1]}/${match[2]!.toLowerCase()}/` : undefined;
+  // The name as it is: lower-casing it would give `A.md` and `a.md` one address.
+  return match ? `/sources/${match[1]}/${match[2]}/` : undefined;
 }
 
 /**
@@ -115,7 +116,10 @@ export interface ReadSourcePages {
 export async function readSourcePages(root: string, records: readonly ArticleRecord[]): Promise<ReadSourcePages> {
   const bySource = new Map<string, ArticleRecord[]>();
   for (const record of records) {
-    if (record.source) bySource.set(record.source.file, [...(bySource.get(record.source.file) ?? []), record]);
+    if (!record.source) continue;
+    const list = bySource.get(record.source.file);
+    if (list) list.push(record);
+    else bySource.set(record.source.file, [record]);
   }
   const pages: SourcePage[] = [];
   const skipped: ReadSourcePages["skipped"] = [];
