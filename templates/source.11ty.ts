@@ -18,9 +18,9 @@ export const data = {
 
 const KIND_LABEL = { listing: "a listing page", "print-issue": "a print issue", article: "a single article" } as const;
 
-const lineRange = (segment: SourceSegment, word = "lines") => {
+const lineRange = (segment: SourceSegment) => {
   const last = segment.firstLine + segment.lines.length - 1;
-  return last === segment.firstLine ? `${word.slice(0, -1)} ${last}` : `${word} ${segment.firstLine}–${last}`;
+  return last === segment.firstLine ? `line ${last}` : `lines ${segment.firstLine}–${last}`;
 };
 
 /**
@@ -48,8 +48,8 @@ function leftOutOf(segment: SourceSegment): SafeHtml | "" {
 
 function segmentOf(archive: Archive, segment: SourceSegment): SafeHtml {
   const site = archive.site.language;
-  const article = segment.article;
-  if (segment.kind === "article" && article) {
+  if (segment.kind === "article") {
+    const { article } = segment;
     return html`<section class="source-segment source-in-article" aria-labelledby="S${segment.firstLine}"${langAttribute(article.language, site)}>
   <h2 id="S${segment.firstLine}" class="source-segment-head"><a href="${article.permalink}">${article.title}</a> <span class="source-segment-lines"${langAttribute(site, article.language)}>${lineRange(segment)}</span></h2>
   ${leftOutOf(segment)}
@@ -58,7 +58,7 @@ function segmentOf(archive: Archive, segment: SourceSegment): SafeHtml {
   }
   const what = segment.kind === "header" ? "the importer's header" : "in no article";
   return html`<div class="source-segment source-outside">
-  <p class="source-segment-head">${lineRange(segment, "Lines")}: ${what}</p>
+  <p class="source-segment-head">${lineRange(segment).replace(/^l/, "L")}: ${what}</p>
   ${leftOutOf(segment)}
   ${linesOf(segment)}
 </div>`;

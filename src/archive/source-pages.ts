@@ -23,17 +23,17 @@ export interface LeftOut {
   partial?: true;
 }
 
+/** Whose a line is: the importer's header, the article it went into, or none's. */
+type LineOwner = "header" | ArticleRecord | "left-out";
+
 /** A run of consecutive lines of a source: the importer's header, one article's, or lines it left out. */
-export interface SourceSegment {
-  kind: "header" | "article" | "left-out";
-  /** The article these lines were imported into, for kind `article`. */
-  article?: ArticleRecord;
+export type SourceSegment = ({ kind: "article"; article: ArticleRecord } | { kind: "header" | "left-out"; article?: undefined }) & {
   /** 1-based line of the file of the first line. */
   firstLine: number;
   lines: string[];
   /** What of these lines the importer left out, and why, when its manifest says. */
   leftOut: LeftOut[];
-}
+};
 
 export interface SourcePage {
   /** `content/sources/<publication>/<name>.md`, as articles name it. */
@@ -62,24 +62,26 @@ export function sourceFileToUrl(file: string): string | undefined {
  * lines hold another's), a line belongs to the one that begins last.
  */
 export function sourceToSegments(lines: readonly string[], textLine: number, articles: readonly ArticleRecord[], leftOut: readonly LeftOut[] = []): SourceSegment[] {
-  const HEADER = "header";
-  const owner: Array<ArticleRecord | typeof HEADER | undefined> = Array.from({ length: lines.length }, (_, index) => (index + 1 < textLine ? HEADER : undefined));
-  const byStart = [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]);
-  for (const article of byStart) {
+  const owner = lines.map((_, index): LineOwner => (index + 1 < textLine ? "header" : "left-out"));
+  for (const article of [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0])) {
     const [start, end] = article.source!.lines;
     for (let line = Math.max(textLine, start); line <= Math.min(end, lines.length); line++) owner[line - 1] = article;
   }
   const segments: SourceSegment[] = [];
+  /** For each line, the index of its segment. */
+  const segmentOfLine: number[] = [];
   lines.forEach((text, index) => {
-    const last = segments.at(-1);
-    const of = owner[index];
-    if (last && (last.kind === "article" ? last.article === of : last.kind === (of ?? "left-out"))) last.lines.push(text);
-    else if (of === HEADER) segments.push({ kind: "header", firstLine: index + 1, lines: [text], leftOut: [] });
-    else if (of) segments.push({ kind: "article", article: of, firstLine: index + 1, lines: [text], leftOut: [] });
-    else segments.push({ kind: "left-out", firstLine: index + 1, lines: [text], leftOut: [] });
+    const of = owner[index]!;
+    if (index === 0 || of !== owner[index - 1]) {
+      const run = { firstLine: index + 1, lines: [] as string[], leftOut: [] as LeftOut[] };
+      segments.push(typeof of === "string" ? { kind: of, ...run } : { kind: "article", article: of, ...run });
+    }
+    segments.at(-1)!.lines.push(text);
+    segmentOfLine.push(segments.length - 1);
   });
   for (const note of [...leftOut].sort((a, b) => a.line - b.line)) {
-    segments.find((segment) => note.line >= segment.firstLine && note.line < segment.firstLine + segment.lines.length)?.leftOut.push(note);
+    const index = segmentOfLine[note.line - 1];
+    if (index !== undefined) segments[index]!.leftOut.push(note);
   }
   return segments;
 }
@@ -147,14 +149,8 @@ export async function readSourcePages(root: string, records: readonly ArticleRec
     const leftOut = manifest?.sha256 === source.header.sha256 ? manifest.dropped ?? [] : [];
     const lines = text.split(/\r?\n/);
     if (text.endsWith("\n")) lines.pop();
-    pages.push({
-      file,
-      url,
-      header: source.header,
-      textLine: source.textLine,
-      segments: sourceToSegments(lines, source.textLine, articles, leftOut),
-      articles: [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]),
-    });
+    const ordered = [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]);
+    pages.push({ file, url, header: source.header, textLine: source.textLine, segments: sourceToSegments(lines, source.textLine, ordered, leftOut), articles: ordered });
   }
   return { pages, skipped };
 }
