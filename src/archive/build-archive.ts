@@ -125,11 +125,16 @@ export function mostUsedFirst(groups: readonly Group[]): Group[] {
   return [...groups].sort((a, b) => b.articles.length - a.articles.length);
 }
 
+/** The slug a name is filed under: one with no letter or digit to keep is `unnamed`. */
+const slugOf = (name: string) => textToSlug(name) || "unnamed";
+/** A group's slug: a language keeps its code. */
+const groupSlug = (kind: Group["kind"], key: string) => (kind === "language" ? key : slugOf(key));
+
 function groupBy(articles: ArticleRecord[], kind: Group["kind"], keys: (a: ArticleRecord) => string[], prefix: string, naming: (key: string) => string = (k) => k): Group[] {
   const groups = new Map<string, Group>();
   for (const article of articles) {
     for (const key of new Set(keys(article))) {
-      const slug = kind === "language" ? key : textToSlug(key) || "unnamed";
+      const slug = groupSlug(kind, key);
       let group = groups.get(slug);
       if (!group) {
         group = { kind, slug, name: naming(key), url: `/${prefix}/${slug}/`, articles: [] };
@@ -152,7 +157,7 @@ function buildIssueIndexes(publications: readonly Group[]): IssueIndex[] {
     const bySlug = new Map<string, IssueGroup>();
     for (const article of publication.articles) {
       if (article.issue === undefined) continue;
-      const slug = textToSlug(article.issue) || "unnamed";
+      const slug = slugOf(article.issue);
       let issue = bySlug.get(slug);
       if (!issue) bySlug.set(slug, (issue = { publication, label: article.issue, slug, url: `${publication.url}issues/${slug}/`, articles: [] }));
       issue.articles.push(article);
@@ -210,7 +215,7 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   const languages = groupBy(articles, "language", (a) => [a.language], "languages", languageToName);
   const groupIndex = new Map<string, Group>();
   for (const group of [...tags, ...publications, ...authors, ...languages]) groupIndex.set(`${group.kind}:${group.slug}`, group);
-  const groupOf = (kind: Group["kind"], name: string) => groupIndex.get(`${kind}:${kind === "language" ? name : textToSlug(name) || "unnamed"}`);
+  const groupOf = (kind: Group["kind"], name: string) => groupIndex.get(`${kind}:${groupSlug(kind, name)}`);
   const issueIndexes = buildIssueIndexes(publications);
   const issueIndexByPublication = new Map(issueIndexes.map((index) => [index.publication, index]));
   const issueByArticle = new Map(issueIndexes.flatMap((index) => index.issues.flatMap((issue) => issue.articles.map((article) => [article, issue] as const))));
