@@ -5,7 +5,17 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
-import { DEFAULT_LIMIT, openArchiveDatabase, SearchError, searchArchive, type SearchHit, type SearchOptions, type SearchResult } from "./search-archive.ts";
+import {
+  DEFAULT_LIMIT,
+  openArchiveDatabase,
+  SEARCH_SORTS,
+  SearchError,
+  searchArchive,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+  type SearchSort,
+} from "./search-archive.ts";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -25,21 +35,25 @@ Accents and case are ignored (peru finds Perú).
 
 Options:
   --publication P   only publications whose name contains P
+  --author A        only articles by an author whose name contains A
   --tag T           only articles tagged T
   --lang L          only articles in language L (BCP 47 code: en, es)
   --from D          only articles whose date can fall on or after D
   --to D            only articles whose date can fall on or before D
                     D is an EDTF or ISO date: 2023-01-09, 2022-12, 2021,
                     2022-12/2023-01. Undated articles are left out of a dated search.
+  --sort S          relevance (the default: best match first), newest or
+                    oldest; undated articles come last in both date orders
   --limit N         at most N results (default ${DEFAULT_LIMIT})
   --json            print a JSON array of {id, title, date, publication,
-                    language, url, snippet, score}
+                    authors, language, url, snippet, score}
   --db PATH         search another archive.sqlite
   -h, --help        show this help
 
 Examples:
   npm run search -- Juliaca
   npm run search -- huelga --lang es --from 2022-12 --to 2023-01
+  npm run search -- strike --author byrne --sort oldest
   npm run search -- "state of emergency" --json --limit 5
 `;
 
@@ -52,22 +66,36 @@ function positiveInteger(value: string): number {
   return Number(value);
 }
 
+function searchSort(value: string): SearchSort {
+  const sort = SEARCH_SORTS.find((s) => s === value.trim().toLowerCase());
+  if (!sort) throw new SearchError(`\`--sort ${value}\` is not a sort`, `use one of ${SEARCH_SORTS.map((s) => `\`${s}\``).join(", ")}`);
+  return sort;
+}
+
 function hitToText(hit: SearchHit, index: number, width: number): string {
   const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
   const date = dateToLabel(parsed?.ok ? parsed.value : null);
   const indent = " ".repeat(width + 2);
+  const byline = hit.authors.length ? ` · ${hit.authors.join(", ")}` : "";
   return [
     `${String(index + 1).padStart(width)}. ${hit.title}`,
-    `${indent}${date} · ${hit.publication} · ${hit.language} · ${hit.url}`,
+    `${indent}${date} · ${hit.publication}${byline} · ${hit.language} · ${hit.url}`,
     `${indent}${hit.snippet}`,
   ].join("\n");
 }
 
-export function hitsToText({ hits, total }: SearchResult, query: string): string {
+const ORDER_WORDS: Record<SearchSort, { all: string; first: (n: number) => string }> = {
+  relevance: { all: "best first", first: (n) => `the best ${n}` },
+  newest: { all: "newest first", first: (n) => `the newest ${n}` },
+  oldest: { all: "oldest first", first: (n) => `the oldest ${n}` },
+};
+
+export function hitsToText({ hits, total }: SearchResult, query: string, sort: SearchSort = "relevance"): string {
   if (hits.length === 0) return `No articles match “${query}”.\n`;
   const width = String(hits.length).length;
   const matches = `${total} ${total === 1 ? "article matches" : "articles match"} “${query}”`;
-  const heading = total > hits.length ? `${matches}; the best ${hits.length} (more with \`--limit\`):` : `${matches}, best first:`;
+  const order = ORDER_WORDS[sort];
+  const heading = total > hits.length ? `${matches}; ${order.first(hits.length)} (more with \`--limit\`):` : `${matches}, ${order.all}:`;
   return `${heading}\n\n${hits.map((hit, index) => hitToText(hit, index, width)).join("\n\n")}\n`;
 }
 
@@ -81,11 +109,13 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       strict: true,
       options: {
         publication: { type: "string" },
+        author: { type: "string" },
         tag: { type: "string" },
         lang: { type: "string" },
         from: { type: "string" },
         to: { type: "string" },
         limit: { type: "string" },
+        sort: { type: "string" },
         json: { type: "boolean", default: false },
         db: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -112,11 +142,13 @@ export function runSearchCli(argv: string[], io: CliIo): number {
     const options: SearchOptions = {
       query,
       ...(values.publication !== undefined ? { publication: values.publication } : {}),
+      ...(values.author !== undefined ? { author: values.author } : {}),
       ...(values.tag !== undefined ? { tag: values.tag } : {}),
       ...(values.lang !== undefined ? { language: values.lang } : {}),
       ...(values.from !== undefined ? { from: values.from } : {}),
       ...(values.to !== undefined ? { to: values.to } : {}),
       limit: values.limit !== undefined ? positiveInteger(values.limit) : DEFAULT_LIMIT,
+      sort: values.sort !== undefined ? searchSort(values.sort) : "relevance",
       highlight: color ? BOLD : BRACKETS,
     };
     const db = openArchiveDatabase(dbFile);
@@ -126,7 +158,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
     } finally {
       db.close();
     }
-    io.stdout(values.json ? `${JSON.stringify(result.hits, null, 2)}\n` : hitsToText(result, query));
+    io.stdout(values.json ? `${JSON.stringify(result.hits, null, 2)}\n` : hitsToText(result, query, options.sort));
     return 0;
   } catch (error) {
     if (!(error instanceof SearchError)) throw error;

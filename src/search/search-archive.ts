@@ -1,8 +1,9 @@
 /**
  * Full-text search of a built archive's SQLite export (`/data/archive.sqlite`):
  * FTS5 `MATCH` ranked by bm25 (a word in the title counts more than one in the
- * summary, which counts more than one in the text), narrowed by publication,
- * tag, language and a date range, with a highlighted snippet per result.
+ * summary, which counts more than one in the text) or ordered by date,
+ * narrowed by publication, author, tag, language and a date range, with a
+ * highlighted snippet per result.
  */
 import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
@@ -28,6 +29,8 @@ export interface SearchOptions {
   query: string;
   /** Publications whose name contains this (case, accents and punctuation ignored). */
   publication?: string;
+  /** Articles with an author whose name contains this (case, accents and punctuation ignored). */
+  author?: string;
   /** Articles with this tag (case, accents and punctuation ignored). */
   tag?: string;
   /** BCP 47 code; `es` also matches `es-PE`. */
@@ -37,9 +40,14 @@ export interface SearchOptions {
   /** EDTF or ISO date: articles whose date can fall on or before its last day. */
   to?: string;
   limit?: number;
+  /** Best match first (the default), or by date, newest or oldest first; undated articles come last either way. */
+  sort?: SearchSort;
   /** Markers around matched words in snippets. */
   highlight?: { start: string; end: string };
 }
+
+export const SEARCH_SORTS = ["relevance", "newest", "oldest"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface SearchHit {
   id: string;
@@ -47,6 +55,8 @@ export interface SearchHit {
   /** EDTF as in the article file; null when undated. */
   date: string | null;
   publication: string;
+  /** The bylines as printed; empty when the article has none. */
+  authors: string[];
   language: string;
   /** Site-relative permalink. */
   url: string;
@@ -56,7 +66,7 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** The best `limit` matches, best first. */
+  /** The first `limit` matches in the order asked for. */
   hits: SearchHit[];
   /** How many articles match in all, `limit` or not. */
   total: number;
@@ -67,6 +77,16 @@ export const DEFAULT_LIMIT = 20;
 const SNIPPET_TOKENS = 24;
 /** bm25 weights of the indexed columns: title, summary, text. */
 const COLUMN_WEIGHTS = [10, 4, 1];
+/**
+ * Each sort as an SQL order. Dates compare by their first possible day, as the
+ * archive's lists do; equal dates, and ties in rank, fall back on relevance
+ * and then archive order, so that a search always lists the same way.
+ */
+const ORDER_BY: Record<SearchSort, string> = {
+  relevance: "rank, a.position",
+  newest: "a.date_start DESC NULLS LAST, rank, a.position",
+  oldest: "a.date_start ASC NULLS LAST, rank, a.position",
+};
 
 export function openArchiveDatabase(file: string): Database.Database {
   if (!existsSync(file)) {
@@ -114,6 +134,16 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     conditions.push("instr(hemeroteca_slug(a.publication), @publication) > 0");
     filters.publication = slug;
   }
+  if (options.author !== undefined) {
+    const slug = textToSlug(options.author);
+    const known = slug && db.prepare("SELECT 1 FROM articles a, json_each(a.authors) t WHERE instr(hemeroteca_slug(t.value), ?) > 0 LIMIT 1").get(slug);
+    if (!known) {
+      const authors = db.prepare("SELECT t.value FROM articles a, json_each(a.authors) t GROUP BY t.value ORDER BY count(*) DESC, t.value").pluck().all() as string[];
+      throw new SearchError(`No author in the archive matches \`${options.author}\``, authors.length ? `the most frequent authors: ${knownValues(authors)}` : "no article in this archive names an author");
+    }
+    conditions.push("EXISTS (SELECT 1 FROM json_each(a.authors) t WHERE instr(hemeroteca_slug(t.value), @author) > 0)");
+    filters.author = slug;
+  }
   if (options.tag !== undefined) {
     const slug = textToSlug(options.tag);
     const known = db.prepare("SELECT 1 FROM articles a, json_each(a.tags) t WHERE hemeroteca_slug(t.value) = ? LIMIT 1").get(slug);
@@ -147,18 +177,26 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     filters.to = to.end;
   }
 
-  const sql = `SELECT a.id, a.title, a.date, a.publication, a.language, a.url,
+  const sort = options.sort ?? "relevance";
+
+  const sql = `SELECT a.id, a.title, a.date, a.publication, a.authors, a.language, a.url,
       snippet(articles_fts, -1, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet,
       bm25(articles_fts, ${COLUMN_WEIGHTS.join(", ")}) AS rank
     FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid
     WHERE ${conditions.join(" AND ")}
-    ORDER BY rank, a.position
+    ORDER BY ${ORDER_BY[sort]}
     LIMIT @limit`;
-  const rows = db.prepare(sql).all({ ...filters, limit, start: highlight.start, end: highlight.end }) as Array<Omit<SearchHit, "score"> & { rank: number }>;
-  const hits = rows.map(({ rank, snippet, ...row }) => ({
-    ...row,
-    snippet: snippet.replace(/\s+/g, " ").trim(),
-    score: Number((-rank).toPrecision(6)),
+  const rows = db.prepare(sql).all({ ...filters, limit, start: highlight.start, end: highlight.end }) as Array<Omit<SearchHit, "score" | "authors"> & { authors: string | null; rank: number }>;
+  const hits = rows.map((row): SearchHit => ({
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    publication: row.publication,
+    authors: row.authors ? (JSON.parse(row.authors) as string[]) : [],
+    language: row.language,
+    url: row.url,
+    snippet: row.snippet.replace(/\s+/g, " ").trim(),
+    score: Number((-row.rank).toPrecision(6)),
   }));
   // Counted apart (FTS5's bm25 and snippet cannot share a query with a window), so that a researcher told "20 articles match" is not reading the limit.
   const total = hits.length < limit

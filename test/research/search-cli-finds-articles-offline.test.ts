@@ -56,20 +56,22 @@ describe("npm run search", () => {
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
   });
 
-  it("prints {id, title, date, publication, language, url, snippet, score} with --json", () => {
+  it("prints {id, title, date, publication, authors, language, url, snippet, score} with --json", () => {
     const [hit] = searchJson(["seventeen"]);
-    expect(Object.keys(hit!)).toEqual(["id", "title", "date", "publication", "language", "url", "snippet", "score"]);
+    expect(Object.keys(hit!)).toEqual(["id", "title", "date", "publication", "authors", "language", "url", "snippet", "score"]);
     expect(hit).toMatchObject({
       id: "police-massacre-in-juliaca",
       title: "Police massacre in Juliaca",
       date: "2023-01-09",
       publication: "International Workers Organizer",
+      authors: ["staff"],
       language: "en",
       url: FIXTURE["police-massacre-in-juliaca"].url,
     });
     expect(hit!.snippet).toMatch(/\[Seventeen\]/);
     expect(hit!.score).toBeGreaterThan(0);
     expect(searchJson(["sindicato", "maestros"])[0]).toMatchObject({ id: "comunicado-del-sindicato-de-maestros", date: null });
+    expect(searchJson(["Castillo", "elected"])[0]).toMatchObject({ id: "castillo-elected-president-of-peru", authors: [] });
   });
 
   it("returns only Spanish articles with --lang es", () => {
@@ -106,6 +108,39 @@ describe("npm run search", () => {
     expect(searchJson(["peru", "--tag", "STRIKE"]).map((h) => h.id).sort()).toEqual(["february-report-from-puno", "general-strike-in-lima-we-will-not-go-home"]);
   });
 
+  it("narrows by author (part of a name, any case, accents ignored)", () => {
+    expect(searchJson(["peru", "--author", "BYRNE"]).map((h) => h.id)).toEqual(["general-strike-in-lima-we-will-not-go-home"]);
+    const staff = searchJson(["peru", "--author", "staff", "--limit", "100"]);
+    expect(staff.map((h) => h.id).sort()).toEqual(["february-report-from-puno", "general-strike-in-lima-we-will-not-go-home", "police-massacre-in-juliaca"]);
+    for (const hit of staff) expect(hit.authors).toContain("staff");
+    expect(searchJson(["maestros", "--author", "sutep"]).map((h) => h.id)).toEqual(["comunicado-del-sindicato-de-maestros"]);
+    expect(searchJson(["juliaca", "--author", "redaccion"]).map((h) => h.id)).toEqual(["masacre-en-juliaca"]);
+  });
+
+  it("sorts by date with --sort newest or oldest, undated articles last in both", () => {
+    const relevance = searchJson(["peru", "--limit", "100"]);
+    const firstDay = (hit: Hit): string | undefined => {
+      const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
+      return parsed?.ok ? dateToDayRange(parsed.value).start : undefined;
+    };
+    for (const sort of ["newest", "oldest"] as const) {
+      const hits = searchJson(["peru", "--sort", sort, "--limit", "100"]);
+      expect(hits.map((h) => h.id).sort()).toEqual(relevance.map((h) => h.id).sort());
+      const days = hits.map(firstDay);
+      const dated = days.filter((day): day is string => day !== undefined);
+      // Undated articles (no first day) come after every dated one.
+      expect(days.slice(0, dated.length)).toEqual(dated);
+      expect(dated).toEqual([...dated].sort((a, b) => (sort === "newest" ? b.localeCompare(a) : a.localeCompare(b))));
+      expect(dated.length).toBeGreaterThan(3);
+    }
+    expect(relevance.some((h) => h.date === null)).toBe(true);
+    // The limit takes the newest or oldest matches, not the best ones sorted.
+    expect(searchJson(["peru", "--sort", "oldest", "--limit", "1"]).map((h) => h.id)).toEqual(["merino-resigns-after-five-days"]);
+    expect(searchJson(["peru", "--sort", "newest", "--limit", "1"]).map((h) => h.id)).toEqual(["february-report-from-puno"]);
+    expect(search(["peru", "--sort", "oldest", "--limit", "1"]).stdout).toMatch(/^\d+ articles match “peru”; the oldest 1 \(more with `--limit`\):\n/);
+    expect(search(["peru", "--sort", "newest", "--limit", "100"]).stdout).toMatch(/^\d+ articles match “peru”, newest first:\n/);
+  });
+
   it("limits the results with --limit", () => {
     expect(searchJson(["peru", "--limit", "2"])).toHaveLength(2);
   });
@@ -125,7 +160,8 @@ describe("npm run search", () => {
     const plain = search(["aeropuerto"]);
     expect(plain.stdout).toContain("[aeropuerto]");
     expect(plain.stdout).not.toContain("\u001b[");
-    expect(plain.stdout).toContain("10 January 2023 · International Workers Organizer · es · /2023/01/10/masacre-en-juliaca/");
+    expect(plain.stdout).toContain("10 January 2023 · International Workers Organizer · Redacción · es · /2023/01/10/masacre-en-juliaca/");
+    expect(search(["Lima", "home"]).stdout).toContain("· Fight Back! News · Jim Byrne, staff · en ·");
   });
 
   it.each(['"', "NEAR(", "juliaca AND", "OR", "*", "title:juliaca", "(juliaca", "-juliaca", "juliaca'", "a\"b", "^x", "{x y}"])(
@@ -144,6 +180,8 @@ describe("npm run search", () => {
     expect(search(["peru", "--from", "2023", "--to", "2022"])).toMatchObject({ code: 2, stderr: expect.stringContaining("swap the two dates") });
     expect(search(["peru", "--publication", "Pravda"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`Fight Back! News`") });
     expect(search(["peru", "--tag", "nothing-like-this"])).toMatchObject({ code: 2, stderr: expect.stringContaining("No article has the tag") });
+    expect(search(["peru", "--author", "Trotsky"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`staff`") });
+    expect(search(["peru", "--sort", "date"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`relevance`, `newest`, `oldest`") });
     expect(search(["peru", "--limit", "0"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--limit 0") });
     expect(search(["peru", "--lang", "Spanish!"])).toMatchObject({ code: 2, stderr: expect.stringContaining("not a language code") });
     expect(search(["--lang", "es"])).toMatchObject({ code: 2, stderr: expect.stringContaining("give a query") });
@@ -161,7 +199,7 @@ describe("npm run search", () => {
     const run = search(["--help"], { withDb: false });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Usage: npm run search -- QUERY");
-    for (const option of ["--publication", "--tag", "--lang", "--from", "--to", "--limit", "--json", "--db"]) expect(run.stdout).toContain(option);
+    for (const option of ["--publication", "--author", "--tag", "--lang", "--from", "--to", "--sort", "--limit", "--json", "--db"]) expect(run.stdout).toContain(option);
   });
 
   it("runs as `npm run search` from the terminal", () => {
