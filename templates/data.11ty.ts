@@ -58,7 +58,7 @@ export function render({ archive }: { archive: Archive }): string {
 <ul>
   <li><a href="/data/archive.jsonl">archive.jsonl</a> (JSON Lines): one JSON object per article, newest first and undated last, with the fields below; a field an article lacks is left out.</li>
   <li><a href="/data/archive.csv">archive.csv</a> (CSV): one row per article, the fields below as columns in the same order. UTF-8, quoted as RFC 4180 says. Lists are joined with <code>${LIST_SEPARATOR}</code> (a bar between two spaces), and <code>source</code> is JSON. A cell that a spreadsheet would run as a formula starts with <code>'</code>.</li>
-  <li><a href="/data/archive.sqlite">archive.sqlite</a> (SQLite, schema version ${String(DATABASE_SCHEMA_VERSION)} in <code>PRAGMA user_version</code>): the table <code>articles</code>, one column per field (lists and <code>source</code> as JSON), <code>position</code> in the archive's order and <code>date_start</code>/<code>date_end</code>, the first and last day a date can mean; and <code>articles_fts</code>, a full-text index (FTS5) of title, summary and text, accents ignored.</li>
+  <li><a href="/data/archive.sqlite">archive.sqlite</a> (SQLite, schema version ${String(DATABASE_SCHEMA_VERSION)} in <code>PRAGMA user_version</code>): the table <code>articles</code>, one column per field (lists and <code>source</code> as JSON), <code>position</code> in the archive's order and <code>date_start</code>/<code>date_end</code>, the first and last day a date can mean; and <code>articles_fts</code>, a full-text index (FTS5) of title, summary and text, accents ignored and words stemmed (English Porter: <code>protest</code> finds <code>protests</code>).</li>
 </ul>
 <h2 id="fields">Fields</h2>
 <dl class="data-fields">

@@ -4,6 +4,9 @@
  * `source` as JSON text) plus `date_start`/`date_end`, the first and last day
  * the date can mean; `articles_fts` is an FTS5 index over title, summary and
  * text whose content is read from `articles` (rowid = `articles.position`).
+ * Its words are stemmed with FTS5's Porter stemmer, so that a search for
+ * `protest` finds `protests` as the site's search does; the stemmer is
+ * English, and it also folds the plain plurals of Spanish (`huelgas`).
  *
  * The bytes are the same from build to build: the database is filled in a
  * scratch file, then copied with `VACUUM INTO` (fresh pages, no free list, no
@@ -18,7 +21,7 @@ import { dateToDayRange } from "./day-range.ts";
 import { articleToExportRecord, EXPORT_FIELDS, type ExportRecord } from "./jsonl.ts";
 
 /** Bumped whenever the schema changes; readable with `PRAGMA user_version`. */
-export const DATABASE_SCHEMA_VERSION = 1;
+export const DATABASE_SCHEMA_VERSION = 2;
 const PAGE_SIZE = 4096;
 /** FTS5's `hashsize` while the index is built, and its default (sqlite.org/fts5.html#the_hashsize_configuration_option). */
 const FTS_BUILD_HASH_SIZE = 64 * 2 ** 20;
@@ -46,7 +49,7 @@ CREATE INDEX articles_publication ON articles (publication);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, summary, text,
   content = 'articles', content_rowid = 'position',
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'porter unicode61 remove_diacritics 2'
 );`;
 
 function exportValueToColumn(field: keyof ExportRecord, value: unknown): string | null {

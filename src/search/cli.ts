@@ -31,7 +31,8 @@ export const USAGE = `Usage: npm run search -- QUERY [options]
 Full-text search of the built archive, offline (reads _site/data/archive.sqlite;
 run \`npm run build\` first). Every word must appear; "two words" in quotes is a
 phrase; a word ending in * is a prefix (strik* finds strike and strikes).
-Accents and case are ignored (peru finds Perú).
+Accents and case are ignored (peru finds Perú), and words find their other
+forms (protest finds protests, huelga finds huelgas).
 
 Options:
   --publication P   only publications whose name contains P

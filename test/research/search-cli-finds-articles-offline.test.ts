@@ -74,6 +74,11 @@ describe("npm run search", () => {
     expect(searchJson(["Castillo", "elected"])[0]).toMatchObject({ id: "castillo-elected-president-of-peru", authors: [] });
   });
 
+  it("finds a word's other forms: protest finds the articles that say protests or protesters", () => {
+    expect(searchJson(["protest"]).map((h) => h.id).sort()).toEqual(["a-chronology-of-the-protests", "merino-resigns-after-five-days", "police-massacre-in-juliaca"]);
+    expect(search(["protest"]).stdout).toContain("[protests]");
+  });
+
   it("returns only Spanish articles with --lang es", () => {
     const hits = searchJson(["peru", "--lang", "es"]);
     expect(hits.length).toBeGreaterThanOrEqual(3);

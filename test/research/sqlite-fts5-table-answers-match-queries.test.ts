@@ -72,6 +72,17 @@ describe("archive.sqlite", () => {
     expect(match("strik*")).toEqual(expect.arrayContaining(["police-massacre-in-juliaca", "february-report-from-puno", "a-chronology-of-the-protests"]));
   });
 
+  it("finds the other forms of a word: protest finds protests, strike strikes, huelgas huelga", () => {
+    // "protests" in two, "protesters" in the third.
+    expect(match("protest").sort()).toEqual(["a-chronology-of-the-protests", "merino-resigns-after-five-days", "police-massacre-in-juliaca"]);
+    // The chronology has "strikes" only.
+    expect(match("strike")).toContain("a-chronology-of-the-protests");
+    expect(match("strikes").sort()).toEqual(match("strike").sort());
+    expect(match("huelgas")).toEqual(["masacre-en-juliaca"]);
+    expect(match('"protest spreads"')).toEqual(match('"protests spread"'));
+    expect(match('"protests spread"')).toHaveLength(1);
+  });
+
   it("ignores accents and case, so peru finds Perú", () => {
     const ids = match("peru");
     expect(ids).toContain("paro-nacional-contra-el-gobierno-de-boluarte");
