@@ -51,14 +51,14 @@ function monthGrid(listPage: ListPage): HtmlValue {
 /** Issues a publication's page shows before "All … issues": the newest, so the articles stay near the top. */
 const ISSUES_SHOWN = 12;
 
-/** A publication's newest print issues, on the first page of its list, and the way to all of them. */
+/** A publication's newest print issues, on the first page of its list, and the way to all of them when some are left out. */
 function issueList(archive: Archive, listPage: ListPage): HtmlValue {
   const index = listPage.kind === "publication" && listPage.group && listPage.pageNumber === 1 ? archive.issueIndexOf(listPage.group) : undefined;
   if (!index) return "";
   return html`<section class="issues" aria-labelledby="issues-heading">
   <h2 id="issues-heading" class="section-heading">Issues</h2>
   ${issueGroupList(index.issues.slice(0, ISSUES_SHOWN))}
-  <p class="more-link"><a href="${index.url}">All ${countLabel(index.issues.length, "issue")}</a></p>
+  ${index.issues.length > ISSUES_SHOWN ? html`<p class="more-link"><a href="${index.url}">All ${countLabel(index.issues.length, "issue")}</a></p>` : ""}
 </section>`;
 }
 

@@ -5,7 +5,8 @@
  * headings: every page is valid HTML, every internal link resolves, and axe
  * finds no violation on any article page, nor on the home page or a
  * publication, tag or year page. Most of its articles are listing teasers,
- * kept as both summary and body: no page shows one twice.
+ * kept as both summary and body: no page shows one twice. A publication's
+ * page and its issue's do not name the publication on every entry.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -87,6 +88,35 @@ describe("the default collection's site", () => {
       const lines = kept.split("\n").length - (kept.endsWith("\n") ? 1 : 0);
       expect(html.match(/<span class="line" id="L\d+">/g), href).toHaveLength(lines);
       for (const { line } of sourced.filter((s) => s.file === file)) expect(html, `${href}#L${line}`).toContain(`id="L${line}"`);
+    }
+  });
+
+  it("does not repeat a publication's name on every entry of its own page or its issues', and shows it elsewhere", async () => {
+    // A phone's width, where the entry's parts run on one line between separators, and a desktop's, where they stack.
+    for (const width of [390, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      try {
+        const page: Page = await context.newPage();
+        const metaLines = async (url: string) => {
+          expect((await page.goto(site.url + url, { waitUntil: "load" }))?.status(), url).toBe(200);
+          return page.locator(".list-articles .entry-meta").evaluateAll((metas) => metas.map((meta) => (meta as HTMLElement).innerText.replace(/\s+/g, " ").trim()));
+        };
+        for (const url of ["/publications/international-workers-organizer/", "/publications/international-workers-organizer/issues/n-37/"]) {
+          const lines = await metaLines(url);
+          expect(lines.length, `${url} at ${width} px`).toBe(17);
+          for (const line of lines) {
+            expect(line, `${url} at ${width} px`).not.toContain("International Workers Organizer");
+            // The separator before the name goes with it: no "·" twice in a row, none at either end.
+            expect(line, `${url} at ${width} px`).toMatch(/^[^·]+( · [^·]+)*$/);
+          }
+          expect(lines, `${url} at ${width} px`).toContain(width < 600 ? "31 January 2023 · N° 37, p. 21" : "31 January 2023 N° 37, p. 21");
+        }
+        const elsewhere = await metaLines("/2023/01/");
+        expect(elsewhere.length).toBeGreaterThan(10);
+        for (const line of elsewhere) expect(line, `/2023/01/ at ${width} px`).toContain("International Workers Organizer");
+      } finally {
+        await context.close();
+      }
     }
   });
 

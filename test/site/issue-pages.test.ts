@@ -85,6 +85,8 @@ describe("issue pages", () => {
     const html = renderList({ archive, listPage: publicationPage });
     expect(html).toContain('<h2 id="issues-heading" class="section-heading">Issues</h2>');
     expect(html).toContain('<a href="/publications/unidad/issues/n-412/">N° 412</a> <span class="group-count">6 articles</span>');
+    // Every issue is shown already: no "All 2 issues" under them.
+    expect(html).not.toContain('class="more-link"><a href="/publications/unidad/issues/"');
     const tagPage = archive.listPages.find((page) => page.kind === "tag")!;
     expect(renderList({ archive, listPage: tagPage })).not.toContain("issues-heading");
   });
