@@ -1,10 +1,11 @@
 /** One page per article, at its permalink (DESIGN.md, "URLs"). */
-import type { Archive } from "../src/archive/build-archive.ts";
+import type { Archive, Group } from "../src/archive/build-archive.ts";
+import type { SiteConfig } from "../src/archive/site-config.ts";
 import { languageToName } from "../src/archive/language-names.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import type { ArticleCitations } from "../src/exports/citation-cache.ts";
 import { absoluteUrl, page, type Crumb } from "../src/site/layout.ts";
-import { dateElement, groupLink, headlineList, monthToName, textToDescription } from "../src/site/components.ts";
+import { dateElement, headlineList, linkToGroup, monthToName, textToDescription, type Headline } from "../src/site/components.ts";
 import { html, jsonForScript, langAttribute, trustedHtml } from "../src/site/html.ts";
 
 interface Data {
@@ -32,12 +33,6 @@ const MORE_TAGS = 1;
 function bodyMissing(article: ArticleRecord, site: string) {
   const shown = article.summary ? "the headline and summary" : "the headline";
   return html`<p class="body-missing"${langAttribute(site, article.language)}>The source shows only ${shown} of this article; its text is not in the archive.${article.url ? " The original may have it: see Provenance." : ""}</p>`;
-}
-
-/** The kept source's file, linked to its lines on the source's page when it has one (source-pages.ts). */
-function sourceLink(archive: Archive, source: NonNullable<ArticleRecord["source"]>) {
-  const page = archive.sourcePageOf(source.file);
-  return page ? html`<a href="${page.url}#L${source.lines[0]}"><code>${source.file}</code></a>` : html`<code>${source.file}</code>`;
 }
 
 const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -71,11 +66,69 @@ function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
   return crumbs;
 }
 
-export function render({ archive, article, citationsOf }: Data): string {
+/**
+ * Everything an article's page shows besides its own record: `renderArticlePage`
+ * is given nothing else, so a page whose record and context are those of the
+ * last build is the same page, and is kept without being rendered
+ * (src/site/article-page-key.ts). Plain data, so that it hashes as JSON; other
+ * articles appear by the few fields the page shows of them.
+ */
+export interface ArticlePageContext {
+  site: SiteConfig;
+  /** Addresses of the pages of the article's publication, authors, language and tags, in its order (none: no page). */
+  groupUrls: { publication?: string; authors: Array<string | undefined>; language?: string; tags: Array<string | undefined> };
+  issueUrl?: string;
+  /** The kept source's page, when it has one (source-pages.ts). */
+  sourcePageUrl?: string;
+  crumbs: Crumb[];
+  translations: Array<Pick<ArticleRecord, "permalink" | "language">>;
+  previous?: Headline;
+  next?: Headline;
+  morePublication: Headline[];
+  moreTags: Array<{ name: string; url: string; articles: Headline[] }>;
+  /** The formatted reference, HTML (citations.ts). */
+  reference: string;
+}
+
+const toHeadline = ({ permalink, title, language, parsedDate }: Headline): Headline => ({ permalink, title, language, parsedDate });
+
+export function articlePageContext(archive: Archive, article: ArticleRecord, citationsOf: (article: ArticleRecord) => ArticleCitations): ArticlePageContext {
   const related = archive.related.get(article.id)!;
-  const issue = archive.issueOf(article);
+  const url = (kind: Group["kind"], name: string) => archive.groupOf(kind, name)?.url;
+  return {
+    site: archive.site,
+    groupUrls: {
+      publication: url("publication", article.publication),
+      authors: (article.authors ?? []).map((name) => url("author", name)),
+      language: url("language", article.language),
+      tags: (article.tags ?? []).map((tag) => url("tag", tag)),
+    },
+    issueUrl: archive.issueOf(article)?.url,
+    sourcePageUrl: article.source ? archive.sourcePageOf(article.source.file)?.url : undefined,
+    crumbs: articleToCrumbs(archive, article),
+    translations: related.translations.map(({ permalink, language }) => ({ permalink, language })),
+    previous: related.previous && toHeadline(related.previous),
+    next: related.next && toHeadline(related.next),
+    morePublication: related.morePublication.slice(0, MORE).map(toHeadline),
+    moreTags: related.moreTags.slice(0, MORE_TAGS).map(({ group, articles }) => ({ name: group.name, url: group.url, articles: articles.slice(0, MORE).map(toHeadline) })),
+    reference: citationsOf(article).reference,
+  };
+}
+
+/** The kept source's file, linked to its lines on the source's page when it has one. */
+function sourceLink(source: NonNullable<ArticleRecord["source"]>, pageUrl: string | undefined) {
+  return pageUrl ? html`<a href="${pageUrl}#L${source.lines[0]}"><code>${source.file}</code></a>` : html`<code>${source.file}</code>`;
+}
+
+export function render({ archive, article, citationsOf }: Data): string {
+  return renderArticlePage(article, articlePageContext(archive, article, citationsOf));
+}
+
+export function renderArticlePage(article: ArticleRecord, context: ArticlePageContext): string {
+  const { groupUrls, previous, next } = context;
   const source = article.source;
-  const site = archive.site.language;
+  const site = context.site.language;
+  const groupLink = (url: string | undefined, kind: Group["kind"], name: string, className?: string) => linkToGroup(url, kind, name, site, className);
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -84,54 +137,54 @@ export function render({ archive, article, citationsOf }: Data): string {
     ...(article.parsedDate ? { datePublished: article.parsedDate.edtf } : {}),
     ...(article.authors ? { author: article.authors.map((name) => ({ "@type": "Person", name })) } : {}),
     publisher: { "@type": "Organization", name: article.publication },
-    url: absoluteUrl(archive, article.permalink),
+    url: absoluteUrl(context, article.permalink),
     ...(article.url ? { isBasedOn: article.url } : {}),
   };
   const content = html`<article class="article"${langAttribute(article.language, site)}>
   <header class="article-header">
-    <p class="kicker"${langAttribute(site, article.language)}>${groupLink(archive, "publication", article.publication, "kicker-publication")}${issue ? html`<span class="sep" aria-hidden="true"> · </span><a class="issue" href="${issue.url}">${article.issue}</a>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
+    <p class="kicker"${langAttribute(site, article.language)}>${groupLink(groupUrls.publication, "publication", article.publication, "kicker-publication")}${context.issueUrl !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><a class="issue" href="${context.issueUrl}">${article.issue}</a>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
     <h1 class="article-title">${article.title}</h1>
     ${article.summary && !summaryOpensBody(article) ? html`<p class="dek">${article.summary}</p>` : ""}
     <dl class="article-meta"${langAttribute(site, article.language)}>
-      ${article.authors?.length ? html`<div><dt>By</dt><dd>${article.authors.map((name, i) => html`${i ? ", " : ""}${groupLink(archive, "author", name, "byline")}`)}</dd></div>` : ""}
+      ${article.authors?.length ? html`<div><dt>By</dt><dd>${article.authors.map((name, i) => html`${i ? ", " : ""}${groupLink(groupUrls.authors[i], "author", name, "byline")}`)}</dd></div>` : ""}
       <div><dt>Date</dt><dd>${dateElement(article)}</dd></div>
       ${article.place ? html`<div><dt>Place</dt><dd>${article.place}</dd></div>` : ""}
-      <div><dt>Language</dt><dd>${groupLink(archive, "language", article.language, "language")}</dd></div>
-      ${article.tags?.length ? html`<div class="meta-tags"><dt>Tags</dt><dd><ul class="chips">${article.tags.map((tag) => html`<li>${groupLink(archive, "tag", tag)}</li>`)}</ul></dd></div>` : ""}
+      <div><dt>Language</dt><dd>${groupLink(groupUrls.language, "language", article.language, "language")}</dd></div>
+      ${article.tags?.length ? html`<div class="meta-tags"><dt>Tags</dt><dd><ul class="chips">${article.tags.map((tag, i) => html`<li>${groupLink(groupUrls.tags[i], "tag", tag)}</li>`)}</ul></dd></div>` : ""}
     </dl>
-    ${related.translations.length ? html`<p class="translations"${langAttribute(site, article.language)}>Also in ${related.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
+    ${context.translations.length ? html`<p class="translations"${langAttribute(site, article.language)}>Also in ${context.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
   </header>
   <div class="article-body">
 ${article.html.trim() ? trustedHtml(article.html) : bodyMissing(article, site)}
   </div>
 </article>
-${related.previous || related.next ? html`<nav class="prev-next" aria-label="Earlier and later articles">
-  ${related.previous ? html`<a class="previous" rel="prev" href="${related.previous.permalink}"><span class="prev-next-label">Earlier</span> <span class="prev-next-title"${langAttribute(related.previous.language, site)}>${related.previous.title}</span></a>` : ""}
-  ${related.next ? html`<a class="next" rel="next" href="${related.next.permalink}"><span class="prev-next-label">Later</span> <span class="prev-next-title"${langAttribute(related.next.language, site)}>${related.next.title}</span></a>` : ""}
+${previous || next ? html`<nav class="prev-next" aria-label="Earlier and later articles">
+  ${previous ? html`<a class="previous" rel="prev" href="${previous.permalink}"><span class="prev-next-label">Earlier</span> <span class="prev-next-title"${langAttribute(previous.language, site)}>${previous.title}</span></a>` : ""}
+  ${next ? html`<a class="next" rel="next" href="${next.permalink}"><span class="prev-next-label">Later</span> <span class="prev-next-title"${langAttribute(next.language, site)}>${next.title}</span></a>` : ""}
 </nav>` : ""}
 <aside class="article-aside" aria-label="About this article">
   <section class="provenance">
     <h2>Provenance</h2>
     <dl>
       ${article.url ? html`<div><dt>Original</dt><dd><a href="${article.url}" rel="external nofollow">${article.url}</a></dd></div>` : ""}
-      ${source ? html`<div><dt>Source</dt><dd>${sourceLink(archive, source)}, lines ${source.lines[0]}–${source.lines[1]}</dd></div>` : ""}
+      ${source ? html`<div><dt>Source</dt><dd>${sourceLink(source, context.sourcePageUrl)}, lines ${source.lines[0]}–${source.lines[1]}</dd></div>` : ""}
       <div><dt>Article file</dt><dd><code>${article.file}</code></dd></div>
     </dl>
   </section>
   <section class="cite">
     <h2>Cite</h2>
-    <p class="reference">${trustedHtml(citationsOf(article).reference)}</p>
+    <p class="reference">${trustedHtml(context.reference)}</p>
     <p class="cite-formats">Download: <a href="cite.bib">BibTeX</a> · <a href="cite.ris">RIS</a> · <a href="cite.json">CSL-JSON</a></p>
   </section>
-  ${related.morePublication.length ? html`<section class="more"><h2>More from <a href="${archive.groupOf("publication", article.publication)?.url}">${article.publication}</a></h2>${headlineList(archive, related.morePublication.slice(0, MORE))}</section>` : ""}
-  ${related.moreTags.slice(0, MORE_TAGS).map(({ group, articles }) => html`<section class="more"><h2>More on <a href="${group.url}">${group.name}</a></h2>${headlineList(archive, articles.slice(0, MORE))}</section>`)}
+  ${context.morePublication.length ? html`<section class="more"><h2>More from <a href="${groupUrls.publication}">${article.publication}</a></h2>${headlineList(site, context.morePublication)}</section>` : ""}
+  ${context.moreTags.map(({ name, url, articles }) => html`<section class="more"><h2>More on <a href="${url}">${name}</a></h2>${headlineList(site, articles)}</section>`)}
 </aside>`;
   return page({
-    archive,
+    archive: context,
     title: article.title,
     url: article.permalink,
     description: article.summary ?? textToDescription(article.text),
-    breadcrumbs: articleToCrumbs(archive, article),
+    breadcrumbs: context.crumbs,
     bodyClass: "page-article",
     stylesheets: [],
     head: html`<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`,

@@ -10,7 +10,7 @@ import { html, langAttribute, type HtmlValue, type SafeHtml } from "./html.ts";
  * written in the file (a tooltip for researchers), `className` a class beside
  * `date`, `lang` the element's language when it differs from its parent's.
  */
-export function dateElement(article: ArticleRecord, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
+export function dateElement(article: Pick<ArticleRecord, "parsedDate">, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
   const label = dateToLabel(article.parsedDate);
   const classes = options.className ? `date ${options.className}` : "date";
   const lang = options.lang ?? "";
@@ -36,11 +36,15 @@ export function textToDescription(text: string, max = 160): string {
 
 /** A link to a tag, publication, author or language page, inside interface text (in the site's language). */
 export function groupLink(archive: Archive, kind: Group["kind"], name: string, className?: string): SafeHtml {
-  const group = archive.groupOf(kind, name);
+  return linkToGroup(archive.groupOf(kind, name)?.url, kind, name, archive.site.language, className);
+}
+
+/** `groupLink` for a group whose page is at `url` (none: the name without a link), in a site whose interface is in `siteLanguage`. */
+export function linkToGroup(url: string | undefined, kind: Group["kind"], name: string, siteLanguage: string, className?: string): SafeHtml {
   const label = kind === "language" ? languageToName(name) : name;
-  const lang = kind === "language" ? langAttribute(name, archive.site.language) : "";
+  const lang = kind === "language" ? langAttribute(name, siteLanguage) : "";
   const classes = className ? html` class="${className}"` : "";
-  return group ? html`<a${classes} href="${group.url}"${lang}>${label}</a>` : html`<span${classes}${lang}>${label}</span>`;
+  return url !== undefined ? html`<a${classes} href="${url}"${lang}>${label}</a>` : html`<span${classes}${lang}>${label}</span>`;
 }
 
 /**
@@ -86,9 +90,11 @@ export function issueGroupList(issues: readonly IssueGroup[]): SafeHtml {
   </ul>`;
 }
 
-/** A short list of headlines with dates (related articles beside an article), in a part of the page in the site's language. */
-export function headlineList(archive: Archive, articles: ArticleRecord[]): SafeHtml {
-  const site = archive.site.language;
+/** What a list of headlines shows of an article (`headlineList`). */
+export type Headline = Pick<ArticleRecord, "permalink" | "title" | "language" | "parsedDate">;
+
+/** A short list of headlines with dates (related articles beside an article), in a part of the page in the site's language `site`. */
+export function headlineList(site: string, articles: readonly Headline[]): SafeHtml {
   return html`<ul class="headlines">${articles.map((a) => html`<li${langAttribute(a.language, site)}><a href="${a.permalink}">${a.title}</a> ${dateElement(a, { edtf: false, className: "headline-date", lang: langAttribute(site, a.language) })}</li>`)}</ul>`;
 }
 

@@ -11,7 +11,8 @@ export interface Crumb {
 }
 
 export interface PageOptions {
-  archive: Archive;
+  /** Only the site's settings: an article's page is kept by a key of everything it shows (article-page-key.ts). */
+  archive: Pick<Archive, "site">;
   title: string;
   /** Site-relative address of this page. */
   url: string;
@@ -47,7 +48,7 @@ export function securityPolicyMeta(): SafeHtml {
   return trustedHtml(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
 }
 
-export function absoluteUrl(archive: Archive, url: string): string {
+export function absoluteUrl(archive: Pick<Archive, "site">, url: string): string {
   return `${archive.site.baseUrl}${url}`;
 }
 
