@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { siteConfigFromEnv } from "./src/archive/site-config.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
-import { render as article } from "./templates/article.11ty.ts";
+import { articlePageContext } from "./templates/article.11ty.ts";
 import { render as list } from "./templates/list.11ty.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -12,8 +12,8 @@ export default function (eleventyConfig: EleventyConfig) {
   exitWhenOutputCloses();
   hemeroteca(eleventyConfig, {
     root,
-    // Rendered ahead to learn which of these pages changed since the last build (src/site/pages-to-write.ts).
-    pages: { article, list },
+    // To learn which of these pages changed since the last build (src/site/pages-to-write.ts).
+    pages: { articleContext: articlePageContext, list },
     // Tests and the benchmark build other content folders with the same configuration.
     ...(process.env.HEMEROTECA_ARTICLES ? { articlesDir: process.env.HEMEROTECA_ARTICLES } : {}),
   });

@@ -29,6 +29,7 @@ import { fileURLToPath } from "node:url";
 import { MARKDOWN_PIPELINE_VERSION } from "../markdown/render-markdown.ts";
 import { checkedText, withChecksum, writeFileAtomically } from "./cache-files.ts";
 import type { ArticleRecord } from "./article-record.ts";
+import { noteRecordDigest } from "./record-digest.ts";
 
 /** Bump when ArticleRecord or the parsing around the pipeline changes shape or meaning. */
 export const RECORD_CACHE_SCHEMA_VERSION = 2;
@@ -58,18 +59,22 @@ export async function codeFingerprint(paths: readonly string[]): Promise<string>
   return hash.digest("hex");
 }
 
-/** An entry's text: the hash of the record's JSON on the first line, the JSON after it. */
+/** An entry's text: the hash of the record's JSON on the first line, the JSON after it. That hash is the record's digest. */
 function recordToEntry(record: ArticleRecord): string {
-  return withChecksum(JSON.stringify(record));
+  const entry = withChecksum(JSON.stringify(record));
+  noteRecordDigest(record, entry.slice(0, entry.indexOf("\n")));
+  return entry;
 }
 
-/** The record of an entry whose JSON is whole, else undefined. */
+/** The record of an entry whose JSON is whole, with its digest noted, else undefined. */
 function entryToRecord(text: string): ArticleRecord | undefined {
   const json = checkedText(text);
   if (json === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as ArticleRecord) : undefined;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+    noteRecordDigest(value as ArticleRecord, text.slice(0, text.indexOf("\n")));
+    return value as ArticleRecord;
   } catch {
     return undefined;
   }

@@ -19,10 +19,11 @@
  *   citation and kept in `.cache/citations.json` (citation-cache.ts);
  * - each feed document is made once per distinct feed and kept in
  *   `.cache/feeds/` (feed-cache.ts);
- * - an article or list page, or a citation file, whose bytes are those the
- *   last build left in the site is neither handed to Eleventy nor written
- *   again (`.cache/pages/`, output-ledger.ts and pages-to-write.ts); nor is
- *   a feed whose file was made from the same feed cache key.
+ * - a list page or a citation file whose bytes are those the last build left
+ *   in the site is neither handed to Eleventy nor written again
+ *   (`.cache/pages/`, output-ledger.ts and pages-to-write.ts); nor is an
+ *   article page made from the same record and context
+ *   (article-page-key.ts), or a feed made from the same feed cache key.
  *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
  * turns all six caches off. A dry run (`--dryrun`) loads and checks every
@@ -47,6 +48,7 @@ import { exportsWorker, writeExportsInWorker } from "./exports-cache.ts";
 import { FeedCache } from "./feed-cache.ts";
 import type { FeedFormat } from "./feeds.ts";
 import { listTree } from "./output-cache.ts";
+import { ArticlePageKeys } from "./article-page-key.ts";
 import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
@@ -73,9 +75,9 @@ export interface PluginOptions {
   cacheDir?: string | false;
   log?: (message: string) => void;
   /**
-   * The article and list templates' render functions: with them, a full
-   * build leaves out of Eleventy's pagination every such page whose file
-   * already holds what it would write (pages-to-write.ts).
+   * What the article and list templates make their pages of: with them, a
+   * full build leaves out of Eleventy's pagination every such page whose
+   * file already holds what it would write (pages-to-write.ts).
    */
   pages?: PageRenderers;
   /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
@@ -122,8 +124,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   let renderStartedAt = 0;
   let ledger: OutputLedger | undefined;
   let pagesToWrite: PagesToWrite | undefined;
-  /** Feed file -> the feed cache key it is made from, for the ledger (pages-to-write.ts). */
-  let feedSources: Map<string, string> | undefined;
+  /** Article page or feed file -> the key it is made from, for the ledger (pages-to-write.ts). */
+  let fileSources: Map<string, string> | undefined;
   /** Wall-clock start of the build, to tell the files it wrote (output-ledger.ts). */
   let buildStartedAt = 0;
 
@@ -167,7 +169,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     buildStartedAt = Date.now();
     ledger = undefined;
     pagesToWrite = undefined;
-    feedSources = undefined;
+    fileSources = undefined;
     const started = performance.now();
     timings = { startup: ms(started) };
     let parse: ParseStats | undefined;
@@ -248,13 +250,16 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (cacheDir && !incremental && !dryRun) {
       const selectStarted = performance.now();
       ledger = await OutputLedger.open(path.join(cacheDir, "pages"), output);
+      let pageSources: Map<string, string> | undefined;
       if (options.pages) {
-        pagesToWrite = selectPagesToWrite(current, citations.citationsFor(current), options.pages, ledger);
+        const chosenPages = selectPagesToWrite(current, citations.citationsFor(current), options.pages, ledger, await ArticlePageKeys.open());
+        pagesToWrite = chosenPages.pages;
+        pageSources = chosenPages.sources;
         timings.pagesUnchanged = ledger.unchanged.length;
       }
       const chosen = selectFeedsToWrite(current, feeds, ledger);
       pagesToWrite = { ...(pagesToWrite ?? allPages(current)), feeds: chosen.feeds };
-      feedSources = chosen.sources;
+      fileSources = new Map([...(pageSources ?? []), ...chosen.sources]);
       timings.feedsUnchanged = chosen.unchanged;
       timings.select = ms(performance.now() - selectStarted);
     }
@@ -309,7 +314,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
         if (typeof result.outputPath !== "string") continue;
         const file = path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/");
         made.add(file);
-        if (typeof result.content === "string") ledger?.noteWritten(file, result.content, buildStartedAt, feedSources?.get(file));
+        if (typeof result.content === "string") ledger?.noteWritten(file, result.content, buildStartedAt, fileSources?.get(file));
       }
       for (const file of ledger?.unchanged ?? []) made.add(file);
       prune = { made, listing: listOutput(output), ms: performance.now() - started };

@@ -15,22 +15,14 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { checkedText, withChecksum, writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint } from "./output-cache.ts";
+import { SITE_CODE } from "./site-code.ts";
 import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
 
 /** Bump when what a kept file means changes. */
 export const FEED_CACHE_VERSION = 1;
-/**
- * Feeds are written by src/site/ with help from elsewhere in src/, and by the
- * locked `feed` library; the feed templates and the Eleventy config put them
- * into the site. Any change there is a miss. The templates count too because
- * the output ledger vouches for a feed file by its key alone (`keyOf`).
- */
-const FEED_CODE = ["../../src", "../../templates", "../../eleventy.config.ts", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
-
 export class FeedCache {
   /** Kept file name -> document, for the documents of this build. */
   private readonly used = new Map<string, string>();
@@ -51,7 +43,7 @@ export class FeedCache {
 
   /** The cache kept in `dir` (none: every document is made, nothing kept). */
   static async open(dir?: string): Promise<FeedCache> {
-    return new FeedCache(dir, `hemeroteca-feed ${FEED_CACHE_VERSION}\0${dir ? await codeFingerprint(FEED_CODE) : ""}`);
+    return new FeedCache(dir, `hemeroteca-feed ${FEED_CACHE_VERSION}\0${dir ? await codeFingerprint(SITE_CODE) : ""}`);
   }
 
   /**

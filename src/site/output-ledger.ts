@@ -8,10 +8,11 @@
  * wrote, the hash of its bytes and the size and modification time the file
  * had just after. A file is unchanged when the bytes the build would write
  * hash alike and the file on disk still has that size and time: the test
- * rsync makes, on the output instead of the input. The pages are still
- * rendered to learn their bytes (about a second for 12,000 pages, a fraction of
- * what Eleventy and the writes cost), so a page is never left stale by an
- * input the ledger did not think of.
+ * rsync makes, on the output instead of the input. List pages are still
+ * rendered to learn their bytes, so a page is never left stale by an input
+ * the ledger did not think of. A file whose bytes cost more to make than
+ * what it is made of costs to hash (an article's page, a feed) is vouched
+ * for by a key of exactly that instead (`isUnchangedFrom`).
  *
  * The ledger lives in the build cache, one file per output folder, and is
  * safe to delete: without it every file is written. A file touched since

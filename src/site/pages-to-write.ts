@@ -18,6 +18,7 @@
 import type { Archive, FeedSpec, ListPage } from "../archive/build-archive.ts";
 import type { ArticleCitations } from "../exports/citation-cache.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticlePageKeys } from "./article-page-key.ts";
 import type { FeedCache } from "./feed-cache.ts";
 import { feedPermalink, type FeedFormat } from "./feeds.ts";
 import type { OutputLedger } from "./output-ledger.ts";
@@ -37,9 +38,13 @@ export interface FeedsToWrite {
 
 const FEED_FORMATS: readonly FeedFormat[] = ["atom", "json"];
 
-/** The render functions of templates/article.11ty.ts and templates/list.11ty.ts, given the data Eleventy gives them. */
+/**
+ * From templates/article.11ty.ts, what an article's page is made of besides
+ * its record (`articlePageContext`); from templates/list.11ty.ts, the render
+ * function, given the data Eleventy gives it.
+ */
 export interface PageRenderers {
-  article(data: { archive: Archive; article: ArticleRecord; citationsOf: (article: ArticleRecord) => ArticleCitations }): string;
+  articleContext(archive: Archive, article: ArticleRecord, citationsOf: (article: ArticleRecord) => ArticleCitations): unknown;
   list(data: { archive: Archive; listPage: ListPage }): string;
 }
 
@@ -73,16 +78,37 @@ export function selectFeedsToWrite(archive: Archive, cache: FeedCache, ledger: O
   return { feeds, sources, unchanged };
 }
 
-/** The pages whose file is missing, touched since, or would now hold other bytes. */
+/** The pages to write, and the key each article page is made from (for `OutputLedger.noteWritten`). */
+export interface ChosenPages {
+  pages: PagesToWrite;
+  sources: Map<string, string>;
+}
+
+/**
+ * The pages whose file is missing, touched since, or would now hold other
+ * bytes: an article page's by its key (article-page-key.ts), a list page's by
+ * rendering it and comparing its bytes.
+ */
 export function selectPagesToWrite(
   archive: Archive,
   citationsOf: (article: ArticleRecord) => ArticleCitations,
   render: PageRenderers,
   ledger: OutputLedger,
-): PagesToWrite {
+  keys: ArticlePageKeys,
+): ChosenPages {
+  const sources = new Map<string, string>();
+  const articles = archive.articles.filter((article) => {
+    const file = permalinkToFile(article.permalink);
+    const key = keys.keyOf(article, render.articleContext(archive, article, citationsOf));
+    sources.set(file, key);
+    return !ledger.isUnchangedFrom(file, key);
+  });
   return {
-    ...allPages(archive),
-    articles: archive.articles.filter((article) => !ledger.isUnchanged(permalinkToFile(article.permalink), () => render.article({ archive, article, citationsOf }))),
-    listPages: archive.listPages.filter((listPage) => !ledger.isUnchanged(permalinkToFile(listPage.url), () => render.list({ archive, listPage }))),
+    pages: {
+      ...allPages(archive),
+      articles,
+      listPages: archive.listPages.filter((listPage) => !ledger.isUnchanged(permalinkToFile(listPage.url), () => render.list({ archive, listPage }))),
+    },
+    sources,
   };
 }

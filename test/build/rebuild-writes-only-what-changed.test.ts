@@ -53,6 +53,7 @@ describe("a full build over the last one, with the cache", () => {
   let fresh: Map<string, { hash: string; mtimeMs: number }>;
   const edited = "iwo/a.md";
   const editedPage = "2023/01/09/police-massacre-in-juliaca/index.html";
+  const editedTitle = "Massacre by the police in Juliaca";
   let deletedPage: string;
   let alteredPage: string;
   /** The article and list pages, which Eleventy is handed only when they change. */
@@ -72,10 +73,13 @@ describe("a full build over the last one, with the cache", () => {
     await build();
     await build();
 
-    // An edit; a page deleted, and another altered, by hand in the site.
+    // An edit, of the text and of the headline (the id kept), which other articles' pages show; a page deleted, and
+    // another altered, by hand in the site.
     const file = path.join(articles, edited);
-    await writeFile(file, `${await readFile(file, "utf8")}\nA sentence added by an editor.\n`);
-    [deletedPage, alteredPage] = archive.articles.map((article) => permalinkToFile(article.permalink)).filter((page) => page !== editedPage) as [string, string];
+    const original = await readFile(file, "utf8");
+    await writeFile(file, `${original.replace("title: Police massacre in Juliaca", `title: ${editedTitle}\nid: police-massacre-in-juliaca`)}\nA sentence added by an editor.\n`);
+    // The oldest two, which do not show the edited article: its neighbour's page is written again for the headline.
+    [deletedPage, alteredPage] = archive.articles.map((article) => permalinkToFile(article.permalink)).filter((page) => page !== editedPage).reverse() as [string, string];
     await rm(path.join(output, deletedPage));
     const altered = path.join(output, alteredPage);
     await writeFile(altered, (await readFile(altered, "utf8")).replace("<main", "<main data-altered"));
@@ -111,6 +115,18 @@ describe("a full build over the last one, with the cache", () => {
     expect(third.get(editedPage)?.hash).not.toBe(trees[1]!.get(editedPage)?.hash);
     expect(third.get(deletedPage)?.hash).toBe(trees[1]!.get(deletedPage)?.hash);
     expect(third.get(alteredPage)?.hash).toBe(trees[1]!.get(alteredPage)?.hash);
+  });
+
+  it("writes again the other article pages that show the edited headline, and only those", async () => {
+    const [before, after] = [trees[1]!, trees[2]!];
+    const articlePages = (await loadArchive({ root: projectRoot, site: siteConfigFromEnv({}), articlesDir: articles })).archive.articles
+      .map((article) => permalinkToFile(article.permalink))
+      .filter((page) => page !== editedPage && page !== deletedPage && page !== alteredPage);
+    const rewritten = articlePages.filter((page) => after.get(page)!.mtimeMs !== before.get(page)!.mtimeMs);
+    const showing = [];
+    for (const page of articlePages) if ((await readFile(path.join(output, page), "utf8")).includes(editedTitle)) showing.push(page);
+    expect(showing.length).toBeGreaterThan(0);
+    expect(rewritten.sort()).toEqual(showing.sort());
   });
 
   it("writes again the feeds that hold the edited article, and only those", async () => {

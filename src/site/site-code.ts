@@ -1,0 +1,10 @@
+/**
+ * The code that makes the site's files: all of src/ (pages use helpers from
+ * everywhere in it), the templates, the Eleventy config that puts their output
+ * into the site, and package-lock.json for the locked libraries. A file kept by
+ * a key of what it is made of (a feed, an article's page) has this code's
+ * fingerprint in its key, so any change to the code is a miss.
+ */
+import { fileURLToPath } from "node:url";
+
+export const SITE_CODE = ["../../src", "../../templates", "../../eleventy.config.ts", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
