@@ -24,7 +24,7 @@ export function render({ archive }: { archive: Archive }): string {
 <div class="home-grid">
 <section class="latest" aria-labelledby="latest-heading">
   <h2 id="latest-heading" class="section-heading">Latest</h2>
-  ${articleList(archive, archive.articles.slice(0, LATEST), 3)}
+  ${articleList(archive, archive.articles.slice(0, LATEST), { headingLevel: 3 })}
   <p class="more-link"><a href="/articles/">All ${countLabel(archive.articles.length)}</a></p>
 </section>
 <div class="ways-in">

@@ -109,7 +109,7 @@ export function render({ archive, listPage }: Data): string {
 ${monthGrid(listPage)}
 ${issueList(archive, listPage)}
 <section class="list-articles" aria-label="Articles">
-${articleList(archive, listPage.items)}
+${articleList(archive, listPage.items, { inIssue: listPage.kind === "issue" })}
 </section>
 ${pagination(listPage)}
 ${periodNav(archive, listPage)}`;

@@ -54,33 +54,47 @@ export function linkToGroup(url: string | undefined, kind: Group["kind"], name: 
  * Archive does not change once built: at 10,000 articles the lists held some
  * 80,000 entries, made a few times each.
  */
-const listItems = new WeakMap<Archive, WeakMap<ArticleRecord, Partial<Record<2 | 3, SafeHtml>>>>();
+const listItems = new WeakMap<Archive, WeakMap<ArticleRecord, Partial<Record<`${2 | 3}${"" | "-in-issue"}`, SafeHtml>>>>();
+
+/** How an entry is shown: its headline's heading level, and whether the list is an issue's own (its entries then name their page only). */
+export interface ListItemOptions {
+  headingLevel?: 2 | 3;
+  inIssue?: boolean;
+}
 
 /** One entry of an archive list: date, headline, dek, publication (with issue and page, for print); in the article's own language, in a page in the site's. */
-export function articleListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3 = 2): SafeHtml {
+export function articleListItem(archive: Archive, article: ArticleRecord, options: ListItemOptions = {}): SafeHtml {
+  const headingLevel = options.headingLevel ?? 2;
+  const inIssue = options.inIssue ?? false;
   let byArticle = listItems.get(archive);
   if (!byArticle) listItems.set(archive, (byArticle = new WeakMap()));
   let made = byArticle.get(article);
   if (!made) byArticle.set(article, (made = {}));
-  return (made[headingLevel] ??= makeListItem(archive, article, headingLevel));
+  return (made[`${headingLevel}${inIssue ? "-in-issue" : ""}`] ??= makeListItem(archive, article, headingLevel, inIssue));
 }
 
-function makeListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3): SafeHtml {
+/** "N° 37, p. 2", or on the issue's own page (`inIssue`) "p. 2": every entry there is of N° 37. */
+function issueAndPage(article: Pick<ArticleRecord, "issue" | "page">, inIssue: boolean): string {
+  return [inIssue ? undefined : article.issue, article.page === undefined ? undefined : `p. ${article.page}`].filter((part) => part !== undefined).join(", ");
+}
+
+function makeListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3, inIssue: boolean): SafeHtml {
   const link = html`<a href="${article.permalink}">${article.title}</a>`;
   const heading = headingLevel === 2 ? html`<h2 class="entry-title">${link}</h2>` : html`<h3 class="entry-title">${link}</h3>`;
   const site = archive.site.language;
+  const issue = issueAndPage(article, inIssue);
   return html`<li class="entry"${langAttribute(article.language, site)}>
   <article>
     ${heading}
-    <p class="entry-meta"${langAttribute(site, article.language)}>${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${article.issue !== undefined || article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-issue">${[article.issue, article.page === undefined ? undefined : `p. ${article.page}`].filter((part) => part !== undefined).join(", ")}</span>` : ""}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
+    <p class="entry-meta"${langAttribute(site, article.language)}>${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-issue">${issue}</span>` : ""}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
     ${article.summary ? html`<p class="entry-summary">${article.summary}</p>` : ""}
   </article>
 </li>`;
 }
 
-export function articleList(archive: Archive, articles: ArticleRecord[], headingLevel: 2 | 3 = 2): SafeHtml {
+export function articleList(archive: Archive, articles: ArticleRecord[], options: ListItemOptions = {}): SafeHtml {
   if (articles.length === 0) return html`<p class="empty">No articles yet.</p>`;
-  return html`<ol class="entries">${articles.map((a) => articleListItem(archive, a, headingLevel))}</ol>`;
+  return html`<ol class="entries">${articles.map((a) => articleListItem(archive, a, options))}</ol>`;
 }
 
 /** Issues with how many articles each holds: on a publication's page and its page of issues. */

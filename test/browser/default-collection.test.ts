@@ -91,7 +91,7 @@ describe("the default collection's site", () => {
     }
   });
 
-  it("does not repeat a publication's name on every entry of its own page or its issues', and shows it elsewhere", async () => {
+  it("does not repeat a publication's name on every entry of its own page or its issues', nor an issue's on its own, and shows them elsewhere", async () => {
     // A phone's width, where the entry's parts run on one line between separators, and a desktop's, where they stack.
     for (const width of [390, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
@@ -109,7 +109,9 @@ describe("the default collection's site", () => {
             // The separator before the name goes with it: no "·" twice in a row, none at either end.
             expect(line, `${url} at ${width} px`).toMatch(/^[^·]+( · [^·]+)*$/);
           }
-          expect(lines, `${url} at ${width} px`).toContain(width < 600 ? "31 January 2023 · N° 37, p. 21" : "31 January 2023 N° 37, p. 21");
+          // On the issue's own page the entry names its page only: every entry there is of N° 37.
+          const issueAndPage = url.includes("/issues/") ? "p. 21" : "N° 37, p. 21";
+          expect(lines, `${url} at ${width} px`).toContain(width < 600 ? `31 January 2023 · ${issueAndPage}` : `31 January 2023 ${issueAndPage}`);
         }
         const elsewhere = await metaLines("/2023/01/");
         expect(elsewhere.length).toBeGreaterThan(10);

@@ -77,7 +77,16 @@ describe("issue pages", () => {
     expect(html).toMatch(/<a href="\/">Home<\/a>[\s\S]*<a href="\/publications\/">Publications<\/a>[\s\S]*<a href="\/publications\/unidad\/">Unidad<\/a>[\s\S]*<a href="\/publications\/unidad\/issues\/">Issues<\/a>[\s\S]*N° 412/);
     const linked = [...html.matchAll(/<h2 class="entry-title"><a href="([^"]+)"/g)].map((m) => m[1]);
     expect(linked).toEqual(issue412.articles.map((a) => a.permalink));
-    expect(html).toContain('<span class="entry-issue">N° 412, p. 1</span>');
+    // Every entry is of N° 412: each names its page only, and one without a page names nothing.
+    const entries = [...html.matchAll(/<p class="entry-meta"[\s\S]*?<\/p>/g)].map((m) => m[0]);
+    expect(entries).toHaveLength(6);
+    expect(entries[0]).toContain('<span class="entry-issue">p. 1</span>');
+    expect(entries[4]).toContain('<span class="entry-issue">p. A2</span>');
+    expect(entries[5]).not.toContain("entry-issue");
+    expect(html).not.toContain("N° 412, p.");
+    // Elsewhere the entry names the issue with the page.
+    const publicationPage = archive.listPages.find((p) => p.kind === "publication" && p.group?.slug === "unidad")!;
+    expect(renderList({ archive, listPage: publicationPage })).toContain('<span class="entry-issue">N° 412, p. 1</span>');
   });
 
   it("lists a publication's issues on its first page, and none for a paper without issues", () => {
