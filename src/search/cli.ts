@@ -47,7 +47,8 @@ Options:
                     oldest; undated articles come last in both date orders
   --limit N         at most N results (default ${DEFAULT_LIMIT})
   --json            print a JSON array of {id, title, date, publication,
-                    authors, language, url, snippet, score}
+                    authors, language, url, snippet, score}; when the limit
+                    leaves matches out, how many there are goes to stderr
   --db PATH         search another archive.sqlite
   -h, --help        show this help
 
@@ -159,7 +160,11 @@ export function runSearchCli(argv: string[], io: CliIo): number {
     } finally {
       db.close();
     }
-    io.stdout(values.json ? `${JSON.stringify(result.hits, null, 2)}\n` : hitsToText(result, query, options.sort));
+    if (values.json) {
+      io.stdout(`${JSON.stringify(result.hits, null, 2)}\n`);
+      // stdout stays one JSON array for a pipe; the count a script may need to raise the limit goes beside it.
+      if (result.total > result.hits.length) io.stderr(`search: ${result.hits.length} of ${result.total} matching articles shown; more with \`--limit\`\n`);
+    } else io.stdout(hitsToText(result, query, options.sort));
     return 0;
   } catch (error) {
     if (!(error instanceof SearchError)) throw error;

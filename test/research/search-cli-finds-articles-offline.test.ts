@@ -41,7 +41,8 @@ type Hit = Omit<SearchHit, "id"> & { id: FixtureId };
 
 function searchJson(args: string[]): Hit[] {
   const run = search([...args, "--json"]);
-  expect(run.stderr).toBe("");
+  // Nothing on stderr but, when the limit left matches out, how many there are.
+  expect(run.stderr).toMatch(/^(search: \d+ of \d+ matching articles shown; more with `--limit`\n)?$/);
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as Hit[];
 }
@@ -155,6 +156,11 @@ describe("npm run search", () => {
     expect(all).toBeGreaterThan(2);
     expect(search(["peru", "--limit", "2"]).stdout).toMatch(new RegExp(`^${all} articles match “peru”; the best 2 \\(more with \`--limit\`\\):\n`));
     expect(search(["peru", "--limit", String(all)]).stdout).toMatch(new RegExp(`^${all} articles match “peru”, best first:\n`));
+    // With --json, stdout is the array alone and the count goes to stderr, only when some are left out.
+    const limited = search(["peru", "--limit", "2", "--json"]);
+    expect(JSON.parse(limited.stdout)).toHaveLength(2);
+    expect(limited.stderr).toBe(`search: 2 of ${all} matching articles shown; more with \`--limit\`\n`);
+    expect(search(["peru", "--limit", String(all), "--json"]).stderr).toBe("");
     // The count is narrowed as the results are.
     const fightBack = searchJson(["peru", "--publication", "fight back"]).length;
     expect(search(["peru", "--publication", "fight back", "--limit", "1"]).stdout).toMatch(new RegExp(`^${fightBack} articles? match(es)? “peru”`));
