@@ -42,8 +42,8 @@ export interface BenchSummary {
 }
 
 /**
- * Hemeroteca's stages in the order they happen; `select` renders the article and list pages ahead to leave out
- * those the site already holds; `exports` and `index` run alongside `render` (and `citations`, the files beside
+ * Hemeroteca's stages in the order they happen; `select` leaves out the pages the site already holds (an article's
+ * by the key of what it is made of, a list page by rendering it ahead and comparing); `exports` and `index` run alongside `render` (and `citations`, the files beside
  * each page, which come after it); `indexSecond` is the time of the second worker lent to the index once the pages
  * are done, when bundles are still waiting; `prune` removes what a full build did not make.
  */
