@@ -42,6 +42,7 @@ import { siteFileFor } from "../archive/site-file.ts";
 import { ContentError, countErrors } from "../records/problems.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
 import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
+import { recordDigest } from "../records/record-digest.ts";
 import { writeCitationFiles } from "../exports/write-citation-files.ts";
 import { DATA_FILES } from "../exports/write-exports.ts";
 import { exportsWorker, writeExportsInWorker } from "./exports-cache.ts";
@@ -234,7 +235,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
       const records = withoutHtml(current);
       search = new SearchIndexInWorkers(records, path.join(output, "pagefind"), {
-        ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind") } : {}),
+        // The digests are noted already (the record cache read or wrote each record), and name each record whole.
+        ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind"), digests: current.articles.map(recordDigest) } : {}),
         ...(searchShardSize ? { shardSize: searchShardSize } : {}),
       }, workers.index);
       // The data exports too need only the records, and write only `data/`: on another worker, beside the index.

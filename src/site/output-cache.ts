@@ -5,7 +5,8 @@
  * hash matches, instead of generating it again.
  *
  * Layout: `<dir>/<hash>/...` holds the files, `<dir>/manifest.json` names the
- * current hash and every file with its size. An entry is adopted by renaming
+ * current hash and every file with its size, and, when the caller gave one,
+ * the key of the inputs the hash was made from (`hashOfInputs`). An entry is adopted by renaming
  * a finished folder into place and writing the manifest last, so a crash
  * leaves the old entry, a stray folder, or the new entry: never a half one.
  * A restore checks every file's size first and reports a miss when anything is
@@ -28,9 +29,12 @@ import { z } from "zod";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
 
+const Sha256Schema = z.string().regex(/^[a-f0-9]{64}$/);
 const ManifestSchema = z.strictObject({
-  hash: z.string().regex(/^[a-f0-9]{64}$/),
+  hash: Sha256Schema,
   files: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+  /** The key of the inputs the entry was last made or put back for (`hashOfInputs`), when the caller gave one. */
+  inputs: Sha256Schema.optional(),
 });
 
 type Manifest = z.infer<typeof ManifestSchema>;
@@ -119,6 +123,30 @@ export class OutputCache {
     }
   }
 
+  /** Replaces the manifest in one step. */
+  private async writeManifest(manifest: Manifest): Promise<void> {
+    const temporary = path.join(this.dir, `manifest.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    await writeFile(temporary, JSON.stringify(manifest));
+    await rename(temporary, path.join(this.dir, "manifest.json"));
+  }
+
+  /**
+   * The hash of the whole entry last made or put back for `inputs` (see
+   * `restoreOrMake`), or undefined. A caller whose inputs key names
+   * everything the hash is made from, but costs less to work out, learns
+   * the hash without making what it hashes.
+   */
+  async hashOfInputs(inputs: string): Promise<string | undefined> {
+    const manifest = await this.manifest();
+    return manifest?.inputs === inputs && (await this.wholeEntry(manifest.hash)) ? manifest.hash : undefined;
+  }
+
+  /** Notes that the entry kept under `hash` is the one for `inputs`; nothing when another entry is kept by now. */
+  private async noteInputs(hash: string, inputs: string): Promise<void> {
+    const manifest = await this.manifest();
+    if (manifest?.hash === hash && manifest.inputs !== inputs) await this.writeManifest({ ...manifest, inputs });
+  }
+
   /** A fresh folder inside the cache to generate a tree into, then `adopt`. */
   async staging(): Promise<string> {
     const folder = path.join(this.dir, `staging-${process.pid}-${randomBytes(4).toString("hex")}`);
@@ -167,8 +195,8 @@ export class OutputCache {
     return files;
   }
 
-  /** Makes the finished tree in `folder` (from `staging()`), whose files are `files`, the entry for `hash`; other entries go. */
-  private async adopt(hash: string, folder: string, files: readonly string[], stats: readonly Stats[]): Promise<void> {
+  /** Makes the finished tree in `folder` (from `staging()`), whose files are `files`, the entry for `hash` (and `inputs`); other entries go. */
+  private async adopt(hash: string, folder: string, files: readonly string[], stats: readonly Stats[], inputs: string | undefined): Promise<void> {
     const sizes = files.map((file, index): [string, number] => [file, stats[index]!.size]);
     const entry = path.join(this.dir, hash);
     await rm(entry, { recursive: true, force: true });
@@ -181,9 +209,7 @@ export class OutputCache {
       await rm(folder, { recursive: true, force: true });
       return;
     }
-    const temporary = path.join(this.dir, `manifest.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-    await writeFile(temporary, JSON.stringify({ hash, files: sizes } satisfies Manifest));
-    await rename(temporary, path.join(this.dir, "manifest.json"));
+    await this.writeManifest({ hash, files: sizes, ...(inputs === undefined ? {} : { inputs }) });
     // Older entries, and folders left by builds that were interrupted, are of no further use.
     for (const name of await readdir(this.dir)) {
       const owner = /^(?:staging-|manifest\.)(\d+)[-.]/.exec(name)?.[1];
@@ -196,11 +222,16 @@ export class OutputCache {
    * Puts the tree kept under `hash` into `toDir`, or, when there is none,
    * makes it with `make` in a staging folder, keeps it, and puts that in:
    * the kept copy then holds exactly what `make` wrote. Answers whether it
-   * was reused, and the files put in, relative to `toDir`.
+   * was reused, and the files put in, relative to `toDir`. `inputs`, the
+   * key of what the hash is made from, is noted with the entry, for
+   * `hashOfInputs`.
    */
-  async restoreOrMake(hash: string, toDir: string, make: (folder: string) => Promise<unknown>): Promise<{ reused: boolean; files: string[] }> {
+  async restoreOrMake(hash: string, toDir: string, make: (folder: string) => Promise<unknown>, inputs?: string): Promise<{ reused: boolean; files: string[] }> {
     const restored = await this.restoreFiles(hash, toDir);
-    if (restored) return { reused: true, files: restored };
+    if (restored) {
+      if (inputs !== undefined) await this.noteInputs(hash, inputs);
+      return { reused: true, files: restored };
+    }
     const staging = await this.staging();
     try {
       await make(staging);
@@ -208,7 +239,7 @@ export class OutputCache {
       const stats = statTree(staging, files);
       if (!stats) throw new Error(`A file of ${staging} vanished while it was being kept`);
       await copyTree(staging, toDir, files, stats);
-      await this.adopt(hash, staging, files, stats);
+      await this.adopt(hash, staging, files, stats, inputs);
       return { reused: false, files };
     } catch (error) {
       await this.discard(staging);

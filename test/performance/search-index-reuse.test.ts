@@ -11,6 +11,7 @@ import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
 import { generatedRecords } from "../support/generated-records.ts";
+import { recordDigest } from "../../src/records/record-digest.ts";
 import { archiveToBundles } from "../../src/site/search-bundles.ts";
 import { writeSearchIndexCached } from "../../src/site/search-index-cache.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
@@ -59,6 +60,35 @@ describe("search index reuse, with a stand-in indexer", () => {
     expect(three.hash).not.toBe(one.hash);
     expect(calls).toBe(2);
     expect(await readFile(path.join(third, "fragment", "a.pf_fragment"), "utf8")).toContain("An edit.");
+  });
+
+  it("puts a kept bundle back by its records' digests, without making its search records, once a build has noted them", async () => {
+    const cacheDir = path.join(await tempDir(), "pagefind");
+    const archive = buildArchive(generatedRecords(8), site);
+    const digests = archive.articles.map(recordDigest);
+    const before = calls;
+    const out = async () => path.join(await tempDir(), "pagefind");
+    // Made by a build that gave no digests: the kept bundle is known by its hash alone.
+    const one = await writeSearchIndexCached(archive, await out(), { cacheDir, write });
+    // With digests, it is found by its hash, and the digests are noted with it.
+    expect(await writeSearchIndexCached(archive, await out(), { cacheDir, write, digests })).toMatchObject({ reused: true, hash: one.hash });
+    // Records that come with the same digests are taken for the same: their search records are not made, so text
+    // the kept index does not hold goes unseen (a digest names its whole record, so in a build this cannot happen).
+    const unseen = buildArchive(archive.articles.map((article) => ({ ...article, text: `${article.text} Unseen.` })), site);
+    const three = await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests });
+    expect(three).toMatchObject({ reused: true, hash: one.hash });
+    expect(calls).toBe(before + 1);
+    // Their own digests differ: the search records are hashed, and the index is made again.
+    const four = path.join(await tempDir(), "pagefind");
+    expect(await writeSearchIndexCached(unseen, four, { cacheDir, write, digests: unseen.articles.map(recordDigest) })).toMatchObject({ reused: false });
+    expect(calls).toBe(before + 2);
+    expect(await readFile(path.join(four, "fragment", "a.pf_fragment"), "utf8")).toContain("Unseen.");
+    // A record changed outside the index (its HTML) has another digest, but the same search record: kept, and noted.
+    const restyled = buildArchive(unseen.articles.map((article, i) => (i === 3 ? { ...article, html: `${article.html}<p>x</p>` } : article)), site);
+    const restyledDigests = restyled.articles.map(recordDigest);
+    expect(restyledDigests).not.toEqual(unseen.articles.map(recordDigest));
+    expect(await writeSearchIndexCached(restyled, await out(), { cacheDir, write, digests: restyledDigests })).toMatchObject({ reused: true });
+    expect(calls).toBe(before + 2);
   });
 
   it("indexes again when a kept file is missing or damaged", async () => {
