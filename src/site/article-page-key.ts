@@ -28,8 +28,9 @@ export const ARTICLE_PAGE_KEY_VERSION = 1;
 export class ArticlePageKeys {
   private constructor(private readonly salt: string) {}
 
-  static async open(): Promise<ArticlePageKeys> {
-    return new ArticlePageKeys(`hemeroteca-article-page ${ARTICLE_PAGE_KEY_VERSION}\0${await codeFingerprint(SITE_CODE)}\0`);
+  /** `siteCode` is `codeFingerprint(SITE_CODE)` when the caller has it already. */
+  static async open(siteCode?: string): Promise<ArticlePageKeys> {
+    return new ArticlePageKeys(`hemeroteca-article-page ${ARTICLE_PAGE_KEY_VERSION}\0${siteCode ?? (await codeFingerprint(SITE_CODE))}\0`);
   }
 
   /** The key of the page of `article` given its page's `context` (`articlePageContext`). */

@@ -41,9 +41,12 @@ export class FeedCache {
     private readonly version: string,
   ) {}
 
-  /** The cache kept in `dir` (none: every document is made, nothing kept). */
-  static async open(dir?: string): Promise<FeedCache> {
-    return new FeedCache(dir, `hemeroteca-feed ${FEED_CACHE_VERSION}\0${dir ? await codeFingerprint(SITE_CODE) : ""}`);
+  /**
+   * The cache kept in `dir` (none: every document is made, nothing kept).
+   * `siteCode` is `codeFingerprint(SITE_CODE)` when the caller has it already.
+   */
+  static async open(dir?: string, siteCode?: string): Promise<FeedCache> {
+    return new FeedCache(dir, `hemeroteca-feed ${FEED_CACHE_VERSION}\0${dir ? (siteCode ?? (await codeFingerprint(SITE_CODE))) : ""}`);
   }
 
   /**
