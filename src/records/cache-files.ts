@@ -6,6 +6,7 @@
  * the caches, the data exports, the output ledger and the importer's files
  * are all written so. A checked file starts with a line holding the sha256 of
  * the rest, so one cut short or altered since is read as missing, not trusted.
+ * A kept folder is removed by first renaming it aside (`removeFolder`).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
@@ -19,6 +20,24 @@ export async function writeFileAtomically(file: string, data: string | Uint8Arra
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/**
+ * Removes `folder` and all it holds; nothing when it is not there. It is
+ * first renamed to a name of this process's own, so another build that puts
+ * a new folder in its place meanwhile (builds sharing a cache do) gets its
+ * folder whole: removed in place, a walk that listed the old folder's
+ * contents could reach the new one and fail on it ("directory not empty").
+ */
+export async function removeFolder(folder: string): Promise<void> {
+  const aside = `${folder}.${process.pid}.${randomBytes(4).toString("hex")}.removing`;
+  try {
+    await rename(folder, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  await rm(aside, { recursive: true, force: true });
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

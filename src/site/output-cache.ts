@@ -26,6 +26,7 @@ import { constants as fsConstants, readdirSync, statSync, type Stats } from "nod
 import { copyFile, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { removeFolder } from "../records/cache-files.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
 
@@ -199,14 +200,14 @@ export class OutputCache {
   private async adopt(hash: string, folder: string, files: readonly string[], stats: readonly Stats[], inputs: string | undefined): Promise<void> {
     const sizes = files.map((file, index): [string, number] => [file, stats[index]!.size]);
     const entry = path.join(this.dir, hash);
-    await rm(entry, { recursive: true, force: true });
+    await removeFolder(entry);
     try {
       await rename(folder, entry);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
       // Another build kept the same hash between the removal and the rename: the same tree, already in place.
-      await rm(folder, { recursive: true, force: true });
+      await removeFolder(folder);
       return;
     }
     await this.writeManifest({ hash, files: sizes, ...(inputs === undefined ? {} : { inputs }) });
@@ -214,7 +215,7 @@ export class OutputCache {
     for (const name of await readdir(this.dir)) {
       const owner = /^(?:staging-|manifest\.)(\d+)[-.]/.exec(name)?.[1];
       if (name === hash || name === "manifest.json" || (owner && processIsAlive(Number(owner)))) continue;
-      await rm(path.join(this.dir, name), { recursive: true, force: true });
+      await removeFolder(path.join(this.dir, name));
     }
   }
 

@@ -38,6 +38,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
+import { removeFolder } from "../records/cache-files.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, writeSearchIndex } from "./pagefind-index.ts";
@@ -249,7 +250,7 @@ export async function finishSearchIndex(
   }
   if (options.cacheDir) {
     const names = new Set(bundles.map((bundle) => bundle.name));
-    for (const name of await readdir(options.cacheDir)) if (!names.has(name)) await rm(path.join(options.cacheDir, name), { recursive: true, force: true });
+    for (const name of await readdir(options.cacheDir)) if (!names.has(name)) await removeFolder(path.join(options.cacheDir, name));
   }
   await mkdir(outputPath, { recursive: true });
   const manifest: SearchBundles = {
