@@ -67,6 +67,8 @@ export interface CitationStats {
 export class CitationCache {
   readonly stats: CitationStats = { reused: 0, made: 0 };
   private readonly used = new Map<string, ArticleCitations>();
+  /** What `citationsFor` answered, by article, for one site's settings. */
+  private answered: { site: Pick<Archive, "site">["site"]; byArticle: WeakMap<ArticleRecord, ArticleCitations> } | undefined;
 
   private constructor(
     private readonly file: string | undefined,
@@ -105,7 +107,15 @@ export class CitationCache {
 
   /** `citationsOf` for one archive: what templates and the citation files take. */
   citationsFor(archive: Pick<Archive, "site">): (article: ArticleRecord) => ArticleCitations {
-    return (article) => this.citationsOf(article, archive);
+    // A build asks for each article's citations twice (its page's key, then its citation files), and a cache
+    // lives one build: the second answer is the first, without the CSL item and its key being made again.
+    if (this.answered?.site !== archive.site) this.answered = { site: archive.site, byArticle: new WeakMap() };
+    const { byArticle } = this.answered;
+    return (article) => {
+      let citations = byArticle.get(article);
+      if (!citations) byArticle.set(article, (citations = this.citationsOf(article, archive)));
+      return citations;
+    };
   }
 
   /** Writes the citations of this build (and only those) for the next one. */

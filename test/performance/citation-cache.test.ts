@@ -58,6 +58,17 @@ describe("the citation cache", () => {
     expect(citations["cite.ris"]).toContain("https://archive.example.net/");
   });
 
+  it("answers, through citationsFor, each article's citations for the site it is given", async () => {
+    const cache = await CitationCache.open();
+    const moved = { site: { ...archive.site, baseUrl: "https://archive.example.net" } };
+    const here = cache.citationsFor(archive);
+    expect(here(articles[0]!)).toEqual(articleToCitations(articles[0]!, archive));
+    expect(cache.citationsFor(archive)(articles[0]!)).toBe(here(articles[0]!));
+    expect(cache.citationsFor(moved)(articles[0]!).reference).toContain("https://archive.example.net/");
+    expect(cache.citationsFor(archive)(articles[0]!)).toEqual(articleToCitations(articles[0]!, archive));
+    expect(cache.stats).toEqual({ made: 2, reused: 0 });
+  });
+
   it.each([
     ["not JSON", "{ entries"],
     ["the wrong shape", JSON.stringify({ version: "x", entries: { a: { reference: 1 } } })],
