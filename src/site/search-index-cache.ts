@@ -195,7 +195,12 @@ export async function indexClaimedBundles(
   if (options.cacheDir && options.digests) {
     const digestOf = new Map(archive.articles.map((article, index) => [article, options.digests![index]]));
     const code = await codeFingerprint(INDEX_CODE);
-    inputsOf = (bundle) => bundleInputsKey(code, archive.site.language, bundle.name, bundle.articles.map((article) => digestOf.get(article)));
+    // Worked out in the first pass and again when the bundle is written or put back: once is enough.
+    const keys = new Map<SearchBundle, string | undefined>();
+    inputsOf = (bundle) => {
+      if (!keys.has(bundle)) keys.set(bundle, bundleInputsKey(code, archive.site.language, bundle.name, bundle.articles.map((article) => digestOf.get(article))));
+      return keys.get(bundle);
+    };
   }
   const write = async (index: number) => {
     const bundle = bundles[index]!;
