@@ -41,7 +41,10 @@ export interface LoadOptions {
 
 const toPosix = (file: string) => file.split(path.sep).join("/");
 
-export async function listArticleFiles(root: string, articlesDir = "content/articles"): Promise<string[]> {
+/** Where the articles are, relative to the project, unless a build is given another folder. */
+export const DEFAULT_ARTICLES_DIR = "content/articles";
+
+export async function listArticleFiles(root: string, articlesDir = DEFAULT_ARTICLES_DIR): Promise<string[]> {
   const base = path.resolve(root, articlesDir);
   // Inside the root, files are named relative to it (`content/articles/x.md`); outside, absolutely.
   const relative = path.relative(root, base);

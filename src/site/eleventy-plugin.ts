@@ -41,7 +41,7 @@ import { loadSiteConfig } from "../archive/site-config.ts";
 import { siteFileFor } from "../archive/site-file.ts";
 import { ContentError, countErrors } from "../records/problems.ts";
 import { CitationCache } from "../exports/citation-cache.ts";
-import { cachedParallelParser, type ParseStats } from "../records/load-articles.ts";
+import { cachedParallelParser, DEFAULT_ARTICLES_DIR, type ParseStats } from "../records/load-articles.ts";
 import { recordDigest } from "../records/record-digest.ts";
 import { writeCitationFiles } from "../exports/write-citation-files.ts";
 import { DATA_FILES } from "../exports/write-exports.ts";
@@ -50,6 +50,7 @@ import { FeedCache } from "./feed-cache.ts";
 import type { FeedFormat } from "./feeds.ts";
 import { codeFingerprint, listTree } from "./output-cache.ts";
 import { ArticlePageKeys } from "./article-page-key.ts";
+import { outputFolderProblem } from "./output-folder.ts";
 import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
@@ -168,6 +169,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
 
   eleventyConfig.on("eleventy.before", async ({ dir, incremental }) => {
     const output = path.resolve(options.root, dir.output);
+    const outputProblem = outputFolderProblem(output, [
+      { name: "the project's folder", folder: options.root },
+      { name: "the articles folder", folder: path.resolve(options.root, options.articlesDir ?? DEFAULT_ARTICLES_DIR) },
+      ...(cacheDir ? [{ name: "the build caches' folder", folder: cacheDir }] : []),
+    ]);
+    if (outputProblem) throw new Error(outputProblem);
     buildStartedAt = Date.now();
     ledger = undefined;
     pagesToWrite = undefined;
