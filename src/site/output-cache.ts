@@ -23,10 +23,10 @@
  */
 import { randomBytes, type Hash } from "node:crypto";
 import { constants as fsConstants, readdirSync, statSync, type Stats } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, utimes } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { removeFolder } from "../records/cache-files.ts";
+import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
 
@@ -126,9 +126,7 @@ export class OutputCache {
 
   /** Replaces the manifest in one step. */
   private async writeManifest(manifest: Manifest): Promise<void> {
-    const temporary = path.join(this.dir, `manifest.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-    await writeFile(temporary, JSON.stringify(manifest));
-    await rename(temporary, path.join(this.dir, "manifest.json"));
+    await writeFileAtomically(path.join(this.dir, "manifest.json"), JSON.stringify(manifest));
   }
 
   /**
@@ -213,7 +211,8 @@ export class OutputCache {
     await this.writeManifest({ hash, files: sizes, ...(inputs === undefined ? {} : { inputs }) });
     // Older entries, and folders left by builds that were interrupted, are of no further use.
     for (const name of await readdir(this.dir)) {
-      const owner = /^(?:staging-|manifest\.)(\d+)[-.]/.exec(name)?.[1];
+      // A staging folder or a manifest being written (writeFileAtomically's temporary name) is its owner's while it lives.
+      const owner = /^(?:staging-|manifest\.json\.)(\d+)[-.]/.exec(name)?.[1];
       if (name === hash || name === "manifest.json" || (owner && processIsAlive(Number(owner)))) continue;
       await removeFolder(path.join(this.dir, name));
     }
