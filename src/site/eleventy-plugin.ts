@@ -34,6 +34,7 @@
  * With `HEMEROTECA_TIMINGS=1` the build prints one line
  * `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { loadArchive, warningsToText } from "../archive/load-archive.ts";
@@ -50,7 +51,7 @@ import { FeedCache } from "./feed-cache.ts";
 import type { FeedFormat } from "./feeds.ts";
 import { codeFingerprint, listTree } from "./output-cache.ts";
 import { ArticlePageKeys } from "./article-page-key.ts";
-import { outputFolderProblem } from "./output-folder.ts";
+import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKER } from "./output-folder.ts";
 import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
@@ -175,6 +176,11 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       ...(cacheDir ? [{ name: "the build caches' folder", folder: cacheDir }] : []),
     ]);
     if (outputProblem) throw new Error(outputProblem);
+    if (!dryRun) {
+      const foreign = foreignOutputProblem(output, Boolean(cacheDir && existsSync(OutputLedger.fileOf(path.join(cacheDir, "pages"), output))));
+      if (foreign) throw new Error(foreign);
+      await markOutputFolder(output);
+    }
     buildStartedAt = Date.now();
     ledger = undefined;
     pagesToWrite = undefined;
@@ -321,7 +327,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       // All but the search index's files are known by now, and every stale file is in the folder: both are worked
       // out while the workers finish, rather than after.
       started = performance.now();
-      const made = new Set<string>([...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
+      const made = new Set<string>([SITE_MARKER, ...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
       for (const result of results ?? []) {
         if (typeof result.outputPath !== "string") continue;
         const file = path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/");

@@ -60,6 +60,11 @@ export class OutputLedger {
     this.previous = previous;
   }
 
+  /** Where the ledger of `outputDir` is kept in `cacheDir`, whether or not there is one. */
+  static fileOf(cacheDir: string, outputDir: string): string {
+    return path.join(cacheDir, `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}.json`);
+  }
+
   /**
    * The ledger of `outputDir` kept in `cacheDir`; an empty one when there is
    * none, it cannot be read, or there is no cache (then `save` does nothing).
@@ -67,7 +72,7 @@ export class OutputLedger {
   static async open(cacheDir: string | undefined, outputDir: string): Promise<OutputLedger> {
     const output = path.resolve(outputDir);
     if (!cacheDir) return new OutputLedger(output, undefined, new Map());
-    const file = path.join(cacheDir, `${createHash("sha256").update(output).digest("hex").slice(0, 16)}.json`);
+    const file = OutputLedger.fileOf(cacheDir, output);
     let previous = new Map<string, Entry>();
     try {
       const parsed = LedgerSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
