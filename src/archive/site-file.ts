@@ -18,14 +18,14 @@ import { z } from "zod";
 import type { Problem } from "../records/problems.ts";
 import { schemaIssueToProblems, type SchemaProblemWording } from "../records/schema-problems.ts";
 import { parseStrictYaml, strictYamlToJs, yamlPositionOf } from "../records/strict-yaml.ts";
+import { toPosix } from "../records/paths.ts";
 
 export const SITE_FILE = "content/site.yml";
 
 /** The settings file beside an articles folder: `content/site.yml` for `content/articles`. */
 export function siteFileFor(articlesDir: string | undefined): string {
   if (!articlesDir) return SITE_FILE;
-  const file = path.join(path.dirname(path.normalize(articlesDir)), "site.yml");
-  return file.split(path.sep).join("/");
+  return toPosix(path.join(path.dirname(path.normalize(articlesDir)), "site.yml"));
 }
 /** Far more than any settings file needs. */
 const MAX_SITE_FILE_BYTES = 64 * 1024;

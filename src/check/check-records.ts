@@ -9,6 +9,7 @@ import type { ArticleRecord } from "../records/article-record.ts";
 import type { Locate } from "../records/validate-archive.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import type { SourceFile } from "./read-sources.ts";
+import { toPosix } from "../records/paths.ts";
 
 type At = (record: ArticleRecord, fieldPath: Array<string | number>, message: string, hint?: string, severity?: CheckProblem["severity"]) => void;
 
@@ -21,7 +22,7 @@ function reporter(problems: CheckProblem[], locate: Locate): At {
 export function checkSourceRefs(records: readonly ArticleRecord[], sources: ReadonlyMap<string, SourceFile>, sourcesDir: string, locate: Locate): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const at = reporter(problems, locate);
-  const folder = `${sourcesDir.split(path.sep).join("/").replace(/\/+$/, "")}/`;
+  const folder = `${toPosix(sourcesDir).replace(/\/+$/, "")}/`;
   for (const record of records) {
     const ref = record.source;
     if (!ref) continue;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { reportToJson, reportToText } from "./format-report.ts";
 import { runCheck, type CheckReport } from "./run-check.ts";
+import { relativeWithin } from "../records/paths.ts";
 
 export const CHECK_USAGE = `Usage: npm run check -- [--json] [--root DIR]
 
@@ -35,10 +36,7 @@ export interface CliIo {
 
 function relativeTo(report: CheckReport, root: string, cwd: string): CheckReport {
   // From where the command runs, so editors can open the file; from the project when that is elsewhere.
-  const rename = (file: string) => {
-    const relative = path.relative(cwd, path.join(root, file));
-    return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
-  };
+  const rename = (file: string) => relativeWithin(cwd, path.join(root, file)) ?? file;
   return { ...report, problems: report.problems.map((p) => ({ ...p, file: rename(p.file) })) };
 }
 

@@ -11,6 +11,7 @@ import path from "node:path";
 import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "../records/front-matter.ts";
 import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
 import type { CheckProblem } from "./check-problem.ts";
+import { toPosix } from "../records/paths.ts";
 
 /** Print issues converted from PDF are the largest sources; none comes near this. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
@@ -46,7 +47,7 @@ export async function listFiles(root: string, dir: string): Promise<string[]> {
   }
   const files: string[] = [];
   for (const entry of entries) {
-    const relative = path.posix.join(dir.split(path.sep).join("/"), entry.split(path.sep).join("/"));
+    const relative = path.posix.join(toPosix(dir), toPosix(entry));
     if (!(await lstat(path.join(root, relative))).isDirectory()) files.push(relative);
   }
   return files.sort();

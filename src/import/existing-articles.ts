@@ -7,6 +7,7 @@ import path from "node:path";
 import { decodeArticleBytes, parseFrontMatter } from "../records/front-matter.ts";
 import { titleToId } from "../records/ids.ts";
 import { sha256 } from "./source-file.ts";
+import { toPosix } from "../records/paths.ts";
 
 export const ARTICLES_DIR = "content/articles";
 
@@ -29,7 +30,7 @@ export async function readExistingArticles(root: string): Promise<ExistingArticl
   const articles: ExistingArticle[] = [];
   for (const entry of entries.sort()) {
     if (!entry.endsWith(".md")) continue;
-    const file = path.posix.join(ARTICLES_DIR, entry.split(path.sep).join("/"));
+    const file = path.posix.join(ARTICLES_DIR, toPosix(entry));
     const bytes = await readFile(path.join(root, file));
     const stem = path.posix.basename(file, ".md");
     const article: ExistingArticle = { file, id: stem, sha256: sha256(bytes) };

@@ -11,6 +11,7 @@ import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.
 import { textToSlug } from "../records/ids.ts";
 import { ImportError } from "./import-error.ts";
 import type { Line, SourceKind, SourcePage } from "./types.ts";
+import { toPosix } from "../records/paths.ts";
 
 export const SOURCES_DIR = "content/sources";
 
@@ -85,7 +86,7 @@ export function sourcePathFor(publication: string, inputName: string): string {
  * is read as it is; any other file is a raw page that gets a header.
  */
 export function pageFromInput(input: PageInput): SourcePage {
-  const relative = path.relative(input.root, input.absolute).split(path.sep).join("/");
+  const relative = toPosix(path.relative(input.root, input.absolute));
   const kept = relative.startsWith(`${SOURCES_DIR}/`) ? splitSourceFile(input.text.replace(/^\uFEFF/, "")) : undefined;
   if (kept) {
     const header = parseSourceHeader(kept.yaml, relative);

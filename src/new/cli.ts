@@ -9,6 +9,7 @@ import { FIELDS, type FieldValues } from "./article-fields.ts";
 import { askForFields, PromptCancelled } from "./ask-fields.ts";
 import { planArticle } from "./plan-article.ts";
 import { ArticleExistsError, writeNewArticle } from "./write-article.ts";
+import { relativeWithin } from "../records/paths.ts";
 
 export const NEW_USAGE = `Usage: npm run new -- --title TITLE --publication NAME --language CODE [options]
 
@@ -105,8 +106,7 @@ export async function newCli(argv: string[], io: NewIo): Promise<number> {
     io.stderr(`new: nothing was written:\n${plan.errors.map((e) => `  ${e}`).join("\n")}\n\nRun \`npm run new -- --help\` for the options.\n`);
     return 1;
   }
-  const relative = path.relative(io.cwd, path.join(root, plan.file));
-  const shown = relative.startsWith("..") ? path.join(root, plan.file) : relative.split(path.sep).join("/");
+  const shown = relativeWithin(io.cwd, path.join(root, plan.file)) ?? path.join(root, plan.file);
   if (values["dry-run"]) {
     io.stdout(`Would write ${shown} (dry run, nothing written):\n\n${plan.text}`);
     return 0;

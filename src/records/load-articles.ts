@@ -19,6 +19,7 @@ import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./pa
 import type { Problem } from "./problems.ts";
 import { codeFingerprint, PARSING_CODE, RecordCache } from "./record-cache.ts";
 import { validateArchive, type Locate } from "./validate-archive.ts";
+import { relativeWithin, toPosix } from "./paths.ts";
 
 export interface LoadedArticles {
   records: ArticleRecord[];
@@ -39,16 +40,13 @@ export interface LoadOptions {
   parseFiles?: ParseFiles;
 }
 
-const toPosix = (file: string) => file.split(path.sep).join("/");
-
 /** Where the articles are, relative to the project, unless a build is given another folder. */
 export const DEFAULT_ARTICLES_DIR = "content/articles";
 
 export async function listArticleFiles(root: string, articlesDir = DEFAULT_ARTICLES_DIR): Promise<string[]> {
   const base = path.resolve(root, articlesDir);
   // Inside the root, files are named relative to it (`content/articles/x.md`); outside, absolutely.
-  const relative = path.relative(root, base);
-  const prefix = !path.isAbsolute(articlesDir) ? articlesDir : relative.startsWith("..") || path.isAbsolute(relative) ? toPosix(base) : toPosix(relative);
+  const prefix = !path.isAbsolute(articlesDir) ? articlesDir : (relativeWithin(root, base) ?? toPosix(base));
   let entries: string[];
   try {
     // Synchronous on purpose: the asynchronous recursive listing makes a round trip per folder, ten times slower.

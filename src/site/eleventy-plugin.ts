@@ -59,6 +59,7 @@ import { SITE_CODE } from "./site-code.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
 import { withoutHtml } from "./worker-job.ts";
+import { toPosix } from "../records/paths.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
 export interface EleventyConfig {
@@ -330,7 +331,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       const made = new Set<string>([SITE_MARKER, ...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
       for (const result of results ?? []) {
         if (typeof result.outputPath !== "string") continue;
-        const file = path.relative(output, path.resolve(result.outputPath)).split(path.sep).join("/");
+        const file = toPosix(path.relative(output, path.resolve(result.outputPath)));
         made.add(file);
         if (typeof result.content === "string") ledger?.noteWritten(file, result.content, buildStartedAt, fileSources?.get(file));
       }

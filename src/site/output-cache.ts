@@ -28,6 +28,7 @@ import path from "node:path";
 import { z } from "zod";
 import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
+import { toPosix } from "../records/paths.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
 
 const Sha256Schema = z.string().regex(/^[a-f0-9]{64}$/);
@@ -49,7 +50,7 @@ export async function listTree(dir: string): Promise<string[]> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
     .sort();
 }
 

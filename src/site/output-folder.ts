@@ -21,6 +21,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { relativeWithin } from "../records/paths.ts";
 
 /** The file that marks a folder as a Hemeroteca site, at its top. */
 export const SITE_MARKER = ".hemeroteca-site";
@@ -44,18 +45,12 @@ function realFolder(folder: string): string {
   }
 }
 
-/** Whether `inner` is `outer` or inside it. */
-function isWithin(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-}
-
 /** The reason `output` cannot hold the site, or undefined when it can. */
 export function outputFolderProblem(output: string, guarded: readonly GuardedFolder[]): string | undefined {
   const out = realFolder(output);
   for (const { name, folder } of guarded) {
     const kept = realFolder(folder);
-    if (!isWithin(out, kept)) continue;
+    if (relativeWithin(out, kept) === undefined) continue;
     const relation = out === kept ? `is ${name}` : `holds ${name} (\`${kept}\`)`;
     return (
       `The output folder \`${out}\` ${relation}. A build removes every file of its output folder that it did not make, ` +

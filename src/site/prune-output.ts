@@ -12,8 +12,7 @@ import { rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 import { KEPT_ENTRIES } from "./output-folder.ts";
-
-const toPosix = (file: string) => file.split(path.sep).join("/");
+import { toPosix } from "../records/paths.ts";
 
 /** Every entry under an output folder at one moment (`listOutput`). */
 export interface OutputListing {

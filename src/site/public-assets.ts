@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { transformSync, type Message } from "esbuild";
+import { toPosix } from "../records/paths.ts";
 
 const LOADERS = { ".css": "css", ".js": "js" } as const;
 
@@ -17,7 +18,7 @@ const LOADERS = { ".css": "css", ".js": "js" } as const;
 export function minifiedAssetsIn(publicDir: string): string[] {
   return readdirSync(publicDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && Object.hasOwn(LOADERS, path.extname(entry.name)))
-    .map((entry) => path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .map((entry) => toPosix(path.relative(publicDir, path.join(entry.parentPath, entry.name))))
     .sort();
 }
 
