@@ -7,12 +7,11 @@
  */
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseStrictYaml, strictYamlToJs } from "../records/strict-yaml.ts";
 import { listArticleFiles, loadArticles, locateIn } from "../records/load-articles.ts";
 import { MAX_ARTICLE_BYTES } from "../records/front-matter.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity } from "./check-problem.ts";
 import { checkAliases, checkSourceRefs, reviewNotes } from "./check-records.ts";
-import { parseVocabulary } from "../import/assign-tags.ts";
+import { readVocabulary } from "../import/assign-tags.ts";
 import { readSiteFile, siteFileFor } from "../archive/site-file.ts";
 import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "./read-sources.ts";
@@ -46,7 +45,7 @@ async function strayArticleFiles(root: string, articlesDir: string): Promise<Che
     }));
 }
 
-/** The vocabulary must at least be YAML the importer can read; its entries are the importer's business. */
+/** The vocabulary as the importer reads it: each problem at its line and field. */
 async function checkTagsFile(root: string, tagsFile: string): Promise<CheckProblem[]> {
   const problem = (message: string, hint: string, line = 1, column = 1): CheckProblem =>
     ({ file: tagsFile, line, column, field: "", severity: "error", message, hint });
@@ -66,21 +65,8 @@ async function checkTagsFile(root: string, tagsFile: string): Promise<CheckProbl
   } catch {
     return [problem("the file is not valid UTF-8", "save it with UTF-8 encoding")];
   }
-  const { document, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
-  if (error) return [problem(`the tag vocabulary is not valid YAML: ${error.message}`, "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md", error.line)];
-  try {
-    strictYamlToJs(document);
-  } catch (error) {
-    return [problem(`the tag vocabulary could not be read: ${error instanceof Error ? error.message : String(error)}`, "remove YAML anchors and aliases (`&x`, `*x`) from the file")];
-  }
   // The importer's own reading of it, so check and import never disagree about what a vocabulary is.
-  try {
-    parseVocabulary(text.replace(/^\uFEFF/, ""), tagsFile);
-  } catch (error) {
-    const message = error instanceof Error ? error.message.replace(`${tagsFile}: `, "") : String(error);
-    return [problem(`the tag vocabulary is not in the expected form: ${message}`, "each entry is a tag, then its words per language: `strike: { en: [strike, strikes], es: [huelga*] }`")];
-  }
-  return [];
+  return readVocabulary(text, tagsFile).problems;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {

@@ -7,8 +7,10 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
+import { problemToString, type Problem } from "../records/problems.ts";
+import { schemaIssueToProblems, type SchemaProblemWording } from "../records/schema-problems.ts";
+import { parseStrictYaml, strictYamlToJs, yamlPositionOf } from "../records/strict-yaml.ts";
 import { ImportError } from "./import-error.ts";
 import { fold } from "./markdown-text.ts";
 
@@ -16,7 +18,10 @@ export const TAGS_FILE = "content/tags.yml";
 
 const VocabularySchema = z.record(
   z.string().trim().min(1),
-  z.record(z.string().regex(/^(?:[a-z]{2,3}|any)$/, { error: "languages are codes such as `en`, `es`, or `any`" }), z.array(z.string().trim().min(1))),
+  z.record(z.string().regex(/^(?:[a-z]{2,3}|any)$/), z.array(z.string().trim().min(1)), {
+    // zod reports a key that fails as "Invalid key in record", without the key's own message.
+    error: (issue) => (issue.code === "invalid_key" ? "a language is a code such as `en` or `es`, or `any` for words of every language" : undefined),
+  }),
 );
 
 export interface TagRule {
@@ -34,22 +39,49 @@ function compile(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${core}${prefix ? "[\\p{L}\\p{N}]*" : ""}(?![\\p{L}\\p{N}])`, "u");
 }
 
-export function parseVocabulary(text: string, file = TAGS_FILE): Vocabulary {
+const VOCABULARY_HINT = "each entry is a tag, then its words per language: `strike: { en: [strike, strikes], es: [huelga*] }`";
+const WORDING: SchemaProblemWording = {
+  key: "tag",
+  missingHint: () => VOCABULARY_HINT,
+  hints: { default: VOCABULARY_HINT },
+};
+
+export type ReadVocabulary = { vocabulary: Vocabulary; problems: [] } | { vocabulary: undefined; problems: Problem[] };
+
+/**
+ * The vocabulary in `text` (the file `file`), or every problem that keeps it
+ * from being one, each at its line and field: read as every file editors
+ * write is (strict-yaml.ts), so `npm run check` and the importer agree.
+ */
+export function readVocabulary(text: string, file = TAGS_FILE): ReadVocabulary {
+  const problem = (message: string, hint: string, line = 1, column = 1): ReadVocabulary =>
+    ({ vocabulary: undefined, problems: [{ file, line, column, field: "", severity: "error", message, hint }] });
+  const { document, lineCounter, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
+  if (error) return problem(`the tag vocabulary is not valid YAML: ${error.message}`, "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md", error.line, error.column);
   let data: unknown;
   try {
-    data = parse(text, { customTags: [] }) ?? {};
-  } catch (error) {
-    throw new ImportError(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`, { cause: error });
+    data = strictYamlToJs(document) ?? {};
+  } catch (cause) {
+    return problem(`the tag vocabulary could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, "remove YAML anchors and aliases (`&x`, `*x`) from the file");
   }
   const result = VocabularySchema.safeParse(data);
   if (!result.success) {
-    const detail = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new ImportError(`${file}: ${detail}`, { details: ["each tag is `tag: { en: [word, ...], es: [palabra, ...] }`"] });
+    const positionOf = (fieldPath: ReadonlyArray<PropertyKey>) => yamlPositionOf(document, lineCounter, fieldPath);
+    const problems = result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, data, positionOf, WORDING));
+    return { vocabulary: undefined, problems: problems.map((found) => ({ ...found, message: `the tag vocabulary is not in the expected form: ${found.message}` })) };
   }
-  return Object.entries(result.data).map(([tag, languages]) => ({
+  const vocabulary = Object.entries(result.data).map(([tag, languages]) => ({
     tag,
     patterns: new Map(Object.entries(languages).map(([language, words]) => [language, words.map(compile)])),
   }));
+  return { vocabulary, problems: [] };
+}
+
+/** `readVocabulary`, for the importer: an error listing every problem with its file, line and field. */
+export function parseVocabulary(text: string, file = TAGS_FILE): Vocabulary {
+  const { vocabulary, problems } = readVocabulary(text, file);
+  if (vocabulary) return vocabulary;
+  throw new ImportError(`${file}: the tag vocabulary cannot be read; nothing was imported`, { details: problems.map(problemToString) });
 }
 
 export async function loadVocabulary(root: string): Promise<Vocabulary | undefined> {

@@ -154,6 +154,13 @@ describe("check reads the tag vocabulary as the importer does", () => {
     const shape = await checkFiles({ "content/tags.yml": "strike:\n  english: [strike]\n" });
     expect(shape.problems).toEqual([expect.objectContaining({ file: "content/tags.yml", message: expect.stringContaining("not in the expected form"), hint: expect.any(String) })]);
   });
+
+  it("names the line and field of every entry not in the vocabulary's form", async () => {
+    const text = "strike:\n  en: [strike, '']\nprotest:\n  es: 3\ncoup:\n  english: [coup]\n";
+    const { problems } = await checkFiles({ "content/tags.yml": text });
+    expect(problems.map((p) => [p.line, p.column, p.field])).toEqual([[2, 16, "strike.en.1"], [4, 3, "protest.es"], [6, 3, "coup.english"]]);
+    expect(problems[2]!.message).toContain("a language is a code such as `en` or `es`");
+  });
 });
 
 describe("check verifies raw sources and the provenance that cites them", () => {

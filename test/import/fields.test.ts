@@ -9,6 +9,7 @@ import { findDates, parseDateLine, resolveYear, toEdtf } from "../../src/import/
 import { pairTranslations } from "../../src/import/pair-translations.ts";
 import { inferNeighbourDates } from "../../src/import/listing-dates.ts";
 import type { Draft } from "../../src/import/types.ts";
+import type { ImportError } from "../../src/import/import-error.ts";
 
 describe("provisional headlines are the teaser's own words", () => {
   it("takes the first sentence, without the dateline, not cut after an abbreviation", () => {
@@ -91,6 +92,12 @@ Dina Boluarte: { any: [Boluarte] }
 
   it("reject a vocabulary that is not tag -> language -> words", () => {
     expect(() => parseVocabulary("coup: [coup]")).toThrow(/content\/tags.yml/);
+    try {
+      parseVocabulary("coup:\n  en: [coup]\nstrike:\n  en: strike\n");
+      expect.unreachable("a vocabulary with a word list that is not a list was read");
+    } catch (error) {
+      expect((error as ImportError).details).toEqual([expect.stringMatching(/^content\/tags\.yml 4:3 strike\.en: the tag vocabulary is not in the expected form: .*expected array/)]);
+    }
   });
 });
 
