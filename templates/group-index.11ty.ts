@@ -11,7 +11,7 @@ interface IndexSpec {
   key: "tags" | "publications" | "authors" | "languages";
 }
 
-const INDEXES: IndexSpec[] = [
+export const INDEXES: readonly IndexSpec[] = [
   { kind: "tag", title: "Tags", url: "/tags/", key: "tags" },
   { kind: "publication", title: "Publications", url: "/publications/", key: "publications" },
   { kind: "author", title: "Authors", url: "/authors/", key: "authors" },

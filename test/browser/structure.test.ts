@@ -2,7 +2,8 @@
  * What every page must carry, checked on every built page: `lang`, the
  * Content-Security-Policy, landmarks and a skip link, one `h1` and headings
  * that skip no level, `lang` on snippets in another language, and no script
- * outside the search page (and the article's search highlighter).
+ * outside the search page (and the article's search highlighter, and the
+ * missing page's link to the nearest page).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -70,11 +71,13 @@ describe("every page", () => {
     }
   });
 
-  it("runs no script, except the search page and the article's search highlighter", () => {
+  it("runs no script, except the search page, the article's search highlighter and the missing page's nearest-page link", () => {
     for (const [url, elements] of pages) {
-      const scripts = elements.filter((e) => e.tagName === "script" && attr(e, "type") !== "application/ld+json");
+      // Data for scripts, which the browser does not run.
+      const scripts = elements.filter((e) => e.tagName === "script" && !["application/ld+json", "application/json"].includes(attr(e, "type") ?? ""));
       const sources = scripts.map((s) => attr(s, "src") ?? "inline");
       if (url === KEY_PAGES.search) expect(sources.length, url).toBeGreaterThan(0);
+      else if (url === "/404.html") expect(sources, url).toEqual(["/not-found.js"]);
       else if (elements.some((e) => e.tagName === "article" && hasClass(e, "article"))) expect(sources, url).toEqual(["/search-highlight.js"]);
       else expect(sources, url).toEqual([]);
       expect(sources, url).not.toContain("inline");
