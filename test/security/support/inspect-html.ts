@@ -69,14 +69,15 @@ export function findVectors(root: Node, rules: SiteRules, where: string): string
     if (tag === "script") {
       const type = (attr(element, "type") ?? "").toLowerCase();
       const src = attr(element, "src");
-      if (type === "application/ld+json" && src === undefined) {
+      // A data block (JSON-LD, or JSON for a script of the site's own) is not run; it must stay the JSON it was.
+      if ((type === "application/ld+json" || type === "application/json") && src === undefined) {
         const json = textOf(element);
         try {
           JSON.parse(json);
         } catch {
-          report(element, "JSON-LD that is not JSON (a value broke out of it)");
+          report(element, `${type} that is not JSON (a value broke out of it)`);
         }
-        if (/<\/script|<!--/i.test(json)) report(element, "JSON-LD containing `</script` or `<!--`");
+        if (/<\/script|<!--/i.test(json)) report(element, `${type} containing \`</script\` or \`<!--\``);
       } else if (src === undefined) {
         report(element, "inline script");
       } else if (!src.startsWith("/") || src.startsWith("//") || !rules.ownScripts.has(src.split(/[?#]/)[0]!)) {
