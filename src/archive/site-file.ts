@@ -16,8 +16,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Problem } from "../records/problems.ts";
-import { schemaIssueToProblems, type SchemaProblemWording } from "../records/schema-problems.ts";
-import { parseStrictYaml, strictYamlToJs, yamlPositionOf } from "../records/strict-yaml.ts";
+import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { toPosix } from "../records/paths.ts";
 
 export const SITE_FILE = "content/site.yml";
@@ -53,7 +52,11 @@ export interface ReadSiteFile {
 
 const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:` and `feed-size:`; see CONTRIBUTING.md";
 
-const WORDING: SchemaProblemWording = {
+const WORDING: YamlFileWording = {
+  what: "the site settings",
+  plural: true,
+  syntaxHint: HINT,
+  notAMap: "the site settings must be a set of `setting: value` lines",
   key: "setting",
   missingHint: (field) => `add a line \`${field}: ...\` to the file`,
   hints: { default: HINT },
@@ -61,24 +64,8 @@ const WORDING: SchemaProblemWording = {
 
 /** Reads the text of `content/site.yml` (`file` names it in problems). */
 export function parseSiteFile(text: string, file = SITE_FILE): ReadSiteFile {
-  const problem = (message: string, where: { line: number; column: number } = { line: 1, column: 1 }, hint = HINT): Problem =>
-    ({ file, ...where, field: "", severity: "error", message, hint });
-  const { document, lineCounter, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
-  if (error) return { settings: undefined, problems: [problem(`the site settings are not valid YAML: ${error.message}`, { line: error.line, column: error.column })] };
-  let data: unknown;
-  try {
-    data = strictYamlToJs(document);
-  } catch (error) {
-    return { settings: undefined, problems: [problem(`the site settings could not be read: ${error instanceof Error ? error.message : String(error)}`, undefined, "remove YAML anchors and aliases (`&x`, `*x`) from the file")] };
-  }
-  const result = SiteFileSchema.safeParse(data ?? {});
-  if (result.success) return { settings: result.data, problems: [] };
-  const positionOf = (fieldPath: ReadonlyArray<PropertyKey>) => yamlPositionOf(document, lineCounter, fieldPath);
-  const problems = result.error.issues.flatMap((issue): Problem[] =>
-    issue.path.length === 0 && issue.code !== "unrecognized_keys"
-      ? [problem("the site settings must be a set of `setting: value` lines")]
-      : schemaIssueToProblems(file, issue, data, positionOf, WORDING));
-  return { settings: undefined, problems };
+  const { data, problems } = readYamlFile(text, file, SiteFileSchema, WORDING);
+  return { settings: data, problems };
 }
 
 /** Reads the settings file `file` (relative to `root`, or absolute): no settings and no problem when there is none. */

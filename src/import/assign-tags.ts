@@ -9,8 +9,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { problemToString, type Problem } from "../records/problems.ts";
-import { schemaIssueToProblems, type SchemaProblemWording } from "../records/schema-problems.ts";
-import { parseStrictYaml, strictYamlToJs, yamlPositionOf } from "../records/strict-yaml.ts";
+import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { ImportError } from "./import-error.ts";
 import { fold } from "./markdown-text.ts";
 
@@ -40,7 +39,10 @@ function compile(word: string): RegExp {
 }
 
 const VOCABULARY_HINT = "each entry is a tag, then its words per language: `strike: { en: [strike, strikes], es: [huelga*] }`";
-const WORDING: SchemaProblemWording = {
+const WORDING: YamlFileWording = {
+  what: "the tag vocabulary",
+  syntaxHint: "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md",
+  formPrefix: "the tag vocabulary is not in the expected form: ",
   key: "tag",
   missingHint: () => VOCABULARY_HINT,
   hints: { default: VOCABULARY_HINT },
@@ -51,26 +53,12 @@ export type ReadVocabulary = { vocabulary: Vocabulary; problems: [] } | { vocabu
 /**
  * The vocabulary in `text` (the file `file`), or every problem that keeps it
  * from being one, each at its line and field: read as every file editors
- * write is (strict-yaml.ts), so `npm run check` and the importer agree.
+ * write is (yaml-file.ts), so `npm run check` and the importer agree.
  */
 export function readVocabulary(text: string, file = TAGS_FILE): ReadVocabulary {
-  const problem = (message: string, hint: string, line = 1, column = 1): ReadVocabulary =>
-    ({ vocabulary: undefined, problems: [{ file, line, column, field: "", severity: "error", message, hint }] });
-  const { document, lineCounter, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
-  if (error) return problem(`the tag vocabulary is not valid YAML: ${error.message}`, "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md", error.line, error.column);
-  let data: unknown;
-  try {
-    data = strictYamlToJs(document) ?? {};
-  } catch (cause) {
-    return problem(`the tag vocabulary could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, "remove YAML anchors and aliases (`&x`, `*x`) from the file");
-  }
-  const result = VocabularySchema.safeParse(data);
-  if (!result.success) {
-    const positionOf = (fieldPath: ReadonlyArray<PropertyKey>) => yamlPositionOf(document, lineCounter, fieldPath);
-    const problems = result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, data, positionOf, WORDING));
-    return { vocabulary: undefined, problems: problems.map((found) => ({ ...found, message: `the tag vocabulary is not in the expected form: ${found.message}` })) };
-  }
-  const vocabulary = Object.entries(result.data).map(([tag, languages]) => ({
+  const { data, problems } = readYamlFile(text, file, VocabularySchema, WORDING);
+  if (!data) return { vocabulary: undefined, problems };
+  const vocabulary = Object.entries(data).map(([tag, languages]) => ({
     tag,
     patterns: new Map(Object.entries(languages).map(([language, words]) => [language, words.map(compile)])),
   }));
