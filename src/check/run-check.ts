@@ -47,8 +47,8 @@ async function strayArticleFiles(root: string, articlesDir: string): Promise<Che
 
 /** The vocabulary as the importer reads it: each problem at its line and field. */
 async function checkTagsFile(root: string, tagsFile: string): Promise<CheckProblem[]> {
-  const problem = (message: string, hint: string, line = 1, column = 1): CheckProblem =>
-    ({ file: tagsFile, line, column, field: "", severity: "error", message, hint });
+  const problem = (message: string, hint: string): CheckProblem =>
+    ({ file: tagsFile, line: 1, column: 1, field: "", severity: "error", message, hint });
   let stats;
   try {
     stats = await lstat(path.join(root, tagsFile));

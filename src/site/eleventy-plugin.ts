@@ -117,6 +117,8 @@ const ms = (value: number) => Math.round(value);
 export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOptions): void {
   const log = options.log ?? ((message: string) => console.error(`[hemeroteca] ${message}`));
   const cacheDir = resolveCacheDir(options);
+  /** Where the output ledgers are kept (output-ledger.ts), one per output folder. */
+  const ledgerDir = cacheDir ? path.join(cacheDir, "pages") : undefined;
   const dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
   const searchShardSize = shardSizeFromEnv();
   let archive: Archive | undefined;
@@ -178,7 +180,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     ]);
     if (outputProblem) throw new Error(outputProblem);
     if (!dryRun) {
-      const foreign = foreignOutputProblem(output, Boolean(cacheDir && existsSync(OutputLedger.fileOf(path.join(cacheDir, "pages"), output))));
+      const foreign = foreignOutputProblem(output, Boolean(ledgerDir && existsSync(OutputLedger.fileOf(ledgerDir, output))));
       if (foreign) throw new Error(foreign);
       await markOutputFolder(output);
     }
@@ -268,7 +270,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     // `npm start` (the whole site again); not Eleventy's `--incremental` mode, which renders what it chooses.
     if (cacheDir && !incremental && !dryRun) {
       const selectStarted = performance.now();
-      ledger = await OutputLedger.open(path.join(cacheDir, "pages"), output);
+      ledger = await OutputLedger.open(ledgerDir, output);
       let pageSources: Map<string, string> | undefined;
       if (options.pages) {
         const chosenPages = selectPagesToWrite(current, citations.citationsFor(current), options.pages, ledger, await ArticlePageKeys.open(siteCode));
