@@ -12,12 +12,12 @@
  * beside the articles folder, so an archive built from another folder
  * (`HEMEROTECA_ARTICLES`) brings its own.
  */
-import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Problem } from "../records/problems.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { toPosix } from "../records/paths.ts";
+import { readTextFileSync } from "../records/text-file.ts";
 
 export const SITE_FILE = "content/site.yml";
 
@@ -70,20 +70,12 @@ export function parseSiteFile(text: string, file = SITE_FILE): ReadSiteFile {
 
 /** Reads the settings file `file` (relative to `root`, or absolute): no settings and no problem when there is none. */
 export function readSiteFile(root: string, file = SITE_FILE): ReadSiteFile {
-  const problem = (message: string, hint: string): ReadSiteFile =>
-    ({ settings: undefined, problems: [{ file, line: 1, column: 1, field: "", severity: "error", message, hint }] });
-  const absolute = path.resolve(root, file);
-  const stats = lstatSync(absolute, { throwIfNoEntry: false });
-  if (!stats) return { settings: undefined, problems: [] };
-  // A link could point anywhere on the machine that builds, and a parse error would quote what it found there.
-  if (!stats.isFile()) return problem("is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", `put the settings file itself at ${file}`);
-  if (stats.size > MAX_SITE_FILE_BYTES) return problem(`the file is more than ${MAX_SITE_FILE_BYTES} bytes`, HINT);
-  const bytes = readFileSync(absolute);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return problem("the file is not valid UTF-8", "save it with UTF-8 encoding");
-  }
-  return parseSiteFile(text, file);
+  const read = readTextFileSync(path.resolve(root, file), MAX_SITE_FILE_BYTES, {
+    notAFile: `put the settings file itself at ${file}`,
+    tooLarge: HINT,
+    notUtf8: "save it with UTF-8 encoding",
+  });
+  if (read.missing) return { settings: undefined, problems: [] };
+  if (read.problem) return { settings: undefined, problems: [{ file, line: 1, column: 1, field: "", severity: "error", ...read.problem }] };
+  return parseSiteFile(read.text, file);
 }

@@ -12,9 +12,16 @@ import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "../r
 import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import { toPosix } from "../records/paths.ts";
+import { decodeUtf8, NOT_UTF8, plainFileProblem, tooLargeMessage, type TextFileHints } from "../records/text-file.ts";
 
 /** Print issues converted from PDF are the largest sources; none comes near this. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+const SOURCE_HINTS: TextFileHints = {
+  notAFile: "put the source file itself here, as `npm run import` writes it",
+  tooLarge: "split the page into several sources",
+  notUtf8: "convert the page to UTF-8 before importing it",
+};
 
 export interface SourceFile {
   /** Path relative to the project root, with `/` separators. */
@@ -75,15 +82,9 @@ export function readSource(file: string, bytes: Uint8Array): { source?: SourceFi
     file, ...at, field, message, severity: "error", ...(hint ? { hint } : {}),
   });
   if (bytes.byteLength === 0) return { problems: [problem("the source file is empty", "a source is the importer's header and the page below it; import the page again")] };
-  if (bytes.byteLength > MAX_SOURCE_BYTES) {
-    return { problems: [problem(`the source file is ${bytes.byteLength} bytes, more than the limit of ${MAX_SOURCE_BYTES}`, "split the page into several sources")] };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { problems: [problem("the source file is not valid UTF-8", "convert the page to UTF-8 before importing it")] };
-  }
+  if (bytes.byteLength > MAX_SOURCE_BYTES) return { problems: [problem(tooLargeMessage(bytes.byteLength, MAX_SOURCE_BYTES), SOURCE_HINTS.tooLarge)] };
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return { problems: [problem(NOT_UTF8, SOURCE_HINTS.notUtf8)] };
   let parsed: ParsedFrontMatter;
   try {
     parsed = parseFrontMatter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
@@ -142,15 +143,9 @@ export async function readSources(root: string, sourcesDir: string): Promise<Rea
       });
       continue;
     }
-    // Never follow a link or read a device or pipe: `/dev/zero` would never end.
-    const stats = await lstat(path.join(root, file));
-    if (!stats.isFile() || stats.size > MAX_SOURCE_BYTES) {
-      problems.push({
-        file, line: 1, column: 1, field: "", severity: "error",
-        ...(stats.isFile()
-          ? { message: `the source file is ${stats.size} bytes, more than the limit of ${MAX_SOURCE_BYTES}`, hint: "split the page into several sources" }
-          : { message: "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", hint: "put the source file itself here, as `npm run import` writes it" }),
-      });
+    const refused = plainFileProblem(await lstat(path.join(root, file)), MAX_SOURCE_BYTES, SOURCE_HINTS);
+    if (refused) {
+      problems.push({ file, line: 1, column: 1, field: "", severity: "error", ...refused });
       continue;
     }
     const { source, problems: found } = readSource(file, await readFile(path.join(root, file)));

@@ -5,10 +5,10 @@
  * as a whole word, ignoring case and accents. A word ending in `*` matches
  * any word that starts with it (`protest*`: protests, protesters).
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { problemToString, type Problem } from "../records/problems.ts";
+import { readTextFile } from "../records/text-file.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { ImportError } from "./import-error.ts";
 import { fold } from "./markdown-text.ts";
@@ -72,13 +72,31 @@ export function parseVocabulary(text: string, file = TAGS_FILE): Vocabulary {
   throw new ImportError(`${file}: the tag vocabulary cannot be read; nothing was imported`, { details: problems.map(problemToString) });
 }
 
+/** Far more than any vocabulary needs. */
+const MAX_VOCABULARY_BYTES = 1024 * 1024;
+
+/**
+ * Reads the vocabulary file `file` (relative to `root`) under the rules of
+ * every file editors write (text-file.ts), then `readVocabulary`: what
+ * `npm run check` reports and what the importer stops on. A missing file is
+ * no vocabulary and no problem.
+ */
+export async function readVocabularyFile(root: string, file = TAGS_FILE): Promise<ReadVocabulary> {
+  const read = await readTextFile(path.resolve(root, file), MAX_VOCABULARY_BYTES, {
+    notAFile: "put the vocabulary file itself here",
+    tooLarge: "keep the vocabulary to tags and their words",
+    notUtf8: "save it with UTF-8 encoding",
+  });
+  if (read.missing) return { vocabulary: undefined, problems: [] };
+  if (read.problem) return { vocabulary: undefined, problems: [{ file, line: 1, column: 1, field: "", severity: "error", ...read.problem }] };
+  return readVocabulary(read.text, file);
+}
+
+/** The importer's vocabulary: undefined when there is no file, an error listing every problem when it cannot be read. */
 export async function loadVocabulary(root: string): Promise<Vocabulary | undefined> {
-  try {
-    return parseVocabulary(await readFile(path.join(root, TAGS_FILE), "utf8"));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
+  const { vocabulary, problems } = await readVocabularyFile(root);
+  if (problems.length) throw new ImportError(`${TAGS_FILE}: the tag vocabulary cannot be read; nothing was imported`, { details: problems.map(problemToString) });
+  return vocabulary;
 }
 
 function countMatches(folded: string, patterns: readonly RegExp[]): number {

@@ -8,6 +8,7 @@
  */
 import matter from "gray-matter";
 import { parseStrictYaml, strictYamlToJs, yamlPositionOf, type StrictYaml } from "./strict-yaml.ts";
+import { decodeUtf8, NOT_UTF8, tooLargeMessage, type TextFileHints } from "./text-file.ts";
 
 /** Files larger than this are refused before any parsing: no article needs more. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
@@ -47,23 +48,19 @@ function refuseEngine(name: string) {
 
 const REFUSED_ENGINES = ["javascript", "js", "coffee", "coffeescript", "cson", "toml", "json", "jsonc", "json5"];
 
+/** What an editor can do about an article file that is not read (text-file.ts). */
+export const ARTICLE_FILE_HINTS: TextFileHints = {
+  notAFile: "put the article file itself here",
+  tooLarge: "split it into several articles",
+  notUtf8: "save it with UTF-8 encoding",
+};
+
 /** Decodes bytes strictly: a file that is not UTF-8 is an error, not mojibake. */
 export function decodeArticleBytes(bytes: Uint8Array): string {
   if (bytes.byteLength === 0) throw new FrontMatterError("the file is empty", 1, 1, "an article file needs `---` front matter and a body");
-  if (bytes.byteLength > MAX_ARTICLE_BYTES) {
-    throw new FrontMatterError(
-      `the file is ${bytes.byteLength} bytes, more than the limit of ${MAX_ARTICLE_BYTES}`,
-      1,
-      1,
-      "split it into several articles",
-    );
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new FrontMatterError("the file is not valid UTF-8", 1, 1, "save it with UTF-8 encoding");
-  }
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new FrontMatterError(tooLargeMessage(bytes.byteLength, MAX_ARTICLE_BYTES), 1, 1, ARTICLE_FILE_HINTS.tooLarge);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new FrontMatterError(NOT_UTF8, 1, 1, ARTICLE_FILE_HINTS.notUtf8);
   // A BOM and CRLF line endings come from ordinary editors: accept them.
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }

@@ -12,7 +12,8 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
-import { decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
+import { ARTICLE_FILE_HINTS, decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
+import { plainFileProblem } from "./text-file.ts";
 import { forEachLimited } from "./limited-concurrency.ts";
 import { parseArticle, type ParseResult } from "./parse-article.ts";
 import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./parse-pool.ts";
@@ -88,13 +89,9 @@ export async function plainArticleFiles<T extends { file: string; absolute: stri
   const problems: Problem[] = [];
   // Looked up one after another, like the reads that follow (see `RecordCache.get`).
   for (const entry of files) {
-    const stats = lstatSync(entry.absolute);
-    const at = { file: entry.file, line: 1, column: 1, field: "", severity: "error" as const };
-    if (!stats.isFile()) {
-      problems.push({ ...at, message: "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read", hint: "put the article file itself here" });
-    } else if (stats.size > MAX_ARTICLE_BYTES) {
-      problems.push({ ...at, message: `the file is ${stats.size} bytes, more than the limit of ${MAX_ARTICLE_BYTES}`, hint: "split it into several articles" });
-    } else plain.push(entry);
+    const refused = plainFileProblem(lstatSync(entry.absolute), MAX_ARTICLE_BYTES, ARTICLE_FILE_HINTS);
+    if (refused) problems.push({ file: entry.file, line: 1, column: 1, field: "", severity: "error", ...refused });
+    else plain.push(entry);
   }
   return { plain, problems };
 }

@@ -2,7 +2,10 @@
  * The small readers behind the fields: provisional headlines, dates with
  * honest precision, language of short text, tags, translations, layout.
  */
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseVocabulary, assignTags, detectLanguage, detectLayout } from "../../src/import/index.ts";
 import { extractDateline, headlineFromTeaser, splitSentences } from "../../src/import/derive-headline.ts";
 import { findDates, parseDateLine, resolveYear, toEdtf } from "../../src/import/extract-date.ts";
@@ -10,6 +13,8 @@ import { pairTranslations } from "../../src/import/pair-translations.ts";
 import { inferNeighbourDates } from "../../src/import/listing-dates.ts";
 import type { Draft } from "../../src/import/types.ts";
 import type { ImportError } from "../../src/import/import-error.ts";
+import { loadVocabulary, TAGS_FILE } from "../../src/import/assign-tags.ts";
+import { runCheck } from "../../src/check/run-check.ts";
 
 describe("provisional headlines are the teaser's own words", () => {
   it("takes the first sentence, without the dateline, not cut after an abbreviation", () => {
@@ -98,6 +103,44 @@ Dina Boluarte: { any: [Boluarte] }
     } catch (error) {
       expect((error as ImportError).details).toEqual([expect.stringMatching(/^content\/tags\.yml 4:3 strike\.en: the tag vocabulary is not in the expected form: .*expected array/)]);
     }
+  });
+});
+
+describe("the vocabulary file is read as `npm run check` reads it", () => {
+  const projects: string[] = [];
+  const project = () => {
+    projects.push(mkdtempSync(path.join(tmpdir(), "hemeroteca-vocabulary-")));
+    return projects.at(-1)!;
+  };
+  afterAll(() => projects.forEach((root) => rmSync(root, { recursive: true, force: true })));
+  const write = (root: string, bytes: string | Buffer) => {
+    mkdirSync(path.join(root, "content"), { recursive: true });
+    writeFileSync(path.join(root, TAGS_FILE), bytes);
+  };
+
+  it("is no vocabulary and no error when there is no file", async () => {
+    const root = project();
+    await expect(loadVocabulary(root)).resolves.toBeUndefined();
+    expect((await runCheck({ root })).problems.filter((problem) => problem.file === TAGS_FILE)).toEqual([]);
+  });
+
+  it.each([
+    ["not UTF-8", (root: string) => write(root, Buffer.from("huelga:\n  es: [huelga, paro, \u00f1]\n", "latin1")), "not valid UTF-8"],
+    ["a symbolic link", (root: string) => {
+      write(root, "");
+      rmSync(path.join(root, TAGS_FILE));
+      writeFileSync(path.join(root, "elsewhere.yml"), "strike:\n  en: [strike]\n");
+      symlinkSync(path.join(root, "elsewhere.yml"), path.join(root, TAGS_FILE));
+    }, "not a plain file"],
+    ["too large", (root: string) => write(root, `strike:\n  en: [${"strike, ".repeat(150_000)}strike]\n`), "more than the limit"],
+  ])("stops the import, as the check reports it, when it is %s", async (_, make, message) => {
+    const root = project();
+    make(root);
+    const checked = (await runCheck({ root })).problems.filter((problem) => problem.file === TAGS_FILE);
+    expect(checked).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining(message) })]);
+    const error = await loadVocabulary(root).then(() => undefined, (thrown: unknown) => thrown as ImportError);
+    expect(error?.message).toMatch(/content\/tags\.yml: the tag vocabulary cannot be read; nothing was imported/);
+    expect(error?.details).toEqual([expect.stringContaining(checked[0]!.message)]);
   });
 });
 
