@@ -65,11 +65,16 @@ export function readVocabulary(text: string, file = TAGS_FILE): ReadVocabulary {
   return { vocabulary, problems: [] };
 }
 
-/** `readVocabulary`, for the importer: an error listing every problem with its file, line and field. */
+/** What stops the importer when the vocabulary cannot be read: every problem with its file, line and field. */
+function vocabularyError(file: string, problems: readonly Problem[]): ImportError {
+  return new ImportError(`${file}: the tag vocabulary cannot be read; nothing was imported`, { details: problems.map(problemToString) });
+}
+
+/** `readVocabulary`, for the importer: the vocabulary, or `vocabularyError`. */
 export function parseVocabulary(text: string, file = TAGS_FILE): Vocabulary {
   const { vocabulary, problems } = readVocabulary(text, file);
   if (vocabulary) return vocabulary;
-  throw new ImportError(`${file}: the tag vocabulary cannot be read; nothing was imported`, { details: problems.map(problemToString) });
+  throw vocabularyError(file, problems);
 }
 
 /** Far more than any vocabulary needs. */
@@ -95,7 +100,7 @@ export async function readVocabularyFile(root: string, file = TAGS_FILE): Promis
 /** The importer's vocabulary: undefined when there is no file, an error listing every problem when it cannot be read. */
 export async function loadVocabulary(root: string): Promise<Vocabulary | undefined> {
   const { vocabulary, problems } = await readVocabularyFile(root);
-  if (problems.length) throw new ImportError(`${TAGS_FILE}: the tag vocabulary cannot be read; nothing was imported`, { details: problems.map(problemToString) });
+  if (problems.length) throw vocabularyError(TAGS_FILE, problems);
   return vocabulary;
 }
 
