@@ -17,7 +17,7 @@ import { z } from "zod";
 import type { Problem } from "../records/problems.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { toPosix } from "../records/paths.ts";
-import { readTextFileSync } from "../records/text-file.ts";
+import { readTextFileSync, refusedFileProblem } from "../records/text-file.ts";
 
 export const SITE_FILE = "content/site.yml";
 
@@ -76,6 +76,6 @@ export function readSiteFile(root: string, file = SITE_FILE): ReadSiteFile {
     notUtf8: "save it with UTF-8 encoding",
   });
   if (read.missing) return { settings: undefined, problems: [] };
-  if (read.problem) return { settings: undefined, problems: [{ file, line: 1, column: 1, field: "", severity: "error", ...read.problem }] };
+  if (read.problem) return { settings: undefined, problems: [refusedFileProblem(file, read.problem)] };
   return parseSiteFile(read.text, file);
 }

@@ -12,7 +12,7 @@ import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "../r
 import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import { toPosix } from "../records/paths.ts";
-import { decodeUtf8, NOT_UTF8, plainFileProblem, tooLargeMessage, type TextFileHints } from "../records/text-file.ts";
+import { decodeTextBytes, plainFileProblem, refusedFileProblem, type TextFileHints } from "../records/text-file.ts";
 
 /** Print issues converted from PDF are the largest sources; none comes near this. */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
@@ -82,9 +82,8 @@ export function readSource(file: string, bytes: Uint8Array): { source?: SourceFi
     file, ...at, field, message, severity: "error", ...(hint ? { hint } : {}),
   });
   if (bytes.byteLength === 0) return { problems: [problem("the source file is empty", "a source is the importer's header and the page below it; import the page again")] };
-  if (bytes.byteLength > MAX_SOURCE_BYTES) return { problems: [problem(tooLargeMessage(bytes.byteLength, MAX_SOURCE_BYTES), SOURCE_HINTS.tooLarge)] };
-  const text = decodeUtf8(bytes);
-  if (text === undefined) return { problems: [problem(NOT_UTF8, SOURCE_HINTS.notUtf8)] };
+  const { text, problem: refused } = decodeTextBytes(bytes, MAX_SOURCE_BYTES, SOURCE_HINTS);
+  if (refused) return { problems: [refusedFileProblem(file, refused)] };
   let parsed: ParsedFrontMatter;
   try {
     parsed = parseFrontMatter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
@@ -145,7 +144,7 @@ export async function readSources(root: string, sourcesDir: string): Promise<Rea
     }
     const refused = plainFileProblem(await lstat(path.join(root, file)), MAX_SOURCE_BYTES, SOURCE_HINTS);
     if (refused) {
-      problems.push({ file, line: 1, column: 1, field: "", severity: "error", ...refused });
+      problems.push(refusedFileProblem(file, refused));
       continue;
     }
     const { source, problems: found } = readSource(file, await readFile(path.join(root, file)));

@@ -8,7 +8,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { problemToString, type Problem } from "../records/problems.ts";
-import { readTextFile } from "../records/text-file.ts";
+import { readTextFile, refusedFileProblem } from "../records/text-file.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { ImportError } from "./import-error.ts";
 import { fold } from "./markdown-text.ts";
@@ -93,7 +93,7 @@ export async function readVocabularyFile(root: string, file = TAGS_FILE): Promis
     notUtf8: "save it with UTF-8 encoding",
   });
   if (read.missing) return { vocabulary: undefined, problems: [] };
-  if (read.problem) return { vocabulary: undefined, problems: [{ file, line: 1, column: 1, field: "", severity: "error", ...read.problem }] };
+  if (read.problem) return { vocabulary: undefined, problems: [refusedFileProblem(file, read.problem)] };
   return readVocabulary(read.text, file);
 }
 

@@ -8,7 +8,7 @@
  */
 import matter from "gray-matter";
 import { parseStrictYaml, strictYamlToJs, yamlPositionOf, type StrictYaml } from "./strict-yaml.ts";
-import { decodeUtf8, NOT_UTF8, tooLargeMessage, type TextFileHints } from "./text-file.ts";
+import { decodeTextBytes, type TextFileHints } from "./text-file.ts";
 
 /** Files larger than this are refused before any parsing: no article needs more. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
@@ -58,9 +58,8 @@ export const ARTICLE_FILE_HINTS: TextFileHints = {
 /** Decodes bytes strictly: a file that is not UTF-8 is an error, not mojibake. */
 export function decodeArticleBytes(bytes: Uint8Array): string {
   if (bytes.byteLength === 0) throw new FrontMatterError("the file is empty", 1, 1, "an article file needs `---` front matter and a body");
-  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new FrontMatterError(tooLargeMessage(bytes.byteLength, MAX_ARTICLE_BYTES), 1, 1, ARTICLE_FILE_HINTS.tooLarge);
-  const text = decodeUtf8(bytes);
-  if (text === undefined) throw new FrontMatterError(NOT_UTF8, 1, 1, ARTICLE_FILE_HINTS.notUtf8);
+  const { text, problem } = decodeTextBytes(bytes, MAX_ARTICLE_BYTES, ARTICLE_FILE_HINTS);
+  if (problem) throw new FrontMatterError(problem.message, 1, 1, problem.hint);
   // A BOM and CRLF line endings come from ordinary editors: accept them.
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }

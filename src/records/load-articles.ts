@@ -13,7 +13,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
 import { ARTICLE_FILE_HINTS, decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
-import { plainFileProblem } from "./text-file.ts";
+import { plainFileProblem, refusedFileProblem } from "./text-file.ts";
 import { forEachLimited } from "./limited-concurrency.ts";
 import { parseArticle, type ParseResult } from "./parse-article.ts";
 import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./parse-pool.ts";
@@ -90,7 +90,7 @@ export async function plainArticleFiles<T extends { file: string; absolute: stri
   // Looked up one after another, like the reads that follow (see `RecordCache.get`).
   for (const entry of files) {
     const refused = plainFileProblem(lstatSync(entry.absolute), MAX_ARTICLE_BYTES, ARTICLE_FILE_HINTS);
-    if (refused) problems.push({ file: entry.file, line: 1, column: 1, field: "", severity: "error", ...refused });
+    if (refused) problems.push(refusedFileProblem(entry.file, refused));
     else plain.push(entry);
   }
   return { plain, problems };

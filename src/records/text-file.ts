@@ -17,9 +17,10 @@
 import type { Stats } from "node:fs";
 import { lstatSync, readFileSync } from "node:fs";
 import { lstat, readFile } from "node:fs/promises";
+import type { Problem } from "./problems.ts";
 
-export const NOT_A_PLAIN_FILE = "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read";
-export const NOT_UTF8 = "the file is not valid UTF-8";
+const NOT_A_PLAIN_FILE = "is not a plain file (a symbolic link, a folder, a device or a pipe), so it was not read";
+const NOT_UTF8 = "the file is not valid UTF-8";
 
 /** What an editor can do about each refusal, in the words of that kind of file. */
 export interface TextFileHints {
@@ -33,13 +34,17 @@ export interface TextFileProblem {
   hint: string;
 }
 
-export type ReadTextFile =
-  | { text: string; problem?: undefined; missing?: undefined }
-  | { problem: TextFileProblem; text?: undefined; missing?: undefined }
-  | { missing: true; text?: undefined; problem?: undefined };
+export type DecodedText = { text: string; problem?: undefined } | { problem: TextFileProblem; text?: undefined };
 
-export function tooLargeMessage(size: number, limit: number): string {
+export type ReadTextFile = (DecodedText & { missing?: undefined }) | { missing: true; text?: undefined; problem?: undefined };
+
+function tooLargeMessage(size: number, limit: number): string {
   return `the file is ${size} bytes, more than the limit of ${limit}`;
+}
+
+/** A refusal as a problem of the whole file `file`, at its first line. */
+export function refusedFileProblem(file: string, refused: TextFileProblem): Problem {
+  return { file, line: 1, column: 1, field: "", severity: "error", ...refused };
 }
 
 /** Why a file with these stats (from `lstat`, which never follows a link) is not read, if it is not. */
@@ -49,20 +54,18 @@ export function plainFileProblem(stats: Stats, limit: number, hints: TextFileHin
   return undefined;
 }
 
-/** The text of `bytes`, or undefined when they are not UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeWithin(bytes: Uint8Array, limit: number, hints: TextFileHints): ReadTextFile {
-  // The file may have grown between the lstat and the read.
+/**
+ * The text of bytes already read, under the size and UTF-8 rules: for
+ * readers given bytes (the parse workers, sources), and for a file that grew
+ * between its `lstat` and its read.
+ */
+export function decodeTextBytes(bytes: Uint8Array, limit: number, hints: TextFileHints): DecodedText {
   if (bytes.byteLength > limit) return { problem: { message: tooLargeMessage(bytes.byteLength, limit), hint: hints.tooLarge } };
-  const text = decodeUtf8(bytes);
-  return text === undefined ? { problem: { message: NOT_UTF8, hint: hints.notUtf8 } } : { text };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { problem: { message: NOT_UTF8, hint: hints.notUtf8 } };
+  }
 }
 
 /** Reads `absolute` under the rules above; a file that does not exist is `missing`, not a problem. */
@@ -75,7 +78,7 @@ export async function readTextFile(absolute: string, limit: number, hints: TextF
     throw error;
   }
   const problem = plainFileProblem(stats, limit, hints);
-  return problem ? { problem } : decodeWithin(await readFile(absolute), limit, hints);
+  return problem ? { problem } : decodeTextBytes(await readFile(absolute), limit, hints);
 }
 
 /** `readTextFile`, for callers that cannot wait (the build's configuration). */
@@ -83,5 +86,5 @@ export function readTextFileSync(absolute: string, limit: number, hints: TextFil
   const stats = lstatSync(absolute, { throwIfNoEntry: false });
   if (!stats) return { missing: true };
   const problem = plainFileProblem(stats, limit, hints);
-  return problem ? { problem } : decodeWithin(readFileSync(absolute), limit, hints);
+  return problem ? { problem } : decodeTextBytes(readFileSync(absolute), limit, hints);
 }
