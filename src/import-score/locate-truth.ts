@@ -87,9 +87,9 @@ export function locateTruth(name: string, file: string, pageText: string, truth:
         if (!open(i)) continue;
         // On the headline's own line, the start must lie outside the headline.
         const line = i === headlineIndex ? lines[i]!.replace(item.headline!, "") : lines[i]!;
-        if (line.includes(start)) startIndex = i;
+        if (start.split(/\s+/).length >= 4 ? line.includes(start) : line.trim() === start) startIndex = i;
       }
-      if (startIndex < 0) throw new TruthFileError(`${itemLabel(file, item, index)}: the start “${start}” is not on the page after the item's headline or the previous item (outside the boilerplate lines)`);
+      if (startIndex < 0) throw new TruthFileError(`${itemLabel(file, item, index)}: the start “${start}” is not on the page after the item's headline or the previous item (outside the boilerplate lines); a start of fewer than 4 words must be a whole line`);
       if (!anchors.includes(startIndex + 1)) anchors.push(startIndex + 1);
     }
     from = Math.max(...anchors);
