@@ -3,8 +3,9 @@
  * headline line and the line holding its `start`), searched in page order,
  * and the line of each boilerplate entry. A truth file the page does not
  * bear out (an anchor not found, a boilerplate line listed more often than
- * the page prints it, a line in no item and not listed) is an error naming
- * the file and the item or line. Boilerplate entries are placed first,
+ * the page prints it) is an error naming the file and the item or line. (A
+ * line between anchors cannot be checked this way: an item's dateline may
+ * come before its first words.) Boilerplate entries are placed first,
  * on the first whole lines printing their text; anchors are sought among
  * the other lines.
  */
@@ -96,11 +97,5 @@ export function locateTruth(name: string, file: string, pageText: string, truth:
     items.push({ index, truth: item, anchors });
   });
 
-  const firstAnchor = Math.min(...items.map((item) => item.anchors[0]!));
-  for (let n = 1; n < firstAnchor; n++) {
-    if (lines[n - 1]!.trim() !== "" && !listed.has(n)) {
-      throw new TruthFileError(`${file}: line ${n} (“${lines[n - 1]!.trim().slice(0, 60)}”) comes before the first item and is not listed as boilerplate`);
-    }
-  }
   return { name, truth, lines, items, boilerplateLines };
 }
