@@ -2,9 +2,10 @@
  * `npm run eval:import -- [--json] [--page DIR]`: the importer's score on the
  * corpus of real pages (src/import-score). Exits 1 when a truth file is wrong.
  */
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { scoreCorpus, scoreToText, TruthFileError } from "../src/import-score/index.ts";
+import { floorFrom, scoreCorpus, scoreRates, scoreToText, TruthFileError } from "../src/import-score/index.ts";
 
 const HELP = `Usage: npm run eval:import -- [options]
 
@@ -17,10 +18,13 @@ unaccounted. Pages of the domains listed in test/import/dev-domains.txt are
 totalled as "dev", all others as "held-out". See IMPORTING.md.
 
 Options:
-  --json            print one JSON object { pages, totals } instead of tables
+  --json            print one JSON object { pages, totals, rates } instead of
+                    tables (totals: counts; rates: the same as fractions)
   --page DIR        score only the page folder DIR
   --corpus DIR      the corpus folder (default: test/fixtures/pages)
   --dev-domains F   the dev-domains list (default: test/import/dev-domains.txt)
+  --write-floor F   also write today's total rates to F as the floor the
+                    corpus floor test keeps (test/import/corpus-score-floor.json)
   -h, --help        show this help
 `;
 
@@ -33,6 +37,7 @@ async function main(): Promise<number> {
         page: { type: "string" },
         corpus: { type: "string", default: "test/fixtures/pages" },
         "dev-domains": { type: "string", default: "test/import/dev-domains.txt" },
+        "write-floor": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -51,7 +56,16 @@ async function main(): Promise<number> {
       devDomainsFile: path.resolve(values["dev-domains"]),
       ...(values.page !== undefined ? { page: path.resolve(values.page) } : {}),
     });
-    process.stdout.write(values.json ? `${JSON.stringify(score, null, 2)}\n` : `${scoreToText(score)}\n`);
+    if (values["write-floor"] !== undefined) {
+      if (values.page !== undefined) {
+        process.stderr.write("eval:import: --write-floor measures the whole corpus; leave out --page\n");
+        return 2;
+      }
+      const floor = floorFrom(score.totals.all, new Date().toISOString().slice(0, 10));
+      await writeFile(values["write-floor"], `${JSON.stringify(floor, null, 2)}\n`);
+    }
+    const rates = { all: scoreRates(score.totals.all), heldOut: scoreRates(score.totals.heldOut), dev: scoreRates(score.totals.dev) };
+    process.stdout.write(values.json ? `${JSON.stringify({ ...score, rates }, null, 2)}\n` : `${scoreToText(score)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof TruthFileError) {

@@ -6,3 +6,4 @@ export { locateTruth, plainHeadline, type LocatedItem, type LocatedPage } from "
 export { readCorpus, readCorpusPage, readDevDomains, parseDevDomains } from "./read-corpus.ts";
 export { COUNT_KEYS, addCounts, zeroCounts, scorePage, segmentItems, countBoilerplateInRecords, countFields, countUnaccounted, type Counts, type PageScore, type Segmentation } from "./count-page.ts";
 export { runImporter, type ImporterOutcome, type ScoredRecord } from "./run-importer.ts";
+export { RATES, scoreRates, floorFrom, belowFloor, FloorSchema, type Floor, type RateName } from "./score-rates.ts";
