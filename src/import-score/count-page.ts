@@ -18,6 +18,8 @@ export interface Counts {
   split: number;
   /** Items with an anchor in no record (dropped). */
   missed: number;
+  /** Items alone with their anchors in a record that later items' anchors share (those are merged). */
+  hosts: number;
   records: number;
   /** Records holding no item's anchor. */
   extra: number;
@@ -46,7 +48,7 @@ export interface Counts {
 }
 
 export const COUNT_KEYS = [
-  "pages", "items", "found", "merged", "split", "missed", "records", "extra", "boilerplateLines", "boilerplateInRecords",
+  "pages", "items", "found", "merged", "split", "missed", "hosts", "records", "extra", "boilerplateLines", "boilerplateInRecords",
   "headlinesPrinted", "headlinesExact", "bylinesPrinted", "bylinesRight", "bylinesWhereNone",
   "datesPrinted", "datesRight", "datesWrong", "datesMissing", "datesWhereNone",
   "languageRight", "layoutRight", "nonBlankLines", "linesUnaccounted", "refused",
@@ -178,6 +180,7 @@ export function scorePage(page: LocatedPage, outcome: ImporterOutcome): PageScor
     merged: count("merged"),
     split: count("split"),
     missed: count("missed"),
+    hosts: count("host"),
     records: outcome.records.length,
     extra,
     boilerplateLines: page.boilerplateLines.length,

@@ -32,7 +32,7 @@ export function totalsToText(label: string, c: Counts): string {
   if (c.pages === 0) return `${label}: no pages`;
   return [
     `${label}: ${c.pages} page${c.pages === 1 ? "" : "s"}, ${c.items} items, ${c.records} records`,
-    `  items found             ${c.found}/${c.items} (${rate(c.found, c.items)}); merged ${c.merged}, split ${c.split}, missed ${c.missed}`,
+    `  items found             ${c.found}/${c.items} (${rate(c.found, c.items)}); merged ${c.merged}, split ${c.split}, missed ${c.missed}; ${c.hosts} more hold merged items`,
     `  extra records           ${c.extra}/${c.records} (${rate(c.extra, c.records)})`,
     `  boilerplate in records  ${c.boilerplateInRecords} of ${c.boilerplateLines} boilerplate lines`,
     `  headlines exact         ${c.headlinesExact}/${c.headlinesPrinted} (${rate(c.headlinesExact, c.headlinesPrinted)})`,

@@ -195,6 +195,8 @@ describe("field counts", () => {
     const score = scorePage(page, { layout: "article", records: [], droppedWithReason: [], error: "refused" });
     expect(score.counts).toMatchObject({ pages: 1, items: 3, found: 0, missed: 3, layoutRight: 0, linesUnaccounted: 9, refused: 1 });
     expect(scorePage(page, { layout: "listing", records: right, droppedWithReason: [1, 5, 12] }).counts).toMatchObject({ found: 3, layoutRight: 1, linesUnaccounted: 0 });
+    const merged = scorePage(page, { layout: "listing", records: [right[0]!, { ...right[1]!, lines: [7, 8, 10, 11] }], droppedWithReason: [1, 5, 12] });
+    expect(merged.counts).toMatchObject({ found: 1, merged: 1, hosts: 1, records: 2, extra: 0 });
   });
 });
 
