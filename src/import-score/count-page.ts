@@ -35,6 +35,8 @@ export interface Counts {
   datesPrinted: number;
   datesRight: number;
   datesWrong: number;
+  /** Of the wrong dates, those that are the printed date marked uncertain or approximate (`2023-03-05?`). */
+  datesWrongOnlyQualified: number;
   datesMissing: number;
   /** Items printing no date (or only a relative or yearless one) whose record has a date. */
   datesWhereNone: number;
@@ -50,7 +52,7 @@ export interface Counts {
 export const COUNT_KEYS = [
   "pages", "items", "found", "merged", "split", "missed", "hosts", "records", "extra", "boilerplateLines", "boilerplateInRecords",
   "headlinesPrinted", "headlinesExact", "bylinesPrinted", "bylinesRight", "bylinesWhereNone",
-  "datesPrinted", "datesRight", "datesWrong", "datesMissing", "datesWhereNone",
+  "datesPrinted", "datesRight", "datesWrong", "datesWrongOnlyQualified", "datesMissing", "datesWhereNone",
   "languageRight", "layoutRight", "nonBlankLines", "linesUnaccounted", "refused",
 ] as const satisfies ReadonlyArray<keyof Counts>;
 
@@ -119,11 +121,11 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 /** The fields of each item against the record holding its first anchor (none when that line is in no record). */
 export function countFields(items: readonly LocatedItem[], records: readonly ScoredRecord[]): Pick<Counts,
   "headlinesPrinted" | "headlinesExact" | "bylinesPrinted" | "bylinesRight" | "bylinesWhereNone" |
-  "datesPrinted" | "datesRight" | "datesWrong" | "datesMissing" | "datesWhereNone" | "languageRight"> {
+  "datesPrinted" | "datesRight" | "datesWrong" | "datesWrongOnlyQualified" | "datesMissing" | "datesWhereNone" | "languageRight"> {
   const owner = ownerOfLine(records);
   const counts = {
     headlinesPrinted: 0, headlinesExact: 0, bylinesPrinted: 0, bylinesRight: 0, bylinesWhereNone: 0,
-    datesPrinted: 0, datesRight: 0, datesWrong: 0, datesMissing: 0, datesWhereNone: 0, languageRight: 0,
+    datesPrinted: 0, datesRight: 0, datesWrong: 0, datesWrongOnlyQualified: 0, datesMissing: 0, datesWhereNone: 0, languageRight: 0,
   };
   for (const item of items) {
     const index = owner.get(item.anchors[0]!);
@@ -143,7 +145,10 @@ export function countFields(items: readonly LocatedItem[], records: readonly Sco
       counts.datesPrinted++;
       if (record?.date === undefined) counts.datesMissing++;
       else if (record.date === date) counts.datesRight++;
-      else counts.datesWrong++;
+      else {
+        counts.datesWrong++;
+        if (record.date.replace(/[?~%]+$/, "") === date) counts.datesWrongOnlyQualified++;
+      }
     } else if (record?.date !== undefined) {
       counts.datesWhereNone++;
     }

@@ -37,7 +37,7 @@ export function totalsToText(label: string, c: Counts): string {
     `  boilerplate in records  ${c.boilerplateInRecords} of ${c.boilerplateLines} boilerplate lines`,
     `  headlines exact         ${c.headlinesExact}/${c.headlinesPrinted} (${rate(c.headlinesExact, c.headlinesPrinted)})`,
     `  bylines right           ${c.bylinesRight}/${c.bylinesPrinted} (${rate(c.bylinesRight, c.bylinesPrinted)}); given where none printed ${c.bylinesWhereNone}`,
-    `  dates                   right ${c.datesRight}, wrong ${c.datesWrong}, missing ${c.datesMissing} of ${c.datesPrinted}; given where none printed ${c.datesWhereNone}`,
+    `  dates                   right ${c.datesRight}, wrong ${c.datesWrong} (${c.datesWrongOnlyQualified} of them the printed date marked uncertain), missing ${c.datesMissing} of ${c.datesPrinted}; given where none printed ${c.datesWhereNone}`,
     `  language right          ${c.languageRight}/${c.items} (${rate(c.languageRight, c.items)})`,
     `  layout detected right   ${c.layoutRight}/${c.pages}`,
     `  lines unaccounted       ${c.linesUnaccounted} of ${c.nonBlankLines} non-blank lines`,

@@ -167,14 +167,15 @@ describe("field counts", () => {
   it("counts headlines, bylines, dates and language right when they are", () => {
     expect(countFields(page.items, right)).toEqual({
       headlinesPrinted: 3, headlinesExact: 3, bylinesPrinted: 1, bylinesRight: 1, bylinesWhereNone: 0,
-      datesPrinted: 1, datesRight: 1, datesWrong: 0, datesMissing: 0, datesWhereNone: 0, languageRight: 3,
+      datesPrinted: 1, datesRight: 1, datesWrong: 0, datesWrongOnlyQualified: 0, datesMissing: 0, datesWhereNone: 0, languageRight: 3,
     });
   });
 
   it("counts a date given where none is printed (a relative date is none), a wrong and a missing date", () => {
     const relative = countFields(page.items, [right[0]!, { ...right[1]!, date: "1999-12-31?" }, right[2]!]);
     expect(relative.datesWhereNone).toBe(1);
-    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03" }, right[1]!, right[2]!]).datesWrong).toBe(1);
+    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03" }, right[1]!, right[2]!])).toMatchObject({ datesWrong: 1, datesWrongOnlyQualified: 0 });
+    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03-05?" }, right[1]!, right[2]!])).toMatchObject({ datesRight: 0, datesWrong: 1, datesWrongOnlyQualified: 1 });
     const { date: _date, ...undated } = right[0]!;
     expect(countFields(page.items, [undated, right[1]!, right[2]!]).datesMissing).toBe(1);
   });
