@@ -1,0 +1,71 @@
+/**
+ * The corpus on disk: one folder per page holding `page.md` (the page as
+ * retrieved) and `truth.yml` (what a reader found on it); and the list of
+ * domains the importer's rules were developed on, which are scored apart.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { locateTruth, type LocatedPage } from "./locate-truth.ts";
+import { parseTruth, TruthFileError } from "./truth-file.ts";
+
+export interface CorpusPage extends LocatedPage {
+  /** Path of page.md. */
+  pageFile: string;
+  pageText: string;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new TruthFileError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
+  }
+}
+
+/** One page folder. */
+export async function readCorpusPage(dir: string): Promise<CorpusPage> {
+  const pageFile = path.join(dir, "page.md");
+  const truthFile = path.join(dir, "truth.yml");
+  const pageText = await readText(pageFile);
+  const truth = parseTruth(await readText(truthFile), truthFile);
+  return { ...locateTruth(path.basename(dir), truthFile, pageText, truth), pageFile, pageText };
+}
+
+/** Every page folder under `corpusDir` (folders holding a page.md), in name order. */
+export async function readCorpus(corpusDir: string): Promise<CorpusPage[]> {
+  let entries;
+  try {
+    entries = await readdir(corpusDir, { withFileTypes: true });
+  } catch (error) {
+    throw new TruthFileError(`${corpusDir}: the corpus folder cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
+  }
+  const dirs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const pages: CorpusPage[] = [];
+  for (const name of dirs) {
+    const dir = path.join(corpusDir, name);
+    const files = await readdir(dir);
+    if (!files.includes("page.md")) continue;
+    pages.push(await readCorpusPage(dir));
+  }
+  if (pages.length === 0) throw new TruthFileError(`${corpusDir}: no page folders (a folder with page.md and truth.yml) found`);
+  return pages;
+}
+
+/** Domains listed one per line, `#` starting a comment; an absent file lists none. */
+export function parseDevDomains(text: string): Set<string> {
+  return new Set(
+    text
+      .split("\n")
+      .map((line) => line.replace(/#.*/, "").trim().toLowerCase())
+      .filter((line) => line !== ""),
+  );
+}
+
+export async function readDevDomains(file: string): Promise<Set<string>> {
+  try {
+    return parseDevDomains(await readFile(file, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Set();
+    throw error;
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The importer's score (src/import-score): truth files read and placed on
+ * their page, and every count shown to move when the records change. The
+ * records here are made by hand, so the counting is tested apart from what
+ * the importer does today.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  countBoilerplateInRecords, countFields, countUnaccounted, locateTruth, parseDevDomains, parseTruth, plainHeadline,
+  readCorpusPage, scorePage, scorePages, segmentItems, TruthFileError, type LocatedPage, type ScoredRecord,
+} from "../../src/import-score/index.ts";
+import { REPO } from "./support.ts";
+
+const PAGE = [
+  "Site name placeholder", // 1
+  "", // 2
+  "Headline one", // 3
+  "Teaser one alpha beta gamma delta", // 4
+  "Share placeholder", // 5
+  "", // 6
+  "Headline two", // 7
+  "Teaser two alpha beta gamma delta", // 8
+  "", // 9
+  "Headline three", // 10
+  "Teaser three alpha beta gamma delta", // 11
+  "Share placeholder", // 12
+  "",
+].join("\n");
+
+function truthYaml(extra: { items?: string; boilerplate?: string } = {}): string {
+  return `url: https://example.org/section/
+retrieved: 2026-12-07
+outlet: Example Outlet
+domain: example.org
+language: en
+layout: listing
+what: section page
+items:
+${extra.items ?? `  - headline: "Headline one"
+    start: "Teaser one alpha beta"
+    bylines: ["Name One"]
+    date: "2023-03-05"
+    date_printed: "5 March 2023"
+    language: en
+  - headline: "Headline two"
+    start: "Teaser two alpha beta"
+    bylines: []
+    date: null
+    date_printed: "2 hours ago"
+    language: en
+  - headline: "Headline three"
+    start: "Teaser three alpha beta"
+    bylines: []
+    date: null
+    date_printed: null
+    language: en`}
+boilerplate:
+${extra.boilerplate ?? `  - "Site name placeholder"
+  - "Share placeholder"
+  - "Share placeholder"`}
+`;
+}
+
+function located(yaml = truthYaml(), page = PAGE): LocatedPage {
+  return locateTruth("example-org-section", "truth.yml", page, parseTruth(yaml, "truth.yml"));
+}
+
+function record(lines: number[], fields: Partial<ScoredRecord> = {}): ScoredRecord {
+  return { lines, title: "Headline one", authors: [], language: "en", ...fields };
+}
+
+describe("reading and placing a truth file", () => {
+  it("finds each item's anchors in page order and the boilerplate lines", () => {
+    const page = located();
+    expect(page.items.map((item) => item.anchors)).toEqual([[3, 4], [7, 8], [10, 11]]);
+    expect(page.boilerplateLines).toEqual([1, 5, 12]);
+  });
+
+  it("anchors a headline printed twice on the copy that is not listed as boilerplate", () => {
+    const page = located(
+      truthYaml({ items: `  - headline: "Headline one"\n    start: null\n    bylines: []\n    date: null\n    date_printed: null\n    language: en`, boilerplate: `  - "Site name placeholder"\n  - "Headline one"` }),
+      "Site name placeholder\nHeadline one\nHeadline one\nTeaser one alpha beta gamma delta\n",
+    );
+    expect(page.items[0]!.anchors).toEqual([3]);
+    expect(page.boilerplateLines).toEqual([1, 2]);
+  });
+
+  it("names the file and the item whose anchor is not on the page", () => {
+    const yaml = truthYaml().replace("Teaser two alpha beta", "Teaser nine alpha beta");
+    expect(() => located(yaml)).toThrow(TruthFileError);
+    expect(() => located(yaml)).toThrow(/truth\.yml: item 2 \(“Headline two”\): the start “Teaser nine alpha beta”/);
+  });
+
+  it("takes a start of fewer than 4 words only as a whole line", () => {
+    expect(() => located(truthYaml().replace(`start: "Teaser one alpha beta"`, `start: "Teaser one"`))).toThrow(/item 1 \(“Headline one”\): the start “Teaser one” is not on the page/);
+    const page = located(truthYaml().replace(`start: "Teaser one alpha beta"`, `start: "Teaser one"`), PAGE.replace("Teaser one alpha beta gamma delta", "Teaser one"));
+    expect(page.items[0]!.anchors).toEqual([3, 4]);
+  });
+
+  it("refuses boilerplate listed more often than printed", () => {
+    expect(() => located(truthYaml({ boilerplate: `  - "Site name placeholder"\n  - "Site name placeholder"` }))).toThrow(/listed 2 times but the page prints it as a whole line 1 time/);
+  });
+
+  it("refuses a truth file that does not fit the schema, naming the field", () => {
+    expect(() => parseTruth(truthYaml().replace("layout: listing", "layout: scroll"), "x/truth.yml")).toThrow(/x\/truth\.yml: layout: must be one of listing, article, print-issue/);
+    expect(() => parseTruth(truthYaml().replace(`date: "2023-03-05"`, `date: "5 March"`), "t.yml")).toThrow(/items\.0\.date/);
+  });
+
+  it("reads a dev-domains list with comments", () => {
+    expect([...parseDevDomains("# developed on\nexample.org\n\n  Other.example.net # and this\n")]).toEqual(["example.org", "other.example.net"]);
+  });
+
+  it("compares headlines without Markdown marks", () => {
+    expect(plainHeadline("## **[Headline  one](https://example.org/a)**")).toBe("Headline one");
+    expect(plainHeadline("_Headline one_")).toBe("Headline one");
+  });
+});
+
+describe("segmentation counts", () => {
+  const page = located();
+
+  it("counts every item found when each has a record of its own", () => {
+    const result = segmentItems(page.items, [record([3, 4]), record([7, 8]), record([10, 11])]);
+    expect(result).toEqual({ fates: ["found", "found", "found"], extra: 0 });
+  });
+
+  it("counts a later item merged into an earlier item's record", () => {
+    const result = segmentItems(page.items, [record([3, 4, 7, 8]), record([10, 11])]);
+    expect(result.fates).toEqual(["host", "merged", "found"]);
+  });
+
+  it("counts an item split over two records, and the records holding no anchor as extra", () => {
+    const result = segmentItems(page.items, [record([1]), record([3]), record([4]), record([7, 8]), record([10, 11]), record([12])]);
+    expect(result.fates).toEqual(["split", "found", "found"]);
+    expect(result.extra).toBe(2);
+  });
+
+  it("counts an item whose anchor no record took as missed", () => {
+    expect(segmentItems(page.items, [record([3, 4]), record([8]), record([10, 11])]).fates).toEqual(["found", "missed", "found"]);
+  });
+
+  it("counts boilerplate lines taken into records", () => {
+    expect(countBoilerplateInRecords(page.boilerplateLines, [record([3, 4]), record([7, 8]), record([10, 11])])).toBe(0);
+    expect(countBoilerplateInRecords(page.boilerplateLines, [record([1, 3, 4, 5]), record([7, 8]), record([10, 11, 12])])).toBe(3);
+  });
+
+  it("counts lines neither in a record nor dropped with a reason", () => {
+    const records = [record([3, 4]), record([7, 8]), record([10, 11])];
+    expect(countUnaccounted(page.lines, { records, droppedWithReason: [1, 5, 12] })).toBe(0);
+    expect(countUnaccounted(page.lines, { records, droppedWithReason: [1] })).toBe(2);
+  });
+});
+
+describe("field counts", () => {
+  const page = located();
+  const right = [
+    record([3, 4], { title: "Headline one", authors: ["name  one"], date: "2023-03-05" }),
+    record([7, 8], { title: "Headline two" }),
+    record([10, 11], { title: "Headline three" }),
+  ];
+
+  it("counts headlines, bylines, dates and language right when they are", () => {
+    expect(countFields(page.items, right)).toEqual({
+      headlinesPrinted: 3, headlinesExact: 3, bylinesPrinted: 1, bylinesRight: 1, bylinesWhereNone: 0,
+      datesPrinted: 1, datesRight: 1, datesWrong: 0, datesWrongOnlyQualified: 0, datesMissing: 0, datesWhereNone: 0, languageRight: 3,
+    });
+  });
+
+  it("counts a date given where none is printed (a relative date is none), a wrong and a missing date", () => {
+    const relative = countFields(page.items, [right[0]!, { ...right[1]!, date: "1999-12-31?" }, right[2]!]);
+    expect(relative.datesWhereNone).toBe(1);
+    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03" }, right[1]!, right[2]!])).toMatchObject({ datesWrong: 1, datesWrongOnlyQualified: 0 });
+    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03-05?" }, right[1]!, right[2]!])).toMatchObject({ datesRight: 0, datesWrong: 1, datesWrongOnlyQualified: 1 });
+    const { date: _date, ...undated } = right[0]!;
+    expect(countFields(page.items, [undated, right[1]!, right[2]!]).datesMissing).toBe(1);
+  });
+
+  it("counts bylines wrong, and bylines given where none is printed", () => {
+    const wrong = countFields(page.items, [{ ...right[0]!, authors: ["Name One", "Name Two"] }, { ...right[1]!, authors: ["Share placeholder"] }, right[2]!]);
+    expect(wrong.bylinesRight).toBe(0);
+    expect(wrong.bylinesWhereNone).toBe(1);
+  });
+
+  it("counts a headline that is not the printed one, and a wrong language", () => {
+    const counts = countFields(page.items, [{ ...right[0]!, title: "Teaser one alpha beta gamma delta", language: "es" }, right[1]!, right[2]!]);
+    expect(counts.headlinesExact).toBe(2);
+    expect(counts.languageRight).toBe(2);
+  });
+
+  it("adds it all up for a page, with the layout and a refused page", () => {
+    const score = scorePage(page, { layout: "article", records: [], droppedWithReason: [], error: "refused" });
+    expect(score.counts).toMatchObject({ pages: 1, items: 3, found: 0, missed: 3, layoutRight: 0, linesUnaccounted: 9, refused: 1 });
+    expect(scorePage(page, { layout: "listing", records: right, droppedWithReason: [1, 5, 12] }).counts).toMatchObject({ found: 3, layoutRight: 1, linesUnaccounted: 0 });
+    const merged = scorePage(page, { layout: "listing", records: [right[0]!, { ...right[1]!, lines: [7, 8, 10, 11] }], droppedWithReason: [1, 5, 12] });
+    expect(merged.counts).toMatchObject({ found: 1, merged: 1, hosts: 1, records: 2, extra: 0 });
+  });
+});
+
+describe("scoring pages with the importer", () => {
+  it("imports each page as a dry run and totals dev and held-out pages apart", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-score-test-"));
+    for (const name of ["a-one", "b-two"]) {
+      await mkdir(path.join(dir, name));
+      await writeFile(path.join(dir, name, "page.md"), PAGE);
+      await writeFile(path.join(dir, name, "truth.yml"), truthYaml().replace("domain: example.org", `domain: ${name}.example`));
+    }
+    const pages = [await readCorpusPage(path.join(dir, "a-one")), await readCorpusPage(path.join(dir, "b-two"))];
+    const score = await scorePages(pages, new Set(["a-one.example"]));
+    expect(score.pages.map((page) => page.set)).toEqual(["dev", "held-out"]);
+    expect(score.totals.dev.pages).toBe(1);
+    expect(score.totals.heldOut.pages).toBe(1);
+    expect(score.totals.all.items).toBe(6);
+    expect(score.totals.all.nonBlankLines).toBe(18);
+  });
+
+  it("the command exits 1 naming the truth file and item when an anchor is missing", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-score-test-"));
+    await writeFile(path.join(dir, "page.md"), PAGE);
+    await writeFile(path.join(dir, "truth.yml"), truthYaml().replace("Headline three", "Headline nine"));
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/eval-import.ts", "--page", dir], { cwd: REPO });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/truth\.yml: item 3 \(“Headline nine”\): the headline is not printed/) });
+  });
+});
