@@ -42,6 +42,19 @@ export function plainHeadline(value: string): string {
     .trim();
 }
 
+function brokenHeadlineAt(lines: readonly string[], first: number, wanted: string): boolean {
+  let joined = plainHeadline(lines[first]!);
+  if (!joined || !wanted.startsWith(joined)) return false;
+  for (let i = first + 1; i < Math.min(lines.length, first + 3); i++) {
+    const next = plainHeadline(lines[i]!);
+    if (!next) return false;
+    joined = `${joined} ${next}`;
+    if (joined === wanted) return true;
+    if (!wanted.startsWith(joined)) return false;
+  }
+  return false;
+}
+
 function itemLabel(file: string, item: TruthItem, index: number): string {
   const label = item.headline ?? item.start ?? "";
   return `${file}: item ${index + 1} (“${label.length > 60 ? `${label.slice(0, 59)}…` : label}”)`;
@@ -77,6 +90,8 @@ export function locateTruth(name: string, file: string, pageText: string, truth:
       const wanted = plainHeadline(item.headline);
       for (let i = from; i < lines.length && headlineIndex < 0; i++) if (open(i) && plainHeadline(lines[i]!) === wanted) headlineIndex = i;
       for (let i = from; i < lines.length && headlineIndex < 0; i++) if (open(i) && plainHeadline(lines[i]!).includes(wanted)) headlineIndex = i;
+      // Print headlines broken over two or three lines are written joined by a space in the truth file.
+      for (let i = from; i < lines.length && headlineIndex < 0; i++) if (open(i) && brokenHeadlineAt(lines, i, wanted)) headlineIndex = i;
       if (headlineIndex < 0) throw new TruthFileError(`${itemLabel(file, item, index)}: the headline is not printed on the page after the previous item (outside the boilerplate lines)`);
       anchors.push(headlineIndex + 1);
       startFrom = headlineIndex;
@@ -93,7 +108,9 @@ export function locateTruth(name: string, file: string, pageText: string, truth:
       if (startIndex < 0) throw new TruthFileError(`${itemLabel(file, item, index)}: the start “${start}” is not on the page after the item's headline or the previous item (outside the boilerplate lines); a start of fewer than 4 words must be a whole line`);
       if (!anchors.includes(startIndex + 1)) anchors.push(startIndex + 1);
     }
-    from = Math.max(...anchors);
+    // Columns of a print page interleave: the next headline may come before this item's text, so the search goes on
+    // from this item's first anchor, not its last.
+    from = Math.min(...anchors);
     items.push({ index, truth: item, anchors });
   });
 

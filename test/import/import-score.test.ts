@@ -90,6 +90,14 @@ describe("reading and placing a truth file", () => {
     expect(page.boilerplateLines).toEqual([1, 2]);
   });
 
+  it("finds a print headline broken over two lines, and an item whose headline comes before the previous item's text", () => {
+    const page = located(
+      truthYaml({ boilerplate: `  - "Site name placeholder"` }),
+      ["Site name placeholder", "Headline", "one", "Headline two", "Teaser two alpha beta gamma delta", "Teaser one alpha beta gamma delta", "Headline three", "Teaser three alpha beta gamma delta", ""].join("\n"),
+    );
+    expect(page.items.map((item) => item.anchors)).toEqual([[2, 6], [4, 5], [7, 8]]);
+  });
+
   it("names the file and the item whose anchor is not on the page", () => {
     const yaml = truthYaml().replace("Teaser two alpha beta", "Teaser nine alpha beta");
     expect(() => located(yaml)).toThrow(TruthFileError);
