@@ -36,6 +36,10 @@ export interface Unit {
   captionCue: boolean;
   /** Text: a bare proper name (`Pedro Castillo`): a caption's words, not a headline's. */
   nameOnly: boolean;
+  /** Text: names of a byline that opens the unit's line (`By Gwynne Dyer – ...`), cut off the text. */
+  inlineAuthors?: string[];
+  /** Text: that byline as printed. */
+  inlineByline?: string;
   /** Text: a read-more link at the end of the unit's last line, cut off the text (`... Read more »`). */
   trailingReadMore?: string;
 }
@@ -75,10 +79,39 @@ function parseBylineWithDate(text: string): { authors: string[]; date?: FoundDat
   return authors ? { authors, ...(date ? { date } : {}) } : undefined;
 }
 
+/** `De Ana Ruiz`: `De` opens a byline only before names and nothing else (`De Lima a Cusco` is not one). */
+const DE_BYLINE = /^de\s+(.+)$/i;
+
+/**
+ * `| By AFP | Ana Ruiz and Luis Paz |`: a byline set between bars, the agency
+ * and the names in cells of their own; every name kept as printed.
+ */
+function parseBarredByline(text: string): { authors: string[] } | undefined {
+  if (!/\|/.test(text)) return undefined;
+  const cells = text.split("|").map((cell) => cell.trim()).filter(Boolean);
+  if (cells.length < 2 || cells.length > 4) return undefined;
+  const match = BYLINE.exec(cells[0]!);
+  if (!match) return undefined;
+  const authors: string[] = [];
+  for (const [k, cell] of cells.entries()) {
+    const names = k === 0 ? parseAuthors(match[1]!) : parseAuthors(cell);
+    if (!names || !names.every((name) => isNameOnly(name))) return undefined;
+    authors.push(...names);
+  }
+  return { authors };
+}
+
 function parseByline(text: string, combined = true): { authors: string[]; date?: FoundDate } | undefined {
   if (combined) {
     const both = parseBylineWithDate(text);
     if (both) return both;
+    const barred = parseBarredByline(text);
+    if (barred) return barred;
+  }
+  const de = DE_BYLINE.exec(text.trim());
+  if (de && wordCount(text) <= 9) {
+    const names = parseAuthors(de[1]!);
+    return names && names.every((name) => isNameOnly(name) && wordCount(name) >= 2) ? { authors: names } : undefined;
   }
   const match = BYLINE.exec(text.trim());
   if (!match) return undefined;
@@ -92,6 +125,9 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
   const authors = parseAuthors(rest);
   return authors ? { authors, ...(date ? { date } : {}) } : undefined;
 }
+
+/** `By Gwynne Dyer – Could there be ...`: a byline opening a line of text, set off by a dash. */
+const INLINE_BYLINE = /^\s*[*_]*(by|por|written by|escrito por)\s+([\p{Lu}][\p{L}.'’ -]{1,60}?(?:\s+(?:and|y|&)\s+[\p{Lu}][\p{L}.'’ -]{1,40}?)?)[*_]*\s+[–—]\s+(?=\S)/iu;
 
 const CAPTION_CUE =
   /\\?\[(?:left|right|center|centre|izquierda|derecha|centro)\\?\]|\((?:left|right|center|izquierda|derecha|centro|photo|foto)\b[^)]*\)|^(?:photo|foto|image|imagen|picture|credit|crédito|pictured|en la foto|in the photo)\s*[:|(]|\b(?:photo|foto)\s*(?:by|de|:)\s*\p{Lu}|©/iu;
@@ -156,6 +192,16 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   const text = block.text;
   const byline = parseByline(text);
   if (byline) return { ...base, kind: "byline", authors: byline.authors, ...(byline.date ? { date: byline.date } : {}) };
+  const inline = INLINE_BYLINE.exec(block.raw);
+  if (inline && block.lines.length === 1) {
+    const names = parseAuthors(inline[2]!);
+    if (names && names.every((name) => isNameOnly(name))) {
+      const raw = block.raw.slice(inline[0].length);
+      const rest = stripMarkdown(raw);
+      const inner = classifyUnit({ ...block, raw, text: rest, words: wordCount(rest) }, publication);
+      if (inner.kind === "text") return { ...inner, block: { ...inner.block, raw, text: rest, words: wordCount(rest) }, inlineAuthors: names, inlineByline: inline[0].trim() };
+    }
+  }
   const dateLine = parseDateLine(text);
   if (dateLine) return { ...base, kind: "date", date: dateLine.date, ...(dateLine.place ? { place: dateLine.place } : {}) };
   const meta = parseMetaLine(text);

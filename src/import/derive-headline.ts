@@ -6,6 +6,7 @@
  * with `…`, as a quotation cut short does, so that no reader takes the cut for
  * the whole.
  */
+import { datelineDate } from "./extract-date.ts";
 import { fold, words } from "./markdown-text.ts";
 import { ALL_STOPWORDS } from "./stopwords.ts";
 
@@ -66,7 +67,8 @@ function trimEnd(text: string): string {
  */
 export function headlineFromTeaser(teaser: string): string | undefined {
   // Collapse line breaks and runs of spaces only: a no-break space is part of the printed text.
-  const text = (extractDateline(teaser)?.rest ?? teaser).replace(/[ \t\r\n]+/g, " ").trim();
+  const opening = extractDateline(teaser) ? undefined : datelineDate(teaser.trim());
+  const text = (extractDateline(teaser)?.rest ?? (opening ? teaser.trim().slice(opening.length) : teaser)).replace(/[ \t\r\n]+/g, " ").trim();
   if (words(text).length === 0) return undefined;
   const first = splitSentences(text)[0] ?? text;
   const sentence = first.replace(/(?<![.][.])[.]$/, "").replace(/\s*(?:\[…\]|\[\.\.\.\]|…)$/, "").trim();
