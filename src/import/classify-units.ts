@@ -58,6 +58,8 @@ export function parseAuthors(text: string): string[] | undefined {
     .map((name) => name.trim().replace(/[.,;]+$/, ""))
     .filter(Boolean);
   if (names.length === 0) return undefined;
+  // A dash, question mark or quotation is a sentence going on after the names (`By Gwynne Dyer – Could ...`).
+  if (names.some((name) => /[–—?:;"“”«»]|\s-\s/.test(name))) return undefined;
   // "By staff" and "Por Redacción" are bylines; "By the way ..." is not.
   if (!names.every((name) => /^\p{Lu}/u.test(name) || /^(?:staff|redacción|redaccion|editors?|editorial)$/i.test(name))) return undefined;
   return names;

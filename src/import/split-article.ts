@@ -44,11 +44,14 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   const dropped: DroppedLine[] = [];
   const consumed: ConsumedLine[] = [];
   const review: string[] = [];
+  const authors: string[] = [];
   const drop = (unit: Unit, reason: string) => {
     for (const line of nonBlank(unit)) dropped.push({ line: line.n, text: line.text, reason });
   };
+  // A line that opens with its byline (`By Gwynne Dyer – ...`) is recorded as the byline it carries.
   const take = (unit: Unit, role: ConsumedLine["role"]) => {
-    for (const line of nonBlank(unit)) consumed.push({ line: line.n, role });
+    if (unit.inlineAuthors) authors.push(...unit.inlineAuthors);
+    for (const line of nonBlank(unit)) consumed.push({ line: line.n, role: unit.inlineAuthors ? "byline" : role });
   };
 
   const main = findMainText(units);
@@ -65,7 +68,6 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
     titleIndex = likely.length > 0 ? likely[likely.length - 1]!.i : -1;
   }
 
-  const authors: string[] = [];
   let date: string | undefined;
   let place: string | undefined;
   const bodyParts: string[] = [];
@@ -118,7 +120,6 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
       drop(unit, AFTER_TEXT_REASON);
       return;
     }
-    if (unit.inlineAuthors) authors.push(...unit.inlineAuthors);
     take(unit, "body");
     bodyParts.push(unit.captionCue && !isProse(unit) ? toItalicLine(unit.block.raw) : unit.block.raw.replace(/ {2,}$/gm, ""));
   });

@@ -273,8 +273,13 @@ function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer
     return { mode: "read-more", header: 0, footer: units.length, items };
   }
 
-  // 5. Alternation.
-  const { header, footer, items } = alternatingRanges(units);
+  // 5. Alternation. A date line or byline printed just above the first headline is that item's, not the page header's.
+  const { header: top, footer, items } = alternatingRanges(units);
+  let header = top;
+  for (let i = top - 1; i >= 0 && units[i]!.kind !== "text" && units[i]!.kind !== "read-more"; i--) {
+    if (units[i]!.kind === "byline" || units[i]!.kind === "date") header = i;
+  }
+  if (items[0] && header < top) items[0] = { ...items[0], start: header };
   return { mode: "alternating", header, footer, items };
 }
 
@@ -310,8 +315,9 @@ function linesOf(unit: Unit): Line[] {
 function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContext): { draft?: Draft; dropped: DroppedLine[] } {
   const dropped: DroppedLine[] = [];
   const consumed: ConsumedLine[] = [];
+  // A line that opens with its byline (`By Gwynne Dyer – ...`) is recorded as the byline it carries.
   const take = (unit: Unit, role: LineRole) => {
-    for (const line of linesOf(unit)) consumed.push({ line: line.n, role });
+    for (const line of linesOf(unit)) consumed.push({ line: line.n, role: unit.inlineAuthors ? "byline" : role });
   };
   const drop = (unit: Unit, reason: string) => {
     for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
