@@ -22,6 +22,8 @@ export interface LexiconRow {
   starts?: readonly string[];
   patterns?: readonly RegExp[];
   maxWords: number;
+  /** The `starts` phrases are unmistakable: whatever follows them, the line is theirs. */
+  anyRest?: boolean;
 }
 
 /** News agencies and photo banks, as credits print them. */
@@ -67,7 +69,10 @@ export const LEXICON: readonly LexiconRow[] = [
       "patrocinado", "continúa después de la publicidad", "sigue leyendo después del anuncio", "publicidade", "anúncio",
       "conteúdo patrocinado", "continua após a publicidade",
     ],
+    starts: ["publicidad:", "advertisement:", "publicidade:"],
     patterns: [
+      // `BANNER A - ARLEIDE ÓTICA`: an ad slot's name; not `Banner year for ...`.
+      /^(?:BANNER|Banner|banner)(?:\s+[\p{Lu}\d]|[_-])/u,
       /^!?\[?[\w .-]*\]?\(?[^\s)]*(?:banner|advert|publicidad|publicidade|anuncio|sponsor|\bads?\b|[_-]ads?[_-]|\d{2,4}x\d{2,4})[^\s)]*\.(?:jpe?g|png|gif|webp|svg)\)?$/iu,
     ],
   },
@@ -118,7 +123,7 @@ export const LEXICON: readonly LexiconRow[] = [
     language: "pt",
     maxWords: 30,
     starts: [
-      "leia também", "leia tambem", "leia mais", "veja também", "veja tambem", "saiba mais", "notícias relacionadas",
+      "leia também", "leia tambem", "veja também", "veja tambem", "saiba mais", "notícias relacionadas",
       "relacionadas:", "mais lidas", "recomendado para você", "continue lendo em",
     ],
   },
@@ -138,6 +143,42 @@ export const LEXICON: readonly LexiconRow[] = [
     patterns: [
       /^(?:(?:facebook|twitter|x|whatsapp|linkedin|telegram|email|e-mail|correo|print|imprimir|reddit|pinterest|messenger|flipboard|threads|bluesky|mastodon|copy link|copiar enlace|copiar link)\s*[|•·,/]?\s*){2,}$/iu,
     ],
+  },
+  // Invitations to follow the outlet elsewhere.
+  {
+    reason: "social media promotion",
+    language: "any",
+    maxWords: 16,
+    anyRest: true,
+    starts: [
+      "follow us on", "follow us:", "join our whatsapp", "join our telegram", "join our channel", "síguenos en", "siguenos en",
+      "síguenos:", "sigue el canal", "sigue a", "únete a nuestro canal", "únete al canal", "siga o canal", "siga a", "siga-nos",
+      "entre no canal", "participe do canal",
+    ],
+  },
+  // A source credit closing an agency story (`Fonte: Agência Brasil de Noticias`).
+  {
+    reason: "source credit",
+    language: "any",
+    maxWords: 8,
+    patterns: [new RegExp(`^(?:[Ss]ource|SOURCE|[Ff]uente|FUENTE|[Ff]onte|FONTE|[Cc]on información de|[Ww]ith information from)\\s*:?\\s*${NAMES}\\.?$`, "u")],
+  },
+  // Breadcrumbs (`Início Site Página 36`, `Home » World`).
+  {
+    reason: "breadcrumb navigation",
+    language: "any",
+    maxWords: 8,
+    patterns: [
+      /^(?:home|inicio|início|portada)\s*[»›>/|]\s*\S.*$/iu,
+      /^(?:home|inicio|início|portada)\b.*\b(?:page|página|pagina)\s+\d+$/iu,
+    ],
+  },
+  // Counters printed alone (comments, shares, likes) once their icon is gone.
+  {
+    reason: "counter without its label (comments, shares)",
+    language: "any",
+    maxWords: 1,
+    patterns: [/^\d{1,4}$/u],
   },
   // Newsletter and membership boxes.
   {
@@ -181,6 +222,7 @@ export const LEXICON: readonly LexiconRow[] = [
     reason: "archive page notice",
     language: "any",
     maxWords: 30,
+    anyRest: true,
     starts: ["mostrando entradas con la etiqueta", "mostrando las entradas", "showing posts with label", "showing posts from", "mostrando postagens com o marcador"],
   },
   // A metadata label left alone on its line by the conversion (`Published` / `on`).
@@ -236,7 +278,7 @@ export function lexiconReason(text: string): string | undefined {
       // The phrase and then its link or headline (`Read also: ...`, `Le puede interesar El ...`),
       // not a sentence that happens to open with it (`Recommended changes to the law`).
       const rest = folded.slice(start.length);
-      if (rest.trim() === "" || start.endsWith(":") || /^\s*[:|»›>→–—([-]/u.test(rest)) return row.reason;
+      if (rest.trim() === "" || start.endsWith(":") || /^\s*[:|»›>→–—([-]/u.test(rest) || (row.anyRest && /^\s/.test(rest))) return row.reason;
       const phraseWords = start.split(" ").length;
       const next = trimmed.replace(/^[\s«‹<←|•·*#>-]+/, "").split(/\s+/)[phraseWords] ?? "";
       if (phraseWords >= 2 && /^\s/.test(rest) && /^[\p{Lu}"“«‘'¿¡[\d]/u.test(next)) return row.reason;

@@ -12,7 +12,7 @@ interface Rule {
 }
 
 const READ_MORE =
-  /^(?:read more|read the (?:full )?(?:article|story)|read full (?:article|story)|read on|continue reading|keep reading|full story|more|leer más|leer mas|leer nota|leer artículo|leer completo|seguir leyendo|sigue leyendo|ver más|ver mas|lire la suite|lire plus)\s*(?:\.{2,3}|…|\[…\])?\s*(?:»|›|→|>>|-->|\+)?$/i;
+  /^(?:read more|read the (?:full )?(?:article|story)|read full (?:article|story)|read on|continue reading|keep reading|full story|more|leer más|leer mas|leer nota|leer artículo|leer completo|seguir leyendo|sigue leyendo|ver más|ver mas|leia mais|continue lendo|lire la suite|lire plus)\s*(?:\.{2,3}|…|\[…\])?\s*(?:»|›|→|>>|-->|\+)?$/i;
 
 const NAVIGATION_WORDS = new Set(
   [

@@ -234,3 +234,20 @@ export function classifyUnit(block: Block, publication?: string): Unit {
     nameOnly: isNameOnly(stripMarkdown(block.raw)),
   };
 }
+
+/**
+ * A line printed again a few lines below itself (an image's alt text and its
+ * caption, a label shown twice) is kept once: the later copy is boilerplate.
+ */
+export function markRepeats(units: Unit[], window = 4): Unit[] {
+  return units.map((unit, index) => {
+    if (unit.kind !== "text" || unit.block.words < 4) return unit;
+    for (let k = Math.max(0, index - window); k < index; k++) {
+      const other = units[k]!;
+      if (other.kind === "text" && other.block.text === unit.block.text) {
+        return { ...unit, kind: "boilerplate" as const, reason: `repeated line (the same text as line ${other.block.first})` };
+      }
+    }
+    return unit;
+  });
+}

@@ -56,7 +56,12 @@ export function findDates(text: string, language?: string): FoundDate[] {
       const found = fromResult(result);
       if (!found) continue;
       const existing = byIndex.get(found.index);
-      if (existing && (existing.month !== found.month || existing.day !== found.day)) {
+      // One parser read more of the expression (`Sep 28, 2022` against `Sep 28`): the longer reading stands.
+      if (existing && existing.text.length !== found.text.length) {
+        if (found.text.length > existing.text.length) byIndex.set(found.index, found);
+        continue;
+      }
+      if (existing && (existing.month !== found.month || existing.day !== found.day || existing.year !== found.year)) {
         // The two languages disagree (`3/4/2023`): keep the part they share.
         byIndex.set(found.index, { text: found.text, index: found.index, ...(found.year === existing.year && found.year !== undefined ? { year: found.year } : {}) });
         continue;
@@ -70,7 +75,7 @@ export function findDates(text: string, language?: string): FoundDate[] {
 }
 
 const DATE_PREFIX =
-  /^(?:posted|published|updated|last updated|publicado|actualizado|fecha|date|on|el)\b\s*(?:on|el|:)?\s*/i;
+  /^(?:posted|published|updated|last updated|publicado|actualizado|atualizado|fecha|date|data|día|dia|on|el|em)\b\s*(?:on|el|em|:)?\s*/i;
 
 export interface DateLine {
   date: FoundDate;

@@ -105,6 +105,9 @@ export function looksLikeArticle(units: readonly Unit[]): boolean {
   const main = findMainText(units);
   if (!main) return false;
   const count = (kind: Unit["kind"]) => units.filter((unit) => unit.kind === kind).length;
+  // A read-more link after the main text, with more prose after it, closes the first item of a listing.
+  const readMoreAfter = units.findIndex((unit, i) => i > main.end && unit.kind === "read-more");
+  if (readMoreAfter >= 0 && units.slice(readMoreAfter + 1).some((unit) => unit.kind === "text" && unit.block.words >= 15)) return false;
   return (
     main.prose >= 3 &&
     main.proseWords >= 150 &&

@@ -6,7 +6,7 @@
  * reported line by line with its reason.
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
-import { classifyUnit, type Unit } from "./classify-units.ts";
+import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
 import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, toEdtf } from "./extract-date.ts";
 import { findMainText, isProse } from "./main-text.ts";
@@ -40,7 +40,7 @@ function blocksOf(lines: readonly Line[]) {
 }
 
 export function splitArticle(lines: readonly Line[], options: ArticleOptions): SplitResult {
-  const units = blocksOf(lines).map((block) => classifyUnit(block, options.publication));
+  const units = markRepeats(blocksOf(lines).map((block) => classifyUnit(block, options.publication)));
   const dropped: DroppedLine[] = [];
   const consumed: ConsumedLine[] = [];
   const review: string[] = [];

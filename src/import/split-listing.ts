@@ -12,7 +12,7 @@
  *      (length, final punctuation, capitals), which needs no site rule.
  */
 import { toUnits } from "./blocks.ts";
-import { classifyUnit, type Unit } from "./classify-units.ts";
+import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
 import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
 import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
@@ -123,7 +123,8 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
       ? 0.3 + 0.05 * unit.block.words
       : 0.6 + 0.12 * unit.block.words + (unit.h < 0 ? 1.5 : 0) - (first && unit.block.gluedToNext ? 0.8 : 0);
   // A whole teaser is no headline: long running prose ending in a period.
-  const headlineCost = (unit: Unit) => -unit.h + (unit.block.words > 20 && endsWithPeriod(unit.block.text) ? 4 : 0);
+  // Nor is a photo caption (`... Foto: Paulo Pinto/Agência Brasil`).
+  const headlineCost = (unit: Unit) => -unit.h + (unit.block.words >= 12 && !unit.mark && endsWithPeriod(unit.block.text) ? 4 : 0) + (unit.captionCue ? 3 : 0);
   const teaserCost = (unit: Unit) => unit.h;
   // A dateline (`Miami, 24 jun (EFE).-`) opens an item: it does not continue the teaser above it.
   const opensItem = texts.map((unit) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)));
@@ -462,7 +463,7 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
 }
 
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
-  const units = toUnits(lines).map((block) => classifyUnit(block, options.publication));
+  const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
   const { mode, header, footer, items } = findItems(units);
   const dropped: DroppedLine[] = [];
   const dropUnit = (unit: Unit, reason: string) => {

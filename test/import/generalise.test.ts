@@ -138,4 +138,36 @@ describe("development pages", () => {
     expect(reasons["(Photo: AFP / Chris Jek)"]).toBe("photo credit");
     expect(reasons["Continue reading..."]).toBe("read-more link");
   });
+
+  it("a listing of dated teasers: each date line opens its item, each teaser gets a provisional headline", async () => {
+    const result = await importDev("theclimatepod-libsyn-dated-teasers.md");
+    expect(result.records.map((record) => record.date)).toEqual(["2022-09-28", "2022-09-21", "2022-09-14", "2022-09-07"]);
+    expect(result.records.map((record) => record.title)).toEqual([
+      "Around the globe, people are on the move",
+      "Jackson, Mississippi. Flint, Michigan",
+      "In his latest piece, Secret Data, Tiny Islands and a Quest for Treasure on the Ocean Floor…",
+      "As war erupted in Ukraine earlier this year…",
+    ]);
+  });
+
+  it("a Portuguese blog page: counters, credits, source lines, social promotions and breadcrumbs are dropped with reasons", async () => {
+    const result = await importDev("portalrndiario-blog-listing.md");
+    const reasons = result.reports[0]!.dropped.map((entry) => entry.reason);
+    expect(reasons).toContain("breadcrumb navigation");
+    expect(reasons.filter((reason) => reason === "counter without its label (comments, shares)")).toHaveLength(3);
+    expect(reasons.filter((reason) => reason === "source credit")).toHaveLength(2);
+    expect(reasons).toContain("social media promotion");
+    const titles = result.records.map((record) => record.title);
+    expect(titles).toContain("Incêndio destrói empresas e creche na zona leste de São Paulo");
+    expect(titles).toContain("Congonhas confirma terceiro vazamento em mina, em menos de uma semana");
+    expect(titles.some((title) => /^(?:0|Fonte|>>|Início)/.test(title))).toBe(false);
+  });
+
+  it("a day's listing with ad slots and a caption printed twice: the ads and the copy are dropped", async () => {
+    const result = await importDev("sidneysilva-day-listing.md");
+    expect(result.reports[0]!.kind).toBe("listing");
+    const dropped = result.reports[0]!.dropped.map((entry) => [entry.line - 6, entry.reason]);
+    expect(dropped).toContainEqual([3, "advertisement"]);
+    expect(dropped).toContainEqual([6, "repeated line (the same text as line 10)"]);
+  });
 });
