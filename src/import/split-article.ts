@@ -148,6 +148,12 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   if (longLeftOut.length > 0) {
     review.push(`text left out as page chrome (related items, comments), ${span(longLeftOut)}: check that it is not part of the article`);
   }
+  if (main && main.pageProseWords > 0 && main.proseWords < 0.8 * main.pageProseWords) {
+    const share = Math.round((100 * main.proseWords) / main.pageProseWords);
+    review.push(
+      `layout uncertain: the article's text (${span(units.slice(main.start, main.end + 1))}) holds ${share}% of the page's running text; if the page is a listing, import it with --kind listing`,
+    );
+  }
   const draft: Draft = { title, review, body: bodyParts.join("\n\n"), consumed };
   if (authors.length > 0) draft.authors = [...new Set(authors)];
   if (date) draft.date = date;

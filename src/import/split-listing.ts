@@ -12,6 +12,7 @@
  *      (length, final punctuation, capitals), which needs no site rule.
  */
 import { toUnits } from "./blocks.ts";
+import { boilerplateReason } from "./boilerplate.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
 import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
@@ -407,6 +408,11 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     return { dropped };
   }
 
+  // A line that is boilerplate is never a title (it would become a permanent id).
+  if (title && boilerplateReason(title.block.raw)) {
+    teasers.unshift(title);
+    title = undefined;
+  }
   let titleText: string;
   if (title) {
     titleText = stripMarkdown(title.block.raw);
@@ -421,6 +427,10 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     else review.push(teasers[0] ? "headline derived from teaser (its first sentence or clause); the page shows none" : "headline derived from the photo caption; the page shows no headline or teaser");
   }
   for (const unit of teasers) take(unit, "summary");
+  if (context.mode === "alternating" && teasers.length >= 3) {
+    const numbers = teasers.flatMap((unit) => linesOf(unit).map((line) => line.n));
+    review.push(`split uncertain: lines ${numbers[0]}-${numbers[numbers.length - 1]} were read as one item of ${teasers.length} paragraphs; check that they are not several items`);
+  }
   for (const unit of captions) take(unit, "body");
 
   const summary = teasers.map((unit) => unit.block.text).join("\n\n");

@@ -161,6 +161,9 @@ describe("development pages", () => {
     expect(titles).toContain("Incêndio destrói empresas e creche na zona leste de São Paulo");
     expect(titles).toContain("Congonhas confirma terceiro vazamento em mina, em menos de uma semana");
     expect(titles.some((title) => /^(?:0|Fonte|>>|Início)/.test(title))).toBe(false);
+    // Several paragraphs read as one item: the note names their lines.
+    const first = result.records.find((record) => record.title.startsWith("Mega-sena"))!;
+    expect(first.review).toEqual(["split uncertain: lines 15-19 were read as one item of 3 paragraphs; check that they are not several items"]);
   });
 
   it("a day's listing with ad slots and a caption printed twice: the ads and the copy are dropped", async () => {
