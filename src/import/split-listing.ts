@@ -235,6 +235,12 @@ function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer
       return previous >= 0 && units[previous]!.h >= 1 && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
     });
     const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
+    // The page's own date or byline at the top (today's date over a section page), with no headline
+    // above it while the items' all have one, is the page header's.
+    if (headlineFirst && meta.length >= 3 && before[0]! < 0 && before.slice(1).every((index) => index >= 0)) {
+      meta.shift();
+      before.shift();
+    }
     if (headlineFirst) {
       const { header, items } = rangesFromAnchors(units, meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index)), undefined);
       return { mode: kind, header, footer: units.length, items };

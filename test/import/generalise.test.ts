@@ -173,4 +173,13 @@ describe("development pages", () => {
     expect(dropped).toContainEqual([3, "advertisement"]);
     expect(dropped).toContainEqual([6, "repeated line (the same text as line 10)"]);
   });
+
+  it("a section page: each date line under its headline goes to that item; the page's own date is its header", async () => {
+    const result = await importDev("oasesnews-category-listing.md");
+    expect(result.records.map((record) => [record.title, record.date])).toEqual([
+      ["London’s knife-terrorist released from jail few days ago", "2020-02-03"],
+      ["The Shocking Story Of Sinaga, The PhD Student Who Drugged And R*ped Many Male Students", "2020-01-08"],
+    ]);
+    expect(result.reports[0]!.dropped[0]).toMatchObject({ line: 7, reason: "page header before the first item (site name, tagline or navigation)" });
+  });
 });
