@@ -47,7 +47,8 @@ export interface Unit {
 const TRAILING_READ_MORE =
   /\s*(?:\[\s*)?(?:read more|continue reading|keep reading|leer más|leer mas|seguir leyendo|sigue leyendo|ver más|lire la suite)\s*(?:\.{2,3}|…)?\s*(?:»|›|→|>>)?(?:\s*\]\([^)]*\))?\s*$/i;
 
-const BYLINE = /^(?:by|por|written by|posted by|published by|escrito por|publicado por|texto de|autor(?:a|es)?:|authors?:)\s+(.+)$/i;
+const BYLINE =
+  /^(?:(?:by|por|written by|posted by|published by|escrito por|publicado por|texto de|reporting by|reportagem de)\s*:?|(?:autor(?:a|es)?|authors?|texto|text|reportaje)\s*:)\s+(.+)$/i;
 
 /** `Jim Byrne`, `A, B and C`, `Ana y Luisa` -> names; undefined when the rest is not name-like. */
 export function parseAuthors(text: string): string[] | undefined {

@@ -39,6 +39,8 @@ describe("bylines in the shapes real pages print them", () => {
     expect(unit("Por Germán Ayala Osorio").authors).toEqual(["Germán Ayala Osorio"]);
     expect(unit("By AFP").authors).toEqual(["AFP"]);
     expect(unit("| By AFP | Name and Name |").authors).toEqual(["AFP", "Name", "Name"]);
+    expect(unit("Por: Germán Ayala Osorio").authors).toEqual(["Germán Ayala Osorio"]);
+    expect(unit("Texto de la ley").kind).toBe("text");
   });
 
   it("reads a byline opening a line of text, and leaves the text", () => {
