@@ -3,6 +3,7 @@
  * reason, because dropped lines are reported, never silently lost. Rules are
  * general (English and Spanish web and print furniture), not per site.
  */
+import { lexiconReason } from "./boilerplate-lexicon.ts";
 import { fold, stripMarkdown, wordCount } from "./markdown-text.ts";
 
 interface Rule {
@@ -11,7 +12,7 @@ interface Rule {
 }
 
 const READ_MORE =
-  /^(?:read more|read the (?:full )?(?:article|story)|read full (?:article|story)|read on|continue reading|keep reading|full story|more|leer más|leer mas|leer nota|leer artículo|leer completo|seguir leyendo|sigue leyendo|ver más|ver mas|lire la suite|lire plus)\s*(?:\.{2,3}|…|\[…\])?\s*(?:»|›|→|>>|-->|\+)?$/i;
+  /^(?:read more|read the (?:full )?(?:article|story)|read full (?:article|story)|read on|continue reading|keep reading|full story|more|leer más|leer mas|leer nota|leer artículo|leer completo|seguir leyendo|sigue leyendo|ver más|ver mas|leia mais|continue lendo|lire la suite|lire plus)\s*(?:\.{2,3}|…|\[…\])?\s*(?:»|›|→|>>|-->|\+)?$/i;
 
 const NAVIGATION_WORDS = new Set(
   [
@@ -100,7 +101,7 @@ export function boilerplateReason(raw: string, publication?: string): string | u
   const words = wordCount(text);
   if (publication && isPublicationName(text, publication)) return "site name";
   for (const rule of RULES) if (rule.test(text, raw, words)) return rule.reason;
-  return undefined;
+  return lexiconReason(text);
 }
 
 function nameKey(text: string): string {

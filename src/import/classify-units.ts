@@ -36,6 +36,10 @@ export interface Unit {
   captionCue: boolean;
   /** Text: a bare proper name (`Pedro Castillo`): a caption's words, not a headline's. */
   nameOnly: boolean;
+  /** Text: names of a byline that opens the unit's line (`By Gwynne Dyer – ...`), cut off the text. */
+  inlineAuthors?: string[];
+  /** Text: that byline as printed. */
+  inlineByline?: string;
   /** Text: a read-more link at the end of the unit's last line, cut off the text (`... Read more »`). */
   trailingReadMore?: string;
 }
@@ -43,7 +47,8 @@ export interface Unit {
 const TRAILING_READ_MORE =
   /\s*(?:\[\s*)?(?:read more|continue reading|keep reading|leer más|leer mas|seguir leyendo|sigue leyendo|ver más|lire la suite)\s*(?:\.{2,3}|…)?\s*(?:»|›|→|>>)?(?:\s*\]\([^)]*\))?\s*$/i;
 
-const BYLINE = /^(?:by|por|written by|posted by|published by|escrito por|publicado por|texto de|autor(?:a|es)?:|authors?:)\s+(.+)$/i;
+const BYLINE =
+  /^(?:(?:by|por|written by|posted by|published by|escrito por|publicado por|texto de|reporting by|reportagem de)\s*:?|(?:autor(?:a|es)?|authors?|texto|text|reportaje)\s*:)\s+(.+)$/i;
 
 /** `Jim Byrne`, `A, B and C`, `Ana y Luisa` -> names; undefined when the rest is not name-like. */
 export function parseAuthors(text: string): string[] | undefined {
@@ -54,6 +59,8 @@ export function parseAuthors(text: string): string[] | undefined {
     .map((name) => name.trim().replace(/[.,;]+$/, ""))
     .filter(Boolean);
   if (names.length === 0) return undefined;
+  // A dash, question mark or quotation is a sentence going on after the names (`By Gwynne Dyer – Could ...`).
+  if (names.some((name) => /[–—?:;"“”«»]|\s-\s/.test(name))) return undefined;
   // "By staff" and "Por Redacción" are bylines; "By the way ..." is not.
   if (!names.every((name) => /^\p{Lu}/u.test(name) || /^(?:staff|redacción|redaccion|editors?|editorial)$/i.test(name))) return undefined;
   return names;
@@ -75,10 +82,39 @@ function parseBylineWithDate(text: string): { authors: string[]; date?: FoundDat
   return authors ? { authors, ...(date ? { date } : {}) } : undefined;
 }
 
+/** `De Ana Ruiz`: `De` opens a byline only before names and nothing else (`De Lima a Cusco` is not one). */
+const DE_BYLINE = /^de\s+(.+)$/i;
+
+/**
+ * `| By AFP | Ana Ruiz and Luis Paz |`: a byline set between bars, the agency
+ * and the names in cells of their own; every name kept as printed.
+ */
+function parseBarredByline(text: string): { authors: string[] } | undefined {
+  if (!/\|/.test(text)) return undefined;
+  const cells = text.split("|").map((cell) => cell.trim()).filter(Boolean);
+  if (cells.length < 2 || cells.length > 4) return undefined;
+  const match = BYLINE.exec(cells[0]!);
+  if (!match) return undefined;
+  const authors: string[] = [];
+  for (const [k, cell] of cells.entries()) {
+    const names = k === 0 ? parseAuthors(match[1]!) : parseAuthors(cell);
+    if (!names || !names.every((name) => isNameOnly(name))) return undefined;
+    authors.push(...names);
+  }
+  return { authors };
+}
+
 function parseByline(text: string, combined = true): { authors: string[]; date?: FoundDate } | undefined {
   if (combined) {
     const both = parseBylineWithDate(text);
     if (both) return both;
+    const barred = parseBarredByline(text);
+    if (barred) return barred;
+  }
+  const de = DE_BYLINE.exec(text.trim());
+  if (de && wordCount(text) <= 9) {
+    const names = parseAuthors(de[1]!);
+    return names && names.every((name) => isNameOnly(name) && wordCount(name) >= 2) ? { authors: names } : undefined;
   }
   const match = BYLINE.exec(text.trim());
   if (!match) return undefined;
@@ -92,6 +128,9 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
   const authors = parseAuthors(rest);
   return authors ? { authors, ...(date ? { date } : {}) } : undefined;
 }
+
+/** `By Gwynne Dyer – Could there be ...`: a byline opening a line of text, set off by a dash. */
+const INLINE_BYLINE = /^\s*[*_]*(by|por|written by|escrito por)\s+([\p{Lu}][\p{L}.'’ -]{1,60}?(?:\s+(?:and|y|&)\s+[\p{Lu}][\p{L}.'’ -]{1,40}?)?)[*_]*\s+[–—]\s+(?=\S)/iu;
 
 const CAPTION_CUE =
   /\\?\[(?:left|right|center|centre|izquierda|derecha|centro)\\?\]|\((?:left|right|center|izquierda|derecha|centro|photo|foto)\b[^)]*\)|^(?:photo|foto|image|imagen|picture|credit|crédito|pictured|en la foto|in the photo)\s*[:|(]|\b(?:photo|foto)\s*(?:by|de|:)\s*\p{Lu}|©/iu;
@@ -156,6 +195,16 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   const text = block.text;
   const byline = parseByline(text);
   if (byline) return { ...base, kind: "byline", authors: byline.authors, ...(byline.date ? { date: byline.date } : {}) };
+  const inline = INLINE_BYLINE.exec(block.raw);
+  if (inline && block.lines.length === 1) {
+    const names = parseAuthors(inline[2]!);
+    if (names && names.every((name) => isNameOnly(name))) {
+      const raw = block.raw.slice(inline[0].length);
+      const rest = stripMarkdown(raw);
+      const inner = classifyUnit({ ...block, raw, text: rest, words: wordCount(rest) }, publication);
+      if (inner.kind === "text") return { ...inner, block: { ...inner.block, raw, text: rest, words: wordCount(rest) }, inlineAuthors: names, inlineByline: inline[0].trim() };
+    }
+  }
   const dateLine = parseDateLine(text);
   if (dateLine) return { ...base, kind: "date", date: dateLine.date, ...(dateLine.place ? { place: dateLine.place } : {}) };
   const meta = parseMetaLine(text);
@@ -185,4 +234,21 @@ export function classifyUnit(block: Block, publication?: string): Unit {
     captionCue: Boolean(imageAlt) || hasCaptionCue(text),
     nameOnly: isNameOnly(stripMarkdown(block.raw)),
   };
+}
+
+/**
+ * A line printed again a few lines below itself (an image's alt text and its
+ * caption, a label shown twice) is kept once: the later copy is boilerplate.
+ */
+export function markRepeats(units: Unit[], window = 4): Unit[] {
+  return units.map((unit, index) => {
+    if (unit.kind !== "text" || unit.block.words < 4) return unit;
+    for (let k = Math.max(0, index - window); k < index; k++) {
+      const other = units[k]!;
+      if (other.kind === "text" && other.block.text === unit.block.text) {
+        return { ...unit, kind: "boilerplate" as const, reason: `repeated line (the same text as line ${other.block.first})` };
+      }
+    }
+    return unit;
+  });
 }

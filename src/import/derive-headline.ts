@@ -6,6 +6,7 @@
  * with `…`, as a quotation cut short does, so that no reader takes the cut for
  * the whole.
  */
+import { datelineDate } from "./extract-date.ts";
 import { fold, words } from "./markdown-text.ts";
 import { ALL_STOPWORDS } from "./stopwords.ts";
 
@@ -66,9 +67,15 @@ function trimEnd(text: string): string {
  */
 export function headlineFromTeaser(teaser: string): string | undefined {
   // Collapse line breaks and runs of spaces only: a no-break space is part of the printed text.
-  const text = (extractDateline(teaser)?.rest ?? teaser).replace(/[ \t\r\n]+/g, " ").trim();
+  const opening = extractDateline(teaser) ? undefined : datelineDate(teaser.trim());
+  const text = (extractDateline(teaser)?.rest ?? (opening ? teaser.trim().slice(opening.length) : teaser)).replace(/[ \t\r\n]+/g, " ").trim();
   if (words(text).length === 0) return undefined;
-  const first = splitSentences(text)[0] ?? text;
+  const sentences = splitSentences(text);
+  let first = sentences[0] ?? text;
+  // A first "sentence" of two or three words (`Jackson, Mississippi.`) says nothing alone: read on.
+  for (let k = 1; k < sentences.length && words(first).length < 4 && words(`${first} ${sentences[k]}`).length <= MAX_WORDS; k++) {
+    first = `${first} ${sentences[k]}`;
+  }
   const sentence = first.replace(/(?<![.][.])[.]$/, "").replace(/\s*(?:\[…\]|\[\.\.\.\]|…)$/, "").trim();
   if (words(sentence).length <= MAX_WORDS) return sentence;
 

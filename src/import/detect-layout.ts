@@ -3,10 +3,14 @@
  *   - a print issue has an index of articles with page numbers;
  *   - a single article has paragraphs of running text under at most one
  *     headline, one byline, one date line and one read-more link;
+ *   - or its main text, found by density, holds most of the page's prose
+ *     among chrome (captions, credits, ads, related links), with nothing
+ *     repeating as a listing's items do;
  *   - anything else is a listing of items.
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
 import { classifyUnit } from "./classify-units.ts";
+import { looksLikeArticle } from "./main-text.ts";
 import type { Line, SourceKind } from "./types.ts";
 
 const INDEX_ENTRY = /\S\s*(?:\.{3,}|…+)\s*\d{1,3}$/;
@@ -28,5 +32,5 @@ export function detectLayout(lines: readonly Line[], publication?: string): Sour
   // when in doubt, a page is a listing.
   const short = texts.filter((unit) => unit.block.words < 30).length - Math.min(headlines, 1);
   if (oneHead && prose >= 2 && short <= 1) return "article";
-  return "listing";
+  return looksLikeArticle(units) ? "article" : "listing";
 }

@@ -22,7 +22,7 @@ import { detectLanguage, DEFAULT_LANGUAGES } from "./detect-language.ts";
 import { detectLayout } from "./detect-layout.ts";
 import { ARTICLES_DIR, readExistingArticles, type ExistingArticle } from "./existing-articles.ts";
 import { ImportError } from "./import-error.ts";
-import { inferNeighbourDates } from "./listing-dates.ts";
+import { inferNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
 import { manifestPathFor, manifestToText, readManifest, type Manifest } from "./manifest.ts";
 import { stripMarkdown } from "./markdown-text.ts";
 import { pairTranslations } from "./pair-translations.ts";
@@ -146,7 +146,10 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
   options.onProgress?.(`${input}: ${kind} of ${page.publication} -> ${page.file}`);
 
   const result = split(page, kind);
-  if (kind === "listing") inferNeighbourDates(result.drafts);
+  if (kind === "listing") {
+    resolveYearlessDates(result.drafts);
+    inferNeighbourDates(result.drafts);
+  }
   const candidates = options.languages && options.languages.length > 0 ? [...options.languages] : [...DEFAULT_LANGUAGES];
   const languages = result.drafts.map((draft) => detectLanguage(plainText(draft), candidates).language);
   const tags = result.drafts.map((draft, index) => {

@@ -1,75 +1,161 @@
 /**
- * A page holding one article: its headline (the first heading, or the first
- * headline-like line), byline and date near the top, the rest as the body;
- * web boilerplate is dropped and reported.
+ * A page holding one article: its main text is found by density (long lines
+ * of running prose among short chrome lines); above it, the headline (the
+ * first heading, or the headline-like line nearest the text), byline, date
+ * and dateline; the rest of the page around it is chrome, dropped and
+ * reported line by line with its reason.
  */
-import { toParagraphs } from "./blocks.ts";
-import { classifyUnit } from "./classify-units.ts";
+import { toParagraphs, toUnits } from "./blocks.ts";
+import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
 import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
-import { toEdtf } from "./extract-date.ts";
-import { headingLevel, stripMarkdown } from "./markdown-text.ts";
+import { datelineDate, toEdtf } from "./extract-date.ts";
+import { findMainText, isProse } from "./main-text.ts";
+import { headingLevel, stripMarkdown, toItalicLine } from "./markdown-text.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, SplitResult } from "./types.ts";
 
 export interface ArticleOptions {
   publication: string;
 }
 
+const HEADER_REASON = "page header before the headline (site name, navigation)";
+const BEFORE_TEXT_REASON = "page chrome between the headline and the article text";
+const AFTER_TEXT_REASON = "page chrome after the article text (related links, comments, footer)";
+
+function nonBlank(unit: Unit): Line[] {
+  return unit.block.lines.filter((line) => line.text.trim() !== "");
+}
+
+function span(units: readonly Unit[]): string {
+  const numbers = units.flatMap((unit) => nonBlank(unit).map((line) => line.n));
+  if (numbers.length === 0) return "";
+  const first = Math.min(...numbers);
+  const last = Math.max(...numbers);
+  return first === last ? `line ${first}` : `lines ${first}-${last}`;
+}
+
+/** Paragraphs when the page separates them with blank lines; otherwise one unit per line. */
+function blocksOf(lines: readonly Line[]) {
+  const paragraphs = toParagraphs(lines);
+  return paragraphs.length >= 3 ? paragraphs : toUnits(lines);
+}
+
 export function splitArticle(lines: readonly Line[], options: ArticleOptions): SplitResult {
-  const units = toParagraphs(lines).map((block) => classifyUnit(block, options.publication));
+  const units = markRepeats(blocksOf(lines).map((block) => classifyUnit(block, options.publication)));
   const dropped: DroppedLine[] = [];
   const consumed: ConsumedLine[] = [];
   const review: string[] = [];
-  const nonBlank = (unit: (typeof units)[number]) => unit.block.lines.filter((line) => line.text.trim() !== "");
-
-  const firstProse = units.findIndex((unit) => unit.kind === "text" && unit.block.words >= 25);
-  const headEnd = firstProse < 0 ? units.length : firstProse;
-  let titleIndex = units.findIndex((unit, i) => i < headEnd && unit.kind === "text" && headingLevel(unit.block.lines[0]!.text) > 0);
-  if (titleIndex < 0) titleIndex = units.findIndex((unit, i) => i < headEnd && unit.kind === "text" && unit.h >= 1);
-
   const authors: string[] = [];
+  const drop = (unit: Unit, reason: string) => {
+    for (const line of nonBlank(unit)) dropped.push({ line: line.n, text: line.text, reason });
+  };
+  // A line that opens with its byline (`By Gwynne Dyer – ...`) is recorded as the byline it carries.
+  const take = (unit: Unit, role: ConsumedLine["role"]) => {
+    if (unit.inlineAuthors) authors.push(...unit.inlineAuthors);
+    for (const line of nonBlank(unit)) consumed.push({ line: line.n, role: unit.inlineAuthors ? "byline" : role });
+  };
+
+  const main = findMainText(units);
+  const firstProse = units.findIndex((unit) => unit.kind === "text" && unit.block.words >= 25);
+  // The article's text: its main run of prose, or (a page of short paragraphs) everything from the first long one.
+  const textStart = main ? main.start : firstProse < 0 ? units.length : firstProse;
+  const textEnd = main ? main.end : units.length - 1;
+
+  // The headline: a heading above the text, else the headline-like line nearest the text.
+  const headCandidates = units.map((unit, i) => ({ unit, i })).filter(({ unit, i }) => i < textStart && unit.kind === "text" && !unit.captionCue);
+  let titleIndex = headCandidates.find(({ unit }) => headingLevel(unit.block.lines[0]!.text) > 0)?.i ?? -1;
+  if (titleIndex < 0) {
+    const likely = headCandidates.filter(({ unit }) => unit.h >= 1 && !unit.nameOnly && unit.block.words >= 2);
+    titleIndex = likely.length > 0 ? likely[likely.length - 1]!.i : -1;
+  }
+
   let date: string | undefined;
   let place: string | undefined;
   const bodyParts: string[] = [];
+  const before: Unit[] = [];
+  const after: Unit[] = [];
+  let printedWithoutYear: string | undefined;
+  const takeDate = (unit: Unit) => {
+    if (!unit.date) return;
+    const edtf = toEdtf(unit.date);
+    if (edtf) date = edtf;
+    else printedWithoutYear ??= `${unit.date.text}\` (${span([unit])}`;
+  };
   units.forEach((unit, i) => {
     if (unit.kind === "boilerplate" || unit.kind === "read-more") {
-      for (const line of nonBlank(unit)) dropped.push({ line: line.n, text: line.text, reason: unit.reason ?? "boilerplate" });
-      return;
-    }
-    if (i < titleIndex && unit.kind === "text") {
-      for (const line of nonBlank(unit)) dropped.push({ line: line.n, text: line.text, reason: "page header before the headline (site name, navigation)" });
+      drop(unit, unit.reason ?? "boilerplate");
       return;
     }
     if (i === titleIndex) {
-      for (const line of nonBlank(unit)) consumed.push({ line: line.n, role: "title" });
+      take(unit, "title");
       return;
     }
-    if (unit.kind === "byline" && i <= headEnd) {
+    // Byline and date: above the text, or just after it.
+    const nearText = i < textStart || (i > textEnd && i <= textEnd + 2);
+    if (unit.kind === "byline" && nearText && (i < textStart || authors.length === 0)) {
       authors.push(...(unit.authors ?? []));
-      if (unit.date && !date) date = toEdtf(unit.date);
-      for (const line of nonBlank(unit)) consumed.push({ line: line.n, role: "byline" });
+      if (!date) takeDate(unit);
+      take(unit, "byline");
       return;
     }
-    if (unit.kind === "date" && i <= headEnd && !date) {
-      date = unit.date ? toEdtf(unit.date) : undefined;
+    if (unit.kind === "date" && nearText && !date) {
+      takeDate(unit);
       if (unit.place) place = unit.place;
-      for (const line of nonBlank(unit)) consumed.push({ line: line.n, role: "date" });
+      take(unit, "date");
       return;
     }
-    for (const line of nonBlank(unit)) consumed.push({ line: line.n, role: "body" });
-    bodyParts.push(unit.block.raw.replace(/ {2,}$/gm, ""));
+    if (i < textStart) {
+      if (i < titleIndex || titleIndex < 0) drop(unit, HEADER_REASON);
+      else if (unit.kind === "text" && !unit.captionCue && unit.block.words >= 8) {
+        // A standfirst under the headline is the article's.
+        take(unit, "body");
+        bodyParts.push(unit.block.raw.replace(/ {2,}$/gm, ""));
+      } else {
+        before.push(unit);
+        drop(unit, BEFORE_TEXT_REASON);
+      }
+      return;
+    }
+    if (i > textEnd) {
+      after.push(unit);
+      drop(unit, AFTER_TEXT_REASON);
+      return;
+    }
+    take(unit, "body");
+    bodyParts.push(unit.captionCue && !isProse(unit) ? toItalicLine(unit.block.raw) : unit.block.raw.replace(/ {2,}$/gm, ""));
   });
 
   if (consumed.length === 0) return { kind: "article", drafts: [], dropped };
   let title: string;
   if (titleIndex >= 0) title = stripMarkdown(units[titleIndex]!.block.raw);
   else {
+    const first = units.find((unit, i) => i >= textStart && i <= textEnd && unit.kind === "text");
     title = headlineFromTeaser(stripMarkdown(bodyParts[0] ?? "")) ?? "Untitled";
-    review.push("headline derived from the first paragraph; the page shows none");
+    review.push(`headline derived from the first paragraph${first ? ` (${span([first])})` : ""}; the page shows none`);
   }
-  const firstText = units[firstProse]?.block.text;
-  if (!place && firstText) place = extractDateline(firstText)?.place;
+  const firstText = units[textStart]?.kind === "text" ? units[textStart]!.block.text : units[firstProse]?.block.text;
+  if (firstText) {
+    const opening = datelineDate(firstText);
+    if (!place) place = opening?.place ?? extractDateline(firstText)?.place;
+    if (!date && opening) {
+      const edtf = toEdtf(opening.date);
+      if (edtf) date = edtf;
+      else printedWithoutYear ??= `${opening.date.text}\` (${span([units[textStart]!])}`;
+    }
+  }
+  if (!date && printedWithoutYear) review.push(`date printed without a year (\`${printedWithoutYear}); no date given`);
+  // Long lines left out around the text may be the article's own: say where to look.
+  const longLeftOut = [...before, ...after].filter((unit) => unit.kind === "text" && unit.block.words >= 20);
+  if (longLeftOut.length > 0) {
+    review.push(`text left out as page chrome (related items, comments), ${span(longLeftOut)}: check that it is not part of the article`);
+  }
+  if (main && main.pageProseWords > 0 && main.proseWords < 0.8 * main.pageProseWords) {
+    const share = Math.round((100 * main.proseWords) / main.pageProseWords);
+    review.push(
+      `layout uncertain: the article's text (${span(units.slice(main.start, main.end + 1))}) holds ${share}% of the page's running text; if the page is a listing, import it with --kind listing`,
+    );
+  }
   const draft: Draft = { title, review, body: bodyParts.join("\n\n"), consumed };
-  if (authors.length > 0) draft.authors = authors;
+  if (authors.length > 0) draft.authors = [...new Set(authors)];
   if (date) draft.date = date;
   if (place) draft.place = place;
   return { kind: "article", drafts: [draft], dropped };

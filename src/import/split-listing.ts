@@ -12,10 +12,11 @@
  *      (length, final punctuation, capitals), which needs no site rule.
  */
 import { toUnits } from "./blocks.ts";
-import { classifyUnit, type Unit } from "./classify-units.ts";
+import { boilerplateReason } from "./boilerplate.ts";
+import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
 import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
-import { findDates, toEdtf } from "./extract-date.ts";
-import { endsSentence, endsWithPeriod, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
+import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
+import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, LineRole, SplitResult } from "./types.ts";
 
 export interface ListingOptions {
@@ -56,9 +57,16 @@ function previousContent(units: readonly Unit[], index: number, floor = 0): numb
 function rangesFromAnchors(units: readonly Unit[], anchors: number[], headline: boolean | undefined): { header: number; items: ItemRange[] } {
   const starts = [...anchors];
   // Bylines or dates printed just before each headline belong to it.
-  const first = starts[0]!;
-  const before = previousContent(units, first);
-  const metaFirst = before >= 0 && (units[before]!.kind === "byline" || units[before]!.kind === "date");
+  // Meta is printed before the headlines only when it precedes them more often than it follows them:
+  // a byline under its headline belongs to that item, not the one above.
+  const isMeta = (index: number) => index >= 0 && (units[index]!.kind === "byline" || units[index]!.kind === "date");
+  const nextContent = (index: number) => {
+    for (let i = index + 1; i < units.length; i++) if (units[i]!.kind !== "boilerplate") return i;
+    return -1;
+  };
+  const precede = anchors.filter((anchor) => isMeta(previousContent(units, anchor))).length;
+  const follow = anchors.filter((anchor) => isMeta(nextContent(anchor))).length;
+  const metaFirst = isMeta(previousContent(units, starts[0]!)) && precede > follow;
   if (metaFirst) {
     for (let k = 0; k < starts.length; k++) {
       const floor = k === 0 ? 0 : anchors[k - 1]! + 1;
@@ -115,8 +123,12 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
     unit.block.words <= 6 && !endsSentence(unit.block.text)
       ? 0.3 + 0.05 * unit.block.words
       : 0.6 + 0.12 * unit.block.words + (unit.h < 0 ? 1.5 : 0) - (first && unit.block.gluedToNext ? 0.8 : 0);
-  const headlineCost = (unit: Unit) => -unit.h;
+  // A whole teaser is no headline: long running prose ending in a period.
+  // Nor is a photo caption (`... Foto: Paulo Pinto/Agência Brasil`).
+  const headlineCost = (unit: Unit) => -unit.h + (unit.block.words >= 12 && !unit.mark && endsWithPeriod(unit.block.text) ? 4 : 0) + (unit.captionCue ? 3 : 0);
   const teaserCost = (unit: Unit) => unit.h;
+  // A dateline (`Miami, 24 jun (EFE).-`) opens an item: it does not continue the teaser above it.
+  const opensItem = texts.map((unit) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)));
 
   const INF = Number.POSITIVE_INFINITY;
   const dp = new Array<number>(n + 1).fill(INF);
@@ -137,7 +149,7 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
         const teasers = j - first - 1;
         if (teasers >= 1) {
           const t = texts[j - 1]!;
-          cost += teaserCost(t) + (t.block.words <= 3 ? 2 : 0);
+          cost += teaserCost(t) + (t.block.words <= 3 ? 2 : 0) + (teasers >= 2 && opensItem[j - 1] ? 6 : 0);
           if (teasers === 1) {
             if (t.block.words <= h.block.words) cost += 2;
             else if (t.block.words < 1.2 * h.block.words) cost += 1;
@@ -154,7 +166,7 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
     if (i + 1 < n && isLabel(texts[i]!) && texts[i + 1]!.h >= 1) tryItem(i + 1, true);
     const h = texts[i]!;
     // A teaser whose headline the converter lost.
-    const lone = base + teaserCost(h) + 4;
+    const lone = base + teaserCost(h) + 4 - (opensItem[i] ? 1.5 : 0);
     if (lone < dp[i + 1]!) {
       dp[i + 1] = lone;
       back[i + 1] = { from: viaHeader ? -(i + 1) : i, headline: false, label: false };
@@ -223,6 +235,12 @@ function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer
       return previous >= 0 && units[previous]!.h >= 1 && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
     });
     const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
+    // The page's own date or byline at the top (today's date over a section page), with no headline
+    // above it while the items' all have one, is the page header's.
+    if (headlineFirst && meta.length >= 3 && before[0]! < 0 && before.slice(1).every((index) => index >= 0)) {
+      meta.shift();
+      before.shift();
+    }
     if (headlineFirst) {
       const { header, items } = rangesFromAnchors(units, meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index)), undefined);
       return { mode: kind, header, footer: units.length, items };
@@ -263,8 +281,13 @@ function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer
     return { mode: "read-more", header: 0, footer: units.length, items };
   }
 
-  // 5. Alternation.
-  const { header, footer, items } = alternatingRanges(units);
+  // 5. Alternation. A date line or byline printed just above the first headline is that item's, not the page header's.
+  const { header: top, footer, items } = alternatingRanges(units);
+  let header = top;
+  for (let i = top - 1; i >= 0 && units[i]!.kind !== "text" && units[i]!.kind !== "read-more"; i--) {
+    if (units[i]!.kind === "byline" || units[i]!.kind === "date") header = i;
+  }
+  if (items[0] && header < top) items[0] = { ...items[0], start: header };
   return { mode: "alternating", header, footer, items };
 }
 
@@ -274,6 +297,8 @@ interface ItemContext {
   captionsFirst: boolean;
   first: boolean;
   last: boolean;
+  /** Most items of the page are teasers without a headline. */
+  teaserOnly: boolean;
 }
 
 /** A short category label (`Analysis`, `PERU`, `Opinión`) printed above a headline. */
@@ -298,8 +323,9 @@ function linesOf(unit: Unit): Line[] {
 function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContext): { draft?: Draft; dropped: DroppedLine[] } {
   const dropped: DroppedLine[] = [];
   const consumed: ConsumedLine[] = [];
+  // A line that opens with its byline (`By Gwynne Dyer – ...`) is recorded as the byline it carries.
   const take = (unit: Unit, role: LineRole) => {
-    for (const line of linesOf(unit)) consumed.push({ line: line.n, role });
+    for (const line of linesOf(unit)) consumed.push({ line: line.n, role: unit.inlineAuthors ? "byline" : role });
   };
   const drop = (unit: Unit, reason: string) => {
     for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
@@ -332,6 +358,7 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
         break;
       case "text":
         texts.push(unit);
+        if (unit.inlineAuthors) authors.push(...unit.inlineAuthors);
         if (unit.trailingReadMore) {
           const last = linesOf(unit)[linesOf(unit).length - 1]!;
           dropped.push({ line: last.n, text: unit.trailingReadMore, reason: "read-more link (end of the line)", partial: true });
@@ -387,6 +414,11 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     return { dropped };
   }
 
+  // A line that is boilerplate is never a title (it would become a permanent id).
+  if (title && boilerplateReason(title.block.raw)) {
+    teasers.unshift(title);
+    title = undefined;
+  }
   let titleText: string;
   if (title) {
     titleText = stripMarkdown(title.block.raw);
@@ -395,9 +427,16 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   } else {
     const from = teasers[0] ?? captions[0]!;
     titleText = headlineFromTeaser(from.block.text) ?? from.block.text;
-    review.push(teasers[0] ? "headline derived from teaser (its first sentence or clause); the page shows none" : "headline derived from the photo caption; the page shows no headline or teaser");
+    const where = linesOf(from).map((line) => line.n);
+    const at = where.length > 1 ? `lines ${where[0]}-${where[where.length - 1]}` : `line ${where[0]}`;
+    if (context.teaserOnly && teasers[0]) review.push(`the page prints no headlines: headline derived from the teaser (${at}), its first sentence or clause`);
+    else review.push(teasers[0] ? "headline derived from teaser (its first sentence or clause); the page shows none" : "headline derived from the photo caption; the page shows no headline or teaser");
   }
   for (const unit of teasers) take(unit, "summary");
+  if (context.mode === "alternating" && teasers.length >= 3) {
+    const numbers = teasers.flatMap((unit) => linesOf(unit).map((line) => line.n));
+    review.push(`split uncertain: lines ${numbers[0]}-${numbers[numbers.length - 1]} were read as one item of ${teasers.length} paragraphs; check that they are not several items`);
+  }
   for (const unit of captions) take(unit, "body");
 
   const summary = teasers.map((unit) => unit.block.text).join("\n\n");
@@ -411,33 +450,36 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   if (dateline) draft.place = dateline.place;
   else if (dateUnit?.place) draft.place = dateUnit.place;
 
-  // Dates: the item's own date line or byline date; else a full date in the teaser, marked uncertain.
-  if (dateUnit?.date) {
-    const edtf = toEdtf(dateUnit.date);
+  // Dates: the item's own date line or byline date, or a date in dateline position opening its teaser
+  // (`Miami, 24 jun (EFE).- ...`). A date elsewhere in the text is an event it talks about, not its date.
+  const opening = teasers[0] ? datelineDate(teasers[0].block.text) : undefined;
+  if (opening?.place && !draft.place) draft.place = opening.place;
+  // The agency a dateline credits (`Miami, 24 jun (EFE).-`) is the item's byline when it prints no other.
+  if (opening?.agency && !draft.authors && isNameOnly(opening.agency)) draft.authors = [opening.agency];
+  const printed = dateUnit?.date ?? opening?.date;
+  const printedLine = dateUnit ? linesOf(dateUnit)[0]!.n : teasers[0] ? linesOf(teasers[0])[0]!.n : undefined;
+  if (printed) {
+    const edtf = toEdtf(printed);
     if (edtf) {
       draft.date = edtf;
       draft.dateIsFirm = true;
-    } else review.push(`date printed without a year (\`${dateUnit.date.text}\`); no date given`);
+    } else if (printed.month !== undefined && printed.day !== undefined) {
+      draft.yearless = { month: printed.month, day: printed.day, text: printed.text, ...(printedLine ? { line: printedLine } : {}) };
+    } else review.push(`date printed without a year (\`${printed.text}\`${printedLine ? `, line ${printedLine}` : ""}); no date given`);
   } else {
     const text = [titleText, summary].join(" ");
-    const full = findDates(text).filter((date) => date.year !== undefined && date.month !== undefined && date.day !== undefined);
-    const distinct = [...new Set(full.map((date) => toEdtf(date)))].filter(Boolean);
-    if (distinct.length === 1) {
-      draft.date = toEdtf(full[0]!, true);
-      review.push(`date taken from the teaser (\`${full[0]!.text}\`), uncertain: the article may be later`);
-    } else {
-      const yearless = findDates(text).filter((date) => date.year === undefined && date.month !== undefined && date.day !== undefined);
-      if (yearless.length > 0 && distinct.length === 0) {
-        const mentioned = [...new Set(yearless.map((date) => `\`${date.text}\``))];
-        review.push(`the text mentions ${mentioned.join(", ")} without a year; no date given`);
-      }
+    const found = findDates(text).filter((date) => date.month !== undefined && date.day !== undefined);
+    if (found.length > 0) {
+      const mentioned = [...new Set(found.map((date) => `\`${date.text}\``))];
+      if (found.every((date) => date.year === undefined)) review.push(`the text mentions ${mentioned.join(", ")} without a year; no date given`);
+      else review.push(`the text mentions ${mentioned.join(", ")}, not as its own date (no date line or dateline); no date given`);
     }
   }
   return { draft, dropped };
 }
 
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
-  const units = toUnits(lines).map((block) => classifyUnit(block, options.publication));
+  const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
   const { mode, header, footer, items } = findItems(units);
   const dropped: DroppedLine[] = [];
   const dropUnit = (unit: Unit, reason: string) => {
@@ -458,10 +500,12 @@ export function splitListing(lines: readonly Line[], options: ListingOptions): S
   }
   const captionsFirst = multi >= 2 && shortFirst >= 0.6 * multi;
 
+  const lone = items.filter((range) => range.headline === false).length;
+  const teaserOnly = lone >= 2 && lone >= 0.5 * items.length;
   const drafts: Draft[] = [];
   items.forEach((range, k) => {
     const slice = units.slice(range.start, Math.min(range.end, footer));
-    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1 });
+    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1, teaserOnly });
     dropped.push(...itemDropped);
     if (draft) drafts.push(draft);
   });

@@ -39,6 +39,8 @@ export interface Draft {
   consumed: ConsumedLine[];
   /** Listing items only: whether the date came from the item itself (used to bound undated neighbours). */
   dateIsFirm?: boolean;
+  /** Listing items only: a day and month printed as the item's date without a year, for the neighbour rule to complete. */
+  yearless?: { month: number; day: number; text: string; line?: number };
 }
 
 export interface DroppedLine {

@@ -1,0 +1,187 @@
+/**
+ * The importer on pages of outlets it was not built on: development pages
+ * kept verbatim under dev-pages/ (their addresses in ADDRESSES.txt, their
+ * domains in dev-domains.txt), and the shapes the rules read (bylines, date
+ * expressions) on fragments of real pages.
+ */
+import { copyFile, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeBlock } from "../../src/import/blocks.ts";
+import { classifyUnit } from "../../src/import/classify-units.ts";
+import { datelineDate, findDates, parseDateLine } from "../../src/import/extract-date.ts";
+import { importFiles, type ImportResult } from "../../src/import/index.ts";
+import type { SourceKind } from "../../src/import/types.ts";
+import { expectEveryLineAccounted, REPO, tempRoot } from "./support.ts";
+
+let root: string;
+beforeAll(async () => {
+  root = await tempRoot();
+});
+
+/** Imports a development page as a raw page, and checks that every line is accounted for. */
+async function importDev(name: string, kind?: SourceKind): Promise<ImportResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-dev-"));
+  const file = path.join(dir, name);
+  await copyFile(path.join(REPO, "test/import/dev-pages", name), file);
+  const result = await importFiles([file], { root, publication: `Dev ${name}`, ...(kind ? { kind } : {}) });
+  await expectEveryLineAccounted(result, root);
+  return result;
+}
+
+const droppedReasons = (result: ImportResult) => Object.fromEntries(result.reports[0]!.dropped.map((entry) => [entry.text.trim(), entry.reason]));
+
+const unit = (text: string) => classifyUnit(makeBlock([{ n: 1, text }], 0));
+
+describe("bylines in the shapes real pages print them", () => {
+  it("reads `Por X`, `By X`, names joined by and / y / & / commas, and keeps agencies as printed", () => {
+    expect(unit("Por Germán Ayala Osorio").authors).toEqual(["Germán Ayala Osorio"]);
+    expect(unit("By AFP").authors).toEqual(["AFP"]);
+    expect(unit("| By AFP | Name and Name |").authors).toEqual(["AFP", "Name", "Name"]);
+    expect(unit("Por: Germán Ayala Osorio").authors).toEqual(["Germán Ayala Osorio"]);
+    expect(unit("Texto de la ley").kind).toBe("text");
+  });
+
+  it("reads a byline opening a line of text, and leaves the text", () => {
+    const inline = unit("By Gwynne Dyer – Could there be...");
+    expect(inline.kind).toBe("text");
+    expect(inline.inlineAuthors).toEqual(["Gwynne Dyer"]);
+    expect(inline.block.text).toBe("Could there be...");
+  });
+
+  it("reads `De X` only before names", () => {
+    expect(unit("De Germán Ayala Osorio").authors).toEqual(["Germán Ayala Osorio"]);
+    expect(unit("De Lima a Cusco").kind).toBe("text");
+  });
+});
+
+describe("dates only from explicit date expressions", () => {
+  it("never from relative words", () => {
+    for (const text of ["last week", "Two days after", "last few hours", "hace dos días", "next month", "a month ago"]) {
+      expect(findDates(text), text).toEqual([]);
+    }
+  });
+
+  it("reads a date line with its section label or a byline lead-in the conversion emptied", () => {
+    expect(parseDateLine("Friday 29 May 2015 - Eye witness")?.date).toMatchObject({ year: 2015, month: 5, day: 29 });
+    expect(parseDateLine("domingo, 26 de octubre de 2025")?.date).toMatchObject({ year: 2025, month: 10, day: 26 });
+  });
+
+  it("takes a date in dateline position, not one the text talks about", () => {
+    expect(datelineDate("Miami, 24 jun (EFE).- La presidenta")).toMatchObject({ place: "Miami", agency: "EFE", date: { month: 6, day: 24 } });
+    expect(datelineDate("will be voted on March 28, 2022")).toBeUndefined();
+  });
+});
+
+describe("development pages", () => {
+  it("a single article among its site's chrome is an article; the chrome is dropped with reasons", async () => {
+    const result = await importDev("croniosv-article.md");
+    expect(result.reports[0]!.kind).toBe("article");
+    expect(result.records).toHaveLength(1);
+    const [article] = result.records;
+    expect(article!.title).toBe("VIDEOS: Periodista enloquece en plena transmisión al saber que se ganó la lotería, mira su reacción");
+    expect(article!.body).toContain("La multitud coreaba el nombre de Basilio");
+    expect(article!.body).not.toContain("India caza un elefante");
+    // The kept copy's header takes six lines: line n of the page is line n + 6 of the copy.
+    const reasons = result.reports[0]!.dropped.map((entry) => [entry.line - 6, entry.reason]);
+    expect(reasons).toEqual([
+      [1, "category label"],
+      [10, "category label"],
+      [11, "page chrome after the article text (related links, comments, footer)"],
+      [12, "page chrome after the article text (related links, comments, footer)"],
+    ]);
+    expect(article!.review).toEqual(["text left out as page chrome (related items, comments), line 18: check that it is not part of the article"]);
+  });
+
+  it("an opinion page: the chrome above the headline is dropped, never taken for the title", async () => {
+    const result = await importDev("royalexaminer-opinion.md");
+    expect(result.reports[0]!.kind).toBe("article");
+    expect(result.records.map((record) => record.title)).toEqual(["Response to the Crooked Run West Council presentation October 21"]);
+    expect(droppedReasons(result)).toEqual({
+      "Connect with us": "share buttons",
+      Opinion: "category label",
+      Published: "metadata label without its value",
+      on: "metadata label without its value",
+    });
+  });
+
+  it("--kind article: headline, byline, date; the photo credit and the archive notice dropped", async () => {
+    const result = await importDev("ayalalaotratribuna-blogspot-label.md", "article");
+    const [article] = result.records;
+    expect([article!.title, article!.authors, article!.date]).toEqual(["EL TIEMPO RESPALDA A TRUMP; EL ESPECTADOR, LO FUSTIGA", ["Germán Ayala Osorio"], "2025-10-26"]);
+    expect(result.reports[0]!.dropped.map((entry) => entry.reason)).toEqual(["archive page notice", "archive page notice", "photo credit"]);
+  });
+
+  it("a listing of teasers without headlines: one item per teaser, a provisional headline, a note with the line", async () => {
+    const result = await importDev("yahoo-es-efe-teasers.md");
+    expect(result.reports[0]!.kind).toBe("listing");
+    const records = result.records;
+    expect(records.map((record) => record.source!.lines)).toEqual([[7, 8], [9, 9], [10, 10], [11, 11]]);
+    expect(records[0]!.title).toBe("Guardiola: \"Ganar la Premier es más difícil que ganar la Champions\"");
+    expect(records[1]!.title).toBe("La presidenta de la Comunidad de Madrid, Isabel Díaz Ayuso…");
+    expect([records[1]!.place, records[1]!.authors, records[1]!.date]).toEqual(["Miami", ["EFE"], undefined]);
+    expect(records[1]!.review).toEqual([
+      "the page prints no headlines: headline derived from the teaser (line 9), its first sentence or clause",
+      "date printed without a year (`24 jun`, line 9) and no dated item near it; no date given",
+    ]);
+    expect(records[3]!.review).toEqual(["the page prints no headlines: headline derived from the teaser (line 11), its first sentence or clause"]);
+  });
+
+  it("a listing with date lines, captions and credits: dates from the date lines, never from the captions' events", async () => {
+    const result = await importDev("blogs-afp-correspondent-listing.md");
+    expect(result.reports[0]!.kind).toBe("listing");
+    expect(result.records.map((record) => [record.title, record.date ?? null])).toEqual([
+      ["The best pizza in Mogadishu", null],
+      ["Elephants, hunters and storybooks", "2015-05-29"],
+    ]);
+    const reasons = droppedReasons(result);
+    expect(reasons["(AFP Photo / Carl de Souza)"]).toBe("photo credit");
+    expect(reasons["(Photo: AFP / Chris Jek)"]).toBe("photo credit");
+    expect(reasons["Continue reading..."]).toBe("read-more link");
+  });
+
+  it("a listing of dated teasers: each date line opens its item, each teaser gets a provisional headline", async () => {
+    const result = await importDev("theclimatepod-libsyn-dated-teasers.md");
+    expect(result.records.map((record) => record.date)).toEqual(["2022-09-28", "2022-09-21", "2022-09-14", "2022-09-07"]);
+    expect(result.records.map((record) => record.title)).toEqual([
+      "Around the globe, people are on the move",
+      "Jackson, Mississippi. Flint, Michigan",
+      "In his latest piece, Secret Data, Tiny Islands and a Quest for Treasure on the Ocean Floor…",
+      "As war erupted in Ukraine earlier this year…",
+    ]);
+  });
+
+  it("a Portuguese blog page: counters, credits, source lines, social promotions and breadcrumbs are dropped with reasons", async () => {
+    const result = await importDev("portalrndiario-blog-listing.md");
+    const reasons = result.reports[0]!.dropped.map((entry) => entry.reason);
+    expect(reasons).toContain("breadcrumb navigation");
+    expect(reasons.filter((reason) => reason === "counter without its label (comments, shares)")).toHaveLength(3);
+    expect(reasons.filter((reason) => reason === "source credit")).toHaveLength(2);
+    expect(reasons).toContain("social media promotion");
+    const titles = result.records.map((record) => record.title);
+    expect(titles).toContain("Incêndio destrói empresas e creche na zona leste de São Paulo");
+    expect(titles).toContain("Congonhas confirma terceiro vazamento em mina, em menos de uma semana");
+    expect(titles.some((title) => /^(?:0|Fonte|>>|Início)/.test(title))).toBe(false);
+    // Several paragraphs read as one item: the note names their lines.
+    const first = result.records.find((record) => record.title.startsWith("Mega-sena"))!;
+    expect(first.review).toEqual(["split uncertain: lines 15-19 were read as one item of 3 paragraphs; check that they are not several items"]);
+  });
+
+  it("a day's listing with ad slots and a caption printed twice: the ads and the copy are dropped", async () => {
+    const result = await importDev("sidneysilva-day-listing.md");
+    expect(result.reports[0]!.kind).toBe("listing");
+    const dropped = result.reports[0]!.dropped.map((entry) => [entry.line - 6, entry.reason]);
+    expect(dropped).toContainEqual([3, "advertisement"]);
+    expect(dropped).toContainEqual([6, "repeated line (the same text as line 10)"]);
+  });
+
+  it("a section page: each date line under its headline goes to that item; the page's own date is its header", async () => {
+    const result = await importDev("oasesnews-category-listing.md");
+    expect(result.records.map((record) => [record.title, record.date])).toEqual([
+      ["London’s knife-terrorist released from jail few days ago", "2020-02-03"],
+      ["The Shocking Story Of Sinaga, The PhD Student Who Drugged And R*ped Many Male Students", "2020-01-08"],
+    ]);
+    expect(result.reports[0]!.dropped[0]).toMatchObject({ line: 7, reason: "page header before the first item (site name, tagline or navigation)" });
+  });
+});
