@@ -93,6 +93,28 @@ function renderResult(result) {
   return item;
 }
 
+/**
+ * The filters' button, shown on narrow screens only (search.css): it folds the
+ * filter pane away so the first results are on the first screen, and names
+ * how many filters are set, so a folded filter is never a hidden surprise.
+ */
+function foldFilters(root) {
+  const toggle = root.querySelector(".search-filters-toggle");
+  const pane = root.querySelector("#search-filters");
+  const count = toggle && toggle.querySelector(".search-filters-count");
+  if (!toggle || !pane || !count) return () => {};
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    pane.classList.toggle("is-folded", !open);
+  });
+  return (filters) => {
+    const active = Object.values(filters || {}).reduce((sum, values) => sum + (Array.isArray(values) ? values.length : 0), 0);
+    count.textContent = active ? ` (${active} active)` : "";
+    count.hidden = !active;
+  };
+}
+
 function readAddress() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
@@ -201,7 +223,12 @@ async function start(root) {
   sortSelect.value = sort;
   sortEverySearch(instance, () => SORTS[sort]);
 
-  instance.on("search", (term, filters) => writeAddress((term || "").trim(), filters, sort));
+  const showActiveFilters = foldFilters(root);
+  showActiveFilters(initial.filters);
+  instance.on("search", (term, filters) => {
+    writeAddress((term || "").trim(), filters, sort);
+    showActiveFilters(filters);
+  });
   sortSelect.addEventListener("change", () => {
     sort = Object.hasOwn(SORTS, sortSelect.value) ? sortSelect.value : "relevance";
     writeAddress((instance.searchTerm || "").trim(), instance.searchFilters, sort);

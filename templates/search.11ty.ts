@@ -27,10 +27,11 @@ export function render({ archive }: { archive: Archive }): string {
         <option value="oldest">date, oldest first</option>
       </select>
     </label>
+    <button type="button" class="search-filters-toggle" aria-expanded="false" aria-controls="search-filters">Filters<span class="search-filters-count" hidden></span></button>
   </div>
   <pagefind-summary class="search-summary" default-message="Type a word to search ${archive.articles.length} articles."></pagefind-summary>
   <div class="search-body">
-    <section class="search-filters" aria-label="Filters">
+    <section id="search-filters" class="search-filters is-folded" aria-label="Filters">
       <pagefind-filter-pane open="publication,language,year" sort="alphabetical"></pagefind-filter-pane>
     </section>
     <pagefind-results class="search-results"></pagefind-results>
