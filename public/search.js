@@ -40,6 +40,22 @@ await import(sitePath("/pagefind/pagefind-component-ui.js"));
   ui.options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({ ...shared, bundlePath: bundle.path })));
 }
 
+/**
+ * The page's words in the interface's language, from the page itself (a JSON
+ * block the build writes from src/archive/interface-messages.ts); Pagefind's
+ * own words come from its translations, in the page's `lang`.
+ */
+const MESSAGES = (() => {
+  try {
+    return JSON.parse(document.getElementById("search-messages")?.textContent || "{}");
+  } catch {
+    return {};
+  }
+})();
+
+/** A message with each `{name}` replaced by its value. */
+const formatMessage = (template, values) => String(template || "").replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+
 /** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
 /** Sort choices -> Pagefind sort; undated articles carry sort keys that keep them, last, in both date orders. */
@@ -110,9 +126,33 @@ function foldFilters(root) {
   });
   return (filters) => {
     const active = Object.values(filters || {}).reduce((sum, values) => sum + (Array.isArray(values) ? values.length : 0), 0);
-    count.textContent = active ? ` (${active} active)` : "";
+    count.textContent = active ? formatMessage(MESSAGES.filtersActive, { count: active }) : "";
     count.hidden = !active;
   };
+}
+
+/**
+ * Pagefind's filter pane names each group after its filter's key, and shows
+ * the index's values as they are: the groups get the interface's names, and
+ * the undated articles' year its word, each time the pane draws them.
+ */
+function nameFilters(pane) {
+  const names = MESSAGES.filterNames || {};
+  const rename = () => {
+    for (const group of pane.querySelectorAll(".pf-filter-group")) {
+      const key = group.dataset.filterName || group.querySelector("input[name]")?.name;
+      const name = key && names[key];
+      if (!name) continue;
+      for (const label of group.querySelectorAll(".pf-filter-group-name, legend")) if (label.textContent !== name) label.textContent = name;
+    }
+    if (!MESSAGES.undatedFilter) return;
+    for (const input of pane.querySelectorAll('input[name="year"][value="Undated"]')) {
+      const text = [...input.parentNode.childNodes].find((node) => node.nodeType === window.Node.TEXT_NODE);
+      if (text && text.textContent !== MESSAGES.undatedFilter) text.textContent = MESSAGES.undatedFilter;
+    }
+  };
+  new window.MutationObserver(rename).observe(pane, { childList: true, subtree: true });
+  rename();
 }
 
 function readAddress() {
@@ -223,6 +263,8 @@ async function start(root) {
   sortSelect.value = sort;
   sortEverySearch(instance, () => SORTS[sort]);
 
+  const pane = root.querySelector("pagefind-filter-pane");
+  if (pane) nameFilters(pane);
   const showActiveFilters = foldFilters(root);
   showActiveFilters(initial.filters);
   instance.on("search", (term, filters) => {
