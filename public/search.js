@@ -119,6 +119,7 @@ function foldFilters(root) {
   const pane = root.querySelector("#search-filters");
   const count = toggle && toggle.querySelector(".search-filters-count");
   if (!toggle || !pane || !count) return () => {};
+  const plurals = new Intl.PluralRules(document.documentElement.lang || "en");
   toggle.addEventListener("click", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
@@ -126,7 +127,8 @@ function foldFilters(root) {
   });
   return (filters) => {
     const active = Object.values(filters || {}).reduce((sum, values) => sum + (Array.isArray(values) ? values.length : 0), 0);
-    count.textContent = active ? formatMessage(MESSAGES.filtersActive, { count: active }) : "";
+    const forms = MESSAGES.filtersActive || {};
+    count.textContent = active ? formatMessage(forms[plurals.select(active)] || forms.other, { count: active }) : "";
     count.hidden = !active;
   };
 }

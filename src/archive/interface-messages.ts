@@ -165,7 +165,8 @@ const en = {
   wholeArchive: "whole archive",
   /** Words of the search page's script (public/search.js), given to it as JSON. */
   script: {
-    filtersActive: " ({count} active)",
+    /** After "Filters" on its button, by `Intl.PluralRules` category of the page's language. */
+    filtersActive: { one: " ({count} active)", other: " ({count} active)" } satisfies PluralMessage,
     /** Pagefind names a filter after its key; these are the names readers see. */
     filterNames: { publication: "Publication", tag: "Tag", language: "Language", year: "Year" },
     undatedFilter: "Undated",
@@ -304,7 +305,7 @@ const es: Messages = {
   searchNeedsScript: "La búsqueda necesita JavaScript. Sin él, explore {byDate}, {byTag} o {byPublication}, busque sin conexión con {command} o descargue el {wholeArchive}.",
   wholeArchive: "archivo completo",
   script: {
-    filtersActive: " ({count} activos)",
+    filtersActive: { one: " ({count} activo)", other: " ({count} activos)" },
     filterNames: { publication: "Publicación", tag: "Etiqueta", language: "Idioma", year: "Año" },
     undatedFilter: "Sin fecha",
   },

@@ -6,7 +6,7 @@
  * words outside the articles' own text; the Spanish search page speaks
  * Spanish through Pagefind's translations and its own script's messages.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -242,7 +242,10 @@ describe("the Spanish build", () => {
       const summary = page.locator("pagefind-summary");
       await expect.poll(() => summary.innerText()).toMatch(/^\d+ resultados? (encontrados? )?para consequat$/);
       const toggle = page.locator("button.search-filters-toggle");
-      await expect.poll(() => toggle.innerText()).toBe(`${m.filters}${m.script.filtersActive.replace("{count}", "1")}`);
+      await expect.poll(() => toggle.innerText()).toBe(`${m.filters}${m.script.filtersActive.one.replace("{count}", "1")}`);
+      // For people to review beside the English screenshots (screenshots.test.ts): the Spanish first screen with results.
+      await mkdir(path.join(projectRoot, "screenshots"), { recursive: true });
+      await page.screenshot({ path: path.join(projectRoot, "screenshots", "search-390-light-es.png") });
       await toggle.click();
       const names = page.locator("pagefind-filter-pane .pf-filter-group-name");
       await expect.poll(async () => (await names.allTextContents()).sort()).toEqual(Object.values(m.script.filterNames).sort());
