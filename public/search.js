@@ -40,6 +40,22 @@ await import(sitePath("/pagefind/pagefind-component-ui.js"));
   ui.options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({ ...shared, bundlePath: bundle.path })));
 }
 
+/**
+ * The page's words in the interface's language, from the page itself (a JSON
+ * block the build writes from src/archive/interface-messages.ts); Pagefind's
+ * own words come from its translations, in the page's `lang`.
+ */
+const MESSAGES = (() => {
+  try {
+    return JSON.parse(document.getElementById("search-messages")?.textContent || "{}");
+  } catch {
+    return {};
+  }
+})();
+
+/** A message with each `{name}` replaced by its value. */
+const formatMessage = (template, values) => String(template || "").replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+
 /** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
 /** Sort choices -> Pagefind sort; undated articles carry sort keys that keep them, last, in both date orders. */
@@ -91,6 +107,54 @@ function renderResult(result) {
     appendExcerpt(excerpt, result.excerpt);
   }
   return item;
+}
+
+/**
+ * The filters' button, shown on narrow screens only (search.css): it folds the
+ * filter pane away so the first results are on the first screen, and names
+ * how many filters are set, so a folded filter is never a hidden surprise.
+ */
+function foldFilters(root) {
+  const toggle = root.querySelector(".search-filters-toggle");
+  const pane = root.querySelector("#search-filters");
+  const count = toggle && toggle.querySelector(".search-filters-count");
+  if (!toggle || !pane || !count) return () => {};
+  const plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    pane.classList.toggle("is-folded", !open);
+  });
+  return (filters) => {
+    const active = Object.values(filters || {}).reduce((sum, values) => sum + (Array.isArray(values) ? values.length : 0), 0);
+    const forms = MESSAGES.filtersActive || {};
+    count.textContent = active ? formatMessage(forms[plurals.select(active)] || forms.other, { count: active }) : "";
+    count.hidden = !active;
+  };
+}
+
+/**
+ * Pagefind's filter pane names each group after its filter's key, and shows
+ * the index's values as they are: the groups get the interface's names, and
+ * the undated articles' year its word, each time the pane draws them.
+ */
+function nameFilters(pane) {
+  const names = MESSAGES.filterNames || {};
+  const rename = () => {
+    for (const group of pane.querySelectorAll(".pf-filter-group")) {
+      const key = group.dataset.filterName || group.querySelector("input[name]")?.name;
+      const name = key && names[key];
+      if (!name) continue;
+      for (const label of group.querySelectorAll(".pf-filter-group-name, legend")) if (label.textContent !== name) label.textContent = name;
+    }
+    if (!MESSAGES.undatedFilter) return;
+    for (const input of pane.querySelectorAll('input[name="year"][value="Undated"]')) {
+      const text = [...input.parentNode.childNodes].find((node) => node.nodeType === window.Node.TEXT_NODE);
+      if (text && text.textContent !== MESSAGES.undatedFilter) text.textContent = MESSAGES.undatedFilter;
+    }
+  };
+  new window.MutationObserver(rename).observe(pane, { childList: true, subtree: true });
+  rename();
 }
 
 function readAddress() {
@@ -201,7 +265,14 @@ async function start(root) {
   sortSelect.value = sort;
   sortEverySearch(instance, () => SORTS[sort]);
 
-  instance.on("search", (term, filters) => writeAddress((term || "").trim(), filters, sort));
+  const pane = root.querySelector("pagefind-filter-pane");
+  if (pane) nameFilters(pane);
+  const showActiveFilters = foldFilters(root);
+  showActiveFilters(initial.filters);
+  instance.on("search", (term, filters) => {
+    writeAddress((term || "").trim(), filters, sort);
+    showActiveFilters(filters);
+  });
   sortSelect.addEventListener("change", () => {
     sort = Object.hasOwn(SORTS, sortSelect.value) ? sortSelect.value : "relevance";
     writeAddress((instance.searchTerm || "").trim(), instance.searchFilters, sort);

@@ -1,6 +1,7 @@
 /** One page per article, at its permalink (DESIGN.md, "URLs"). */
 import type { Archive, Group } from "../src/archive/build-archive.ts";
 import type { SiteConfig } from "../src/archive/site-config.ts";
+import { formatMessage, messagesFor, type Messages } from "../src/archive/interface-messages.ts";
 import { languageToName } from "../src/archive/language-names.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import type { ArticleCitations } from "../src/exports/citation-cache.ts";
@@ -30,9 +31,8 @@ const MORE_TAGS = 1;
  * prints a headline and a "read more" link only): said plainly, so that an
  * empty page is not taken for a fault.
  */
-function bodyMissing(article: ArticleRecord, site: string) {
-  const shown = article.summary ? "the headline and summary" : "the headline";
-  return html`<p class="body-missing"${langAttribute(site, article.language)}>The source shows only ${shown} of this article; its text is not in the archive.${article.url ? " The original may have it: see Provenance." : ""}</p>`;
+function bodyMissing(m: Messages, article: ArticleRecord, site: string) {
+  return html`<p class="body-missing"${langAttribute(site, article.language)}>${article.summary ? m.bodyMissingHeadlineAndSummary : m.bodyMissingHeadline}${article.url ? m.bodyMissingOriginal : ""}</p>`;
 }
 
 const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -53,14 +53,15 @@ export function summaryOpensBody(article: Pick<ArticleRecord, "summary" | "text"
 
 /** Home, then the year and (when the article is filed under one) the month it belongs to. */
 function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
-  const crumbs: Crumb[] = [{ label: "Home", url: "/" }];
+  const m = messagesFor(archive.site.language);
+  const crumbs: Crumb[] = [{ label: m.home, url: "/" }];
   const date = article.parsedDate;
-  if (!date) crumbs.push({ label: "Undated", url: "/undated/" });
+  if (!date) crumbs.push({ label: m.undatedTitle, url: "/undated/" });
   else {
     const year = archive.years.find((y) => y.year === date.start.year);
     crumbs.push({ label: String(date.start.year), url: year?.url ?? `/${date.start.year}/` });
     const month = date.start.month ? year?.months[date.start.month - 1] : undefined;
-    if (month?.articles.includes(article)) crumbs.push({ label: monthToName(month.month), url: month.url });
+    if (month?.articles.includes(article)) crumbs.push({ label: monthToName(m, month.month), url: month.url });
   }
   crumbs.push({ label: article.title, lang: article.language });
   return crumbs;
@@ -128,6 +129,7 @@ export function renderArticlePage(article: ArticleRecord, context: ArticlePageCo
   const { groupUrls, previous, next } = context;
   const source = article.source;
   const site = context.site.language;
+  const m = messagesFor(site);
   const groupLink = (url: string | undefined, kind: Group["kind"], name: string, className?: string) => linkToGroup(url, kind, name, site, className);
   const jsonLd = {
     "@context": "https://schema.org",
@@ -142,42 +144,42 @@ export function renderArticlePage(article: ArticleRecord, context: ArticlePageCo
   };
   const content = html`<article class="article"${langAttribute(article.language, site)}>
   <header class="article-header">
-    <p class="kicker"${langAttribute(site, article.language)}>${groupLink(groupUrls.publication, "publication", article.publication, "kicker-publication")}${context.issueUrl !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><a class="issue" href="${context.issueUrl}">${article.issue}</a>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">p. ${article.page}</span>` : ""}</p>
+    <p class="kicker"${langAttribute(site, article.language)}>${groupLink(groupUrls.publication, "publication", article.publication, "kicker-publication")}${context.issueUrl !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><a class="issue" href="${context.issueUrl}">${article.issue}</a>` : ""}${article.page !== undefined ? html`<span class="sep" aria-hidden="true"> · </span><span class="page-number">${formatMessage(m.pageOfIssue, { page: article.page })}</span>` : ""}</p>
     <h1 class="article-title">${article.title}</h1>
     ${article.summary && !summaryOpensBody(article) ? html`<p class="dek">${article.summary}</p>` : ""}
     <dl class="article-meta"${langAttribute(site, article.language)}>
-      ${article.authors?.length ? html`<div><dt>By</dt><dd>${article.authors.map((name, i) => html`${i ? ", " : ""}${groupLink(groupUrls.authors[i], "author", name, "byline")}`)}</dd></div>` : ""}
-      <div><dt>Date</dt><dd>${dateElement(article)}</dd></div>
-      ${article.place ? html`<div><dt>Place</dt><dd>${article.place}</dd></div>` : ""}
-      <div><dt>Language</dt><dd>${groupLink(groupUrls.language, "language", article.language, "language")}</dd></div>
-      ${article.tags?.length ? html`<div class="meta-tags"><dt>Tags</dt><dd><ul class="chips">${article.tags.map((tag, i) => html`<li>${groupLink(groupUrls.tags[i], "tag", tag)}</li>`)}</ul></dd></div>` : ""}
+      ${article.authors?.length ? html`<div><dt>${m.byline}</dt><dd>${article.authors.map((name, i) => html`${i ? ", " : ""}${groupLink(groupUrls.authors[i], "author", name, "byline")}`)}</dd></div>` : ""}
+      <div><dt>${m.date}</dt><dd>${dateElement(m, article)}</dd></div>
+      ${article.place ? html`<div><dt>${m.place}</dt><dd>${article.place}</dd></div>` : ""}
+      <div><dt>${m.language}</dt><dd>${groupLink(groupUrls.language, "language", article.language, "language")}</dd></div>
+      ${article.tags?.length ? html`<div class="meta-tags"><dt>${m.tags}</dt><dd><ul class="chips">${article.tags.map((tag, i) => html`<li>${groupLink(groupUrls.tags[i], "tag", tag)}</li>`)}</ul></dd></div>` : ""}
     </dl>
-    ${context.translations.length ? html`<p class="translations"${langAttribute(site, article.language)}>Also in ${context.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
+    ${context.translations.length ? html`<p class="translations"${langAttribute(site, article.language)}>${m.alsoIn}${context.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
   </header>
   <div class="article-body">
-${article.html.trim() ? trustedHtml(article.html) : bodyMissing(article, site)}
+${article.html.trim() ? trustedHtml(article.html) : bodyMissing(m, article, site)}
   </div>
 </article>
-${previous || next ? html`<nav class="prev-next" aria-label="Earlier and later articles">
-  ${previous ? html`<a class="previous" rel="prev" href="${previous.permalink}"><span class="prev-next-label">Earlier</span> <span class="prev-next-title"${langAttribute(previous.language, site)}>${previous.title}</span></a>` : ""}
-  ${next ? html`<a class="next" rel="next" href="${next.permalink}"><span class="prev-next-label">Later</span> <span class="prev-next-title"${langAttribute(next.language, site)}>${next.title}</span></a>` : ""}
+${previous || next ? html`<nav class="prev-next" aria-label="${m.earlierLaterArticles}">
+  ${previous ? html`<a class="previous" rel="prev" href="${previous.permalink}"><span class="prev-next-label">${m.earlier}</span> <span class="prev-next-title"${langAttribute(previous.language, site)}>${previous.title}</span></a>` : ""}
+  ${next ? html`<a class="next" rel="next" href="${next.permalink}"><span class="prev-next-label">${m.later}</span> <span class="prev-next-title"${langAttribute(next.language, site)}>${next.title}</span></a>` : ""}
 </nav>` : ""}
-<aside class="article-aside" aria-label="About this article">
+<aside class="article-aside" aria-label="${m.aboutThisArticle}">
   <section class="provenance">
-    <h2>Provenance</h2>
+    <h2>${m.provenance}</h2>
     <dl>
-      ${article.url ? html`<div><dt>Original</dt><dd><a href="${article.url}" rel="external nofollow">${article.url}</a></dd></div>` : ""}
-      ${source ? html`<div><dt>Source</dt><dd>${sourceLink(source, context.sourcePageUrl)}, lines ${source.lines[0]}–${source.lines[1]}</dd></div>` : ""}
-      <div><dt>Article file</dt><dd><code>${article.file}</code></dd></div>
+      ${article.url ? html`<div><dt>${m.original}</dt><dd><a href="${article.url}" rel="external nofollow">${article.url}</a></dd></div>` : ""}
+      ${source ? html`<div><dt>${m.source}</dt><dd>${sourceLink(source, context.sourcePageUrl)}${formatMessage(m.sourceLines, { first: source.lines[0], last: source.lines[1] })}</dd></div>` : ""}
+      <div><dt>${m.articleFile}</dt><dd><code>${article.file}</code></dd></div>
     </dl>
   </section>
   <section class="cite">
-    <h2>Cite</h2>
+    <h2>${m.cite}</h2>
     <p class="reference">${trustedHtml(context.reference)}</p>
-    <p class="cite-formats">Download: <a href="cite.bib">BibTeX</a> · <a href="cite.ris">RIS</a> · <a href="cite.json">CSL-JSON</a></p>
+    <p class="cite-formats">${m.download} <a href="cite.bib">BibTeX</a> · <a href="cite.ris">RIS</a> · <a href="cite.json">CSL-JSON</a></p>
   </section>
-  ${context.morePublication.length ? html`<section class="more"><h2>More from <a href="${groupUrls.publication}">${article.publication}</a></h2>${headlineList(site, context.morePublication)}</section>` : ""}
-  ${context.moreTags.map(({ name, url, articles }) => html`<section class="more"><h2>More on <a href="${url}">${name}</a></h2>${headlineList(site, articles)}</section>`)}
+  ${context.morePublication.length ? html`<section class="more"><h2>${m.moreFrom}<a href="${groupUrls.publication}">${article.publication}</a></h2>${headlineList(site, context.morePublication)}</section>` : ""}
+  ${context.moreTags.map(({ name, url, articles }) => html`<section class="more"><h2>${m.moreOn}<a href="${url}">${name}</a></h2>${headlineList(site, articles)}</section>`)}
 </aside>`;
   return page({
     archive: context,

@@ -5,6 +5,7 @@
  * words, so they find something.
  */
 import { mostUsedFirst, type Archive } from "../src/archive/build-archive.ts";
+import { messagesFor } from "../src/archive/interface-messages.ts";
 import { LIST_SEPARATOR } from "../src/exports/csv.ts";
 import { EXPORT_FIELD_MEANINGS, EXPORT_FIELDS } from "../src/exports/jsonl.ts";
 import { DATABASE_SCHEMA_VERSION } from "../src/exports/sqlite.ts";
@@ -51,8 +52,9 @@ SELECT a.title FROM articles a, json_each(a.tags) t WHERE t.value = ${sqlString(
 
 export function render({ archive }: { archive: Archive }): string {
   const queries = exampleQueries(archive);
-  const content = html`<header class="list-header"><h1>Data</h1>
-<p>The whole archive, ${countLabel(archive.articles.length)}, as files to analyse offline. Every build makes them again from the same records as the pages, byte for byte the same for the same articles.</p></header>
+  const m = messagesFor(archive.site.language);
+  const content = html`<header class="list-header"><h1>${m.data}</h1>
+<p>The whole archive, ${countLabel(m, archive.articles.length)}, as files to analyse offline. Every build makes them again from the same records as the pages, byte for byte the same for the same articles.</p></header>
 <div class="article-body">
 <h2 id="files">Files</h2>
 <ul>
@@ -73,10 +75,10 @@ ${queries ? html`<h2 id="queries">Querying the SQLite file</h2>
 </div>`;
   return page({
     archive,
-    title: "Data",
+    title: m.data,
     url: "/data/",
-    description: `The whole archive, ${countLabel(archive.articles.length)}, as JSON Lines, CSV and SQLite, with what each field holds.`,
-    breadcrumbs: [{ label: "Home", url: "/" }, { label: "Data" }],
+    description: `The whole archive, ${countLabel(m, archive.articles.length)}, as JSON Lines, CSV and SQLite, with what each field holds.`,
+    breadcrumbs: [{ label: m.home, url: "/" }, { label: m.data }],
     bodyClass: "page-data",
     content,
   });

@@ -1,21 +1,23 @@
 /** `/tags/`, `/publications/`, `/authors/`, `/languages/`: every group with its count. */
 import type { Archive, Group } from "../src/archive/build-archive.ts";
+import { messagesFor, type Messages } from "../src/archive/interface-messages.ts";
 import { countLabel } from "../src/site/components.ts";
 import { html } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";
 
 interface IndexSpec {
   kind: Group["kind"];
-  title: string;
+  /** The page's title, by its key in the interface's messages. */
+  title: keyof Messages & ("tags" | "publications" | "authors" | "languages");
   url: string;
   key: "tags" | "publications" | "authors" | "languages";
 }
 
 export const INDEXES: readonly IndexSpec[] = [
-  { kind: "tag", title: "Tags", url: "/tags/", key: "tags" },
-  { kind: "publication", title: "Publications", url: "/publications/", key: "publications" },
-  { kind: "author", title: "Authors", url: "/authors/", key: "authors" },
-  { kind: "language", title: "Languages", url: "/languages/", key: "languages" },
+  { kind: "tag", title: "tags", url: "/tags/", key: "tags" },
+  { kind: "publication", title: "publications", url: "/publications/", key: "publications" },
+  { kind: "author", title: "authors", url: "/authors/", key: "authors" },
+  { kind: "language", title: "languages", url: "/languages/", key: "languages" },
 ];
 
 interface Data {
@@ -32,11 +34,13 @@ export const data = {
 
 export function render({ archive, spec }: Data): string {
   const groups = archive[spec.key];
-  const content = html`<header class="list-header"><h1>${spec.title}</h1><p class="list-count">${countLabel(groups.length, spec.kind)}</p></header>
+  const m = messagesFor(archive.site.language);
+  const title = m[spec.title];
+  const content = html`<header class="list-header"><h1>${title}</h1><p class="list-count">${countLabel(m, groups.length, spec.kind)}</p></header>
 ${spec.kind === "tag"
   ? html`<ul class="chips chips-index">${groups.map((group) => html`<li><a href="${group.url}">${group.name} <span class="chip-count">${group.articles.length}</span></a></li>`)}</ul>`
   : html`<ul class="group-list group-list-columns">
   ${groups.map((group) => html`<li><a href="${group.url}"${spec.kind === "language" ? html` lang="${group.slug}"` : ""}>${group.name}</a> <span class="group-count">${group.articles.length}</span></li>`)}
 </ul>`}`;
-  return page({ archive, title: spec.title, url: spec.url, breadcrumbs: [{ label: "Home", url: "/" }, { label: spec.title }], bodyClass: "page-index", content });
+  return page({ archive, title, url: spec.url, breadcrumbs: [{ label: m.home, url: "/" }, { label: title }], bodyClass: "page-index", content });
 }

@@ -1,5 +1,6 @@
 /** `/publications/<publication>/issues/`: every print issue of a publication, each with its count. */
 import type { Archive, IssueIndex } from "../src/archive/build-archive.ts";
+import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
 import { countLabel, issueGroupList } from "../src/site/components.ts";
 import { html } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";
@@ -17,19 +18,20 @@ export const data = {
 
 export function render({ archive, index }: Data): string {
   const { publication } = index;
-  const title = `${publication.name}: issues`;
+  const m = messagesFor(archive.site.language);
+  const title = formatMessage(m.issuesTitle, { publication: publication.name });
   const content = html`<header class="list-header">
-  <p class="kicker">Issues</p>
+  <p class="kicker">${m.issues}</p>
   <h1>${publication.name}</h1>
-  <p class="list-count">${countLabel(index.issues.length, "issue")}${index.issues.length > 1 ? ", the one with the newest article first" : ""}</p>
+  <p class="list-count">${countLabel(m, index.issues.length, "issue")}${index.issues.length > 1 ? m.issuesNewestFirst : ""}</p>
 </header>
-${issueGroupList(index.issues)}`;
+${issueGroupList(m, index.issues)}`;
   return page({
     archive,
     title,
     url: index.url,
-    description: `Every print issue of ${publication.name} in the archive, each with its table of contents.`,
-    breadcrumbs: [{ label: "Home", url: "/" }, { label: "Publications", url: "/publications/" }, { label: publication.name, url: publication.url }, { label: "Issues" }],
+    description: formatMessage(m.issuesDescription, { publication: publication.name }),
+    breadcrumbs: [{ label: m.home, url: "/" }, { label: m.publications, url: "/publications/" }, { label: publication.name, url: publication.url }, { label: m.issues }],
     bodyClass: "page-index",
     content,
   });

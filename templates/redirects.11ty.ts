@@ -1,7 +1,8 @@
 /** An article's earlier addresses (`aliases`) keep working: each is a page that sends the reader on. */
 import type { Archive } from "../src/archive/build-archive.ts";
+import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
-import { html } from "../src/site/html.ts";
+import { html, htmlMessage } from "../src/site/html.ts";
 import { absoluteUrl, securityPolicyMeta } from "../src/site/layout.ts";
 import { prefixRootRelativeUrls } from "../src/site/path-prefix.ts";
 
@@ -15,19 +16,20 @@ export const data = {
 
 export function render({ archive, redirect }: Data): string {
   const target = redirect.to.permalink;
+  const m = messagesFor(archive.site.language);
   return prefixRootRelativeUrls(`<!DOCTYPE html>\n${html`<html lang="${archive.site.language}">
 <head>
 <meta charset="utf-8">
 ${securityPolicyMeta()}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Moved: ${redirect.to.title}</title>
+<title>${formatMessage(m.moved, { title: redirect.to.title })}</title>
 <meta http-equiv="refresh" content="0; url=${target}">
 <link rel="canonical" href="${absoluteUrl(archive, target)}">
 <meta name="robots" content="noindex">
 <link rel="stylesheet" href="/styles.css">
 </head>
 <body>
-<main id="main"><p>This article has moved to <a href="${target}" lang="${redirect.to.language}">${redirect.to.title}</a>.</p></main>
+<main id="main"><p>${htmlMessage(m.movedTo, { link: html`<a href="${target}" lang="${redirect.to.language}">${redirect.to.title}</a>` })}</p></main>
 </body>
 </html>`}\n`, archive.site.pathPrefix);
 }

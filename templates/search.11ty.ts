@@ -6,43 +6,54 @@
  * `script-src 'self' 'wasm-unsafe-eval'`).
  */
 import type { Archive } from "../src/archive/build-archive.ts";
-import { html } from "../src/site/html.ts";
+import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
+import { html, htmlMessage, jsonForScript } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";
 import { languagesOfArchive, searchPlaceholder } from "../src/site/search-hints.ts";
 
 export const data = { permalink: "/search/", eleventyExcludeFromCollections: true };
 
 export function render({ archive }: { archive: Archive }): string {
-  const languages = languagesOfArchive(archive);
-  const content = html`<header class="list-header"><h1>Search</h1>
-<p>Search the full text of every article${languages ? `, in ${languages} at once` : ""}. Narrow the results by publication, tag, language or year.</p></header>
-<pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" preload></pagefind-config>
+  const m = messagesFor(archive.site.language);
+  const names = languagesOfArchive(archive);
+  const languages = names ? formatMessage(m.searchLanguages, { languages: names }) : "";
+  const content = html`<header class="list-header"><h1>${m.search}</h1>
+<p>${formatMessage(m.searchIntro, { languages })}</p></header>
+<pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" lang="${archive.site.language}" preload></pagefind-config>
+<script type="application/json" id="search-messages">${jsonForScript(m.script)}</script>
 <div id="search" class="search" data-search-root hidden>
   <div class="search-bar">
-    <pagefind-input class="search-input" placeholder="${searchPlaceholder(archive, 3, "Words to find")}" debounce="150"></pagefind-input>
-    <label class="search-sort">Sort by
+    <pagefind-input class="search-input" placeholder="${searchPlaceholder(archive, 3)}" debounce="150"></pagefind-input>
+    <label class="search-sort">${m.sortBy}
       <select id="search-sort" name="sort">
-        <option value="relevance">relevance</option>
-        <option value="newest">date, newest first</option>
-        <option value="oldest">date, oldest first</option>
+        <option value="relevance">${m.sortRelevance}</option>
+        <option value="newest">${m.sortNewest}</option>
+        <option value="oldest">${m.sortOldest}</option>
       </select>
     </label>
+    <button type="button" class="search-filters-toggle" aria-expanded="false" aria-controls="search-filters">${m.filters}<span class="search-filters-count" hidden></span></button>
   </div>
-  <pagefind-summary class="search-summary" default-message="Type a word to search ${archive.articles.length} articles."></pagefind-summary>
+  <pagefind-summary class="search-summary" default-message="${formatMessage(m.searchPrompt, { count: archive.articles.length })}"></pagefind-summary>
   <div class="search-body">
-    <section class="search-filters" aria-label="Filters">
+    <section id="search-filters" class="search-filters is-folded" aria-label="${m.filters}">
       <pagefind-filter-pane open="publication,language,year" sort="alphabetical"></pagefind-filter-pane>
     </section>
     <pagefind-results class="search-results"></pagefind-results>
   </div>
 </div>
-<noscript><p>Search needs JavaScript. Without it, browse <a href="/years/">by date</a>, <a href="/tags/">by tag</a> or <a href="/publications/">by publication</a>, search offline with <code>npm run search</code>, or download the <a href="/data/archive.csv">whole archive</a>.</p></noscript>`;
+<noscript><p>${htmlMessage(m.searchNeedsScript, {
+  byDate: html`<a href="/years/">${m.byDateLink}</a>`,
+  byTag: html`<a href="/tags/">${m.byTagLink}</a>`,
+  byPublication: html`<a href="/publications/">${m.byPublicationLink}</a>`,
+  command: html`<code>npm run search</code>`,
+  wholeArchive: html`<a href="/data/archive.csv">${m.wholeArchive}</a>`,
+})}</p></noscript>`;
   return page({
     archive,
-    title: "Search",
+    title: m.search,
     url: "/search/",
-    description: `Search every article of the archive${languages ? `, in ${languages} at once` : ""}.`,
-    breadcrumbs: [{ label: "Home", url: "/" }, { label: "Search" }],
+    description: formatMessage(m.searchDescription, { languages }),
+    breadcrumbs: [{ label: m.home, url: "/" }, { label: m.search }],
     bodyClass: "page-search",
     head: html`<link rel="stylesheet" href="/pagefind/pagefind-component-ui.css">
 <link rel="stylesheet" href="/search.css">`,

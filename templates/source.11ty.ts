@@ -1,5 +1,6 @@
 /** `/sources/<publication>/<name>/`: a kept source page, every line numbered, in runs by the article each went into. */
 import type { Archive } from "../src/archive/build-archive.ts";
+import { formatMessage, messagesFor, type Messages } from "../src/archive/interface-messages.ts";
 import type { SourcePage, SourceSegment } from "../src/archive/source-pages.ts";
 import { countLabel } from "../src/site/components.ts";
 import { html, langAttribute, trustedHtml, type SafeHtml } from "../src/site/html.ts";
@@ -16,11 +17,11 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-const KIND_LABEL = { listing: "a listing page", "print-issue": "a print issue", article: "a single article" } as const;
-
-const lineRange = (segment: SourceSegment) => {
+/** "lines 12–30", or "Lines 12–30" to start a sentence. */
+const lineRange = (m: Messages, segment: SourceSegment, capital = false) => {
   const last = segment.firstLine + segment.lines.length - 1;
-  return last === segment.firstLine ? `line ${last}` : `lines ${segment.firstLine}–${last}`;
+  if (last === segment.firstLine) return formatMessage(capital ? m.lineOneCapital : m.lineOne, { line: last });
+  return formatMessage(capital ? m.lineRangeCapital : m.lineRange, { first: segment.firstLine, last });
 };
 
 /**
@@ -33,60 +34,62 @@ function lineText(text: string): SafeHtml {
 }
 
 /** The lines, each with its number and an anchor (`#L12`) that an article's "Source" links to. */
-function linesOf(segment: SourceSegment): SafeHtml {
+function linesOf(m: Messages, segment: SourceSegment): SafeHtml {
   return html`<pre class="source-lines">${segment.lines.map((text, index) => {
     const number = segment.firstLine + index;
-    return html`<span class="line" id="L${number}"><a class="line-number" href="#L${number}" aria-label="Line ${number}">${number}</a>${lineText(text)}\n</span>`;
+    return html`<span class="line" id="L${number}"><a class="line-number" href="#L${number}" aria-label="${formatMessage(m.lineOneCapital, { line: number })}">${number}</a>${lineText(text)}\n</span>`;
   })}</pre>`;
 }
 
 /** Why the importer left out what it did of these lines, as its manifest records. */
-function leftOutOf(segment: SourceSegment): SafeHtml | "" {
+function leftOutOf(m: Messages, segment: SourceSegment): SafeHtml | "" {
   if (!segment.leftOut.length) return "";
-  return html`<ul class="source-left-out">${segment.leftOut.map((note) => html`<li><a href="#L${note.line}">${note.partial ? `The end of line ${note.line}` : `Line ${note.line}`}</a> left out: ${note.reason}</li>`)}</ul>`;
+  return html`<ul class="source-left-out">${segment.leftOut.map((note) => html`<li><a href="#L${note.line}">${formatMessage(note.partial ? m.lineEnd : m.lineOneCapital, { line: note.line })}</a>${formatMessage(m.leftOut, { reason: note.reason })}</li>`)}</ul>`;
 }
 
 function segmentOf(archive: Archive, segment: SourceSegment): SafeHtml {
   const site = archive.site.language;
+  const m = messagesFor(site);
   if (segment.kind === "article") {
     const { article } = segment;
     return html`<section class="source-segment source-in-article" aria-labelledby="S${segment.firstLine}"${langAttribute(article.language, site)}>
-  <h2 id="S${segment.firstLine}" class="source-segment-head"><a href="${article.permalink}">${article.title}</a> <span class="source-segment-lines"${langAttribute(site, article.language)}>${lineRange(segment)}</span></h2>
-  ${leftOutOf(segment)}
-  ${linesOf(segment)}
+  <h2 id="S${segment.firstLine}" class="source-segment-head"><a href="${article.permalink}">${article.title}</a> <span class="source-segment-lines"${langAttribute(site, article.language)}>${lineRange(m, segment)}</span></h2>
+  ${leftOutOf(m, segment)}
+  ${linesOf(m, segment)}
 </section>`;
   }
-  const what = segment.kind === "header" ? "the importer's header" : "in no article";
+  const what = segment.kind === "header" ? m.importersHeader : m.inNoArticle;
   return html`<div class="source-segment source-outside">
-  <p class="source-segment-head">${lineRange(segment).replace(/^l/, "L")}: ${what}</p>
-  ${leftOutOf(segment)}
-  ${linesOf(segment)}
+  <p class="source-segment-head">${lineRange(m, segment, true)}: ${what}</p>
+  ${leftOutOf(m, segment)}
+  ${linesOf(m, segment)}
 </div>`;
 }
 
 export function render({ archive, source }: Data): string {
   const publication = archive.groupOf("publication", source.header.publication);
   const name = source.file.split("/").at(-1)!;
+  const m = messagesFor(archive.site.language);
   const content = html`<header class="list-header">
-  <p class="kicker">Source</p>
+  <p class="kicker">${m.source}</p>
   <h1>${source.header.publication}: ${name}</h1>
-  <p class="list-count">${KIND_LABEL[source.header.kind]}, kept as imported; ${countLabel(source.articles.length)} taken from it</p>
+  <p class="list-count">${formatMessage(m.sourceCount, { kind: m.sourceKinds[source.header.kind], count: countLabel(m, source.articles.length) })}</p>
 </header>
 <dl class="source-facts">
-  ${source.header.url ? html`<div><dt>Original</dt><dd><a href="${source.header.url}" rel="external nofollow">${source.header.url}</a></dd></div>` : ""}
-  ${source.header.retrieved ? html`<div><dt>Retrieved</dt><dd>${source.header.retrieved}</dd></div>` : ""}
-  <div><dt>File</dt><dd><code>${source.file}</code></dd></div>
-  <div><dt>SHA-256 of the text</dt><dd><code>${source.header.sha256}</code></dd></div>
+  ${source.header.url ? html`<div><dt>${m.original}</dt><dd><a href="${source.header.url}" rel="external nofollow">${source.header.url}</a></dd></div>` : ""}
+  ${source.header.retrieved ? html`<div><dt>${m.retrieved}</dt><dd>${source.header.retrieved}</dd></div>` : ""}
+  <div><dt>${m.file}</dt><dd><code>${source.file}</code></dd></div>
+  <div><dt>${m.sourceSha256}</dt><dd><code>${source.header.sha256}</code></dd></div>
 </dl>
 <div class="source-text">
 ${source.segments.map((segment) => segmentOf(archive, segment))}
 </div>`;
   return page({
     archive,
-    title: `Source: ${source.header.publication}, ${name}`,
+    title: formatMessage(m.sourceTitle, { publication: source.header.publication, name }),
     url: source.url,
-    description: `The page of ${source.header.publication} that ${countLabel(source.articles.length)} of the archive were imported from, line by line.`,
-    breadcrumbs: [{ label: "Home", url: "/" }, { label: "Publications", url: "/publications/" }, ...(publication ? [{ label: publication.name, url: publication.url }] : []), { label: name }],
+    description: formatMessage(m.sourceDescription, { publication: source.header.publication, count: countLabel(m, source.articles.length) }),
+    breadcrumbs: [{ label: m.home, url: "/" }, { label: m.publications, url: "/publications/" }, ...(publication ? [{ label: publication.name, url: publication.url }] : []), { label: name }],
     bodyClass: "page-source",
     content,
   });

@@ -7,6 +7,7 @@ import type { ArticleRecord } from "../records/article-record.ts";
 import { textToSlug } from "../records/ids.ts";
 import { dateToPathPrefix } from "../records/permalink.ts";
 import { compareNewestFirst, compareTableOfContents, compareText } from "./compare-articles.ts";
+import { messagesFor, monthYearTitle } from "./interface-messages.ts";
 import { languageToName } from "./language-names.ts";
 import type { SiteConfig } from "./site-config.ts";
 import type { SourcePage } from "./source-pages.ts";
@@ -223,15 +224,16 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   const issueIndexOf = (publication: Group) => issueIndexByPublication.get(publication);
 
   const size = site.pageSize;
+  const messages = messagesFor(site.language);
   const listPages: ListPage[] = [
-    ...paginate({ kind: "latest", title: "All articles", baseUrl: "/articles/" }, articles, size),
+    ...paginate({ kind: "latest", title: messages.allArticlesTitle, baseUrl: "/articles/" }, articles, size),
     ...years.flatMap((year) => [
       ...paginate({ kind: "year", title: String(year.year), baseUrl: year.url, year }, year.articles, size),
       ...year.months
         .filter((month) => month.articles.length > 0)
-        .flatMap((month) => paginate({ kind: "month", title: `${new Date(Date.UTC(month.year, month.month - 1)).toLocaleString("en", { month: "long", timeZone: "UTC" })} ${month.year}`, baseUrl: month.url, year, month }, month.articles, size)),
+        .flatMap((month) => paginate({ kind: "month", title: monthYearTitle(messages, month.year, month.month), baseUrl: month.url, year, month }, month.articles, size)),
     ]),
-    ...(undated.length ? paginate({ kind: "undated", title: "Undated", baseUrl: "/undated/" }, undated, size) : []),
+    ...(undated.length ? paginate({ kind: "undated", title: messages.undatedTitle, baseUrl: "/undated/" }, undated, size) : []),
     ...[...tags, ...publications, ...authors, ...languages].flatMap((group) =>
       paginate({ kind: group.kind, title: group.name, baseUrl: group.url, group }, group.articles, size)),
     ...issueIndexes.flatMap((index) => index.issues).flatMap((issue) =>

@@ -1,4 +1,5 @@
 import type { Problem } from "../records/problems.ts";
+import type { InterfaceLanguage } from "./interface-messages.ts";
 import { readSiteFile, siteFileFor } from "./site-file.ts";
 
 /**
@@ -18,8 +19,8 @@ export interface SiteConfig {
    * prefix last (src/site/path-prefix.ts).
    */
   pathPrefix: string;
-  /** Language of the site's own interface. */
-  language: string;
+  /** Language of the site's own interface (`interface:` in `content/site.yml`): its words are in interface-messages.ts. */
+  language: InterfaceLanguage;
   pageSize: number;
   feedSize: number;
 }
@@ -66,6 +67,7 @@ export function loadSiteConfig(root: string, articlesDir?: string, env: NodeJS.P
       tagline: settings.tagline,
       pageSize: settings["page-size"] ?? site.pageSize,
       feedSize: settings["feed-size"] ?? site.feedSize,
+      language: settings.interface ?? site.language,
     },
     problems,
   };

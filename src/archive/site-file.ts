@@ -1,6 +1,6 @@
 /**
- * `content/site.yml`: the site's name, the line under it, and how many
- * articles a list page and a feed hold. It is content, changed by pull
+ * `content/site.yml`: the site's name, the line under it, how many
+ * articles a list page and a feed hold, and the language of its interface. It is content, changed by pull
  * request like the articles, so an archive of other papers needs no change
  * to the code; the address the site is served from is the deploy's, and
  * comes from `SITE_URL` (site-config.ts).
@@ -18,6 +18,7 @@ import type { Problem } from "../records/problems.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { toPosix } from "../records/paths.ts";
 import { readTextFileSync, refusedFileProblem } from "../records/text-file.ts";
+import { INTERFACE_LANGUAGES } from "./interface-messages.ts";
 
 export const SITE_FILE = "content/site.yml";
 
@@ -40,6 +41,8 @@ export const SiteFileSchema = z.strictObject({
   "page-size": Count.optional(),
   /** Articles in each feed, newest first. */
   "feed-size": Count.optional(),
+  /** The language of the site's own words (labels, dates, messages, search), `en` by default; articles keep their own. */
+  interface: z.enum(INTERFACE_LANGUAGES).optional(),
 });
 
 export type SiteFile = z.infer<typeof SiteFileSchema>;
@@ -50,7 +53,7 @@ export interface ReadSiteFile {
   problems: Problem[];
 }
 
-const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:` and `feed-size:`; see CONTRIBUTING.md";
+const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:` and `interface:` (`en` or `es`); see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",

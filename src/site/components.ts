@@ -1,17 +1,18 @@
 /** Small pieces of markup shared by several pages. */
 import type { Archive, Group, IssueGroup, ListPage } from "../archive/build-archive.ts";
+import { countOf, dateLabel, formatMessage, messagesFor, monthName, monthYearTitle, type CountedNoun, type Messages } from "../archive/interface-messages.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-import { dateToDatetimeAttribute, dateToLabel } from "../records/edtf-date.ts";
+import { dateToDatetimeAttribute } from "../records/edtf-date.ts";
 import { html, langAttribute, type HtmlValue, type SafeHtml } from "./html.ts";
 
 /**
- * The date as readers say it, with its precision; `edtf` adds the date as
+ * The date as readers say it, in the interface's language (`m`), with its precision; `edtf` adds the date as
  * written in the file (a tooltip for researchers), `className` a class beside
  * `date`, `lang` the element's language when it differs from its parent's.
  */
-export function dateElement(article: Pick<ArticleRecord, "parsedDate">, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
-  const label = dateToLabel(article.parsedDate);
+export function dateElement(m: Messages, article: Pick<ArticleRecord, "parsedDate">, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
+  const label = dateLabel(m, article.parsedDate);
   const classes = options.className ? `date ${options.className}` : "date";
   const lang = options.lang ?? "";
   if (!article.parsedDate) return html`<span class="${classes} date-undated"${lang}>${label}</span>`;
@@ -74,33 +75,34 @@ export function articleListItem(archive: Archive, article: ArticleRecord, option
 }
 
 /** "N° 37, p. 2", or on the issue's own page (`inIssue`) "p. 2": every entry there is of N° 37. */
-function issueAndPage(article: Pick<ArticleRecord, "issue" | "page">, inIssue: boolean): string {
-  return [inIssue ? undefined : article.issue, article.page === undefined ? undefined : `p. ${article.page}`].filter((part) => part !== undefined).join(", ");
+function issueAndPage(m: Messages, article: Pick<ArticleRecord, "issue" | "page">, inIssue: boolean): string {
+  return [inIssue ? undefined : article.issue, article.page === undefined ? undefined : formatMessage(m.pageOfIssue, { page: article.page })].filter((part) => part !== undefined).join(", ");
 }
 
 function makeListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3, inIssue: boolean): SafeHtml {
   const link = html`<a href="${article.permalink}">${article.title}</a>`;
   const heading = headingLevel === 2 ? html`<h2 class="entry-title">${link}</h2>` : html`<h3 class="entry-title">${link}</h3>`;
   const site = archive.site.language;
-  const issue = issueAndPage(article, inIssue);
+  const m = messagesFor(site);
+  const issue = issueAndPage(m, article, inIssue);
   return html`<li class="entry"${langAttribute(article.language, site)}>
   <article>
     ${heading}
-    <p class="entry-meta"${langAttribute(site, article.language)}>${dateElement(article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-issue">${issue}</span>` : ""}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
+    <p class="entry-meta"${langAttribute(site, article.language)}>${dateElement(m, article)}<span class="sep" aria-hidden="true"> · </span>${groupLink(archive, "publication", article.publication, "entry-publication")}${issue ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-issue">${issue}</span>` : ""}${article.language !== site ? html`<span class="sep" aria-hidden="true"> · </span><span class="entry-language" lang="${article.language}">${languageToName(article.language)}</span>` : ""}</p>
     ${article.summary ? html`<p class="entry-summary">${article.summary}</p>` : ""}
   </article>
 </li>`;
 }
 
 export function articleList(archive: Archive, articles: ArticleRecord[], options: ListItemOptions = {}): SafeHtml {
-  if (articles.length === 0) return html`<p class="empty">No articles yet.</p>`;
+  if (articles.length === 0) return html`<p class="empty">${messagesFor(archive.site.language).noArticles}</p>`;
   return html`<ol class="entries">${articles.map((a) => articleListItem(archive, a, options))}</ol>`;
 }
 
 /** Issues with how many articles each holds: on a publication's page and its page of issues. */
-export function issueGroupList(issues: readonly IssueGroup[]): SafeHtml {
+export function issueGroupList(m: Messages, issues: readonly IssueGroup[]): SafeHtml {
   return html`<ul class="group-list group-list-columns">
-    ${issues.map((issue) => html`<li><a href="${issue.url}">${issue.label}</a> <span class="group-count">${countLabel(issue.articles.length)}</span></li>`)}
+    ${issues.map((issue) => html`<li><a href="${issue.url}">${issue.label}</a> <span class="group-count">${countLabel(m, issue.articles.length)}</span></li>`)}
   </ul>`;
 }
 
@@ -109,7 +111,8 @@ export type Headline = Pick<ArticleRecord, "permalink" | "title" | "language" | 
 
 /** A short list of headlines with dates (related articles beside an article), in a part of the page in the site's language `site`. */
 export function headlineList(site: string, articles: readonly Headline[]): SafeHtml {
-  return html`<ul class="headlines">${articles.map((a) => html`<li${langAttribute(a.language, site)}><a href="${a.permalink}">${a.title}</a> ${dateElement(a, { edtf: false, className: "headline-date", lang: langAttribute(site, a.language) })}</li>`)}</ul>`;
+  const m = messagesFor(site);
+  return html`<ul class="headlines">${articles.map((a) => html`<li${langAttribute(a.language, site)}><a href="${a.permalink}">${a.title}</a> ${dateElement(m, a, { edtf: false, className: "headline-date", lang: langAttribute(site, a.language) })}</li>`)}</ul>`;
 }
 
 /** Page numbers to show: the first, the last, and two either side of the current one. */
@@ -125,32 +128,31 @@ export function pageNumbersToShow(current: number, count: number): Array<number 
   return out;
 }
 
-export function pagination(listPage: ListPage): HtmlValue {
+export function pagination(m: Messages, listPage: ListPage): HtmlValue {
   if (listPage.pageCount < 2) return "";
   const pageUrl = (n: number) => (n === 1 ? listPage.baseUrl : `${listPage.baseUrl}page/${n}/`);
   const current = listPage.pageNumber;
-  return html`<nav class="pagination" aria-label="Pages">
+  return html`<nav class="pagination" aria-label="${m.paginationNav}">
   <ul>
-    ${current > 1 ? html`<li class="page-step"><a href="${pageUrl(current - 1)}" rel="prev">Newer</a></li>` : ""}
+    ${current > 1 ? html`<li class="page-step"><a href="${pageUrl(current - 1)}" rel="prev">${m.newer}</a></li>` : ""}
     ${pageNumbersToShow(current, listPage.pageCount).map((n) => n === "gap"
       ? html`<li class="page-gap" aria-hidden="true">…</li>`
       : n === current
-        ? html`<li><span aria-current="page"><span class="visually-hidden">Page </span>${n}</span></li>`
-        : html`<li><a href="${pageUrl(n)}"><span class="visually-hidden">Page </span>${n}</a></li>`)}
-    ${current < listPage.pageCount ? html`<li class="page-step"><a href="${pageUrl(current + 1)}" rel="next">Older</a></li>` : ""}
+        ? html`<li><span aria-current="page"><span class="visually-hidden">${m.pageWord} </span>${n}</span></li>`
+        : html`<li><a href="${pageUrl(n)}"><span class="visually-hidden">${m.pageWord} </span>${n}</a></li>`)}
+    ${current < listPage.pageCount ? html`<li class="page-step"><a href="${pageUrl(current + 1)}" rel="next">${m.older}</a></li>` : ""}
   </ul>
 </nav>`;
 }
 
-export function countLabel(count: number, noun = "article"): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+/** "12 articles", "1 tag" in the interface's language. */
+export function countLabel(m: Messages, count: number, noun: CountedNoun = "article"): string {
+  return countOf(m, count, noun);
 }
 
-const MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-export function monthToName(month: number): string {
-  return MONTH_NAMES[month - 1] ?? String(month);
+/** A month's name on its own, in the interface's language ("January", "Enero"). */
+export function monthToName(m: Messages, month: number): string {
+  return month >= 1 && month <= 12 ? monthName(m, month) : String(month);
 }
 
 /** How full a bar is drawn, `0` (nothing) to `4` (the busiest month): CSS draws `.bar-0` to `.bar-4`. */
@@ -160,22 +162,25 @@ export function countToLevel(count: number, max: number): number {
 
 /** The whole collection month by month, as a table of bars drawn with CSS: no script. */
 export function timeline(archive: Archive): SafeHtml {
+  const m = messagesFor(archive.site.language);
+  // The first three letters of the name: "Sep" and "Ene", where Intl's short forms say "Sept" and "ene".
+  const months = Array.from({ length: 12 }, (_, index) => monthToName(m, index + 1));
   const max = Math.max(1, ...archive.years.flatMap((y) => y.months.map((m) => m.articles.length)), ...archive.years.map((y) => y.yearOnly.length));
   const years = [...archive.years].reverse();
   return html`<table class="timeline">
-  <caption>Articles per month, oldest year first; <span aria-hidden="true">“?”: month not known</span></caption>
-  <thead><tr><th scope="col">Year</th>${MONTH_ABBR.map((m, i) => html`<th scope="col"><span class="visually-hidden">${MONTH_NAMES[i]}</span><span aria-hidden="true">${m.charAt(0)}<span class="m-rest">${m.slice(1)}</span></span></th>`)}<th scope="col" class="timeline-other"><span aria-hidden="true">?</span><span class="visually-hidden">Month not known</span></th></tr></thead>
+  <caption>${m.timelineCaption}<span aria-hidden="true">${m.timelineUnknownMonthKey}</span></caption>
+  <thead><tr><th scope="col">${m.year}</th>${months.map((name) => html`<th scope="col"><span class="visually-hidden">${name}</span><span aria-hidden="true">${name.charAt(0)}<span class="m-rest">${name.slice(1, 3)}</span></span></th>`)}<th scope="col" class="timeline-other"><span aria-hidden="true">?</span><span class="visually-hidden">${m.monthNotKnown}</span></th></tr></thead>
   <tbody>
   ${years.map((year) => html`<tr>
     <th scope="row"><a href="${year.url}">${year.year}</a></th>
-    ${year.months.map((month) => cell(month.articles.length, max, month.url, `${MONTH_NAMES[month.month - 1]} ${month.year}`))}
-    ${cell(year.yearOnly.length, max, `${year.url}#year-only`, `${year.year}, month not known`)}
+    ${year.months.map((month) => cell(m, month.articles.length, max, month.url, monthYearTitle(m, month.year, month.month)))}
+    ${cell(m, year.yearOnly.length, max, `${year.url}#year-only`, formatMessage(m.yearMonthNotKnown, { year: year.year }))}
   </tr>`)}
   </tbody>
 </table>`;
 }
 
-function cell(count: number, max: number, url: string, label: string): SafeHtml {
+function cell(m: Messages, count: number, max: number, url: string, label: string): SafeHtml {
   if (count === 0) return html`<td class="timeline-empty"><span class="visually-hidden">0</span></td>`;
-  return html`<td><a href="${url}" aria-label="${label}: ${countLabel(count)}"><span class="bar bar-${countToLevel(count, max)}"></span><span class="count">${count}</span></a></td>`;
+  return html`<td><a href="${url}" aria-label="${formatMessage(m.countInPeriod, { period: label, count: countLabel(m, count) })}"><span class="bar bar-${countToLevel(count, max)}"></span><span class="count">${count}</span></a></td>`;
 }

@@ -75,3 +75,13 @@ export function trustedHtml(value: string): SafeHtml {
 export function jsonForScript(value: unknown): SafeHtml {
   return new SafeHtml(JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"));
 }
+
+/**
+ * A message of the interface (`{name}` placeholders) as markup: its text
+ * escaped, each placeholder replaced by `values[name]`, itself escaped unless
+ * it is `SafeHtml` (a link). A placeholder without a value is left as written.
+ */
+export function htmlMessage(template: string, values: Readonly<Record<string, HtmlValue>>): SafeHtml {
+  const parts = template.split(/\{(\w+)\}/);
+  return new SafeHtml(parts.map((part, index) => (index % 2 === 0 ? escapeHtml(part) : Object.hasOwn(values, part) ? render(values[part]) : escapeHtml(`{${part}}`))).join(""));
+}

@@ -1,5 +1,6 @@
 /** The page shell shared by every HTML page: head, masthead, navigation, footer. */
 import type { Archive } from "../archive/build-archive.ts";
+import { messagesFor, type Messages } from "../archive/interface-messages.ts";
 import { html, langAttribute, trustedHtml, type HtmlValue, type SafeHtml } from "./html.ts";
 import { prefixRootRelativeUrls } from "./path-prefix.ts";
 
@@ -17,7 +18,7 @@ export interface PageOptions {
   /** Site-relative address of this page. */
   url: string;
   description?: string;
-  /** `lang` of the page's main content (an article's language); the interface stays English. */
+  /** `lang` of the page's main content (an article's language); the interface keeps the site's. */
   lang?: string;
   breadcrumbs?: Crumb[];
   /** Extra elements for `<head>` (feeds, JSON-LD). */
@@ -52,14 +53,14 @@ export function absoluteUrl(archive: Pick<Archive, "site">, url: string): string
   return `${archive.site.baseUrl}${url}`;
 }
 
-const SECTIONS: Array<{ label: string; url: string; also?: RegExp }> = [
-  { label: "Latest", url: "/articles/" },
-  { label: "Dates", url: "/years/", also: /^\/(?:\d{4}|undated)\// },
-  { label: "Tags", url: "/tags/" },
-  { label: "Publications", url: "/publications/" },
-  { label: "Authors", url: "/authors/" },
-  { label: "Languages", url: "/languages/" },
-  { label: "Search", url: "/search/" },
+const SECTIONS: Array<{ label: keyof Messages & ("latest" | "dates" | "tags" | "publications" | "authors" | "languages" | "search"); url: string; also?: RegExp }> = [
+  { label: "latest", url: "/articles/" },
+  { label: "dates", url: "/years/", also: /^\/(?:\d{4}|undated)\// },
+  { label: "tags", url: "/tags/" },
+  { label: "publications", url: "/publications/" },
+  { label: "authors", url: "/authors/" },
+  { label: "languages", url: "/languages/" },
+  { label: "search", url: "/search/" },
 ];
 
 /** `page` for the section's own index, `true` for a page inside the section, else nothing. */
@@ -69,21 +70,21 @@ function currentness(section: (typeof SECTIONS)[number], url: string): "page" | 
   return undefined;
 }
 
-function siteNav(url: string): SafeHtml {
-  return html`<nav class="site-nav" aria-label="Sections">
+function siteNav(url: string, m: Messages): SafeHtml {
+  return html`<nav class="site-nav" aria-label="${m.sectionsNav}">
     <ul>
       ${SECTIONS.map((section) => {
         const current = currentness(section, url);
-        return html`<li><a href="${section.url}"${current ? html` aria-current="${current}"` : ""}>${section.label}</a></li>`;
+        return html`<li><a href="${section.url}"${current ? html` aria-current="${current}"` : ""}>${m[section.label]}</a></li>`;
       })}
     </ul>
   </nav>`;
 }
 
-function breadcrumbTrail(crumbs: Crumb[] | undefined, pageLang: string): HtmlValue {
+function breadcrumbTrail(crumbs: Crumb[] | undefined, pageLang: string, m: Messages): HtmlValue {
   if (!crumbs || crumbs.length === 0) return "";
   const lang = (crumb: Crumb) => (crumb.lang ? langAttribute(crumb.lang, pageLang) : "");
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${crumbs.map((crumb, index) =>
+  return html`<nav class="breadcrumbs" aria-label="${m.breadcrumbNav}"><ol>${crumbs.map((crumb, index) =>
     index === crumbs.length - 1
       ? html`<li><span aria-current="page"${lang(crumb)}>${crumb.label}</span></li>`
       : html`<li>${crumb.url ? html`<a href="${crumb.url}"${lang(crumb)}>${crumb.label}</a>` : html`<span${lang(crumb)}>${crumb.label}</span>`}</li>`,
@@ -96,6 +97,7 @@ export function page(options: PageOptions): string {
   const isHome = url === "/";
   const fullTitle = isHome ? `${site.title}: ${site.tagline}` : `${title} · ${site.title}`;
   const lang = options.lang ?? site.language;
+  const m = messagesFor(site.language);
   // On the home page the nameplate is the page's one `h1`; elsewhere the page's own title is.
   const nameplate = isHome
     ? html`<h1 class="site-title"><a href="/" aria-current="page">${site.title}</a></h1>`
@@ -117,25 +119,25 @@ ${options.head ?? ""}
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body${options.bodyClass ? html` class="${options.bodyClass}"` : ""}>
-<a class="skip-link" href="#main">Skip to content</a>
+<a class="skip-link" href="#main">${m.skipToContent}</a>
 <header class="masthead"${langAttribute(site.language, lang)}>
   <div class="nameplate">
     ${nameplate}
     <p class="site-tagline">${site.tagline}</p>
   </div>
-  ${siteNav(url)}
+  ${siteNav(url, m)}
 </header>
 <main id="main" tabindex="-1">
-${breadcrumbTrail(options.breadcrumbs, lang)}
+${breadcrumbTrail(options.breadcrumbs, lang, m)}
 ${options.content}
 </main>
 <footer class="site-footer"${langAttribute(site.language, lang)}>
   <div class="footer-inner">
     <p class="footer-title"><a href="/">${site.title}</a>: ${site.tagline}.</p>
     <ul class="footer-links">
-      <li><a href="/data/">Data</a>: <a href="/data/archive.jsonl">JSON Lines</a>, <a href="/data/archive.csv">CSV</a>, <a href="/data/archive.sqlite">SQLite</a></li>
-      <li>Feeds: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON Feed</a></li>
-      <li><a href="/search/">Search</a> · <a href="/years/">Dates</a> · <a href="/tags/">Tags</a></li>
+      <li><a href="/data/">${m.data}</a>: <a href="/data/archive.jsonl">JSON Lines</a>, <a href="/data/archive.csv">CSV</a>, <a href="/data/archive.sqlite">SQLite</a></li>
+      <li>${m.feeds}: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON Feed</a></li>
+      <li><a href="/search/">${m.search}</a> · <a href="/years/">${m.dates}</a> · <a href="/tags/">${m.tags}</a></li>
     </ul>
   </div>
 </footer>

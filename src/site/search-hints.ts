@@ -5,6 +5,7 @@
  * example never leads to "No results".
  */
 import { mostUsedFirst, type Archive } from "../archive/build-archive.ts";
+import { formatMessage, messagesFor } from "../archive/interface-messages.ts";
 import { fold } from "../import/markdown-text.ts";
 
 /** Articles of a tag looked at for its name: enough to find it in nearly every tag, few enough to cost nothing. */
@@ -37,10 +38,11 @@ export function searchExamples(archive: Pick<Archive, "tags">, count: number): s
   return examples;
 }
 
-/** The placeholder of a search box: "e.g. protests, coup", or `fallback` when the archive offers no example. */
-export function searchPlaceholder(archive: Pick<Archive, "tags">, count: number, fallback: string): string {
+/** The placeholder of a search box, in the interface's language: "e.g. protests, coup", or "Words to find" when the archive offers no example. */
+export function searchPlaceholder(archive: Pick<Archive, "tags" | "site">, count: number): string {
+  const m = messagesFor(archive.site.language);
   const examples = searchExamples(archive, count);
-  return examples.length ? `e.g. ${examples.join(", ")}` : fallback;
+  return examples.length ? formatMessage(m.searchExamples, { examples: examples.join(", ") }) : m.wordsToFind;
 }
 
 /**

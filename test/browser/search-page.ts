@@ -53,8 +53,8 @@ async function trySearch(page: Page, word: string): Promise<string | number> {
 
 /**
  * Types a word into the search box and waits for a result linking to an article.
- * Pagefind loads a result's details when it scrolls into view; on a phone the
- * results sit below the filters, so this scrolls down as a reader would.
+ * Pagefind loads a result's details when it scrolls into view, so this
+ * scrolls down as a reader would when a result is not on the first screen.
  * A failure says what the page loaded and how far Pagefind's UI came.
  */
 export async function searchFor(page: Page, word: string): Promise<number> {

@@ -27,6 +27,12 @@ describe("the settings file", () => {
     expect(site).toEqual({ ...siteConfigFromEnv({}), ...site, title: "Test Archive", tagline: "Placeholder papers, 1990–1999", pageSize: 20, feedSize: siteConfigFromEnv({}).feedSize });
   });
 
+  it("sets the interface's language, English unless it says otherwise", () => {
+    project = tempProject({ "content/site.yml": `${SETTINGS}interface: es\n` });
+    expect(loadSiteConfig(project.root).site.language).toBe("es");
+    expect(siteConfigFromEnv({}).language).toBe("en");
+  });
+
   it("is optional: without it the site has the defaults", () => {
     project = tempProject();
     expect(loadSiteConfig(project.root, undefined, {})).toEqual({ site: siteConfigFromEnv({}), problems: [] });
@@ -42,6 +48,7 @@ describe("the settings file", () => {
     ["an unknown setting", `${SETTINGS}langauge: es\n`, "langauge", /unknown setting `langauge`/, 3],
     ["a size that is not a whole number", `${SETTINGS}page-size: 12.5\n`, "page-size", /int/i, 3],
     ["a size given as text", `${SETTINGS}feed-size: fifty\n`, "feed-size", /number/i, 3],
+    ["an interface language without a table", `${SETTINGS}interface: fr\n`, "interface", /"en"/, 3],
     ["an empty title", "title: ''\ntagline: Placeholder\n", "title", /.+/, 1],
     ["a list instead of settings", "- title\n", "", /set of `setting: value` lines/, 1],
     ["invalid YAML", `${SETTINGS}page-size: [20\n`, "", /not valid YAML/, 4],

@@ -28,10 +28,10 @@ describe("searchExamples", () => {
   });
 
   it("makes a placeholder of them, or says something plain when there is none", () => {
-    expect(searchPlaceholder(archive, 2, "Words to find")).toBe("e.g. alpha, beta");
+    expect(searchPlaceholder(archive, 2)).toBe("e.g. alpha, beta");
     const untagged = buildArchive([record("four", { tags: [], text: "Placeholder." })], site);
     expect(searchExamples(untagged, 3)).toEqual([]);
-    expect(searchPlaceholder(untagged, 3, "Words to find")).toBe("Words to find");
+    expect(searchPlaceholder(untagged, 3)).toBe("Words to find");
   });
 });
 
