@@ -7,9 +7,9 @@
  * The rules across files also see the articles that have problems of their
  * own (stand-in-records.ts), so one run shows every problem.
  */
-import { lstatSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { listArticleFiles, loadArticles, locateIn } from "../records/load-articles.ts";
+import { cachedParallelParser, listArticleFiles, loadArticles, locateIn } from "../records/load-articles.ts";
 import { ARTICLE_FILE_HINTS, MAX_ARTICLE_BYTES } from "../records/front-matter.ts";
 import { decodeTextBytes, plainFileProblem } from "../records/text-file.ts";
 import { validateArchive } from "../records/validate-archive.ts";
@@ -32,6 +32,12 @@ export interface CheckOptions {
   tagsFile?: string;
   /** The site settings the build reads; by default the file beside the articles folder (site-file.ts). */
   siteFile?: string;
+  /**
+   * The build's record cache (`.cache/records/`, or below `HEMEROTECA_CACHE`),
+   * read when it is there and never written: an article parsed by the same code
+   * from the same bytes is taken from it, as the build takes it. None: parse all.
+   */
+  recordCache?: string | false;
   /**
    * Only these files' problems (paths relative to the root, with `/`), the
    * rules across files still run against the whole collection. Every file's when absent.
@@ -89,7 +95,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const locate = locateIn(root);
 
   const articleFiles = await listArticleFiles(root, articlesDir);
-  const loaded = await loadArticles({ root, articlesDir });
+  const recordCache = options.recordCache ?? path.resolve(root, process.env.HEMEROTECA_CACHE ?? ".cache", "records");
+  // Deferred writes never committed: check reads the cache and leaves it to the build.
+  const parseFiles = recordCache && existsSync(recordCache) ? cachedParallelParser({ cacheDir: recordCache, deferCacheWrites: () => {} }) : undefined;
+  const loaded = await loadArticles({ root, articlesDir, ...(parseFiles ? { parseFiles } : {}) });
   const texts = articleTexts(root, articleFiles);
   const parsed = new Set(loaded.records.map((record) => record.file));
   const standIns = [...texts].flatMap(([file, text]) => (parsed.has(file) ? [] : [standInRecord(file, text)].filter((r): r is ArticleRecord => r !== undefined)));

@@ -11,6 +11,9 @@ import { checkCli } from "../../src/check/cli.ts";
 import { runCheck } from "../../src/check/index.ts";
 import { BODY_PLACEHOLDER } from "../../src/new/index.ts";
 import { assignTags, parseVocabulary } from "../../src/import/assign-tags.ts";
+import { readdirSync } from "node:fs";
+import { articleToFileText } from "../../src/records/article-file.ts";
+import { cachedParallelParser, loadArticles } from "../../src/records/load-articles.ts";
 import { article, capture, tempProject, type TempProject } from "./support/temp-project.ts";
 
 let project: TempProject | undefined;
@@ -139,8 +142,30 @@ describe("a date is written as the guide says, and as new and the importer write
   it("an unquoted year is read as that year; quoted or not, the date is the same", async () => {
     const { problems } = await checkFiles({ [`${A}/a.md`]: article("A", "date: 2021"), [`${A}/b.md`]: article("B", 'date: "2021"'), [`${A}/c.md`]: article("C", "date: 2023-01-09") });
     expect(problems).toEqual([]);
-    const { loadArticles } = await import("../../src/records/load-articles.ts");
     const { records } = await loadArticles({ root: project!.root });
     expect(records.map((r) => [r.date, r.permalink])).toEqual([["2021", "/2021/a/"], ["2021", "/2021/b/"], ["2023-01-09", "/2023/01/09/c/"]]);
+  });
+
+  it("new and the importer (one writer, article-file.ts) write a day unquoted and a bare year quoted, as the guide shows", () => {
+    const write = (date: string) => articleToFileText({ title: "T", publication: "P", language: "en", date }, "Text.");
+    expect(write("2023-01-09")).toContain("\ndate: 2023-01-09\n");
+    expect(write("2022-12-07?")).toContain("\ndate: 2022-12-07?\n");
+    expect(write("2021")).toContain('\ndate: "2021"\n');
+  });
+});
+
+describe("check reuses the build's record cache", () => {
+  it("gives the same report with the cache as without it, and writes nothing to it", async () => {
+    project = tempProject({ [`${A}/a.md`]: article("A", "date: 2023-01-09"), [`${A}/b.md`]: article("B", "url: nope"), [`${A}/c.md`]: article("A") });
+    const cache = `${project.root}/.cache/records`;
+    await loadArticles({ root: project.root, parseFiles: cachedParallelParser({ cacheDir: cache }) });
+    const entries = readdirSync(cache, { recursive: true }).sort();
+    expect(entries.length).toBeGreaterThan(0);
+    const withCache = await runCheck({ root: project.root });
+    expect(withCache.problems.map((p) => p.origin)).toEqual(["duplicate-id", "article-field", "duplicate-id"]);
+    expect(await runCheck({ root: project.root, recordCache: false })).toEqual(withCache);
+    project.write(`${A}/d.md`, article("D"));
+    await runCheck({ root: project.root });
+    expect(readdirSync(cache, { recursive: true }).sort()).toEqual(entries);
   });
 });
