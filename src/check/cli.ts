@@ -21,9 +21,9 @@ Errors stop the build and fail the pull request's check; warnings (such as a
 tag that is one of a vocabulary tag's words) do not; notes are the importer's
 \`review\` notes, for editors: counted, and listed with --notes.
 
-Given FILEs, only their problems are shown, the rules across files (ids,
-addresses, translations, publication and tag spellings) still comparing them
-with every other file.
+Given FILEs (or folders), only their problems are shown, the rules across
+files (ids, addresses, translations, publication and tag spellings) still
+comparing them with every other file.
 
 Options:
   --notes      list the notes for editors too

@@ -39,8 +39,9 @@ export interface CheckOptions {
    */
   recordCache?: string | false;
   /**
-   * Only these files' problems (paths relative to the root, with `/`), the
-   * rules across files still run against the whole collection. Every file's when absent.
+   * Only the problems of these files, or of the files under these folders
+   * (paths relative to the root, with `/`); the rules across files still
+   * compare them with the whole collection. Every file's when absent.
    */
   files?: readonly string[];
 }
@@ -127,15 +128,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const vocabularyTags = new Set(problems.filter((p) => p.origin === "tag-variant").map((p) => `${p.file}\0${p.field}`));
   problems = problems.filter((p) => p.origin !== "tag-spelling" || !vocabularyTags.has(`${p.file}\0${p.field}`));
 
-  const only = options.files ? new Set(options.files) : undefined;
+  const only = options.files?.map((file) => file.replace(/\/+$/, ""));
+  // A folder given stands for the files under it.
+  const selected = (file: string) => !only || only.some((given) => file === given || file.startsWith(`${given}/`));
   const shown = problems
-    .filter((problem) => !only || only.has(problem.file))
+    .filter((problem) => selected(problem.file))
     .map((problem) => withOrigin(withHint(problem), { sourcesDir, tagsFile, siteFile }))
     .sort(compareProblems);
   const sourceFiles = new Set([...read.sources.keys(), ...read.problems.map((p) => p.file)]);
   return {
-    articles: only ? articleFiles.filter((file) => only.has(file)).length : articleFiles.length,
-    sources: only ? [...sourceFiles].filter((file) => only.has(file)).length : sourceFiles.size,
+    articles: articleFiles.filter(selected).length,
+    sources: [...sourceFiles].filter(selected).length,
     problems: shown,
     counts: countBySeverity(shown),
   };

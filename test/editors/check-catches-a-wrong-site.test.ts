@@ -132,6 +132,8 @@ describe("the check command", () => {
     const here = await capture((io) => checkCli(["c.md", "d.md"], { ...io, cwd: `${project!.root}/${A}` }), project.root);
     expect(here.code).toBe(0);
     expect(here.stdout).toBe("OK: checked 2 articles and 0 sources: 0 errors, 0 warnings, 0 notes for editors\n");
+    const folder = await capture((io) => checkCli(["--json", "content/articles/"], io), project.root);
+    expect((JSON.parse(folder.stdout) as { articles: number }).articles).toBe(4);
     const missing = await capture((io) => checkCli([`${A}/nowhere.md`], io), project.root);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("nowhere.md");
