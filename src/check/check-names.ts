@@ -21,8 +21,12 @@ function reporter(problems: CheckProblem[], locate: Locate, origin: string): At 
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
-/** Each publication written in one way: the spelling most articles use, and an error on every other. */
-export function checkPublicationSpellings(records: readonly ArticleRecord[], locate: Locate): CheckProblem[] {
+/**
+ * Each publication written in one way: the spelling most articles use (most
+ * of those not `under review`, when some are: the files an editor asked about
+ * are the new ones), and an error on every other.
+ */
+export function checkPublicationSpellings(records: readonly ArticleRecord[], locate: Locate, underReview: (file: string) => boolean = () => false): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const at = reporter(problems, locate, "publication-spelling");
   const bySlug = new Map<string, Map<string, ArticleRecord[]>>();
@@ -35,7 +39,8 @@ export function checkPublicationSpellings(records: readonly ArticleRecord[], loc
   for (const spellings of bySlug.values()) {
     if (spellings.size < 2) continue;
     // Ties go to the spelling of the first file, so the answer does not depend on the order files were read.
-    const ranked = [...spellings].sort(([, a], [, b]) => b.length - a.length || (a[0]!.file < b[0]!.file ? -1 : 1));
+    const settled = (owners: readonly ArticleRecord[]) => owners.filter((record) => !underReview(record.file)).length;
+    const ranked = [...spellings].sort(([, a], [, b]) => settled(b) - settled(a) || b.length - a.length || (a[0]!.file < b[0]!.file ? -1 : 1));
     const [existing, users] = ranked[0]!;
     for (const [spelling, owners] of ranked.slice(1)) {
       for (const record of owners) {

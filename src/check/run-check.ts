@@ -107,6 +107,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const read = await readSources(root, sourcesDir);
   const vocabulary = await readVocabularyFile(root, tagsFile);
 
+  const only = options.files?.map((file) => file.replace(/\/+$/, ""));
+  // A folder given stands for the files under it.
+  const selected = (file: string) => !only || only.some((given) => file === given || file.startsWith(`${given}/`));
   // With stand-ins the rules across files run again on every record, in place of `loaded`'s run on the parsed ones (the problems with an origin).
   const articleProblems = standIns.length ? [...loaded.problems.filter((p) => !p.origin), ...validateArchive(everyRecord, locate)] : loaded.problems;
   let problems: CheckProblem[] = [
@@ -120,7 +123,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...checkSourceRefs(everyRecord, read.sources, sourcesDir, locate),
     ...checkAliases(everyRecord, locate),
     ...checkPlaceholders(texts),
-    ...checkPublicationSpellings(everyRecord, locate),
+    ...checkPublicationSpellings(everyRecord, locate, (file) => Boolean(only) && selected(file)),
     ...checkVocabularyTags(everyRecord, vocabulary.vocabulary, locate),
     ...reviewNotes(everyRecord, locate),
   ];
@@ -128,9 +131,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const vocabularyTags = new Set(problems.filter((p) => p.origin === "tag-variant").map((p) => `${p.file}\0${p.field}`));
   problems = problems.filter((p) => p.origin !== "tag-spelling" || !vocabularyTags.has(`${p.file}\0${p.field}`));
 
-  const only = options.files?.map((file) => file.replace(/\/+$/, ""));
-  // A folder given stands for the files under it.
-  const selected = (file: string) => !only || only.some((given) => file === given || file.startsWith(`${given}/`));
   const shown = problems
     .filter((problem) => selected(problem.file))
     .map((problem) => withOrigin(withHint(problem), { sourcesDir, tagsFile, siteFile }))

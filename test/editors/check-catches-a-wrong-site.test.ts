@@ -53,6 +53,18 @@ describe("check refuses what would make a wrong site", () => {
     expect(problems[0]!.line).toBe(3);
   });
 
+  it("given files, the spelling of the others is the existing one, however many the new files are", async () => {
+    const of = (publication: string, title: string) => article(title).replace("Test Press", publication);
+    project = tempProject({
+      [`${A}/old.md`]: of("Fight Back! News", "Old"),
+      "content/articles/imported/a.md": of("Fight Back News", "A"),
+      "content/articles/imported/b.md": of("Fight Back News", "B"),
+    });
+    const given = await runCheck({ root: project.root, files: ["content/articles/imported"] });
+    expect(given.problems.map((p) => [p.file, p.origin])).toEqual([["content/articles/imported/a.md", "publication-spelling"], ["content/articles/imported/b.md", "publication-spelling"]]);
+    expect(given.problems[0]!.hint).toContain("`Fight Back! News`");
+  });
+
   it("a tag that is a vocabulary tag written otherwise or translated (errors), or one of its words (a warning)", async () => {
     const { problems } = await checkFiles({
       "content/tags.yml": VOCABULARY,
