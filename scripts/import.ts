@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { filesToText, ImportError, importFiles, reportToText } from "../src/import/index.ts";
+import { inertLine, inertLines } from "../src/records/terminal-text.ts";
 
 const HELP = `Usage: npm run import -- [options] FILE...
 
@@ -84,20 +85,21 @@ async function main(): Promise<number> {
       ...(values.retrieved ? { retrieved: values.retrieved } : {}),
       dryRun: values["dry-run"],
       force: values.force,
-      onProgress: (message) => process.stderr.write(`${message}\n`),
+      // Messages and reports quote the page: shown inert (terminal-text.ts).
+      onProgress: (message) => process.stderr.write(`${inertLine(message)}\n`),
     });
-    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of result.warnings) process.stderr.write(`warning: ${inertLines(warning)}\n`);
     if (values.json) {
       const output = values.report ? { records: result.records, reports: result.reports } : result.records;
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      if (values.report) process.stdout.write(`${result.reports.map(reportToText).join("\n\n")}\n\n`);
-      process.stdout.write(`${filesToText(result.files, values["dry-run"])}\n`);
+      if (values.report) process.stdout.write(`${inertLines(result.reports.map(reportToText).join("\n\n"))}\n\n`);
+      process.stdout.write(`${inertLines(filesToText(result.files, values["dry-run"]))}\n`);
     }
     return 0;
   } catch (error) {
     if (error instanceof ImportError) {
-      process.stderr.write(`import: ${error.message}\n${error.details.map((detail) => `  ${detail}\n`).join("")}`);
+      process.stderr.write(`import: ${inertLines(error.message)}\n${error.details.map((detail) => `  ${inertLines(detail)}\n`).join("")}`);
       return 1;
     }
     throw error;

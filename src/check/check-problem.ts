@@ -11,6 +11,9 @@ export interface CheckProblem extends Omit<Problem, "severity"> {
   severity: CheckSeverity;
 }
 
+/** A problem with the rule that found it named (every problem check reports has one). */
+export type OriginProblem = CheckProblem & { origin: string };
+
 const SEVERITY_ORDER: Record<CheckSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `path line:col field: message`, the same shape the build prints, with `note` for info. */

@@ -2,7 +2,8 @@
  * Rules `check` adds on top of `src/records/` (which already checks each file
  * against the schema and the rules across files): provenance that points at a
  * real, unchanged source; aliases that stay out of other articles' folders;
- * and the importer's `review` notes, listed for editors.
+ * no `npm run new` placeholder left in a body; and the importer's `review`
+ * notes, listed for editors.
  */
 import path from "node:path";
 import type { ArticleRecord } from "../records/article-record.ts";
@@ -10,18 +11,19 @@ import type { Locate } from "../records/validate-archive.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import type { SourceFile } from "./read-sources.ts";
 import { toPosix } from "../records/paths.ts";
+import { BODY_PLACEHOLDER } from "../records/article-file.ts";
 
 type At = (record: ArticleRecord, fieldPath: Array<string | number>, message: string, hint?: string, severity?: CheckProblem["severity"]) => void;
 
-function reporter(problems: CheckProblem[], locate: Locate): At {
+function reporter(problems: CheckProblem[], locate: Locate, origin: string): At {
   return (record, fieldPath, message, hint, severity = "error") =>
-    problems.push({ file: record.file, ...locate(record.file, fieldPath), field: fieldPath.join("."), message, severity, ...(hint ? { hint } : {}) });
+    problems.push({ file: record.file, ...locate(record.file, fieldPath), field: fieldPath.join("."), message, severity, origin, ...(hint ? { hint } : {}) });
 }
 
 /** `source.file` names a source under the sources folder, whose text still has the recorded sha256. */
 export function checkSourceRefs(records: readonly ArticleRecord[], sources: ReadonlyMap<string, SourceFile>, sourcesDir: string, locate: Locate): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const at = reporter(problems, locate);
+  const at = reporter(problems, locate, "source-ref");
   const folder = `${toPosix(sourcesDir).replace(/\/+$/, "")}/`;
   for (const record of records) {
     const ref = record.source;
@@ -64,7 +66,7 @@ export function checkSourceRefs(records: readonly ArticleRecord[], sources: Read
  */
 export function checkAliases(records: readonly ArticleRecord[], locate: Locate): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const at = reporter(problems, locate);
+  const at = reporter(problems, locate, "alias-inside");
   for (const record of records) {
     (record.aliases ?? []).forEach((alias, index) => {
       const owner = records.find((other) => other !== record && alias !== other.permalink && alias.startsWith(other.permalink));
@@ -80,10 +82,28 @@ export function checkAliases(records: readonly ArticleRecord[], locate: Locate):
 /** The importer's notes for editors: shown on no page, listed here so someone reads them. */
 export function reviewNotes(records: readonly ArticleRecord[], locate: Locate): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const at = reporter(problems, locate);
+  const at = reporter(problems, locate, "review-note");
   for (const record of records) {
     (record.review ?? []).forEach((note, index) => {
       at(record, ["review", index], note, "check this against the source, correct the article if needed, then delete the note", "info");
+    });
+  }
+  return problems;
+}
+
+/**
+ * The line `npm run new` writes for the text to replace: left in, the page
+ * shows an article with no text at all (the comment never survives).
+ */
+export function checkPlaceholders(texts: ReadonlyMap<string, string>): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (const [file, text] of texts) {
+    const at = text.indexOf(BODY_PLACEHOLDER);
+    if (at < 0) continue;
+    problems.push({
+      file, line: text.slice(0, at).split("\n").length, column: 1, field: "", severity: "error", origin: "placeholder-body",
+      message: "the body still holds the line `npm run new` wrote for the article's text",
+      hint: "replace that line with the article's text, as it was published",
     });
   }
   return problems;

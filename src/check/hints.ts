@@ -9,7 +9,7 @@ const FIELD_HINTS: Record<string, string> = {
   title: "write the headline as published, e.g. `title: Police massacre in Juliaca`",
   publication: "write the publication's name, e.g. `publication: Fight Back! News`",
   language: "use the language's code: `en` for English, `es` for Spanish, `pt-BR` for Brazilian Portuguese",
-  date: "write an EDTF date in quotes, e.g. `date: \"2023-01-09\"`, `\"2022-12\"`, `\"2021\"`, `\"2022-12-07?\"`, `\"2023-01~\"` or `\"2022-12/2023-01\"`; leave it out if the article is undated",
+  date: "write an EDTF date, e.g. `date: 2023-01-09`, `2022-12`, `2021`, `2022-12-07?`, `2023-01~` or `2022-12/2023-01`; leave it out if the article is undated",
   url: "copy the whole address from the browser, starting with `https://` or `http://`",
   id: "use lower-case words joined by hyphens, e.g. `police-massacre-in-juliaca`, or remove the `id:` line so the title gives one",
   aliases: "an alias is an earlier address of this article, such as `/2022/12/old-id/` or `/undated/old-id/`",

@@ -15,18 +15,30 @@ import { fold } from "./markdown-text.ts";
 
 export const TAGS_FILE = "content/tags.yml";
 
-const VocabularySchema = z.record(
-  z.string().trim().min(1),
-  z.record(z.string().regex(/^(?:[a-z]{2,3}|any)$/), z.array(z.string().trim().min(1)), {
-    // zod reports a key that fails as "Invalid key in record", without the key's own message.
-    error: (issue) => (issue.code === "invalid_key" ? "a language is a code such as `en` or `es`, or `any` for words of every language" : undefined),
-  }),
-);
+const LANGUAGE_KEY = /^(?:[a-z]{2,3}|any)$/;
+
+const TagEntrySchema = z
+  .object({
+    // The tag's name in other languages (`labels: { es: huelga }`): names, not words to look for.
+    labels: z.record(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/), z.string().trim().min(1)).optional(),
+  })
+  .catchall(z.array(z.string().trim().min(1)))
+  .superRefine((entry, context) => {
+    for (const key of Object.keys(entry)) {
+      if (key !== "labels" && !LANGUAGE_KEY.test(key)) {
+        context.addIssue({ code: "custom", path: [key], message: "a language is a code such as `en` or `es`, or `any` for words of every language" });
+      }
+    }
+  });
+
+const VocabularySchema = z.record(z.string().trim().min(1), TagEntrySchema);
 
 export interface TagRule {
   tag: string;
   /** Language code -> compiled patterns (`any` applies to every language). */
   patterns: Map<string, RegExp[]>;
+  /** Language code -> the tag's name in that language, if the vocabulary gives one. */
+  labels: Record<string, string>;
 }
 
 export type Vocabulary = TagRule[];
@@ -38,7 +50,7 @@ function compile(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${core}${prefix ? "[\\p{L}\\p{N}]*" : ""}(?![\\p{L}\\p{N}])`, "u");
 }
 
-const VOCABULARY_HINT = "each entry is a tag, then its words per language: `strike: { en: [strike, strikes], es: [huelga*] }`";
+const VOCABULARY_HINT = "each entry is a tag, then its words per language, and optionally its labels: `strike: { en: [strike, strikes], es: [huelga*], labels: { es: huelga } }`";
 const WORDING: YamlFileWording = {
   what: "the tag vocabulary",
   syntaxHint: "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md",
@@ -58,9 +70,10 @@ export type ReadVocabulary = { vocabulary: Vocabulary; problems: [] } | { vocabu
 export function readVocabulary(text: string, file = TAGS_FILE): ReadVocabulary {
   const { data, problems } = readYamlFile(text, file, VocabularySchema, WORDING);
   if (!data) return { vocabulary: undefined, problems };
-  const vocabulary = Object.entries(data).map(([tag, languages]) => ({
+  const vocabulary = Object.entries(data).map(([tag, { labels, ...languages }]) => ({
     tag,
-    patterns: new Map(Object.entries(languages).map(([language, words]) => [language, words.map(compile)])),
+    patterns: new Map(Object.entries(languages).map(([language, words]) => [language, (words ?? []).map(compile)])),
+    labels: labels ?? {},
   }));
   return { vocabulary, problems: [] };
 }

@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import { FIELDS, validateField, type FieldValues } from "./article-fields.ts";
+import { inertLine } from "../records/terminal-text.ts";
 
 export class PromptCancelled extends Error {
   constructor() {
@@ -43,7 +44,7 @@ export async function askForFields(options: AskOptions): Promise<FieldValues> {
     for (const spec of FIELDS) {
       if (values[spec.name] !== undefined) continue;
       if (options.requiredOnly && !spec.required) continue;
-      const known = spec.name === "publication" && options.publications?.length ? `; in the archive: ${options.publications.join(", ")}` : "";
+      const known = spec.name === "publication" && options.publications?.length ? `; in the archive: ${options.publications.map(inertLine).join(", ")}` : "";
       output.write(`\n${spec.label}${spec.required ? "" : " (optional)"}. Example: ${spec.example}${known}\n`);
       for (;;) {
         const answer = (await next(`${spec.name}: `)).trim();
@@ -57,7 +58,7 @@ export async function askForFields(options: AskOptions): Promise<FieldValues> {
           values[spec.name] = answer;
           break;
         }
-        output.write(`  ${spec.name} ${result.error}. Try again.\n`);
+        output.write(`  ${spec.name} ${inertLine(result.error)}. Try again.\n`);
       }
     }
     return values;

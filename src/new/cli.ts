@@ -10,6 +10,7 @@ import { askForFields, PromptCancelled } from "./ask-fields.ts";
 import { planArticle } from "./plan-article.ts";
 import { ArticleExistsError, writeNewArticle } from "./write-article.ts";
 import { relativeWithin } from "../records/paths.ts";
+import { inertLine, inertLines } from "../records/terminal-text.ts";
 
 export const NEW_USAGE = `Usage: npm run new -- --title TITLE --publication NAME --language CODE [options]
 
@@ -103,23 +104,23 @@ export async function newCli(argv: string[], io: NewIo): Promise<number> {
   }
   const plan = await planArticle(fields, { root });
   if (!plan.ok) {
-    io.stderr(`new: nothing was written:\n${plan.errors.map((e) => `  ${e}`).join("\n")}\n\nRun \`npm run new -- --help\` for the options.\n`);
+    io.stderr(`new: nothing was written:\n${plan.errors.map((e) => `  ${inertLines(e)}`).join("\n")}\n\nRun \`npm run new -- --help\` for the options.\n`);
     return 1;
   }
   const shown = relativeWithin(io.cwd, path.join(root, plan.file)) ?? path.join(root, plan.file);
   if (values["dry-run"]) {
-    io.stdout(`Would write ${shown} (dry run, nothing written):\n\n${plan.text}`);
+    io.stdout(`Would write ${inertLine(shown)} (dry run, nothing written):\n\n${inertLines(plan.text)}`);
     return 0;
   }
   try {
     await writeNewArticle(root, plan.file, plan.text);
   } catch (error) {
     if (error instanceof ArticleExistsError) {
-      io.stderr(`new: ${error.message}\n`);
+      io.stderr(`new: ${inertLine(error.message)}\n`);
       return 1;
     }
     throw error;
   }
-  io.stdout(`Wrote ${shown}\nNext: write the article's text below the front matter, then run \`npm run check\`.\n`);
+  io.stdout(`Wrote ${inertLine(shown)}\nNext: write the article's text below the front matter, then run \`npm run check\`.\n`);
   return 0;
 }

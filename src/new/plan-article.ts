@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { articleToFileText } from "../records/article-file.ts";
+import { articleToFileText, BODY_PLACEHOLDER } from "../records/article-file.ts";
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from "../records/article-schema.ts";
 import { decodeArticleBytes, parseFrontMatter } from "../records/front-matter.ts";
 import { isPathSafeId, textToSlug, titleToId } from "../records/ids.ts";
@@ -15,8 +15,7 @@ import { parseArticle } from "../records/parse-article.ts";
 import { problemToString } from "../records/problems.ts";
 import { FIELDS, validateField, type FieldValues } from "./article-fields.ts";
 
-/** Shown on no page (comments never survive sanitizing); tells the editor where the text goes. */
-export const BODY_PLACEHOLDER = "<!-- Write the article's text below, in Markdown, as it was published. Delete this line. -->";
+export { BODY_PLACEHOLDER };
 
 export interface PlanOptions {
   root: string;

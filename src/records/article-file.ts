@@ -2,6 +2,13 @@
 import { stringify } from "yaml";
 import { FRONT_MATTER_FIELD_ORDER, type ArticleFrontMatter } from "./article-schema.ts";
 
+/**
+ * The body `npm run new` writes: shown on no page (comments never survive
+ * sanitizing), it tells the editor where the text goes; `npm run check`
+ * refuses an article that still holds it.
+ */
+export const BODY_PLACEHOLDER = "<!-- Write the article's text below, in Markdown, as it was published. Delete this line. -->";
+
 export function articleToFileText(frontMatter: ArticleFrontMatter, body: string): string {
   const ordered: Record<string, unknown> = {};
   for (const key of FRONT_MATTER_FIELD_ORDER) {

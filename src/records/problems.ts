@@ -14,6 +14,8 @@ export interface Problem {
   message: string;
   hint?: string;
   severity: Severity;
+  /** Which rule found it (`duplicate-id`), for tools and tests: messages are for people and may be reworded. */
+  origin?: string;
 }
 
 export function problemToString(problem: Problem): string {

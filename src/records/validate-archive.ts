@@ -11,9 +11,10 @@ export type Locate = (file: string, path: ReadonlyArray<PropertyKey>) => { line:
 
 export function validateArchive(records: readonly ArticleRecord[], locate: Locate): Problem[] {
   const problems: Problem[] = [];
-  const at = (record: ArticleRecord, path: Array<string | number>, message: string, hint?: string, severity: Problem["severity"] = "error") =>
-    problems.push({ file: record.file, ...locate(record.file, path), field: path.join("."), message, severity, ...(hint ? { hint } : {}) });
+  const rule = (origin: string) => (record: ArticleRecord, path: Array<string | number>, message: string, hint?: string, severity: Problem["severity"] = "error") =>
+    problems.push({ file: record.file, ...locate(record.file, path), field: path.join("."), message, severity, origin, ...(hint ? { hint } : {}) });
 
+  let at = rule("duplicate-id");
   const byId = new Map<string, ArticleRecord[]>();
   for (const record of records) byId.set(record.id, [...(byId.get(record.id) ?? []), record]);
   for (const [id, owners] of byId) {
@@ -26,6 +27,7 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
   }
 
   // Every page path has exactly one writer: permalinks and aliases share one namespace.
+  at = rule("alias-taken");
   const writers = new Map<string, { record: ArticleRecord; path: Array<string | number> }>();
   for (const record of records) writers.set(record.permalink, { record, path: ["id"] });
   for (const record of records) {
@@ -41,6 +43,7 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
     });
   }
 
+  at = rule("translation");
   for (const record of records) {
     (record.translations ?? []).forEach((target, index) => {
       const matches = byId.get(target);
@@ -55,6 +58,7 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
   }
 
   // Tags are free text; `Peru` and `perú` would split one topic into two pages.
+  at = rule("tag-spelling");
   const spellings = new Map<string, Map<string, ArticleRecord>>();
   for (const record of records) {
     for (const tag of record.tags ?? []) {

@@ -2,6 +2,7 @@
  * `npm run search`: arguments in, results out. Parsing and printing only; the
  * search itself is `searchArchive`.
  */
+import { inertLine } from "../records/terminal-text.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
@@ -62,6 +63,11 @@ Examples:
 const MORE_HELP = "  hint: `npm run search -- --help` lists the options\n";
 const BOLD = { start: "\u001b[1m", end: "\u001b[22m" };
 const BRACKETS = { start: "[", end: "]" };
+/**
+ * Snippets are marked with characters no article holds (the private use area),
+ * so the text can be made inert before the bold, itself an escape code, goes in.
+ */
+const MARKS = { start: "\ue000", end: "\ue001" };
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new SearchError(`\`--limit ${value}\` is not a positive whole number`, "for example `--limit 50`");
@@ -74,15 +80,16 @@ function searchSort(value: string): SearchSort {
   return sort;
 }
 
-function hitToText(hit: SearchHit, index: number, width: number): string {
+function hitToText(hit: SearchHit, index: number, width: number, highlight: { start: string; end: string }): string {
   const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
   const date = dateToLabel(parsed?.ok ? parsed.value : null);
   const indent = " ".repeat(width + 2);
-  const byline = hit.authors.length ? ` · ${hit.authors.join(", ")}` : "";
+  const byline = hit.authors.length ? ` · ${hit.authors.map(inertLine).join(", ")}` : "";
+  const snippet = inertLine(hit.snippet).replaceAll(MARKS.start, highlight.start).replaceAll(MARKS.end, highlight.end);
   return [
-    `${String(index + 1).padStart(width)}. ${hit.title}`,
-    `${indent}${date} · ${hit.publication}${byline} · ${hit.language} · ${hit.url}`,
-    `${indent}${hit.snippet}`,
+    `${String(index + 1).padStart(width)}. ${inertLine(hit.title)}`,
+    `${indent}${date} · ${inertLine(hit.publication)}${byline} · ${inertLine(hit.language)} · ${inertLine(hit.url)}`,
+    `${indent}${snippet}`,
   ].join("\n");
 }
 
@@ -92,13 +99,15 @@ const ORDER_WORDS: Record<SearchSort, { all: string; first: (n: number) => strin
   oldest: { all: "oldest first", first: (n) => `the oldest ${n}` },
 };
 
-export function hitsToText({ hits, total }: SearchResult, query: string, sort: SearchSort = "relevance"): string {
+/** `hits` marked with `MARKS` (the search's `highlight`) get `highlight` around matched words. */
+export function hitsToText({ hits, total }: SearchResult, query: string, sort: SearchSort = "relevance", highlight = BRACKETS): string {
+  query = inertLine(query);
   if (hits.length === 0) return `No articles match “${query}”.\n`;
   const width = String(hits.length).length;
   const matches = `${total} ${total === 1 ? "article matches" : "articles match"} “${query}”`;
   const order = ORDER_WORDS[sort];
   const heading = total > hits.length ? `${matches}; ${order.first(hits.length)} (more with \`--limit\`):` : `${matches}, ${order.all}:`;
-  return `${heading}\n\n${hits.map((hit, index) => hitToText(hit, index, width)).join("\n\n")}\n`;
+  return `${heading}\n\n${hits.map((hit, index) => hitToText(hit, index, width, highlight)).join("\n\n")}\n`;
 }
 
 /** Runs the command; returns the exit code (0 found or not, 1 failed, 2 bad usage). */
@@ -151,7 +160,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       ...(values.to !== undefined ? { to: values.to } : {}),
       limit: values.limit !== undefined ? positiveInteger(values.limit) : DEFAULT_LIMIT,
       sort: values.sort !== undefined ? searchSort(values.sort) : "relevance",
-      highlight: color ? BOLD : BRACKETS,
+      highlight: values.json ? BRACKETS : MARKS,
     };
     const db = openArchiveDatabase(dbFile);
     let result: SearchResult;
@@ -164,7 +173,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       io.stdout(`${JSON.stringify(result.hits, null, 2)}\n`);
       // stdout stays one JSON array for a pipe; the count a script may need to raise the limit goes beside it.
       if (result.total > result.hits.length) io.stderr(`search: ${result.hits.length} of ${result.total} matching articles shown; more with \`--limit\`\n`);
-    } else io.stdout(hitsToText(result, query, options.sort));
+    } else io.stdout(hitsToText(result, query, options.sort, color ? BOLD : BRACKETS));
     return 0;
   } catch (error) {
     if (!(error instanceof SearchError)) throw error;

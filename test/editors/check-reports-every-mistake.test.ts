@@ -226,12 +226,16 @@ describe("the check command", () => {
       [`${A}/b.md`]: article("B", "tags: [Perú]"),
       [`${A}/c.md`]: article("C", "tags: [peru]\nreview: [year inferred from listing order]"),
     });
-    const { code, stdout } = await capture((io) => checkCli([], io), project.root);
+    const { code, stdout } = await capture((io) => checkCli(["--notes"], io), project.root);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^content\/articles\/test-press\/a\.md 5:1 date: `2023-13-01` is not a valid EDTF date.*\n {4}hint: /m);
     expect(stdout).toMatch(/^content\/articles\/test-press\/c\.md 5:8 warning tags\.0: tag `peru` differs from `Perú` only in case or accents\n {4}hint: write it as `Perú`/m);
     expect(stdout).toMatch(/^content\/articles\/test-press\/c\.md 6:10 note review\.0: year inferred from listing order/m);
     expect(stdout.trimEnd().split("\n").pop()).toBe("FAILED: checked 3 articles and 0 sources: 1 error, 1 warning, 1 note for editors");
+    // Without --notes the notes are a count; errors come before warnings whatever their files.
+    const folded = await capture((io) => checkCli([], io), project.root);
+    expect(folded.stdout).not.toContain(" note review.0");
+    expect(folded.stdout.trimEnd().split("\n").pop()).toBe("FAILED: checked 3 articles and 0 sources: 1 error, 1 warning, 1 note for editors (`npm run check -- --notes` lists them)");
   });
 
   it("exits 0 with warnings only, and names paths from where it runs", async () => {
@@ -248,7 +252,7 @@ describe("the check command", () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual({
       ok: false, articles: 1, sources: 0, errors: 1, warnings: 0, notes: 0,
-      problems: [{ file: `${A}/a.md`, line: 5, column: 1, field: "url", severity: "error", message: expect.any(String), hint: expect.any(String) }],
+      problems: [{ file: `${A}/a.md`, line: 5, column: 1, field: "url", severity: "error", origin: "article-field", message: expect.any(String), hint: expect.any(String) }],
     });
   });
 

@@ -4,12 +4,12 @@
  * `npm run check` accepts what it writes.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/index.ts";
-import { askForFields, ArticleExistsError, newCli, writeNewArticle, type NewIo } from "../../src/new/index.ts";
+import { askForFields, ArticleExistsError, BODY_PLACEHOLDER, newCli, writeNewArticle, type NewIo } from "../../src/new/index.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { article, tempProject, type TempProject } from "./support/temp-project.ts";
 
@@ -50,9 +50,12 @@ describe("npm run new", () => {
     const text = readFileSync(path.join(project.root, file), "utf8");
     expect(text).toMatch(/^---\ntitle: Police massacre in Juliaca\npublication: Fight Back! News\nlanguage: en\ndate: 2023-01-09\n/);
     expect(text).toContain("id: police-massacre-in-juliaca\n");
+    // Everything but the body's placeholder, which is the editor's to replace.
     const report = await runCheck({ root: project.root });
-    expect(report.problems).toEqual([]);
+    expect(report.problems).toEqual([expect.objectContaining({ file, origin: "placeholder-body", severity: "error", line: text.split("\n").indexOf(BODY_PLACEHOLDER) + 1 })]);
     expect(report.articles).toBe(1);
+    writeFileSync(path.join(project.root, file), text.replace(BODY_PLACEHOLDER, "Body text."));
+    expect((await runCheck({ root: project.root })).problems).toEqual([]);
   });
 
   it("gives a unique id across the whole archive, and never replaces a file", async () => {
@@ -71,7 +74,7 @@ describe("npm run new", () => {
     const second = await runNew(["--title", "Same headline", "--publication", "Test Press", "--language", "en"]);
     expect(second.stdout).toContain("content/articles/test-press/same-headline-5.md");
     const report = await runCheck({ root: project.root });
-    expect(report.problems.filter((p) => !p.file.endsWith("same-headline-3.md"))).toEqual([]);
+    expect(report.problems.filter((p) => !p.file.endsWith("same-headline-3.md") && p.origin !== "placeholder-body")).toEqual([]);
     await expect(writeNewArticle(project.root, "content/articles/other/x.md", "replaced")).rejects.toBeInstanceOf(ArticleExistsError);
     expect(readFileSync(path.join(project.root, "content/articles/other/x.md"), "utf8")).toBe(article("Same headline"));
     expect(filesUnder(path.join(project.root, "content/articles/other")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -131,7 +134,7 @@ describe("npm run new", () => {
     const text = readFileSync(path.join(project.root, "content/articles/fight-back-news/asked-in-a-terminal.md"), "utf8");
     expect(text).toContain("date: 2023-01~\n");
     expect(text).toContain("tags:\n  - a\n  - b\n");
-    expect((await runCheck({ root: project.root })).problems).toEqual([]);
+    expect((await runCheck({ root: project.root })).problems.map((p) => p.origin)).toEqual(["placeholder-body"]);
   });
 
   it("asks only for the missing required fields when some flags are given", async () => {
@@ -163,6 +166,11 @@ describe("npm run new", () => {
     const made = run("scripts/new.ts", ["--title", "Paro nacional", "--publication", "Peoples Dispatch", "--language", "es", "--date", "2022-12/2023-01", "--tags", "paro,Perú"]);
     expect(made.status, made.stderr).toBe(0);
     expect(existsSync(path.join(project.root, "content/articles/peoples-dispatch/paro-nacional.md"))).toBe(true);
+    const placeholder = run("scripts/check.ts", []);
+    expect(placeholder.status, placeholder.stdout).toBe(1);
+    expect(placeholder.stdout).toMatch(/^content\/articles\/peoples-dispatch\/paro-nacional\.md \d+:1 the body still holds the line `npm run new` wrote/m);
+    const file = path.join(project.root, "content/articles/peoples-dispatch/paro-nacional.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(BODY_PLACEHOLDER, "Body text."));
     const checked = run("scripts/check.ts", []);
     expect(checked.status, checked.stdout).toBe(0);
     expect(checked.stdout).toMatch(/^OK: checked 1 article and 0 sources: 0 errors, 0 warnings, 0 notes for editors$/m);

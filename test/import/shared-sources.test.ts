@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importFiles, type ImportedRecord, type ImportResult } from "../../src/import/index.ts";
-import { expectEveryLineAccounted, rawPage, REPO, SHARED, tempRoot } from "./support.ts";
+import { expectEveryLineAccounted, rawPage, FIXTURE_ROOT, SHARED, tempRoot } from "./support.ts";
 
 let root: string;
 const results: Record<string, ImportResult> = {};
@@ -38,7 +38,7 @@ describe("the raw pages are kept verbatim", () => {
   it("copies each page byte for byte below its header", async () => {
     for (const { file } of Object.values(SHARED)) {
       const kept = await readFile(path.join(root, file), "utf8");
-      const original = await readFile(path.join(REPO, file), "utf8");
+      const original = await readFile(path.join(FIXTURE_ROOT, file), "utf8");
       expect(kept).toBe(original);
     }
   });

@@ -1,5 +1,7 @@
 /**
- * Helpers for the importer's tests: the kept copies of the default collection,
+ * Helpers for the importer's tests: copies of the default collection's kept
+ * pages and vocabulary (test/fixtures/import, so that editors' changes to
+ * content/ never change what these tests expect),
  * temporary project roots, and the accounting check that every test of a
  * source shares.
  */
@@ -13,6 +15,9 @@ import type { ImportResult } from "../../src/import/index.ts";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/** A project holding the kept pages and the vocabulary the tests were written against. */
+export const FIXTURE_ROOT = path.join(REPO, "test/fixtures/import");
+
 /** The kept copies of the default collection, by original file name prefix (`000`, `001`, ...). */
 export const SHARED = {
   "000": { file: "content/sources/fight-back-news/000_13d7cb072fd26c42.md", publication: "Fight Back! News" },
@@ -21,26 +26,26 @@ export const SHARED = {
   "004": { file: "content/sources/peoples-dispatch/004_f9e21679d1a1e6f1.md", publication: "Peoples Dispatch" },
 } as const;
 
-/** Every kept source page of the repository. */
+/** Every kept source page of the fixture. */
 export async function keptSources(): Promise<string[]> {
-  const entries = await readdir(path.join(REPO, "content/sources"), { recursive: true }).catch(() => [] as string[]);
+  const entries = await readdir(path.join(FIXTURE_ROOT, "content/sources"), { recursive: true }).catch(() => [] as string[]);
   return entries
     .filter((entry) => entry.endsWith(".md"))
     .map((entry) => path.posix.join("content/sources", entry.split(path.sep).join("/")))
     .sort();
 }
 
-/** A fresh project root with the repository's tag vocabulary. */
+/** A fresh project root with the fixture's tag vocabulary. */
 export async function tempRoot(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-import-"));
   await mkdir(path.join(root, "content"), { recursive: true });
-  await copyFile(path.join(REPO, "content/tags.yml"), path.join(root, "content/tags.yml"));
+  await copyFile(path.join(FIXTURE_ROOT, "content/tags.yml"), path.join(root, "content/tags.yml"));
   return root;
 }
 
 /** The raw page a kept copy was made from, written out as `<dir>/<name>.txt`. */
 export async function rawPage(keptFile: string, dir: string): Promise<string> {
-  const parts = splitSourceFile(await readFile(path.join(REPO, keptFile), "utf8"));
+  const parts = splitSourceFile(await readFile(path.join(FIXTURE_ROOT, keptFile), "utf8"));
   if (!parts) throw new Error(`${keptFile} has no header`);
   const raw = path.join(dir, `${path.basename(keptFile, ".md")}.txt`);
   await writeFile(raw, parts.text);
