@@ -63,8 +63,8 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "bad-language": { "bad-language.md": { field: "language", message: /BCP 47/ } },
   "empty-title": { "empty-title.md": { field: "title", message: /must not be empty/ } },
   // Bodies that overflowed the stack, or took minutes, before they were refused unparsed.
-  "deep-blockquotes": { "deep-blockquotes.md": { field: "", message: /nests too deeply: blockquotes are nested 5000 deep/ } },
-  "nested-links": { "nested-links.md": { field: "", message: /nests too deeply: brackets `\[` are nested 10000 deep/ } },
+  "deep-blockquotes": { "deep-blockquotes.md": { field: "", message: /blockquotes are nested 5,000 deep/ } },
+  "nested-links": { "nested-links.md": { field: "", message: /brackets `\[` are nested 10,000 deep/ } },
   // A symbolic link to a file outside the corpus (the project's package.json): never followed.
   symlink: { "outside.md": { field: "", message: /not a plain file/ } },
 };
