@@ -34,7 +34,7 @@ export interface CheckReport {
 
 async function strayArticleFiles(root: string, articlesDir: string): Promise<CheckProblem[]> {
   const articles = new Set(await listArticleFiles(root, articlesDir));
-  return (await listFiles(root, articlesDir))
+  return listFiles(root, articlesDir).files
     .filter((file) => !articles.has(file) && !path.posix.basename(file).startsWith("."))
     .map((file) => ({
       file, line: 1, column: 1, field: "", severity: "warning" as const,
