@@ -1,14 +1,14 @@
 /**
  * `npm run check`: every article and every source, validated without building.
  * The article rules are the build's own (`loadArticles` runs the schema and
- * the rules across files); this adds sources, provenance, aliases, stray files,
+ * the rules across files); this adds sources, provenance, stray files,
  * review notes, the tag vocabulary and the site settings, and collects
  * everything into one report.
  */
 import path from "node:path";
 import { listArticleFiles, loadArticles, locateIn } from "../records/load-articles.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity } from "./check-problem.ts";
-import { checkAliases, checkSourceRefs, reviewNotes } from "./check-records.ts";
+import { checkSourceRefs, reviewNotes } from "./check-records.ts";
 import { readVocabularyFile } from "../import/assign-tags.ts";
 import { readSiteFile, siteFileFor } from "../archive/site-file.ts";
 import { withHint } from "./hints.ts";
@@ -62,7 +62,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...(await readVocabularyFile(root, tagsFile)).problems,
     ...readSiteFile(root, siteFile).problems,
     ...checkSourceRefs(loaded.records, read.sources, sourcesDir, locate),
-    ...checkAliases(loaded.records, locate),
     ...reviewNotes(loaded.records, locate),
   ].map(withHint).sort(compareProblems);
   const articles = (await listArticleFiles(root, articlesDir)).length;

@@ -69,7 +69,7 @@ describe("check finds each kind of mistake, with its file and field", () => {
       [`${A}/a.md`]: article("A", "date: 2023-01-09"),
       [`${A}/b.md`]: article("B", "aliases: [/2023/01/09/a/cite.bib/]"),
     });
-    expect(report.problems).toEqual([expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("lies inside the address") })]);
+    expect(report.problems).toEqual([expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("lies inside the folder of") })]);
   });
 
   it("`---js` front matter is an error, and its code never runs", async () => {

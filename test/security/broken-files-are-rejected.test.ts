@@ -52,6 +52,9 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "proto-key": { "proto-key.md": { field: "__proto__", message: /unknown field `__proto__`/ } },
   "alias-collision": { "alias-collision.md": { field: "aliases.0", message: /already the address of .*target\.md/ }, "target.md": null },
   "alias-site-page": { "alias-site-page.md": { field: "aliases.0", message: /address the site makes for itself/ } },
+  "alias-own-folder": { "alias-own.md": { field: "aliases.0", message: /lies inside this article's own folder \(`\/2023\/03\/01\/alias-own\/`\)/ } },
+  "alias-other-folder": { "alias-other.md": { field: "aliases.0", message: /lies inside the folder of .*cite-target\.md/ }, "cite-target.md": null },
+  "alias-device": { "alias-device.md": { field: "aliases.0", message: /named like a Windows device/ } },
   "alias-traversal": { "alias-traversal.md": { field: "aliases.0", message: /`\.` or `\.\.`/ } },
   "id-dot-dot": { "id-dot-dot.md": { field: "id", message: /path-safe slug/ } },
   "id-slash": { "id-slash.md": { field: "id", message: /path-safe slug/ } },
@@ -177,7 +180,7 @@ describe("the build on malformed files", () => {
     expect(Object.prototype).not.toHaveProperty("polluted");
   });
 
-  it.each(["js-front-matter", "javascript-front-matter", "alias-site-page"])("fails a real build of `%s` alone", (name) => {
+  it.each(["js-front-matter", "javascript-front-matter", "alias-site-page", "alias-own-folder"])("fails a real build of `%s` alone", (name) => {
     const before = snapshotProject();
     const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-broken-"));
     outputs.push(output);
