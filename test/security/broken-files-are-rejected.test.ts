@@ -23,7 +23,8 @@ const BROKEN_ARTICLES = `${BROKEN_ROOT}/content/articles`;
 const CASES: Record<string, Record<string, { field: string; message: RegExp } | null>> = {
   "missing-field": { "missing-title.md": { field: "title", message: /required but missing/ } },
   "unknown-key": { "unknown-key.md": { field: "tilte", message: /unknown field `tilte`/ } },
-  "bad-date": { "bad-date.md": { field: "date", message: /`2023-02-30` is not a valid EDTF date/ } },
+  "bad-date": { "bad-date.md": { field: "date", message: /`2023-02-30`: there is no 30 February in 2023/ } },
+  "impossible-day": { "impossible-day.md": { field: "date", message: /`2023-02-29`: there is no 29 February in 2023: that month has 28 days/ } },
   "duplicate-id": {
     "first.md": { field: "id", message: /id `same-id` is also used by .*second\.md/ },
     "second.md": { field: "id", message: /id `same-id` is also used by .*first\.md/ },
