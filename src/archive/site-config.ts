@@ -1,5 +1,6 @@
 import type { Problem } from "../records/problems.ts";
-import { readSiteFile, siteFileFor } from "./site-file.ts";
+import { readSiteFile, siteDateRange, siteFileFor } from "./site-file.ts";
+import { defaultDateRange, type DateRange } from "../records/date-range.ts";
 
 /**
  * Site-wide settings: the name, tagline and sizes from `content/site.yml`
@@ -22,6 +23,8 @@ export interface SiteConfig {
   language: string;
   pageSize: number;
   feedSize: number;
+  /** The years the archive holds: other years get no year page, and a date outside them is a warning. */
+  dates: DateRange;
 }
 
 /** `SITE_URL` as an address without trailing slash, and the path it names; a clear error for anything else. */
@@ -48,6 +51,7 @@ export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCon
     language: "en",
     pageSize: 50,
     feedSize: 50,
+    dates: defaultDateRange(),
   };
 }
 
@@ -66,6 +70,7 @@ export function loadSiteConfig(root: string, articlesDir?: string, env: NodeJS.P
       tagline: settings.tagline,
       pageSize: settings["page-size"] ?? site.pageSize,
       feedSize: settings["feed-size"] ?? site.feedSize,
+      dates: siteDateRange(settings),
     },
     problems,
   };

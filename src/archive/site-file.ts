@@ -18,6 +18,7 @@ import type { Problem } from "../records/problems.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { toPosix } from "../records/paths.ts";
 import { readTextFileSync, refusedFileProblem } from "../records/text-file.ts";
+import { defaultDateRange, type DateRange } from "../records/date-range.ts";
 
 export const SITE_FILE = "content/site.yml";
 
@@ -30,6 +31,7 @@ export function siteFileFor(articlesDir: string | undefined): string {
 const MAX_SITE_FILE_BYTES = 64 * 1024;
 
 const Count = z.number().int().min(1).max(1000);
+const Year = z.number({ error: "must be a year, such as `1800`" }).int({ error: "must be a whole year, such as `1800`" }).min(-9999).max(9999);
 
 export const SiteFileSchema = z.strictObject({
   /** The site's name: the masthead, every page's title, the feeds, and the archive named in each citation. */
@@ -40,6 +42,11 @@ export const SiteFileSchema = z.strictObject({
   "page-size": Count.optional(),
   /** Articles in each feed, newest first. */
   "feed-size": Count.optional(),
+  /** The years the archive holds: a date outside them is a warning, and gets no year page. Each end has a default. */
+  dates: z
+    .strictObject({ from: Year.optional(), to: Year.optional() }, { error: "must be `{ from: <first year>, to: <last year> }`" })
+    .refine(({ from, to }) => from === undefined || to === undefined || from <= to, { error: "the first year (`from`) must not be after the last (`to`)" })
+    .optional(),
 });
 
 export type SiteFile = z.infer<typeof SiteFileSchema>;
@@ -50,7 +57,7 @@ export interface ReadSiteFile {
   problems: Problem[];
 }
 
-const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:` and `feed-size:`; see CONTRIBUTING.md";
+const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:` and `dates:`; see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",
@@ -61,6 +68,11 @@ const WORDING: YamlFileWording = {
   missingHint: (field) => `add a line \`${field}: ...\` to the file`,
   hints: { default: HINT },
 };
+
+/** The archive's years: the file's `dates:` over the defaults (1800 to next year). */
+export function siteDateRange(settings: SiteFile | undefined, now?: Date): DateRange {
+  return { ...defaultDateRange(now), ...settings?.dates };
+}
 
 /** Reads the text of `content/site.yml` (`file` names it in problems). */
 export function parseSiteFile(text: string, file = SITE_FILE): ReadSiteFile {

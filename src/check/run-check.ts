@@ -10,7 +10,8 @@ import { listArticleFiles, loadArticles, locateIn } from "../records/load-articl
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity } from "./check-problem.ts";
 import { checkSourceRefs, reviewNotes } from "./check-records.ts";
 import { readVocabularyFile } from "../import/assign-tags.ts";
-import { readSiteFile, siteFileFor } from "../archive/site-file.ts";
+import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
+import { datesOutsideRange } from "../records/date-range.ts";
 import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "./read-sources.ts";
 
@@ -53,6 +54,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   const loaded = await loadArticles({ root, articlesDir });
   const read = await readSources(root, sourcesDir);
+  const siteSettings = readSiteFile(root, siteFile);
   const problems: CheckProblem[] = [
     ...loaded.problems,
     ...read.problems,
@@ -60,7 +62,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...(await strayArticleFiles(root, articlesDir)),
     // The importer's own reading of it, so check and import never disagree about what a vocabulary is.
     ...(await readVocabularyFile(root, tagsFile)).problems,
-    ...readSiteFile(root, siteFile).problems,
+    ...siteSettings.problems,
+    ...datesOutsideRange(loaded.records, siteDateRange(siteSettings.settings), locate),
     ...checkSourceRefs(loaded.records, read.sources, sourcesDir, locate),
     ...reviewNotes(loaded.records, locate),
   ].map(withHint).sort(compareProblems);
