@@ -9,14 +9,13 @@ import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "../records/front-matter.ts";
-import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
+import { MAX_SOURCE_BYTES, SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import { toPosix } from "../records/paths.ts";
 import { linkProblem, walkContentFolder, type ContentTree } from "../records/content-tree.ts";
 import { decodeTextBytes, plainFileProblem, refusedFileProblem, type TextFileHints } from "../records/text-file.ts";
 
-/** Print issues converted from PDF are the largest sources; none comes near this. */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+export { MAX_SOURCE_BYTES };
 
 const SOURCE_HINTS: TextFileHints = {
   notAFile: "put the source file itself here, as `npm run import` writes it",
