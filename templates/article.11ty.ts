@@ -59,7 +59,8 @@ function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
   if (!date) crumbs.push({ label: m.undatedTitle, url: "/undated/" });
   else {
     const year = archive.years.find((y) => y.year === date.start.year);
-    crumbs.push({ label: String(date.start.year), url: year?.url ?? `/${date.start.year}/` });
+    // A year outside the archive's years has no page to link to.
+    crumbs.push(year ? { label: String(date.start.year), url: year.url } : { label: String(date.start.year) });
     const month = date.start.month ? year?.months[date.start.month - 1] : undefined;
     if (month?.articles.includes(article)) crumbs.push({ label: monthToName(m, month.month), url: month.url });
   }

@@ -6,6 +6,7 @@
 import type { ArticleRecord } from "../records/article-record.ts";
 import { textToSlug } from "../records/ids.ts";
 import { dateToPathPrefix } from "../records/permalink.ts";
+import { yearInRange } from "../records/date-range.ts";
 import { compareNewestFirst, compareTableOfContents, compareText } from "./compare-articles.ts";
 import { messagesFor, monthYearTitle } from "./interface-messages.ts";
 import { languageToName } from "./language-names.ts";
@@ -208,7 +209,8 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   const byId = new Map(articles.map((a) => [a.id, a]));
   const dated = articles.filter((a) => a.parsedDate);
   const undated = articles.filter((a) => !a.parsedDate);
-  const years = buildYears(dated);
+  // A year outside the archive's own (a typo such as `0023`, or `-44`) gets no page.
+  const years = buildYears(dated).filter((group) => yearInRange(group.year, site.dates));
 
   const tags = groupBy(articles, "tag", (a) => a.tags ?? [], "tags");
   const publications = groupBy(articles, "publication", (a) => [a.publication], "publications");

@@ -1,5 +1,6 @@
 /** content/ -> Archive, failing closed: any error in any file stops the build with the full list. */
-import { loadArticles, type LoadOptions } from "../records/load-articles.ts";
+import { datesOutsideRange } from "../records/date-range.ts";
+import { loadArticles, locateIn, type LoadOptions } from "../records/load-articles.ts";
 import { ContentError, countErrors, problemToString, type Problem } from "../records/problems.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
 import type { SiteConfig } from "./site-config.ts";
@@ -19,7 +20,8 @@ export async function loadArchive(options: LoadOptions & { site: SiteConfig }): 
     file, line: 1, column: 1, field: "", severity: "warning",
     message: `no page shows this source, because ${reason}`, hint: "run `npm run check` to see what is wrong with it",
   }));
-  return { archive: buildArchive(records, options.site, sources.pages), warnings: [...problems, ...skipped] };
+  const outOfRange = datesOutsideRange(records, options.site.dates, locateIn(options.root));
+  return { archive: buildArchive(records, options.site, sources.pages), warnings: [...problems, ...outOfRange, ...skipped] };
 }
 
 export function warningsToText(warnings: readonly Problem[]): string {

@@ -1,6 +1,7 @@
 import type { Problem } from "../records/problems.ts";
 import type { InterfaceLanguage } from "./interface-messages.ts";
-import { readSiteFile, siteFileFor } from "./site-file.ts";
+import { readSiteFile, siteDateRange, siteFileFor } from "./site-file.ts";
+import { defaultDateRange, type DateRange } from "../records/date-range.ts";
 
 /**
  * Site-wide settings: the name, tagline and sizes from `content/site.yml`
@@ -23,6 +24,8 @@ export interface SiteConfig {
   language: InterfaceLanguage;
   pageSize: number;
   feedSize: number;
+  /** The years the archive holds: other years get no year page, and a date outside them is a warning. */
+  dates: DateRange;
 }
 
 /** `SITE_URL` as an address without trailing slash, and the path it names; a clear error for anything else. */
@@ -49,6 +52,7 @@ export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCon
     language: "en",
     pageSize: 50,
     feedSize: 50,
+    dates: defaultDateRange(),
   };
 }
 
@@ -68,6 +72,7 @@ export function loadSiteConfig(root: string, articlesDir?: string, env: NodeJS.P
       pageSize: settings["page-size"] ?? site.pageSize,
       feedSize: settings["feed-size"] ?? site.feedSize,
       language: settings.interface ?? site.language,
+      dates: siteDateRange(settings),
     },
     problems,
   };

@@ -19,6 +19,7 @@ import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 import { toPosix } from "../records/paths.ts";
 import { readTextFileSync, refusedFileProblem } from "../records/text-file.ts";
 import { INTERFACE_LANGUAGES } from "./interface-messages.ts";
+import { defaultDateRange, type DateRange } from "../records/date-range.ts";
 
 export const SITE_FILE = "content/site.yml";
 
@@ -31,6 +32,7 @@ export function siteFileFor(articlesDir: string | undefined): string {
 const MAX_SITE_FILE_BYTES = 64 * 1024;
 
 const Count = z.number().int().min(1).max(1000);
+const Year = z.number({ error: "must be a year, such as `1800`" }).int({ error: "must be a whole year, such as `1800`" }).min(-9999).max(9999);
 
 export const SiteFileSchema = z.strictObject({
   /** The site's name: the masthead, every page's title, the feeds, and the archive named in each citation. */
@@ -43,6 +45,11 @@ export const SiteFileSchema = z.strictObject({
   "feed-size": Count.optional(),
   /** The language of the site's own words (labels, dates, messages, search), `en` by default; articles keep their own. */
   interface: z.enum(INTERFACE_LANGUAGES).optional(),
+  /** The years the archive holds: a date outside them is a warning, and gets no year page. Each end has a default. */
+  dates: z
+    .strictObject({ from: Year.optional(), to: Year.optional() }, { error: "must be `{ from: <first year>, to: <last year> }`" })
+    .refine(({ from, to }) => from === undefined || to === undefined || from <= to, { error: "the first year (`from`) must not be after the last (`to`)" })
+    .optional(),
 });
 
 export type SiteFile = z.infer<typeof SiteFileSchema>;
@@ -53,7 +60,7 @@ export interface ReadSiteFile {
   problems: Problem[];
 }
 
-const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:` and `interface:` (`en` or `es`); see CONTRIBUTING.md";
+const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`) and `dates:`; see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",
@@ -64,6 +71,11 @@ const WORDING: YamlFileWording = {
   missingHint: (field) => `add a line \`${field}: ...\` to the file`,
   hints: { default: HINT },
 };
+
+/** The archive's years: the file's `dates:` over the defaults (1800 to next year). */
+export function siteDateRange(settings: SiteFile | undefined, now?: Date): DateRange {
+  return { ...defaultDateRange(now), ...settings?.dates };
+}
 
 /** Reads the text of `content/site.yml` (`file` names it in problems). */
 export function parseSiteFile(text: string, file = SITE_FILE): ReadSiteFile {

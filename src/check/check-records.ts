@@ -1,9 +1,9 @@
 /**
  * Rules `check` adds on top of `src/records/` (which already checks each file
  * against the schema and the rules across files): provenance that points at a
- * real, unchanged source; aliases that stay out of other articles' folders;
- * no `npm run new` placeholder left in a body; and the importer's `review`
- * notes, listed for editors.
+ * real, unchanged source; no `npm run new` placeholder left in a body; and
+ * the importer's `review` notes, listed for editors. (Aliases are the records'
+ * rules, validate-archive.ts, which the build runs too.)
  */
 import path from "node:path";
 import type { ArticleRecord } from "../records/article-record.ts";
@@ -54,27 +54,6 @@ export function checkSourceRefs(records: readonly ArticleRecord[], sources: Read
       at(record, ["source", "lines"], `line ${first} is in the header of \`${ref.file}\`, whose text starts at line ${source.textLine}`,
         "give the first and last line of the article in the source file");
     }
-  }
-  return problems;
-}
-
-/**
- * The schema already keeps aliases off the site's own pages, and the build
- * keeps two articles off one address; this keeps an alias out of another
- * article's folder, where it could collide with that article's files
- * (`cite.bib/`).
- */
-export function checkAliases(records: readonly ArticleRecord[], locate: Locate): CheckProblem[] {
-  const problems: CheckProblem[] = [];
-  const at = reporter(problems, locate, "alias-inside");
-  for (const record of records) {
-    (record.aliases ?? []).forEach((alias, index) => {
-      const owner = records.find((other) => other !== record && alias !== other.permalink && alias.startsWith(other.permalink));
-      if (owner) {
-        at(record, ["aliases", index], `alias \`${alias}\` lies inside the address of ${owner.file} (\`${owner.permalink}\`)`,
-          "an alias is an earlier address of this article, such as `/2022/12/old-id/`; remove it or correct it");
-      }
-    });
   }
   return problems;
 }

@@ -6,16 +6,16 @@
  * below the header against the one the header records.
  */
 import { createHash } from "node:crypto";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "../records/front-matter.ts";
-import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
+import { MAX_SOURCE_BYTES, SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import { toPosix } from "../records/paths.ts";
+import { linkProblem, walkContentFolder, type ContentTree } from "../records/content-tree.ts";
 import { decodeTextBytes, plainFileProblem, refusedFileProblem, type TextFileHints } from "../records/text-file.ts";
 
-/** Print issues converted from PDF are the largest sources; none comes near this. */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+export { MAX_SOURCE_BYTES };
 
 const SOURCE_HINTS: TextFileHints = {
   notAFile: "put the source file itself here, as `npm run import` writes it",
@@ -43,21 +43,9 @@ export interface ReadSources {
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
-/** Every file under a folder, relative to the root, sorted; none when the folder is absent. */
-export async function listFiles(root: string, dir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(path.join(root, dir), { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const files: string[] = [];
-  for (const entry of entries) {
-    const relative = path.posix.join(toPosix(dir), toPosix(entry));
-    if (!(await lstat(path.join(root, relative))).isDirectory()) files.push(relative);
-  }
-  return files.sort();
+/** Every file under a folder, relative to the root, sorted, and the symbolic links there, never followed; none when the folder is absent. */
+export function listFiles(root: string, dir: string): ContentTree {
+  return walkContentFolder(path.join(root, dir), toPosix(path.normalize(dir)).replace(/\/+$/, ""));
 }
 
 /**
@@ -132,7 +120,9 @@ export async function readSources(root: string, sourcesDir: string): Promise<Rea
   const sources = new Map<string, SourceFile>();
   const problems: CheckProblem[] = [];
   const strays: CheckProblem[] = [];
-  for (const file of await listFiles(root, sourcesDir)) {
+  const tree = listFiles(root, sourcesDir);
+  problems.push(...tree.links.map(linkProblem));
+  for (const file of tree.files) {
     if (!file.endsWith(".md")) {
       if (path.posix.basename(file).startsWith(".")) continue;
       strays.push({

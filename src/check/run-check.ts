@@ -15,10 +15,11 @@ import { decodeTextBytes, plainFileProblem } from "../records/text-file.ts";
 import { validateArchive } from "../records/validate-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity, type OriginProblem } from "./check-problem.ts";
-import { checkAliases, checkPlaceholders, checkSourceRefs, reviewNotes } from "./check-records.ts";
+import { checkPlaceholders, checkSourceRefs, reviewNotes } from "./check-records.ts";
 import { checkPublicationSpellings, checkVocabularyTags } from "./check-names.ts";
 import { readVocabularyFile } from "../import/assign-tags.ts";
-import { readSiteFile, siteFileFor } from "../archive/site-file.ts";
+import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
+import { datesOutsideRange } from "../records/date-range.ts";
 import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "./read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
@@ -55,7 +56,7 @@ export interface CheckReport {
 
 async function strayArticleFiles(root: string, articlesDir: string, articles: readonly string[]): Promise<CheckProblem[]> {
   const listed = new Set(articles);
-  return (await listFiles(root, articlesDir))
+  return listFiles(root, articlesDir).files
     .filter((file) => !listed.has(file) && !path.posix.basename(file).startsWith("."))
     .map((file) => ({
       file, line: 1, column: 1, field: "", severity: "warning" as const, origin: "stray-file",
@@ -106,6 +107,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const everyRecord = [...loaded.records, ...standIns];
   const read = await readSources(root, sourcesDir);
   const vocabulary = await readVocabularyFile(root, tagsFile);
+  const siteSettings = readSiteFile(root, siteFile);
 
   const only = options.files?.map((file) => file.replace(/\/+$/, ""));
   // A folder given stands for the files under it.
@@ -119,9 +121,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...(await strayArticleFiles(root, articlesDir, articleFiles)),
     // The importer's own reading of it, so check and import never disagree about what a vocabulary is.
     ...vocabulary.problems,
-    ...readSiteFile(root, siteFile).problems,
+    ...siteSettings.problems,
+    ...datesOutsideRange(loaded.records, siteDateRange(siteSettings.settings), locate),
     ...checkSourceRefs(everyRecord, read.sources, sourcesDir, locate),
-    ...checkAliases(everyRecord, locate),
     ...checkPlaceholders(texts),
     ...checkPublicationSpellings(everyRecord, locate, (file) => Boolean(only) && selected(file)),
     ...checkVocabularyTags(everyRecord, vocabulary.vocabulary, locate),

@@ -2,7 +2,7 @@
  * Writes `cite.bib`, `cite.ris` and `cite.json` beside every article page,
  * after the pages, rewriting only the files whose bytes changed.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
@@ -26,8 +26,11 @@ async function writeFileIfChanged(file: string, text: string): Promise<void> {
   try {
     await writeFile(file, bytes);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    await mkdir(path.dirname(file), { recursive: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    // A folder in the file's place is a stale one of an earlier build (an alias such as `…/id/cite.json/`, refused since): the output is the build's own.
+    if (code === "EISDIR") await rm(file, { recursive: true, force: true });
+    else if (code === "ENOENT") await mkdir(path.dirname(file), { recursive: true });
+    else throw error;
     await writeFile(file, bytes);
   }
 }

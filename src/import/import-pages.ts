@@ -9,7 +9,7 @@
  * Every record is validated before anything is written: if one fails, the
  * import stops with the list of problems and no file is touched.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { articleToFileText } from "../records/article-file.ts";
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from "../records/article-schema.ts";
@@ -31,7 +31,12 @@ import { splitArticle } from "./split-article.ts";
 import { splitListing } from "./split-listing.ts";
 import { splitPrintIssue } from "./split-print-issue.ts";
 import type { Draft, SourceKind, SourcePage, SplitResult } from "./types.ts";
-import { planFile, writePlanned, type PlannedFile } from "./write-articles.ts";
+import { planFile, plannedFileProblems, writePlanned, type PlannedFile } from "./write-articles.ts";
+import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
+import { MAX_ARTICLE_BYTES } from "../records/front-matter.ts";
+
+/** Items one page may split into: a listing or a print issue holds tens, a runaway split many thousands. */
+export const MAX_ITEMS_PER_PAGE = 1_000;
 
 export interface ImportOptions {
   /** Project root: `content/` is read and written under it. Default: the current directory. */
@@ -80,16 +85,31 @@ async function readInput(input: string, cwd: string): Promise<{ absolute: string
   const absolute = path.resolve(cwd, input);
   let bytes: Buffer;
   try {
+    // Refused unread, as `npm run check` would refuse the kept copy.
+    const { size } = await stat(absolute);
+    if (size > MAX_SOURCE_BYTES) throw new ImportError(`${input}: the page is ${size} bytes, more than the limit of ${MAX_SOURCE_BYTES} for a source; split it into several files and import those`);
     bytes = await readFile(absolute);
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ImportError(code === "ENOENT" ? `${input}: no such file` : code === "EISDIR" ? `${input}: is a folder; name the page files` : `${input}: cannot be read (${code})`, { cause: error });
   }
+  let text: string;
   try {
-    return { absolute, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (error) {
     throw new ImportError(`${input}: not valid UTF-8; convert the page to UTF-8 before importing it`, { cause: error });
   }
+  // A line longer than an article may be could only make an article `npm run check` refuses: said before splitting, which takes long on such a page.
+  for (let start = 0, line = 1; start < text.length; line++) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_ARTICLE_BYTES / 4 && Buffer.byteLength(text.slice(start, end)) > MAX_ARTICLE_BYTES) {
+      throw new ImportError(`${input}: line ${line} is ${Buffer.byteLength(text.slice(start, end))} bytes, more than the limit of ${MAX_ARTICLE_BYTES} for a whole article; nothing was written. Break the page into lines, or split it`);
+    }
+    start = end + 1;
+  }
+  return { absolute, text };
 }
 
 function split(page: SourcePage, kind: SourceKind): SplitResult {
@@ -146,6 +166,9 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
   options.onProgress?.(`${input}: ${kind} of ${page.publication} -> ${page.file}`);
 
   const result = split(page, kind);
+  if (result.drafts.length > MAX_ITEMS_PER_PAGE) {
+    throw new ImportError(`${input}: the page splits into ${result.drafts.length} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written. Check the layout (\`--kind\`), or split the page into several files`);
+  }
   if (kind === "listing") {
     resolveYearlessDates(result.drafts);
     inferNeighbourDates(result.drafts);
@@ -282,6 +305,10 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
 
   if (problems.length > 0) {
     throw new ImportError(`${problems.length} record${problems.length === 1 ? "" : "s"} would break the article contract; nothing was written`, { details: problems });
+  }
+  const refused = plannedFileProblems(planned);
+  if (refused.length > 0) {
+    throw new ImportError(`${refused.length} file${refused.length === 1 ? "" : "s"} would be refused by \`npm run check\`; nothing was written`, { details: refused });
   }
   if (!options.dryRun) await writePlanned(root, planned);
   return { records, reports: pages.map((page) => page.report), files: planned, warnings, written: !options.dryRun };

@@ -2,11 +2,17 @@
  * Decides, for every file an import would write, whether it is new, updated,
  * unchanged, or kept because an editor changed it since the last import; then
  * writes the ones to write, each atomically (temporary file + rename), so no
- * file is ever half-written.
+ * file is ever half-written. What is written obeys the rules `npm run check`
+ * enforces (`plannedFileProblems`), into folders checked writable first, so a
+ * refused import writes nothing.
  */
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomically } from "../records/cache-files.ts";
+import { parseArticle } from "../records/parse-article.ts";
+import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
+import { unwritableFolder, writeErrorInWords } from "../records/writable-folders.ts";
+import { ImportError } from "./import-error.ts";
 import { sha256 } from "./source-file.ts";
 
 export type FileStatus = "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted";
@@ -69,11 +75,42 @@ export async function planFile(root: string, file: string, text: string, options
   };
 }
 
+const toWrite = (files: readonly PlannedFile[]) => files.filter((file) => file.status === "created" || file.status === "updated");
+
+/**
+ * What `npm run check` would refuse in the files to write: an article over
+ * its size limit, or one whose body or fields it would not read (the
+ * article rules themselves, `parseArticle`), a source over its limit. One
+ * line each, naming the file.
+ */
+export function plannedFileProblems(files: readonly PlannedFile[]): string[] {
+  const problems: string[] = [];
+  for (const file of toWrite(files)) {
+    const bytes = new TextEncoder().encode(file.text);
+    if (file.role === "source" && bytes.byteLength > MAX_SOURCE_BYTES) {
+      problems.push(`${file.file}: the kept page would be ${bytes.byteLength} bytes, more than the limit of ${MAX_SOURCE_BYTES} for a source; split the page into several files`);
+    } else if (file.role === "article") {
+      const parsed = parseArticle(file.file, bytes);
+      if (!parsed.ok) for (const problem of parsed.problems) problems.push(`${problem.file}:${problem.line}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`);
+    }
+  }
+  return problems;
+}
+
 export async function writePlanned(root: string, files: readonly PlannedFile[]): Promise<void> {
-  for (const file of files) {
-    if (file.status !== "created" && file.status !== "updated") continue;
+  const writing = toWrite(files);
+  const refused = await unwritableFolder(root, writing.map((file) => file.file));
+  if (refused) throw new ImportError(`${refused}; nothing was written`);
+  for (const file of writing) {
     const absolute = path.join(root, file.file);
-    await mkdir(path.dirname(absolute), { recursive: true });
-    await writeFileAtomically(absolute, file.text);
+    try {
+      await mkdir(path.dirname(absolute), { recursive: true });
+      await writeFileAtomically(absolute, file.text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!code) throw error;
+      const done = writing.indexOf(file);
+      throw new ImportError(`cannot write ${file.file}: ${writeErrorInWords(code)}; ${done} of ${writing.length} files were written before it, each whole`, { cause: error });
+    }
   }
 }

@@ -9,6 +9,7 @@ import { FIELDS, type FieldValues } from "./article-fields.ts";
 import { askForFields, PromptCancelled } from "./ask-fields.ts";
 import { planArticle } from "./plan-article.ts";
 import { ArticleExistsError, writeNewArticle } from "./write-article.ts";
+import { unwritableFolder, writeErrorInWords } from "../records/writable-folders.ts";
 import { relativeWithin } from "../records/paths.ts";
 import { inertLine, inertLines } from "../records/terminal-text.ts";
 
@@ -112,11 +113,21 @@ export async function newCli(argv: string[], io: NewIo): Promise<number> {
     io.stdout(`Would write ${inertLine(shown)} (dry run, nothing written):\n\n${inertLines(plan.text)}`);
     return 0;
   }
+  const refused = await unwritableFolder(root, [plan.file]);
+  if (refused) {
+    io.stderr(`new: ${refused}; nothing was written\n`);
+    return 1;
+  }
   try {
     await writeNewArticle(root, plan.file, plan.text);
   } catch (error) {
     if (error instanceof ArticleExistsError) {
       io.stderr(`new: ${inertLine(error.message)}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) {
+      io.stderr(`new: cannot write ${plan.file}: ${writeErrorInWords(code)}; nothing was written\n`);
       return 1;
     }
     throw error;

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { parseEdtfDate } from "./edtf-date.ts";
-import { isPathSafeId } from "./ids.ts";
+import { isDeviceName, isPathSafeId } from "./ids.ts";
 
 const nonEmptyText = z
   .string({ error: "must be text" })
@@ -63,6 +63,12 @@ export const aliasSchema = z
   .refine((value) => !value.split("/").some((part) => part === ".." || part === "."), {
     error: "must not contain `.` or `..` segments",
   })
+  .refine((value) => !value.split("/").some(isDeviceName), {
+    error: "must not have a folder named like a Windows device (`con`, `prn`, `aux`, `nul`, `com1`…`com9`, `lpt1`…`lpt9`, with or without an extension): it could not be checked out or served from Windows",
+  })
+  .refine((value) => !value.split("/").some((part) => part.endsWith(".") || part.toLowerCase() === "index.html"), {
+    error: "must not have a folder ending in `.` or named `index.html`: each alias folder holds an `index.html` page",
+  })
   .refine((value) => !isSiteAddress(value), {
     error: "must not be an address the site makes for itself (such as `/search/`, `/tags/x/` or `/2023/01/`)",
   });
@@ -74,7 +80,8 @@ const SITE_SECTIONS = new Set(["articles", "years", "tags", "publications", "aut
 export function isSiteAddress(address: string): boolean {
   const first = address.split("/")[1] ?? "";
   // A first folder with a dot would shadow a file at the top of the site (`/styles.css`, `/feed.xml`).
-  return address === "/" || SITE_SECTIONS.has(first) || first.includes(".") || /^\/(?:\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?|undated\/)(?:page\/\d+\/)?$/.test(address);
+  // Any number is a year's folder: year pages go back past 1000 (`/800/`).
+  return address === "/" || SITE_SECTIONS.has(first) || first.includes(".") || /^\/(?:\d+\/(?:\d{2}\/(?:\d{2}\/)?)?|undated\/)(?:page\/\d+\/)?$/.test(address);
 }
 
 export const SourceRefSchema = z.strictObject({

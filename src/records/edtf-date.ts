@@ -58,6 +58,28 @@ function flag(value: EdtfDateLike["uncertain"] | undefined): boolean {
   return Boolean(value);
 }
 
+const MONTH_NAMES = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+// Proleptic Gregorian, as EDTF's: every fourth year but centuries not divisible by 400.
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * The grammar takes 29 February of any year (and the library then moves it
+ * to 1 March), so each day written is checked against the calendar.
+ */
+function impossibleDay(text: string): string | undefined {
+  for (const [, yearText, monthText, dayText] of text.matchAll(/(?:^|\/)(-?\d+)-(\d{2})-(\d{2})/g)) {
+    const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)];
+    if (month < 1 || month > 12) continue; // not a calendar month: the grammar's own error stands
+    const days = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+    if (day > days) return `there is no ${day} ${MONTH_NAMES[month - 1]} in ${year}: that month has ${days} days`;
+  }
+  return undefined;
+}
+
 function toPoint(date: EdtfDateLike): DatePoint | string {
   if (date.type !== "Date") return `\`${date.type}\` dates are not supported here`;
   const precision = PRECISIONS[date.precision];
@@ -93,6 +115,8 @@ export const parseEdtfDate: (input: string) => EdtfResult = boundedMemo((input) 
 
 function parseEdtfDateAfresh(input: string): EdtfResult {
   const text = input.trim();
+  const impossible = impossibleDay(text);
+  if (impossible) return { ok: false, error: `\`${text}\`: ${impossible}` };
   let parsed: EdtfDateLike;
   try {
     parsed = edtf(text) as unknown as EdtfDateLike;
@@ -118,15 +142,11 @@ function parseEdtfDateAfresh(input: string): EdtfResult {
   return { ok: true, value: { edtf: text, kind: "date", start: point, end: point, min: parsed.min, max: parsed.max } };
 }
 
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
 
 function pointLabel(point: DatePoint): string {
   const parts: string[] = [];
   if (point.day !== undefined) parts.push(String(point.day));
-  if (point.month !== undefined) parts.push(MONTHS[point.month - 1] ?? "");
+  if (point.month !== undefined) parts.push(MONTH_NAMES[point.month - 1] ?? "");
   parts.push(String(point.year));
   let label = parts.join(" ");
   if (point.approximate) label = `c. ${label}`;

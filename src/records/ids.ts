@@ -12,12 +12,23 @@ const DERIVED_ID_LENGTH = 80;
 /** Names that the site or common servers use for themselves. */
 export const RESERVED_IDS = new Set([
   "index", "page", "pagefind", "feed", "data", "cite", "search", "tags", "publications",
-  "authors", "languages", "undated", "404", "con", "prn", "aux", "nul", "com1", "lpt1",
+  "authors", "languages", "undated", "404",
 ]);
+
+/**
+ * Names Windows keeps for devices, in any case, with or without an extension
+ * (`con`, `aux.html`, `COM1`, `lpt²`): a folder so named cannot be checked out
+ * or written there.
+ */
+const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?:\..*)?$/i;
+
+export function isDeviceName(name: string): boolean {
+  return DEVICE_NAME.test(name);
+}
 
 export function isPathSafeId(value: string): boolean {
   // All digits would read as a year, month or page number: `/2023/01/` is the month's own page.
-  return value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED_IDS.has(value) && !/^\d+$/.test(value);
+  return value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED_IDS.has(value) && !isDeviceName(value) && !/^\d+$/.test(value);
 }
 
 /**
@@ -37,5 +48,5 @@ export function titleToId(title: string): string {
     slug = cut.slice(0, lastHyphen > 20 ? lastHyphen : DERIVED_ID_LENGTH).replace(/-+$/, "");
   }
   if (slug === "") slug = "article";
-  return RESERVED_IDS.has(slug) || /^\d+$/.test(slug) ? `article-${slug}` : slug;
+  return RESERVED_IDS.has(slug) || isDeviceName(slug) || /^\d+$/.test(slug) ? `article-${slug}` : slug;
 }

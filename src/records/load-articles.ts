@@ -8,7 +8,7 @@
  * rest on worker threads (parse-pool.ts). Both give the same records and the
  * same problems.
  */
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
@@ -21,6 +21,7 @@ import type { Problem } from "./problems.ts";
 import { codeFingerprint, PARSING_CODE, RecordCache } from "./record-cache.ts";
 import { validateArchive, type Locate } from "./validate-archive.ts";
 import { relativeWithin, toPosix } from "./paths.ts";
+import { linkProblem, walkContentFolder, type ContentTree } from "./content-tree.ts";
 
 export interface LoadedArticles {
   records: ArticleRecord[];
@@ -44,22 +45,17 @@ export interface LoadOptions {
 /** Where the articles are, relative to the project, unless a build is given another folder. */
 export const DEFAULT_ARTICLES_DIR = "content/articles";
 
-export async function listArticleFiles(root: string, articlesDir = DEFAULT_ARTICLES_DIR): Promise<string[]> {
+/** The article files under a folder and the symbolic links there, which are never followed (content-tree.ts). */
+export function listArticleTree(root: string, articlesDir = DEFAULT_ARTICLES_DIR): ContentTree {
   const base = path.resolve(root, articlesDir);
   // Inside the root, files are named relative to it (`content/articles/x.md`); outside, absolutely.
-  const prefix = !path.isAbsolute(articlesDir) ? articlesDir : (relativeWithin(root, base) ?? toPosix(base));
-  let entries: string[];
-  try {
-    // Synchronous on purpose: the asynchronous recursive listing makes a round trip per folder, ten times slower.
-    entries = readdirSync(base, { recursive: true, encoding: "utf8" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return entries
-    .filter((entry) => entry.endsWith(".md"))
-    .map((entry) => path.posix.join(prefix, toPosix(entry)))
-    .sort();
+  const prefix = !path.isAbsolute(articlesDir) ? toPosix(path.normalize(articlesDir)).replace(/\/+$/, "") : (relativeWithin(root, base) ?? toPosix(base));
+  const tree = walkContentFolder(base, prefix);
+  return { files: tree.files.filter((file) => file.endsWith(".md")), links: tree.links };
+}
+
+export async function listArticleFiles(root: string, articlesDir = DEFAULT_ARTICLES_DIR): Promise<string[]> {
+  return listArticleTree(root, articlesDir).files;
 }
 
 async function parseOneByOne(files: ReadonlyArray<{ file: string; absolute: string }>) {
@@ -97,8 +93,10 @@ export async function plainArticleFiles<T extends { file: string; absolute: stri
 }
 
 export async function loadArticles(options: LoadOptions): Promise<LoadedArticles> {
-  const listed = (await listArticleFiles(options.root, options.articlesDir)).map((file) => ({ file, absolute: path.resolve(options.root, file) }));
+  const tree = listArticleTree(options.root, options.articlesDir);
+  const listed = tree.files.map((file) => ({ file, absolute: path.resolve(options.root, file) }));
   const { plain: files, problems } = await plainArticleFiles(listed);
+  problems.unshift(...tree.links.map(linkProblem));
   const results = await (options.parseFiles ?? parseOneByOne)(files);
   const records: ArticleRecord[] = [];
   for (const result of results) {

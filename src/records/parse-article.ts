@@ -11,7 +11,7 @@ import { textToSlug, titleToId } from "./ids.ts";
 import { articleToPermalink } from "./permalink.ts";
 import type { Problem } from "./problems.ts";
 import { schemaIssueToProblems, type SchemaProblemWording } from "./schema-problems.ts";
-import { findExcessiveNesting } from "../markdown/body-limits.ts";
+import { findBodyOverLimit } from "../markdown/body-limits.ts";
 import { renderMarkdown } from "../markdown/render-markdown.ts";
 
 export type ParseResult = { ok: true; record: ArticleRecord } | { ok: false; problems: Problem[] };
@@ -43,22 +43,22 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   const id = frontMatter.id ?? titleToId(frontMatter.title);
   const dateResult = frontMatter.date ? parseEdtfDate(frontMatter.date) : null;
   const parsedDate = dateResult?.ok ? dateResult.value : null;
-  // Bodies that would overflow the stack or stall the parser are refused, naming the file, never thrown.
-  const tooDeep = findExcessiveNesting(parsed.body);
-  let rendered: ReturnType<typeof renderMarkdown> | undefined;
-  let failure = tooDeep;
-  if (!tooDeep) {
-    try {
-      rendered = renderMarkdown(parsed.body);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      failure = `it could not be read: ${error.message}`;
-    }
+  // Bodies that would overflow the stack or stall the parser are refused unparsed, naming the line, never thrown.
+  const overLimit = findBodyOverLimit(parsed.body);
+  if (overLimit) {
+    return { ok: false, problems: [{
+      file, line: parsed.bodyLine + overLimit.line - 1, column: 1, field: "", severity: "error",
+      message: `the body is not read: ${overLimit.message}`, hint: overLimit.hint,
+    }] };
   }
-  if (!rendered) {
+  let rendered: ReturnType<typeof renderMarkdown>;
+  try {
+    rendered = renderMarkdown(parsed.body);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     return { ok: false, problems: [{
       file, line: parsed.bodyLine, column: 1, field: "", severity: "error",
-      message: `the body nests too deeply: ${failure}`,
+      message: `the body could not be read: ${error.message}`,
       hint: "no article needs this: remove the deep nesting (`> > >`, `[[[`, elements inside elements, long runs of `*`)",
     }] };
   }

@@ -7,6 +7,9 @@
 import { z } from "zod";
 import { httpUrl } from "./article-schema.ts";
 
+/** Print issues converted from PDF are the largest sources; none comes near this. */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
 export const SOURCE_KINDS = ["listing", "print-issue", "article"] as const;
 
 export const SourceHeaderSchema = z.strictObject({

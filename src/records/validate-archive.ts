@@ -1,7 +1,8 @@
 /**
  * Rules that span files: unique ids, one writer per output path, translations
- * that point somewhere real, aliases that shadow nothing, and tags that differ
- * only in case or accents.
+ * that point somewhere real, aliases that shadow nothing and stay out of every
+ * article's folder, and tags that differ only in case or accents. `check` and
+ * the build both run them, so they agree.
  */
 import type { ArticleRecord } from "./article-record.ts";
 import { textToSlug } from "./ids.ts";
@@ -26,6 +27,16 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
     }
   }
 
+  // An article's folder holds its page and its citation files (`cite.bib`...): an alias's folder there would take their names.
+  const permalinks = new Map(records.map((record) => [record.permalink, record]));
+  const insideArticleFolder = (alias: string): ArticleRecord | undefined => {
+    for (let end = alias.indexOf("/", 1); end !== -1; end = alias.indexOf("/", end + 1)) {
+      const owner = permalinks.get(alias.slice(0, end + 1));
+      if (owner) return owner;
+    }
+    return undefined;
+  };
+
   // Every page path has exactly one writer: permalinks and aliases share one namespace.
   at = rule("alias-taken");
   const writers = new Map<string, { record: ArticleRecord; path: Array<string | number> }>();
@@ -33,7 +44,13 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
   for (const record of records) {
     (record.aliases ?? []).forEach((alias, index) => {
       const owner = writers.get(alias);
-      if (owner && owner.record !== record) {
+      const folderOwner = insideArticleFolder(alias);
+      if (folderOwner && folderOwner.permalink !== alias) {
+        at(record, ["aliases", index], folderOwner === record
+          ? `alias \`${alias}\` lies inside this article's own folder (\`${record.permalink}\`), where its page and citation files are written`
+          : `alias \`${alias}\` lies inside the folder of ${folderOwner.file} (\`${folderOwner.permalink}\`), where its page and citation files are written`,
+        "an alias is an earlier address of this article, such as `/2022/12/old-id/`; remove it or correct it");
+      } else if (owner && owner.record !== record) {
         at(record, ["aliases", index], `alias \`${alias}\` is already the address of ${owner.record.file}`, "remove the alias or correct it");
       } else if (alias === record.permalink) {
         at(record, ["aliases", index], `alias \`${alias}\` is this article's own address`, "remove it: the article is already there");

@@ -69,7 +69,7 @@ describe("check finds each kind of mistake, with its file and field", () => {
       [`${A}/a.md`]: article("A", "date: 2023-01-09"),
       [`${A}/b.md`]: article("B", "aliases: [/2023/01/09/a/cite.bib/]"),
     });
-    expect(report.problems).toEqual([expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("lies inside the address") })]);
+    expect(report.problems).toEqual([expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("lies inside the folder of") })]);
   });
 
   it("`---js` front matter is an error, and its code never runs", async () => {
@@ -113,8 +113,8 @@ describe("check finds each kind of mistake, with its file and field", () => {
     const report = await runCheck({ root: project.root });
     expect(report.problems.map((p) => [p.file, p.message])).toEqual([
       [`${A}/pipe.md`, expect.stringContaining("not a plain file")],
-      [`${A}/zero.md`, expect.stringContaining("not a plain file")],
-      ["content/sources/zero.md", expect.stringContaining("not a plain file")],
+      [`${A}/zero.md`, expect.stringContaining("is a symbolic link, so it was not followed")],
+      ["content/sources/zero.md", expect.stringContaining("is a symbolic link, so it was not followed")],
       ["content/tags.yml", expect.stringContaining("not a plain file")],
     ]);
   });

@@ -104,7 +104,7 @@ describe("npm run new", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("nothing was written");
     expect(stderr).toMatch(/--language: must be a BCP 47 language code/);
-    expect(stderr).toMatch(/--date: `2023-02-30` is not a valid EDTF date/);
+    expect(stderr).toMatch(/--date: `2023-02-30`: there is no 30 February in 2023/);
     expect(stderr).toMatch(/--url: must be an http\(s\) address/);
     expect(filesUnder(path.join(project.root, "content"))).toEqual([]);
   });

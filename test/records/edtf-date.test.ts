@@ -71,3 +71,22 @@ describe("permalinks follow the date's precision", () => {
     expect(dateToPathPrefix(null)).toBe("/undated/");
   });
 });
+
+describe("a day must be on the calendar", () => {
+  it.each([
+    ["2023-02-29", "there is no 29 February in 2023: that month has 28 days"],
+    ["1900-02-29", "there is no 29 February in 1900"],
+    ["2023-04-31", "there is no 31 April in 2023: that month has 30 days"],
+    ["2023-02-29?", "there is no 29 February in 2023"],
+    ["2023-02-20/2023-02-29", "there is no 29 February in 2023"],
+  ])("refuses %s", (text, error) => {
+    const result = parseEdtfDate(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(error);
+  });
+
+  it.each(["2024-02-29", "2000-02-29", "2023-01-31", "2023-12-31"])("takes %s as written", (text) => {
+    const result = parseEdtfDate(text);
+    expect(result.ok && dateToDatetimeAttribute(result.value)).toBe(text);
+  });
+});

@@ -23,7 +23,8 @@ const BROKEN_ARTICLES = `${BROKEN_ROOT}/content/articles`;
 const CASES: Record<string, Record<string, { field: string; message: RegExp } | null>> = {
   "missing-field": { "missing-title.md": { field: "title", message: /required but missing/ } },
   "unknown-key": { "unknown-key.md": { field: "tilte", message: /unknown field `tilte`/ } },
-  "bad-date": { "bad-date.md": { field: "date", message: /`2023-02-30` is not a valid EDTF date/ } },
+  "bad-date": { "bad-date.md": { field: "date", message: /`2023-02-30`: there is no 30 February in 2023/ } },
+  "impossible-day": { "impossible-day.md": { field: "date", message: /`2023-02-29`: there is no 29 February in 2023: that month has 28 days/ } },
   "duplicate-id": {
     "first.md": { field: "id", message: /id `same-id` is also used by .*second\.md/ },
     "second.md": { field: "id", message: /id `same-id` is also used by .*first\.md/ },
@@ -52,6 +53,9 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "proto-key": { "proto-key.md": { field: "__proto__", message: /unknown field `__proto__`/ } },
   "alias-collision": { "alias-collision.md": { field: "aliases.0", message: /already the address of .*target\.md/ }, "target.md": null },
   "alias-site-page": { "alias-site-page.md": { field: "aliases.0", message: /address the site makes for itself/ } },
+  "alias-own-folder": { "alias-own.md": { field: "aliases.0", message: /lies inside this article's own folder \(`\/2023\/03\/01\/alias-own\/`\)/ } },
+  "alias-other-folder": { "alias-other.md": { field: "aliases.0", message: /lies inside the folder of .*cite-target\.md/ }, "cite-target.md": null },
+  "alias-device": { "alias-device.md": { field: "aliases.0", message: /named like a Windows device/ } },
   "alias-traversal": { "alias-traversal.md": { field: "aliases.0", message: /`\.` or `\.\.`/ } },
   "id-dot-dot": { "id-dot-dot.md": { field: "id", message: /path-safe slug/ } },
   "id-slash": { "id-slash.md": { field: "id", message: /path-safe slug/ } },
@@ -63,10 +67,10 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "bad-language": { "bad-language.md": { field: "language", message: /BCP 47/ } },
   "empty-title": { "empty-title.md": { field: "title", message: /must not be empty/ } },
   // Bodies that overflowed the stack, or took minutes, before they were refused unparsed.
-  "deep-blockquotes": { "deep-blockquotes.md": { field: "", message: /nests too deeply: blockquotes are nested 5000 deep/ } },
-  "nested-links": { "nested-links.md": { field: "", message: /nests too deeply: brackets `\[` are nested 10000 deep/ } },
+  "deep-blockquotes": { "deep-blockquotes.md": { field: "", message: /blockquotes are nested 5,000 deep/ } },
+  "nested-links": { "nested-links.md": { field: "", message: /brackets `\[` are nested 10,000 deep/ } },
   // A symbolic link to a file outside the corpus (the project's package.json): never followed.
-  symlink: { "outside.md": { field: "", message: /not a plain file/ } },
+  symlink: { "outside.md": { field: "", message: /is a symbolic link, so it was not followed/ } },
 };
 
 const caseFiles = (name: string) => Object.keys(CASES[name]!).map((file) => `content/articles/${name}/${file}`);
@@ -177,7 +181,7 @@ describe("the build on malformed files", () => {
     expect(Object.prototype).not.toHaveProperty("polluted");
   });
 
-  it.each(["js-front-matter", "javascript-front-matter", "alias-site-page"])("fails a real build of `%s` alone", (name) => {
+  it.each(["js-front-matter", "javascript-front-matter", "alias-site-page", "alias-own-folder"])("fails a real build of `%s` alone", (name) => {
     const before = snapshotProject();
     const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-broken-"));
     outputs.push(output);
