@@ -1,4 +1,4 @@
-/** An article's earlier addresses (`aliases`) keep working: each is a page that sends the reader on. */
+/** An article's permanent address (`/a/<id>/`) and earlier ones (`aliases`) keep working: each is a page that sends the reader on. */
 import type { Archive } from "../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";
 import { html } from "../src/site/html.ts";
@@ -20,14 +20,14 @@ export function render({ archive, redirect }: Data): string {
 <meta charset="utf-8">
 ${securityPolicyMeta()}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Moved: ${redirect.to.title}</title>
+<title>${redirect.to.title}</title>
 <meta http-equiv="refresh" content="0; url=${target}">
 <link rel="canonical" href="${absoluteUrl(archive, target)}">
 <meta name="robots" content="noindex">
 <link rel="stylesheet" href="/styles.css">
 </head>
 <body>
-<main id="main"><p>This article has moved to <a href="${target}" lang="${redirect.to.language}">${redirect.to.title}</a>.</p></main>
+<main id="main"><p>This article is at <a href="${target}" lang="${redirect.to.language}">${redirect.to.title}</a>.</p></main>
 </body>
 </html>`}\n`, archive.site.pathPrefix);
 }

@@ -5,7 +5,7 @@
  */
 import type { ArticleRecord } from "../records/article-record.ts";
 import { textToSlug } from "../records/ids.ts";
-import { dateToPathPrefix } from "../records/permalink.ts";
+import { dateToPathPrefix, permanentAddress } from "../records/permalink.ts";
 import { compareNewestFirst, compareTableOfContents, compareText } from "./compare-articles.ts";
 import { languageToName } from "./language-names.ts";
 import type { SiteConfig } from "./site-config.ts";
@@ -109,7 +109,7 @@ export interface Archive {
   related: Map<string, Related>;
   /** The kept source pages the articles were imported from (source-pages.ts). */
   sources: SourcePage[];
-  /** Alias address -> article: each becomes a redirect page. */
+  /** Alias address or permanent address (`/a/<id>/`) -> article: each becomes a redirect page. */
   redirects: Array<{ from: string; to: ArticleRecord }>;
   groupOf: (kind: Group["kind"], name: string) => Group | undefined;
   issueOf: (article: ArticleRecord) => IssueGroup | undefined;
@@ -285,6 +285,6 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
 
   const sourceByFile = new Map(sources.map((source) => [source.file, source]));
   const sourcePageOf = (file: string) => sourceByFile.get(file);
-  const redirects = articles.flatMap((to) => (to.aliases ?? []).map((from) => ({ from, to })));
+  const redirects = articles.flatMap((to) => [permanentAddress(to.id), ...(to.aliases ?? [])].map((from) => ({ from, to })));
   return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, sources, redirects, groupOf, issueOf, issueIndexOf, sourcePageOf };
 }
