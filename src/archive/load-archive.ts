@@ -2,6 +2,7 @@
 import { loadArticles, type LoadOptions } from "../records/load-articles.ts";
 import { ContentError, countErrors, problemToString, type Problem } from "../records/problems.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
+import { readEntryDays } from "./entry-days.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { readSourcePages } from "./source-pages.ts";
 
@@ -19,7 +20,8 @@ export async function loadArchive(options: LoadOptions & { site: SiteConfig }): 
     file, line: 1, column: 1, field: "", severity: "warning",
     message: `no page shows this source, because ${reason}`, hint: "run `npm run check` to see what is wrong with it",
   }));
-  return { archive: buildArchive(records, options.site, sources.pages), warnings: [...problems, ...skipped] };
+  const entryDays = await readEntryDays(options.root, options.articlesDir, records, sources.pages);
+  return { archive: buildArchive(records, options.site, sources.pages, entryDays), warnings: [...problems, ...skipped] };
 }
 
 export function warningsToText(warnings: readonly Problem[]): string {
