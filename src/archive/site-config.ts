@@ -9,7 +9,11 @@ import { readSiteFile, siteFileFor } from "./site-file.ts";
 export interface SiteConfig {
   title: string;
   tagline: string;
-  /** Absolute origin (and path prefix) the site is served from, without trailing slash. */
+  /**
+   * Absolute origin (and path prefix) the site is served from, without
+   * trailing slash; empty without `SITE_URL`, when every address the site
+   * writes is site-relative (`/2023/01/x/`) and none claims a host.
+   */
   baseUrl: string;
   /**
    * The path the site is served below, with both slashes: `/` at the root of
@@ -44,7 +48,7 @@ export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCon
   return {
     title: "Hemeroteca",
     tagline: "An archive of the press",
-    ...siteUrlToBase(env.SITE_URL || "http://localhost:8080"),
+    ...(env.SITE_URL ? siteUrlToBase(env.SITE_URL) : { baseUrl: "", pathPrefix: "/" }),
     language: "en",
     pageSize: 50,
     feedSize: 50,

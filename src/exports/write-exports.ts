@@ -17,11 +17,11 @@ import { writeArchiveDatabase } from "./sqlite.ts";
 /** The data files, relative to the site. */
 export const DATA_FILES = ["data/archive.jsonl", "data/archive.csv", "data/archive.sqlite"] as const;
 
-/** Writes the data files (`DATA_FILES`) under `outputDir`; `jsonl` is `archiveToJsonl(archive.articles)` when the caller has it. */
-export async function writeExports(archive: Pick<Archive, "articles">, outputDir: string, jsonl = archiveToJsonl(archive.articles)): Promise<void> {
+/** Writes the data files (`DATA_FILES`) under `outputDir`; `jsonl` is `archiveToJsonl(archive.articles, archive.site.baseUrl)` when the caller has it. */
+export async function writeExports(archive: Pick<Archive, "articles" | "site">, outputDir: string, jsonl = archiveToJsonl(archive.articles, archive.site.baseUrl)): Promise<void> {
   const [jsonlFile, csv, sqlite] = DATA_FILES.map((file) => path.join(outputDir, file)) as [string, string, string];
   await mkdir(path.dirname(jsonlFile), { recursive: true });
   await writeFileAtomically(jsonlFile, jsonl);
-  await writeFileAtomically(csv, archiveToCsv(archive.articles));
-  writeArchiveDatabase(archive.articles, sqlite);
+  await writeFileAtomically(csv, archiveToCsv(archive.articles, archive.site.baseUrl));
+  writeArchiveDatabase(archive.articles, sqlite, archive.site.baseUrl);
 }

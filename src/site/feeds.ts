@@ -7,6 +7,7 @@
  * apart, in a line above its text and in JSON Feed's `_hemeroteca` extension.
  * Nothing depends on the build time, so feeds are the same from build to build.
  */
+import { createHash } from "node:crypto";
 import { XMLBuilder } from "fast-xml-parser";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { dateToDatetimeAttribute, dateToLabel } from "../records/edtf-date.ts";
@@ -42,14 +43,16 @@ export interface FeedInput {
   title: string;
   description: string;
   language: string;
-  /** Absolute addresses; the site's without the final slash (`https://example.org/archive`). */
+  /** The feed's Atom id (`feedIdOf`). */
+  id: string;
+  /** Absolute addresses with `SITE_URL` (the site's without the final slash, `https://example.org/archive`), else site-relative. */
   siteUrl: string;
   pageUrl: string;
   atomUrl: string;
   jsonUrl: string;
   entries: Array<{
     title: string;
-    /** Absolute address of the article's permanent page (`/a/<id>/`), which never moves: the entry's id. */
+    /** The entry's id (`feedIdOf`) from the article's permanent address (`/a/<id>/`), which never moves. */
     id: string;
     /** Absolute address of the article page. */
     link: string;
@@ -77,18 +80,36 @@ export function feedPermalink(spec: Pick<FeedSpec, "basePath">, format: FeedForm
   return `${spec.basePath}${FEED_EXTENSION[format]}`;
 }
 
+/** The URL namespace of RFC 9562's name-based UUIDs. */
+const URL_NAMESPACE = Buffer.from("6ba7b8119dad11d180b400c04fd430c8", "hex");
+
+/**
+ * What an Atom id (an absolute IRI, RFC 4287 4.2.6) is for a site address:
+ * the absolute address with `SITE_URL`, else a name-based UUID (version 5) of
+ * the site-relative one, `urn:uuid:…`, which claims no host.
+ */
+export function feedIdOf(archive: Pick<Archive, "site">, address: string): string {
+  if (archive.site.baseUrl) return absoluteUrl(archive, address);
+  const hash = createHash("sha1").update(URL_NAMESPACE).update(address).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
   return {
     title: spec.title,
     description: archive.site.tagline,
     language: archive.site.language,
     siteUrl: archive.site.baseUrl,
+    id: feedIdOf(archive, spec.pageUrl),
     pageUrl: absoluteUrl(archive, spec.pageUrl),
     atomUrl: absoluteUrl(archive, feedPermalink(spec, "atom")),
     jsonUrl: absoluteUrl(archive, feedPermalink(spec, "json")),
     entries: spec.articles.map((article) => ({
       title: article.title,
-      id: absoluteUrl(archive, permanentAddress(article.id)),
+      id: feedIdOf(archive, permanentAddress(article.id)),
       link: absoluteUrl(archive, article.permalink),
       entered: Date.parse(`${archive.entryDayOf(article)}T00:00:00Z`),
       ...(article.parsedDate
@@ -132,7 +153,7 @@ function atomDocument(input: FeedInput): string {
   const feed = {
     "@_xmlns": "http://www.w3.org/2005/Atom",
     "@_xml:lang": input.language,
-    id: input.pageUrl,
+    id: input.id,
     title: input.title,
     subtitle: input.description,
     updated: latestEntry(input).toISOString(),

@@ -33,6 +33,7 @@ describe("an article body in a feed", () => {
   it("is what both feed formats carry", () => {
     const input: FeedInput = {
       title: "Latest",
+      id: `${SITE}/articles/`,
       description: "An archive",
       language: "en",
       siteUrl: SITE,

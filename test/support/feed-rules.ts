@@ -12,6 +12,9 @@ const ATOM_NS = "http://www.w3.org/2005/Atom";
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const TEXT_TYPES = new Set(["text", "html", "xhtml"]);
 
+/** A URL of a JSON Feed: absolute, or from the site's root (a site built without its address, `SITE_URL`). */
+const isUrl = (value: unknown) => typeof value === "string" && (value.startsWith("/") ? !value.startsWith("//") : isAbsoluteIri(value));
+
 const isAbsoluteIri = (value: unknown) => {
   if (typeof value !== "string") return false;
   try {
@@ -143,7 +146,7 @@ export function jsonFeedProblems(text: string): string[] {
   const problems: string[] = [];
   if (feed.version !== "https://jsonfeed.org/version/1.1") problems.push(`version is \`${String(feed.version)}\`, not 1.1`);
   if (typeof feed.title !== "string" || !feed.title) problems.push("no title");
-  for (const key of ["home_page_url", "feed_url"]) if (feed[key] !== undefined && !isAbsoluteIri(feed[key])) problems.push(`${key} is not an absolute URL`);
+  for (const key of ["home_page_url", "feed_url"]) if (feed[key] !== undefined && !isUrl(feed[key])) problems.push(`${key} is not a URL`);
   if (feed.language !== undefined && (typeof feed.language !== "string" || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(feed.language))) problems.push("language is not a language tag");
   problems.push(...authorsProblems("feed", feed.authors));
   for (const key of Object.keys(feed)) if (!JSON_FEED_TOP.has(key) && !key.startsWith("_")) problems.push(`unknown top-level key \`${key}\``);
@@ -155,7 +158,7 @@ export function jsonFeedProblems(text: string): string[] {
     else if (ids.has(item.id)) problems.push(`${where}: id repeats another item's`);
     else ids.add(item.id);
     if (typeof item.content_html !== "string" && typeof item.content_text !== "string") problems.push(`${where}: neither content_html nor content_text`);
-    for (const key of ["url", "external_url", "image", "banner_image"]) if (item[key] !== undefined && !isAbsoluteIri(item[key])) problems.push(`${where}: ${key} is not an absolute URL`);
+    for (const key of ["url", "external_url", "image", "banner_image"]) if (item[key] !== undefined && !isUrl(item[key])) problems.push(`${where}: ${key} is not a URL`);
     for (const key of ["date_published", "date_modified"]) {
       if (item[key] === undefined) continue;
       if (typeof item[key] !== "string" || !RFC3339.test(item[key])) problems.push(`${where}: ${key} is not an RFC 3339 date`);
