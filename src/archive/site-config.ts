@@ -26,6 +26,8 @@ export interface SiteConfig {
   language: string;
   pageSize: number;
   feedSize: number;
+  /** The terms the archive's data may be reused on (`data-licence`), when the settings give them. */
+  dataLicence?: string;
 }
 
 /** `SITE_URL` as an address without trailing slash, and the path it names; a clear error for anything else. */
@@ -70,6 +72,7 @@ export function loadSiteConfig(root: string, articlesDir?: string, env: NodeJS.P
       tagline: settings.tagline,
       pageSize: settings["page-size"] ?? site.pageSize,
       feedSize: settings["feed-size"] ?? site.feedSize,
+      ...(settings["data-licence"] ? { dataLicence: settings["data-licence"] } : {}),
     },
     problems,
   };

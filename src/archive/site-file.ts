@@ -40,6 +40,8 @@ export const SiteFileSchema = z.strictObject({
   "page-size": Count.optional(),
   /** Articles in each feed, newest first. */
   "feed-size": Count.optional(),
+  /** The terms the archive's data may be reused on: shown on `/data/` and carried in `/data/manifest.json`. */
+  "data-licence": z.string().trim().min(1).max(500).optional(),
 });
 
 export type SiteFile = z.infer<typeof SiteFileSchema>;
@@ -50,7 +52,7 @@ export interface ReadSiteFile {
   problems: Problem[];
 }
 
-const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:` and `feed-size:`; see CONTRIBUTING.md";
+const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:` and `data-licence:`; see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",

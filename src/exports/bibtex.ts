@@ -12,7 +12,7 @@
  */
 import type { ArchiveDate, DatePoint } from "../records/edtf-date.ts";
 import type { CslName } from "./citation-names.ts";
-import type { CslItem } from "./citations.ts";
+import type { CslItem } from "./csl-item.ts";
 
 const MONTH_MACROS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

@@ -10,7 +10,7 @@
  */
 import type { ArchiveDate } from "../records/edtf-date.ts";
 import type { CslName } from "./citation-names.ts";
-import type { CslItem } from "./citations.ts";
+import type { CslItem } from "./csl-item.ts";
 
 const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, " ").trim()}`;
 
