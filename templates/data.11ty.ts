@@ -61,6 +61,8 @@ export function render({ archive }: { archive: Archive }): string {
   <li><a href="/data/archive.jsonl">archive.jsonl</a> (JSON Lines): one JSON object per article, newest first and undated last, with the fields below; a field an article lacks is left out.</li>
   <li><a href="/data/archive.csv">archive.csv</a> (CSV): one row per article, the fields below as columns in the same order. UTF-8, quoted as RFC 4180 says. Lists are joined with <code>${LIST_SEPARATOR}</code> (a bar between two spaces), and <code>source</code> is JSON. A cell that a spreadsheet would run as a formula starts with <code>'</code>.</li>
   <li><a href="/data/archive.sqlite">archive.sqlite</a> (SQLite, schema version ${String(DATABASE_SCHEMA_VERSION)} in <code>PRAGMA user_version</code>): the table <code>articles</code>, one column per field (lists and <code>source</code> as JSON), <code>position</code> in the archive's order and <code>date_start</code>/<code>date_end</code>, the first and last day a date can mean; and <code>articles_fts</code>, a full-text index (FTS5) of title, summary and text, accents ignored and words stemmed (English Porter: <code>protest</code> finds <code>protests</code>).</li>
+  <li><a href="/data/archive.bib">archive.bib</a> (BibTeX and biblatex) and <a href="/data/archive.ris">archive.ris</a> (RIS): every article's citation, as in the files beside its page.</li>
+  <li><a href="/data/manifest.json">manifest.json</a>: the archive's version (the sha256 of <code>archive.jsonl</code>, which changes with any article), its licence, how many articles it holds (dated, undated, by language and publication), and each file's size and sha256, to check a copy.</li>
 </ul>
 <h2 id="fields">Fields</h2>
 <dl class="data-fields">
@@ -69,9 +71,10 @@ ${EXPORT_FIELDS.map((field) => html`<dt><code>${field}</code></dt><dd>${withCode
 ${queries ? html`<h2 id="queries">Querying the SQLite file</h2>
 <pre><code>${queries}</code></pre>` : ""}
 <h2 id="citing">Citing</h2>
-<p>Each article's page has its reference under <strong>Cite</strong>, and three files beside it: <code>cite.bib</code> (BibTeX), <code>cite.ris</code> (RIS) and <code>cite.json</code> (CSL-JSON). A date keeps its precision, and an uncertain or approximate one is marked <em>circa</em>.</p>
+<p>Each article's page has its reference under <strong>Cite</strong>, and three files beside it: <code>cite.bib</code> (BibTeX), <code>cite.ris</code> (RIS) and <code>cite.json</code> (CSL-JSON), which point to the article's permanent address, <code>/a/&lt;id&gt;/</code>. Every author is listed, a person's name split into family and given names; a date keeps its precision, an uncertain or approximate one is marked <em>circa</em>, and an interval keeps both ends.</p>
 <h2 id="rights">Rights</h2>
-<p>Each article belongs to its publication. The archive keeps the text as published, and the page it was taken from, so that it can be read and studied.</p>
+${archive.site.dataLicence ? html`<p class="data-licence">${archive.site.dataLicence}</p>
+` : ""}<p>The archive keeps the text as published, and the page it was taken from, so that it can be read and studied.</p>
 </div>`;
   return page({
     archive,

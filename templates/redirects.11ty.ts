@@ -1,4 +1,4 @@
-/** An article's earlier addresses (`aliases`) keep working: each is a page that sends the reader on. */
+/** An article's permanent address (`/a/<id>/`) and earlier ones (`aliases`) keep working: each is a page that sends the reader on. */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
 import type { ArticleRecord } from "../src/records/article-record.ts";

@@ -1,9 +1,9 @@
-/** `/robots.txt`: the archive is public; point crawlers at the sitemap. */
+/** `/robots.txt`: the archive is public; point crawlers at the sitemap, when there is one (`SITE_URL`). */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { absoluteUrl } from "../src/site/layout.ts";
 
 export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
 
 export function render({ archive }: { archive: Archive }): string {
-  return `User-agent: *\nAllow: /\nSitemap: ${absoluteUrl(archive, "/sitemap.xml")}\n`;
+  return `User-agent: *\nAllow: /\n${archive.site.baseUrl ? `Sitemap: ${absoluteUrl(archive, "/sitemap.xml")}\n` : ""}`;
 }

@@ -1,9 +1,12 @@
-/** `/sitemap.xml`: every HTML page a reader can land on (redirects excluded). */
+/** `/sitemap.xml`: every HTML page a reader can land on (redirects excluded); only with `SITE_URL`, as a sitemap holds absolute addresses only. */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { escapeHtml } from "../src/site/html.ts";
 import { absoluteUrl } from "../src/site/layout.ts";
 
-export const data = { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true };
+export const data = {
+  permalink: (data: { archive: Archive }) => (data.archive.site.baseUrl ? "/sitemap.xml" : false),
+  eleventyExcludeFromCollections: true,
+};
 
 export function render({ archive }: { archive: Archive }): string {
   const urls = ["/", "/years/", "/tags/", "/publications/", "/authors/", "/languages/", "/search/", "/data/",

@@ -5,11 +5,12 @@
  */
 import type { ArticleRecord } from "../records/article-record.ts";
 import { textToSlug } from "../records/ids.ts";
-import { dateToPathPrefix } from "../records/permalink.ts";
+import { dateToPathPrefix, permanentAddress } from "../records/permalink.ts";
 import { yearInRange } from "../records/date-range.ts";
 import { compareNewestFirst, compareTableOfContents, compareText } from "./compare-articles.ts";
 import { messagesFor, monthYearTitle } from "./interface-messages.ts";
 import { languageToName } from "./language-names.ts";
+import type { EntryDays } from "./entry-days.ts";
 import type { SiteConfig } from "./site-config.ts";
 import type { SourcePage } from "./source-pages.ts";
 
@@ -82,6 +83,7 @@ export interface FeedSpec {
   pageUrl: string;
   /** `/feed` for the site, `/tags/x/feed` for a tag: `.xml` and `.json` are added. */
   basePath: string;
+  /** The articles that entered the archive last (`entryDayOf`), newest first, dated or not. */
   articles: ArticleRecord[];
 }
 
@@ -111,12 +113,14 @@ export interface Archive {
   related: Map<string, Related>;
   /** The kept source pages the articles were imported from (source-pages.ts). */
   sources: SourcePage[];
-  /** Alias address -> article: each becomes a redirect page. */
+  /** Alias address or permanent address (`/a/<id>/`) -> article: each becomes a redirect page. */
   redirects: Array<{ from: string; to: ArticleRecord }>;
   groupOf: (kind: Group["kind"], name: string) => Group | undefined;
   issueOf: (article: ArticleRecord) => IssueGroup | undefined;
   issueIndexOf: (publication: Group) => IssueIndex | undefined;
   sourcePageOf: (file: string) => SourcePage | undefined;
+  /** The ISO day the article entered the archive (entry-days.ts), which the feeds go by. */
+  entryDayOf: (article: ArticleRecord) => string;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -204,7 +208,12 @@ function buildYears(dated: ArticleRecord[]): YearGroup[] {
   return [...years.values()].sort((a, b) => b.year - a.year);
 }
 
-export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig, sources: SourcePage[] = []): Archive {
+/**
+ * `entryDays` (entry-days.ts) by article id; an article missing from it is
+ * taken to have entered on its own date's first day, or, undated, on the
+ * latest day any article entered.
+ */
+export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig, sources: SourcePage[] = [], entryDays: EntryDays = new Map()): Archive {
   const articles = [...records].sort(compareNewestFirst);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const dated = articles.filter((a) => a.parsedDate);
@@ -242,12 +251,20 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
       paginate({ kind: "issue", title: `${issue.publication.name}, ${issue.label}`, baseUrl: issue.url, group: issue.publication, issue }, issue.articles, size)),
   ];
 
-  const feedArticles = (list: ArticleRecord[]) => list.filter((a) => a.parsedDate).slice(0, site.feedSize);
+  const dayOfDate = (article: ArticleRecord) => (article.parsedDate ? new Date(article.parsedDate.min).toISOString().slice(0, 10) : undefined);
+  const latestDay = articles.map((a) => entryDays.get(a.id) ?? dayOfDate(a) ?? "").reduce((a, b) => (a > b ? a : b), "");
+  const entryDay = new Map(articles.map((a) => [a.id, entryDays.get(a.id) ?? dayOfDate(a) ?? latestDay]));
+  const entryDayOf = (article: ArticleRecord) => entryDay.get(article.id)!;
+  const archiveOrder = new Map(articles.map((a, index) => [a, index]));
+  // Latest entered first (ISO days compare as text); one day's in archive order (newest date first, undated last).
+  const feedArticles = (list: ArticleRecord[]) =>
+    [...list].sort((a, b) => (entryDayOf(a) < entryDayOf(b) ? 1 : entryDayOf(a) > entryDayOf(b) ? -1 : archiveOrder.get(a)! - archiveOrder.get(b)!)).slice(0, site.feedSize);
+  // A feed with no entry would say nothing: an archive without articles has none.
   const feeds: FeedSpec[] = [
     { title: site.title, pageUrl: "/", basePath: "/feed", articles: feedArticles(articles) },
     ...tags.map((g) => ({ title: `${site.title}: ${g.name}`, pageUrl: g.url, basePath: `${g.url}feed`, articles: feedArticles(g.articles) })),
     ...publications.map((g) => ({ title: `${site.title}: ${g.name}`, pageUrl: g.url, basePath: `${g.url}feed`, articles: feedArticles(g.articles) })),
-  ];
+  ].filter((feed) => feed.articles.length > 0);
 
   // Translations are linked both ways, whichever side the editor wrote.
   const translationIds = new Map<string, Set<string>>();
@@ -289,6 +306,6 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
 
   const sourceByFile = new Map(sources.map((source) => [source.file, source]));
   const sourcePageOf = (file: string) => sourceByFile.get(file);
-  const redirects = articles.flatMap((to) => (to.aliases ?? []).map((from) => ({ from, to })));
-  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, sources, redirects, groupOf, issueOf, issueIndexOf, sourcePageOf };
+  const redirects = articles.flatMap((to) => [permanentAddress(to.id), ...(to.aliases ?? [])].map((from) => ({ from, to })));
+  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, sources, redirects, groupOf, issueOf, issueIndexOf, sourcePageOf, entryDayOf };
 }

@@ -3,6 +3,7 @@ import { datesOutsideRange } from "../records/date-range.ts";
 import { loadArticles, locateIn, type LoadOptions } from "../records/load-articles.ts";
 import { ContentError, countErrors, problemToString, type Problem } from "../records/problems.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
+import { readEntryDays } from "./entry-days.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { readSourcePages } from "./source-pages.ts";
 
@@ -21,7 +22,8 @@ export async function loadArchive(options: LoadOptions & { site: SiteConfig }): 
     message: `no page shows this source, because ${reason}`, hint: "run `npm run check` to see what is wrong with it",
   }));
   const outOfRange = datesOutsideRange(records, options.site.dates, locateIn(options.root));
-  return { archive: buildArchive(records, options.site, sources.pages), warnings: [...problems, ...outOfRange, ...skipped] };
+  const entryDays = await readEntryDays(options.root, options.articlesDir, records, sources.pages);
+  return { archive: buildArchive(records, options.site, sources.pages, entryDays), warnings: [...problems, ...outOfRange, ...skipped] };
 }
 
 export function warningsToText(warnings: readonly Problem[]): string {

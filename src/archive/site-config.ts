@@ -11,7 +11,11 @@ import { defaultDateRange, type DateRange } from "../records/date-range.ts";
 export interface SiteConfig {
   title: string;
   tagline: string;
-  /** Absolute origin (and path prefix) the site is served from, without trailing slash. */
+  /**
+   * Absolute origin (and path prefix) the site is served from, without
+   * trailing slash; empty without `SITE_URL`, when every address the site
+   * writes is site-relative (`/2023/01/x/`) and none claims a host.
+   */
   baseUrl: string;
   /**
    * The path the site is served below, with both slashes: `/` at the root of
@@ -26,6 +30,8 @@ export interface SiteConfig {
   feedSize: number;
   /** The years the archive holds: other years get no year page, and a date outside them is a warning. */
   dates: DateRange;
+  /** The terms the archive's data may be reused on (`data-licence`), when the settings give them. */
+  dataLicence?: string;
 }
 
 /** `SITE_URL` as an address without trailing slash, and the path it names; a clear error for anything else. */
@@ -48,7 +54,7 @@ export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCon
   return {
     title: "Hemeroteca",
     tagline: "An archive of the press",
-    ...siteUrlToBase(env.SITE_URL || "http://localhost:8080"),
+    ...(env.SITE_URL ? siteUrlToBase(env.SITE_URL) : { baseUrl: "", pathPrefix: "/" }),
     language: "en",
     pageSize: 50,
     feedSize: 50,
@@ -73,6 +79,7 @@ export function loadSiteConfig(root: string, articlesDir?: string, env: NodeJS.P
       feedSize: settings["feed-size"] ?? site.feedSize,
       language: settings.interface ?? site.language,
       dates: siteDateRange(settings),
+      ...(settings["data-licence"] ? { dataLicence: settings["data-licence"] } : {}),
     },
     problems,
   };

@@ -50,6 +50,8 @@ export const SiteFileSchema = z.strictObject({
     .strictObject({ from: Year.optional(), to: Year.optional() }, { error: "must be `{ from: <first year>, to: <last year> }`" })
     .refine(({ from, to }) => from === undefined || to === undefined || from <= to, { error: "the first year (`from`) must not be after the last (`to`)" })
     .optional(),
+  /** The terms the archive's data may be reused on: shown on `/data/` and carried in `/data/manifest.json`. */
+  "data-licence": z.string().trim().min(1).max(500).optional(),
 });
 
 export type SiteFile = z.infer<typeof SiteFileSchema>;
@@ -60,7 +62,7 @@ export interface ReadSiteFile {
   problems: Problem[];
 }
 
-const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`) and `dates:`; see CONTRIBUTING.md";
+const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`), `dates:` and `data-licence:`; see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",

@@ -21,7 +21,10 @@ import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint } from "../records/record-cache.ts";
-import { articleToCslItem, cslItemToBibtex, cslItemToCslJson, cslItemToReferenceHtml, cslItemToRis, type CslItem } from "./citations.ts";
+import type { ArchiveDate } from "../records/edtf-date.ts";
+import { cslItemToBibtex } from "./bibtex.ts";
+import { articleToCslItem, cslItemToCslJson, cslItemToReferenceHtml, type CslItem } from "./citations.ts";
+import { cslItemToRis } from "./ris.ts";
 
 const ArticleCitationsSchema = z.strictObject({
   /** The formatted reference (APA) as HTML, for the page's "Cite" section. */
@@ -41,22 +44,22 @@ const CacheFileSchema = z.strictObject({
 });
 
 /** Bump when the entries change shape or meaning. */
-const CITATION_CACHE_VERSION = 1;
+const CITATION_CACHE_VERSION = 2;
 /** The code a citation is made by: this folder (citations.ts and its neighbours) and the libraries. */
 const CITATION_CODE = ["./", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
 
-function cslItemToCitations(item: CslItem, interfaceLanguage: string): ArticleCitations {
+function cslItemToCitations(item: CslItem, date: ArchiveDate | null, interfaceLanguage: string): ArticleCitations {
   return {
     reference: cslItemToReferenceHtml(item, interfaceLanguage),
-    "cite.bib": cslItemToBibtex(item),
-    "cite.ris": cslItemToRis(item),
+    "cite.bib": cslItemToBibtex(item, date),
+    "cite.ris": cslItemToRis(item, date),
     "cite.json": cslItemToCslJson(item),
   };
 }
 
 /** Makes an article's citations: the one place citeproc and citation-js are called for them. */
 export function articleToCitations(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
-  return cslItemToCitations(articleToCslItem(article, archive), archive.site.language);
+  return cslItemToCitations(articleToCslItem(article, archive), article.parsedDate, archive.site.language);
 }
 
 export interface CitationStats {
@@ -94,11 +97,12 @@ export class CitationCache {
   /** The article's citations, kept from an earlier build when its CSL item is the same. */
   citationsOf(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
     const item = articleToCslItem(article, archive);
-    const key = createHash("sha256").update(archive.site.language).update("\0").update(JSON.stringify(item)).digest("hex");
+    // The CSL item's `issued` cannot tell uncertain from approximate; BibTeX and RIS are written from the date itself.
+    const key = createHash("sha256").update(archive.site.language).update("\0").update(article.parsedDate?.edtf ?? "").update("\0").update(JSON.stringify(item)).digest("hex");
     let citations = this.used.get(key) ?? this.kept.get(key);
     if (citations && !this.used.has(key)) this.stats.reused++;
     if (!citations) {
-      citations = cslItemToCitations(item, archive.site.language);
+      citations = cslItemToCitations(item, article.parsedDate, archive.site.language);
       this.stats.made++;
     }
     this.used.set(key, citations);

@@ -13,3 +13,7 @@ declare module "@citation-js/core" {
 declare module "@citation-js/plugin-bibtex";
 declare module "@citation-js/plugin-ris";
 declare module "@citation-js/plugin-csl";
+declare module "@citation-js/name" {
+  /** A name as CSL name parts (`given`, `family`, particles, `suffix`), or `{ literal }`. */
+  export function parse(name: string): Record<string, string | undefined>;
+}

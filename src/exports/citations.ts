@@ -1,44 +1,16 @@
 /**
- * Citations with citation-js: one CSL-JSON item per article, from which the
- * library writes `cite.bib` (BibTeX), `cite.ris` (RIS) and the formatted
- * reference of the page's "Cite" section (APA, via citeproc; see
- * `retrievedOnlyWithDate` and `ELLIPSIS_GUARD` for the two corrections). Nothing here
- * depends on the time of the build, so every file is the same from build to
- * build; citation-cache.ts keeps them between builds.
+ * Citations: one CSL-JSON item per article, which citation-js writes as
+ * `cite.json` and formats as the reference of the page's "Cite" section (APA,
+ * via citeproc; see `retrievedOnlyWithDate` and `ELLIPSIS_GUARD` for the two
+ * corrections); bibtex.ts and ris.ts write `cite.bib` and `cite.ris` from the
+ * same item. Nothing here depends on the time of the build, so every file is
+ * the same from build to build; citation-cache.ts keeps them between builds.
  */
 import { Cite, plugins } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
-import "@citation-js/plugin-ris";
 import "@citation-js/plugin-csl";
-import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
-import type { ArchiveDate, DatePoint } from "../records/edtf-date.ts";
+import type { CslItem } from "./csl-item.ts";
 
-// BibTeX keys are the article ids as they are (`police-massacre-in-juliaca`):
-// ids are path-safe slugs, so the label check that would drop the hyphens is not needed.
-(plugins.config.get("@bibtex").format as { checkLabel: boolean }).checkLabel = false;
-
-/** A CSL-JSON date: the precision the archive date really has; uncertain or approximate is `circa`. */
-export interface CslDate {
-  "date-parts": number[][];
-  circa?: true;
-}
-
-export interface CslItem {
-  id: string;
-  "citation-key": string;
-  type: "article-newspaper";
-  title: string;
-  "container-title": string;
-  author?: Array<{ literal: string }>;
-  issued?: CslDate;
-  URL: string;
-  language: string;
-  issue?: string;
-  page?: string;
-  abstract?: string;
-  archive: string;
-}
+export { articleToCslItem, dateToCslDate, type CslDate, type CslItem } from "./csl-item.ts";
 
 /** CSL locales bundled with plugin-csl, by language. */
 const CSL_LOCALES: Record<string, string> = { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", nl: "nl-NL" };
@@ -78,74 +50,9 @@ export const REFERENCE_STYLE = "hemeroteca-apa";
 const cslStyles = (plugins.config.get("@csl") as { styles: { has(name: string): boolean; get(name: string): string; add(name: string, xml: string): void } }).styles;
 if (!cslStyles.has(REFERENCE_STYLE)) cslStyles.add(REFERENCE_STYLE, styleForLoneReferences(retrievedOnlyWithDate(cslStyles.get("apa"))));
 
-function pointToDateParts(point: DatePoint): number[] {
-  if (point.precision === "year" || point.month === undefined) return [point.year];
-  if (point.precision === "month" || point.day === undefined) return [point.year, point.month];
-  return [point.year, point.month, point.day];
-}
-
-export function dateToCslDate(date: ArchiveDate): CslDate {
-  const parts = date.kind === "interval" ? [pointToDateParts(date.start), pointToDateParts(date.end)] : [pointToDateParts(date.start)];
-  const circa = [date.start, date.end].some((point) => point.uncertain || point.approximate);
-  return { "date-parts": parts, ...(circa ? { circa: true as const } : {}) };
-}
-
-export function articleToCslItem(article: ArticleRecord, archive: Pick<Archive, "site">): CslItem {
-  return {
-    id: article.id,
-    "citation-key": article.id,
-    type: "article-newspaper",
-    title: article.title,
-    "container-title": article.publication,
-    ...(article.authors?.length ? { author: article.authors.map((literal) => ({ literal })) } : {}),
-    ...(article.parsedDate ? { issued: dateToCslDate(article.parsedDate) } : {}),
-    URL: `${archive.site.baseUrl}${article.permalink}`,
-    language: article.language,
-    ...(article.issue ? { issue: article.issue } : {}),
-    ...(article.page !== undefined ? { page: String(article.page) } : {}),
-    ...(article.summary ? { abstract: article.summary } : {}),
-    archive: archive.site.title,
-  };
-}
-
 /** `cite.json`: a CSL-JSON array holding the one item, as citation-js writes it. */
 export function cslItemToCslJson(item: CslItem): string {
   return `${String(new Cite([item]).format("data", { format: "text" })).trim()}\n`;
-}
-
-/** `cite.bib`: a BibTeX entry keyed by the article id. */
-export function cslItemToBibtex(item: CslItem): string {
-  return `${String(new Cite([item]).format("bibtex", { format: "text" })).trim()}\n`;
-}
-
-const pad = (n: number | undefined) => String(n ?? "").padStart(2, "0");
-
-/** RIS `DA` (`YYYY/MM/DD/other`) for a single date finer than a year, which the library's mapping leaves out for newspapers. */
-function cslDateToRisDate(date: CslDate | undefined): string | undefined {
-  const parts = date?.["date-parts"];
-  if (!parts || parts.length !== 1 || !parts[0] || parts[0].length < 2) return undefined;
-  const [year, month, day] = parts[0];
-  return `${year}/${pad(month)}/${day === undefined ? "" : pad(day)}/${date.circa ? "circa" : ""}`;
-}
-
-/**
- * `cite.ris`: the tags citation-js maps from the item, one a line. The library's
- * own text output wraps values at 70 characters, which breaks long URLs, so
- * the lines are joined here instead; line breaks inside values become spaces.
- */
-export function cslItemToRis(item: CslItem): string {
-  const [entry] = new Cite([item]).format("ris", { format: "object" }) as Array<Record<string, string | string[]>>;
-  if (!entry) throw new Error(`citation-js wrote no RIS record for \`${item.id}\``);
-  const tags: Record<string, string | string[]> = { ...entry };
-  const risDate = cslDateToRisDate(item.issued);
-  if (risDate && tags.DA === undefined) tags.DA = risDate;
-  const lines = [`TY  - ${String(tags.TY ?? "NEWS")}`];
-  for (const tag of Object.keys(tags).sort()) {
-    if (tag === "TY") continue;
-    for (const value of ([] as string[]).concat(tags[tag] ?? [])) lines.push(`${tag}  - ${String(value).replace(/\s+/g, " ").trim()}`);
-  }
-  lines.push("ER  - ");
-  return `${lines.join("\n")}\n`;
 }
 
 /** Put after every `<` of a value, so citeproc reads no rich-text markup in it; removed again from its output. */

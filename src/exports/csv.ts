@@ -32,8 +32,8 @@ export function exportRecordToRow(record: ExportRecord): string[] {
   return EXPORT_FIELDS.map((field) => exportValueToCell(record[field]));
 }
 
-export function archiveToCsv(articles: readonly ArticleRecord[]): string {
-  const rows = articles.map((article) => exportRecordToRow(articleToExportRecord(article)));
+export function archiveToCsv(articles: readonly ArticleRecord[], baseUrl = ""): string {
+  const rows = articles.map((article) => exportRecordToRow(articleToExportRecord(article, baseUrl)));
   return stringify([EXPORT_FIELDS, ...rows], {
     record_delimiter: "windows",
     escape_formulas: true,

@@ -41,24 +41,25 @@ export const EXPORT_FIELD_MEANINGS: Record<keyof ExportRecord, string> = {
   issue: "The issue of a print paper.",
   page: "The page of a print paper.",
   review: "Notes for the archive's editors, such as a headline taken from the teaser.",
-  url: "The article's address on this site.",
+  url: "The article's address on this site (absolute when the site was built with its address, `SITE_URL`).",
   originalUrl: "The address the article was published at.",
   text: "The article's plain text, without markup.",
 };
 
-export function articleToExportRecord(article: ArticleRecord): ExportRecord {
+/** `baseUrl` is the site's (`SiteConfig.baseUrl`): `url` then carries its host and path, or is site-relative without one. */
+export function articleToExportRecord(article: ArticleRecord, baseUrl = ""): ExportRecord {
   const record: Record<string, unknown> = {};
   for (const key of FRONT_MATTER_FIELD_ORDER) {
     if (key === "url" || article[key] === undefined) continue;
     record[key] = article[key];
   }
   record.id = article.id;
-  record.url = article.permalink;
+  record.url = `${baseUrl}${article.permalink}`;
   if (article.url) record.originalUrl = article.url;
   record.text = article.text;
   return record as ExportRecord;
 }
 
-export function archiveToJsonl(articles: readonly ArticleRecord[]): string {
-  return articles.map((article) => JSON.stringify(articleToExportRecord(article))).join("\n") + (articles.length ? "\n" : "");
+export function archiveToJsonl(articles: readonly ArticleRecord[], baseUrl = ""): string {
+  return articles.map((article) => JSON.stringify(articleToExportRecord(article, baseUrl))).join("\n") + (articles.length ? "\n" : "");
 }

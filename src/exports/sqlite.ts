@@ -59,7 +59,7 @@ function exportValueToColumn(field: keyof ExportRecord, value: unknown): string 
 }
 
 /** Writes the database to `file`, replacing it only once it is complete. */
-export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string): void {
+export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string, baseUrl = ""): void {
   const scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
   const partial = `${file}.partial`;
   try {
@@ -75,7 +75,7 @@ export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: s
       );
       db.transaction(() => {
         articles.forEach((article, index) => {
-          const record = articleToExportRecord(article);
+          const record = articleToExportRecord(article, baseUrl);
           const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
           insert.run(index + 1, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
         });

@@ -74,7 +74,7 @@ export const aliasSchema = z
   });
 
 /** First folders the site writes itself, whatever the content. */
-const SITE_SECTIONS = new Set(["articles", "years", "tags", "publications", "authors", "languages", "search", "pagefind", "data", "sources"]);
+const SITE_SECTIONS = new Set(["a", "articles", "years", "tags", "publications", "authors", "languages", "search", "pagefind", "data", "sources"]);
 
 /** Pages the site makes (home, sections, date archives and their pages): an alias there would replace one. */
 export function isSiteAddress(address: string): boolean {

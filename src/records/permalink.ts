@@ -19,3 +19,12 @@ export function dateToPathPrefix(date: ArchiveDate | null | undefined): string {
 export function articleToPermalink(id: string, date: ArchiveDate | null | undefined): string {
   return `${dateToPathPrefix(date)}${id}/`;
 }
+
+/**
+ * The article's permanent address, `/a/<id>/`: a page that sends the reader
+ * to wherever the article's date files it, so a citation keeps working when
+ * the date is corrected and the page moves.
+ */
+export function permanentAddress(id: string): string {
+  return `/a/${id}/`;
+}

@@ -230,6 +230,9 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       throw error;
     }
     if (loaded.warnings.length) log(`warnings:\n${warningsToText(loaded.warnings)}`);
+    if (!archive.site.baseUrl) {
+      log("SITE_URL is not set: links, citations, feeds and exports use site-relative addresses, and there is no sitemap; set SITE_URL (e.g. https://example.org/archive) for absolute ones");
+    }
     const loadedAt = performance.now();
     const loadMs = loadedAt - started;
     const parseMs = parse?.parseMs ?? 0;

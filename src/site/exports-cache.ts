@@ -41,7 +41,7 @@ export async function writeExportsCached(archive: Pick<Archive, "site" | "articl
     await writeExports(archive, output);
     return { reused: false };
   }
-  const jsonl = archiveToJsonl(archive.articles);
+  const jsonl = archiveToJsonl(archive.articles, archive.site.baseUrl);
   const { reused } = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive.site, jsonl), output, (folder) => writeExports(archive, folder, jsonl));
   return { reused };
 }

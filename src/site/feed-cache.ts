@@ -22,7 +22,7 @@ import { SITE_CODE } from "./site-code.ts";
 import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
 
 /** Bump when what a kept file means changes. */
-export const FEED_CACHE_VERSION = 1;
+export const FEED_CACHE_VERSION = 2;
 export class FeedCache {
   /** Kept file name -> document, for the documents of this build. */
   private readonly used = new Map<string, string>();

@@ -1,21 +1,20 @@
 /**
- * Atom and JSON Feed documents with the `feed` library. Entries carry the
- * article's own date (its earliest moment), never the build time, so feeds are
- * identical from build to build; undated articles have no place in a feed.
+ * Atom (RFC 4287) and JSON Feed 1.1 documents, written here: the `feed`
+ * library wrote `<` unescaped in attributes and JSON Feed 1.0 only. A feed
+ * says what is new in the archive: every article, dated or not, by the day it
+ * entered the archive (entry-days.ts), which is each entry's `updated` and
+ * `published` (JSON Feed's `date_published`); the article's own date is given
+ * apart, in a line above its text and in JSON Feed's `_hemeroteca` extension.
+ * Nothing depends on the build time, so feeds are the same from build to build.
  */
-import { Feed } from "feed";
+import { createHash } from "node:crypto";
+import { XMLBuilder } from "fast-xml-parser";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
+import { dateToDatetimeAttribute, dateToLabel } from "../records/edtf-date.ts";
+import { permanentAddress } from "../records/permalink.ts";
 import { escapeHtml } from "./html.ts";
 import { isRootRelative, rewriteAddresses } from "./html-addresses.ts";
 import { absoluteUrl } from "./layout.ts";
-
-/**
- * Atom marks titles and summaries `type="html"` inside CDATA: plain text must
- * be escaped there so a headline like `<script>` is shown, never interpreted,
- * and `]]>` can never end the CDATA section early.
- */
-const forAtom = (text: string) => escapeHtml(text);
-const htmlForAtom = (markup: string) => markup.replace(/]]>/g, "]]&gt;");
 
 /** Only tags with an address from the site's root or a fragment are looked at closely. */
 const MAY_HOLD_SITE_ADDRESS = /="[/#]|\ssrcset="/i;
@@ -44,17 +43,25 @@ export interface FeedInput {
   title: string;
   description: string;
   language: string;
-  /** Absolute addresses; the site's without the final slash (`https://example.org/archive`). */
+  /** The feed's Atom id (`feedIdOf`). */
+  id: string;
+  /** Absolute addresses with `SITE_URL` (the site's without the final slash, `https://example.org/archive`), else site-relative. */
   siteUrl: string;
   pageUrl: string;
   atomUrl: string;
   jsonUrl: string;
   entries: Array<{
     title: string;
-    /** Absolute address of the article page, also its id. */
+    /** The entry's id (`feedIdOf`) from the article's permanent address (`/a/<id>/`), which never moves. */
+    id: string;
+    /** Absolute address of the article page. */
     link: string;
-    /** The article's earliest moment, in milliseconds. */
-    time: number;
+    /** The day the article entered the archive, in milliseconds (midnight UTC). */
+    entered: number;
+    /** The article's own date: EDTF, as a label and as a `<time datetime>`; absent when undated. */
+    date?: { edtf: string; label: string; datetime: string };
+    publication: string;
+    language: string;
     /** The summary, or the start of the text. */
     description: string;
     html: string;
@@ -73,19 +80,43 @@ export function feedPermalink(spec: Pick<FeedSpec, "basePath">, format: FeedForm
   return `${spec.basePath}${FEED_EXTENSION[format]}`;
 }
 
+/** The URL namespace of RFC 9562's name-based UUIDs. */
+const URL_NAMESPACE = Buffer.from("6ba7b8119dad11d180b400c04fd430c8", "hex");
+
+/**
+ * What an Atom id (an absolute IRI, RFC 4287 4.2.6) is for a site address:
+ * the absolute address with `SITE_URL`, else a name-based UUID (version 5) of
+ * the site-relative one, `urn:uuid:…`, which claims no host.
+ */
+export function feedIdOf(archive: Pick<Archive, "site">, address: string): string {
+  if (archive.site.baseUrl) return absoluteUrl(archive, address);
+  const hash = createHash("sha1").update(URL_NAMESPACE).update(address).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
   return {
     title: spec.title,
     description: archive.site.tagline,
     language: archive.site.language,
     siteUrl: archive.site.baseUrl,
+    id: feedIdOf(archive, spec.pageUrl),
     pageUrl: absoluteUrl(archive, spec.pageUrl),
     atomUrl: absoluteUrl(archive, feedPermalink(spec, "atom")),
     jsonUrl: absoluteUrl(archive, feedPermalink(spec, "json")),
     entries: spec.articles.map((article) => ({
       title: article.title,
+      id: feedIdOf(archive, permanentAddress(article.id)),
       link: absoluteUrl(archive, article.permalink),
-      time: article.parsedDate!.min,
+      entered: Date.parse(`${archive.entryDayOf(article)}T00:00:00Z`),
+      ...(article.parsedDate
+        ? { date: { edtf: article.parsedDate.edtf, label: dateToLabel(article.parsedDate), datetime: dateToDatetimeAttribute(article.parsedDate) } }
+        : {}),
+      publication: article.publication,
+      language: article.language,
       description: article.summary ?? article.text.slice(0, 280),
       html: article.html,
       authors: article.authors ?? [],
@@ -94,41 +125,87 @@ export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
   };
 }
 
-function buildFeed(input: FeedInput, format: FeedFormat): Feed {
-  const text = format === "atom" ? forAtom : (value: string) => value;
-  const markup = format === "atom" ? htmlForAtom : (value: string) => value;
-  const times = input.entries.map((entry) => entry.time);
-  const updated = new Date(times.length ? Math.max(...times) : 0);
-  const feed = new Feed({
+type FeedEntry = FeedInput["entries"][number];
+
+/** The line above an entry's text: where and when the article itself was published. */
+function publishedLine(entry: FeedEntry): string {
+  const when = entry.date ? `<time datetime="${escapeHtml(entry.date.datetime)}">${escapeHtml(entry.date.label)}</time>` : "undated";
+  return `<p>Published in <i>${escapeHtml(entry.publication)}</i>, ${when}.</p>\n`;
+}
+
+function entryContent(entry: FeedEntry, siteUrl: string): string {
+  return `${publishedLine(entry)}${bodyForFeed(entry.html, siteUrl, entry.link)}`;
+}
+
+/** Atom requires an author of every entry (RFC 4287, 4.1.2): the bylines, or else the publication. */
+const entryAuthors = (entry: FeedEntry) => (entry.authors.length ? entry.authors : [entry.publication]);
+
+const latestEntry = (input: FeedInput) => new Date(Math.max(...input.entries.map((entry) => entry.entered)));
+
+const ATOM = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true, processEntities: true });
+
+/**
+ * Atom (RFC 4287): every entry has an author and every category a `term`;
+ * titles and summaries are text, the content HTML, all XML-escaped by the
+ * builder (fast-xml-parser), attributes included.
+ */
+function atomDocument(input: FeedInput): string {
+  const feed = {
+    "@_xmlns": "http://www.w3.org/2005/Atom",
+    "@_xml:lang": input.language,
+    id: input.id,
     title: input.title,
-    description: input.description,
-    id: input.pageUrl,
-    link: input.pageUrl,
-    language: input.language,
-    updated,
-    copyright: "Each article belongs to its publication",
+    subtitle: input.description,
+    updated: latestEntry(input).toISOString(),
+    link: [
+      { "@_rel": "alternate", "@_type": "text/html", "@_href": input.pageUrl },
+      { "@_rel": "self", "@_type": "application/atom+xml", "@_href": input.atomUrl },
+    ],
+    rights: "Each article belongs to its publication",
     generator: "Hemeroteca",
-    feedLinks: { atom: input.atomUrl, json: input.jsonUrl },
-  });
-  for (const entry of input.entries) {
-    feed.addItem({
-      title: text(entry.title),
-      id: entry.link,
-      link: entry.link,
-      date: new Date(entry.time),
-      published: new Date(entry.time),
-      description: text(entry.description),
-      content: markup(bodyForFeed(entry.html, input.siteUrl, entry.link)),
-      // `feed` reads `author[0]` for JSON Feed without checking: omit the field when there is no byline.
-      ...(entry.authors.length ? { author: entry.authors.map((name) => ({ name })) } : {}),
-      category: entry.tags.map((name) => ({ name: text(name) })),
-    });
-  }
-  return feed;
+    entry: input.entries.map((entry) => ({
+      "@_xml:lang": entry.language,
+      id: entry.id,
+      title: entry.title,
+      link: { "@_rel": "alternate", "@_type": "text/html", "@_href": entry.link },
+      updated: new Date(entry.entered).toISOString(),
+      published: new Date(entry.entered).toISOString(),
+      author: entryAuthors(entry).map((name) => ({ name })),
+      category: entry.tags.map((term) => ({ "@_term": term })),
+      summary: entry.description,
+      content: { "@_type": "html", "#text": entryContent(entry, input.siteUrl) },
+    })),
+  };
+  return String(ATOM.build({ "?xml": { "@_version": "1.0", "@_encoding": "utf-8" }, feed }));
+}
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
+function jsonFeedDocument(input: FeedInput): string {
+  const document = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: input.title,
+    home_page_url: input.pageUrl,
+    feed_url: input.jsonUrl,
+    description: input.description,
+    language: input.language,
+    items: input.entries.map((entry) => ({
+      id: entry.id,
+      url: entry.link,
+      title: entry.title,
+      summary: entry.description,
+      content_html: entryContent(entry, input.siteUrl),
+      date_published: new Date(entry.entered).toISOString(),
+      authors: entryAuthors(entry).map((name) => ({ name })),
+      ...(entry.tags.length ? { tags: entry.tags } : {}),
+      language: entry.language,
+      // An extension (JSON Feed 1.1, "Extensions"): the article's own date, apart from the day it entered the archive.
+      _hemeroteca: { publication: entry.publication, date: entry.date?.edtf ?? null },
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /** The Atom or JSON Feed document of `input`. */
 export function feedDocument(input: FeedInput, format: FeedFormat): string {
-  const feed = buildFeed(input, format);
-  return format === "atom" ? feed.atom1() : feed.json1();
+  return format === "atom" ? atomDocument(input) : jsonFeedDocument(input);
 }

@@ -10,6 +10,7 @@ let build: BuildResult;
 const read = (file: string) => readFileSync(path.join(build.output, file), "utf8");
 const exists = (file: string) => existsSync(path.join(build.output, file));
 
+const SITE_URL = "https://archive.example.net";
 const ARTICLES = {
   "police-massacre-in-juliaca": "/2023/01/09/police-massacre-in-juliaca/",
   "masacre-en-juliaca": "/2022/12/masacre-en-juliaca/",
@@ -19,7 +20,7 @@ const ARTICLES = {
 };
 
 beforeAll(() => {
-  build = buildSite("test/fixtures/basic/content/articles");
+  build = buildSite("test/fixtures/basic/content/articles", { env: { SITE_URL } });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
 });
 
@@ -30,7 +31,8 @@ describe("the built archive", () => {
 
   it("has a JSONL record for every article with id, url and text", () => {
     const records = read("data/archive.jsonl").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(Object.fromEntries(records.map((r) => [r.id, r.url]))).toEqual(ARTICLES);
+    // The address on the site, with its host and path (SITE_URL).
+    expect(Object.fromEntries(records.map((r) => [r.id, r.url]))).toEqual(Object.fromEntries(Object.entries(ARTICLES).map(([id, url]) => [id, `${SITE_URL}${url}`])));
     const juliaca = records.find((r) => r.id === "police-massacre-in-juliaca")!;
     expect(juliaca).toMatchObject({ title: "Police massacre in Juliaca", language: "en", date: "2023-01-09", tags: ["repression", "Juliaca"], text: "Some text about Juliaca." });
     expect(records.find((r) => r.id === "un-articulo-entre-dos-meses")).toMatchObject({ originalUrl: "https://example.org/articulo", source: { lines: [4, 6] } });
@@ -72,17 +74,19 @@ describe("the built archive", () => {
     expect(page).toContain('<meta http-equiv="refresh" content="0; url=/2021/a-year-only-article/">');
   });
 
-  it("writes Atom and JSON feeds dated by the articles, not by the build", () => {
+  it("writes Atom and JSON feeds of every article by the day it entered the archive, not by the build", () => {
     const atom = read("feed.xml");
     expect(XMLValidator.validate(atom)).toBe(true);
-    const feed = new XMLParser().parse(atom) as { feed: { entry: Array<{ title: string; published: string; updated: string }>; updated: string } };
+    const feed = new XMLParser().parse(atom) as { feed: { entry: Array<{ id: string; published: string; updated: string }>; updated: string } };
     const entries = feed.feed.entry;
-    // Undated articles have no place in a feed; dated ones carry their own date.
-    expect(entries.map((e) => e.title)).toEqual(["Police massacre in Juliaca", "Masacre en Juliaca", "Un artículo entre dos meses", "A year-only article"]);
-    expect(entries[0]!.published).toBe("2023-01-09T00:00:00.000Z");
-    expect(feed.feed.updated).toBe("2023-01-09T00:00:00.000Z");
+    // Dated or not, every article is in the feed, under its permanent address.
+    expect(entries.map((e) => e.id).sort()).toEqual(Object.keys(ARTICLES).map((id) => `${SITE_URL}/a/${id}/`).sort());
+    const days = entries.map((e) => e.updated);
+    expect(days).toEqual([...days].sort().reverse());
+    expect(feed.feed.updated).toBe(days[0]);
+    for (const day of days) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
     const json = JSON.parse(read("feed.json")) as { items: Array<{ title: string }> };
-    expect(json.items).toHaveLength(4);
+    expect(json.items).toHaveLength(entries.length);
     expect(XMLValidator.validate(read("tags/strike/feed.xml"))).toBe(true);
     expect(XMLValidator.validate(read("publications/peoples-dispatch/feed.xml"))).toBe(true);
   });
@@ -90,12 +94,12 @@ describe("the built archive", () => {
   it("lists every page in the sitemap and points robots at it", () => {
     const sitemap = read("sitemap.xml");
     expect(XMLValidator.validate(sitemap)).toBe(true);
-    for (const url of Object.values(ARTICLES)) expect(sitemap).toContain(`<loc>http://localhost:8080${url}</loc>`);
-    expect(read("robots.txt")).toContain("Sitemap: http://localhost:8080/sitemap.xml");
+    for (const url of Object.values(ARTICLES)) expect(sitemap).toContain(`<loc>${SITE_URL}${url}</loc>`);
+    expect(read("robots.txt")).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
   });
 
   it("puts a canonical link on every page", () => {
-    expect(read("2023/01/09/police-massacre-in-juliaca/index.html")).toContain('<link rel="canonical" href="http://localhost:8080/2023/01/09/police-massacre-in-juliaca/">');
+    expect(read("2023/01/09/police-massacre-in-juliaca/index.html")).toContain(`<link rel="canonical" href="${SITE_URL}/2023/01/09/police-massacre-in-juliaca/">`);
   });
 
   it("indexes every article in one search index for both languages", () => {

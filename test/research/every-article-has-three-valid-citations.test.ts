@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Cite } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-ris";
+import { bylineToCslName } from "../../src/exports/citation-names.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResearchSite, FIXTURE, FIXTURE_IDS, type FixtureId, type ResearchSite } from "./research-site.ts";
 
@@ -28,6 +29,9 @@ const ISSUED: Record<FixtureId, { "date-parts": number[][]; circa?: true } | und
   "february-report-from-puno": { "date-parts": [[2023, 2, 10]] },
 };
 
+/** Where a citation points: the article's permanent address, which sends the reader to its page. */
+const permanent = (id: string) => `${SITE_URL}/a/${id}/`;
+
 const REQUIRED_CSL_FIELDS = ["id", "type", "title", "container-title", "URL", "language"];
 
 describe.each(FIXTURE_IDS)("%s", (id) => {
@@ -49,11 +53,11 @@ describe.each(FIXTURE_IDS)("%s", (id) => {
       type: "article-newspaper",
       title: record.title,
       "container-title": record.publication,
-      URL: `${SITE_URL}${fixture.url}`,
+      URL: permanent(id),
       language: fixture.language,
     });
     expect(item.issued).toEqual(ISSUED[id]);
-    expect(item.author).toEqual(record.authors?.map((literal: string) => ({ literal })));
+    expect(item.author).toEqual(record.authors?.map(bylineToCslName));
     expect(item).not.toHaveProperty("accessed");
   });
 
@@ -62,7 +66,7 @@ describe.each(FIXTURE_IDS)("%s", (id) => {
     expect(text).toMatch(new RegExp(`^@article\\{${id},\\n`));
     const [item] = new Cite(text).data;
     const record = jsonl();
-    expect(item).toMatchObject({ title: record.title, "container-title": record.publication, URL: `${SITE_URL}${fixture.url}` });
+    expect(item).toMatchObject({ title: record.title, "container-title": record.publication, URL: permanent(id) });
     const issued = ISSUED[id];
     if (issued) expect((item!.issued as { "date-parts": number[][] })["date-parts"][0]).toEqual(issued["date-parts"][0]);
     else expect(item!.issued).toBeUndefined();
@@ -74,9 +78,16 @@ describe.each(FIXTURE_IDS)("%s", (id) => {
     expect(text.endsWith("ER  - \n")).toBe(true);
     const [item] = new Cite(text).data;
     const record = jsonl();
-    expect(item).toMatchObject({ type: "article-newspaper", title: record.title, "container-title": record.publication, URL: `${SITE_URL}${fixture.url}`, language: fixture.language });
+    expect(item).toMatchObject({ type: "article-newspaper", title: record.title, "container-title": record.publication, URL: permanent(id), language: fixture.language });
+    expect(text).toContain(`\nID  - ${id}\n`);
+    expect(text.match(/^AU {2}- /gm)?.length ?? 0).toBe(record.authors?.length ?? 0);
     const issued = ISSUED[id];
     if (issued) expect((item!.issued as { "date-parts": number[][] })["date-parts"][0]![0]).toBe(issued["date-parts"][0]![0]);
+  });
+
+  it("has a permanent address that sends the reader to the page", () => {
+    const page = read(`/a/${id}/index.html`);
+    expect(page).toContain(`<meta http-equiv="refresh" content="0; url=${fixture.url}">`);
   });
 
   it("shows a formatted reference in the page's Cite section, with links to the three files", () => {
@@ -84,7 +95,7 @@ describe.each(FIXTURE_IDS)("%s", (id) => {
     const reference = /<p class="reference">([\s\S]*?)<\/p>/.exec(page)?.[1] ?? "";
     const record = jsonl();
     expect(reference).toContain(`<i>${record.publication}</i>`);
-    expect(reference).toContain(`${SITE_URL}${fixture.url}`);
+    expect(reference).toContain(permanent(id));
     const issued = ISSUED[id];
     expect(reference).toContain(issued ? String(issued["date-parts"][0]![0]) : "n.d.");
     if (issued?.circa) expect(reference).toContain("ca.");

@@ -13,6 +13,7 @@ import { buildHostileSite, HOSTILE_ROOT, hostileRecords, listBuiltFiles, markers
 import { runCheck } from "../../src/check/index.ts";
 import { projectRoot } from "../support/build-site.ts";
 
+const SITE_URL = "https://archive.example.net";
 let site: HostileSite;
 let records: ArticleRecord[];
 let rules: SiteRules;
@@ -20,7 +21,8 @@ const read = (file: string) => readFileSync(path.join(site.output, file), "utf8"
 
 beforeAll(async () => {
   records = await hostileRecords();
-  site = await buildHostileSite();
+  // With its address, so that it has a sitemap, which holds absolute addresses only.
+  site = await buildHostileSite({ siteUrl: SITE_URL });
   const scripts = (await listBuiltFiles(site.output, ".js")).map((file) => `/${file}`);
   rules = { ownScripts: new Set(scripts), exists: (address) => existsSync(path.join(site.output, address)) };
 });
@@ -170,7 +172,7 @@ describe("feeds, exports and the sitemap built from the hostile corpus", () => {
     expect(exported).toHaveLength(records.length);
     for (const record of records) {
       const row = exported.find((r) => r.id === record.id);
-      expect(row, record.file).toMatchObject({ title: record.title, publication: record.publication, url: record.permalink });
+      expect(row, record.file).toMatchObject({ title: record.title, publication: record.publication, url: `${SITE_URL}${record.permalink}` });
       if (record.summary) expect(row!.summary).toBe(record.summary);
       if (record.tags) expect(row!.tags).toEqual(record.tags);
       if (record.url) expect(row!.originalUrl).toBe(record.url);

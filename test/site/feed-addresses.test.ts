@@ -33,6 +33,7 @@ describe("an article body in a feed", () => {
   it("is what both feed formats carry", () => {
     const input: FeedInput = {
       title: "Latest",
+      id: `${SITE}/articles/`,
       description: "An archive",
       language: "en",
       siteUrl: SITE,
@@ -41,15 +42,19 @@ describe("an article body in a feed", () => {
       jsonUrl: `${SITE}/feed.json`,
       entries: [{
         title: "X",
+        id: `${SITE}/a/x/`,
         link: ARTICLE,
-        time: Date.UTC(2022, 11, 7),
+        entered: Date.UTC(2022, 11, 7),
+        publication: "P",
+        language: "en",
         description: "X",
         html: '<p><a href="/2020/">2020</a><a href="#user-content-fn-1">1</a></p>',
         authors: [],
         tags: [],
       }],
     };
-    const expected = `<p><a href="${SITE}/2020/">2020</a><a href="${ARTICLE}#user-content-fn-1">1</a></p>`;
+    // Below the line that gives the article's own date and publication.
+    const expected = `<p>Published in <i>P</i>, undated.</p>\n<p><a href="${SITE}/2020/">2020</a><a href="${ARTICLE}#user-content-fn-1">1</a></p>`;
     const atom = new XMLParser({ ignoreAttributes: false }).parse(feedDocument(input, "atom")) as { feed: { entry: { content: { "#text": string } } } };
     expect(atom.feed.entry.content["#text"]).toBe(expected);
     const json = JSON.parse(feedDocument(input, "json")) as { items: Array<{ content_html: string }> };

@@ -11,8 +11,9 @@ describe("SITE_URL", () => {
     expect(siteUrlToBase("https://example.org/archive")).toEqual({ baseUrl: "https://example.org/archive", pathPrefix: "/archive/" });
     expect(siteUrlToBase("https://owner.github.io/repo/")).toEqual({ baseUrl: "https://owner.github.io/repo", pathPrefix: "/repo/" });
     expect(siteUrlToBase("https://archive.example.org/")).toEqual({ baseUrl: "https://archive.example.org", pathPrefix: "/" });
-    expect(siteConfigFromEnv({})).toMatchObject({ baseUrl: "http://localhost:8080", pathPrefix: "/" });
-    expect(siteConfigFromEnv({ SITE_URL: "" })).toMatchObject({ baseUrl: "http://localhost:8080", pathPrefix: "/" });
+    // Without an address the site claims no host: its addresses are site-relative.
+    expect(siteConfigFromEnv({})).toMatchObject({ baseUrl: "", pathPrefix: "/" });
+    expect(siteConfigFromEnv({ SITE_URL: "" })).toMatchObject({ baseUrl: "", pathPrefix: "/" });
   });
 
   it("is refused, by name, when it is not an http address of a folder", () => {
