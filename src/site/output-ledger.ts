@@ -27,6 +27,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { fileDigest, readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
+import type { SiteLinker } from "./publish.ts";
 
 /** Bump when what an entry means changes. */
 export const OUTPUT_LEDGER_VERSION = 2;
@@ -53,11 +54,14 @@ export class OutputLedger {
   private readonly current = new Map<string, Entry>();
   /** Files left as the last build wrote them, in this build. */
   readonly unchanged: string[] = [];
+  /** When the new site is made beside the old one (publish.ts): what links each file left as it was into it. */
+  private readonly linker: SiteLinker | undefined;
 
-  private constructor(outputDir: string, file: string | undefined, previous: Map<string, Entry>) {
+  private constructor(outputDir: string, file: string | undefined, previous: Map<string, Entry>, linker: SiteLinker | undefined) {
     this.outputDir = outputDir;
     this.file = file;
     this.previous = previous;
+    this.linker = linker;
   }
 
   /** Where the ledger of `outputDir` is kept in `cacheDir`, whether or not there is one. */
@@ -69,9 +73,9 @@ export class OutputLedger {
    * The ledger of `outputDir` kept in `cacheDir`; an empty one when there is
    * none, it cannot be read, or there is no cache (then `save` does nothing).
    */
-  static async open(cacheDir: string | undefined, outputDir: string): Promise<OutputLedger> {
+  static async open(cacheDir: string | undefined, outputDir: string, linker?: SiteLinker): Promise<OutputLedger> {
     const output = path.resolve(outputDir);
-    if (!cacheDir) return new OutputLedger(output, undefined, new Map());
+    if (!cacheDir) return new OutputLedger(output, undefined, new Map(), linker);
     const file = OutputLedger.fileOf(cacheDir, output);
     let previous = new Map<string, Entry>();
     // Checked against its checksum (cache-files.ts); without a whole ledger every file is written.
@@ -82,7 +86,7 @@ export class OutputLedger {
     } catch {
       // Whole but not JSON: written by other code, so every file is written.
     }
-    return new OutputLedger(output, file, previous);
+    return new OutputLedger(output, file, previous, linker);
   }
 
   /**
@@ -125,7 +129,9 @@ export class OutputLedger {
     return digest !== undefined && Buffer.from(digest, "hex").toString("base64url") === entry[0];
   }
 
+  /** Keeps a file as it is: in the new site being made beside this one, a hard link to it. */
   private keep(relative: string, entry: Entry): void {
+    if (this.linker && !this.linker.link(relative)) return;
     this.current.set(relative, entry);
     this.unchanged.push(relative);
   }
@@ -138,7 +144,7 @@ export class OutputLedger {
    * must not be taken for what the file holds.
    */
   noteWritten(relative: string, content: string | Uint8Array, since = 0, source?: string): void {
-    const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
+    const stats = statSync(path.join(this.linker?.to ?? this.outputDir, relative), { throwIfNoEntry: false });
     if (!stats?.isFile() || stats.mtimeMs < since) return;
     this.current.set(relative, [contentHash(content), stats.size, stats.mtimeMs, ...(source === undefined ? [] : [source])]);
   }
