@@ -25,6 +25,10 @@
  *   article page made from the same record and context
  *   (article-page-key.ts), or a feed made from the same feed cache key.
  *
+ * Every kept entry is checked against its digest when reused, and a bad one
+ * made again (cache-files.ts). A build (not `npm start`) makes the new site
+ * beside the old one and swaps it in when whole, under a lock (publish.ts).
+ *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
  * turns all six caches off. A dry run (`--dryrun`) loads and checks every
  * article and renders every page, like Eleventy, and writes nothing: no

@@ -97,8 +97,7 @@ export class OutputLedger {
   isUnchanged(relative: string, content: () => string | Uint8Array): boolean {
     const entry = this.previous.get(relative);
     if (!entry || !this.isAsLeft(relative, entry) || contentHash(content()) !== entry[0]) return false;
-    this.keep(relative, entry);
-    return true;
+    return this.keep(relative, entry);
   }
 
   /**
@@ -111,8 +110,7 @@ export class OutputLedger {
   isUnchangedFrom(relative: string, source: string): boolean {
     const entry = this.previous.get(relative);
     if (!entry || entry[3] !== source || !this.isAsLeft(relative, entry)) return false;
-    this.keep(relative, entry);
-    return true;
+    return this.keep(relative, entry);
   }
 
   /**
@@ -130,10 +128,11 @@ export class OutputLedger {
   }
 
   /** Keeps a file as it is: in the new site being made beside this one, a hard link to it. */
-  private keep(relative: string, entry: Entry): void {
-    if (this.linker && !this.linker.link(relative)) return;
+  private keep(relative: string, entry: Entry): boolean {
+    if (this.linker && !this.linker.link(relative)) return false;
     this.current.set(relative, entry);
     this.unchanged.push(relative);
+    return true;
   }
 
   /**

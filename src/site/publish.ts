@@ -28,7 +28,7 @@
  * interrupted rebuild leaves a mixed site that the next build repairs, since
  * the ledger of what is in the folder is saved only after a rebuild ends.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { KEPT_ENTRIES } from "./output-folder.ts";
@@ -214,15 +214,22 @@ export class SiteLinker {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
+    const from = path.join(this.from, relative);
     try {
-      linkSync(path.join(this.from, relative), target);
+      linkSync(from, target);
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") return false;
-      if (code !== "EEXIST") throw error;
-      unlinkSync(target);
-      linkSync(path.join(this.from, relative), target);
+      if (code === "EEXIST") {
+        unlinkSync(target);
+        linkSync(from, target);
+      } else if (code === "EXDEV" || code === "EPERM" || code === "EMLINK") {
+        // No hard link here (another disk, a file system without them, too many links): a copy, with its time.
+        copyFileSync(from, target);
+        const { atime, mtime } = statSync(from);
+        utimesSync(target, atime, mtime);
+      } else throw error;
       return true;
     }
   }
@@ -238,7 +245,17 @@ export function publishStaging(staging: string, site: string): void {
   if (exists(aside)) removeFolderNow(aside);
   if (exists(site)) {
     moveKeptEntries(site, staging);
-    renameSync(site, aside);
+    try {
+      renameSync(site, aside);
+    } catch (error) {
+      moveKeptEntries(staging, site);
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new Error(
+        `Cannot swap the new site into \`${site}\` (${code}): a site folder that is a mount point or on another disk than its parent ` +
+          "cannot be renamed. Set HEMEROTECA_OUTPUT to a folder inside it, or publish the folder's parent. The old site is as it was.",
+        { cause: error },
+      );
+    }
   }
   renameSync(staging, site);
   removeFolderNow(aside);
