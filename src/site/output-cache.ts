@@ -59,12 +59,12 @@ export async function listTree(dir: string): Promise<string[]> {
 }
 
 /**
- * Makes `to` a copy of `from` unless it already is one: same size, and the
- * modification time the copy was given. A copy, not a hard link: anything
- * that later writes a site file in place (an SQLite client opening the
- * export read-write, a tool rewriting a page) must not be able to change the
- * kept entry, whose sizes alone cannot prove it intact; and such a write
- * changes the file's time, so the next build copies it again.
+ * Whether `to` is already a copy of the kept file: same size, the
+ * modification time the copy was given, and the kept file's digest. Copies,
+ * not hard links to the kept entry: anything that later writes a site file
+ * in place (an SQLite client opening the export read-write, a tool rewriting
+ * a page) must not change the kept entry; its digest would catch that, but
+ * only by dropping the entry and making it again.
  */
 function isCopyOf(to: string, target: Stats | undefined, source: Stats, digest: string): boolean {
   // Times set through `utimes` come back within a microsecond or so of the original, not always to the bit.
