@@ -1,8 +1,10 @@
 /** Eleventy configuration: wiring only; everything it wires lives in src/. */
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { siteConfigFromEnv } from "./src/archive/site-config.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
+import { buildsInPlace, stagingFolderOf } from "./src/site/publish.ts";
 import { articlePageContext } from "./templates/article.11ty.ts";
 import { render as list } from "./templates/list.11ty.ts";
 
@@ -10,15 +12,20 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default function (eleventyConfig: EleventyConfig) {
   exitWhenOutputCloses();
+  const site = process.env.HEMEROTECA_OUTPUT ?? "_site";
+  // A build makes the new site beside the old one and swaps it in when whole; `npm start` rebuilds in place
+  // (src/site/publish.ts).
+  const staged = !buildsInPlace(process.argv);
   hemeroteca(eleventyConfig, {
     root,
+    ...(staged ? { site } : {}),
     // To learn which of these pages changed since the last build (src/site/pages-to-write.ts).
     pages: { articleContext: articlePageContext, list },
     // Tests and the benchmark build other content folders with the same configuration.
     ...(process.env.HEMEROTECA_ARTICLES ? { articlesDir: process.env.HEMEROTECA_ARTICLES } : {}),
   });
   return {
-    dir: { input: "templates", output: process.env.HEMEROTECA_OUTPUT ?? "_site" },
+    dir: { input: "templates", output: staged ? stagingFolderOf(path.resolve(root, site)) : site },
     templateFormats: ["11ty.ts"],
     // Only for `npm start`: Eleventy's dev server then serves the site below the path of SITE_URL, as it will be
     // deployed. The pages carry the path already (src/site/path-prefix.ts).

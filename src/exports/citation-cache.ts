@@ -9,17 +9,16 @@
  * an edit, a new site address or a new version of citation-js is a miss, and
  * nothing is invalidated by hand. Only the entries of the last build are
  * written back, so the file never grows past the archive. It is replaced
- * atomically (temporary file, then rename) and read back through a schema: a
- * missing, corrupt or stale file is an empty cache. It is safe to delete.
+ * atomically (temporary file, then rename), with its checksum, and read back
+ * checked and through a schema: a missing, altered or stale file is an empty
+ * cache (cache-files.ts). It is safe to delete.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-import { writeFileAtomically } from "../records/cache-files.ts";
+import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import { codeFingerprint } from "../records/record-cache.ts";
 import type { ArchiveDate } from "../records/edtf-date.ts";
 import { cslItemToBibtex } from "./bibtex.ts";
@@ -83,12 +82,14 @@ export class CitationCache {
   static async open(file?: string): Promise<CitationCache> {
     const version = `hemeroteca-citations ${CITATION_CACHE_VERSION} ${await codeFingerprint(CITATION_CODE)}`;
     let kept = new Map<string, ArticleCitations>();
-    if (file) {
+    // Checked against its checksum (cache-files.ts): an entry edited in place is never published.
+    const text = file ? readCacheText(file) : undefined;
+    if (file && text !== undefined) {
       try {
-        const parsed = CacheFileSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+        const parsed = CacheFileSchema.safeParse(JSON.parse(text));
         if (parsed.success && parsed.data.version === version) kept = new Map(Object.entries(parsed.data.entries));
       } catch {
-        // Missing or unreadable: an empty cache.
+        // Not JSON though whole: written by other code, an empty cache.
       }
     }
     return new CitationCache(file, version, kept);
@@ -125,7 +126,6 @@ export class CitationCache {
   /** Writes the citations of this build (and only those) for the next one. */
   async save(): Promise<void> {
     if (!this.file || (this.stats.made === 0 && this.used.size === this.kept.size)) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomically(this.file, JSON.stringify({ version: this.version, entries: Object.fromEntries(this.used) }));
+    await writeCacheFile(this.file, withChecksum(JSON.stringify({ version: this.version, entries: Object.fromEntries(this.used) })));
   }
 }

@@ -1,7 +1,10 @@
 /**
  * `/data/archive.csv`: one row per article, the same fields as the JSON Lines
  * export in the same order (`EXPORT_FIELDS`), quoted as RFC 4180 says (CRLF
- * between records, `"` doubled inside quoted cells) by `csv-stringify`.
+ * after every record, `"` doubled inside quoted cells) by `csv-stringify`. A
+ * cell holding a line feed or a carriage return is quoted even without a comma
+ * or quote: csv-stringify quotes only the record delimiter itself (CRLF), and
+ * a bare LF left unquoted starts a new row for every reader.
  *
  * Cells: text as is; lists (`authors`, `tags`, `aliases`, `translations`,
  * `review`) joined with `LIST_SEPARATOR`; `source` as compact JSON; absent
@@ -9,9 +12,13 @@
  *
  * The text comes from scraped pages, and a spreadsheet runs a cell that
  * starts with `=`, `+`, `-` or `@` as a formula (`=HYPERLINK(...)`, DDE):
- * such a cell, and one starting with a tab or carriage return, gets a leading
- * `'` (csv-stringify's `escape_formulas`), which spreadsheets read as "this is
- * text". The JSON Lines and SQLite exports keep the text as it is.
+ * such a cell, and one starting with a tab or carriage return (or the
+ * full-width `＝＋－＠`), gets a leading `'` (csv-stringify's
+ * `escape_formulas`), which spreadsheets read as "this is text". Only the
+ * cell's first character counts: a later line of a multi-line cell is inside
+ * the quotes, part of the same cell, and no reader takes it for a cell of its
+ * own, so it is kept as written. The JSON Lines and SQLite exports keep the
+ * text as it is.
  */
 import { stringify } from "csv-stringify/sync";
 import type { ArticleRecord } from "../records/article-record.ts";
@@ -37,7 +44,8 @@ export function archiveToCsv(articles: readonly ArticleRecord[], baseUrl = ""): 
   return stringify([EXPORT_FIELDS, ...rows], {
     record_delimiter: "windows",
     escape_formulas: true,
-    // Cells with leading or trailing blanks are quoted, so readers that trim unquoted cells keep them.
-    quoted_match: /^\s|\s$/,
+    // Cells with leading or trailing blanks are quoted, so readers that trim unquoted cells keep them; cells with any
+    // line break are quoted, so that no reader splits a row there.
+    quoted_match: [/^\s|\s$/, /[\r\n]/],
   });
 }

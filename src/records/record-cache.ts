@@ -22,12 +22,12 @@
  * archive's worth. A build that parsed nothing leaves the folder as it is.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MARKDOWN_PIPELINE_VERSION } from "../markdown/render-markdown.ts";
-import { checkedText, withChecksum, writeFileAtomically } from "./cache-files.ts";
+import { dropCacheEntry, readCacheEntry, withChecksum, writeFileAtomically } from "./cache-files.ts";
 import type { ArticleRecord } from "./article-record.ts";
 import { noteRecordDigest } from "./record-digest.ts";
 
@@ -66,14 +66,12 @@ function recordToEntry(record: ArticleRecord): string {
   return entry;
 }
 
-/** The record of an entry whose JSON is whole, with its digest noted, else undefined. */
-function entryToRecord(text: string): ArticleRecord | undefined {
-  const json = checkedText(text);
-  if (json === undefined) return undefined;
+/** The record of an entry's checked JSON (`readCacheText`), with its digest noted, else undefined. */
+function entryToRecord(json: string, digest: string): ArticleRecord | undefined {
   try {
     const value: unknown = JSON.parse(json);
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-    noteRecordDigest(value as ArticleRecord, text.slice(0, text.indexOf("\n")));
+    noteRecordDigest(value as ArticleRecord, digest);
     return value as ArticleRecord;
   } catch {
     return undefined;
@@ -127,19 +125,19 @@ export class RecordCache {
    * third of the processor time) of going through the thread pool.
    */
   get(key: string, file: string): ArticleRecord | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.entryPath(key), "utf8");
-    } catch {
+    const entry = this.entryPath(key);
+    if (!existsSync(entry)) {
       this.stats.misses++;
       return undefined;
     }
-    const record = entryToRecord(text);
+    // A damaged entry (cut short, altered, a folder in its place) is dropped with a note by readCacheText.
+    const kept = readCacheEntry(entry);
+    const record = kept && entryToRecord(kept.text, kept.checksum);
     // The path is part of the key; checking it again guards against a hash collision or a copied entry.
     if (!record || record.file !== file) {
       this.stats.misses++;
       this.stats.rejected++;
-      rmSync(this.entryPath(key), { force: true });
+      if (kept) dropCacheEntry(entry, record ? `holds the record of \`${record.file}\`, not of \`${file}\`` : "does not hold a record");
       return undefined;
     }
     this.stats.hits++;

@@ -25,6 +25,10 @@
  *   article page made from the same record and context
  *   (article-page-key.ts), or a feed made from the same feed cache key.
  *
+ * Every kept entry is checked against its digest when reused, and a bad one
+ * made again (cache-files.ts). A build (not `npm start`) makes the new site
+ * beside the old one and swaps it in when whole, under a lock (publish.ts).
+ *
  * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
  * turns all six caches off. A dry run (`--dryrun`) loads and checks every
  * article and renders every page, like Eleventy, and writes nothing: no
@@ -35,6 +39,7 @@
  * `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */
 import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { loadArchive, warningsToText } from "../archive/load-archive.ts";
@@ -55,6 +60,7 @@ import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKE
 import { OutputLedger } from "./output-ledger.ts";
 import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
+import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "./publish.ts";
 import { SITE_CODE } from "./site-code.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
@@ -87,6 +93,13 @@ export interface PluginOptions {
   pages?: PageRenderers;
   /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
   dryRun?: boolean;
+  /**
+   * The site folder, when Eleventy's output is its staging folder
+   * (`stagingFolderOf(site)`): the build makes the new site there and swaps
+   * it in once whole (publish.ts). Without it, or when Eleventy writes
+   * elsewhere (`--output`), the build writes in place.
+   */
+  site?: string;
 }
 
 /**
@@ -135,6 +148,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   let fileSources: Map<string, string> | undefined;
   /** Wall-clock start of the build, to tell the files it wrote (output-ledger.ts). */
   let buildStartedAt = 0;
+  /** The site folder this build writes or stages (publish.ts), and whether it stages. */
+  let site: { folder: string; staged: boolean } | undefined;
 
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
@@ -173,15 +188,30 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
 
   eleventyConfig.on("eleventy.before", async ({ dir, incremental }) => {
     const output = path.resolve(options.root, dir.output);
-    const outputProblem = outputFolderProblem(output, [
+    const staged = Boolean(options.site) && !dryRun && !incremental && output === stagingFolderOf(path.resolve(options.root, options.site!));
+    const siteFolder = staged ? path.resolve(options.root, options.site!) : output;
+    site = { folder: siteFolder, staged };
+    const outputProblem = outputFolderProblem(siteFolder, [
       { name: "the project's folder", folder: options.root },
       { name: "the articles folder", folder: path.resolve(options.root, options.articlesDir ?? DEFAULT_ARTICLES_DIR) },
       ...(cacheDir ? [{ name: "the build caches' folder", folder: cacheDir }] : []),
     ]);
     if (outputProblem) throw new Error(outputProblem);
+    /** In a staged build, links the files left as they were from the site into the new one. */
+    let linker: SiteLinker | undefined;
     if (!dryRun) {
-      const foreign = foreignOutputProblem(output, Boolean(ledgerDir && existsSync(OutputLedger.fileOf(ledgerDir, output))));
+      const foreign = foreignOutputProblem(siteFolder, Boolean(ledgerDir && existsSync(OutputLedger.fileOf(ledgerDir, siteFolder))));
       if (foreign) throw new Error(foreign);
+      // One build at a time: a second stops here, before it writes anything, naming the first.
+      acquireBuildLock(siteFolder);
+      if (staged) {
+        // Also removes what an interrupted build left beside the site, or finishes its swap.
+        startStaging(siteFolder);
+        linker = new SiteLinker(siteFolder, output);
+        // The kept search bundles and exports are put in only when the site's copy is not the kept one: linked, the
+        // unchanged ones are not copied again (output-cache.ts replaces a file rather than writing into it).
+        if (cacheDir) for (const folder of ["pagefind", "data"]) for (const file of existsSync(path.join(siteFolder, folder)) ? await listTree(path.join(siteFolder, folder)) : []) linker.link(`${folder}/${file}`);
+      }
       await markOutputFolder(output);
     }
     buildStartedAt = Date.now();
@@ -273,7 +303,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     // `npm start` (the whole site again); not Eleventy's `--incremental` mode, which renders what it chooses.
     if (cacheDir && !incremental && !dryRun) {
       const selectStarted = performance.now();
-      ledger = await OutputLedger.open(ledgerDir, output);
+      ledger = await OutputLedger.open(ledgerDir, siteFolder, linker);
       let pageSources: Map<string, string> | undefined;
       if (options.pages) {
         const chosenPages = selectPagesToWrite(current, citations.citationsFor(current), options.pages, ledger, await ArticlePageKeys.open(siteCode));
@@ -357,8 +387,16 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       const removed = await pruneOutput(output, prune.made, prune.listing);
       timings.prune = ms(prune.ms + performance.now() - started);
       timings.pruned = removed.length;
-      await ledger?.save();
     }
+    if (site?.staged) {
+      started = performance.now();
+      // Only a build that made every page may be published; anything else leaves the site as it was.
+      if (prune) publishStaging(output, site.folder);
+      else await rm(output, { recursive: true, force: true });
+      timings.publish = ms(performance.now() - started);
+    }
+    if (prune) await ledger?.save();
+    if (site) releaseBuildLock(site.folder);
     const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)` : "";
     log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
     reportTimings();

@@ -12,11 +12,10 @@
  * folder never grows past the archive. It is safe to delete.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
-import { checkedText, withChecksum, writeFileAtomically } from "../records/cache-files.ts";
+import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import { codeFingerprint } from "./output-cache.ts";
 import { SITE_CODE } from "./site-code.ts";
 import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
@@ -109,26 +108,23 @@ export class FeedCache {
   /**
    * A kept document, or `undefined` when it is missing or not whole (each is
    * written with its checksum, cache-files.ts): a file cut short by a full
-   * disk is a miss, not a feed.
+   * disk or edited in place is dropped with a note, a miss, not a feed.
    * Synchronous: templates render synchronously, and a kept document is one
    * small read.
    */
   private read(name: string): string | undefined {
-    try {
-      return checkedText(readFileSync(path.join(this.dir!, name), "utf8"));
-    } catch {
-      return undefined;
-    }
+    return readCacheText(path.join(this.dir!, name));
   }
 
   /** Writes the documents made in this build and removes the kept ones it did not use. */
   async save(): Promise<void> {
     if (!this.dir) return;
-    await mkdir(this.dir, { recursive: true });
-    for (const name of this.made) await writeFileAtomically(path.join(this.dir, name), withChecksum(this.used.get(name)!));
+    for (const name of this.made) {
+      if (!(await writeCacheFile(path.join(this.dir, name), withChecksum(this.used.get(name)!)))) return;
+    }
     // Another build's temporary files are its own: it renames them when done.
-    for (const name of await readdir(this.dir)) {
-      if (!this.used.has(name) && !this.kept.has(name) && !name.endsWith(".tmp")) await rm(path.join(this.dir, name), { force: true });
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!this.used.has(name) && !this.kept.has(name) && !name.endsWith(".tmp")) await rm(path.join(this.dir, name), { recursive: true, force: true });
     }
   }
 }

@@ -4,14 +4,16 @@
  * into the site by copying when the
  * hash matches, instead of generating it again.
  *
- * Layout: `<dir>/<hash>/...` holds the files, `<dir>/manifest.json` names the
- * current hash and every file with its size, and, when the caller gave one,
+ * Layout: `<dir>/<hash>/...` holds the files, `<dir>/manifest.json` (checked,
+ * cache-files.ts) names the current hash and every file with its size and
+ * the sha256 of its bytes, and, when the caller gave one,
  * the key of the inputs the hash was made from (`hashOfInputs`). An entry is adopted by renaming
  * a finished folder into place and writing the manifest last, so a crash
  * leaves the old entry, a stray folder, or the new entry: never a half one.
- * A restore checks every file's size first and reports a miss when anything is
- * missing or different. A file the site already holds with the kept file's
- * size and modification time is left as it is (rsync's quick check), and
+ * A restore checks every file's size and digest first: an entry with a file
+ * missing, cut short, altered or replaced by a folder is dropped with a note
+ * and made again. A file the site already holds with the kept file's
+ * size and modification time and the same digest is left as it is, and
  * copies are given the kept file's time: a build that changed nothing copies
  * nothing. The folder is safe to delete at any time.
  *
@@ -23,10 +25,11 @@
  */
 import { randomBytes, type Hash } from "node:crypto";
 import { constants as fsConstants, readdirSync, statSync, type Stats } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rename, rm, utimes } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
+import { cacheNote, dropCacheEntry, fileDigest, readCacheText, removeFolder, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 import { toPosix } from "../records/paths.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
@@ -34,7 +37,8 @@ export { codeFingerprint } from "../records/record-cache.ts";
 const Sha256Schema = z.string().regex(/^[a-f0-9]{64}$/);
 const ManifestSchema = z.strictObject({
   hash: Sha256Schema,
-  files: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
+  /** Each file, its size and the sha256 of its bytes. */
+  files: z.array(z.tuple([z.string(), z.number().int().nonnegative(), Sha256Schema])),
   /** The key of the inputs the entry was last made or put back for (`hashOfInputs`), when the caller gave one. */
   inputs: Sha256Schema.optional(),
 });
@@ -55,16 +59,16 @@ export async function listTree(dir: string): Promise<string[]> {
 }
 
 /**
- * Makes `to` a copy of `from` unless it already is one: same size, and the
- * modification time the copy was given. A copy, not a hard link: anything
- * that later writes a site file in place (an SQLite client opening the
- * export read-write, a tool rewriting a page) must not be able to change the
- * kept entry, whose sizes alone cannot prove it intact; and such a write
- * changes the file's time, so the next build copies it again.
+ * Whether `to` is already a copy of the kept file: same size, the
+ * modification time the copy was given, and the kept file's digest. Copies,
+ * not hard links to the kept entry: anything that later writes a site file
+ * in place (an SQLite client opening the export read-write, a tool rewriting
+ * a page) must not change the kept entry; its digest would catch that, but
+ * only by dropping the entry and making it again.
  */
-function isCopyOf(target: Stats | undefined, source: Stats): boolean {
+function isCopyOf(to: string, target: Stats | undefined, source: Stats, digest: string): boolean {
   // Times set through `utimes` come back within a microsecond or so of the original, not always to the bit.
-  return !!target?.isFile() && target.size === source.size && Math.abs(target.mtimeMs - source.mtimeMs) < 1;
+  return !!target?.isFile() && target.size === source.size && Math.abs(target.mtimeMs - source.mtimeMs) < 1 && fileDigest(to) === digest;
 }
 
 /**
@@ -74,16 +78,18 @@ function isCopyOf(target: Stats | undefined, source: Stats): boolean {
  * articles is 16,000 files, nearly all already in place, and a round trip
  * through the thread pool for each cost more than the check.
  */
-async function copyTree(fromDir: string, toDir: string, files: readonly string[], sources: readonly Stats[]): Promise<void> {
+async function copyTree(fromDir: string, toDir: string, files: readonly string[], sources: readonly Stats[], digests: readonly string[]): Promise<void> {
   const missing = files.flatMap((file, index) => {
     const to = path.join(toDir, file);
-    return isCopyOf(statSync(to, { throwIfNoEntry: false }), sources[index]!) ? [] : [{ from: path.join(fromDir, file), to, source: sources[index]! }];
+    return isCopyOf(to, statSync(to, { throwIfNoEntry: false }), sources[index]!, digests[index]!) ? [] : [{ from: path.join(fromDir, file), to, source: sources[index]! }];
   });
   const folders = [...new Set(missing.map(({ to }) => path.dirname(to)))].sort();
   await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
   await forEachLimited(missing, async ({ from, to, source }) => {
     // A clone where the file system can make one (Btrfs, XFS, APFS), a plain copy elsewhere: a clone shares the
-    // blocks only until either file is written, so it is as independent of the kept entry as a copy.
+    // blocks only until either file is written, so it is as independent of the kept entry as a copy. The file there
+    // is removed first: it may be a hard link to the published site's file (publish.ts), which must not change.
+    await rm(to, { force: true });
     await copyFile(from, to, fsConstants.COPYFILE_FICLONE);
     await utimes(to, source.atime, source.mtime);
   });
@@ -117,17 +123,18 @@ export class OutputCache {
   }
 
   private async manifest(): Promise<Manifest | undefined> {
+    const text = readCacheText(path.join(this.dir, "manifest.json"));
     try {
-      const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(path.join(this.dir, "manifest.json"), "utf8")));
-      return parsed.success ? parsed.data : undefined;
+      const parsed = text === undefined ? undefined : ManifestSchema.safeParse(JSON.parse(text));
+      return parsed?.success ? parsed.data : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** Replaces the manifest in one step. */
-  private async writeManifest(manifest: Manifest): Promise<void> {
-    await writeFileAtomically(path.join(this.dir, "manifest.json"), JSON.stringify(manifest));
+  /** Replaces the manifest in one step; false, with a warning, when it cannot be written. */
+  private async writeManifest(manifest: Manifest): Promise<boolean> {
+    return writeCacheFile(path.join(this.dir, "manifest.json"), withChecksum(JSON.stringify(manifest)));
   }
 
   /**
@@ -169,24 +176,38 @@ export class OutputCache {
     return (await this.wholeEntry(hash)) !== undefined;
   }
 
-  /** The entry kept under `hash`, its files and their stats, when every file is there with the size the manifest gives. */
-  private async wholeEntry(hash: string): Promise<{ entry: string; files: string[]; sources: Stats[] } | undefined> {
+  /**
+   * The entry kept under `hash`, its files, their stats and digests, when
+   * every file is there with the size and digest the manifest gives; a bad
+   * entry is dropped, with a note.
+   */
+  private async wholeEntry(hash: string): Promise<{ entry: string; files: string[]; sources: Stats[]; digests: string[] } | undefined> {
     const manifest = await this.manifest();
     if (!manifest || manifest.hash !== hash) return undefined;
     const entry = path.join(this.dir, hash);
     const files = manifest.files.map(([file]) => file);
+    const digests = manifest.files.map(([, , digest]) => digest);
     const sources = statTree(entry, files);
-    if (!sources || sources.some((source, index) => source.size !== manifest.files[index]![1])) return undefined;
-    return { entry, files, sources };
+    const bad = !sources
+      ? "lacks a file"
+      : sources.some((source, index) => !source.isFile() || source.size !== manifest.files[index]![1] || fileDigest(path.join(entry, files[index]!)) !== digests[index])
+        ? "holds a file that is not as it was kept (altered, cut short or not a file)"
+        : undefined;
+    if (bad) {
+      // Another build may be adopting a new entry; only an entry still named by the manifest is this one's to drop.
+      if ((await this.manifest())?.hash === hash) dropCacheEntry(entry, bad);
+      return undefined;
+    }
+    return { entry, files, sources: sources!, digests };
   }
 
   /** `restore`, answering the files put back (relative to `toDir`), or undefined on a miss. */
   private async restoreFiles(hash: string, toDir: string): Promise<string[] | undefined> {
     const whole = await this.wholeEntry(hash);
     if (!whole) return undefined;
-    const { entry, files, sources } = whole;
+    const { entry, files, sources, digests } = whole;
     try {
-      await copyTree(entry, toDir, files, sources);
+      await copyTree(entry, toDir, files, sources, digests);
     } catch (error) {
       // Another build dropped the entry midway: what was copied is of the same hash, and the caller makes the rest.
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
@@ -196,8 +217,8 @@ export class OutputCache {
   }
 
   /** Makes the finished tree in `folder` (from `staging()`), whose files are `files`, the entry for `hash` (and `inputs`); other entries go. */
-  private async adopt(hash: string, folder: string, files: readonly string[], stats: readonly Stats[], inputs: string | undefined): Promise<void> {
-    const sizes = files.map((file, index): [string, number] => [file, stats[index]!.size]);
+  private async adopt(hash: string, folder: string, files: readonly string[], stats: readonly Stats[], digests: readonly string[], inputs: string | undefined): Promise<void> {
+    const sizes = files.map((file, index): [string, number, string] => [file, stats[index]!.size, digests[index]!]);
     const entry = path.join(this.dir, hash);
     await removeFolder(entry);
     try {
@@ -209,7 +230,7 @@ export class OutputCache {
       await removeFolder(folder);
       return;
     }
-    await this.writeManifest({ hash, files: sizes, ...(inputs === undefined ? {} : { inputs }) });
+    if (!(await this.writeManifest({ hash, files: sizes, ...(inputs === undefined ? {} : { inputs }) }))) return;
     // Older entries, and folders left by builds that were interrupted, are of no further use.
     for (const name of await readdir(this.dir)) {
       // A staging folder or a manifest being written (writeFileAtomically's temporary name) is its owner's while it lives.
@@ -233,14 +254,34 @@ export class OutputCache {
       if (inputs !== undefined) await this.noteInputs(hash, inputs);
       return { reused: true, files: restored };
     }
-    const staging = await this.staging();
+    let staging: string;
+    let keep = true;
+    try {
+      staging = await this.staging();
+    } catch (error) {
+      // A cache folder that cannot be written (a file in its place, no permission): made outside it, and not kept.
+      cacheNote(`warning: cannot write into the cache folder \`${this.dir}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`);
+      staging = await mkdtemp(path.join(tmpdir(), "hemeroteca-staging-"));
+      keep = false;
+    }
     try {
       await make(staging);
       const files = await listTree(staging);
       const stats = statTree(staging, files);
-      if (!stats) throw new Error(`A file of ${staging} vanished while it was being kept`);
-      await copyTree(staging, toDir, files, stats);
-      await this.adopt(hash, staging, files, stats, inputs);
+      const digests = files.map((file) => fileDigest(path.join(staging, file)));
+      if (!stats || digests.includes(undefined)) throw new Error(`A file of ${staging} vanished while it was being kept`);
+      await copyTree(staging, toDir, files, stats, digests as string[]);
+      if (!keep) {
+        await this.discard(staging);
+        return { reused: false, files };
+      }
+      try {
+        await this.adopt(hash, staging, files, stats, digests as string[], inputs);
+      } catch (error) {
+        // What was made is in the site already: a cache that cannot keep it is worked around, with a warning.
+        cacheNote(`warning: cannot keep \`${staging}\` in the cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`);
+        await this.discard(staging).catch(() => {});
+      }
       return { reused: false, files };
     } catch (error) {
       await this.discard(staging);

@@ -7,8 +7,9 @@
  * writes, were most of its time. The ledger keeps, for every file the build
  * wrote, the hash of its bytes and the size and modification time the file
  * had just after. A file is unchanged when the bytes the build would write
- * hash alike and the file on disk still has that size and time: the test
- * rsync makes, on the output instead of the input. List pages are still
+ * hash alike and the file on disk still has that size and time (the test
+ * rsync makes, on the output instead of the input) and still hashes as
+ * noted: nothing is trusted by its size alone. List pages are still
  * rendered to learn their bytes, so a page is never left stale by an input
  * the ledger did not think of. A file whose bytes cost more to make than
  * what it is made of costs to hash (an article's page, a feed) is vouched
@@ -23,13 +24,13 @@
  */
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { writeFileAtomically } from "../records/cache-files.ts";
+import { fileDigest, readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
+import type { SiteLinker } from "./publish.ts";
 
 /** Bump when what an entry means changes. */
-export const OUTPUT_LEDGER_VERSION = 1;
+export const OUTPUT_LEDGER_VERSION = 2;
 
 /** [hash of the bytes, size, mtimeMs], then the key of what the bytes were made from, for a file that has one (`isUnchangedFrom`). */
 const EntrySchema = z.tuple([z.string(), z.number().int().nonnegative(), z.number().nonnegative()], z.string());
@@ -53,11 +54,14 @@ export class OutputLedger {
   private readonly current = new Map<string, Entry>();
   /** Files left as the last build wrote them, in this build. */
   readonly unchanged: string[] = [];
+  /** When the new site is made beside the old one (publish.ts): what links each file left as it was into it. */
+  private readonly linker: SiteLinker | undefined;
 
-  private constructor(outputDir: string, file: string | undefined, previous: Map<string, Entry>) {
+  private constructor(outputDir: string, file: string | undefined, previous: Map<string, Entry>, linker: SiteLinker | undefined) {
     this.outputDir = outputDir;
     this.file = file;
     this.previous = previous;
+    this.linker = linker;
   }
 
   /** Where the ledger of `outputDir` is kept in `cacheDir`, whether or not there is one. */
@@ -69,18 +73,20 @@ export class OutputLedger {
    * The ledger of `outputDir` kept in `cacheDir`; an empty one when there is
    * none, it cannot be read, or there is no cache (then `save` does nothing).
    */
-  static async open(cacheDir: string | undefined, outputDir: string): Promise<OutputLedger> {
+  static async open(cacheDir: string | undefined, outputDir: string, linker?: SiteLinker): Promise<OutputLedger> {
     const output = path.resolve(outputDir);
-    if (!cacheDir) return new OutputLedger(output, undefined, new Map());
+    if (!cacheDir) return new OutputLedger(output, undefined, new Map(), linker);
     const file = OutputLedger.fileOf(cacheDir, output);
     let previous = new Map<string, Entry>();
+    // Checked against its checksum (cache-files.ts); without a whole ledger every file is written.
+    const text = readCacheText(file);
     try {
-      const parsed = LedgerSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
-      if (parsed.success && parsed.data.output === output) previous = new Map(Object.entries(parsed.data.files));
+      const parsed = text === undefined ? undefined : LedgerSchema.safeParse(JSON.parse(text));
+      if (parsed?.success && parsed.data.output === output) previous = new Map(Object.entries(parsed.data.files));
     } catch {
-      // No ledger, or an unreadable one: every file is written.
+      // Whole but not JSON: written by other code, so every file is written.
     }
-    return new OutputLedger(output, file, previous);
+    return new OutputLedger(output, file, previous, linker);
   }
 
   /**
@@ -91,8 +97,7 @@ export class OutputLedger {
   isUnchanged(relative: string, content: () => string | Uint8Array): boolean {
     const entry = this.previous.get(relative);
     if (!entry || !this.isAsLeft(relative, entry) || contentHash(content()) !== entry[0]) return false;
-    this.keep(relative, entry);
-    return true;
+    return this.keep(relative, entry);
   }
 
   /**
@@ -105,19 +110,29 @@ export class OutputLedger {
   isUnchangedFrom(relative: string, source: string): boolean {
     const entry = this.previous.get(relative);
     if (!entry || entry[3] !== source || !this.isAsLeft(relative, entry)) return false;
-    this.keep(relative, entry);
-    return true;
+    return this.keep(relative, entry);
   }
 
-  /** The quick check: the file has the size and modification time it had just after the last build wrote it. */
+  /**
+   * The file has the size and modification time it had just after the last
+   * build wrote it (rsync's quick check, which rules out most changes without
+   * a read), and its bytes still have the hash noted then: a file edited in
+   * place with its size and time kept (`touch -r`) is written again too.
+   */
   private isAsLeft(relative: string, entry: Entry): boolean {
-    const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
-    return Boolean(stats?.isFile() && stats.size === entry[1] && stats.mtimeMs === entry[2]);
+    const file = path.join(this.outputDir, relative);
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size !== entry[1] || stats.mtimeMs !== entry[2]) return false;
+    const digest = fileDigest(file);
+    return digest !== undefined && Buffer.from(digest, "hex").toString("base64url") === entry[0];
   }
 
-  private keep(relative: string, entry: Entry): void {
+  /** Keeps a file as it is: in the new site being made beside this one, a hard link to it. */
+  private keep(relative: string, entry: Entry): boolean {
+    if (this.linker && !this.linker.link(relative)) return false;
     this.current.set(relative, entry);
     this.unchanged.push(relative);
+    return true;
   }
 
   /**
@@ -128,7 +143,7 @@ export class OutputLedger {
    * must not be taken for what the file holds.
    */
   noteWritten(relative: string, content: string | Uint8Array, since = 0, source?: string): void {
-    const stats = statSync(path.join(this.outputDir, relative), { throwIfNoEntry: false });
+    const stats = statSync(path.join(this.linker?.to ?? this.outputDir, relative), { throwIfNoEntry: false });
     if (!stats?.isFile() || stats.mtimeMs < since) return;
     this.current.set(relative, [contentHash(content), stats.size, stats.mtimeMs, ...(source === undefined ? [] : [source])]);
   }
@@ -136,7 +151,6 @@ export class OutputLedger {
   /** Replaces the kept ledger with this build's: the files it wrote or left unchanged, and nothing else. */
   async save(): Promise<void> {
     if (!this.file) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomically(this.file, JSON.stringify({ version: OUTPUT_LEDGER_VERSION, output: this.outputDir, files: Object.fromEntries(this.current) }));
+    await writeCacheFile(this.file, withChecksum(JSON.stringify({ version: OUTPUT_LEDGER_VERSION, output: this.outputDir, files: Object.fromEntries(this.current) })));
   }
 }

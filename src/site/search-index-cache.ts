@@ -33,12 +33,12 @@
  * the indexing are that module's, the decisions and the copies are this one's.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-import { removeFolder } from "../records/cache-files.ts";
+import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, writeSearchIndex } from "./pagefind-index.ts";
@@ -255,7 +255,7 @@ export async function finishSearchIndex(
   }
   if (options.cacheDir) {
     const names = new Set(bundles.map((bundle) => bundle.name));
-    for (const name of await readdir(options.cacheDir)) if (!names.has(name)) await removeFolder(path.join(options.cacheDir, name));
+    for (const name of await readdir(options.cacheDir).catch(() => [] as string[])) if (!names.has(name)) await removeFolder(path.join(options.cacheDir, name));
   }
   await mkdir(outputPath, { recursive: true });
   const manifest: SearchBundles = {
@@ -264,7 +264,8 @@ export async function finishSearchIndex(
   const manifestFile = path.join(outputPath, "bundles.json");
   const manifestText = `${JSON.stringify(manifest)}\n`;
   // Left alone when it says the same, like the kept bundles beside it: a build that changed nothing writes nothing here.
-  if ((await readFile(manifestFile, "utf8").catch(() => undefined)) !== manifestText) await writeFile(manifestFile, manifestText);
+  // Replaced, not written in place: the file there may be a hard link to the published site's (publish.ts).
+  if ((await readFile(manifestFile, "utf8").catch(() => undefined)) !== manifestText) await writeFileAtomically(manifestFile, manifestText);
   const reusedShards = results.filter((result) => result.reused).length;
   return {
     pages: archive.articles.length, reused: reusedShards === results.length, shards: results.length, reusedShards, hash: results[0]!.hash,

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { articleToCitations, CitationCache } from "../../src/exports/citation-cache.ts";
+import { checkedText } from "../../src/records/cache-files.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 
 describe("the citation cache", () => {
@@ -27,7 +28,7 @@ describe("the citation cache", () => {
     for (const article of articles) expect(cache.citationsOf(article, archive)).toEqual(articleToCitations(article, archive));
     expect(cache.stats).toEqual({ made: 6, reused: 0 });
     await cache.save();
-    expect(Object.keys(JSON.parse(await readFile(file, "utf8")).entries)).toHaveLength(6);
+    expect(Object.keys(JSON.parse(checkedText(await readFile(file, "utf8"))!).entries)).toHaveLength(6);
   });
 
   it("reuses every kept citation when nothing changed", async () => {
@@ -44,7 +45,7 @@ describe("the citation cache", () => {
     expect(citations[2]!.reference).toContain("revised");
     expect(citations[2]!["cite.bib"]).toContain("revised");
     await cache.save();
-    const kept = JSON.parse(await readFile(file, "utf8")).entries as Record<string, { reference: string }>;
+    const kept = JSON.parse(checkedText(await readFile(file, "utf8"))!).entries as Record<string, { reference: string }>;
     expect(Object.keys(kept)).toHaveLength(6);
     expect(Object.values(kept).filter((entry) => entry.reference.includes("revised"))).toHaveLength(1);
   });
