@@ -2,6 +2,33 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// Layers in one direction (ARCHITECTURE.md): each folder may import only from the folders below it, and nothing
+// imports from a command's folder. A folder's forbidden imports are the folders above it.
+const COMMANDS = ["check", "new", "search", "bench", "import-score"];
+const forbid = (folders) => ({
+  "no-restricted-imports": ["error", {
+    patterns: folders.map((folder) => ({
+      group: [`**/${folder}/*`, `**/src/${folder}/*`],
+      message: `\`${folder}/\` is above this folder or a command's: move what both need down (see ARCHITECTURE.md)`,
+    })),
+  }],
+});
+const ABOVE = {
+  lib: ["markdown", "records", "import", "archive", "exports", "site", "templates", ...COMMANDS],
+  markdown: ["records", "import", "archive", "exports", "site", "templates", ...COMMANDS],
+  records: ["import", "archive", "exports", "site", "templates", ...COMMANDS],
+  import: ["archive", "exports", "site", "templates", ...COMMANDS],
+  archive: ["import", "exports", "site", "templates", ...COMMANDS],
+  exports: ["import", "site", "templates", ...COMMANDS],
+  site: ["import", "templates", ...COMMANDS],
+};
+const layerRules = [
+  ...Object.entries(ABOVE).map(([folder, above]) => ({ files: [`src/${folder}/**/*.ts`], rules: forbid(above) })),
+  { files: ["templates/**/*.ts"], rules: forbid(["import", ...COMMANDS]) },
+  // A command may use the layers, never another command.
+  ...COMMANDS.map((command) => ({ files: [`src/${command}/**/*.ts`], rules: forbid(COMMANDS.filter((other) => other !== command)) })),
+];
+
 export default tseslint.config(
   { ignores: ["_site/", ".cache/", "node_modules/", "coverage/", "screenshots/", "test/fixtures/"] },
   js.configs.recommended,
@@ -19,4 +46,5 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  ...layerRules,
 );

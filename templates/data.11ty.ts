@@ -9,7 +9,7 @@ import { messagesFor } from "../src/archive/interface-messages.ts";
 import { LIST_SEPARATOR } from "../src/exports/csv.ts";
 import { EXPORT_FIELD_MEANINGS, EXPORT_FIELDS } from "../src/exports/jsonl.ts";
 import { DATABASE_SCHEMA_VERSION } from "../src/exports/sqlite.ts";
-import { textToFtsQuery } from "../src/search/fts-query.ts";
+import { textToFtsQuery } from "../src/exports/fts-query.ts";
 import { countLabel } from "../src/site/components.ts";
 import { html, type SafeHtml } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";

@@ -11,8 +11,8 @@
  */
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
-import { MAX_SOURCE_BYTES, readSource } from "../check/read-sources.ts";
-import { manifestPathFor, parseManifest } from "../import/manifest.ts";
+import { MAX_SOURCE_BYTES, readSource } from "../records/read-sources.ts";
+import { manifestPathFor, parseManifest } from "../records/import-manifest.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import type { SourceHeader } from "../records/source-schema.ts";
 

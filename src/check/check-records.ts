@@ -9,7 +9,7 @@ import path from "node:path";
 import type { ArticleRecord } from "../records/article-record.ts";
 import type { Locate } from "../records/validate-archive.ts";
 import type { CheckProblem } from "./check-problem.ts";
-import type { SourceFile } from "./read-sources.ts";
+import type { SourceFile } from "../records/read-sources.ts";
 import { toPosix } from "../records/paths.ts";
 import { BODY_PLACEHOLDER } from "../records/article-file.ts";
 

@@ -21,7 +21,7 @@ import { readVocabularyFile } from "../import/assign-tags.ts";
 import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
 import { datesOutsideRange } from "../records/date-range.ts";
 import { withHint } from "./hints.ts";
-import { listFiles, readSources } from "./read-sources.ts";
+import { listFiles, readSources } from "../records/read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
 
 export interface CheckOptions {

@@ -5,7 +5,7 @@
  */
 import { titleToId } from "../records/ids.ts";
 import type { ExistingArticle } from "./existing-articles.ts";
-import type { Manifest } from "./manifest.ts";
+import type { Manifest } from "../records/import-manifest.ts";
 
 export interface IdRequest {
   title: string;

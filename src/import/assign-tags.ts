@@ -10,7 +10,7 @@ import { z } from "zod";
 import { problemToString, type Problem } from "../records/problems.ts";
 import { readTextFile, refusedFileProblem } from "../records/text-file.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
-import { ImportError } from "./import-error.ts";
+import { ImportError } from "../records/import-error.ts";
 import { fold } from "./markdown-text.ts";
 
 export const TAGS_FILE = "content/tags.yml";

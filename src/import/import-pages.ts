@@ -21,9 +21,9 @@ import { assignTags, loadVocabulary, TAGS_FILE, type Vocabulary } from "./assign
 import { detectLanguage, DEFAULT_LANGUAGES } from "./detect-language.ts";
 import { detectLayout } from "./detect-layout.ts";
 import { ARTICLES_DIR, readExistingArticles, type ExistingArticle } from "./existing-articles.ts";
-import { ImportError } from "./import-error.ts";
+import { ImportError } from "../records/import-error.ts";
 import { inferNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
-import { manifestPathFor, manifestToText, readManifest, type Manifest } from "./manifest.ts";
+import { manifestPathFor, manifestToText, readManifest, type Manifest } from "../records/import-manifest.ts";
 import { stripMarkdown } from "./markdown-text.ts";
 import { pairTranslations } from "./pair-translations.ts";
 import { pageFromInput, parseSourceHeader, splitSourceFile, withHeader } from "./source-file.ts";

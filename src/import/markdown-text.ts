@@ -3,6 +3,7 @@
  * for fields, words for scoring, folding for matching. No news text is ever
  * rewritten here, only read.
  */
+import { fold } from "../lib/text-fold.ts";
 
 /** Heading level of a Markdown heading line (`## x` -> 2), or 0. */
 export function headingLevel(line: string): number {
@@ -28,10 +29,7 @@ export function stripMarkdown(text: string): string {
     .trim();
 }
 
-/** Lower case without accents, for matching (`Perú` -> `peru`). */
-export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-}
+export { fold };
 
 export function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];

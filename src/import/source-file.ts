@@ -9,7 +9,7 @@ import path from "node:path";
 import { parse, stringify } from "yaml";
 import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
 import { textToSlug } from "../records/ids.ts";
-import { ImportError } from "./import-error.ts";
+import { ImportError } from "../records/import-error.ts";
 import type { Line, SourceKind, SourcePage } from "./types.ts";
 import { toPosix } from "../records/paths.ts";
 

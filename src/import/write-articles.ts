@@ -12,7 +12,7 @@ import { writeFileAtomically } from "../records/cache-files.ts";
 import { parseArticle } from "../records/parse-article.ts";
 import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
 import { unwritableFolder, writeErrorInWords } from "../records/writable-folders.ts";
-import { ImportError } from "./import-error.ts";
+import { ImportError } from "../records/import-error.ts";
 import { sha256 } from "./source-file.ts";
 
 export type FileStatus = "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted";

@@ -7,7 +7,7 @@
 import type { Root, Element } from "hast";
 import { toText } from "hast-util-to-text";
 import { forEachElement } from "./tree-walk.ts";
-import { textToSlug } from "../records/ids.ts";
+import { textToSlug } from "../lib/slug.ts";
 import { CLOBBER_PREFIX } from "./sanitize-schema.ts";
 
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);

@@ -6,7 +6,7 @@
  */
 import edtf from "edtf";
 import { z } from "zod";
-import { boundedMemo } from "./bounded-memo.ts";
+import { boundedMemo } from "../lib/bounded-memo.ts";
 
 export const DatePointSchema = z.strictObject({
   year: z.number().int(),

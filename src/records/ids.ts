@@ -2,8 +2,7 @@
  * Ids are permanent slugs and become folder names in URLs, so they must be
  * path-safe on every file system and never shadow a page the site makes itself.
  */
-import slugify from "@sindresorhus/slugify";
-import { boundedMemo } from "./bounded-memo.ts";
+import { textToSlug } from "../lib/slug.ts";
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_ID_LENGTH = 100;
@@ -37,7 +36,7 @@ export function isPathSafeId(value: string): boolean {
  * every article and every link to their pages, and transliteration is slow
  * (about 0.1 ms a call).
  */
-export const textToSlug: (text: string) => string = boundedMemo((text) => slugify(text, { decamelize: false }));
+export { textToSlug };
 
 /** A derived id: the title's slug, cut at a word boundary so URLs stay short. */
 export function titleToId(title: string): string {

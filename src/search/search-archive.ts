@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { timeToIsoDay, type DayRange } from "../exports/day-range.ts";
 import { parseEdtfDate } from "../records/edtf-date.ts";
 import { textToSlug } from "../records/ids.ts";
-import { textToFtsQuery } from "./fts-query.ts";
+import { textToFtsQuery } from "../exports/fts-query.ts";
 
 /** Bad input from the person searching: shown as is, with a hint, never as a stack trace. */
 export class SearchError extends Error {

@@ -6,7 +6,7 @@
  */
 import { mostUsedFirst, type Archive } from "../archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../archive/interface-messages.ts";
-import { fold } from "../import/markdown-text.ts";
+import { fold } from "../lib/text-fold.ts";
 
 /** Articles of a tag looked at for its name: enough to find it in nearly every tag, few enough to cost nothing. */
 const ARTICLES_CHECKED = 25;

@@ -12,7 +12,7 @@ import { findDates, parseDateLine, resolveYear, toEdtf } from "../../src/import/
 import { pairTranslations } from "../../src/import/pair-translations.ts";
 import { inferNeighbourDates } from "../../src/import/listing-dates.ts";
 import type { Draft } from "../../src/import/types.ts";
-import type { ImportError } from "../../src/import/import-error.ts";
+import type { ImportError } from "../../src/records/import-error.ts";
 import { loadVocabulary, TAGS_FILE } from "../../src/import/assign-tags.ts";
 import { runCheck } from "../../src/check/run-check.ts";
 

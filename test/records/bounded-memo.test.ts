@@ -1,6 +1,6 @@
 /** `boundedMemo` computes once per input while it holds the result, and never holds more than its limit. */
 import { describe, expect, it } from "vitest";
-import { boundedMemo } from "../../src/records/bounded-memo.ts";
+import { boundedMemo } from "../../src/lib/bounded-memo.ts";
 
 describe("boundedMemo", () => {
   it("computes a result once per input, and again only after it was emptied at its limit", () => {

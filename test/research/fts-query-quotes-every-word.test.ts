@@ -1,6 +1,6 @@
 /** A reader's words become an FTS5 query with no syntax of its own: quoted words, phrases kept, `*` prefixes kept. */
 import { describe, expect, it } from "vitest";
-import { textToFtsQuery } from "../../src/search/fts-query.ts";
+import { textToFtsQuery } from "../../src/exports/fts-query.ts";
 
 describe("textToFtsQuery", () => {
   it.each([

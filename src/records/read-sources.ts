@@ -8,12 +8,12 @@
 import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
-import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "../records/front-matter.ts";
-import { MAX_SOURCE_BYTES, SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
-import type { CheckProblem } from "./check-problem.ts";
-import { toPosix } from "../records/paths.ts";
-import { linkProblem, walkContentFolder, type ContentTree } from "../records/content-tree.ts";
-import { decodeTextBytes, plainFileProblem, refusedFileProblem, type TextFileHints } from "../records/text-file.ts";
+import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "./front-matter.ts";
+import { MAX_SOURCE_BYTES, SourceHeaderSchema, type SourceHeader } from "./source-schema.ts";
+import type { Problem } from "./problems.ts";
+import { toPosix } from "./paths.ts";
+import { linkProblem, walkContentFolder, type ContentTree } from "./content-tree.ts";
+import { decodeTextBytes, plainFileProblem, refusedFileProblem, type TextFileHints } from "./text-file.ts";
 
 export { MAX_SOURCE_BYTES };
 
@@ -38,7 +38,7 @@ export interface SourceFile {
 
 export interface ReadSources {
   sources: Map<string, SourceFile>;
-  problems: CheckProblem[];
+  problems: Problem[];
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
@@ -65,8 +65,8 @@ export function splitSource(text: string): { headerText: string; verbatim: strin
   return { headerText, verbatim: text.slice(afterNewline), textLine: headerText.split("\n").length };
 }
 
-export function readSource(file: string, bytes: Uint8Array): { source?: SourceFile; problems: CheckProblem[] } {
-  const problem = (message: string, hint?: string, at: { line: number; column: number } = { line: 1, column: 1 }, field = ""): CheckProblem => ({
+export function readSource(file: string, bytes: Uint8Array): { source?: SourceFile; problems: Problem[] } {
+  const problem = (message: string, hint?: string, at: { line: number; column: number } = { line: 1, column: 1 }, field = ""): Problem => ({
     file, ...at, field, message, severity: "error", ...(hint ? { hint } : {}),
   });
   if (bytes.byteLength === 0) return { problems: [problem("the source file is empty", "a source is the importer's header and the page below it; import the page again")] };
@@ -84,7 +84,7 @@ export function readSource(file: string, bytes: Uint8Array): { source?: SourceFi
   const split = splitSource(text.replace(/^\uFEFF/, ""));
   if (!split) return { problems: [problem("the source header is never closed", "add a line `---` after the last header field")] };
 
-  const problems: CheckProblem[] = [];
+  const problems: Problem[] = [];
   const result = SourceHeaderSchema.safeParse(parsed.data);
   let header: SourceHeader | undefined;
   if (result.success) header = result.data;
@@ -116,10 +116,10 @@ export function readSource(file: string, bytes: Uint8Array): { source?: SourceFi
   };
 }
 
-export async function readSources(root: string, sourcesDir: string): Promise<ReadSources & { strays: CheckProblem[] }> {
+export async function readSources(root: string, sourcesDir: string): Promise<ReadSources & { strays: Problem[] }> {
   const sources = new Map<string, SourceFile>();
-  const problems: CheckProblem[] = [];
-  const strays: CheckProblem[] = [];
+  const problems: Problem[] = [];
+  const strays: Problem[] = [];
   const tree = listFiles(root, sourcesDir);
   problems.push(...tree.links.map(linkProblem));
   for (const file of tree.files) {
