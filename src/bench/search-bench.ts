@@ -33,6 +33,19 @@ const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disabl
 const QUIET_MS = 500;
 const RESULT_TIMEOUT_MS = 180_000;
 
+/** What the bytes of a search are spent on, by file: Pagefind's code (JS, CSS, WebAssembly) and the site's, Pagefind's metadata, filters, index chunks and result fragments, and pages. */
+export const FILE_KINDS = ["code", "metadata", "filters", "index", "fragments", "page"] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export function fileKind(filePath: string): FileKind {
+  if (/\.pf_meta$|\/pagefind\/(.*\/)?[^/]+\.json$/.test(filePath)) return "metadata";
+  if (filePath.endsWith(".pf_filter")) return "filters";
+  if (filePath.endsWith(".pf_index")) return "index";
+  if (filePath.endsWith(".pf_fragment")) return "fragments";
+  if (/\.(m?js|css|wasm|pagefind)$/.test(filePath)) return "code";
+  return "page";
+}
+
 /** What one search moved, counted at the host. */
 export interface Transfer {
   /** Response bodies as sent (gzipped text, Pagefind's own gzipped files as stored). */
@@ -40,6 +53,8 @@ export interface Transfer {
   /** Of those, the files under `/pagefind/`. */
   pagefindBytes: number;
   requests: number;
+  /** Bytes by kind of file. */
+  kinds: Record<FileKind, number>;
 }
 
 export interface SearchMeasurement {
@@ -89,10 +104,13 @@ const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
 /** Totals of responses. */
 export function transferOf(responses: readonly ServedResponse[]): Transfer {
   const pagefind = responses.filter((response) => /(^|\/)pagefind\//.test(response.path));
+  const kinds = Object.fromEntries(FILE_KINDS.map((kind) => [kind, 0])) as Record<FileKind, number>;
+  for (const response of responses) kinds[fileKind(response.path)] += response.bytes;
   return {
     bytes: responses.reduce((sum, response) => sum + response.bytes, 0),
     pagefindBytes: pagefind.reduce((sum, response) => sum + response.bytes, 0),
     requests: responses.length,
+    kinds,
   };
 }
 

@@ -4,7 +4,7 @@
  * as sent by the host (gzip for text); KB are 1,000 bytes.
  */
 import { median, type Spread } from "./report.ts";
-import { SEARCH_SIDES, type SearchBenchResult, type SearchMeasurement, type SearchSide } from "./search-bench.ts";
+import { FILE_KINDS, SEARCH_SIDES, type FileKind, type SearchBenchResult, type SearchMeasurement, type SearchSide } from "./search-bench.ts";
 import type { QueryKind } from "./search-queries.ts";
 
 export interface TransferSummary {
@@ -12,6 +12,7 @@ export interface TransferSummary {
   bytes: number;
   pagefindBytes: number;
   requests: number;
+  kinds: Record<FileKind, number>;
 }
 
 export interface QuerySummary {
@@ -26,7 +27,11 @@ export interface QuerySummary {
 /** Over all queries of one side: the median and the largest of the queries' medians. */
 export interface SideSummary {
   side: SearchSide;
-  first: { medianBytes: number; largestBytes: number; medianPagefindBytes: number; largestPagefindBytes: number; medianMsToFirstResult: number };
+  first: {
+    medianBytes: number; largestBytes: number; medianPagefindBytes: number; largestPagefindBytes: number; medianMsToFirstResult: number;
+    /** Median over the queries of each kind's bytes. */
+    kinds: Record<FileKind, number>;
+  };
   further: { medianBytes: number; largestBytes: number };
 }
 
@@ -48,8 +53,13 @@ export interface SearchBenchSummary {
 
 const spread = (values: readonly number[]): Spread => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
-function transferMedians(parts: ReadonlyArray<{ bytes: number; pagefindBytes: number; requests: number }>): TransferSummary {
+function kindMedians(parts: ReadonlyArray<{ kinds: Record<FileKind, number> }>): Record<FileKind, number> {
+  return Object.fromEntries(FILE_KINDS.map((kind) => [kind, median(parts.map((part) => part.kinds[kind]))])) as Record<FileKind, number>;
+}
+
+function transferMedians(parts: ReadonlyArray<{ bytes: number; pagefindBytes: number; requests: number; kinds: Record<FileKind, number> }>): TransferSummary {
   return {
+    kinds: kindMedians(parts),
     bytes: median(parts.map((part) => part.bytes)),
     pagefindBytes: median(parts.map((part) => part.pagefindBytes)),
     requests: median(parts.map((part) => part.requests)),
@@ -76,6 +86,7 @@ function summarizeSide(side: SearchSide, queries: readonly QuerySummary[]): Side
       medianPagefindBytes: median(first.map((part) => part.pagefindBytes)),
       largestPagefindBytes: Math.max(...first.map((part) => part.pagefindBytes)),
       medianMsToFirstResult: median(first.map((part) => part.msToFirstResult.median)),
+      kinds: kindMedians(first),
     },
     further: { medianBytes: median(further.map((part) => part.bytes)), largestBytes: Math.max(...further.map((part) => part.bytes)) },
   };
@@ -126,11 +137,11 @@ export function searchSummaryToMarkdown(summary: SearchBenchSummary): string {
       lines.push(`| \`${query.query}\` | ${query.kind} | ${SIDE_LABELS[query.side]} | ${kb(first.bytes)} (${kb(first.pagefindBytes)}) | ${first.requests} | ${timeCell(first.msToFirstResult)} | `
         + `${kb(further.bytes)} (${kb(further.pagefindBytes)}), then \`${further.query}\` | ${further.requests} |`);
     }
-    lines.push("", "| index | first search KB, median / largest | of which Pagefind, median / largest | time to first result, median | each further search KB, median / largest |");
-    lines.push("|---|---|---|---|---|");
+    lines.push("", `| index | first search KB, median / largest | of which Pagefind, median / largest | time to first result, median | each further search KB, median / largest | first search KB by file, median (${FILE_KINDS.join(" / ")}) |`);
+    lines.push("|---|---|---|---|---|---|");
     for (const side of size.sides) {
       lines.push(`| ${SIDE_LABELS[side.side]} | ${kb(side.first.medianBytes)} / ${kb(side.first.largestBytes)} | ${kb(side.first.medianPagefindBytes)} / ${kb(side.first.largestPagefindBytes)} | `
-        + `${seconds(side.first.medianMsToFirstResult)} s | ${kb(side.further.medianBytes)} / ${kb(side.further.largestBytes)} |`);
+        + `${seconds(side.first.medianMsToFirstResult)} s | ${kb(side.further.medianBytes)} / ${kb(side.further.largestBytes)} | ${FILE_KINDS.map((kind) => kb(side.first.kinds[kind])).join(" / ")} |`);
     }
   }
   return `${lines.join("\n")}\n`;

@@ -12,7 +12,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { acceptsGzip, serveGzipped } from "../../src/bench/gzip-static-server.ts";
 import type { SearchBenchResult, SearchMeasurement } from "../../src/bench/search-bench.ts";
-import { transferOf } from "../../src/bench/search-bench.ts";
+import { fileKind, transferOf } from "../../src/bench/search-bench.ts";
 import { furtherQuery, searchQueries } from "../../src/bench/search-queries.ts";
 import { searchSummaryToMarkdown, summarizeSearch } from "../../src/bench/search-report.ts";
 import { lexiconOf } from "../../src/bench/word-lists.ts";
@@ -80,6 +80,7 @@ describe("the search benchmark's host", () => {
         bytes: page.body.length + 2 * Buffer.byteLength(text) + stored.length,
         pagefindBytes: stored.length,
         requests: 4,
+        kinds: { code: 0, metadata: 0, filters: 0, index: stored.length, fragments: 0, page: page.body.length + 2 * Buffer.byteLength(text) },
       });
     } finally {
       await server.close();
@@ -96,6 +97,21 @@ describe("the search benchmark's host", () => {
   });
 });
 
+describe("the search benchmark's files by kind", () => {
+  it("tells Pagefind's code, metadata, filters, index chunks and fragments from pages", () => {
+    expect(fileKind("/pagefind/pagefind.js")).toBe("code");
+    expect(fileKind("/pagefind/wasm.en.pagefind")).toBe("code");
+    expect(fileKind("/search.js")).toBe("code");
+    expect(fileKind("/pagefind/pagefind-entry.json")).toBe("metadata");
+    expect(fileKind("/pagefind/2016-h2/pagefind.en_86be4824e8.pf_meta")).toBe("metadata");
+    expect(fileKind("/pagefind/bundles.json")).toBe("metadata");
+    expect(fileKind("/pagefind/filter/en_1a2b.pf_filter")).toBe("filters");
+    expect(fileKind("/pagefind/2016/index/en_1a2b.pf_index")).toBe("index");
+    expect(fileKind("/pagefind/fragment/en_1a2b.pf_fragment")).toBe("fragments");
+    expect(fileKind("/search/")).toBe("page");
+  });
+});
+
 describe("the search benchmark's queries", () => {
   it("are fixed, common, rare and two-word, taken from the corpus's vocabularies", () => {
     const queries = searchQueries();
@@ -109,10 +125,11 @@ describe("the search benchmark's queries", () => {
   });
 });
 
+/** A measurement whose Pagefind bytes are all index chunks but 10,000 of page and, first, 100,000 of code. */
 const measurement = (side: SearchMeasurement["side"], query: string, round: number, bytes: number, ms: number, further: number): SearchMeasurement => ({
   side, kind: "common", query, round,
-  first: { bytes, pagefindBytes: bytes - 10_000, requests: 20, msToFirstResult: ms },
-  further: { bytes: further, pagefindBytes: further, requests: 3, query: "next" },
+  first: { bytes, pagefindBytes: bytes - 10_000, requests: 20, msToFirstResult: ms, kinds: { code: 100_000, metadata: 0, filters: 0, index: bytes - 110_000, fragments: 0, page: 10_000 } },
+  further: { bytes: further, pagefindBytes: further, requests: 3, query: "next", kinds: { code: 0, metadata: 0, filters: 0, index: further, fragments: 0, page: 0 } },
 });
 
 describe("the search benchmark's report", () => {
@@ -138,8 +155,22 @@ describe("the search benchmark's report", () => {
     expect(size.queries[0]!.first).toMatchObject({ bytes: 905_000, pagefindBytes: 895_000, requests: 20, msToFirstResult: { median: 2500, min: 2000, max: 3000 } });
     expect(size.queries[1]!.further).toMatchObject({ bytes: 20_000, query: "next" });
     expect(size.sides).toEqual([
-      { side: "hemeroteca", first: { medianBytes: 952_500, largestBytes: 1_000_000, medianPagefindBytes: 942_500, largestPagefindBytes: 990_000, medianMsToFirstResult: 3250 }, further: { medianBytes: 55_500, largestBytes: 70_000 } },
-      { side: "stock", first: { medianBytes: 685_000, largestBytes: 860_000, medianPagefindBytes: 675_000, largestPagefindBytes: 850_000, medianMsToFirstResult: 1300 }, further: { medianBytes: 25_000, largestBytes: 30_000 } },
+      {
+        side: "hemeroteca",
+        first: {
+          medianBytes: 952_500, largestBytes: 1_000_000, medianPagefindBytes: 942_500, largestPagefindBytes: 990_000, medianMsToFirstResult: 3250,
+          kinds: { code: 100_000, metadata: 0, filters: 0, index: 842_500, fragments: 0, page: 10_000 },
+        },
+        further: { medianBytes: 55_500, largestBytes: 70_000 },
+      },
+      {
+        side: "stock",
+        first: {
+          medianBytes: 685_000, largestBytes: 860_000, medianPagefindBytes: 675_000, largestPagefindBytes: 850_000, medianMsToFirstResult: 1300,
+          kinds: { code: 100_000, metadata: 0, filters: 0, index: 575_000, fragments: 0, page: 10_000 },
+        },
+        further: { medianBytes: 25_000, largestBytes: 30_000 },
+      },
     ]);
   });
 
@@ -147,6 +178,6 @@ describe("the search benchmark's report", () => {
     const markdown = searchSummaryToMarkdown(summarizeSearch(result));
     expect(markdown).toContain("Load average (1, 5, 15 min) 1.5, 1, 0.5 before the searches, 2, 1, 0.5 after");
     expect(markdown).toContain("| `garden` | common | Hemeroteca | 905 (895) | 20 | 2.50 s (2.00–3.00) | 41 (41), then `next` | 3 |");
-    expect(markdown).toContain("| one stock Pagefind index | 685 / 860 | 675 / 850 | 1.30 s | 25 / 30 |");
+    expect(markdown).toContain("| one stock Pagefind index | 685 / 860 | 675 / 850 | 1.30 s | 25 / 30 | 100 / 0.0 / 0.0 / 575 / 0.0 / 10 |");
   });
 });
