@@ -173,8 +173,8 @@ async function benchSize(options: SearchBenchOptions, browser: Browser, articles
   const site = path.join(dir, "hemeroteca-site");
   const stockDir = path.join(dir, "stock-pagefind");
   const started = performance.now();
-  const { pages: stockPages } = await writeStockPagefindSite(site, stockDir);
-  options.log(`  one stock Pagefind index of ${stockPages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { pages: stockPages, reused } = await writeStockPagefindSite(site, stockDir);
+  options.log(`  one stock Pagefind index of ${stockPages} pages ${reused ? "kept from an earlier run" : "made"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const servers: Record<SearchSide, GzipStaticServer> = { hemeroteca: await serveGzipped(site), stock: await serveGzipped(stockDir) };
   const measurements: SearchMeasurement[] = [];

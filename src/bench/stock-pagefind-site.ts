@@ -11,8 +11,10 @@
  * page searches only its own language's, which is not the service Hemeroteca
  * gives (both languages from one box), and would halve what is measured.
  */
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 
 const PAGE = `<!doctype html>
@@ -87,12 +89,30 @@ function check<T extends { errors: string[] }>(action: string, response: T): T {
   return response;
 }
 
-/** Writes into `dir` (emptied first) the stock page and one Pagefind index of the article pages of the built `site`. */
-export async function writeStockPagefindSite(site: string, dir: string): Promise<{ pages: number }> {
+/** Names what the stock site is made of: Pagefind's version, the page and script, and every article page. */
+async function stockSiteKey(site: string, urls: readonly string[], language: string): Promise<string> {
+  // The package exports no package.json: it sits two folders above the module's entry (`lib/index.js`).
+  const packageFile = fileURLToPath(new URL("../package.json", import.meta.resolve("pagefind")));
+  const { version } = JSON.parse(await readFile(packageFile, "utf8")) as { version: string };
+  const hash = createHash("sha256").update(`${version}\0${language}\0${PAGE}\0${SCRIPT}\0`);
+  for (const url of urls) hash.update(`${url}\0`).update(await readFile(path.join(site, url, "index.html"))).update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * Writes into `dir` the stock page and one Pagefind index of the article
+ * pages of the built `site`; a stock site kept there (`--keep`) made of the
+ * same pages is kept as it is.
+ */
+export async function writeStockPagefindSite(site: string, dir: string): Promise<{ pages: number; reused: boolean }> {
+  const urls = await articleUrls(site);
+  const language = await siteLanguage(site);
+  const key = await stockSiteKey(site, urls, language);
+  const stampFile = path.join(dir, "stock-site.key");
+  if ((await readFile(stampFile, "utf8").catch(() => "")) === key) return { pages: urls.length, reused: true };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const urls = await articleUrls(site);
-  const { index } = check("start an index", await pagefind.createIndex({ forceLanguage: await siteLanguage(site) }));
+  const { index } = check("start an index", await pagefind.createIndex({ forceLanguage: language }));
   if (!index) throw new Error("Pagefind returned no index");
   try {
     for (const url of urls) {
@@ -110,5 +130,7 @@ export async function writeStockPagefindSite(site: string, dir: string): Promise
   }
   await writeFile(path.join(dir, "index.html"), PAGE);
   await writeFile(path.join(dir, "stock-search.js"), SCRIPT);
-  return { pages: urls.length };
+  // Last, so that a stock site cut short is made again.
+  await writeFile(stampFile, key);
+  return { pages: urls.length, reused: false };
 }
