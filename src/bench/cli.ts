@@ -140,6 +140,10 @@ async function searchCli(options: { root: string; articles: number[]; runs: numb
     const summary = summarizeSearch(result);
     io.stdout(options.json ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, measurements: size.measurements })) }, null, 2)}\n` : searchSummaryToMarkdown(summary));
     return 0;
+  } catch (error) {
+    if (!(error instanceof BenchInterrupted)) throw error;
+    io.stderr(`${error.message}: the running build was stopped${options.keep ? "" : ` and ${options.workdir} removed`}\n`);
+    return 128 + (osConstants.signals[error.signal as NodeJS.Signals] ?? 15);
   } finally {
     if (!options.keep) await rm(options.workdir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ import { chromium, type Browser } from "playwright-core";
 import { buildScriptArgs } from "./build-script.ts";
 import { serveGzipped, type GzipStaticServer, type ServedResponse } from "./gzip-static-server.ts";
 import { ensureCorpus, hemerotecaBuild } from "./run-bench.ts";
-import { runBuild } from "./run-build.ts";
+import { BenchInterrupted, runBuild } from "./run-build.ts";
 import { furtherQuery, searchQueries, type QueryKind } from "./search-queries.ts";
 import { STOCK_RESULT, writeStockPagefindSite } from "./stock-pagefind-site.ts";
 
@@ -162,18 +162,18 @@ async function measureSearch(browser: Browser, server: GzipStaticServer, side: S
   }
 }
 
-async function benchSize(options: SearchBenchOptions, browser: Browser, articles: number): Promise<SearchSizeResult> {
+async function benchSize(options: SearchBenchOptions, browser: Browser, articles: number, stop: AbortSignal): Promise<SearchSizeResult> {
   const dir = path.join(options.workdir, String(articles));
   await mkdir(dir, { recursive: true });
   options.log(`${articles} articles: preparing the corpus in ${dir}`);
-  await ensureCorpus(dir, articles, options.seed, options.log, new AbortController().signal);
+  await ensureCorpus(dir, articles, options.seed, options.log, stop);
   options.log("  building the site with Hemeroteca");
-  const built = await runBuild([hemerotecaBuild(options, buildScriptArgs(options.root), dir)]);
+  const built = await runBuild([hemerotecaBuild(options, buildScriptArgs(options.root), dir)], stop);
   options.log(`  built in ${(built.wallMs / 1000).toFixed(1)} s (load ${load()[0]})`);
   const site = path.join(dir, "hemeroteca-site");
   const stockDir = path.join(dir, "stock-pagefind");
   const started = performance.now();
-  const { pages: stockPages, reused } = await writeStockPagefindSite(site, stockDir);
+  const { pages: stockPages, reused } = await writeStockPagefindSite(site, stockDir, stop);
   options.log(`  one stock Pagefind index of ${stockPages} pages ${reused ? "kept from an earlier run" : "made"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const servers: Record<SearchSide, GzipStaticServer> = { hemeroteca: await serveGzipped(site), stock: await serveGzipped(stockDir) };
@@ -185,6 +185,7 @@ async function benchSize(options: SearchBenchOptions, browser: Browser, articles
       const sides = round % 2 === 1 ? SEARCH_SIDES : [...SEARCH_SIDES].reverse();
       for (const [index, { kind, query }] of queries.entries()) {
         for (const side of sides) {
+          if (stop.aborted) throw BenchInterrupted.of(stop);
           const measured = await measureSearch(browser, servers[side], side, query, furtherQuery(queries, index).query);
           measurements.push({ ...measured, kind, round });
           options.log(`  round ${round} ${side.padEnd(10)} ${JSON.stringify(query).padEnd(18)} first ${kb(measured.first.bytes)} in ${measured.first.requests} requests, `
@@ -210,9 +211,16 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS }).catch((error: unknown) => {
     throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH} (install it, or set CHROMIUM_PATH): ${(error as Error).message.split("\n")[0]}`);
   });
+  // Interrupted (Ctrl-C), the running build is stopped (it runs in a process group of its own) and the browser closed.
+  const stopping = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => stopping.abort(signal);
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
   try {
-    for (const articles of options.articles) result.sizes.push(await benchSize(options, browser, articles));
+    for (const articles of options.articles) result.sizes.push(await benchSize(options, browser, articles, stopping.signal));
   } finally {
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
     await browser.close();
   }
   return result;

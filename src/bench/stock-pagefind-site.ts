@@ -16,6 +16,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
+import { BenchInterrupted } from "./run-build.ts";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -104,7 +105,7 @@ async function stockSiteKey(site: string, urls: readonly string[], language: str
  * pages of the built `site`; a stock site kept there (`--keep`) made of the
  * same pages is kept as it is.
  */
-export async function writeStockPagefindSite(site: string, dir: string): Promise<{ pages: number; reused: boolean }> {
+export async function writeStockPagefindSite(site: string, dir: string, stop?: AbortSignal): Promise<{ pages: number; reused: boolean }> {
   const urls = await articleUrls(site);
   const language = await siteLanguage(site);
   const key = await stockSiteKey(site, urls, language);
@@ -116,6 +117,7 @@ export async function writeStockPagefindSite(site: string, dir: string): Promise
   if (!index) throw new Error("Pagefind returned no index");
   try {
     for (const url of urls) {
+      if (stop?.aborted) throw BenchInterrupted.of(stop);
       const content = await readFile(path.join(site, url, "index.html"), "utf8");
       check(`index ${url}`, await index.addHTMLFile({ url, content }));
     }
