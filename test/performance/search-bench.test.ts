@@ -5,7 +5,7 @@
  * and over all queries. No browser here: `npm run bench -- --search` is the
  * measurement.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -15,6 +15,7 @@ import type { SearchBenchResult, SearchMeasurement } from "../../src/bench/searc
 import { fileKind, transferOf } from "../../src/bench/search-bench.ts";
 import { furtherQuery, searchQueries } from "../../src/bench/search-queries.ts";
 import { searchSummaryToMarkdown, summarizeSearch } from "../../src/bench/search-report.ts";
+import { writeStockPagefindSite } from "../../src/bench/stock-pagefind-site.ts";
 import { lexiconOf } from "../../src/bench/word-lists.ts";
 import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
 
@@ -94,6 +95,30 @@ describe("the search benchmark's host", () => {
     expect(acceptsGzip("gzip;q=0")).toBe(false);
     expect(acceptsGzip("br")).toBe(false);
     expect(acceptsGzip(undefined)).toBe(false);
+  });
+});
+
+describe("the search benchmark's stock index", () => {
+  const article = (title: string, lang: string) => `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main><h1>${title}</h1><p>${title} by the harbor.</p></main></body></html>`;
+
+  it("indexes every article page of the built site in one index, and keeps it while the pages stay the same", async () => {
+    const site = await folders("search-stock-site");
+    const dir = path.join(await folders("search-stock"), "stock");
+    await putFile(site, "index.html", `<!DOCTYPE html><html lang="en"><body><p>Home</p></body></html>`);
+    await putFile(site, "2020/01/01/garden/index.html", article("Garden", "en"));
+    await putFile(site, "2021/jardin/index.html", article("Jardín", "es"));
+    await putFile(site, "data/archive.jsonl", `${JSON.stringify({ id: "garden", url: "/2020/01/01/garden/" })}\n${JSON.stringify({ id: "jardin", url: "/2021/jardin/" })}\n`);
+
+    expect(await writeStockPagefindSite(site, dir)).toEqual({ pages: 2, reused: false });
+    const entry = JSON.parse(await readFile(path.join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    // One index of both languages, not one per `<html lang>`.
+    expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([2]);
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toContain('src="/stock-search.js"');
+    expect(await readFile(path.join(dir, "stock-search.js"), "utf8")).toContain("pagefind.search(term)");
+
+    expect(await writeStockPagefindSite(site, dir)).toEqual({ pages: 2, reused: true });
+    await putFile(site, "2021/jardin/index.html", article("Jardín nuevo", "es"));
+    expect(await writeStockPagefindSite(site, dir)).toEqual({ pages: 2, reused: false });
   });
 });
 
