@@ -3,6 +3,7 @@
  * report (Markdown tables, or one JSON object with `--json`). Progress goes to
  * stderr, so `--json` output can be piped.
  */
+import { rm } from "node:fs/promises";
 import { constants as osConstants, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,8 +11,11 @@ import { DEFAULT_SEED } from "./generate-corpus.ts";
 import { summarize, summaryToMarkdown } from "./report.ts";
 import { runBench, SCENARIOS, type Scenario } from "./run-bench.ts";
 import { BenchInterrupted } from "./run-build.ts";
+import { runSearchBench } from "./search-bench.ts";
+import { searchSummaryToMarkdown, summarizeSearch } from "./search-report.ts";
 
 export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--json] [--keep]
+       npm run bench -- --search [--articles N[,N...]] [--runs K] [--json] [--keep]
 
 Generates a deterministic synthetic archive of N articles, then builds it,
 alternating, K times each:
@@ -22,9 +26,17 @@ alternating, K times each:
 and reports medians and ranges of wall time and peak memory (RSS of the whole
 process tree), the ratios to (d), and Hemeroteca's time by stage.
 
+With --search, it builds the corpus once with Hemeroteca and makes one stock
+Pagefind index of the same article pages, serves each from a local host that
+gzips text as GitHub Pages does, and in Chromium (/usr/bin/chromium, or
+CHROMIUM_PATH), with an empty cache for each query, measures a fixed list of
+common, rare and two-word queries: bytes on the wire, requests, time to the
+first result, and what a further search in the same page moves.
+
 Options:
   --articles N[,N...]   corpus sizes (default 1000)
   --runs K              rounds per size (default 3)
+  --search              measure searches instead of builds
   --only LIST           scenarios to run, e.g. \`cold\` or \`cold,plain\` (default all)
   --seed S              corpus seed (default ${DEFAULT_SEED})
   --workdir DIR         where corpora, sites and caches go (default: a folder in ${tmpdir()})
@@ -65,6 +77,7 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
         seed: { type: "string", default: String(DEFAULT_SEED) },
         workdir: { type: "string" },
         keep: { type: "boolean", default: false },
+        search: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -91,6 +104,13 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const workdir = path.resolve(values.workdir ?? path.join(tmpdir(), `hemeroteca-bench-${seed}`));
+  if (values.search) {
+    if (scenarios) {
+      io.stderr("`--only` chooses builds: it does not go with `--search`\n");
+      return 2;
+    }
+    return searchCli({ root: io.root, articles, runs, seed, workdir, keep: values.keep, json: values.json }, io);
+  }
   let result;
   try {
     result = await runBench({
@@ -112,4 +132,19 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
   const summary = summarize(result);
   io.stdout(values.json ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, ...size.runs })) }, null, 2)}\n` : summaryToMarkdown(summary));
   return 0;
+}
+
+async function searchCli(options: { root: string; articles: number[]; runs: number; seed: number; workdir: string; keep: boolean; json: boolean }, io: CliIo): Promise<number> {
+  try {
+    const result = await runSearchBench({ ...options, log: (message) => io.stderr(`${message}\n`) });
+    const summary = summarizeSearch(result);
+    io.stdout(options.json ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, measurements: size.measurements })) }, null, 2)}\n` : searchSummaryToMarkdown(summary));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BenchInterrupted)) throw error;
+    io.stderr(`${error.message}: the running build was stopped${options.keep ? "" : ` and ${options.workdir} removed`}\n`);
+    return 128 + (osConstants.signals[error.signal as NodeJS.Signals] ?? 15);
+  } finally {
+    if (!options.keep) await rm(options.workdir, { recursive: true, force: true });
+  }
 }

@@ -77,7 +77,8 @@ export interface BenchResult {
 /** Bump when generated corpora change, so kept ones are regenerated. */
 const CORPUS_FORMAT = 1;
 
-async function ensureCorpus(dir: string, articles: number, seed: number, log: BenchOptions["log"], stop: AbortSignal): Promise<{ files: string[]; ms: number }> {
+/** The corpus of `articles` in `dir`, generated unless the one kept there (`--keep`) has the same size and seed. */
+export async function ensureCorpus(dir: string, articles: number, seed: number, log: BenchOptions["log"], stop: AbortSignal): Promise<{ files: string[]; ms: number }> {
   const stampFile = path.join(dir, "corpus.json");
   const stamp = JSON.stringify({ format: CORPUS_FORMAT, articles, seed });
   const started = performance.now();
@@ -108,7 +109,7 @@ async function ensureCorpus(dir: string, articles: number, seed: number, log: Be
 }
 
 /** `npm run build` (`args`: `buildScriptArgs`) on the corpus in `dir`. */
-function hemerotecaBuild(options: BenchOptions, args: string[], dir: string): Command {
+export function hemerotecaBuild(options: Pick<BenchOptions, "root">, args: string[], dir: string): Command {
   return {
     label: "hemeroteca",
     command: process.execPath,
