@@ -211,7 +211,25 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
   };
 }
 
-function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
+/**
+ * Items found by their bylines, dates or marks start at the first one; text above it is the page
+ * header only when it does not read as items itself (a featured item printed before the list, or
+ * items whose byline the converter glued to the next line): that part is read by alternation.
+ */
+function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[]; gap?: [number, number] } {
+  const found = findItemsByShape(units);
+  if (found.mode === "alternating" || found.header < 2) return found;
+  const above = units.slice(0, found.header);
+  if (above.filter((unit) => unit.kind === "text").length < 2) return found;
+  const top = alternatingRanges(above);
+  const items = top.items;
+  // Menus and section names are short: every item found above must hold some running text.
+  const hasProse = (range: ItemRange) => units.slice(range.start, range.end).some((unit) => unit.kind === "text" && unit.block.words >= 8);
+  if (!items.every(hasProse) || items.filter((range) => range.headline !== false).length < Math.max(1, items.length / 2)) return found;
+  return { ...found, header: top.header, items: [...items, ...found.items], gap: [top.footer, found.header] };
+}
+
+function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
   const indices = (test: (unit: Unit) => boolean) => units.flatMap((unit, index) => (test(unit) ? [index] : []));
 
   // 1. Marked headlines: the most common mark, if it repeats.
@@ -480,12 +498,13 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
 
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
   const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
-  const { mode, header, footer, items } = findItems(units);
+  const { mode, header, footer, items, gap } = findItems(units);
   const dropped: DroppedLine[] = [];
   const dropUnit = (unit: Unit, reason: string) => {
     for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
   };
   for (const unit of units.slice(0, header)) dropUnit(unit, unit.reason ?? HEADER_REASON);
+  if (gap) for (const unit of units.slice(gap[0], gap[1])) dropUnit(unit, unit.reason ?? HEADER_REASON);
   for (const unit of units.slice(footer)) dropUnit(unit, unit.reason ?? FOOTER_REASON);
 
   // A caption opens most multi-unit items on pages with photos (bylines, dates, read-more layouts).

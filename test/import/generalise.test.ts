@@ -13,7 +13,7 @@ import { classifyUnit } from "../../src/import/classify-units.ts";
 import { datelineDate, findDates, parseDateLine } from "../../src/import/extract-date.ts";
 import { importFiles, type ImportResult } from "../../src/import/index.ts";
 import type { SourceKind } from "../../src/import/types.ts";
-import { expectEveryLineAccounted, REPO, tempRoot } from "./support.ts";
+import { expectEveryLineAccounted, REPO, tempRoot, writePage } from "./support.ts";
 
 let root: string;
 beforeAll(async () => {
@@ -183,5 +183,50 @@ describe("development pages", () => {
       ["The Shocking Story Of Sinaga, The PhD Student Who Drugged And R*ped Many Male Students", "2020-01-08"],
     ]);
     expect(result.reports[0]!.dropped[0]).toMatchObject({ line: 7, reason: "page header before the first item (site name, tagline or navigation)" });
+  });
+
+  it("a featured item printed above the dated list is an item, not the page header", async () => {
+    // The first lines of a development page (a listing whose items carry date lines): the item above the
+    // first date line has none.
+    const page = `Correspondent / behind the news
+
+Behind the image
+
+Rwandan inmates crowding the main yard at the local prison in Gisovu. (AFP Photo/Marco Longari)
+
+Waiting for justice: Rwanda’s ‘genocidaires'
+
+AFP Johannesburg photographer Marco Longari visited Rwanda prisons in 2001, where he photographed some of the nation’s suspected “genocidaires”, accused of taking part in the 1994 massacres. It is only now that he is able to publish his images.
+
+Continue reading...
+
+Above the fold
+
+How to survive a media scrum
+
+Wednesday 16 July 2014 - Eye witness
+
+
+What happens when too many journalists are trying to nab the same information at the same time? AFP's Roland de Courson gives an insight into the media scrum.
+
+(AFP Photo/Joe Klamar)
+
+Continue reading...
+
+Reporter short-circuits after interviewing robot
+
+Wednesday 16 July 2014 - Eye witness
+
+
+AFP Tokyo reporter Alastair Himmer tried to interview a robot. The robot apparently had other plans.
+`;
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-dev-"));
+    const file = await writePage(dir, "featured-above-dated.md", page);
+    const result = await importFiles([file], { root, publication: "Dev featured" });
+    await expectEveryLineAccounted(result, root);
+    const titles = result.records.map((record) => record.title);
+    expect(titles).toContain("Waiting for justice: Rwanda’s ‘genocidaires'");
+    expect(titles.slice(-2)).toEqual(["How to survive a media scrum", "Reporter short-circuits after interviewing robot"]);
+    expect(droppedReasons(result)["Correspondent / behind the news"]).toBe("page header before the first item (site name, tagline or navigation)");
   });
 });
