@@ -14,7 +14,7 @@
 import { toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
-import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
+import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
 import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, LineRole, SplitResult } from "./types.ts";
@@ -473,7 +473,8 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   const opening = teasers[0] ? datelineDate(teasers[0].block.text) : undefined;
   if (opening?.place && !draft.place) draft.place = opening.place;
   // The agency a dateline credits (`Miami, 24 jun (EFE).-`) is the item's byline when it prints no other.
-  if (opening?.agency && !draft.authors && isNameOnly(opening.agency)) draft.authors = [opening.agency];
+  const agency = opening?.agency ?? (teasers[0] ? datelineAgency(teasers[0].block.text) : undefined);
+  if (agency && !draft.authors && isNameOnly(agency)) draft.authors = [agency];
   const printed = dateUnit?.date ?? opening?.date;
   const printedLine = dateUnit ? linesOf(dateUnit)[0]!.n : teasers[0] ? linesOf(teasers[0])[0]!.n : undefined;
   if (printed) {

@@ -10,6 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeBlock } from "../../src/import/blocks.ts";
 import { classifyUnit } from "../../src/import/classify-units.ts";
+import { datelineAgency } from "../../src/import/derive-headline.ts";
 import { datelineDate, findDates, parseDateLine } from "../../src/import/extract-date.ts";
 import { detectLayout, importFiles, type ImportResult } from "../../src/import/index.ts";
 import type { SourceKind } from "../../src/import/types.ts";
@@ -244,5 +245,15 @@ describe("listings whose items read as one run of prose", () => {
     // The first lines of a development page.
     const page = ["Zelenski pide integridad territorial", "", "GUERRA UCRANIA-RUSIA Lectura: 2 minutos La administración Trump ha indicado a Ucrania que las garantías de seguridad estadounidenses dependen de que Kiev acepte un acuerdo de paz que probablemente le exija ceder la región del Dombás a Rusia, informó el Financial Times el martes. Washington también ha indicado que podría ofrecer a Ucrania más armas para reforzar su ejército en tiempos de paz si Kiev … Continúa leyendo Zelenski pide integridad territorial", "", "Tensas conversaciones entre Rusia y Ucrania", "", "GUERRA UCRANIA-RUSIA Lectura: 5 minutos Negociadores ucranianos y rusos se reunieron el viernes en Abu Dabi para abordar la crucial cuestión territorial, sin indicios de acuerdo, ya que los ataques aéreos rusos sumieron a Ucrania en su peor crisis energética de los cuatro años de guerra. Kiev se encuentra bajo una creciente presión estadounidense para alcanzar un acuerdo de paz en la guerra desencadenada por … Continúa leyendo Tensas conversaciones entre Rusia y Ucrania", "", "Nueva estrategia de defensa de EE. UU.", "", "INTERNACIONAL Lectura: 7 minutos El Pentágono publicó el viernes por la noche una Estrategia de Defensa Nacional que reorienta las prioridades y que reprende a los aliados de EE. UU. por asumir el control de su propia seguridad, reafirmando el enfoque de la administración Trump en el dominio del hemisferio occidental por encima de su objetivo a largo plazo de contrarrestar a China. El documento … Continúa leyendo Nueva estrategia de defensa de EE. UU.", "", "Reunión clave Trump-Zelenski", "", "GUERRA UCRANIA-RUSIA Lectura: 4 minutos Unos 4.000 edificios en Kiev permanecieron sin calefacción el miércoles, y casi el 60% de la capital ucraniana se quedó sin electricidad, según declaró el presidente ucraniano, Volodimír Zelenski, tras días de bombardeos rusos a la red eléctrica ucraniana y mientras el presidente estadounidense, Donald Trump, se preparaba para reunirse con el líder ucraniano. Con temperaturas "];
     expect(layoutOf(page)).toBe("listing");
+  });
+});
+
+describe("the agency of a dateline without a date", () => {
+  it("reads the agency in brackets after a place in capitals, and nothing from a sentence", () => {
+    // Openings of teasers on a development page.
+    expect(datelineAgency("YEREVAN/BAKU (Reuters) - U.S. Secretary of State Mike Pompeo urged Armenia")).toBe("Reuters");
+    expect(datelineAgency("NEW YORK (Reuters) - The United Nations on Tuesday canceled")).toBe("Reuters");
+    expect(datelineAgency("The United Nations (UN) - on Tuesday")).toBeUndefined();
+    expect(datelineAgency("U.S. Secretary of State Mike Pompeo urged Armenia")).toBeUndefined();
   });
 });
