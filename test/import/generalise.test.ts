@@ -257,3 +257,12 @@ describe("the agency of a dateline without a date", () => {
     expect(datelineAgency("U.S. Secretary of State Mike Pompeo urged Armenia")).toBeUndefined();
   });
 });
+
+describe("a byline followed by its numeric date or time", () => {
+  it("keeps the names and leaves the date and time out of them", () => {
+    // Byline lines of a development page.
+    expect(unit("Por Repórter Brasil | 17.09.2025 11h52").authors).toEqual(["Repórter Brasil"]);
+    expect(unit("Por CartaCapital | 17.09.2025 12h12").authors).toEqual(["CartaCapital"]);
+    expect(unit("Por Deutsche Welle").authors).toEqual(["Deutsche Welle"]);
+  });
+});
