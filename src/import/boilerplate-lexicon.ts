@@ -180,6 +180,18 @@ export const LEXICON: readonly LexiconRow[] = [
     maxWords: 1,
     patterns: [/^\d{1,4}$/u],
   },
+  // Audio players of an article read aloud: their label, their clock (`0:00`, `/`).
+  {
+    reason: "audio player",
+    language: "any",
+    maxWords: 8,
+    lines: [
+      "listen to this article", "listen to article", "listen to this story", "listen", "play audio",
+      "escucha este artículo", "escuchar este artículo", "escuchar artículo", "escuchar noticia", "escuchar",
+      "ouça este artigo", "ouvir este artigo", "ouvir matéria", "ouça a matéria",
+    ],
+    patterns: [/^(?:audio generado con ia|audio generated (?:by|with) ai|áudio gerado (?:por|com) ia)\b/iu, /^0:00$/u, /^\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}$/u, /^\/$/u],
+  },
   // Newsletter and membership boxes.
   {
     reason: "sign-up box",

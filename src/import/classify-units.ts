@@ -125,6 +125,8 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
     date = dates[0]!;
     rest = (rest.slice(0, date.index) + rest.slice(date.index + date.text.length)).replace(/\s*(?:[|·•,–—-]|\bon\b|\bel\b)\s*$/i, "").replace(/\s*[|·•–—-]\s*/g, " ").trim();
   }
+  // A numeric date or a time left after the names (`Ana Ruiz | 11.10.2023 16h06`, `Ana Ruiz 12h12`) is no name.
+  rest = rest.replace(/(?:\s*[|·•]\s*|\s+)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?(?:\s*[-–]?\s*\d{1,2}[h:]\d{2})?\s*$/u, "").trim();
   const authors = parseAuthors(rest);
   return authors ? { authors, ...(date ? { date } : {}) } : undefined;
 }

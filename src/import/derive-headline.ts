@@ -30,6 +30,16 @@ export function extractDateline(text: string): { place: string; rest: string } |
   return { place, rest: text.trim().slice(match[0].length) };
 }
 
+// `YEREVAN/BAKU (Reuters) - `, `LIMA (EFE).- `: a place in capitals, the agency in brackets, a dash.
+const AGENCY_DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’/ ,-]{1,40}?)\s*\(([^()]{2,40})\)\s*\.?\s*[–—-]{1,2}\s+(?=\S)/u;
+
+/** The agency a dateline without a date credits: `WASHINGTON (Reuters) - The ...` -> `Reuters`. */
+export function datelineAgency(text: string): string | undefined {
+  const match = AGENCY_DATELINE.exec(text.trim());
+  if (!match || words(match[1]!).length > 5) return undefined;
+  return match[2]!.trim();
+}
+
 /** Sentences of running text, not broken after abbreviations (`Dr.`, `U.S.`) or inside names like `Fight Back!`. */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];

@@ -10,7 +10,7 @@
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
 import { classifyUnit } from "./classify-units.ts";
-import { looksLikeArticle } from "./main-text.ts";
+import { listingInside, looksLikeArticle } from "./main-text.ts";
 import type { Line, SourceKind } from "./types.ts";
 
 const INDEX_ENTRY = /\S\s*(?:\.{3,}|…+)\s*\d{1,3}$/;
@@ -31,6 +31,6 @@ export function detectLayout(lines: readonly Line[], publication?: string): Sour
   // Short lines among the paragraphs (other than the headline) are what a listing's headlines look like:
   // when in doubt, a page is a listing.
   const short = texts.filter((unit) => unit.block.words < 30).length - Math.min(headlines, 1);
-  if (oneHead && prose >= 2 && short <= 1) return "article";
+  if (oneHead && prose >= 2 && short <= 1 && !listingInside(units)) return "article";
   return looksLikeArticle(units) ? "article" : "listing";
 }

@@ -8,7 +8,7 @@
  * main text.
  */
 import type { Unit } from "./classify-units.ts";
-import { datelineDate } from "./extract-date.ts";
+import { datelineDate, findDates } from "./extract-date.ts";
 import { extractDateline } from "./derive-headline.ts";
 
 export interface MainText {
@@ -108,6 +108,7 @@ export function looksLikeArticle(units: readonly Unit[]): boolean {
   // A read-more link after the main text, with more prose after it, closes the first item of a listing.
   const readMoreAfter = units.findIndex((unit, i) => i > main.end && unit.kind === "read-more");
   if (readMoreAfter >= 0 && units.slice(readMoreAfter + 1).some((unit) => unit.kind === "text" && unit.block.words >= 15)) return false;
+  if (listingInside(units, main)) return false;
   return (
     main.prose >= 3 &&
     main.proseWords >= 150 &&
@@ -117,4 +118,28 @@ export function looksLikeArticle(units: readonly Unit[]): boolean {
     count("date") <= 2 &&
     count("read-more") <= 1
   );
+}
+
+/**
+ * A listing whose items read as one run of prose: most paragraphs open with a full date (items glued
+ * to their date line, `Pigs at the troughApr 17, 2010 11:00 pm - ...`), or are one paragraph each under a
+ * short line (headline and teaser, repeated). An article's crossheads head several paragraphs.
+ */
+export function listingInside(units: readonly Unit[], main: MainText | undefined = findMainText(units)): boolean {
+  if (!main) return false;
+  const content = units.slice(main.start, main.end + 1).filter((unit) => unit.kind !== "boilerplate");
+  const prose = content.filter(isProse);
+  // A converter glues a headline to its date (`troughApr 17`): part them for the date parser.
+  const opening = (unit: Unit) => unit.block.text.slice(0, 120).replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
+  const dated = prose.filter((unit) => findDates(opening(unit)).some((date) => date.year !== undefined && date.day !== undefined)).length;
+  if (dated >= 3 && dated >= 0.5 * prose.length) return true;
+  // Pairs are counted over the whole page: a listing's headlines break its prose into several segments.
+  const page = units.filter((unit) => unit.kind !== "boilerplate");
+  let pairs = 0;
+  page.forEach((unit, k) => {
+    const next = page[k + 1];
+    const after = page[k + 2];
+    if (unit.kind === "text" && !isProse(unit) && unit.block.words <= 12 && next && isProse(next) && (!after || !isProse(after))) pairs++;
+  });
+  return pairs >= 3 && pairs >= 0.5 * page.filter(isProse).length;
 }

@@ -7,10 +7,10 @@
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
-import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
+import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, toEdtf } from "./extract-date.ts";
 import { findMainText, isProse } from "./main-text.ts";
-import { headingLevel, stripMarkdown, toItalicLine } from "./markdown-text.ts";
+import { headingLevel, isNameOnly, stripMarkdown, toItalicLine } from "./markdown-text.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, SplitResult } from "./types.ts";
 
 export interface ArticleOptions {
@@ -155,6 +155,9 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
     );
   }
   const draft: Draft = { title, review, body: bodyParts.join("\n\n"), consumed };
+  // The agency of a dateline (`WASHINGTON (Reuters) -`) is the byline when the page prints no other.
+  const agency = units[textStart] ? datelineAgency(units[textStart].block.text) : undefined;
+  if (authors.length === 0 && agency && isNameOnly(agency)) authors.push(agency);
   if (authors.length > 0) draft.authors = [...new Set(authors)];
   if (date) draft.date = date;
   if (place) draft.place = place;

@@ -14,7 +14,7 @@
 import { toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
-import { extractDateline, headlineFromTeaser } from "./derive-headline.ts";
+import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
 import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, LineRole, SplitResult } from "./types.ts";
@@ -211,7 +211,25 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
   };
 }
 
-function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
+/**
+ * Items found by their bylines, dates or marks start at the first one; text above it is the page
+ * header only when it does not read as items itself (a featured item printed before the list, or
+ * items whose byline the converter glued to the next line): that part is read by alternation.
+ */
+function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[]; gap?: [number, number] } {
+  const found = findItemsByShape(units);
+  if (found.mode === "alternating" || found.header < 2) return found;
+  const above = units.slice(0, found.header);
+  if (above.filter((unit) => unit.kind === "text").length < 2) return found;
+  const top = alternatingRanges(above);
+  const items = top.items;
+  // Menus and section names are short: every item found above must hold some running text.
+  const hasProse = (range: ItemRange) => units.slice(range.start, range.end).some((unit) => unit.kind === "text" && unit.block.words >= 8);
+  if (!items.every(hasProse) || items.filter((range) => range.headline !== false).length < Math.max(1, items.length / 2)) return found;
+  return { ...found, header: top.header, items: [...items, ...found.items], gap: [top.footer, found.header] };
+}
+
+function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
   const indices = (test: (unit: Unit) => boolean) => units.flatMap((unit, index) => (test(unit) ? [index] : []));
 
   // 1. Marked headlines: the most common mark, if it repeats.
@@ -455,7 +473,8 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   const opening = teasers[0] ? datelineDate(teasers[0].block.text) : undefined;
   if (opening?.place && !draft.place) draft.place = opening.place;
   // The agency a dateline credits (`Miami, 24 jun (EFE).-`) is the item's byline when it prints no other.
-  if (opening?.agency && !draft.authors && isNameOnly(opening.agency)) draft.authors = [opening.agency];
+  const agency = opening?.agency ?? (teasers[0] ? datelineAgency(teasers[0].block.text) : undefined);
+  if (agency && !draft.authors && isNameOnly(agency)) draft.authors = [agency];
   const printed = dateUnit?.date ?? opening?.date;
   const printedLine = dateUnit ? linesOf(dateUnit)[0]!.n : teasers[0] ? linesOf(teasers[0])[0]!.n : undefined;
   if (printed) {
@@ -480,12 +499,13 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
 
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
   const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
-  const { mode, header, footer, items } = findItems(units);
+  const { mode, header, footer, items, gap } = findItems(units);
   const dropped: DroppedLine[] = [];
   const dropUnit = (unit: Unit, reason: string) => {
     for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
   };
   for (const unit of units.slice(0, header)) dropUnit(unit, unit.reason ?? HEADER_REASON);
+  if (gap) for (const unit of units.slice(gap[0], gap[1])) dropUnit(unit, unit.reason ?? HEADER_REASON);
   for (const unit of units.slice(footer)) dropUnit(unit, unit.reason ?? FOOTER_REASON);
 
   // A caption opens most multi-unit items on pages with photos (bylines, dates, read-more layouts).

@@ -61,4 +61,15 @@ describe("the boilerplate lexicon", () => {
     expect(lexiconReason("banner-728x90.jpg")).toBe("advertisement");
     expect(lexiconReason("Facebook Twitter WhatsApp")).toBe("share buttons");
   });
+
+  it("drops an audio player's label and clock, and keeps a time of day printed alone", () => {
+    // Lines of a development page's audio player.
+    expect(lexiconReason("Escucha este artículo")).toBe("audio player");
+    expect(lexiconReason("Audio generado con IA de Google")).toBe("audio player");
+    expect(lexiconReason("0:00")).toBe("audio player");
+    expect(lexiconReason("/")).toBe("audio player");
+    expect(lexiconReason("Listen to this article")).toBe("audio player");
+    expect(lexiconReason("12:30")).toBeUndefined();
+    expect(lexiconReason("Listen to the people of the valley")).toBeUndefined();
+  });
 });

@@ -10,10 +10,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeBlock } from "../../src/import/blocks.ts";
 import { classifyUnit } from "../../src/import/classify-units.ts";
+import { datelineAgency } from "../../src/import/derive-headline.ts";
 import { datelineDate, findDates, parseDateLine } from "../../src/import/extract-date.ts";
-import { importFiles, type ImportResult } from "../../src/import/index.ts";
+import { detectLayout, importFiles, type ImportResult } from "../../src/import/index.ts";
 import type { SourceKind } from "../../src/import/types.ts";
-import { expectEveryLineAccounted, REPO, tempRoot } from "./support.ts";
+import { expectEveryLineAccounted, REPO, tempRoot, writePage } from "./support.ts";
 
 let root: string;
 beforeAll(async () => {
@@ -183,5 +184,85 @@ describe("development pages", () => {
       ["The Shocking Story Of Sinaga, The PhD Student Who Drugged And R*ped Many Male Students", "2020-01-08"],
     ]);
     expect(result.reports[0]!.dropped[0]).toMatchObject({ line: 7, reason: "page header before the first item (site name, tagline or navigation)" });
+  });
+
+  it("a featured item printed above the dated list is an item, not the page header", async () => {
+    // The first lines of a development page (a listing whose items carry date lines): the item above the
+    // first date line has none.
+    const page = `Correspondent / behind the news
+
+Behind the image
+
+Rwandan inmates crowding the main yard at the local prison in Gisovu. (AFP Photo/Marco Longari)
+
+Waiting for justice: Rwanda’s ‘genocidaires'
+
+AFP Johannesburg photographer Marco Longari visited Rwanda prisons in 2001, where he photographed some of the nation’s suspected “genocidaires”, accused of taking part in the 1994 massacres. It is only now that he is able to publish his images.
+
+Continue reading...
+
+Above the fold
+
+How to survive a media scrum
+
+Wednesday 16 July 2014 - Eye witness
+
+
+What happens when too many journalists are trying to nab the same information at the same time? AFP's Roland de Courson gives an insight into the media scrum.
+
+(AFP Photo/Joe Klamar)
+
+Continue reading...
+
+Reporter short-circuits after interviewing robot
+
+Wednesday 16 July 2014 - Eye witness
+
+
+AFP Tokyo reporter Alastair Himmer tried to interview a robot. The robot apparently had other plans.
+`;
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-dev-"));
+    const file = await writePage(dir, "featured-above-dated.md", page);
+    const result = await importFiles([file], { root, publication: "Dev featured" });
+    await expectEveryLineAccounted(result, root);
+    const titles = result.records.map((record) => record.title);
+    expect(titles).toContain("Waiting for justice: Rwanda’s ‘genocidaires'");
+    expect(titles.slice(-2)).toEqual(["How to survive a media scrum", "Reporter short-circuits after interviewing robot"]);
+    expect(droppedReasons(result)["Correspondent / behind the news"]).toBe("page header before the first item (site name, tagline or navigation)");
+  });
+});
+
+describe("listings whose items read as one run of prose", () => {
+  const layoutOf = (texts: string[]) => detectLayout(texts.map((text, index) => ({ n: index + 1, text })));
+
+  it("paragraphs that open with a full date (headline glued to its date line) are a listing's items", () => {
+    // The first lines of a development page.
+    const page = ["Opinion Columns", "-", "Arizona proving itself to be the state of hypocrisyApr 19, 2010 11:00 pm - In the late 1990s, I took a job writing for a newspaper and moved to Arizona. At least I think it was Arizona. The place I remember bears little resemblance to the one ...", "-", "One condition for value-added taxApr 19, 2010 11:00 pm - When liberals advocate a value-added tax, conservatives should respond: Taxing consumption has merits, so we will consider it - after the 16th Amendment is repealed. A ...", "-", "A 30 and out retirement plan? HardlyApr 18, 2010 11:00 pm - This symbol: - 30 - is something you will never see at the beginning of a new story. For generations of reporters, it signified the end of a story they had written. Most...", "-", "Nuclear posturing, part deuxApr 18, 2010 11:00 pm - There was something oddly disproportionate about the just-concluded nuclear summit to which President Obama summoned 46 world leaders, the largest such gathering on Amer...", "-"];
+    expect(layoutOf(page)).toBe("listing");
+  });
+
+  it("one paragraph under each short line, three times or more, is a listing of headline and teaser", () => {
+    // The first lines of a development page.
+    const page = ["Zelenski pide integridad territorial", "", "GUERRA UCRANIA-RUSIA Lectura: 2 minutos La administración Trump ha indicado a Ucrania que las garantías de seguridad estadounidenses dependen de que Kiev acepte un acuerdo de paz que probablemente le exija ceder la región del Dombás a Rusia, informó el Financial Times el martes. Washington también ha indicado que podría ofrecer a Ucrania más armas para reforzar su ejército en tiempos de paz si Kiev … Continúa leyendo Zelenski pide integridad territorial", "", "Tensas conversaciones entre Rusia y Ucrania", "", "GUERRA UCRANIA-RUSIA Lectura: 5 minutos Negociadores ucranianos y rusos se reunieron el viernes en Abu Dabi para abordar la crucial cuestión territorial, sin indicios de acuerdo, ya que los ataques aéreos rusos sumieron a Ucrania en su peor crisis energética de los cuatro años de guerra. Kiev se encuentra bajo una creciente presión estadounidense para alcanzar un acuerdo de paz en la guerra desencadenada por … Continúa leyendo Tensas conversaciones entre Rusia y Ucrania", "", "Nueva estrategia de defensa de EE. UU.", "", "INTERNACIONAL Lectura: 7 minutos El Pentágono publicó el viernes por la noche una Estrategia de Defensa Nacional que reorienta las prioridades y que reprende a los aliados de EE. UU. por asumir el control de su propia seguridad, reafirmando el enfoque de la administración Trump en el dominio del hemisferio occidental por encima de su objetivo a largo plazo de contrarrestar a China. El documento … Continúa leyendo Nueva estrategia de defensa de EE. UU.", "", "Reunión clave Trump-Zelenski", "", "GUERRA UCRANIA-RUSIA Lectura: 4 minutos Unos 4.000 edificios en Kiev permanecieron sin calefacción el miércoles, y casi el 60% de la capital ucraniana se quedó sin electricidad, según declaró el presidente ucraniano, Volodimír Zelenski, tras días de bombardeos rusos a la red eléctrica ucraniana y mientras el presidente estadounidense, Donald Trump, se preparaba para reunirse con el líder ucraniano. Con temperaturas "];
+    expect(layoutOf(page)).toBe("listing");
+  });
+});
+
+describe("the agency of a dateline without a date", () => {
+  it("reads the agency in brackets after a place in capitals, and nothing from a sentence", () => {
+    // Openings of teasers on a development page.
+    expect(datelineAgency("YEREVAN/BAKU (Reuters) - U.S. Secretary of State Mike Pompeo urged Armenia")).toBe("Reuters");
+    expect(datelineAgency("NEW YORK (Reuters) - The United Nations on Tuesday canceled")).toBe("Reuters");
+    expect(datelineAgency("The United Nations (UN) - on Tuesday")).toBeUndefined();
+    expect(datelineAgency("U.S. Secretary of State Mike Pompeo urged Armenia")).toBeUndefined();
+  });
+});
+
+describe("a byline followed by its numeric date or time", () => {
+  it("keeps the names and leaves the date and time out of them", () => {
+    // Byline lines of a development page.
+    expect(unit("Por Repórter Brasil | 17.09.2025 11h52").authors).toEqual(["Repórter Brasil"]);
+    expect(unit("Por CartaCapital | 17.09.2025 12h12").authors).toEqual(["CartaCapital"]);
+    expect(unit("Por Deutsche Welle").authors).toEqual(["Deutsche Welle"]);
   });
 });
