@@ -30,7 +30,7 @@ Options:
   -h, --help           show this help
 
 Examples:
-  npm run import -- --publication "Fight Back! News" ../shared/sources/000_13d7cb072fd26c42.txt
+  npm run import -- --publication "Fight Back! News" --url https://example.org/news/ page.txt
   npm run import -- --dry-run --json content/sources/peoples-dispatch/004_f9e21679d1a1e6f1.md
 `;
 

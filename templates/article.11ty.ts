@@ -1,4 +1,4 @@
-/** One page per article, at its permalink (DESIGN.md, "URLs"). */
+/** One page per article, at its permalink (ARCHITECTURE.md). */
 import type { Archive, Group } from "../src/archive/build-archive.ts";
 import type { SiteConfig } from "../src/archive/site-config.ts";
 import { formatMessage, messagesFor, type Messages } from "../src/archive/interface-messages.ts";

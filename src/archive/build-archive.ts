@@ -1,7 +1,7 @@
 /**
  * Records -> the Archive: every index and list the templates need, computed
- * once per build so no page repeats work (DESIGN.md: "The Archive is built
- * once per build and is the only thing templates see").
+ * once per build so no page repeats work; the Archive is the only thing
+ * templates see (ARCHITECTURE.md).
  */
 import type { ArticleRecord } from "../records/article-record.ts";
 import { textToSlug } from "../records/ids.ts";

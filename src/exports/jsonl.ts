@@ -2,7 +2,7 @@
  * `/data/archive.jsonl`: one JSON object per article: every front-matter
  * field, plus `id`, `url` (the site-relative permalink) and `text` (the plain
  * body). The article's original address, front matter `url`, is `originalUrl`
- * here, since `url` is the permalink (DESIGN.md, "URLs").
+ * here, since `url` is the permalink (ARCHITECTURE.md).
  */
 import { z } from "zod";
 import { ArticleFrontMatterSchema, FRONT_MATTER_FIELD_ORDER } from "../records/article-schema.ts";

@@ -1,5 +1,5 @@
 /**
- * The article file contract (DESIGN.md, "The article file"): the one schema
+ * The article file contract (CONTRIBUTING.md, "The fields of an article"): the one schema
  * for an article's front matter. Every TypeScript type for it is inferred from
  * here, so validation and types cannot drift apart.
  */

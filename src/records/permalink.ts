@@ -1,4 +1,4 @@
-/** URL scheme (DESIGN.md, "URLs"): the date's own precision decides the folder. */
+/** URL scheme (ARCHITECTURE.md, "Addresses"): the date's own precision decides the folder. */
 import type { ArchiveDate } from "./edtf-date.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md, "Commands": every command answers `--help` with a usage line and
+ * Every command answers `--help` with a usage line and
  * exit 0. Each is run as `npm run <name>` runs it (`tsx scripts/<name>.ts`),
  * without npm's own start-up.
  */
