@@ -1,6 +1,7 @@
 /** Eleventy configuration: wiring only; everything it wires lives in src/. */
 import { fileURLToPath } from "node:url";
 import { siteConfigFromEnv } from "./src/archive/site-config.ts";
+import { editFriendlyDevServer, type DevServerConfig } from "./src/site/dev-server.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
 import { articlePageContext } from "./templates/article.11ty.ts";
@@ -8,8 +9,10 @@ import { render as list } from "./templates/list.11ty.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-export default function (eleventyConfig: EleventyConfig) {
+export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
   exitWhenOutputCloses();
+  // `npm start`: localhost only unless HEMEROTECA_HOST says otherwise; a failed build shows in the browser.
+  editFriendlyDevServer(eleventyConfig);
   hemeroteca(eleventyConfig, {
     root,
     // To learn which of these pages changed since the last build (src/site/pages-to-write.ts).
