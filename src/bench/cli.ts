@@ -3,15 +3,17 @@
  * report (Markdown tables, or one JSON object with `--json`). Progress goes to
  * stderr, so `--json` output can be piped.
  */
+import { rm } from "node:fs/promises";
 import { constants as osConstants, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { timeServedEdits, timeStartups, timingsToJson, timingsToMarkdown, type Timing } from "./edit-loop.ts";
 import { DEFAULT_SEED } from "./generate-corpus.ts";
 import { summarize, summaryToMarkdown } from "./report.ts";
 import { runBench, SCENARIOS, type Scenario } from "./run-bench.ts";
 import { BenchInterrupted } from "./run-build.ts";
 
-export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--json] [--keep]
+export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--startup | --serve] [--json] [--keep]
 
 Generates a deterministic synthetic archive of N articles, then builds it,
 alternating, K times each:
@@ -22,6 +24,12 @@ alternating, K times each:
 and reports medians and ranges of wall time and peak memory (RSS of the whole
 process tree), the ratios to (d), and Hemeroteca's time by stage.
 
+With --startup, it times instead how long each command takes to start
+(\`--help\` of check, new, import, search and bench, and a whole \`npm run
+check\`), K times each. With --serve, it starts \`npm start\` on a synthetic
+archive of N articles and times, K times, from saving one article to the
+server serving its page with the change. Both print the load average beside.
+
 Options:
   --articles N[,N...]   corpus sizes (default 1000)
   --runs K              rounds per size (default 3)
@@ -29,6 +37,8 @@ Options:
   --seed S              corpus seed (default ${DEFAULT_SEED})
   --workdir DIR         where corpora, sites and caches go (default: a folder in ${tmpdir()})
   --keep                keep the work folder (a kept corpus is reused by the next run)
+  --startup             time the commands' start instead of builds
+  --serve               time npm start's rebuild of a saved article instead of builds
   --json                print one JSON object instead of tables
   -h, --help            show this help
 
@@ -37,6 +47,8 @@ unless --keep.
 
 Example:
   npm run bench -- --articles 1000,10000 --runs 3
+  npm run bench -- --startup --runs 5
+  npm run bench -- --serve --articles 50,10000 --runs 3
 `;
 
 export interface CliIo {
@@ -66,6 +78,8 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
         workdir: { type: "string" },
         keep: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
+        startup: { type: "boolean", default: false },
+        serve: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -91,6 +105,17 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const workdir = path.resolve(values.workdir ?? path.join(tmpdir(), `hemeroteca-bench-${seed}`));
+  if (values.startup || values.serve) {
+    const timings: Timing[] = values.startup ? timeStartups(io.root, runs) : [];
+    if (values.serve) {
+      for (const count of articles) {
+        timings.push(...(await timeServedEdits(io.root, { articles: count, runs, workdir: path.join(workdir, `serve-${count}`), log: (message) => io.stderr(`${message}\n`) })));
+      }
+      if (!values.keep) await rm(workdir, { recursive: true, force: true });
+    }
+    io.stdout(values.json ? timingsToJson(timings) : timingsToMarkdown(timings));
+    return 0;
+  }
   let result;
   try {
     result = await runBench({
