@@ -4,9 +4,9 @@
  * 150 TypeScript modules and the few hundred small files of their packages,
  * seconds on a busy machine. esbuild bundles every script of this folder, with
  * the code and packages they import, into one JavaScript file each under
- * `node_modules/.cache/hemeroteca-scripts/<digest>/`, the digest being that of
- * every source file, package-lock.json and the checkout's path; a change to
- * any of them makes the next start compile again (a fraction of a second).
+ * `node_modules/.cache/hemeroteca-scripts/<checkout>-<digest>/`, the digest
+ * being that of every source file and package-lock.json; a change to any of
+ * them makes the next start compile again (a few seconds, once).
  *
  * `import.meta.url` keeps naming each module's own source file, so the paths
  * worked out from it (worker threads' entries, the code a cache key is made
@@ -40,10 +40,13 @@ function sourceFiles() {
   return files.sort();
 }
 
+/** Which checkout the copies are for: a folder of node_modules may serve more than one. */
+const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
+
 function digestOf(files) {
-  const hash = createHash("sha256").update(`${process.version}\0${root}\0`);
+  const hash = createHash("sha256").update(`${process.version}\0`);
   for (const file of files) hash.update(`${path.relative(root, file)}\0`).update(existsSync(file) ? readFileSync(file) : "");
-  return hash.digest("hex").slice(0, 16);
+  return `${checkout}-${hash.digest("hex").slice(0, 16)}`;
 }
 
 /** Replaces `import.meta.url` in the project's own modules with the URL of their source file. */
@@ -86,9 +89,9 @@ async function compile(outDir) {
     rmSync(temporary, { recursive: true, force: true });
     if (!existsSync(outDir)) throw error;
   }
-  // Copies for older sources are never used again.
+  // This checkout's copies of older sources are never used again.
   for (const name of readdirSync(cacheRoot)) {
-    if (name !== path.basename(outDir) && !name.endsWith(".tmp")) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+    if (name.startsWith(`${checkout}-`) && name !== path.basename(outDir) && !name.endsWith(".tmp")) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
   }
 }
 

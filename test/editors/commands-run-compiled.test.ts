@@ -5,6 +5,7 @@
  * exactly what the TypeScript run through tsx says.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -19,22 +20,26 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, args, { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
 
 describe("commands compiled once", () => {
-  it("compiles every script on first use, then starts from the compiled copy, and drops older copies", async () => {
+  it("compiles every script on first use, then starts from the compiled copy, and drops this checkout's older copies", async () => {
     const cache = await scriptsCache;
-    await mkdir(path.join(cache, "0000000000000000"));
+    const checkout = createHash("sha256").update(projectRoot).digest("hex").slice(0, 8);
+    // An older copy of this checkout, and one of another checkout that shares node_modules.
+    await mkdir(path.join(cache, `${checkout}-0000000000000000`));
+    await mkdir(path.join(cache, "ffffffff-0000000000000000"));
     const first = run(["scripts/run.mjs", "check", "--help"], { HEMEROTECA_SCRIPTS_CACHE: cache });
     expect(first.status, first.stderr).toBe(0);
-    const [copy, ...others] = await readdir(cache);
+    const [copy, ...others] = (await readdir(cache)).filter((name) => name.startsWith(checkout));
     expect(others).toEqual([]);
-    expect(copy).toMatch(/^[0-9a-f]{16}$/);
-    expect(copy).not.toBe("0000000000000000");
+    expect(copy).toMatch(new RegExp(`^${checkout}-[0-9a-f]{16}$`));
+    expect(copy).not.toBe(`${checkout}-0000000000000000`);
+    expect(await readdir(cache)).toContain("ffffffff-0000000000000000");
     expect((await readdir(path.join(cache, copy!))).sort()).toEqual(["bench.mjs", "check.mjs", "import.mjs", "new.mjs", "search.mjs"]);
     const made = (await stat(path.join(cache, copy!, "check.mjs"))).mtimeMs;
 
     const second = run(["scripts/run.mjs", "new", "--help"], { HEMEROTECA_SCRIPTS_CACHE: cache });
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/^Usage: npm run new/m);
-    expect(await readdir(cache)).toEqual([copy]);
+    expect((await readdir(cache)).sort()).toEqual([copy, "ffffffff-0000000000000000"].sort());
     expect((await stat(path.join(cache, copy!, "check.mjs"))).mtimeMs).toBe(made);
   });
 
