@@ -27,7 +27,8 @@ const SITE_TESTS = [
 
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    // Generous: a limit for a test that hangs, not a measure of speed (the benchmark measures), and builds run two at a time.
+    testTimeout: 180_000,
     hookTimeout: 300_000,
     // Files run in parallel: each builds into folders of its own and keeps its build caches apart from the other
     // workers' (test/support/build-site.ts), and servers take a free port. Two at a time on two cores: a build
