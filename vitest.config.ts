@@ -15,6 +15,7 @@ const SITE_TESTS = [
   "test/**/*-in-chromium.test.ts",
   "test/editors/site-settings.test.ts",
   "test/performance/bench-moves-old-outputs-aside.test.ts",
+  "test/performance/bench-stops-when-interrupted.test.ts",
   "test/performance/search-index-reuse.test.ts",
   "test/research/csv-rows-equal-jsonl-records.test.ts",
   "test/research/data-page-describes-the-exports.test.ts",
