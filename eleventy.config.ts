@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { siteConfigFromEnv } from "./src/archive/site-config.ts";
+import { editFriendlyDevServer, type DevServerConfig } from "./src/site/dev-server.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
 import { buildsInPlace, stagingFolderOf } from "./src/site/publish.ts";
@@ -10,8 +11,10 @@ import { render as list } from "./templates/list.11ty.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-export default function (eleventyConfig: EleventyConfig) {
+export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
   exitWhenOutputCloses();
+  // `npm start`: localhost only unless HEMEROTECA_HOST says otherwise; a failed build shows in the browser.
+  editFriendlyDevServer(eleventyConfig);
   const site = process.env.HEMEROTECA_OUTPUT ?? "_site";
   // A build makes the new site beside the old one and swaps it in when whole; `npm start` rebuilds in place
   // (src/site/publish.ts).

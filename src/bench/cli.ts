@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import { constants as osConstants, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { timeServedEdits, timeStartups, timingsToJson, timingsToMarkdown, type Timing } from "./edit-loop.ts";
 import { DEFAULT_SEED } from "./generate-corpus.ts";
 import { summarize, summaryToMarkdown } from "./report.ts";
 import { runBench, SCENARIOS, type Scenario } from "./run-bench.ts";
@@ -14,7 +15,7 @@ import { BenchInterrupted } from "./run-build.ts";
 import { runSearchBench } from "./search-bench.ts";
 import { searchSummaryToMarkdown, summarizeSearch } from "./search-report.ts";
 
-export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--json] [--keep]
+export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--startup | --serve] [--json] [--keep]
        npm run bench -- --search [--articles N[,N...]] [--runs K] [--json] [--keep]
 
 Generates a deterministic synthetic archive of N articles, then builds it,
@@ -33,6 +34,12 @@ CHROMIUM_PATH), with an empty cache for each query, measures a fixed list of
 common, rare and two-word queries: bytes on the wire, requests, time to the
 first result, and what a further search in the same page moves.
 
+With --startup, it times instead how long each command takes to start
+(\`--help\` of check, new, import, search and bench, and a whole \`npm run
+check\`), K times each. With --serve, it starts \`npm start\` on a synthetic
+archive of N articles and times, K times, from saving one article to the
+server serving its page with the change. Both print the load average beside.
+
 Options:
   --articles N[,N...]   corpus sizes (default 1000)
   --runs K              rounds per size (default 3)
@@ -41,6 +48,8 @@ Options:
   --seed S              corpus seed (default ${DEFAULT_SEED})
   --workdir DIR         where corpora, sites and caches go (default: a folder in ${tmpdir()})
   --keep                keep the work folder (a kept corpus is reused by the next run)
+  --startup             time the commands' start instead of builds
+  --serve               time npm start's rebuild of a saved article instead of builds
   --json                print one JSON object instead of tables
   -h, --help            show this help
 
@@ -49,6 +58,8 @@ unless --keep.
 
 Example:
   npm run bench -- --articles 1000,10000 --runs 3
+  npm run bench -- --startup --runs 5
+  npm run bench -- --serve --articles 50,10000 --runs 3
 `;
 
 export interface CliIo {
@@ -79,6 +90,8 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
         keep: { type: "boolean", default: false },
         search: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
+        startup: { type: "boolean", default: false },
+        serve: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -110,6 +123,17 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     return searchCli({ root: io.root, articles, runs, seed, workdir, keep: values.keep, json: values.json }, io);
+  }
+  if (values.startup || values.serve) {
+    const timings: Timing[] = values.startup ? timeStartups(io.root, runs) : [];
+    if (values.serve) {
+      for (const count of articles) {
+        timings.push(...(await timeServedEdits(io.root, { articles: count, runs, workdir: path.join(workdir, `serve-${count}`), log: (message) => io.stderr(`${message}\n`) })));
+      }
+      if (!values.keep) await rm(workdir, { recursive: true, force: true });
+    }
+    io.stdout(values.json ? timingsToJson(timings) : timingsToMarkdown(timings));
+    return 0;
   }
   let result;
   try {

@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { KEY_PAGES, type KeyPage, useServedReaderSite } from "./reader-site.ts";
 import { searchFor } from "./search-page.ts";
+import { waitFor } from "../support/wait-for.ts";
 
 const served = useServedReaderSite();
 
@@ -47,8 +48,7 @@ describe("the console watcher", () => {
         style.textContent = "body { color: red }";
         document.head.append(style);
       });
-      await page.waitForTimeout(100);
-      expect((await problems()).some((p) => p.startsWith("CSP: style-src"))).toBe(true);
+      await waitFor("the policy violation to be reported", async () => ((await problems()).some((p) => p.startsWith("CSP: style-src")) ? true : undefined), { ms: 10_000 });
     } finally {
       await context.close();
     }

@@ -40,12 +40,15 @@ async function trySearch(page: Page, word: string): Promise<string | number> {
   }
   await input.fill(word);
   const results = page.locator(RESULT_LINK);
-  const deadline = Date.now() + 15_000;
-  while ((await results.count()) === 0) {
-    if (Date.now() > deadline) return `typing \`${word}\` showed no result linking to an article\n${await searchPageState(page)}`;
-    await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(250);
-  }
+  // Pagefind shows a result once it is scrolled into view: scroll on until one is there.
+  const shown = await page
+    .waitForFunction((selector) => {
+      if (document.querySelector(selector)) return true;
+      window.scrollBy(0, 400);
+      return false;
+    }, RESULT_LINK, { polling: 250, timeout: 15_000 })
+    .then(() => true, () => false);
+  if (!shown) return `typing \`${word}\` showed no result linking to an article\n${await searchPageState(page)}`;
   await results.first().waitFor({ state: "visible", timeout: 5_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   return results.count();

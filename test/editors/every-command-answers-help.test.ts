@@ -1,15 +1,20 @@
 /**
- * Every command answers `--help` with a usage line and
- * exit 0. Each is run as `npm run <name>` runs it (`tsx scripts/<name>.ts`),
- * without npm's own start-up.
+ * Every command answers `--help` with a usage line and exit 0. Each is run
+ * as its script in package.json runs it, without npm's own start-up.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/build-site.ts";
 
+const scripts = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts as Record<string, string>;
+
 describe("every command answers --help", () => {
   it.each(["check", "new", "import", "search", "bench"])("npm run %s -- --help", (command) => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", `scripts/${command}.ts`, "--help"], { cwd: projectRoot, encoding: "utf8", timeout: 30_000 });
+    const [node, ...args] = scripts[command]!.split(" ");
+    expect(node).toBe("node");
+    const result = spawnSync(process.execPath, [...args, "--help"], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
     expect(result.status, `${result.stderr}${result.stdout}`).toBe(0);
     expect(result.stdout).toMatch(/^Usage: npm run /im);
     expect(result.stdout).toContain(command);

@@ -1,19 +1,26 @@
 /**
- * Issue 5: pull requests run check, build and the tests in CI (Chromium from
- * apt), keeping the built site; pushes to main deploy `_site` to GitHub Pages
- * with the official actions. Read from the workflow files themselves.
+ * Pull requests run check, build and the tests in CI (Chromium from apt),
+ * keeping the built site; one that changes only content/ runs check, build,
+ * the unit tier and the collection's own checks instead of the whole suite.
+ * Pushes to main deploy `_site` to GitHub Pages with the official actions.
+ * Read from the workflow files themselves; the step that tells a content-only
+ * pull request is run on pull requests made in a scratch repository.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/build-site.ts";
+import { temporaryFolders } from "../support/temp-dirs.ts";
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string }
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string; if?: string }
 interface Workflow { on: Record<string, unknown>; jobs: Record<string, { steps: Step[]; environment?: unknown }> }
 
 const workflow = (name: string) => parse(readFileSync(path.join(projectRoot, ".github/workflows", name), "utf8")) as Workflow;
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? "").join("\n");
+const tempDir = temporaryFolders();
 
 /** The build restores the newest build cache (`.cache/`) of an earlier run, and saves its own under a new key. */
 function expectBuildCacheBeforeBuild(steps: Step[]): void {
@@ -44,6 +51,57 @@ describe("the CI workflow", () => {
 
   it("builds with the build cache of an earlier run", () => {
     expectBuildCacheBeforeBuild(steps);
+  });
+
+  describe("on a pull request that changes only content/", () => {
+    const decide = steps.find((s) => s.id === "changes")!;
+    const codeOnly = (command: string) => steps.filter((s) => s.run?.includes(command)).map((s) => s.if ?? "always");
+
+    it("decides before installing", () => {
+      expect(steps.indexOf(decide)).toBeLessThan(steps.findIndex((s) => s.run === "npm ci"));
+      expect(steps[0]?.with?.["fetch-depth"]).toBe(2);
+    });
+
+    it("skips typecheck, lint and the whole suite, and runs check, build, the unit tier and the collection's checks", () => {
+      for (const command of ["npm run typecheck", "npm run lint", "npm test"]) expect(codeOnly(command)).toEqual(["${{ steps.changes.outputs.code == 'true' }}"]);
+      for (const command of ["npm run check", "npm run build"]) expect(codeOnly(command)).toEqual(["always"]);
+      for (const command of ["npm run test:unit", "npm run test:content"]) expect(codeOnly(command)).toEqual(["${{ steps.changes.outputs.code != 'true' }}"]);
+      const scripts = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts as Record<string, string>;
+      expect(scripts["test:content"]).toContain("test/browser/default-collection.test.ts");
+    });
+
+    /** Runs the deciding step in a repository whose HEAD merges a branch changing `files` into a base, as GitHub checks out a pull request. */
+    const decided = async (event: string, files: string[]): Promise<string> => {
+      const repo = await tempDir("pull-request");
+      const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo, encoding: "utf8" });
+      const put = async (file: string, text: string) => {
+        await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
+        await writeFile(path.join(repo, file), text);
+      };
+      git("init", "-q", "-b", "main");
+      for (const file of ["content/articles/a.md", "src/a.ts", "README.md"]) await put(file, "base\n");
+      git("add", "-A");
+      git("commit", "-qm", "base");
+      git("checkout", "-qb", "change");
+      for (const file of files) await put(file, "changed\n");
+      git("add", "-A");
+      git("commit", "-qm", "change", "--allow-empty");
+      git("checkout", "-q", "main");
+      await put("README.md", "main moved on\n");
+      git("commit", "-qam", "main moved on");
+      git("merge", "-q", "--no-ff", "-m", "merge", "change");
+      const output = path.join(repo, "..", `${path.basename(repo)}.output`);
+      await writeFile(output, "");
+      execFileSync("sh", ["-e", "-c", decide.run!], { cwd: repo, env: { ...process.env, GITHUB_EVENT_NAME: event, GITHUB_OUTPUT: output } });
+      return readFile(output, "utf8");
+    };
+
+    it("tells one that changes only content/ from one that changes code, and runs everything on a push", async () => {
+      expect(await decided("pull_request", ["content/articles/a.md", "content/articles/new/b.md"])).toBe("code=false\n");
+      expect(await decided("pull_request", ["content/articles/a.md", "src/a.ts"])).toBe("code=true\n");
+      expect(await decided("pull_request", ["package.json"])).toBe("code=true\n");
+      expect(await decided("push", ["content/articles/a.md"])).toBe("code=true\n");
+    });
   });
 
   it("keeps the built site as an artifact", () => {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { OutputCache } from "../../src/site/output-cache.ts";
 import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
+import { waitFor } from "../support/wait-for.ts";
 
 const tempDir = temporaryFolders();
 
@@ -22,7 +23,12 @@ describe("putting a kept tree back into the site", () => {
     expect(await cache.restoreOrMake(hash, site, make)).toMatchObject({ reused: false, files: ["deep/three.txt", "deep/two.txt", "one.txt"] });
     const changeTimes = async () => Object.fromEntries(await Promise.all(["one.txt", "deep/two.txt", "deep/three.txt"].map(async (file) => [file, (await stat(path.join(site, file))).ctimeMs])));
     const before = await changeTimes();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A file written from now on gets a later change time than the ones above (the clock has ticked at the file system's step).
+    const probe = path.join(await tempDir("clock"), "probe");
+    await waitFor("the file system's clock to move on", async () => {
+      await writeFile(probe, "");
+      return (await stat(probe)).ctimeMs > Math.max(...(Object.values(before) as number[])) ? true : undefined;
+    }, { ms: 10_000 });
 
     await writeFile(path.join(site, "one.txt"), "KEPT one.txt");
     await rm(path.join(site, "deep/two.txt"));

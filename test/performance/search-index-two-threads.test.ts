@@ -24,10 +24,10 @@ const site = siteConfigFromEnv({});
 const archive = buildArchive(generatedRecords(40), site);
 
 describe("bundles claimed by two threads from one queue", () => {
-  /** A stand-in for Pagefind that takes a little while, so that the two claimants take turns. */
-  const standIn = (written: string[]) => async (part: Archive, outputPath: string) => {
+  /** A stand-in for Pagefind; `before` runs before it writes (to hold a claimant until the other has a bundle). */
+  const standIn = (written: string[], before?: () => Promise<void>) => async (part: Archive, outputPath: string) => {
     written.push(part.articles[0]!.id);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await before?.();
     await mkdir(path.join(outputPath, "fragment"), { recursive: true });
     await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(part.articles.map((a) => a.id)));
     return { pages: part.articles.length };
@@ -37,13 +37,16 @@ describe("bundles claimed by two threads from one queue", () => {
     const expected = archiveToBundles(archive.articles, 8);
     expect(expected.length).toBeGreaterThan(3);
     const written: string[] = [];
+    // The first claimant holds its first bundle until the second has claimed one, so that both take a share.
+    let secondClaimed!: () => void;
+    const secondHasOne = new Promise<void>((resolve) => (secondClaimed = resolve));
     const options = { cacheDir: path.join(await tempDir(), "cache"), shardSize: 8, write: standIn(written) };
     const output = path.join(await tempDir(), "pagefind");
     const queue = newBundleQueue(archive.articles.length);
-    const first = indexClaimedBundles(archive, output, options, queue, true);
+    const first = indexClaimedBundles(archive, output, { ...options, write: standIn(written, () => secondHasOne) }, queue, true);
     // The second joins once the first has worked out the bundles, as `lendSecondWorker` does.
     await waitFor("the bundles to be counted", () => (Atomics.load(queue, 1) > 0 ? true : undefined), { ms: 10_000 });
-    const second = indexClaimedBundles(archive, output, options, queue, false);
+    const second = indexClaimedBundles(archive, output, { ...options, write: standIn(written, async () => secondClaimed()) }, queue, false);
     const parts = await Promise.all([first, second]);
     expect(parts.every((part) => part.results.length > 0)).toBe(true);
     expect(written.sort()).toEqual(expected.map((bundle) => bundle.articles[0]!.id).sort());

@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { assertSiteTier } from "./tier.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -18,6 +19,7 @@ export function assertChromiumInstalled(): void {
 }
 
 export async function launchBrowser(): Promise<Browser> {
+  assertSiteTier("starts Chromium");
   assertChromiumInstalled();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

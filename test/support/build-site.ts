@@ -6,17 +6,23 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildScriptArgs } from "../../src/bench/build-script.ts";
+import { assertSiteTier } from "./tier.ts";
 
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * The caches of test builds: one folder for the checkout, outside it, in the
- * run's temporary folder (test/support/temporary-run-folder.ts), so one run's
- * builds share it and it goes when the run ends. In the project's own
- * `.cache/` the fixtures' entries would push out the ones of the site the
- * developer builds.
+ * The caches of test builds: outside the checkout, in the run's temporary
+ * folder (test/support/temporary-run-folder.ts), so that it goes when the run
+ * ends; in the project's own `.cache/` the fixtures' entries would push out
+ * the ones of the site the developer builds. One folder per vitest worker
+ * (`VITEST_POOL_ID`): the files one worker runs, one after another, share it,
+ * while no two builds at the same time do, since a build removes the cached
+ * records it did not use.
  */
-export const TEST_CACHE = path.join(tmpdir(), `hemeroteca-test-cache-${createHash("sha256").update(projectRoot).digest("hex").slice(0, 12)}`);
+export const TEST_CACHE = path.join(
+  tmpdir(),
+  `hemeroteca-test-cache-${createHash("sha256").update(projectRoot).digest("hex").slice(0, 12)}-${process.env.VITEST_POOL_ID ?? "0"}`,
+);
 
 export interface BuildResult {
   output: string;
@@ -31,6 +37,7 @@ export interface BuildResult {
  * (`HEMEROTECA_CACHE`; default `TEST_CACHE`), `false` turns them off; `args` go to Eleventy.
  */
 export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string>; cacheDir?: string | false; args?: string[] } = {}): BuildResult {
+  assertSiteTier("builds a site");
   const output = options.output ?? mkdtempSync(path.join(tmpdir(), "hemeroteca-site-"));
   const cache: Record<string, string> =
     options.cacheDir === false ? { HEMEROTECA_NO_CACHE: "1" } : { HEMEROTECA_CACHE: options.cacheDir ?? TEST_CACHE };

@@ -10,12 +10,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // Vitest runs the global setup once for the run and once for each tier (project): one folder is made, not
+  // three nested ones, whose paths grew too long for Chromium's socket.
+  if (process.env.HEMEROTECA_TEST_RUN_DIR) return async () => {};
   const previous = process.env.TMPDIR;
   const dir = await mkdtemp(path.join(tmpdir(), "hemeroteca-test-run-"));
   process.env.TMPDIR = dir;
+  process.env.HEMEROTECA_TEST_RUN_DIR = dir;
   return async () => {
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
+    delete process.env.HEMEROTECA_TEST_RUN_DIR;
     await rm(dir, { recursive: true, force: true });
   };
 }

@@ -21,6 +21,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
       await options.poke();
       poked = Date.now();
     }
+    // The pause between two looks at the condition, not a wait of its own.
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

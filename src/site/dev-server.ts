@@ -1,0 +1,135 @@
+/**
+ * `npm start`'s server (Eleventy's dev server), made fit for editing:
+ * - it listens on localhost only, unless `HEMEROTECA_HOST` names another
+ *   address (`HEMEROTECA_HOST=0.0.0.0` serves the network, and then lists
+ *   the addresses); Eleventy's own server listens on every interface and has
+ *   no setting for it;
+ * - after a build that fails, every page it serves is the error, with the
+ *   file, line and field of each problem, and the open pages reload to show
+ *   it; once a build succeeds they reload again to the site. Eleventy's own
+ *   server only logs the error in the browser's console and leaves the old
+ *   page standing.
+ * Both are made by wrapping three methods of the server's class, of the
+ * version package.json pins (test/build/dev-server-shows-build-errors.test.ts
+ * holds them to it).
+ */
+import { escapeHtml } from "./html.ts";
+
+/** The part of Eleventy's configuration API used here. */
+export interface DevServerConfig {
+  setServerOptions(options: Record<string, unknown>): void;
+  on(event: "eleventy.before", callback: () => unknown): void;
+}
+
+/** What the dev server's class is given and keeps, as far as this module touches it. */
+interface DevServer {
+  server: { listen(options: { port: number; host?: string }): void };
+  sendUpdateNotification(message: Record<string, unknown>): void;
+  sendError(event: { error: unknown }): void;
+  reload(event: unknown): unknown;
+  _serverListen(port: number): void;
+}
+
+export const DEFAULT_HOST = "localhost";
+
+/** The build error the server shows instead of pages, or none. */
+let buildError: unknown;
+
+/** The address `npm start` listens on: `HEMEROTECA_HOST`, or localhost. */
+export function devServerHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HEMEROTECA_HOST?.trim() || DEFAULT_HOST;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
+
+/** Every message of an error and of the errors it wraps (Eleventy wraps a plugin's error in its own). */
+export function errorMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  const seen = new Set<unknown>();
+  for (let current = error; current !== undefined && current !== null && !seen.has(current); ) {
+    seen.add(current);
+    const message = current instanceof Error ? `${current.name}: ${current.message}` : String(current);
+    if (!messages.some((earlier) => earlier.includes(message))) messages.push(message);
+    const next = current as { cause?: unknown; originalError?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return messages;
+}
+
+/** The page every address shows while the last build failed; it reloads itself once a build succeeds. */
+export function buildErrorPage(error: unknown, reloadScript: string): string {
+  const messages = errorMessages(error).map((message) => `<pre>${escapeHtml(message)}</pre>`).join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build error</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a;background:#fff}h1{color:#a00000}pre{white-space:pre-wrap;background:#f6f0f0;border-left:4px solid #a00000;padding:1rem;overflow-wrap:anywhere}</style>
+</head>
+<body>
+<main>
+<h1>The site could not be built</h1>
+<p>Fix what is named below and save: this page turns back into the site by itself. <code>npm run check</code> lists the same problems.</p>
+${messages}
+</main>
+<script type="module" src="${escapeHtml(reloadScript)}"></script>
+</body>
+</html>
+`;
+}
+
+/** Whether a request is for a page (not a stylesheet, script or data file). */
+function asksForPage(url: URL): boolean {
+  return url.pathname.endsWith("/") || url.pathname.endsWith(".html");
+}
+
+/** Wraps the dev server's class: listening on `host`, and the error page. Done once per process. */
+async function adaptDevServer(host: string): Promise<void> {
+  const { default: EleventyDevServer } = await import("@11ty/eleventy-dev-server");
+  const prototype = EleventyDevServer.prototype as DevServer;
+  if ((prototype as { hemeroteca?: boolean }).hemeroteca) return;
+  (prototype as { hemeroteca?: boolean }).hemeroteca = true;
+  for (const name of ["_serverListen", "sendError", "reload", "sendUpdateNotification"] as const) {
+    if (typeof prototype[name] !== "function") throw new Error(`Eleventy's dev server has no \`${name}\`: the version in package.json is not the one src/site/dev-server.ts was written for`);
+  }
+  prototype._serverListen = function (this: DevServer, port: number) {
+    this.server.listen({ port, host });
+  };
+  const { sendError, reload } = prototype;
+  prototype.sendError = function (this: DevServer, event: { error: unknown }) {
+    buildError = event.error;
+    sendError.call(this, event);
+    // The open pages reload, and get the error page.
+    this.sendUpdateNotification({ type: "eleventy.reload", files: [] });
+  };
+  prototype.reload = function (this: DevServer, event: unknown) {
+    const wasBroken = buildError !== undefined;
+    buildError = undefined;
+    // The pages showing the error reload in full (a reload naming no template does), whatever the build changed.
+    return reload.call(this, wasBroken ? { files: [] } : event);
+  };
+}
+
+/** Makes `npm start` listen on localhost and show build errors in the browser. */
+export function editFriendlyDevServer(eleventyConfig: DevServerConfig, env: NodeJS.ProcessEnv = process.env): void {
+  const host = devServerHost(env);
+  eleventyConfig.setServerOptions({
+    // With another address, the server lists the machine's addresses besides localhost.
+    showAllHosts: !LOOPBACK.has(host),
+    onRequest: {
+      "/*": ({ url }: { url: URL }) => {
+        if (buildError === undefined || !asksForPage(url)) return undefined;
+        return {
+          status: 500,
+          headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+          body: buildErrorPage(buildError, "/.11ty/reload-client.js"),
+        };
+      },
+    },
+  });
+  // The server is made after the first build begins, and only by `--serve`.
+  eleventyConfig.on("eleventy.before", async () => {
+    if (process.env.ELEVENTY_RUN_MODE === "serve") await adaptDevServer(host);
+  });
+}

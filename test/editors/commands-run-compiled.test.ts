@@ -1,0 +1,62 @@
+/**
+ * `npm run check` and the other commands run their scripts compiled once by
+ * scripts/run.mjs instead of through tsx at every start: the compiled copy is
+ * made on first use, used again while the sources are the same, and says
+ * exactly what the TypeScript run through tsx says.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../support/build-site.ts";
+import { temporaryFolders } from "../support/temp-dirs.ts";
+
+const tempDir = temporaryFolders();
+/** The compiled copies of this file's runs: made by the first test, used by the others. */
+const scriptsCache = tempDir("scripts-cache");
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, args, { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+
+describe("commands compiled once", () => {
+  it("compiles every script on first use, then starts from the compiled copy, and drops this checkout's older copies", async () => {
+    const cache = await scriptsCache;
+    const checkout = createHash("sha256").update(projectRoot).digest("hex").slice(0, 8);
+    // An older copy of this checkout, and one of another checkout that shares node_modules.
+    await mkdir(path.join(cache, `${checkout}-0000000000000000`));
+    await mkdir(path.join(cache, "ffffffff-0000000000000000"));
+    const first = run(["scripts/run.mjs", "check", "--help"], { HEMEROTECA_SCRIPTS_CACHE: cache });
+    expect(first.status, first.stderr).toBe(0);
+    const [copy, ...others] = (await readdir(cache)).filter((name) => name.startsWith(checkout));
+    expect(others).toEqual([]);
+    expect(copy).toMatch(new RegExp(`^${checkout}-[0-9a-f]{16}$`));
+    expect(copy).not.toBe(`${checkout}-0000000000000000`);
+    expect(await readdir(cache)).toContain("ffffffff-0000000000000000");
+    expect((await readdir(path.join(cache, copy!))).sort()).toEqual(["bench.mjs", "check.mjs", "import.mjs", "new.mjs", "search.mjs"]);
+    const made = (await stat(path.join(cache, copy!, "check.mjs"))).mtimeMs;
+
+    const second = run(["scripts/run.mjs", "new", "--help"], { HEMEROTECA_SCRIPTS_CACHE: cache });
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/^Usage: npm run new/m);
+    expect((await readdir(cache)).sort()).toEqual([copy, "ffffffff-0000000000000000"].sort());
+    expect((await stat(path.join(cache, copy!, "check.mjs"))).mtimeMs).toBe(made);
+  });
+
+  // The broken fixture has a mistake of every kind; the project's own collection, dates of every precision.
+  it.each(["test/fixtures/broken", "."])("reports what the TypeScript reports, on %s", async (root) => {
+    const cache = await scriptsCache;
+    const compiled = run(["scripts/run.mjs", "check", "--root", root], { HEMEROTECA_SCRIPTS_CACHE: cache });
+    const typescript = run(["--import", "tsx", "scripts/check.ts", "--root", root]);
+    if (root !== ".") expect(typescript.status).toBe(1);
+    expect({ status: compiled.status, stdout: compiled.stdout, stderr: compiled.stderr }).toEqual({
+      status: typescript.status, stdout: typescript.stdout, stderr: typescript.stderr,
+    });
+  });
+
+  it("names the script it has no file for", () => {
+    const result = run(["scripts/run.mjs", "nothing-of-the-kind"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("scripts/nothing-of-the-kind.ts");
+  });
+});
