@@ -9,6 +9,9 @@ const TEST_FILES = ["test/**/*.test.ts", "src/**/*.test.ts"];
  * this list (test/support/tier.ts).
  */
 const SITE_TESTS = [
+  "test/research/addresses-carry-the-site-s-path.test.ts",
+  "test/research/exports-have-a-manifest-and-whole-archive-citations.test.ts",
+  "test/research/feeds-are-valid-and-say-what-is-new.test.ts",
   "test/browser/**/*.test.ts",
   "test/build/**/*.test.ts",
   "test/security/**/*.test.ts",

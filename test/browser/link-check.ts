@@ -92,7 +92,8 @@ export async function findBrokenLinks(root: string, pages: readonly string[], or
     linksOf.set(page, links);
     idsOf.set(path.join(root, page), links.ids);
   }
-  const site = new URL(origin);
+  // Built without `SITE_URL` the pages hold only site-relative addresses: any origin will do to resolve them.
+  const site = new URL(origin || "http://site.invalid/");
   // A site served below a path (`https://example.org/archive`) has its files under that path, and nothing outside it.
   const prefix = `${site.pathname.replace(/\/$/, "")}/`;
   const broken: string[] = [];

@@ -119,7 +119,7 @@ describe("a build with broken articles", () => {
     const result = buildSite("test/fixtures/fails-closed/content/articles");
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
-    expect(output).toContain("test/fixtures/fails-closed/content/articles/p/bad-date.md 5:1 date: `2023-02-30` is not a valid EDTF date");
+    expect(output).toContain("test/fixtures/fails-closed/content/articles/p/bad-date.md 5:1 date: `2023-02-30`: there is no 30 February in 2023");
     expect(output).toContain("test/fixtures/fails-closed/content/articles/p/typo.md 4:1 langauge: unknown field `langauge`");
     expect(output).toMatch(/typo\.md \d+:1 language: is required but missing/);
     expect(existsSync(path.join(result.output, "index.html"))).toBe(false);

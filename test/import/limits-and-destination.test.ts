@@ -46,8 +46,9 @@ describe("the importer obeys the limits check enforces", () => {
   });
 
   it("refuses an article over its limit before writing anything", async () => {
-    const line = `${"A sentence of the long article, with words in it. ".repeat(20)}\n\n`;
-    const error = await refusal("long-article.txt", `# A very long article\n\n${line.repeat(1_200)}`, { kind: "article" });
+    // Paragraphs that differ, since a line printed twice on a page is kept once.
+    const paragraphs = Array.from({ length: 1_200 }, (_, i) => `Paragraph ${i + 1}. ${"A sentence of the long article, with words in it. ".repeat(20)}\n\n`);
+    const error = await refusal("long-article.txt", `# A very long article\n\n${paragraphs.join("")}`, { kind: "article" });
     expect(error.message).toMatch(/1 file would be refused by `npm run check`; nothing was written/);
     expect(error.details).toEqual([expect.stringMatching(/^content\/articles\/limit-press\/a-very-long-article\.md:1: the file is \d+ bytes, more than the limit of 1048576$/)]);
   });

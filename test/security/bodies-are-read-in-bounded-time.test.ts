@@ -66,7 +66,7 @@ let root: string;
 
 beforeAll(async () => {
   root = await folders("bounded");
-  for (const [name, { body }] of Object.entries(CASES)) await putFile(root, `content/articles/crafted/${name}.md`, FRONT_MATTER + body);
+  for (const [name, { body }] of Object.entries(CASES)) await putFile(root, `content/articles/crafted/${name}.md`, FRONT_MATTER.replace("A crafted body", `A crafted body, ${name}`) + body);
   for (const [name, body] of Object.entries(ORDINARY)) await putFile(root, `content/articles/ordinary/${name}.md`, FRONT_MATTER.replace("A crafted body", name) + body);
 });
 
