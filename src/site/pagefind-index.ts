@@ -8,9 +8,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
+import { dateLabel, messagesFor, type Messages } from "../archive/interface-messages.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-import { dateToLabel, type ArchiveDate } from "../records/edtf-date.ts";
+import type { ArchiveDate } from "../records/edtf-date.ts";
 import { timeToIsoDay } from "../exports/day-range.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 
@@ -39,7 +40,8 @@ function dateToYears(date: ArchiveDate): string[] {
   return years;
 }
 
-export function articleToSearchRecord(article: ArticleRecord): pagefind.CustomRecord {
+/** The date shown with a result is in the interface's language, as on the site's pages. */
+export function articleToSearchRecord(article: ArticleRecord, messages: Messages = messagesFor("en")): pagefind.CustomRecord {
   const date = article.parsedDate;
   return {
     url: article.permalink,
@@ -47,7 +49,7 @@ export function articleToSearchRecord(article: ArticleRecord): pagefind.CustomRe
     language: article.language,
     meta: {
       title: article.title,
-      date: dateToLabel(date),
+      date: dateLabel(messages, date),
       publication: article.publication,
       language: languageToName(article.language),
       lang: article.language,
@@ -92,7 +94,8 @@ export async function writeSearchIndex(archive: Archive, outputPath: string, api
   try {
     // One record at a time, in archive order: Pagefind does not promise to keep the order of
     // requests sent without waiting for each answer (that fed records a fifth faster).
-    for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(article)));
+    const messages = messagesFor(archive.site.language);
+    for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(article, messages)));
     const { files } = check("make the index files", await index.getFiles());
     await writeBundleFiles(files, outputPath);
     return { pages: archive.articles.length };

@@ -42,6 +42,7 @@ import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, writeSearchIndex } from "./pagefind-index.ts";
+import { messagesFor } from "../archive/interface-messages.ts";
 
 /** Bump when the way this module decides, splits or stores changes. */
 export const SEARCH_INDEX_CACHE_VERSION = 3;
@@ -117,7 +118,8 @@ export async function searchIndexHash(archive: Archive, articles: readonly Artic
     .update(`hemeroteca-search-index ${SEARCH_INDEX_CACHE_VERSION}\0`)
     .update(await codeFingerprint(INDEX_CODE))
     .update(`\0${archive.site.language}\0${bundle}\0`);
-  for (const article of articles) updateHashWithValue(hash, articleToSearchRecord(article)).update("\n");
+  const messages = messagesFor(archive.site.language);
+  for (const article of articles) updateHashWithValue(hash, articleToSearchRecord(article, messages)).update("\n");
   return hash.digest("hex");
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Archive } from "../../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
+import { messagesFor } from "../../src/archive/interface-messages.ts";
 import { articleToSearchRecord, UNDATED_SORT_KEYS, writeSearchIndex, type PagefindApi } from "../../src/site/pagefind-index.ts";
 
 function article(frontMatter: string, body = "Texto."): ArticleRecord {
@@ -20,6 +21,13 @@ describe("articleToSearchRecord", () => {
     expect(record.meta).toMatchObject({ title: "Masacre en Juliaca", date: "10 January 2023", publication: "International Workers Organizer", language: "Español", lang: "es" });
     expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"] });
     expect(record.sort).toEqual({ date: "2023-01-10", oldest: "2023-01-10" });
+  });
+
+  it("dates the result in the interface's language", () => {
+    const es = messagesFor("es");
+    const dated = articleToSearchRecord(article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10"), es);
+    expect(dated.meta?.date).toMatch(/^10 de enero de 2023$/);
+    expect(articleToSearchRecord(article("title: Comunicado\npublication: Kaos en la Red\nlanguage: es"), es).meta?.date).toBe(es.undated);
   });
 
   it("gives undated articles sort keys that put them last in both date orders", () => {
