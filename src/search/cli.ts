@@ -7,6 +7,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
 import {
+  COUNT_BY,
+  countMatches,
   DEFAULT_LIMIT,
   openArchiveDatabase,
   SEARCH_SORTS,
@@ -16,6 +18,8 @@ import {
   type SearchOptions,
   type SearchResult,
   type SearchSort,
+  type CountBy,
+  type PeriodCount,
 } from "./search-archive.ts";
 
 export interface CliIo {
@@ -50,14 +54,21 @@ Options:
   --json            print a JSON array of {id, title, date, publication,
                     authors, language, url, snippet, score}; when the limit
                     leaves matches out, how many there are goes to stderr
+  --count-by B      instead of the articles, how many match in each year,
+                    month or publication (B): every period from the first
+                    match to the last, with 0 where none; articles whose date
+                    spans more than one period counted as "wider", undated
+                    ones as "undated"
+  --csv             with --count-by, print CSV (period,articles)
   --db PATH         search another archive.sqlite
   -h, --help        show this help
 
 Examples:
   npm run search -- Juliaca
-  npm run search -- huelga --lang es --from 2022-12 --to 2023-01
+  npm run search -- Perú --lang es
   npm run search -- strike --author byrne --sort oldest
   npm run search -- "state of emergency" --json --limit 5
+  npm run search -- strike --count-by month --csv
 `;
 
 const MORE_HELP = "  hint: `npm run search -- --help` lists the options\n";
@@ -78,6 +89,26 @@ function searchSort(value: string): SearchSort {
   const sort = SEARCH_SORTS.find((s) => s === value.trim().toLowerCase());
   if (!sort) throw new SearchError(`\`--sort ${value}\` is not a sort`, `use one of ${SEARCH_SORTS.map((s) => `\`${s}\``).join(", ")}`);
   return sort;
+}
+
+function countBy(value: string): CountBy {
+  const by = COUNT_BY.find((b) => b === value.trim().toLowerCase());
+  if (!by) throw new SearchError(`\`--count-by ${value}\` is not a way to count`, `use one of ${COUNT_BY.map((b) => `\`${b}\``).join(", ")}`);
+  return by;
+}
+
+/** Counts as a table for people or as CSV (RFC 4180: a publication's name is quoted when it must be). */
+export function countsToText(counts: readonly PeriodCount[], by: CountBy, query: string, csv: boolean): string {
+  if (csv) {
+    const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+    return `${by},articles\r\n${counts.map((c) => `${cell(c.period)},${c.articles}\r\n`).join("")}`;
+  }
+  query = inertLine(query);
+  if (counts.length === 0) return `No articles match “${query}”.\n`;
+  const total = counts.reduce((sum, c) => sum + c.articles, 0);
+  const width = Math.max(...counts.map((c) => inertLine(c.period).length), by.length);
+  const rows = counts.map((c) => `${inertLine(c.period).padEnd(width)}  ${String(c.articles).padStart(5)}`);
+  return `${total} ${total === 1 ? "article matches" : "articles match"} “${query}”, by ${by}:\n\n${rows.join("\n")}\n`;
 }
 
 function hitToText(hit: SearchHit, index: number, width: number, highlight: { start: string; end: string }): string {
@@ -128,6 +159,8 @@ export function runSearchCli(argv: string[], io: CliIo): number {
         limit: { type: "string" },
         sort: { type: "string" },
         json: { type: "boolean", default: false },
+        "count-by": { type: "string" },
+        csv: { type: "boolean", default: false },
         db: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -162,6 +195,18 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       sort: values.sort !== undefined ? searchSort(values.sort) : "relevance",
       highlight: values.json ? BRACKETS : MARKS,
     };
+    if (values.csv && values["count-by"] === undefined) throw new SearchError("`--csv` goes with `--count-by`", "for example `--count-by month --csv`; for the matches themselves use `--json`");
+    if (values["count-by"] !== undefined) {
+      const by = countBy(values["count-by"]);
+      const db = openArchiveDatabase(dbFile);
+      try {
+        const counts = countMatches(db, options, by);
+        io.stdout(values.json ? `${JSON.stringify(counts, null, 2)}\n` : countsToText(counts, by, query, values.csv));
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
     const db = openArchiveDatabase(dbFile);
     let result: SearchResult;
     try {

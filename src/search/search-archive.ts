@@ -115,12 +115,10 @@ function knownValues(values: string[]): string {
   return values.length > 15 ? `${shown}, and ${values.length - 15} more` : shown;
 }
 
-export function searchArchive(db: Database.Database, options: SearchOptions): SearchResult {
+/** The WHERE conditions of a search and their values: the words, then every narrowing option. */
+function matchConditions(db: Database.Database, options: Omit<SearchOptions, "limit" | "sort" | "highlight">): { conditions: string[]; filters: Record<string, string | number> } {
   const query = textToFtsQuery(options.query);
   if (!query) throw new SearchError(`The query \`${options.query}\` has no words to search for`, "give at least one word with letters or digits");
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const highlight = options.highlight ?? { start: "[", end: "]" };
-
   const conditions: string[] = ["articles_fts MATCH @match"];
   /** The narrowing conditions' values, shared by the search and its count. */
   const filters: Record<string, string | number> = { match: query.match };
@@ -177,6 +175,14 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     filters.to = to.end;
   }
 
+  return { conditions, filters };
+}
+
+export function searchArchive(db: Database.Database, options: SearchOptions): SearchResult {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const highlight = options.highlight ?? { start: "[", end: "]" };
+  const { conditions, filters } = matchConditions(db, options);
+
   const sort = options.sort ?? "relevance";
 
   const sql = `SELECT a.id, a.title, a.date, a.publication, a.authors, a.language, a.url,
@@ -203,4 +209,52 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     ? hits.length
     : (db.prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid WHERE ${conditions.join(" AND ")}`).pluck().get(filters) as number);
   return { hits, total };
+}
+
+export const COUNT_BY = ["year", "month", "publication"] as const;
+export type CountBy = (typeof COUNT_BY)[number];
+
+/** Matches counted apart from the periods: no date, or a date that spans more than one period. */
+export const UNDATED_PERIOD = "undated";
+export const WIDER_PERIOD = "wider";
+
+export interface PeriodCount {
+  /** `2023`, `2023-01`, a publication's name, or `undated` / `wider` (a date less precise than the period). */
+  period: string;
+  articles: number;
+}
+
+/**
+ * How many articles match in each year, month or publication: attention over
+ * time. Periods between the first and the last with matches are listed with 0,
+ * so a timeline has no silent gaps; an article whose date spans more than one
+ * period (a year when counting months, an interval) is counted as `wider`, and
+ * an undated one as `undated`, after the periods.
+ */
+export function countMatches(db: Database.Database, options: Omit<SearchOptions, "limit" | "sort" | "highlight">, by: CountBy): PeriodCount[] {
+  const { conditions, filters } = matchConditions(db, options);
+  const from = "FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid";
+  if (by === "publication") {
+    return db.prepare(`SELECT a.publication AS period, count(*) AS articles ${from} WHERE ${conditions.join(" AND ")} GROUP BY a.publication ORDER BY articles DESC, a.publication`).all(filters) as PeriodCount[];
+  }
+  const length = by === "year" ? 4 : 7;
+  const period = `CASE WHEN a.date_start IS NULL THEN '${UNDATED_PERIOD}'
+      WHEN substr(a.date_start, 1, ${length}) = substr(a.date_end, 1, ${length}) THEN substr(a.date_start, 1, ${length})
+      ELSE '${WIDER_PERIOD}' END`;
+  const rows = db.prepare(`SELECT ${period} AS period, count(*) AS articles ${from} WHERE ${conditions.join(" AND ")} GROUP BY 1`).all(filters) as PeriodCount[];
+  const counted = new Map(rows.map((row) => [row.period, row.articles]));
+  const periods = rows.map((row) => row.period).filter((p) => p !== UNDATED_PERIOD && p !== WIDER_PERIOD).sort();
+  const result: PeriodCount[] = [];
+  if (periods.length) {
+    for (let p = periods[0]!; p <= periods[periods.length - 1]!; p = nextPeriod(p)) result.push({ period: p, articles: counted.get(p) ?? 0 });
+  }
+  for (const apart of [WIDER_PERIOD, UNDATED_PERIOD]) if (counted.has(apart)) result.push({ period: apart, articles: counted.get(apart)! });
+  return result;
+}
+
+/** `2023` -> `2024`, `2023-12` -> `2024-01`. */
+function nextPeriod(period: string): string {
+  if (period.length === 4) return String(Number(period) + 1).padStart(4, "0");
+  const [year, month] = period.split("-").map(Number) as [number, number];
+  return month === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}`;
 }

@@ -166,6 +166,41 @@ describe("npm run search", () => {
     expect(search(["peru", "--publication", "fight back", "--limit", "1"]).stdout).toMatch(new RegExp(`^${fightBack} articles? match(es)? “peru”`));
   });
 
+  it("counts the matches by year, month and publication, each period from the first to the last", () => {
+    const hits = searchJson(["the", "--limit", "1000"]);
+    expect(hits.length).toBeGreaterThan(3);
+    const expected = (length: number) => {
+      const counts = new Map<string, number>();
+      for (const hit of hits) {
+        const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
+        const range = parsed?.ok ? dateToDayRange(parsed.value) : undefined;
+        const period = !range ? "undated" : range.start.slice(0, length) === range.end.slice(0, length) ? range.start.slice(0, length) : "wider";
+        counts.set(period, (counts.get(period) ?? 0) + 1);
+      }
+      return counts;
+    };
+    for (const [by, length] of [["year", 4], ["month", 7]] as const) {
+      const run = search(["the", "--count-by", by, "--json"]);
+      expect(run.code, run.stderr).toBe(0);
+      const counts = JSON.parse(run.stdout) as Array<{ period: string; articles: number }>;
+      expect(new Map(counts.filter((c) => c.articles > 0).map((c) => [c.period, c.articles]))).toEqual(expected(length));
+      const periods = counts.map((c) => c.period).filter((p) => p !== "undated" && p !== "wider");
+      // Every period between the first and the last is listed, in order, 0 where nothing matched.
+      for (let i = 1; i < periods.length; i++) {
+        const [a, b] = [periods[i - 1]!, periods[i]!];
+        const next = length === 4 ? String(Number(a) + 1) : new Date(Date.UTC(Number(a.slice(0, 4)), Number(a.slice(5, 7)), 1)).toISOString().slice(0, 7);
+        expect(b).toBe(next);
+      }
+    }
+    const byPublication = JSON.parse(search(["the", "--count-by", "publication", "--json"]).stdout) as Array<{ period: string; articles: number }>;
+    expect(byPublication.reduce((sum, c) => sum + c.articles, 0)).toBe(hits.length);
+    expect(new Set(byPublication.map((c) => c.period))).toEqual(new Set(hits.map((h) => h.publication)));
+    const csv = search(["the", "--count-by", "year", "--csv"]);
+    expect(csv.stdout.split("\r\n")[0]).toBe("year,articles");
+    expect(search(["the", "--csv"]).code).toBe(2);
+    expect(search(["the", "--count-by", "week"]).stderr).toMatch(/`--count-by week` is not a way to count/);
+  });
+
   it("marks matched words in bold on a terminal and with brackets elsewhere", () => {
     expect(search(["aeropuerto"], { isTTY: true }).stdout).toContain("\u001b[1maeropuerto\u001b[22m");
     const plain = search(["aeropuerto"]);
