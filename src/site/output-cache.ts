@@ -32,6 +32,7 @@ import { z } from "zod";
 import { cacheNote, dropCacheEntry, fileDigest, readCacheText, removeFolder, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 import { toPosix } from "../records/paths.ts";
+import { processIsAlive } from "../lib/process-is-alive.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
 
 const Sha256Schema = z.string().regex(/^[a-f0-9]{64}$/);
@@ -104,15 +105,6 @@ function statTree(dir: string, files: readonly string[]): Stats[] | undefined {
     stats.push(entry);
   }
   return stats;
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 export class OutputCache {

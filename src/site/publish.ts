@@ -32,6 +32,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSyn
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { KEPT_ENTRIES } from "./output-folder.ts";
+import { processIsAlive } from "../lib/process-is-alive.ts";
 
 /** Where the site `site` is made before it is published: a hidden folder beside it, on the same file system. */
 export function stagingFolderOf(site: string): string {
@@ -56,15 +57,6 @@ export function lockFileOf(site: string): string {
  */
 export function buildsInPlace(argv: readonly string[]): boolean {
   return argv.some((arg) => /^--(serve|watch|incremental|dryrun)(=|$)/.test(arg) && !/^--\w+=false$/.test(arg));
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** The pid a lock file names, or undefined when it names none (cut short while it was written). */
