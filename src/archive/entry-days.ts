@@ -42,11 +42,13 @@ export function gitAddedDays(dir: string): Map<string, string> {
 
 export async function readEntryDays(root: string, articlesDir: string | undefined, records: readonly ArticleRecord[], sources: readonly SourcePage[]): Promise<EntryDays> {
   const retrieved = new Map(sources.flatMap((source) => (source.header.retrieved ? [[source.file, source.header.retrieved] as const] : [])));
-  const committed = gitAddedDays(path.resolve(root, articlesDir ?? DEFAULT_ARTICLES_DIR));
+  // `git log` walks the whole history: run it once, and only when an article has no source's day to go by.
+  let committed: Map<string, string> | undefined;
+  const committedDay = (file: string) => (committed ??= gitAddedDays(path.resolve(root, articlesDir ?? DEFAULT_ARTICLES_DIR))).get(file);
   const days = new Map<string, string>();
   await Promise.all(records.map(async (record) => {
     const file = path.resolve(root, record.file);
-    const day = (record.source && retrieved.get(record.source.file)) ?? committed.get(file) ?? new Date((await stat(file)).mtimeMs).toISOString().slice(0, 10);
+    const day = (record.source && retrieved.get(record.source.file)) ?? committedDay(file) ?? new Date((await stat(file)).mtimeMs).toISOString().slice(0, 10);
     days.set(record.id, day);
   }));
   return days;
