@@ -86,7 +86,7 @@ describe("a body crafted to stall the parser", () => {
   it("is refused by the build's loader, in-process and on parse workers, with the same problems", async () => {
     const site = siteConfigFromEnv({});
     const inProcess = await loadArchive({ root, site }).catch((error: unknown) => error);
-    const onWorkers = await loadArchive({ root, site, parseFiles: cachedParallelParser({ threads: 1, inProcessBelow: 1 }) }).catch((error: unknown) => error);
+    const onWorkers = await loadArchive({ root, site, parseFiles: cachedParallelParser({ threads: 1 }) }).catch((error: unknown) => error);
     for (const error of [inProcess, onWorkers]) {
       expect(error).toBeInstanceOf(ContentError);
       const problems = (error as ContentError).problems.filter((p) => p.severity === "error");
