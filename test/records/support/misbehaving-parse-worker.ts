@@ -3,7 +3,7 @@
  * whose name holds `hang` never finishes once its body is reached, one
  * holding `balloon` fills the heap; every other file is parsed for real.
  */
-import { answerParseRequests } from "../../../src/records/parse-worker.ts";
+import { answerParseRequests } from "../../../src/records/parse-requests.ts";
 import { parseArticle } from "../../../src/records/parse-article.ts";
 
 answerParseRequests((file, bytes, onBody) => {
