@@ -9,6 +9,7 @@
  * and the pool fails the build with it. The worker's entry is
  * parse-worker.ts (tests start one of their own).
  */
+import { readlinkSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import type { parseArticle, ParseResult } from "./parse-article.ts";
 import { WorkerState, type WorkerRequest, type WorkerResponse } from "./parse-pool.ts";
@@ -18,6 +19,12 @@ export function answerParseRequests(parse: typeof parseArticle): void {
   if (!parentPort) throw new Error("Cannot `answer` parse requests outside a worker thread");
   const port = parentPort;
   const state = new Int32Array((workerData as { state: SharedArrayBuffer }).state);
+  // This thread's id in the operating system, so that the pool can read its processor time (Linux only).
+  try {
+    Atomics.store(state, WorkerState.Thread, Number(/task\/(\d+)$/.exec(readlinkSync("/proc/thread-self"))?.[1] ?? 0));
+  } catch {
+    // No /proc: the pool counts time on the clock.
+  }
 
   port.on("message", ({ id, jobs }: WorkerRequest) => {
     const results: ParseResult[] = [];

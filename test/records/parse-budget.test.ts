@@ -8,7 +8,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { generateArticle } from "../../src/bench/generate-corpus.ts";
-import { parseInProcess, ParsePool, parseBudget, type ParseJob } from "../../src/records/parse-pool.ts";
+import { readlinkSync } from "node:fs";
+import { parseInProcess, ParsePool, parseBudget, threadCpuMs, type ParseJob } from "../../src/records/parse-pool.ts";
 
 const MISBEHAVING = new URL("./support/misbehaving-parse-worker.ts", import.meta.url);
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -67,5 +68,18 @@ describe("the budget's settings", () => {
     expect(parseBudget({ HEMEROTECA_PARSE_SECONDS: "2.5", HEMEROTECA_PARSE_MEMORY_MB: "300" })).toEqual({ seconds: 2.5, memoryMb: 300 });
     expect(() => parseBudget({ HEMEROTECA_PARSE_SECONDS: "0" })).toThrow(/HEMEROTECA_PARSE_SECONDS="0": it must be a positive number/);
     expect(() => parseBudget({ HEMEROTECA_PARSE_MEMORY_MB: "lots" })).toThrow(/HEMEROTECA_PARSE_MEMORY_MB="lots"/);
+  });
+});
+
+describe.runIf(process.platform === "linux")("a thread's processor time", () => {
+  it("is read from /proc, and grows as the thread works", () => {
+    const thread = Number(/task\/(\d+)$/.exec(readlinkSync("/proc/thread-self"))![1]);
+    const before = threadCpuMs(thread)!;
+    expect(before).toBeGreaterThan(0);
+    // Reading /proc is work: read until the counter (in ticks of 10 ms) moves on.
+    let after = before;
+    while (after === before) after = threadCpuMs(thread)!;
+    expect(after).toBeGreaterThan(before);
+    expect(threadCpuMs(2 ** 30)).toBeUndefined();
   });
 });
