@@ -101,6 +101,7 @@ export function boilerplateReason(raw: string, publication?: string): string | u
   const words = wordCount(text);
   if (publication && isPublicationName(text, publication)) return "site name";
   for (const rule of RULES) if (rule.test(text, raw, words)) return rule.reason;
+  if (!/[\p{L}\p{N}]/u.test(text)) return "separator (no letters or digits)";
   return lexiconReason(text);
 }
 
