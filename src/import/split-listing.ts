@@ -229,6 +229,37 @@ function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer
   return { ...found, header: top.header, items: [...items, ...found.items], gap: [top.footer, found.header] };
 }
 
+/**
+ * Items printed as `headline / teaser / byline` (the meta closing each item) repeat with a period:
+ * the same number of text units between consecutive meta lines, the first of them the most
+ * headline-like. Found by that period rather than by each teaser's punctuation (a teaser cut
+ * short without its final point looks like a headline). The items' headlines, or undefined.
+ */
+function closingByPeriod(units: readonly Unit[], meta: readonly number[]): number[] | undefined {
+  const textsBetween = (from: number, to: number) => {
+    const found: number[] = [];
+    for (let i = from; i < to; i++) if (units[i]!.kind === "text") found.push(i);
+    return found;
+  };
+  const gaps = meta.slice(1).map((index, k) => textsBetween(meta[k]! + 1, index));
+  if (gaps.length < 2) return undefined;
+  const counts = new Map<number, number>();
+  for (const gap of gaps) counts.set(gap.length, (counts.get(gap.length) ?? 0) + 1);
+  const [period, times] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+  if (period < 2 || times < 0.75 * gaps.length) return undefined;
+  const regular = gaps.filter((gap) => gap.length === period);
+  const meanH = (position: number) => regular.reduce((sum, gap) => sum + units[gap[position]!]!.h, 0) / regular.length;
+  for (let position = 1; position < period; position++) if (meanH(position) >= meanH(0) - 0.5) return undefined;
+  // The first item sits wholly above the first meta line, its headline `period` texts up.
+  const before = textsBetween(0, meta[0]!);
+  if (before.length < period) return undefined;
+  const first = before[before.length - period]!;
+  if (before.slice(-period + 1).some((index) => units[index]!.h >= units[first]!.h)) return undefined;
+  // The last item may have lost its meta line where the page was cut.
+  const after = textsBetween(meta[meta.length - 1]! + 1, units.length);
+  return [first, ...[...gaps, after].filter((gap) => gap.length > 0).map((gap) => gap[0]!)];
+}
+
 function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
   const indices = (test: (unit: Unit) => boolean) => units.flatMap((unit, index) => (test(unit) ? [index] : []));
 
@@ -248,6 +279,11 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
   for (const kind of ["byline", "date"] as const) {
     const meta = indices((unit) => unit.kind === kind);
     if (meta.length < 2) continue;
+    const closingHeadlines = closingByPeriod(units, meta);
+    if (closingHeadlines) {
+      const items = closingHeadlines.map((start, k) => ({ start, end: closingHeadlines[k + 1] ?? units.length, headline: true }));
+      return { mode: kind, header: closingHeadlines[0]!, footer: units.length, items };
+    }
     const before = meta.map((index, k) => {
       const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
       return previous >= 0 && units[previous]!.h >= 1 && !startsLowercase(units[previous]!.block.raw) ? previous : -1;

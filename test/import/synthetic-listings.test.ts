@@ -244,6 +244,53 @@ By Luis Paz
     ]);
   });
 
+  it("bylines closing each item, teasers cut short without their final point: items found by the period, not the punctuation", async () => {
+    const result = await importPage("closing-cut.txt", `Section front of the made-up outlet
+
+First item headline with several words
+First item teaser that the site cut short in the middle of a sentence that would have gone on for a good while longer than the
+By Ana Torres | 11.10.2023 16h06
+Second item headline with several words
+Second item teaser that the site also cut short before its end, as listings do when they keep only the first words of each
+By Luis Paz | 11.10.2023 12h34
+Third item headline with several words
+Third item teaser, cut short like the others, still long enough to read as the start of running prose under its
+By Eva Ruiz | 10.10.2023 09h12
+Fourth item headline with several words
+Fourth item teaser cut where the page ends
+`, "Closing Cut");
+    expect(result.records.map((record) => [record.title, record.authors])).toEqual([
+      ["First item headline with several words", ["Ana Torres"]],
+      ["Second item headline with several words", ["Luis Paz"]],
+      ["Third item headline with several words", ["Eva Ruiz"]],
+      ["Fourth item headline with several words", undefined],
+    ]);
+  });
+
+  it("separator lines and a label printed over every item are dropped, never glued to a headline or made an item", async () => {
+    const result = await importPage("labels.txt", `Columns
+
+-
+Column label
+First column headline here
+The first column's teaser runs long enough to read as running prose, with a final point.
+-
+Column label
+Second column headline here
+The second column's teaser runs long enough to read as running prose, with a final point.
+-
+Column label
+Third column headline here
+The third column's teaser runs long enough to read as running prose, with a final point.
+`, "Labels Weekly");
+    expect(result.records.map((record) => record.title)).toEqual([
+      "First column headline here", "Second column headline here", "Third column headline here",
+    ]);
+    const reasons = result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason]);
+    expect(reasons.filter(([text]) => text === "-")).toHaveLength(3);
+    expect(reasons.filter(([text]) => text === "Column label").map(([, reason]) => reason)).toEqual(Array(3).fill("a short line printed 3 times on the page (a label or menu entry)"));
+  });
+
   it("category labels above headlines are reported, not taken for headlines", async () => {
     const result = await importPage("labor-latino.txt", `Labor Notes Latino
 
