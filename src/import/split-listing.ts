@@ -127,6 +127,19 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
   // Nor is a photo caption (`... Foto: Paulo Pinto/Agência Brasil`).
   const headlineCost = (unit: Unit) => -unit.h + (unit.block.words >= 12 && !unit.mark && endsWithPeriod(unit.block.text) ? 4 : 0) + (unit.captionCue ? 3 : 0);
   const teaserCost = (unit: Unit) => unit.h;
+  // A page of long paragraphs with hardly a headline-like line among them is a teaser-only listing:
+  // each paragraph is an item of its own, not the continuation of the one above.
+  // The first and last units are left out: the page's title and a cut-off last item sit there.
+  const headlineLike = texts.slice(1, -1).filter((unit) => unit.h >= 0.5 && unit.block.words <= 20).length;
+  const teaserOnly = n >= 4 && headlineLike <= Math.max(1, 0.15 * (n - 2));
+  // Where the page's furniture (separators, read-more links, captions, ads) stands between some paragraphs,
+  // it marks where items end: the paragraphs between two pieces of it are one item. A teaser-only page with
+  // no furniture between its paragraphs prints one item a paragraph.
+  const furnitureAbove = textIndex.map(({ index }, k) => k > 0 && index - textIndex[k - 1]!.index > 1);
+  const furnished = furnitureAbove.filter(Boolean).length >= 2;
+  const newItemAbove = (k: number) => teaserOnly && (!furnished || furnitureAbove[k]!);
+  const loneCost = (k: number) => (newItemAbove(k) ? 0.5 : 4);
+  const moreTeasersCost = (k: number) => (newItemAbove(k) ? 5 : 2.5);
   // A dateline (`Miami, 24 jun (EFE).-`) opens an item: it does not continue the teaser above it.
   const opensItem = texts.map((unit) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)));
 
@@ -153,7 +166,7 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
           if (teasers === 1) {
             if (t.block.words <= h.block.words) cost += 2;
             else if (t.block.words < 1.2 * h.block.words) cost += 1;
-          } else cost += 2.5;
+          } else cost += moreTeasersCost(j - 1);
         }
         const total = base + cost + (teasers === 0 ? 3 : 0);
         if (total < dp[j]!) {
@@ -166,10 +179,14 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
     if (i + 1 < n && isLabel(texts[i]!) && texts[i + 1]!.h >= 1) tryItem(i + 1, true);
     const h = texts[i]!;
     // A teaser whose headline the converter lost.
-    const lone = base + teaserCost(h) + 4 - (opensItem[i] ? 1.5 : 0);
-    if (lone < dp[i + 1]!) {
-      dp[i + 1] = lone;
-      back[i + 1] = { from: viaHeader ? -(i + 1) : i, headline: false, label: false };
+    // On a teaser-only page such an item may run to several paragraphs.
+    let lone = base + teaserCost(h) + loneCost(i) - (opensItem[i] ? 1.5 : 0) + (teaserOnly && h.captionCue ? 3 : 0);
+    for (let j = i + 1; j <= Math.min(n, teaserOnly ? i + 4 : i + 1); j++) {
+      if (j > i + 1) lone += teaserCost(texts[j - 1]!) + moreTeasersCost(j - 1) + (opensItem[j - 1] ? 6 : 0);
+      if (lone < dp[j]!) {
+        dp[j] = lone;
+        back[j] = { from: viaHeader ? -(i + 1) : i, headline: false, label: false };
+      }
     }
   }
 

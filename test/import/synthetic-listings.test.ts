@@ -291,6 +291,24 @@ The third column's teaser runs long enough to read as running prose, with a fina
     expect(reasons.filter(([text]) => text === "Column label").map(([, reason]) => reason)).toEqual(Array(3).fill("a short line printed 3 times on the page (a label or menu entry)"));
   });
 
+  it("a teaser-only listing whose items stand between separators: one item between two separators, however many paragraphs", async () => {
+    const result = await importPage("between-separators.txt", `Opinion
+
+The first item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+-
+The second item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+Its second paragraph follows straight after the first, with nothing between them, and it is just as long as the first one.
+-
+The third item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+-
+The fourth item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+`, "Separated Teasers");
+    expect(result.records.map((record) => record.source!.lines.map((line) => line - result.records[0]!.source!.lines[0]! + 3))).toEqual([
+      [3, 3], [5, 6], [8, 8], [10, 10],
+    ]);
+    expect(result.records.every((record) => record.review?.some((note) => note.startsWith("the page prints no headlines")))).toBe(true);
+  });
+
   it("category labels above headlines are reported, not taken for headlines", async () => {
     const result = await importPage("labor-latino.txt", `Labor Notes Latino
 
