@@ -397,4 +397,23 @@ Read more
     expect(article!.body.split("\n\n")).toHaveLength(3);
     expect(result.reports[0]!.dropped.map((entry) => entry.text)).toEqual(["Workers Voice", "Share this:", "Read more"]);
   });
+
+  it("a short article of two long paragraphs, its headline printed twice among share buttons: one article, the copy nearest the text its headline", async () => {
+    const paragraph = (which: string) =>
+      Array.from({ length: 9 }, (_, k) => `Sentence ${k + 1} of the ${which} paragraph, written for this test, goes on for a while.`).join(" ");
+    const result = await importPage("short-article.md", `A headline printed twice on the page
+Share on facebook
+Share on twitter
+A headline printed twice on the page
+
+${paragraph("first")}
+
+${paragraph("second")}
+`, "Short Article Daily");
+    expect(result.reports[0]!.kind).toBe("article");
+    expect(result.records.map((record) => [record.title, record.source!.lines[0]! < record.source!.lines[1]!])).toEqual([["A headline printed twice on the page", true]]);
+    expect(result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason.startsWith("repeated line")])).toEqual([
+      ["A headline printed twice on the page", true], ["Share on facebook", false], ["Share on twitter", false],
+    ]);
+  });
 });
