@@ -582,5 +582,25 @@ export function splitListing(lines: readonly Line[], options: ListingOptions): S
     dropped.push(...itemDropped);
     if (draft) drafts.push(draft);
   });
+  columnistBylines(drafts);
   return { kind: "listing", drafts, dropped };
+}
+
+/** `Esther Cepeda: Seeking a path ...`: a columnist's name heading the headline, as opinion pages print it. */
+const NAME_PREFIX = /^([\p{Lu}][\p{L}'’.-]*(?:\s+(?:de|del|da|dos|van|von|\p{Lu}[\p{L}'’.-]*)){1,3}):\s+\S/u;
+
+/**
+ * On a page where most headlines open with a person's name and a colon, the name is the columnist's
+ * byline (the headline stays as printed). One such headline alone may be a quotation's speaker instead.
+ */
+function columnistBylines(drafts: Draft[]): void {
+  const names = drafts.map((draft) => {
+    const name = NAME_PREFIX.exec(draft.title)?.[1];
+    return name && isNameOnly(name) && !/\d/.test(name) ? name : undefined;
+  });
+  const named = names.filter(Boolean).length;
+  if (named < 3 || named < 0.5 * drafts.length) return;
+  drafts.forEach((draft, k) => {
+    if (names[k] && !draft.authors) draft.authors = [names[k]];
+  });
 }

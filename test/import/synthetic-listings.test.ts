@@ -309,6 +309,34 @@ The fourth item opens here with a paragraph long enough to read as running prose
     expect(result.records.every((record) => record.review?.some((note) => note.startsWith("the page prints no headlines")))).toBe(true);
   });
 
+  it("an opinion page whose headlines open with the columnist's name: the name is the byline, the headline stays as printed", async () => {
+    const result = await importPage("columns.txt", `Columns
+
+Ana Torres: The first column's headline
+The first column's teaser, long enough to read as running prose under its headline, ends here.
+Luis Paz: The second column's headline
+The second column's teaser, long enough to read as running prose under its headline, ends here.
+Ana Torres: The third column's headline
+The third column's teaser, long enough to read as running prose under its headline, ends here.
+`, "Columns Daily");
+    expect(result.records.map((record) => [record.title, record.authors])).toEqual([
+      ["Ana Torres: The first column's headline", ["Ana Torres"]],
+      ["Luis Paz: The second column's headline", ["Luis Paz"]],
+      ["Ana Torres: The third column's headline", ["Ana Torres"]],
+    ]);
+    // One such headline on a page is a speaker quoted, not a byline.
+    const quoted = await importPage("quoted.txt", `News
+
+Ana Torres: the strike will go on
+The first item's teaser, long enough to read as running prose under its headline, ends here.
+Second item's headline without a name
+The second item's teaser, long enough to read as running prose under its headline, ends here.
+Third item's headline without a name
+The third item's teaser, long enough to read as running prose under its headline, ends here.
+`, "Quoted Daily");
+    expect(quoted.records.map((record) => record.authors)).toEqual([undefined, undefined, undefined]);
+  });
+
   it("category labels above headlines are reported, not taken for headlines", async () => {
     const result = await importPage("labor-latino.txt", `Labor Notes Latino
 
