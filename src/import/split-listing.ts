@@ -362,6 +362,26 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
   return { mode: "alternating", header, footer, items };
 }
 
+const SECTION_HEADING_REASON = "section heading between items (a few words and no teaser, where the page's items have one)";
+
+/**
+ * `More World News Stories` over the rest of a listing whose items are headline and teaser: a short
+ * line with nothing under it between two items is the page's section heading, not an item.
+ */
+function sectionHeadings(units: readonly Unit[], items: readonly ItemRange[]): Set<ItemRange> {
+  const texts = (range: ItemRange) => units.slice(range.start, range.end).filter((unit) => unit.kind === "text");
+  const withTeaser = items.filter((range) => texts(range).length >= 2).length;
+  const headings = new Set<ItemRange>();
+  if (items.length < 4 || withTeaser < 0.75 * items.length) return headings;
+  items.forEach((range, k) => {
+    const only = texts(range);
+    // The first and last are left alone: the page's own title, and an item cut off where the page ends.
+    if (k === 0 || k === items.length - 1 || range.headline !== true || only.length !== 1) return;
+    if (only[0]!.block.words <= 6 && !endsSentence(only[0]!.block.text) && units.slice(range.start, range.end).every((unit) => unit.kind === "text" || unit.kind === "boilerplate")) headings.add(range);
+  });
+  return headings;
+}
+
 interface ItemContext {
   mode: Mode;
   /** Most items that have several text units open with a short one: a photo caption. */
@@ -552,11 +572,15 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
 
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
   const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
-  const { mode, header, footer, items, gap } = findItems(units);
+  const found = findItems(units);
+  const { mode, header, footer, gap } = found;
   const dropped: DroppedLine[] = [];
   const dropUnit = (unit: Unit, reason: string) => {
     for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
   };
+  const headings = mode === "alternating" ? sectionHeadings(units, found.items) : new Set<ItemRange>();
+  for (const range of headings) for (const unit of units.slice(range.start, range.end)) dropUnit(unit, unit.reason ?? SECTION_HEADING_REASON);
+  const items = found.items.filter((range) => !headings.has(range));
   for (const unit of units.slice(0, header)) dropUnit(unit, unit.reason ?? HEADER_REASON);
   if (gap) for (const unit of units.slice(gap[0], gap[1])) dropUnit(unit, unit.reason ?? HEADER_REASON);
   for (const unit of units.slice(footer)) dropUnit(unit, unit.reason ?? FOOTER_REASON);

@@ -337,6 +337,30 @@ The third item's teaser, long enough to read as running prose under its headline
     expect(quoted.records.map((record) => record.authors)).toEqual([undefined, undefined, undefined]);
   });
 
+  it("a short section heading between headline-and-teaser items is dropped as such, not made an item", async () => {
+    const result = await importPage("sections.txt", `World
+
+First item headline with several words
+FIRST CITY (Agency) - The first item's teaser runs long enough to read as running prose under its headline.
+
+More Stories From Here
+
+Second item headline with several words
+SECOND CITY (Agency) - The second item's teaser runs long enough to read as running prose under its headline.
+
+Third item headline with several words
+THIRD CITY (Agency) - The third item's teaser runs long enough to read as running prose under its headline.
+
+Fourth item headline with several words
+FOURTH CITY (Agency) - The fourth item's teaser runs long enough to read as running prose under its headline.
+`, "Sections Daily");
+    expect(result.records.map((record) => record.title)).toEqual([
+      "First item headline with several words", "Second item headline with several words",
+      "Third item headline with several words", "Fourth item headline with several words",
+    ]);
+    expect(result.reports[0]!.dropped.find((entry) => entry.text === "More Stories From Here")?.reason).toMatch(/^section heading between items/);
+  });
+
   it("category labels above headlines are reported, not taken for headlines", async () => {
     const result = await importPage("labor-latino.txt", `Labor Notes Latino
 
