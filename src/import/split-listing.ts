@@ -14,7 +14,7 @@
 import { toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
-import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
+import { datelineAgency, extractDateline, gluedHeadlineAndDate, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
 import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, LineRole, SplitResult } from "./types.ts";
@@ -511,7 +511,11 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     title = undefined;
   }
   let titleText: string;
-  if (title) {
+  const glued = !title && teasers[0] ? gluedHeadlineAndDate(teasers[0].block.text) : undefined;
+  if (glued) {
+    titleText = glued.headline;
+    review.push(`headline and date read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints them glued to the teaser`);
+  } else if (title) {
     titleText = stripMarkdown(title.block.raw);
     take(title, "title");
     if (title.url) url = title.url;
@@ -548,7 +552,7 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   // The agency a dateline credits (`Miami, 24 jun (EFE).-`) is the item's byline when it prints no other.
   const agency = opening?.agency ?? (teasers[0] ? datelineAgency(teasers[0].block.text) : undefined);
   if (agency && !draft.authors && isNameOnly(agency)) draft.authors = [agency];
-  const printed = dateUnit?.date ?? opening?.date;
+  const printed = dateUnit?.date ?? opening?.date ?? glued?.date;
   const printedLine = dateUnit ? linesOf(dateUnit)[0]!.n : teasers[0] ? linesOf(teasers[0])[0]!.n : undefined;
   if (printed) {
     const edtf = toEdtf(printed);
