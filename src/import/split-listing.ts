@@ -303,7 +303,8 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
     }
     const before = meta.map((index, k) => {
       const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
-      return previous >= 0 && units[previous]!.h >= 1 && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
+      // A bare name above the meta line closes the item before (its byline), it heads no item.
+      return previous >= 0 && units[previous]!.h >= 1 && !units[previous]!.nameOnly && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
     });
     const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
     // The page's own date or byline at the top (today's date over a section page), with no headline
@@ -390,6 +391,13 @@ interface ItemContext {
   last: boolean;
   /** Most items of the page are teasers without a headline. */
   teaserOnly: boolean;
+  /** Two or more items of the page close with a name alone on its line: their byline. */
+  namesClose: boolean;
+}
+
+/** A person's name alone on a line: two to four capitalised words. */
+function isClosingName(unit: Unit): boolean {
+  return unit.kind === "text" && unit.nameOnly && !unit.captionCue && unit.block.words >= 2 && unit.block.words <= 4 && !unit.mark;
 }
 
 /** A short category label (`Analysis`, `PERU`, `Opinión`) printed above a headline. */
@@ -494,6 +502,13 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     if (head.nameOnly || (context.captionsFirst && (isShortCaption(head) || head.block.words < last.block.words))) {
       captions.unshift(rest.shift()!);
     }
+  }
+  // A name alone closing the item (`Eugene Robinson` under the teaser), as several items of the page print it, is its byline.
+  const closing = rest[rest.length - 1];
+  if (context.namesClose && rest.length >= 2 && closing && isClosingName(closing) && authors.length === 0) {
+    rest.pop();
+    authors.push(stripMarkdown(closing.block.raw).trim());
+    take(closing, "byline");
   }
   const teasers = rest;
 
@@ -601,12 +616,16 @@ export function splitListing(lines: readonly Line[], options: ListingOptions): S
   }
   const captionsFirst = multi >= 2 && shortFirst >= 0.6 * multi;
 
+  const namesClose = items.filter((range) => {
+    const texts = units.slice(range.start, Math.min(range.end, footer)).filter((unit) => unit.kind === "text");
+    return texts.length >= 2 && isClosingName(texts[texts.length - 1]!);
+  }).length >= 2;
   const lone = items.filter((range) => range.headline === false).length;
   const teaserOnly = lone >= 2 && lone >= 0.5 * items.length;
   const drafts: Draft[] = [];
   items.forEach((range, k) => {
     const slice = units.slice(range.start, Math.min(range.end, footer));
-    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1, teaserOnly });
+    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1, teaserOnly, namesClose });
     dropped.push(...itemDropped);
     if (draft) drafts.push(draft);
   });

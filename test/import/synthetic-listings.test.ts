@@ -361,6 +361,25 @@ FOURTH CITY (Agency) - The fourth item's teaser runs long enough to read as runn
     expect(result.reports[0]!.dropped.find((entry) => entry.text === "More Stories From Here")?.reason).toMatch(/^section heading between items/);
   });
 
+  it("a name alone closing several items is their byline", async () => {
+    const result = await importPage("names-close.txt", `Columnists
+
+January 7, 2019
+The first column opens with a paragraph long enough to read as running prose on a page like this one.
+Ana Torres
+
+January 6, 2019
+The second column opens with a paragraph long enough to read as running prose on a page like this one.
+Luis Paz
+
+January 5, 2019
+The third column opens with a paragraph long enough to read as running prose on a page like this one.
+`, "Columnists Weekly");
+    expect(result.records.map((record) => [record.date, record.authors])).toEqual([
+      ["2019-01-07", ["Ana Torres"]], ["2019-01-06", ["Luis Paz"]], ["2019-01-05", undefined],
+    ]);
+  });
+
   it("category labels above headlines are reported, not taken for headlines", async () => {
     const result = await importPage("labor-latino.txt", `Labor Notes Latino
 
