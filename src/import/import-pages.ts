@@ -306,7 +306,7 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
   if (problems.length > 0) {
     throw new ImportError(`${problems.length} record${problems.length === 1 ? "" : "s"} would break the article contract; nothing was written`, { details: problems });
   }
-  const refused = plannedFileProblems(planned);
+  const refused = await plannedFileProblems(planned);
   if (refused.length > 0) {
     throw new ImportError(`${refused.length} file${refused.length === 1 ? "" : "s"} would be refused by \`npm run check\`; nothing was written`, { details: refused });
   }

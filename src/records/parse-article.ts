@@ -25,7 +25,12 @@ const WORDING: SchemaProblemWording = {
   },
 };
 
-export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
+/**
+ * `onBody`, given, is told the body's first line when the front matter is
+ * read and the body is next: the parse pool names it if the body then takes
+ * too long.
+ */
+export function parseArticle(file: string, bytes: Uint8Array, onBody?: (line: number) => void): ParseResult {
   let parsed: ParsedFrontMatter;
   try {
     parsed = parseFrontMatter(decodeArticleBytes(bytes));
@@ -43,6 +48,7 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   const id = frontMatter.id ?? titleToId(frontMatter.title);
   const dateResult = frontMatter.date ? parseEdtfDate(frontMatter.date) : null;
   const parsedDate = dateResult?.ok ? dateResult.value : null;
+  onBody?.(parsed.bodyLine);
   // Bodies that would overflow the stack or stall the parser are refused unparsed, naming the line, never thrown.
   const overLimit = findBodyOverLimit(parsed.body);
   if (overLimit) {

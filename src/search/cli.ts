@@ -2,7 +2,7 @@
  * `npm run search`: arguments in, results out. Parsing and printing only; the
  * search itself is `searchArchive`.
  */
-import { inertLine } from "../records/terminal-text.ts";
+import { inertJson, inertLine, inertLines } from "../records/terminal-text.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
@@ -100,7 +100,8 @@ function countBy(value: string): CountBy {
 /** Counts as a table for people or as CSV (RFC 4180: a publication's name is quoted when it must be). */
 export function countsToText(counts: readonly PeriodCount[], by: CountBy, query: string, csv: boolean): string {
   if (csv) {
-    const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+    // CSV has no escapes: a control character in a name (never a real one) is shown as one, so the terminal cannot act on it.
+    const cell = (text: string) => (/[",\r\n]/.test(inertLines(text)) ? `"${inertLines(text).replaceAll('"', '""')}"` : inertLines(text));
     return `${by},articles\r\n${counts.map((c) => `${cell(c.period)},${c.articles}\r\n`).join("")}`;
   }
   query = inertLine(query);
@@ -201,7 +202,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       const db = openArchiveDatabase(dbFile);
       try {
         const counts = countMatches(db, options, by);
-        io.stdout(values.json ? `${JSON.stringify(counts, null, 2)}\n` : countsToText(counts, by, query, values.csv));
+        io.stdout(values.json ? `${inertJson(JSON.stringify(counts, null, 2))}\n` : countsToText(counts, by, query, values.csv));
       } finally {
         db.close();
       }
@@ -215,7 +216,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       db.close();
     }
     if (values.json) {
-      io.stdout(`${JSON.stringify(result.hits, null, 2)}\n`);
+      io.stdout(`${inertJson(JSON.stringify(result.hits, null, 2))}\n`);
       // stdout stays one JSON array for a pipe; the count a script may need to raise the limit goes beside it.
       if (result.total > result.hits.length) io.stderr(`search: ${result.hits.length} of ${result.total} matching articles shown; more with \`--limit\`\n`);
     } else io.stdout(hitsToText(result, query, options.sort, color ? BOLD : BRACKETS));
