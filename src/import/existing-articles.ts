@@ -6,7 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeArticleBytes, parseFrontMatter } from "../records/front-matter.ts";
 import { titleToId } from "../records/ids.ts";
-import { sha256 } from "./source-file.ts";
+import { sha256 } from "../lib/sha256.ts";
 import { toPosix } from "../records/paths.ts";
 
 export const ARTICLES_DIR = "content/articles";

@@ -26,7 +26,7 @@ import { inferNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
 import { manifestPathFor, manifestToText, readManifest, type Manifest } from "../records/import-manifest.ts";
 import { stripMarkdown } from "./markdown-text.ts";
 import { pairTranslations } from "./pair-translations.ts";
-import { pageFromInput, parseSourceHeader, splitSourceFile, withHeader } from "./source-file.ts";
+import { pageFromInput, readKeptCopy, withHeader } from "./source-file.ts";
 import { splitArticle } from "./split-article.ts";
 import { splitListing } from "./split-listing.ts";
 import { splitPrintIssue } from "./split-print-issue.ts";
@@ -146,9 +146,8 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
   let existingHeader: SourceHeader | undefined;
   if (page.headerLineCount === 0) {
     const kept = await readFile(path.join(root, page.file), "utf8").catch(() => undefined);
-    const parts = kept !== undefined ? splitSourceFile(kept) : undefined;
-    if (parts) {
-      existingHeader = parseSourceHeader(parts.yaml, page.file);
+    existingHeader = kept !== undefined ? readKeptCopy(page.file, kept, { textMayDiffer: true })?.header : undefined;
+    if (existingHeader) {
       if (existingHeader.sha256 !== page.sha256 && !options.force) {
         throw new ImportError(
           `${input}: ${page.file} already keeps a different page under that name; rename the new file, or use --force to replace the kept copy`,
