@@ -14,6 +14,9 @@ import path from "node:path";
 import { articleToFileText } from "../records/article-file.ts";
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from "../records/article-schema.ts";
 import { textToSlug } from "../records/ids.ts";
+import { ARTICLE_WORDING } from "../records/parse-article.ts";
+import { problemToString } from "../records/problems.ts";
+import { schemaIssueToProblems } from "../records/schema-problems.ts";
 import type { SourceHeader } from "../records/source-schema.ts";
 import { accountLines, type SourceReport } from "./accounting.ts";
 import { assignIds } from "./assign-ids.ts";
@@ -256,8 +259,10 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
       for (const key of Object.keys(frontMatter)) if (frontMatter[key] === undefined) delete frontMatter[key];
       const checked = ArticleFrontMatterSchema.safeParse(frontMatter);
       if (!checked.success) {
-        for (const issue of checked.error.issues) {
-          problems.push(`${page.file}:${lines[0]}: the record “${draft.title}” fails the article contract: ${issue.path.join(".") || "front matter"}: ${issue.message}`);
+        // Located at the record's first line: the article file it would be is never written.
+        const at = () => ({ line: lines[0]!, column: 1 });
+        for (const problem of checked.error.issues.flatMap((issue) => schemaIssueToProblems(page.file, issue, frontMatter, at, ARTICLE_WORDING))) {
+          problems.push(problemToString({ ...problem, message: `the record “${draft.title}” fails the article contract: ${problem.message}` }));
         }
         return;
       }
