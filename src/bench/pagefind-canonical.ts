@@ -3,10 +3,12 @@
  * from a hash map, so two builds of the same pages list a filter's values in
  * another order, and the files' names (hashes of their bytes), the metadata
  * file naming them and the entry file naming that all change from build to
- * build (Pagefind's issue 638: only the fragments were made stable). Those
- * files are compared decoded instead: each filter under its own name with its
- * values sorted, the metadata with each filter's hash replaced by the digest
- * of that sorted content, the entry file without the metadata's hash. Every
+ * build (Pagefind's issue 638: only the fragments were made stable); the
+ * metadata's list of sort orders comes from a hash map too. Those files are
+ * compared decoded instead: each filter under its own name with its values
+ * sorted, the metadata with its sort orders by name and each filter's hash
+ * replaced by the digest of that sorted content, the entry file without the
+ * metadata's hash. Every
  * other file of the index is compared byte for byte.
  */
 import { decode } from "cbor2";
@@ -64,7 +66,8 @@ export function canonicalPagefindFiles(files: readonly string[], read: (file: st
       const data = decodeData(read(file), file) as unknown[];
       const filters = data[3] as [string, string][];
       const named = filters.map(([name, hash]) => [name, filterDigests.get(`${meta.groups!.folder}\0${hash}`) ?? `(no file ${hash})`]);
-      const text = json([...data.slice(0, 3), named.sort(([a], [b]) => (a! < b! ? -1 : 1)), ...data.slice(4)]);
+      const sorts = [...(data[4] as [string, number[]][])].sort(([a], [b]) => (a < b ? -1 : 1));
+      const text = json([...data.slice(0, 3), named.sort(([a], [b]) => (a! < b! ? -1 : 1)), sorts, ...data.slice(5)]);
       canonical.set(`${meta.groups!.folder}/pagefind.${meta.groups!.language}.pf_meta (decoded, filters by content)`, Buffer.from(text));
       continue;
     }

@@ -17,9 +17,9 @@ const folder = temporaryFolders();
 /** A Pagefind data file as Pagefind writes it: gzip of a signature and CBOR. */
 const pagefindData = (value: unknown) => gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), Buffer.from(encode(value))]));
 
-async function pagefindIndex(dir: string, filterHash: string, years: [string, number[]][]): Promise<void> {
+async function pagefindIndex(dir: string, filterHash: string, years: [string, number[]][], sorts: [string, number[]][] = [["date", [0, 1, 2]], ["oldest", [2, 1, 0]]]): Promise<void> {
   await writeFile(path.join(dir, "pagefind", "filter", `en_${filterHash}.pf_filter`), pagefindData(["year", years]));
-  await writeFile(path.join(dir, "pagefind", `pagefind.en_${filterHash}ff.pf_meta`), pagefindData(["1.5.2", [["en_1", 10]], [], [["year", `en_${filterHash}`]], [], ["title"]]));
+  await writeFile(path.join(dir, "pagefind", `pagefind.en_${filterHash}ff.pf_meta`), pagefindData(["1.5.2", [["en_1", 10]], [], [["year", `en_${filterHash}`]], sorts, ["title"]]));
   await writeFile(path.join(dir, "pagefind", "pagefind-entry.json"), JSON.stringify({ version: "1.5.2", languages: { en: { hash: `en_${filterHash}ff`, page_count: 1 } } }));
 }
 
@@ -56,7 +56,7 @@ describe("compareFolders", () => {
     const [base, head] = [await folder("base"), await folder("head")];
     for (const dir of [base, head]) await putFile(dir, "pagefind/filter/.keep", "");
     await pagefindIndex(base, "aaaaaaa", [["2022", [1]], ["2023", [0, 2]]]);
-    await pagefindIndex(head, "bbbbbbb", [["2023", [0, 2]], ["2022", [1]]]);
+    await pagefindIndex(head, "bbbbbbb", [["2023", [0, 2]], ["2022", [1]]], [["oldest", [2, 1, 0]], ["date", [0, 1, 2]]]);
     expect(compareFolders(base, head).differences).toEqual([]);
   });
 
