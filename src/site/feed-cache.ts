@@ -19,9 +19,10 @@ import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-fi
 import { codeFingerprint } from "./output-cache.ts";
 import { SITE_CODE } from "./site-code.ts";
 import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
+import { CACHES } from "../records/cache-registry.ts";
 
-/** Bump when what a kept file means changes. */
-export const FEED_CACHE_VERSION = 2;
+/** Bumped in cache-registry.ts when what a kept file means changes. */
+export const FEED_CACHE_VERSION = CACHES.feeds.version;
 export class FeedCache {
   /** Kept file name -> document, for the documents of this build. */
   private readonly used = new Map<string, string>();

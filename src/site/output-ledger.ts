@@ -28,9 +28,10 @@ import path from "node:path";
 import { z } from "zod";
 import { fileDigest, readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import type { SiteLinker } from "./publish.ts";
+import { CACHES } from "../records/cache-registry.ts";
 
-/** Bump when what an entry means changes. */
-export const OUTPUT_LEDGER_VERSION = 2;
+/** Bumped in cache-registry.ts when what an entry means changes. */
+export const OUTPUT_LEDGER_VERSION = CACHES.outputLedger.version;
 
 /** [hash of the bytes, size, mtimeMs], then the key of what the bytes were made from, for a file that has one (`isUnchangedFrom`). */
 const EntrySchema = z.tuple([z.string(), z.number().int().nonnegative(), z.number().nonnegative()], z.string());
