@@ -12,7 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { compareFolders, type FolderComparison } from "./compare-folders.ts";
-import { compareSteps, scriptCommand, type Step } from "./compare-steps.ts";
+import { compareSteps, SAME_WITHIN, scriptCommand, type Step } from "./compare-steps.ts";
 import { writeCorpus } from "./generate-corpus.ts";
 
 export interface CompareOptions {
@@ -30,7 +30,17 @@ export interface CompareOptions {
   log: (line: string) => void;
 }
 
+/** One checkout's site compared with another of its own sites (SAME_WITHIN). */
+export interface WithinComparison extends FolderComparison {
+  side: "base" | "head";
+  site: string;
+  as: string;
+  label: string;
+}
+
 export interface CompareResult extends FolderComparison {
+  /** Each side's warm rebuild and build without caches against its first build. */
+  within: WithinComparison[];
   /** Each side's output folder, for a closer look when the work folder is kept. */
   baseOut: string;
   headOut: string;
@@ -103,7 +113,7 @@ async function runStep(step: Step, side: Side, log: (line: string) => void): Pro
   const started = performance.now();
   if (step.kind === "build") {
     const [program, ...args] = scriptCommand(side.checkout, "build");
-    const env = { HEMEROTECA_OUTPUT: path.join(out, "sites", step.name), HEMEROTECA_CACHE: path.join(side.folder, "caches", step.name), HEMEROTECA_NO_CACHE: undefined, HEMEROTECA_ARTICLES: undefined, ...step.env };
+    const env = { HEMEROTECA_OUTPUT: path.join(out, "sites", step.name), HEMEROTECA_CACHE: path.join(side.folder, "caches", step.cacheOf ?? step.name), HEMEROTECA_NO_CACHE: undefined, HEMEROTECA_ARTICLES: undefined, ...step.env };
     const code = await runToFiles(program!, args, side.checkout, env, stdoutFile, stderrFile);
     // A build's messages carry its timings: only whether it succeeded is compared.
     writeFileSync(path.join(out, "commands", `build-${step.name}.txt`), `exit ${code}\n`);
@@ -150,13 +160,26 @@ export async function compareBuilds(options: CompareOptions): Promise<CompareRes
     for (const side of worktrees) removeWorktree(options.root, side.checkout);
   }
   const [baseOut, headOut] = [path.join(base.folder, "out"), path.join(head.folder, "out")];
-  return { ...compareFolders(baseOut, headOut), baseOut, headOut, baseCommit, headCommit };
+  const within = [base, head].flatMap((side) =>
+    SAME_WITHIN.map(({ site, as, label }) => ({ side: side.name, site, as, label, ...compareFolders(path.join(side.folder, "out", "sites", as), path.join(side.folder, "out", "sites", site)) })));
+  return { ...compareFolders(baseOut, headOut), within, baseOut, headOut, baseCommit, headCommit };
+}
+
+/** Whether anything differs: between the revisions, or within one of them. */
+export function anyDifference(result: CompareResult): boolean {
+  return result.differences.length > 0 || result.within.some((within) => within.differences.length > 0);
+}
+
+function comparisonLines(heading: string, comparison: FolderComparison): string[] {
+  const lines = [`${heading}: ${comparison.compared} files, ${comparison.differences.length === 0 ? "every one the same, byte for byte" : `${comparison.differences.length} differences`}`];
+  for (const difference of comparison.differences) lines.push(`  ${difference.kind}: ${difference.file}${difference.detail ? ` (${difference.detail})` : ""}`);
+  return lines;
 }
 
 /** The report: what was compared, and every difference, one a line. */
 export function comparisonToText(result: CompareResult): string {
-  const lines = [`compared ${result.compared} files: ${result.differences.length === 0 ? "every one the same, byte for byte" : `${result.differences.length} differences`}`];
-  for (const difference of result.differences) lines.push(`  ${difference.kind}: ${difference.file}${difference.detail ? ` (${difference.detail})` : ""}`);
+  const lines = comparisonLines("base against head", result);
+  for (const within of result.within) lines.push(...comparisonLines(`${within.side}: the site ${within.label} against the first build`, within));
   return `${lines.join("\n")}\n`;
 }
 

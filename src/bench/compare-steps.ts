@@ -12,7 +12,15 @@ export interface BuildStep {
   kind: "build";
   name: string;
   env: Record<string, string | undefined>;
+  /** The build whose cache folder it uses (default: one of its own). */
+  cacheOf?: string;
 }
+
+/** Sites that must be the same file for file within one checkout: a rebuild on a warm cache, and a build without caches. */
+export const SAME_WITHIN: ReadonlyArray<{ site: string; as: string; label: string }> = [
+  { site: "default-warm", as: "default", label: "rebuilt on the first build's caches" },
+  { site: "default-no-cache", as: "default", label: "built with HEMEROTECA_NO_CACHE=1" },
+];
 
 /** A command whose exit code and output go to `out/commands/<name>.txt`. */
 export interface CommandStep {
@@ -72,6 +80,8 @@ export function compareSteps(paths: StepPaths): Step[] {
   const corpusArticles = path.join(paths.corpus, "content", "articles");
   const steps: Step[] = [
     { kind: "build", name: "default", env: { SITE_URL: undefined } },
+    { kind: "build", name: "default-warm", env: { SITE_URL: undefined }, cacheOf: "default" },
+    { kind: "build", name: "default-no-cache", env: { SITE_URL: undefined, HEMEROTECA_NO_CACHE: "1" } },
     { kind: "build", name: "default-with-site-url", env: { SITE_URL: "https://example.org/archive" } },
     { kind: "build", name: "corpus", env: { SITE_URL: undefined, HEMEROTECA_ARTICLES: corpusArticles } },
     { kind: "command", name: "check", script: "check", args: ["--notes"], stderr: true },
