@@ -22,10 +22,10 @@
  * that ended; files written in between have other times, so they are written
  * again too.
  */
-import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { sha256 } from "../lib/sha256.ts";
 import { fileDigest, readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import type { SiteLinker } from "./publish.ts";
 import { CACHES } from "../records/cache-registry.ts";
@@ -45,7 +45,7 @@ const LedgerSchema = z.strictObject({
 type Entry = z.infer<typeof EntrySchema>;
 
 function contentHash(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("base64url");
+  return sha256(content, "base64url");
 }
 
 export class OutputLedger {
@@ -67,7 +67,7 @@ export class OutputLedger {
 
   /** Where the ledger of `outputDir` is kept in `cacheDir`, whether or not there is one. */
   static fileOf(cacheDir: string, outputDir: string): string {
-    return path.join(cacheDir, `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}.json`);
+    return path.join(cacheDir, `${sha256(path.resolve(outputDir)).slice(0, 16)}.json`);
   }
 
   /**
