@@ -23,6 +23,7 @@ import { datesOutsideRange } from "../records/date-range.ts";
 import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "../records/read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
+import { cachePath, cacheRoot } from "../records/cache-registry.ts";
 
 export interface CheckOptions {
   /** Project folder: `content/articles/` and `content/sources/` are inside it. */
@@ -97,7 +98,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const locate = locateIn(root);
 
   const articleFiles = await listArticleFiles(root, articlesDir);
-  const recordCache = options.recordCache ?? path.resolve(root, process.env.HEMEROTECA_CACHE ?? ".cache", "records");
+  // The build's record cache where it has one (cache-registry.ts); none with `HEMEROTECA_NO_CACHE=1`.
+  const recordCache = options.recordCache ?? cachePath(cacheRoot(root), "records");
   // Deferred writes never committed: check reads the cache and leaves it to the build.
   const parseFiles = recordCache && existsSync(recordCache) ? cachedParallelParser({ cacheDir: recordCache, deferCacheWrites: () => {} }) : undefined;
   const loaded = await loadArticles({ root, articlesDir, ...(parseFiles ? { parseFiles } : {}) });

@@ -5,23 +5,21 @@
  * exports.
  *
  * What makes large archives fast lives here:
- * - records come from the content-addressed cache in `.cache/records/` and
+ * - records come from the content-addressed record cache and
  *   only new or edited files are parsed, on worker threads when there are many
  *   (`cachedParallelParser`);
  * - the search index depends only on the Archive, so it is built on a
  *   worker thread while Eleventy renders the pages (Pagefind runs in its own
  *   process), with a second worker for the bundles still waiting when the
- *   pages are done (search-index-threads.ts), and the kept index in
- *   `.cache/pagefind/` is reused when no search record changed;
- * - the data exports are generated once per distinct archive and kept in
- *   `.cache/exports/`;
+ *   pages are done (search-index-threads.ts), and the kept index is reused
+ *   when no search record changed;
+ * - the data exports are generated once per distinct archive and kept;
  * - each article's citations (citeproc is slow) are made once per distinct
- *   citation and kept in `.cache/citations.json` (citation-cache.ts);
- * - each feed document is made once per distinct feed and kept in
- *   `.cache/feeds/` (feed-cache.ts);
+ *   citation and kept (citation-cache.ts);
+ * - each feed document is made once per distinct feed and kept (feed-cache.ts);
  * - a list page or a citation file whose bytes are those the last build left
  *   in the site is neither handed to Eleventy nor written again
- *   (`.cache/pages/`, output-ledger.ts and pages-to-write.ts); nor is an
+ *   (output-ledger.ts and pages-to-write.ts); nor is an
  *   article page made from the same record and context
  *   (article-page-key.ts), or a feed made from the same feed cache key.
  *
@@ -29,8 +27,9 @@
  * made again (cache-files.ts). A build (not `npm start`) makes the new site
  * beside the old one and swaps it in when whole, under a lock (publish.ts).
  *
- * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
- * turns all six caches off. A dry run (`--dryrun`) loads and checks every
+ * Each cache's folder, version and code scope are in one table
+ * (src/records/cache-registry.ts). `.cache/` (or `HEMEROTECA_CACHE`) is safe to
+ * delete; `HEMEROTECA_NO_CACHE=1` turns every cache off. A dry run (`--dryrun`) loads and checks every
  * article and renders every page, like Eleventy, and writes nothing: no
  * citation file, export or search index, and nothing into the caches.
  * Archives above 2,000 articles are indexed as several Pagefind bundles by
@@ -66,6 +65,7 @@ import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
 import { withoutHtml } from "./worker-job.ts";
 import { toPosix } from "../records/paths.ts";
+import { cachePath, cacheRoot } from "../records/cache-registry.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
 export interface EleventyConfig {
@@ -120,18 +120,13 @@ function shardSizeFromEnv(): number | undefined {
   return size;
 }
 
-function resolveCacheDir(options: PluginOptions): string | undefined {
-  if (options.cacheDir === false || process.env.HEMEROTECA_NO_CACHE === "1") return undefined;
-  return path.resolve(options.root, options.cacheDir ?? process.env.HEMEROTECA_CACHE ?? ".cache");
-}
-
 const ms = (value: number) => Math.round(value);
 
 export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOptions): void {
   const log = options.log ?? ((message: string) => console.error(`[hemeroteca] ${message}`));
-  const cacheDir = resolveCacheDir(options);
+  const cacheDir = cacheRoot(options.root, options.cacheDir);
   /** Where the output ledgers are kept (output-ledger.ts), one per output folder. */
-  const ledgerDir = cacheDir ? path.join(cacheDir, "pages") : undefined;
+  const ledgerDir = cachePath(cacheDir, "outputLedger");
   const dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
   const searchShardSize = shardSizeFromEnv();
   let archive: Archive | undefined;
@@ -224,7 +219,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     let parsedAt = started;
     let commitCache: (() => Promise<void>) | undefined;
     const parseFiles = cachedParallelParser({
-      ...(cacheDir ? { cacheDir: path.join(cacheDir, "records") } : {}),
+      ...(cacheDir ? { cacheDir: cachePath(cacheDir, "records") } : {}),
       onStats: (stats) => (parse = stats),
       deferCacheWrites: (commit) => (commitCache = commit),
     });
@@ -286,19 +281,19 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       const records = withoutHtml(current);
       search = new SearchIndexInWorkers(records, path.join(output, "pagefind"), {
         // The digests are noted already (the record cache read or wrote each record), and name each record whole.
-        ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind"), digests: current.articles.map(recordDigest) } : {}),
+        ...(cacheDir ? { cacheDir: cachePath(cacheDir, "searchIndex"), digests: current.articles.map(recordDigest) } : {}),
         ...(searchShardSize ? { shardSize: searchShardSize } : {}),
       }, workers.index);
       // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
-      exportsMade = writeExportsInWorker(records, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
+      exportsMade = writeExportsInWorker(records, output, cachePath(cacheDir, "exports"), workers.exports);
       // Awaited in eleventy.after; until then a failure must not count as unhandled.
       exportsMade.catch(() => {});
     }
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
-    citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
+    citations = await CitationCache.open(cachePath(cacheDir, "citations"));
     // Read once for the feed cache and the article pages' keys: some 40 ms over every file of the site's code.
     const siteCode = cacheDir ? await codeFingerprint(SITE_CODE) : undefined;
-    feeds = await FeedCache.open(cacheDir ? path.join(cacheDir, "feeds") : undefined, siteCode);
+    feeds = await FeedCache.open(cachePath(cacheDir, "feeds"), siteCode);
     // Only a full build that writes can vouch for every file it leaves alone: `npm run build`, and each rebuild of
     // `npm start` (the whole site again); not Eleventy's `--incremental` mode, which renders what it chooses.
     if (cacheDir && !incremental && !dryRun) {
