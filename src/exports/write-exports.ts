@@ -71,7 +71,7 @@ export async function writeExports(archive: Pick<Archive, "articles" | "site">, 
   await mkdir(path.dirname(jsonlFile), { recursive: true });
   await writeFileAtomically(jsonlFile, jsonl);
   await writeFileAtomically(csv, archiveToCsv(archive.articles, archive.site.baseUrl));
-  writeArchiveDatabase(archive.articles, sqlite, archive.site.baseUrl);
+  writeArchiveDatabase(archive.articles, sqlite, archive.site.baseUrl, archive.site.language);
   await writeFileAtomically(bib, archiveToBibtex(archive));
   await writeFileAtomically(ris, archiveToRis(archive));
   await writeFileAtomically(path.join(outputDir, MANIFEST_FILE), await archiveManifest(archive, outputDir, jsonl));
