@@ -19,7 +19,7 @@ describe("articleToSearchRecord", () => {
   it("gives the result's date, publication and language as meta, and the filters of the search page", () => {
     const record = articleToSearchRecord(article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10\ntags: [Juliaca, represión]"));
     expect(record.meta).toMatchObject({ title: "Masacre en Juliaca", date: "10 January 2023", publication: "International Workers Organizer", language: "Español", lang: "es" });
-    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"] });
+    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"], timeline: ["2023-01 International Workers Organizer"] });
     expect(record.sort).toEqual({ date: "2023-01-10", oldest: "2023-01-10" });
   });
 
