@@ -25,7 +25,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { dateToDayRange } from "./day-range.ts";
-import { articleToExportRecord, EXPORT_FIELDS, type ExportRecord } from "./jsonl.ts";
+import { articleToExportRecord, EXPORT_FIELDS, ExportRecordSchema, type ExportRecord } from "./jsonl.ts";
+import { FRONT_MATTER_FIELD_ORDER } from "../records/article-schema.ts";
 import { messagesFor, type Messages } from "../archive/interface-messages.ts";
 import { articleToSearchRecord } from "./search-record.ts";
 import { stemmerFor, textToIndexWords, type Stem } from "./search-words.ts";
@@ -41,10 +42,13 @@ const FTS_DEFAULT_HASH_SIZE = 2 ** 20;
 const JSON_FIELDS = new Set<keyof ExportRecord>(["authors", "tags", "aliases", "translations", "source", "review"]);
 const REQUIRED_FIELDS = new Set<keyof ExportRecord>(["title", "publication", "language", "id", "url", "text"]);
 
+/** Fields that may be a number or a text (`page: 21` or `page: xii`): a column without a type keeps which. */
+const NUMBER_OR_TEXT_FIELDS = new Set<keyof ExportRecord>(["page"]);
+
 function columnDefinition(field: keyof ExportRecord): string {
   const notNull = REQUIRED_FIELDS.has(field) ? " NOT NULL" : "";
   const unique = field === "id" ? " UNIQUE" : "";
-  return `"${field}" TEXT${notNull}${unique}`;
+  return `"${field}"${NUMBER_OR_TEXT_FIELDS.has(field) ? "" : " TEXT"}${notNull}${unique}`;
 }
 
 export const DATABASE_SCHEMA = `CREATE TABLE articles (
@@ -92,15 +96,44 @@ export function articleToSearchColumns(article: ArticleRecord, messages: Message
   return { title, summary, text, meta: Object.values(others).map(words).join(" "), parts: parts.join(" ") };
 }
 
-function exportValueToColumn(field: keyof ExportRecord, value: unknown): string | null {
+function exportValueToColumn(field: keyof ExportRecord, value: unknown): string | number | null {
   if (value === undefined || value === null) return null;
   if (JSON_FIELDS.has(field)) return JSON.stringify(value);
+  if (NUMBER_OR_TEXT_FIELDS.has(field) && typeof value === "number") return value;
   return String(value);
 }
 
+/**
+ * A row of `articles` back as the record it was written from, its keys in the
+ * JSON Lines export's order, or the field that does not read back.
+ */
+export function rowToExportRecord(row: Record<string, unknown>): { ok: true; record: ExportRecord } | { ok: false; error: string } {
+  const record: Record<string, unknown> = {};
+  const order = [...FRONT_MATTER_FIELD_ORDER.filter((key) => key !== "url"), "id", "url", "originalUrl", "text"] as Array<keyof ExportRecord>;
+  for (const field of order) {
+    const value = row[field];
+    if (value === null || value === undefined) continue;
+    try {
+      record[field] = JSON_FIELDS.has(field) ? JSON.parse(String(value)) : value;
+    } catch {
+      return { ok: false, error: `\`${field}\` of \`${String(row.id)}\` is not JSON` };
+    }
+  }
+  const checked = ExportRecordSchema.safeParse(record);
+  if (!checked.success) return { ok: false, error: `\`${String(row.id)}\`: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}` };
+  return { ok: true, record: record as ExportRecord };
+}
+
+/** The site's settings a reader of the database needs: `search_language`, the interface's, whose stemmer `search_words` uses; `base_url` and `title`, for citations. */
+export interface DatabaseSettings {
+  baseUrl: string;
+  title: string;
+  searchLanguage: string;
+}
+
 /** Writes the database to `file`, replacing it only once it is complete. */
-/** `searchLanguage`: the language the site's search index is in (the interface's), whose stemmer `search_words` uses. */
-export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string, baseUrl = "", searchLanguage = "en"): void {
+export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string, settings: DatabaseSettings = { baseUrl: "", title: "", searchLanguage: "en" }): void {
+  const { baseUrl, searchLanguage } = settings;
   const scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
   const partial = `${file}.partial`;
   try {
@@ -124,7 +157,10 @@ export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: s
           insert.run(index + 1, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
           insertWords.run({ rowid: index + 1, ...articleToSearchColumns(article, messages, stem) });
         });
-        db.prepare("INSERT INTO archive_settings (name, value) VALUES ('search_language', ?)").run(searchLanguage);
+        const setting = db.prepare("INSERT INTO archive_settings (name, value) VALUES (?, ?)");
+        setting.run("search_language", searchLanguage);
+        setting.run("base_url", baseUrl);
+        setting.run("title", settings.title);
       })();
       // FTS5 writes a segment whenever its in-memory table passes `hashsize` (1 MB by default) and then
       // merges them; with room for a whole archive of 10,000 articles the index is written once, and

@@ -12,6 +12,9 @@ import { timeToIsoDay, type DayRange } from "../exports/day-range.ts";
 import { parseEdtfDate } from "../records/edtf-date.ts";
 import { textToSlug } from "../records/ids.ts";
 import { termsToFtsQuery, type FtsQuery, type Vocabulary } from "../exports/fts-query.ts";
+import type { CitableArticle } from "../exports/csl-item.ts";
+import type { ExportRecord } from "../exports/jsonl.ts";
+import { rowToExportRecord } from "../exports/sqlite.ts";
 import { queryToTerms, stemmerFor, wordToIndexWords, type Stem } from "../exports/search-words.ts";
 
 /** Bad input from the person searching: shown as is, with a hint, never as a stack trace. */
@@ -285,6 +288,48 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     ? hits.length
     : (db.prepare(`SELECT count(*) FROM search_words JOIN articles a ON a.position = search_words.rowid WHERE ${conditions.join(" AND ")}`).pluck().get(filters) as number);
   return { hits, total };
+}
+
+/** The site's address and name, kept in the database for citations. */
+export function databaseSite(db: Database.Database): { baseUrl: string; title: string } {
+  const setting = db.prepare("SELECT value FROM archive_settings WHERE name = ?").pluck();
+  return { baseUrl: (setting.get("base_url") as string | undefined) ?? "", title: (setting.get("title") as string | undefined) ?? "" };
+}
+
+/**
+ * The matches as the exports' records, in the order asked for, every one
+ * unless `limit` is given: what `--format` writes with the exports' own writers.
+ */
+export function matchingRecords(db: Database.Database, options: Omit<SearchOptions, "highlight">): ExportRecord[] {
+  const { conditions, filters, query } = matchConditions(db, options);
+  if (query.match === undefined) return [];
+  const sort = options.sort ?? "relevance";
+  const rows = db.prepare(`SELECT a.*, bm25(search_words, ${COLUMN_WEIGHTS.join(", ")}) AS rank
+    FROM search_words JOIN articles a ON a.position = search_words.rowid
+    WHERE ${conditions.join(" AND ")}
+    ORDER BY ${ORDER_BY[sort]}
+    LIMIT @limit`).all({ ...filters, limit: options.limit ?? -1 }) as Array<Record<string, unknown>>;
+  return rows.map((row) => {
+    const read = rowToExportRecord(row);
+    if (!read.ok) throw new SearchError(`The archive database has an article that does not read back: ${read.error}`, "rebuild it with `npm run build`", "database");
+    return read.record;
+  });
+}
+
+/** A record read back from the database as what a citation needs of an article. */
+export function exportRecordToCitable(record: ExportRecord): CitableArticle {
+  const parsed = record.date ? parseEdtfDate(record.date) : undefined;
+  return {
+    id: record.id,
+    title: record.title,
+    publication: record.publication,
+    authors: record.authors,
+    parsedDate: parsed?.ok ? parsed.value : null,
+    language: record.language,
+    issue: record.issue,
+    page: record.page,
+    summary: record.summary,
+  };
 }
 
 export const COUNT_BY = ["year", "month", "publication"] as const;
