@@ -106,7 +106,7 @@ function bars(months, publications, colourOf, peak) {
   return [chart, axis];
 }
 
-function table(months, publications, apart) {
+function table(months, publications) {
   const details = element("details", "search-timeline-table");
   details.appendChild(element("summary", "", MESSAGES.table || "The counts as a table"));
   const wrap = details.appendChild(element("div", "search-timeline-scroll"));
@@ -160,7 +160,7 @@ export function drawTimeline(target, counts) {
     const shown = publications.filter((publication) => months.some(({ counts: row }) => row.has(publication)));
     target.append(...bars(months, publications, colourOf, totalOf(peak)), legend(shown, colourOf));
   }
-  const { details, row } = table(months, publications, apart);
+  const { details, row } = table(months, publications);
   const notes = element("p", "search-timeline-apart");
   for (const key of APART) {
     if (!apart[key]) continue;
