@@ -40,10 +40,12 @@ export interface CliIo {
 export const USAGE = `Usage: npm run search -- QUERY [options]
 
 Full-text search of the built archive, offline (reads _site/data/archive.sqlite;
-run \`npm run build\` first). Every word must appear; "two words" in quotes is a
-phrase; a word ending in * is a prefix (strik* finds strike and strikes).
-Accents and case are ignored (peru finds Perú), and words find their other
-forms (protest finds protests, huelga finds huelgas).
+run \`npm run build\` first): the same articles as the site's search page finds.
+Every word must appear, and each finds the words it begins (strik finds strike
+and striking); a query wholly in double quotes is a phrase. Accents, case and
+punctuation are ignored (peru finds Perú), and words find their other forms
+(protest finds protests). The date, publication and language shown with a
+result are searchable too, as on the site.
 
 Options:
   --publication P   only publications whose name contains P
@@ -78,7 +80,7 @@ Examples:
   npm run search -- strike --author byrne --sort oldest
   npm run search -- "state of emergency" --json --limit 5
   npm run search -- strike --count-by month --csv
-  npm run search -- huelga --format bib > huelga.bib
+  npm run search -- golpista --format bib > golpista.bib
 `;
 
 const MORE_HELP = "  hint: `npm run search -- --help` lists the options\n";

@@ -7,7 +7,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runSearchCli } from "../../src/search/cli.ts";
+import { readFileSync } from "node:fs";
+import { runSearchCli, USAGE } from "../../src/search/cli.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { serveDirectory, type StaticServer } from "../support/static-server.ts";
@@ -60,19 +61,30 @@ afterAll(async () => {
   }
 });
 
-/** The addresses of the articles `npm run search` finds, all of them. */
-function cliMatches(site: Served, query: string): string[] {
+function runCli(site: Served, args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = "";
   let stderr = "";
-  const code = runSearchCli([query, "--json", "--limit", "100000", "--db", path.join(site.output, "data", "archive.sqlite")], {
+  const code = runSearchCli([...args, "--db", path.join(site.output, "data", "archive.sqlite")], {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     isTTY: false,
     cwd: projectRoot,
     env: {},
   });
-  expect(code, stderr).toBe(0);
-  return (JSON.parse(stdout) as Array<{ url: string }>).map((hit) => hit.url).sort();
+  return { code, stdout, stderr };
+}
+
+/** The addresses of the articles `npm run search` finds, all of them. */
+function cliMatches(site: Served, query: string): string[] {
+  const run = runCli(site, [query, "--json", "--limit", "100000"]);
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as Array<{ url: string }>).map((hit) => hit.url).sort();
+}
+
+/** The arguments of every `npm run search -- ...` example in a text, quotes read as a shell does and any `> file` left off. */
+function searchExamples(text: string): string[][] {
+  return [...text.matchAll(/^ +npm run search -- (.+)$/gm)].map((match) =>
+    [...match[1]!.replace(/\s*>.*$/, "").matchAll(/"([^"]*)"|(\S+)/g)].map((word) => word[1] ?? word[2]!));
 }
 
 /** The addresses of the results the search page lists for `query` typed into its box, every one scrolled into view. */
@@ -100,6 +112,19 @@ async function pageMatches(page: Page, query: string): Promise<string[]> {
   const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return hrefs.sort();
 }
+
+describe("the search examples of README.md and of --help", () => {
+  it("each find articles in the shipped archive", () => {
+    const examples = [...searchExamples(readFileSync(path.join(projectRoot, "README.md"), "utf8")), ...searchExamples(USAGE)].filter((args) => args[0] !== "QUERY");
+    expect(examples.length).toBeGreaterThan(5);
+    for (const args of examples) {
+      const run = runCli(sites.shipped!, args);
+      expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(0);
+      expect(run.stdout, args.join(" ")).not.toMatch(/^No articles match|^\[\]|^$/);
+      if (args.includes("--format")) expect(run.stdout.split("\n").filter(Boolean).length, args.join(" ")).toBeGreaterThan(args.includes("csv") ? 1 : 0);
+    }
+  });
+});
 
 describe.each(["fixture", "shipped"] as const)("on the %s archive", (name) => {
   it("the command and the search page find the same articles for each query", async () => {
