@@ -43,6 +43,15 @@ describe("articleToSearchRecord", () => {
     expect(record.filters?.year).toEqual(["2022", "2023"]);
     expect(record.sort).toMatchObject({ date: "2022-12-01" });
   });
+
+  it("gives the chart of matches by month the month and publication, or `wider` and `undated` apart", () => {
+    const timeline = (frontMatter: string) => articleToSearchRecord(article(`title: T\npublication: Fight Back! News\nlanguage: en${frontMatter}`)).filters.timeline;
+    expect(timeline("\ndate: 2023-01-09?")).toEqual(["2023-01 Fight Back! News"]);
+    expect(timeline("\ndate: 2023-01~")).toEqual(["2023-01 Fight Back! News"]);
+    expect(timeline("\ndate: 2023")).toEqual(["wider Fight Back! News"]);
+    expect(timeline("\ndate: 2022-12/2023-01")).toEqual(["wider Fight Back! News"]);
+    expect(timeline("")).toEqual(["undated Fight Back! News"]);
+  });
 });
 
 describe("writeSearchIndex", () => {
