@@ -140,17 +140,35 @@ export function wordToIndexWords(raw: string, stem: Stem): { word: string | unde
   return { word, parts };
 }
 
-/** Every word of a text as Pagefind indexes it: the whole words in order (for phrases), and the parts of compound words. */
-export function textToIndexWords(text: string, stem: Stem): { words: string[]; parts: string[] } {
+type IndexWords = ReturnType<typeof wordToIndexWords>;
+/** Each stemmer's words already read: an archive's text repeats its words, and reading one is most of the cost. */
+const readWords = new WeakMap<Stem, Map<string, IndexWords>>();
+const READ_WORDS_KEPT = 1_000_000;
+
+/**
+ * Every word of a text as Pagefind indexes it: the whole words in order (for
+ * phrases), and the parts of compound words, each list space-separated (a
+ * word holds no whitespace).
+ */
+export function textToIndexWords(text: string, stem: Stem): { words: string; parts: string } {
+  let read = readWords.get(stem);
+  if (!read) readWords.set(stem, (read = new Map()));
   const words: string[] = [];
   const parts: string[] = [];
-  for (const raw of text.split(/\s+/)) {
+  // Pagefind splits at whitespace and drops zero-width spaces from what it splits.
+  for (const line of text.split(/\s+/)) {
+    if (!line) continue;
+    const raw = line.includes("\u200b") ? line.replaceAll("\u200b", "") : line;
     if (!raw) continue;
-    const indexed = wordToIndexWords(raw.replaceAll("\u200b", ""), stem);
+    let indexed = read.get(raw);
+    if (!indexed) {
+      indexed = wordToIndexWords(raw, stem);
+      if (read.size < READ_WORDS_KEPT) read.set(raw, indexed);
+    }
     if (indexed.word !== undefined) words.push(indexed.word);
-    parts.push(...indexed.parts);
+    for (const part of indexed.parts) parts.push(part);
   }
-  return { words, parts };
+  return { words: words.join(" "), parts: parts.join(" ") };
 }
 
 /** The punctuation Pagefind drops from a query, tested on each grapheme (its pattern's anchors as Pagefind writes them). */

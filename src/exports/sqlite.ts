@@ -85,8 +85,8 @@ export function articleToSearchColumns(article: ArticleRecord, messages: Message
   const parts: string[] = [];
   const words = (text: string) => {
     const indexed = textToIndexWords(text, stem);
-    parts.push(...indexed.parts);
-    return indexed.words.join(" ");
+    if (indexed.parts) parts.push(indexed.parts);
+    return indexed.words;
   };
   const title = words(article.title);
   const summary = words(article.summary ?? "");

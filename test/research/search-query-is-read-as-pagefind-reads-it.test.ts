@@ -39,8 +39,8 @@ describe("queryToTerms", () => {
 describe("textToIndexWords", () => {
   it("indexes a word without its punctuation, and a compound word's parts beside it", () => {
     expect(textToIndexWords("Perú, state-of-emergency “Against COVID19", stemmerFor("en"))).toEqual({
-      words: ["peru", "stateofemerg", "against", "covid19"],
-      parts: ["state", "of", "emergenc", "“against", "covid", "19"],
+      words: "peru stateofemerg against covid19",
+      parts: "state of emergenc “against covid 19",
     });
   });
 });
