@@ -13,7 +13,9 @@
  * makes searchable beside the text (the date as shown, the publication, the
  * language). One word a token, so FTS5's prefix queries match as Pagefind's
  * do; `search_vocabulary` lists the words, and `archive_settings` says which
- * language they were stemmed in, so a query is stemmed the same way.
+ * language they were stemmed in (`search_language`), so a query is stemmed the
+ * same way, and the site's address and name (`base_url`, `title`), so the
+ * matches can be cited as the site cites them.
  *
  * The bytes are the same from build to build: the database is filled in a
  * scratch file, then copied with `VACUUM INTO` (fresh pages, no free list, no
