@@ -9,7 +9,6 @@ import { messagesFor } from "../src/archive/interface-messages.ts";
 import { LIST_SEPARATOR } from "../src/exports/csv.ts";
 import { EXPORT_FIELD_MEANINGS, EXPORT_FIELDS } from "../src/exports/jsonl.ts";
 import { DATABASE_SCHEMA_VERSION } from "../src/exports/sqlite.ts";
-import { textToFtsQuery } from "../src/exports/fts-query.ts";
 import { countLabel } from "../src/site/components.ts";
 import { html, type SafeHtml } from "../src/site/html.ts";
 import { page } from "../src/site/layout.ts";
@@ -27,7 +26,8 @@ const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** Example queries over this archive: a full-text search for a word it holds, a date range, a tag. */
 function exampleQueries(archive: Archive): string {
   const [word] = searchExamples(archive, 1);
-  const match = word ? textToFtsQuery(word)?.match : undefined;
+  // One quoted word: FTS5 reads it as text, whatever its characters.
+  const match = word && /[\p{L}\p{N}]/u.test(word) ? `"${word.replace(/"/g, '""')}"` : undefined;
   const tag = mostUsedFirst(archive.tags)[0]?.name;
   const lastYear = archive.years[0]?.year;
   const queries = [
@@ -60,7 +60,7 @@ export function render({ archive }: { archive: Archive }): string {
 <ul>
   <li><a href="/data/archive.jsonl">archive.jsonl</a> (JSON Lines): one JSON object per article, newest first and undated last, with the fields below; a field an article lacks is left out.</li>
   <li><a href="/data/archive.csv">archive.csv</a> (CSV): one row per article, the fields below as columns in the same order. UTF-8, quoted as RFC 4180 says. Lists are joined with <code>${LIST_SEPARATOR}</code> (a bar between two spaces), and <code>source</code> is JSON. A cell that a spreadsheet would run as a formula starts with <code>'</code>.</li>
-  <li><a href="/data/archive.sqlite">archive.sqlite</a> (SQLite, schema version ${String(DATABASE_SCHEMA_VERSION)} in <code>PRAGMA user_version</code>): the table <code>articles</code>, one column per field (lists and <code>source</code> as JSON), <code>position</code> in the archive's order and <code>date_start</code>/<code>date_end</code>, the first and last day a date can mean; and <code>articles_fts</code>, a full-text index (FTS5) of title, summary and text, accents ignored and words stemmed (English Porter: <code>protest</code> finds <code>protests</code>).</li>
+  <li><a href="/data/archive.sqlite">archive.sqlite</a> (SQLite, schema version ${String(DATABASE_SCHEMA_VERSION)} in <code>PRAGMA user_version</code>): the table <code>articles</code>, one column per field (lists and <code>source</code> as JSON), <code>position</code> in the archive's order and <code>date_start</code>/<code>date_end</code>, the first and last day a date can mean; and <code>articles_fts</code>, a full-text index (FTS5) of title, summary and text, accents ignored and words stemmed (English Porter: <code>protest</code> finds <code>protests</code>); <code>search_words</code>, the words the site's search indexes, as <code>npm run search</code> searches them.</li>
   <li><a href="/data/archive.bib">archive.bib</a> (BibTeX and biblatex) and <a href="/data/archive.ris">archive.ris</a> (RIS): every article's citation, as in the files beside its page.</li>
   <li><a href="/data/manifest.json">manifest.json</a>: the archive's version (the sha256 of <code>archive.jsonl</code>, which changes with any article), its licence, how many articles it holds (dated, undated, by language and publication), and each file's size and sha256, to check a copy.</li>
 </ul>

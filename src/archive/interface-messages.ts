@@ -170,6 +170,18 @@ const en = {
     /** Pagefind names a filter after its key; these are the names readers see. */
     filterNames: { publication: "Publication", tag: "Tag", language: "Language", year: "Year" },
     undatedFilter: "Undated",
+    /** The chart of matches by month and publication (public/search-timeline.js). */
+    timeline: {
+      title: "Matches by month",
+      /** The chart's text for screen readers; the table below it has every count. */
+      summary: "{count} dated to a month, from {first} to {last}; most in {peak} ({peakCount}).",
+      month: "Month",
+      total: "All",
+      other: "Other publications",
+      undated: "Undated",
+      wider: "Dated to a year or a span",
+      table: "The counts as a table",
+    },
   },
 };
 
@@ -308,6 +320,16 @@ const es: Messages = {
     filtersActive: { one: " ({count} activo)", other: " ({count} activos)" },
     filterNames: { publication: "Publicación", tag: "Etiqueta", language: "Idioma", year: "Año" },
     undatedFilter: "Sin fecha",
+    timeline: {
+      title: "Resultados por mes",
+      summary: "{count} con mes conocido, de {first} a {last}; la mayoría en {peak} ({peakCount}).",
+      month: "Mes",
+      total: "Todas",
+      other: "Otras publicaciones",
+      undated: "Sin fecha",
+      wider: "Fechados por año o por un periodo",
+      table: "Las cifras en una tabla",
+    },
   },
 };
 
