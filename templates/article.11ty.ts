@@ -29,10 +29,12 @@ const MORE_TAGS = 1;
 /**
  * In place of the text, for an article whose source gives none (a listing that
  * prints a headline and a "read more" link only): said plainly, so that an
- * empty page is not taken for a fault.
+ * empty page is not taken for a fault. An article with no source was written
+ * in by hand without its text: no source is blamed then.
  */
 function bodyMissing(m: Messages, article: ArticleRecord, site: string) {
-  return html`<p class="body-missing"${langAttribute(site, article.language)}>${article.summary ? m.bodyMissingHeadlineAndSummary : m.bodyMissingHeadline}${article.url ? m.bodyMissingOriginal : ""}</p>`;
+  const said = !article.source ? m.bodyNotAdded : article.summary ? m.bodyMissingHeadlineAndSummary : m.bodyMissingHeadline;
+  return html`<p class="body-missing"${langAttribute(site, article.language)}>${said}${article.url ? m.bodyMissingOriginal : ""}</p>`;
 }
 
 const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();
