@@ -74,7 +74,7 @@ export function buildErrorPage(error: unknown, reloadScript: string): string {
 <body>
 <main>
 <h1>The site could not be built</h1>
-<p>Fix what is named below and save: this page turns back into the site by itself. <code>npm run check</code> lists the same problems.</p>
+<p>Fix what is named below and save: this page turns back into the site by itself. <code>npm run check</code> lists the same problems, each with a hint on how to fix it.</p>
 ${messages}
 </main>
 <script type="module" src="${escapeHtml(reloadScript)}"></script>
