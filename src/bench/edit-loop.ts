@@ -1,8 +1,10 @@
 /**
  * The editor's loop, measured: how long each command takes to start
- * (`--startup`), and how long `npm start` takes to serve an article saved
- * while it runs (`--serve`). Both report the machine's load beside the times,
- * since on a shared machine they mean little without it.
+ * (`--startup`), and how long an article saved during `npm start` takes to
+ * show in the page open in the browser (`--serve`), against a plain Eleventy
+ * project of the same files under `eleventy --serve`. Both report the
+ * machine's load beside the times, since on a shared machine they mean little
+ * without it.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
