@@ -64,7 +64,8 @@ function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
     // A year outside the archive's years has no page to link to.
     crumbs.push(year ? { label: String(date.start.year), url: year.url } : { label: String(date.start.year) });
     const month = date.start.month ? year?.months[date.start.month - 1] : undefined;
-    if (month?.articles.includes(article)) crumbs.push({ label: monthToName(m, month.month), url: month.url });
+    // By id, not by object: `npm start` renders a saved article's new record against the last build's months (src/site/quick-preview.ts).
+    if (month?.articles.some((other) => other.id === article.id)) crumbs.push({ label: monthToName(m, month.month), url: month.url });
   }
   crumbs.push({ label: article.title, lang: article.language });
   return crumbs;

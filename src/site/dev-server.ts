@@ -116,6 +116,11 @@ async function adaptDevServer(host: string): Promise<void> {
   };
 }
 
+/** Reloads the pages open in the browser, unless a build error stands (its page gives way only to a whole build). */
+export function reloadOpenPages(): void {
+  if (buildError === undefined) for (const server of listening) server.sendUpdateNotification({ type: "eleventy.reload", files: [] });
+}
+
 /** Makes `npm start` listen on localhost and show build errors in the browser. */
 export function editFriendlyDevServer(eleventyConfig: DevServerConfig, env: NodeJS.ProcessEnv = process.env): void {
   const host = devServerHost(env);
@@ -141,7 +146,5 @@ export function editFriendlyDevServer(eleventyConfig: DevServerConfig, env: Node
   // after the pages are written. Its "after" listeners run side by side, so this one runs as the pages are on disk:
   // the open pages reload now to show them (and again when the build ends). Not while an error page stands: that
   // gives way only once the whole build has succeeded.
-  eleventyConfig.on("eleventy.after", () => {
-    if (buildError === undefined) for (const server of listening) server.sendUpdateNotification({ type: "eleventy.reload", files: [] });
-  });
+  eleventyConfig.on("eleventy.after", reloadOpenPages);
 }

@@ -3,8 +3,10 @@
  * localhost only; an article broken while its page is open turns that page
  * into the build error, naming the file, line and field, until the article is
  * fixed, when the page shows the article again, with no reload by hand; and a
- * saved article's open page reloads once the pages are written, before the
- * rebuild has made the search index and the data exports.
+ * saved article's open page shows the change before the rebuild has ended
+ * (its page is written ahead of the rebuild, src/site/quick-preview.ts, and
+ * the open pages reload again once the pages are written, before the search
+ * index and the data exports).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile, cp } from "node:fs/promises";
@@ -100,7 +102,7 @@ describe("npm start", () => {
     }
   }, 300_000);
 
-  it("reloads a saved article's open page as soon as the pages are written, before the rebuild ends", async () => {
+  it("reloads a saved article's open page before the rebuild ends", async () => {
     const page = await browser.newPage();
     /** Each reload the server sent the page: whether the server had ended a build since the save by then. */
     const reloads: boolean[] = [];
