@@ -94,8 +94,8 @@ function startWatcher(command: string[], cwd: string, env: NodeJS.ProcessEnv): W
   return { child, output: () => output, buildsEnded: () => output.match(/ Wrote \d+ files? in /g)?.length ?? 0 };
 }
 
-/** Longest wait for one step (a first build of 10,000 articles on a busy machine takes minutes). */
-const STEP_MS = 15 * 60_000;
+/** Longest wait for one step: a guard against waiting for ever, not a limit (a first build of 10,000 articles took over 15 minutes at a load of 50). */
+const STEP_MS = 60 * 60_000;
 
 /** Looks every 20 ms until `probe` answers something; gives up with the server's output after STEP_MS. */
 async function until<T>(watcher: Watcher, what: string, probe: () => Promise<T | undefined> | T | undefined, poke?: () => Promise<void>): Promise<T> {
