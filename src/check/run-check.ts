@@ -15,7 +15,7 @@ import { decodeTextBytes, plainFileProblem } from "../records/text-file.ts";
 import { validateArchive } from "../records/validate-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity, type OriginProblem } from "./check-problem.ts";
-import { checkPlaceholders, checkSourceRefs, reviewNotes } from "./check-records.ts";
+import { checkEmptyBodies, checkPlaceholders, checkSourceRefs, reviewNotes } from "./check-records.ts";
 import { checkPublicationSpellings, checkVocabularyTags } from "./check-names.ts";
 import { readVocabularyFile } from "../import/assign-tags.ts";
 import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
@@ -127,6 +127,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...datesOutsideRange(loaded.records, siteDateRange(siteSettings.settings), locate),
     ...checkSourceRefs(everyRecord, read.sources, sourcesDir, locate),
     ...checkPlaceholders(texts),
+    ...checkEmptyBodies(loaded.records, texts, locate),
     ...checkPublicationSpellings(everyRecord, locate, (file) => Boolean(only) && selected(file)),
     ...checkVocabularyTags(everyRecord, vocabulary.vocabulary, locate),
     ...reviewNotes(everyRecord, locate),

@@ -64,6 +64,7 @@ import { SITE_CODE } from "./site-code.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
 import { withoutHtml } from "./worker-job.ts";
+import { writeArticlePreviews, type PreviewRenderers } from "./quick-preview.ts";
 import { toPosix } from "../records/paths.ts";
 import { cachePath, cacheRoot } from "../records/cache-registry.ts";
 
@@ -75,6 +76,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: { data: Record<string, unknown>; render: () => string }): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
+  on(event: "eleventy.beforeWatch", callback: (changed: string[]) => unknown): void;
   on(event: string, callback: (event: { dir: { output: string }; incremental?: boolean; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
   setQuietMode?(quiet: boolean): void;
 }
@@ -91,6 +93,12 @@ export interface PluginOptions {
    * file already holds what it would write (pages-to-write.ts).
    */
   pages?: PageRenderers;
+  /**
+   * `npm start`: the article template's page of a record and its context, to
+   * write a saved article's page before the rebuild (quick-preview.ts), and
+   * what to do once written (reload the open pages).
+   */
+  preview?: { articlePage: PreviewRenderers["articlePage"]; written: (files: string[]) => void };
   /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
   dryRun?: boolean;
   /**
@@ -179,6 +187,21 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   eleventyConfig.addGlobalData("pagesToWrite", () => {
     if (!archive) throw new Error("The archive was not loaded before templates asked for their pages");
     return pagesToWrite ?? allPages(archive);
+  });
+
+  // `npm start`: a saved article's own page at once, from the last build's Archive, before the rebuild (quick-preview.ts).
+  eleventyConfig.on("eleventy.beforeWatch", async (changed) => {
+    if (!options.preview || !options.pages || !archive || !citations || !site || site.staged || dryRun) return;
+    try {
+      const written = await writeArticlePreviews({
+        root: options.root, archive, citationsOf: citations.citationsFor(archive), output: site.folder, changed,
+        render: { articleContext: options.pages.articleContext, articlePage: options.preview.articlePage },
+      });
+      if (written.length) options.preview.written(written);
+    } catch (error) {
+      // Only a head start: the rebuild that follows writes the page, or names the problem.
+      log(`could not write the saved article's page ahead of the rebuild: ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
 
   eleventyConfig.on("eleventy.before", async ({ dir, incremental }) => {
