@@ -40,6 +40,12 @@ function dateToYears(date: ArchiveDate): string[] {
   return years;
 }
 
+/** An article's sort keys, as Pagefind orders them (strings, compared byte by byte). */
+export function searchSortKeys(article: ArticleRecord): Record<keyof typeof UNDATED_SORT_KEYS, string> {
+  const date = article.parsedDate;
+  return date ? { date: timeToIsoDay(date.min), oldest: timeToIsoDay(date.min) } : { ...UNDATED_SORT_KEYS };
+}
+
 /** The date shown with a result is in the interface's language, as on the site's pages. */
 export function articleToSearchRecord(article: ArticleRecord, messages: Messages = messagesFor("en")): pagefind.CustomRecord {
   const date = article.parsedDate;
@@ -61,9 +67,7 @@ export function articleToSearchRecord(article: ArticleRecord, messages: Messages
       year: date ? dateToYears(date) : ["Undated"],
       ...(article.tags?.length ? { tag: article.tags } : {}),
     },
-    sort: date
-      ? { date: timeToIsoDay(date.min), oldest: timeToIsoDay(date.min) }
-      : { ...UNDATED_SORT_KEYS },
+    sort: searchSortKeys(article),
   };
 }
 
