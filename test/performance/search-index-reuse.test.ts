@@ -6,7 +6,7 @@
 import { cp, readdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
+import { buildArchive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
 import { generatedRecords } from "../support/generated-records.ts";
