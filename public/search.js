@@ -28,17 +28,20 @@
 const sitePath = (path) => new URL(path.replace(/^\/+/, ""), import.meta.url).pathname;
 
 const isCounts = (value) => value && typeof value === "object" && !Array.isArray(value);
+const count = (value) => (Number.isSafeInteger(value) && value >= 0 ? value : 0);
 const INDEX = await fetch(sitePath("/pagefind/bundles.json"))
   .then((response) => (response.ok ? response.json() : {}))
   .then((manifest) => ({
     parts: (Array.isArray(manifest.parts) ? manifest.parts : [])
-      .filter((part) => part && typeof part.path === "string" && isCounts(part.offsets))
-      .map((part) => ({ path: sitePath(part.path), offsets: part.offsets, hidden: new Map(Object.entries(isCounts(part.hidden) ? part.hidden : {})) })),
-    recent: manifest.recent && typeof manifest.recent.path === "string" && isCounts(manifest.recent.insertAt)
-      ? { path: sitePath(manifest.recent.path), insertAt: manifest.recent.insertAt }
+      .filter((part) => part && typeof part.path === "string")
+      .map((part) => ({ path: sitePath(part.path), offset: count(part.offset), hidden: new Map(Object.entries(isCounts(part.hidden) ? part.hidden : {})) })),
+    undated: count(manifest.undated),
+    recent: manifest.recent && typeof manifest.recent.path === "string" && Array.isArray(manifest.recent.insertAt)
+      ? { path: sitePath(manifest.recent.path), insertAt: manifest.recent.insertAt.map(count), undated: count(manifest.recent.undated) }
       : undefined,
   }))
-  .catch(() => ({ parts: [], recent: undefined }));
+  .catch(() => ({ parts: [], undated: 0, recent: undefined }));
+if (!INDEX.parts.length) INDEX.parts.push({ path: sitePath("/pagefind/"), offset: 0, hidden: new Map() });
 /**
  * With more than one bundle, each gets a synthetic filter naming it
  * (Pagefind's `mergeFilter`, held in memory, never fetched), so that one
@@ -48,7 +51,7 @@ const INDEX = await fetch(sitePath("/pagefind/bundles.json"))
  */
 const BUNDLE_FILTER = "hemeroteca-bundle";
 const BUNDLES = [...INDEX.parts.map((part, index) => ({ name: String(index), part })), ...(INDEX.recent ? [{ name: "recent", part: undefined }] : [])];
-const JOINED = BUNDLES.length > 1 || INDEX.parts.some((part) => part.hidden.size);
+const JOINED = BUNDLES.length > 1;
 await import(sitePath("/pagefind/pagefind-component-ui.js"));
 {
   // Each merged bundle is a Pagefind instance of its own, made from its entry here alone: without the
@@ -80,8 +83,8 @@ const formatMessage = (template, values) => String(template || "").replace(/\{(\
 
 /** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
-/** Sort choices -> Pagefind sort; undated articles carry sort keys that keep them, last, in both date orders. */
-const SORTS = { relevance: {}, newest: { date: "desc" }, oldest: { oldest: "asc" } };
+/** Sort choices -> Pagefind sort; undated articles sort first by date, and `searchAsOne` moves them last oldest first. */
+const SORTS = { relevance: {}, newest: { date: "desc" }, oldest: { date: "asc" } };
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -227,21 +230,30 @@ function withoutBundleFilter(counts) {
 
 /**
  * One search over every bundle, as if they were one index. Each bundle is
- * searched alone (its filter added to the reader's), and:
+ * searched alone (its filter added to the reader's, when there are several),
+ * and:
  * - pages of the main index that are out of date (`hidden`) are dropped, and
  *   taken off the counts: `filters` counts the results, `totalFilters` and
  *   `unfilteredResultCount` every page that matches the words alone;
  * - by relevance, results are ordered by score, as Pagefind merges them;
  * - by date, Pagefind's score in a sorted search is the page's place in its
- *   bundle's sorted list: a main part's offset turns it into a place in the
- *   whole main index, and `insertAt` gives a recent page its place among
- *   those, so the lists are joined without loading a fragment.
+ *   bundle's list by ascending date: a main part's offset turns it into a
+ *   place in the whole main index, and `insertAt` gives a recent page its
+ *   place among those, so the lists are joined without loading a fragment.
+ *   Undated pages take the first places (their key is 0000-00-00): oldest
+ *   first, they are moved after the dated ones.
  */
-async function searchAsOne(pagefind, term, options, sort) {
+/** More than any place in an index: added to an undated page's place to put it after every dated one. */
+const UNDATED_LAST = 2 ** 40;
+
+async function searchAsOne(search, term, options, sort) {
   const [key, direction] = Object.entries(sort)[0] || [];
   const filters = options.filters || {};
   const filtering = Object.values(filters).some((values) => (Array.isArray(values) ? values.length : values && typeof values === "object" ? Object.keys(values).length : Boolean(values)));
-  const only = (bundle, withFilters) => pagefind.search(term, { ...options, sort, filters: { ...(withFilters ? filters : {}), [BUNDLE_FILTER]: bundle.name } });
+  const only = (bundle, withFilters) => {
+    const narrowed = withFilters ? filters : {};
+    return search(term, { ...options, sort, filters: JOINED ? { ...narrowed, [BUNDLE_FILTER]: bundle.name } : narrowed });
+  };
   const replies = await Promise.all(BUNDLES.map((bundle) => only(bundle, true)));
   if (replies.some((reply) => !reply)) return null;
   // Pages matching the words alone, in each bundle with hidden pages: the replies above, unless filters narrowed them.
@@ -269,9 +281,18 @@ async function searchAsOne(pagefind, term, options, sort) {
         continue;
       }
       const place = direction === "asc" ? -result.score : result.score;
-      const insertAt = part ? [] : INDEX.recent.insertAt[key] || [];
-      const at = part ? (part.offsets[key] || 0) + place : (insertAt[place] ?? 0) - 0.5 + place / (2 * insertAt.length + 2);
-      results.push({ ...result, score: direction === "asc" ? -at : at });
+      let at;
+      let undated;
+      if (part) {
+        at = part.offset + place;
+        undated = at < INDEX.undated;
+      } else {
+        const { insertAt } = INDEX.recent;
+        at = (insertAt[place] ?? 0) - 0.5 + place / (2 * insertAt.length + 2);
+        undated = place < INDEX.recent.undated;
+      }
+      // Oldest first, undated pages go after every dated one (in their own order); newest first they are last already.
+      results.push({ ...result, score: direction === "asc" ? -(undated ? at + UNDATED_LAST : at) : at });
     }
   }
   results.sort((a, b) => b.score - a.score);
@@ -294,8 +315,8 @@ function sortEverySearch(instance, currentSort) {
   const withSort = (pagefind) => {
     if (!pagefind || pagefind.__sorted__) return pagefind;
     const search = pagefind.search.bind(pagefind);
-    pagefind.search = (term, options = {}) => (JOINED ? searchAsOne({ search }, term, options, currentSort()) : search(term, { ...options, sort: currentSort() }));
-    if (JOINED) {
+    pagefind.search = (term, options = {}) => searchAsOne(search, term, options, currentSort());
+    if (JOINED || INDEX.parts.some((part) => part.hidden.size)) {
       const filters = pagefind.filters.bind(pagefind);
       pagefind.filters = async () => {
         const counts = sumCounts([await filters()]);

@@ -17,11 +17,14 @@ import { forEachLimited } from "../records/limited-concurrency.ts";
 
 /**
  * Pagefind leaves a page out of results sorted by a key the page lacks, so
- * undated articles get a key too: `date` (newest first, `date:desc`) puts
- * them after every dated article with `0000-00-00`, and `oldest` (oldest
- * first, `oldest:asc`) does the same with `9999-12-31`.
+ * undated articles get a key too, `0000-00-00`: newest first (`date:desc`)
+ * they come after every dated article. Oldest first they would come first:
+ * the search page moves them to the end (public/search.js), knowing which
+ * they are from their places (search-index-manifest.ts). One key, not a
+ * second one that sorted undated articles last: each sort key is a list of
+ * every page in the metadata a reader loads first.
  */
-export const UNDATED_SORT_KEYS = { date: "0000-00-00", oldest: "9999-12-31" } as const;
+export const UNDATED_SORT_KEY = "0000-00-00";
 
 export interface PagefindApi {
   createIndex: typeof pagefind.createIndex;
@@ -41,9 +44,8 @@ function dateToYears(date: ArchiveDate): string[] {
 }
 
 /** An article's sort keys, as Pagefind orders them (strings, compared byte by byte). */
-export function searchSortKeys(article: ArticleRecord): Record<keyof typeof UNDATED_SORT_KEYS, string> {
-  const date = article.parsedDate;
-  return date ? { date: timeToIsoDay(date.min), oldest: timeToIsoDay(date.min) } : { ...UNDATED_SORT_KEYS };
+export function searchSortKeys(article: ArticleRecord): { date: string } {
+  return { date: article.parsedDate ? timeToIsoDay(article.parsedDate.min) : UNDATED_SORT_KEY };
 }
 
 /** The date shown with a result is in the interface's language, as on the site's pages. */

@@ -47,7 +47,7 @@ import { messagesFor } from "../archive/interface-messages.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
-import { articleToSearchRecord, searchSortKeys, writeSearchIndex } from "./pagefind-index.ts";
+import { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY, writeSearchIndex } from "./pagefind-index.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { searchManifest, type ManifestPart, type SearchBundles } from "./search-index-manifest.ts";
 import { readBundlePages, readMainTable, writeMainTable, type MainTable } from "./search-index-pages.ts";
@@ -55,7 +55,7 @@ import { readBundlePages, readMainTable, writeMainTable, type MainTable } from "
 export type { SearchBundles } from "./search-index-manifest.ts";
 
 /** Bump when the way this module decides, splits or stores changes. */
-export const SEARCH_INDEX_CACHE_VERSION = 4;
+export const SEARCH_INDEX_CACHE_VERSION = 5;
 
 /**
  * Articles per main part at most, for an archive of `count`: 10,000 (one
@@ -261,8 +261,8 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
     path: `/pagefind/${partFolder(part, index) ? `${part.name}/` : ""}`, dated: part.dated, count: part.count, hidden: hidden[index]!,
   }));
   const manifest = searchManifest(
-    manifestParts, Object.values(table.pages).map((page) => page.sort),
-    { path: `/pagefind/${RECENT}/`, sort: recent.map(searchSortKeys) },
+    manifestParts, Object.values(table.pages).map((page) => page.sort.date), UNDATED_SORT_KEY,
+    { path: `/pagefind/${RECENT}/`, dates: recent.map((article) => searchSortKeys(article).date) },
   );
   return {
     manifest, files, shards: table.parts.length + (recent.length ? 1 : 0), reusedShards,
@@ -361,7 +361,7 @@ export async function finishSearchIndex(
     const table = await tableOfMadeIndex(context, parts, results);
     manifest = searchManifest(
       table.parts.map((part, index) => ({ path: `/pagefind/${partFolder(part, index) ? `${part.name}/` : ""}`, dated: part.dated, count: part.count })),
-      Object.values(table.pages).map((page) => page.sort),
+      Object.values(table.pages).map((page) => page.sort.date), UNDATED_SORT_KEY,
     );
     if (options.cacheDir) {
       await writeMainTable(mainTableFile(options.cacheDir), table);

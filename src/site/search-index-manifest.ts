@@ -2,35 +2,37 @@
  * `/pagefind/bundles.json`: what the search page needs to search the main
  * index and the recent one as one (public/search.js).
  *
+ * Pagefind's score in a search sorted by `date` is the page's place in its
+ * bundle's list of pages by ascending date (undated pages, whose key is
+ * `0000-00-00`, first). The manifest turns that into a place in the whole
+ * main index:
  * - `parts`: the main index, one Pagefind bundle, or a few by date range for
- *   very large archives; each with `offsets`, for each sort key, the pages of
- *   the parts before it in that key's ascending order, so that a result's
- *   place in its part's sorted list (Pagefind's score in a sorted search) plus
- *   its part's offset is its place in the whole main index; and `hidden`, the
- *   ids of its pages that are out of date (the article changed or is gone),
- *   with the filter values each one counts under, for the page to drop them
- *   from results and take them off the counts.
+ *   very large archives; each with `offset`, the pages of the parts before
+ *   it in ascending date order, so that a result's place in its part plus
+ *   its part's offset is its place in the whole main index; and `hidden`,
+ *   the ids of its pages that are out of date (the article changed or is
+ *   gone), with the filter values each one counts under, for the page to
+ *   drop them from results and take them off the counts.
+ * - `undated`: how many main-index pages are undated: the first places, which
+ *   the page moves to the end when the reader asks for the oldest first.
  * - `recent`: the bundle of articles added or changed since the main index
- *   was made, if any, with `insertAt`: for each sort key, and for each of its
- *   pages in that key's ascending order, how many main-index pages sort
- *   before it. The page places a recent result among the main results by it,
- *   without loading either's fragments.
+ *   was made, if any, with `insertAt`, for each of its pages in ascending
+ *   date order, how many main-index pages sort before it, and its own
+ *   `undated` count. The page places a recent result among the main results
+ *   by it, without loading either's fragments.
  */
 import type { SearchFilters } from "./search-index-pages.ts";
 
-export const SORT_KEYS = ["date", "oldest"] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortValues = Record<SortKey, string>;
-
 export interface SearchBundles {
-  parts: Array<{ path: string; offsets: Record<SortKey, number>; hidden: Record<string, SearchFilters> }>;
-  recent?: { path: string; insertAt: Record<SortKey, number[]> };
+  parts: Array<{ path: string; offset: number; hidden: Record<string, SearchFilters> }>;
+  undated: number;
+  recent?: { path: string; insertAt: number[]; undated: number };
 }
 
 export interface ManifestPart {
   /** Site address of the bundle's folder. */
   path: string;
-  /** Undated parts come first in `date`'s ascending order (their key is 0000-00-00) and last in `oldest`'s. */
+  /** Undated parts come first in ascending date order (their key is 0000-00-00). */
   dated: boolean;
   count: number;
   hidden?: Record<string, SearchFilters>;
@@ -50,43 +52,35 @@ function lowerBound(values: readonly string[], value: string): number {
 
 /**
  * The manifest for main-index `parts` (in date order, undated last) whose
- * pages have `mainSort` keys (every page, hidden ones too: they keep their
- * places), and a recent bundle at `recentPath` whose pages, in the order
- * they were fed to Pagefind, have `recentSort` keys.
+ * pages have the `mainDates` sort keys (every page, hidden ones too: they
+ * keep their places), and a recent bundle at `recentPath` whose pages have
+ * `recentDates`; `undatedKey` is the key of an undated page.
  */
 export function searchManifest(
-  parts: readonly ManifestPart[], mainSort: readonly SortValues[],
-  recent?: { path: string; sort: readonly SortValues[] },
+  parts: readonly ManifestPart[], mainDates: readonly string[], undatedKey: string,
+  recent?: { path: string; dates: readonly string[] },
 ): SearchBundles {
-  const offsetsOf = (key: SortKey) => {
-    // Ascending order of the parts for `key`: by date, with undated parts first for `date`, last for `oldest`.
-    const order = parts.map((part, index) => ({ part, index }));
-    const undatedFirst = key === "date";
-    order.sort((a, b) => (a.part.dated === b.part.dated ? a.index - b.index : (a.part.dated === undatedFirst ? 1 : -1)));
-    const offsets = new Array<number>(parts.length);
-    let sum = 0;
-    for (const { part, index } of order) {
-      offsets[index] = sum;
-      sum += part.count;
-    }
-    return offsets;
-  };
-  const offsets = Object.fromEntries(SORT_KEYS.map((key) => [key, offsetsOf(key)])) as Record<SortKey, number[]>;
+  // Ascending date order of the parts: undated parts first, then the dated ones in their order.
+  const order = [...parts.keys()].sort((a, b) => (parts[a]!.dated === parts[b]!.dated ? a - b : parts[a]!.dated ? 1 : -1));
+  const offsets = new Array<number>(parts.length);
+  let sum = 0;
+  for (const index of order) {
+    offsets[index] = sum;
+    sum += parts[index]!.count;
+  }
   const manifest: SearchBundles = {
-    parts: parts.map((part, index) => ({
-      path: part.path,
-      offsets: Object.fromEntries(SORT_KEYS.map((key) => [key, offsets[key][index]!])) as Record<SortKey, number>,
-      hidden: part.hidden ?? {},
-    })),
+    parts: parts.map((part, index) => ({ path: part.path, offset: offsets[index]!, hidden: part.hidden ?? {} })),
+    undated: mainDates.filter((date) => date === undatedKey).length,
   };
-  if (recent && recent.sort.length) {
-    const insertAt = Object.fromEntries(SORT_KEYS.map((key) => {
-      const main = mainSort.map((values) => values[key]).sort();
-      // Pagefind sorts a bundle's pages by key, stably, so pages of equal keys stay in the order they were fed.
-      const ranked = recent.sort.map((values, fed) => ({ value: values[key], fed })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.fed - b.fed));
-      return [key, ranked.map(({ value }) => lowerBound(main, value))];
-    })) as Record<SortKey, number[]>;
-    manifest.recent = { path: recent.path, insertAt };
+  if (recent && recent.dates.length) {
+    const main = [...mainDates].sort();
+    // Pagefind sorts a bundle's pages by key, stably: pages of equal keys keep the order they were fed in, which the ranks need not know.
+    const ranked = [...recent.dates].sort();
+    manifest.recent = {
+      path: recent.path,
+      insertAt: ranked.map((date) => lowerBound(main, date)),
+      undated: ranked.filter((date) => date === undatedKey).length,
+    };
   }
   return manifest;
 }

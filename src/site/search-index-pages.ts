@@ -22,7 +22,7 @@ const MainPageSchema = z.object({
   /** Pagefind's id of the article's page within its part (the name of its fragment). */
   page: z.string(),
   filters: FiltersSchema,
-  sort: z.object({ date: z.string(), oldest: z.string() }),
+  sort: z.object({ date: z.string() }).strict(),
 }).strict();
 
 const MainTableSchema = z.object({

@@ -89,7 +89,7 @@ describe("search index reuse, with a stand-in indexer", () => {
     const remade = await out();
     expect(await writeSearchIndexCached(buildArchive(edit(base.slice(1), 2), site), remade, { cacheDir, write, recentLimit: 2 })).toMatchObject({ mainMade: true, recent: 0, hidden: 0 });
     expect(write.calls.at(-1)).toHaveLength(9);
-    expect(await manifestOf(remade)).toEqual({ parts: [{ path: "/pagefind/", offsets: { date: 0, oldest: 0 }, hidden: {} }] });
+    expect(await manifestOf(remade)).toEqual({ parts: [{ path: "/pagefind/", offset: 0, hidden: {} }], undated: 0 });
     expect((await readdir(cacheDir)).sort()).toEqual(["main", "main.json"]);
   });
 
@@ -195,9 +195,11 @@ describe("search index parts", () => {
     const folders = expected.map((bundle, index) => (index ? `/pagefind/${bundle.name}/` : "/pagefind/"));
     const manifest = await manifestOf(first);
     expect(manifest.parts.map((part) => part.path)).toEqual(folders);
-    // Offsets: the pages of the parts before, in each key's ascending order (undated parts first for `date`, last for `oldest`).
+    // Offsets: the pages of the parts before in ascending date order, undated parts first.
     const dated = expected.filter((bundle) => bundle.dated).reduce((sum, bundle) => sum + bundle.articles.length, 0);
-    expect(manifest.parts[0]!.offsets).toEqual({ date: 40 - dated, oldest: 0 });
+    expect(manifest.parts[0]!.offset).toBe(40 - dated);
+    expect(manifest.parts.at(-1)!.offset).toBe(0);
+    expect(manifest.undated).toBe(40 - dated);
     expect((await readdir(path.join(cacheDir, "main"))).sort()).toEqual(expected.map((bundle) => bundle.name).sort());
 
     const editedId = expected.at(-2)!.articles[0]!.id;

@@ -129,12 +129,12 @@ describe("a search page over a main index and a recent one", () => {
     await waitForTitles(page, (titles) => titles.length >= 7);
     const english = (await page.locator(".search-result-language").allInnerTexts()).filter((language) => language === "English").length;
     const label = page.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "English" });
-    await expect.poll(() => label.innerText()).toMatch(new RegExp(`English\\s*${english}$`));
+    await expect.poll(() => label.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`English\\s*${english}$`));
     await label.locator("input").check();
     await waitForTitles(page, (titles) => titles.length === english);
     expect(await resultPaths(page)).not.toContain(REMOVED);
     // The year 2020's only article was removed: its count is gone with it, though the main index still holds its page.
     const year2020 = page.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "2020" });
-    if (await year2020.count()) await expect.poll(() => year2020.innerText()).toMatch(/2020\s*0$/);
+    if (await year2020.count()) await expect.poll(() => year2020.innerText(), { timeout: 15_000 }).toMatch(/2020\s*0$/);
   });
 });

@@ -54,9 +54,9 @@ describe("a search page over several bundles", () => {
     expect(parts.length).toBeGreaterThan(4);
     expect(recent).toBeUndefined();
     expect(parts[0]!.path).toBe("/pagefind/");
-    // Undated articles come last when oldest first, and first in `date`'s ascending order (newest first read backwards).
-    expect(parts.at(-1)!.offsets.oldest).toBe(Object.keys(FIXTURE).length - 1);
-    expect(parts.at(-1)!.offsets.date).toBe(0);
+    // Undated articles come first in ascending date order: the undated part's offset is 0, the first dated part's their count.
+    expect(parts.at(-1)!.offset).toBe(0);
+    expect(parts[0]!.offset).toBe(1);
     const pages = parts.map((bundle) => {
       const entry = JSON.parse(readFileSync(chromium.site.file(`${bundle.path}pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> };
       return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
