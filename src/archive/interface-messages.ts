@@ -44,6 +44,9 @@ const en = {
   search: "Search",
   data: "Data",
   feeds: "Feeds",
+  // Feeds: the rights line, and the line above an entry's text ({publication} and {date} are markup)
+  feedRights: "Each article belongs to its publication",
+  feedPublished: "Published in {publication}, {date}.",
   // Counts
   counts: {
     article: { one: "{count} article", other: "{count} articles" },
@@ -207,6 +210,8 @@ const es: Messages = {
   search: "Buscar",
   data: "Datos",
   feeds: "Canales",
+  feedRights: "Cada artículo pertenece a su publicación",
+  feedPublished: "Publicado en {publication}, {date}.",
   counts: {
     article: { one: "{count} artículo", other: "{count} artículos" },
     publication: { one: "{count} publicación", other: "{count} publicaciones" },

@@ -23,11 +23,19 @@ export interface SearchRecord {
 
 /**
  * Pagefind leaves a page out of results sorted by a key the page lacks, so
- * undated articles get a key too: `date` (newest first, `date:desc`) puts
- * them after every dated article with `0000-00-00`, and `oldest` (oldest
- * first, `oldest:asc`) does the same with `9999-12-31`.
+ * undated articles get a key too, `0000-00-00`: newest first (`date:desc`)
+ * they come after every dated article. Oldest first they would come first:
+ * the search page moves them to the end (public/search.js), knowing which
+ * they are from their places (src/site/search-index-manifest.ts). One key, not
+ * a second one that sorted undated articles last: each sort key is a list of
+ * every page in the metadata a reader loads first.
  */
-export const UNDATED_SORT_KEYS = { date: "0000-00-00", oldest: "9999-12-31" } as const;
+export const UNDATED_SORT_KEY = "0000-00-00";
+
+/** An article's sort keys, as Pagefind orders them (strings, compared byte by byte). */
+export function searchSortKeys(article: ArticleRecord): { date: string } {
+  return { date: article.parsedDate ? timeToIsoDay(article.parsedDate.min) : UNDATED_SORT_KEY };
+}
 
 /** The `timeline` filter's periods for articles without one month: no date, or a date wider than a month. */
 export const TIMELINE_UNDATED = "undated";
@@ -75,8 +83,6 @@ export function articleToSearchRecord(article: ArticleRecord, messages: Messages
       ...(article.tags?.length ? { tag: article.tags } : {}),
       timeline: [articleToTimelinePeriod(article)],
     },
-    sort: date
-      ? { date: timeToIsoDay(date.min), oldest: timeToIsoDay(date.min) }
-      : { ...UNDATED_SORT_KEYS },
+    sort: searchSortKeys(article),
   };
 }

@@ -32,8 +32,9 @@
  * delete; `HEMEROTECA_NO_CACHE=1` turns every cache off. A dry run (`--dryrun`) loads and checks every
  * article and renders every page, like Eleventy, and writes nothing: no
  * citation file, export or search index, and nothing into the caches.
- * Archives above 2,000 articles are indexed as several Pagefind bundles by
- * date range (`HEMEROTECA_SEARCH_SHARD_SIZE`, see search-index-cache.ts).
+ * The search index is one main Pagefind index and a small one of what changed
+ * since (`HEMEROTECA_SEARCH_RECENT_LIMIT`), the main one cut by date range
+ * only past `HEMEROTECA_SEARCH_SHARD_SIZE` articles (search-index-cache.ts).
  * With `HEMEROTECA_TIMINGS=1` the build prints one line
  * `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */
@@ -119,12 +120,16 @@ export function commandLineAsksForDryRun(argv: readonly string[]): boolean {
   return argv.some((arg) => arg === "--dryrun" || (arg.startsWith("--dryrun=") && arg !== "--dryrun=false"));
 }
 
-/** `HEMEROTECA_SEARCH_SHARD_SIZE`: articles per Pagefind bundle at most (see search-index-cache.ts). */
-function shardSizeFromEnv(): number | undefined {
-  const text = process.env.HEMEROTECA_SEARCH_SHARD_SIZE;
+/**
+ * `HEMEROTECA_SEARCH_SHARD_SIZE` (articles per main search part at most) or
+ * `HEMEROTECA_SEARCH_RECENT_LIMIT` (changes before the main index is made
+ * again), see search-index-cache.ts.
+ */
+function countFromEnv(name: "HEMEROTECA_SEARCH_SHARD_SIZE" | "HEMEROTECA_SEARCH_RECENT_LIMIT", least: number): number | undefined {
+  const text = process.env[name];
   if (!text) return undefined;
   const size = Number(text);
-  if (!Number.isSafeInteger(size) || size < 1) throw new Error(`Cannot read \`HEMEROTECA_SEARCH_SHARD_SIZE=${text}\`: expected a whole number of articles, at least 1`);
+  if (!Number.isSafeInteger(size) || size < least) throw new Error(`Cannot read \`${name}=${text}\`: expected a whole number of articles, at least ${least}`);
   return size;
 }
 
@@ -136,7 +141,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   /** Where the output ledgers are kept (output-ledger.ts), one per output folder. */
   const ledgerDir = cachePath(cacheDir, "outputLedger");
   const dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
-  const searchShardSize = shardSizeFromEnv();
+  const searchShardSize = countFromEnv("HEMEROTECA_SEARCH_SHARD_SIZE", 1);
+  const searchRecentLimit = countFromEnv("HEMEROTECA_SEARCH_RECENT_LIMIT", 0);
   let archive: Archive | undefined;
   let citations: CitationCache | undefined;
   let feeds: FeedCache | undefined;
@@ -306,6 +312,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
         // The digests are noted already (the record cache read or wrote each record), and name each record whole.
         ...(cacheDir ? { cacheDir: cachePath(cacheDir, "searchIndex"), digests: current.articles.map(recordDigest) } : {}),
         ...(searchShardSize ? { shardSize: searchShardSize } : {}),
+        ...(searchRecentLimit !== undefined ? { recentLimit: searchRecentLimit } : {}),
       }, workers.index);
       // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
       exportsMade = writeExportsInWorker(records, output, cachePath(cacheDir, "exports"), workers.exports);
@@ -398,6 +405,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     search = undefined;
     timings.indexShards = index.shards;
     timings.indexShardsReused = index.reusedShards;
+    timings.indexRecent = index.recent;
+    timings.indexMainMade = index.mainMade;
     if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
     if (prune) {
       started = performance.now();
@@ -415,7 +424,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     }
     if (prune) await ledger?.save();
     if (site) releaseBuildLock(site.folder);
-    const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)` : "";
+    const recent = index.recent ? `, ${index.recent} of them in the recent index (${index.hidden} pages of the main one hidden)` : "";
+    const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)${recent}` : recent;
     log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
     reportTimings();
   });

@@ -12,7 +12,7 @@ import { messagesFor } from "../archive/interface-messages.ts";
 import { articleToSearchRecord } from "../exports/search-record.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 
-export { articleToSearchRecord, UNDATED_SORT_KEYS } from "../exports/search-record.ts";
+export { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY } from "../exports/search-record.ts";
 
 export interface PagefindApi {
   createIndex: typeof pagefind.createIndex;
