@@ -13,7 +13,7 @@ import { sharedParsePool, type ParseJob } from "../records/parse-pool.ts";
 import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
 import { unwritableFolder, writeErrorInWords } from "../records/writable-folders.ts";
 import { ImportError } from "../records/import-error.ts";
-import { sha256 } from "./source-file.ts";
+import { sha256 } from "../lib/sha256.ts";
 
 export type FileStatus = "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted";
 

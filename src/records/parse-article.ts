@@ -16,7 +16,8 @@ import { renderMarkdown } from "../markdown/render-markdown.ts";
 
 export type ParseResult = { ok: true; record: ArticleRecord } | { ok: false; problems: Problem[] };
 
-const WORDING: SchemaProblemWording = {
+/** How the article schema's problems are worded: `check`, the build and the importer's own check of its records. */
+export const ARTICLE_WORDING: SchemaProblemWording = {
   key: "field",
   missingHint: (field) => `add a line \`${field}: ...\` to the front matter`,
   hints: {
@@ -42,7 +43,7 @@ export function parseArticle(file: string, bytes: Uint8Array, onBody?: (line: nu
   }
   const result = ArticleFrontMatterSchema.safeParse(parsed.data);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, WORDING)) };
+    return { ok: false, problems: result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, ARTICLE_WORDING)) };
   }
   const frontMatter: ArticleFrontMatter = result.data;
   const id = frontMatter.id ?? titleToId(frontMatter.title);
