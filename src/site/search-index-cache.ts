@@ -41,7 +41,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor } from "../archive/interface-messages.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
@@ -51,11 +50,12 @@ import { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY, writeSearchInd
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { searchManifest, type ManifestPart, type SearchBundles } from "./search-index-manifest.ts";
 import { readBundlePages, readMainTable, writeMainTable, type MainTable } from "./search-index-pages.ts";
+import { CACHES, codeScope } from "../records/cache-registry.ts";
 
 export type { SearchBundles } from "./search-index-manifest.ts";
 
-/** Bump when the way this module decides, splits or stores changes. */
-export const SEARCH_INDEX_CACHE_VERSION = 5;
+/** Bumped in cache-registry.ts when the way this module decides, splits or stores changes. */
+export const SEARCH_INDEX_CACHE_VERSION = CACHES.searchIndex.version;
 
 /**
  * Articles per main part at most, for an archive of `count`: 10,000 (one
@@ -81,7 +81,7 @@ export function defaultRecentLimit(count: number): number {
 }
 
 /** The code whose change must rebuild the index: the indexer module and the locked library versions. */
-const INDEX_CODE = ["./pagefind-index.ts", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+const INDEX_CODE = codeScope("searchIndex");
 
 export interface SearchIndexOptions {
   /** Folder of the kept index (`.cache/pagefind`); without it the main index is always made afresh, and nothing is recent. */
