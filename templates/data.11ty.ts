@@ -9,7 +9,6 @@ import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts
 import { LIST_SEPARATOR } from "../src/exports/csv.ts";
 import { EXPORT_FIELDS } from "../src/exports/jsonl.ts";
 import { DATABASE_SCHEMA_VERSION } from "../src/exports/sqlite.ts";
-import { textToFtsQuery } from "../src/exports/fts-query.ts";
 import { countLabel } from "../src/site/components.ts";
 import { dataPageText, type DataPageText } from "../src/site/data-page-text.ts";
 import { html, type SafeHtml } from "../src/site/html.ts";
@@ -31,7 +30,8 @@ const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** Example queries over this archive: a full-text search for a word it holds, a date range, a tag. */
 function exampleQueries(archive: Archive, t: DataPageText): string {
   const [word] = searchExamples(archive, 1);
-  const match = word ? textToFtsQuery(word)?.match : undefined;
+  // One quoted word: FTS5 reads it as text, whatever its characters.
+  const match = word && /[\p{L}\p{N}]/u.test(word) ? `"${word.replace(/"/g, '""')}"` : undefined;
   const tag = mostUsedFirst(archive.tags)[0]?.name;
   const lastYear = archive.years[0]?.year;
   const queries = [

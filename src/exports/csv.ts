@@ -40,7 +40,12 @@ export function exportRecordToRow(record: ExportRecord): string[] {
 }
 
 export function archiveToCsv(articles: readonly ArticleRecord[], baseUrl = ""): string {
-  const rows = articles.map((article) => exportRecordToRow(articleToExportRecord(article, baseUrl)));
+  return exportRecordsToCsv(articles.map((article) => articleToExportRecord(article, baseUrl)));
+}
+
+/** Records (from the articles, or read back from the SQLite export) as the CSV export. */
+export function exportRecordsToCsv(records: readonly ExportRecord[]): string {
+  const rows = records.map(exportRecordToRow);
   return stringify([EXPORT_FIELDS, ...rows], {
     record_delimiter: "windows",
     escape_formulas: true,

@@ -4,9 +4,18 @@
  * `source` as JSON text) plus `date_start`/`date_end`, the first and last day
  * the date can mean; `articles_fts` is an FTS5 index over title, summary and
  * text whose content is read from `articles` (rowid = `articles.position`).
- * Its words are stemmed with FTS5's Porter stemmer, so that a search for
- * `protest` finds `protests` as the site's search does; the stemmer is
- * English, and it also folds the plain plurals of Spanish (`huelgas`).
+ * Its words are stemmed with FTS5's Porter stemmer, for SQL written by hand.
+ *
+ * `search_words` is what `npm run search` searches: every article's words as
+ * the site's search (Pagefind) indexes them (search-words.ts), from the same
+ * record (search-record.ts): Snowball stems of the site's language, without
+ * diacritics, compound words also as their parts, and the fields Pagefind
+ * makes searchable beside the text (the date as shown, the publication, the
+ * language). One word a token, so FTS5's prefix queries match as Pagefind's
+ * do; `search_vocabulary` lists the words, and `archive_settings` says which
+ * language they were stemmed in (`search_language`), so a query is stemmed the
+ * same way, and the site's address and name (`base_url`, `title`), so the
+ * matches can be cited as the site cites them.
  *
  * The bytes are the same from build to build: the database is filled in a
  * scratch file, then copied with `VACUUM INTO` (fresh pages, no free list, no
@@ -18,10 +27,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { dateToDayRange } from "./day-range.ts";
-import { articleToExportRecord, EXPORT_FIELDS, type ExportRecord } from "./jsonl.ts";
+import { articleToExportRecord, EXPORT_FIELDS, ExportRecordSchema, type ExportRecord } from "./jsonl.ts";
+import { FRONT_MATTER_FIELD_ORDER } from "../records/article-schema.ts";
+import { messagesFor, type Messages } from "../archive/interface-messages.ts";
+import { articleToSearchRecord } from "./search-record.ts";
+import { stemmerFor, textToIndexWords, type Stem } from "./search-words.ts";
 
 /** Bumped whenever the schema changes; readable with `PRAGMA user_version`. */
-export const DATABASE_SCHEMA_VERSION = 2;
+export const DATABASE_SCHEMA_VERSION = 3;
 const PAGE_SIZE = 4096;
 /** FTS5's `hashsize` while the index is built, and its default (sqlite.org/fts5.html#the_hashsize_configuration_option). */
 const FTS_BUILD_HASH_SIZE = 64 * 2 ** 20;
@@ -31,10 +44,13 @@ const FTS_DEFAULT_HASH_SIZE = 2 ** 20;
 const JSON_FIELDS = new Set<keyof ExportRecord>(["authors", "tags", "aliases", "translations", "source", "review"]);
 const REQUIRED_FIELDS = new Set<keyof ExportRecord>(["title", "publication", "language", "id", "url", "text"]);
 
+/** Fields that may be a number or a text (`page: 21` or `page: xii`): a column without a type keeps which. */
+const NUMBER_OR_TEXT_FIELDS = new Set<keyof ExportRecord>(["page"]);
+
 function columnDefinition(field: keyof ExportRecord): string {
   const notNull = REQUIRED_FIELDS.has(field) ? " NOT NULL" : "";
   const unique = field === "id" ? " UNIQUE" : "";
-  return `"${field}" TEXT${notNull}${unique}`;
+  return `"${field}"${NUMBER_OR_TEXT_FIELDS.has(field) ? "" : " TEXT"}${notNull}${unique}`;
 }
 
 export const DATABASE_SCHEMA = `CREATE TABLE articles (
@@ -50,16 +66,76 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, summary, text,
   content = 'articles', content_rowid = 'position',
   tokenize = 'porter unicode61 remove_diacritics 2'
-);`;
+);
+CREATE VIRTUAL TABLE search_words USING fts5(
+  title, summary, text, meta, parts,
+  content = '',
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* C*'"
+);
+CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(search_words, row);
+CREATE TABLE archive_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 
-function exportValueToColumn(field: keyof ExportRecord, value: unknown): string | null {
+/**
+ * The words of one article for `search_words`, space-separated (a word holds
+ * no space): the whole words of title, summary and text in order, the other
+ * fields Pagefind makes searchable, and the parts of compound words from all
+ * of them. The search record's content is title, summary and text joined by
+ * blank lines, so its words are theirs, column by column.
+ */
+export function articleToSearchColumns(article: ArticleRecord, messages: Messages, stem: Stem): { title: string; summary: string; text: string; meta: string; parts: string } {
+  const record = articleToSearchRecord(article, messages);
+  const parts: string[] = [];
+  const words = (text: string) => {
+    const indexed = textToIndexWords(text, stem);
+    if (indexed.parts) parts.push(indexed.parts);
+    return indexed.words;
+  };
+  const title = words(article.title);
+  const summary = words(article.summary ?? "");
+  const text = words(article.text);
+  // Title and summary are in `meta` too; as words they count once.
+  const { title: _title, summary: _summary, ...others } = record.meta;
+  return { title, summary, text, meta: Object.values(others).map(words).join(" "), parts: parts.join(" ") };
+}
+
+function exportValueToColumn(field: keyof ExportRecord, value: unknown): string | number | null {
   if (value === undefined || value === null) return null;
   if (JSON_FIELDS.has(field)) return JSON.stringify(value);
+  if (NUMBER_OR_TEXT_FIELDS.has(field) && typeof value === "number") return value;
   return String(value);
 }
 
+/**
+ * A row of `articles` back as the record it was written from, its keys in the
+ * JSON Lines export's order, or the field that does not read back.
+ */
+export function rowToExportRecord(row: Record<string, unknown>): { ok: true; record: ExportRecord } | { ok: false; error: string } {
+  const record: Record<string, unknown> = {};
+  const order = [...FRONT_MATTER_FIELD_ORDER.filter((key) => key !== "url"), "id", "url", "originalUrl", "text"] as Array<keyof ExportRecord>;
+  for (const field of order) {
+    const value = row[field];
+    if (value === null || value === undefined) continue;
+    try {
+      record[field] = JSON_FIELDS.has(field) ? JSON.parse(String(value)) : value;
+    } catch {
+      return { ok: false, error: `\`${field}\` of \`${String(row.id)}\` is not JSON` };
+    }
+  }
+  const checked = ExportRecordSchema.safeParse(record);
+  if (!checked.success) return { ok: false, error: `\`${String(row.id)}\`: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}` };
+  return { ok: true, record: record as ExportRecord };
+}
+
+/** The site's settings a reader of the database needs: `search_language`, the interface's, whose stemmer `search_words` uses; `base_url` and `title`, for citations. */
+export interface DatabaseSettings {
+  baseUrl: string;
+  title: string;
+  searchLanguage: string;
+}
+
 /** Writes the database to `file`, replacing it only once it is complete. */
-export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string, baseUrl = ""): void {
+export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string, settings: DatabaseSettings = { baseUrl: "", title: "", searchLanguage: "en" }): void {
+  const { baseUrl, searchLanguage } = settings;
   const scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
   const partial = `${file}.partial`;
   try {
@@ -73,12 +149,20 @@ export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: s
       const insert = db.prepare(
         `INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
       );
+      const insertWords = db.prepare("INSERT INTO search_words (rowid, title, summary, text, meta, parts) VALUES (@rowid, @title, @summary, @text, @meta, @parts)");
+      const messages = messagesFor(searchLanguage);
+      const stem = stemmerFor(searchLanguage);
       db.transaction(() => {
         articles.forEach((article, index) => {
           const record = articleToExportRecord(article, baseUrl);
           const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
           insert.run(index + 1, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
+          insertWords.run({ rowid: index + 1, ...articleToSearchColumns(article, messages, stem) });
         });
+        const setting = db.prepare("INSERT INTO archive_settings (name, value) VALUES (?, ?)");
+        setting.run("search_language", searchLanguage);
+        setting.run("base_url", baseUrl);
+        setting.run("title", settings.title);
       })();
       // FTS5 writes a segment whenever its in-memory table passes `hashsize` (1 MB by default) and then
       // merges them; with room for a whole archive of 10,000 articles the index is written once, and

@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import { writeFileAtomically } from "../records/cache-files.ts";
 import { cslItemToBibtex } from "./bibtex.ts";
-import { articleToCslItem } from "./csl-item.ts";
+import { articleToCslItem, type CitableArticle } from "./csl-item.ts";
 import { archiveToCsv } from "./csv.ts";
 import { archiveToJsonl } from "./jsonl.ts";
 import { cslItemToRis } from "./ris.ts";
@@ -27,13 +27,13 @@ export const DATA_FILES = [...EXPORT_FILES, MANIFEST_FILE] as const;
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
-/** Every article's BibTeX entry, as in its `cite.bib`, in archive order. */
-export function archiveToBibtex(archive: Pick<Archive, "articles" | "site">): string {
+/** Every article's BibTeX entry, as in its `cite.bib`, in the order given. */
+export function archiveToBibtex(archive: { articles: readonly CitableArticle[]; site: Pick<Archive["site"], "baseUrl" | "title"> }): string {
   return archive.articles.map((article) => cslItemToBibtex(articleToCslItem(article, archive), article.parsedDate)).join("\n");
 }
 
-/** Every article's RIS record, as in its `cite.ris`, in archive order. */
-export function archiveToRis(archive: Pick<Archive, "articles" | "site">): string {
+/** Every article's RIS record, as in its `cite.ris`, in the order given. */
+export function archiveToRis(archive: { articles: readonly CitableArticle[]; site: Pick<Archive["site"], "baseUrl" | "title"> }): string {
   return archive.articles.map((article) => cslItemToRis(articleToCslItem(article, archive), article.parsedDate)).join("");
 }
 
@@ -71,7 +71,7 @@ export async function writeExports(archive: Pick<Archive, "articles" | "site">, 
   await mkdir(path.dirname(jsonlFile), { recursive: true });
   await writeFileAtomically(jsonlFile, jsonl);
   await writeFileAtomically(csv, archiveToCsv(archive.articles, archive.site.baseUrl));
-  writeArchiveDatabase(archive.articles, sqlite, archive.site.baseUrl);
+  writeArchiveDatabase(archive.articles, sqlite, { baseUrl: archive.site.baseUrl, title: archive.site.title, searchLanguage: archive.site.language });
   await writeFileAtomically(bib, archiveToBibtex(archive));
   await writeFileAtomically(ris, archiveToRis(archive));
   await writeFileAtomically(path.join(outputDir, MANIFEST_FILE), await archiveManifest(archive, outputDir, jsonl));

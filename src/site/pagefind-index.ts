@@ -8,23 +8,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
-import { dateLabel, messagesFor, type Messages } from "../archive/interface-messages.ts";
-import { languageToName } from "../archive/language-names.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
-import type { ArchiveDate } from "../records/edtf-date.ts";
-import { timeToIsoDay } from "../exports/day-range.ts";
+import { messagesFor } from "../archive/interface-messages.ts";
+import { articleToSearchRecord } from "../exports/search-record.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 
-/**
- * Pagefind leaves a page out of results sorted by a key the page lacks, so
- * undated articles get a key too, `0000-00-00`: newest first (`date:desc`)
- * they come after every dated article. Oldest first they would come first:
- * the search page moves them to the end (public/search.js), knowing which
- * they are from their places (search-index-manifest.ts). One key, not a
- * second one that sorted undated articles last: each sort key is a list of
- * every page in the metadata a reader loads first.
- */
-export const UNDATED_SORT_KEY = "0000-00-00";
+export { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY } from "../exports/search-record.ts";
 
 export interface PagefindApi {
   createIndex: typeof pagefind.createIndex;
@@ -34,43 +22,6 @@ export interface PagefindApi {
 function check<T extends { errors: string[] }>(action: string, response: T): T {
   if (response.errors.length) throw new Error(`Pagefind could not ${action}:\n${response.errors.join("\n")}`);
   return response;
-}
-
-/** Every year a date can fall in: an interval across years is found under each. */
-function dateToYears(date: ArchiveDate): string[] {
-  const years: string[] = [];
-  for (let year = date.start.year; year <= date.end.year && years.length < 100; year++) years.push(String(year));
-  return years;
-}
-
-/** An article's sort keys, as Pagefind orders them (strings, compared byte by byte). */
-export function searchSortKeys(article: ArticleRecord): { date: string } {
-  return { date: article.parsedDate ? timeToIsoDay(article.parsedDate.min) : UNDATED_SORT_KEY };
-}
-
-/** The date shown with a result is in the interface's language, as on the site's pages. */
-export function articleToSearchRecord(article: ArticleRecord, messages: Messages = messagesFor("en")): pagefind.CustomRecord {
-  const date = article.parsedDate;
-  return {
-    url: article.permalink,
-    content: [article.title, article.summary ?? "", article.text].filter(Boolean).join("\n\n"),
-    language: article.language,
-    meta: {
-      title: article.title,
-      date: dateLabel(messages, date),
-      publication: article.publication,
-      language: languageToName(article.language),
-      lang: article.language,
-      ...(article.summary ? { summary: article.summary } : {}),
-    },
-    filters: {
-      publication: [article.publication],
-      language: [languageToName(article.language)],
-      year: date ? dateToYears(date) : ["Undated"],
-      ...(article.tags?.length ? { tag: article.tags } : {}),
-    },
-    sort: searchSortKeys(article),
-  };
 }
 
 /**

@@ -19,7 +19,7 @@ describe("articleToSearchRecord", () => {
   it("gives the result's date, publication and language as meta, and the filters of the search page", () => {
     const record = articleToSearchRecord(article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10\ntags: [Juliaca, represión]"));
     expect(record.meta).toMatchObject({ title: "Masacre en Juliaca", date: "10 January 2023", publication: "International Workers Organizer", language: "Español", lang: "es" });
-    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"] });
+    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"], timeline: ["2023-01 International Workers Organizer"] });
     expect(record.sort).toEqual({ date: "2023-01-10" });
   });
 
@@ -41,6 +41,15 @@ describe("articleToSearchRecord", () => {
     const record = articleToSearchRecord(article("title: Cronología\npublication: Workers World\nlanguage: en\ndate: 2022-12/2023-01"));
     expect(record.filters?.year).toEqual(["2022", "2023"]);
     expect(record.sort).toMatchObject({ date: "2022-12-01" });
+  });
+
+  it("gives the chart of matches by month the month and publication, or `wider` and `undated` apart", () => {
+    const timeline = (frontMatter: string) => articleToSearchRecord(article(`title: T\npublication: Fight Back! News\nlanguage: en${frontMatter}`)).filters.timeline;
+    expect(timeline("\ndate: 2023-01-09?")).toEqual(["2023-01 Fight Back! News"]);
+    expect(timeline("\ndate: 2023-01~")).toEqual(["2023-01 Fight Back! News"]);
+    expect(timeline("\ndate: 2023")).toEqual(["wider Fight Back! News"]);
+    expect(timeline("\ndate: 2022-12/2023-01")).toEqual(["wider Fight Back! News"]);
+    expect(timeline("")).toEqual(["undated Fight Back! News"]);
   });
 });
 
