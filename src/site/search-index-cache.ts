@@ -200,7 +200,8 @@ async function contextOf(archive: Pick<Archive, "site" | "articles">, outputPath
     archive: archive as Archive, outputPath, options, code,
     indexer: options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out)),
     keys: articleKeys(archive, options.digests),
-    made: `${SEARCH_INDEX_CACHE_VERSION}\0${code}\0${archive.site.language}`,
+    // The part size too: a main index cut otherwise is made again, not kept.
+    made: `${SEARCH_INDEX_CACHE_VERSION}\0${code}\0${archive.site.language}\0${options.shardSize ?? defaultShardSize(archive.articles.length)}`,
   };
 }
 
