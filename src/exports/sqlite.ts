@@ -58,28 +58,45 @@ function exportValueToColumn(field: keyof ExportRecord, value: unknown): string 
   return String(value);
 }
 
-/** Writes the database to `file`, replacing it only once it is complete. */
-export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string, baseUrl = ""): void {
-  const scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
-  const partial = `${file}.partial`;
-  try {
-    const db = new Database(path.join(scratchDir, "archive.sqlite"));
+/**
+ * Writes the database to `file` a row at a time (`add`, in archive order),
+ * replacing the file only once it is complete (`finish`); `abort` leaves
+ * nothing. The rows go into one transaction, so the scratch file grows while
+ * the records, read one by one, need not all be in memory.
+ */
+export class ArchiveDatabaseWriter {
+  private readonly scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+  private position = 0;
+
+  constructor(private readonly file: string, private readonly baseUrl = "") {
     try {
-      db.pragma(`page_size = ${PAGE_SIZE}`);
-      db.pragma("journal_mode = OFF");
-      db.pragma("synchronous = OFF");
-      db.exec(DATABASE_SCHEMA);
+      this.db = new Database(path.join(this.scratchDir, "archive.sqlite"));
+      this.db.pragma(`page_size = ${PAGE_SIZE}`);
+      this.db.pragma("journal_mode = OFF");
+      this.db.pragma("synchronous = OFF");
+      this.db.exec(DATABASE_SCHEMA);
       const columns = ["position", ...EXPORT_FIELDS, "date_start", "date_end"];
-      const insert = db.prepare(
-        `INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-      );
-      db.transaction(() => {
-        articles.forEach((article, index) => {
-          const record = articleToExportRecord(article, baseUrl);
-          const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
-          insert.run(index + 1, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
-        });
-      })();
+      this.insert = this.db.prepare(`INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+      this.db.exec("BEGIN");
+    } catch (error) {
+      rmSync(this.scratchDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  add(article: ArticleRecord): void {
+    const record = articleToExportRecord(article, this.baseUrl);
+    const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
+    this.insert.run(++this.position, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
+  }
+
+  finish(): void {
+    const { db, file } = this;
+    const partial = `${file}.partial`;
+    try {
+      db.exec("COMMIT");
       // FTS5 writes a segment whenever its in-memory table passes `hashsize` (1 MB by default) and then
       // merges them; with room for a whole archive of 10,000 articles the index is written once, and
       // 'optimize' has nothing left to merge: 1.6 s instead of 2.6 s. The default is put back for whoever
@@ -91,12 +108,28 @@ export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: s
       db.pragma(`user_version = ${DATABASE_SCHEMA_VERSION}`);
       rmSync(partial, { force: true });
       db.prepare("VACUUM INTO ?").run(partial);
-    } finally {
       db.close();
+      renameSync(partial, file);
+    } finally {
+      this.abort();
+      rmSync(partial, { force: true });
     }
-    renameSync(partial, file);
-  } finally {
-    rmSync(partial, { force: true });
-    rmSync(scratchDir, { recursive: true, force: true });
   }
+
+  abort(): void {
+    if (this.db.open) this.db.close();
+    rmSync(this.scratchDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes the database of `articles` to `file`, replacing it only once it is complete. */
+export function writeArchiveDatabase(articles: Iterable<ArticleRecord>, file: string, baseUrl = ""): void {
+  const writer = new ArchiveDatabaseWriter(file, baseUrl);
+  try {
+    for (const article of articles) writer.add(article);
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  writer.finish();
 }

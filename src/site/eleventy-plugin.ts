@@ -64,7 +64,6 @@ import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, staging
 import { SITE_CODE } from "./site-code.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
-import { withoutHtml } from "./worker-job.ts";
 import { toPosix } from "../records/paths.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
@@ -126,6 +125,8 @@ function resolveCacheDir(options: PluginOptions): string | undefined {
 }
 
 const ms = (value: number) => Math.round(value);
+/** This process's resident set now (the main thread and its workers; not the Pagefind processes), in MiB. */
+const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOptions): void {
   const log = options.log ?? ((message: string) => console.error(`[hemeroteca] ${message}`));
@@ -254,6 +255,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       archive = loaded.archive;
       // Only now, with every file valid, may the build leave anything outside its output; a dry run leaves nothing.
       if (!dryRun) await commitCache?.();
+      // The bodies of the records parsed just now are in their cache entries too: they need not stay in memory.
+      loaded.bodies.settle();
       if (parse?.swept) timings.recordsSwept = parse.swept;
     } catch (error) {
       if (workers) await Promise.all([workers.index.cancel(), workers.exports.cancel()]);
@@ -276,6 +279,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       parse: ms(parseMs),
       // Cross-file checks and the Archive's indexes.
       archive: ms(loadedAt - parsedAt),
+      // Where memory goes, stage by stage (PERFORMANCE.md, "Memory"): the resident set as each stage ends.
+      rssLoadMiB: rssMiB(),
     });
     if (parse?.cacheWriteErrors) log(`could not write ${parse.cacheWriteErrors} record cache entries; the build goes on without them`);
     log(`loaded ${archive.articles.length} articles in ${ms(loadMs)} ms (${parse?.cached ?? 0} from the cache, ${parse?.parsed ?? 0} parsed${parse?.threads ? ` on ${parse.threads} threads` : ""})`);
@@ -283,14 +288,16 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const current = archive;
     if (workers) {
       // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
-      const records = withoutHtml(current);
-      search = new SearchIndexInWorkers(records, path.join(output, "pagefind"), {
-        // The digests are noted already (the record cache read or wrote each record), and name each record whole.
-        ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind"), digests: current.articles.map(recordDigest) } : {}),
+      // Each worker is sent the articles without their bodies, and where each body is (article-bodies.ts).
+      const bodies = current.articles.map((article) => loaded.bodies.locationOf(article));
+      // The digests are noted already (the record cache read or wrote each record), and name each record whole.
+      const digests = current.articles.map(recordDigest);
+      search = new SearchIndexInWorkers(current, bodies, path.join(output, "pagefind"), {
+        ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind"), digests } : {}),
         ...(searchShardSize ? { shardSize: searchShardSize } : {}),
       }, workers.index);
       // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
-      exportsMade = writeExportsInWorker(records, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
+      exportsMade = writeExportsInWorker({ site: current.site, articles: current.articles, bodies, digests }, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
       // Awaited in eleventy.after; until then a failure must not count as unhandled.
       exportsMade.catch(() => {});
     }
@@ -317,6 +324,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       timings.feedsUnchanged = chosen.unchanged;
       timings.select = ms(performance.now() - selectStarted);
     }
+    timings.rssSelectMiB = rssMiB();
     renderStartedAt = performance.now();
   });
 
@@ -335,6 +343,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const output = path.resolve(options.root, dir.output);
     const renderedAt = performance.now();
     timings.render = ms(renderedAt - renderStartedAt);
+    timings.rssRenderMiB = rssMiB();
     if (dryRun) {
       log("dry run: wrote no citation file, data export or search index, and nothing into the caches");
       reportTimings();
@@ -350,6 +359,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     timings.citations = ms(performance.now() - started);
     timings.citationsMade = cache.stats.made;
     timings.citationsReused = cache.stats.reused;
+    timings.rssCitationsMiB = rssMiB();
     started = performance.now();
     await feeds!.save();
     Object.assign(timings, { feedsSave: ms(performance.now() - started), feedsMade: feeds!.stats.made, feedsReused: feeds!.stats.reused });
@@ -409,6 +419,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const memory = process.memoryUsage();
     timings.heapMiB = Math.round(memory.heapUsed / 2 ** 20);
     timings.rssMiB = Math.round(memory.rss / 2 ** 20);
+    // The process's peak resident set (Linux reports it in KiB), workers included.
+    timings.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
     if (process.env.HEMEROTECA_TIMINGS === "1") process.stderr.write(`HEMEROTECA_TIMINGS ${JSON.stringify(timings)}\n`);
   };
 }

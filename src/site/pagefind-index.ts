@@ -11,6 +11,7 @@ import type { Archive } from "../archive/build-archive.ts";
 import { dateLabel, messagesFor, type Messages } from "../archive/interface-messages.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
+import { withBody } from "../records/article-bodies.ts";
 import type { ArchiveDate } from "../records/edtf-date.ts";
 import { timeToIsoDay } from "../exports/day-range.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
@@ -95,7 +96,7 @@ export async function writeSearchIndex(archive: Archive, outputPath: string, api
     // One record at a time, in archive order: Pagefind does not promise to keep the order of
     // requests sent without waiting for each answer (that fed records a fifth faster).
     const messages = messagesFor(archive.site.language);
-    for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(article, messages)));
+    for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(withBody(article, archive), messages)));
     const { files } = check("make the index files", await index.getFiles());
     await writeBundleFiles(files, outputPath);
     return { pages: archive.articles.length };

@@ -37,7 +37,8 @@ import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
+import { withBody } from "../records/article-bodies.ts";
 import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
@@ -113,13 +114,13 @@ function bundleFolder(bundle: Pick<SearchBundle, "name">, index: number): string
 }
 
 /** The hash of everything one bundle is made from. */
-export async function searchIndexHash(archive: Archive, articles: readonly ArticleRecord[] = archive.articles, bundle = "all"): Promise<string> {
+export async function searchIndexHash(archive: Archive, articles: readonly ArticleEntry[] = archive.articles, bundle = "all"): Promise<string> {
   const hash = createHash("sha256")
     .update(`hemeroteca-search-index ${SEARCH_INDEX_CACHE_VERSION}\0`)
     .update(await codeFingerprint(INDEX_CODE))
     .update(`\0${archive.site.language}\0${bundle}\0`);
   const messages = messagesFor(archive.site.language);
-  for (const article of articles) updateHashWithValue(hash, articleToSearchRecord(article, messages)).update("\n");
+  for (const article of articles) updateHashWithValue(hash, articleToSearchRecord(withBody(article, archive), messages)).update("\n");
   return hash.digest("hex");
 }
 
@@ -141,7 +142,7 @@ export function bundleInputsKey(code: string, language: string, bundle: string, 
 }
 
 async function writeBundle(
-  archive: Archive, articles: ArticleRecord[], outputPath: string, bundle: string, cacheDir: string | undefined,
+  archive: Archive, articles: ArticleEntry[], outputPath: string, bundle: string, cacheDir: string | undefined,
   write: NonNullable<SearchIndexOptions["write"]>, knownHash?: string, inputs?: string,
 ): Promise<{ reused: boolean; hash: string; files: string[] }> {
   const part: Archive = { ...archive, articles };
@@ -181,7 +182,7 @@ export interface ClaimedBundles {
  * thread may claim beside it.
  */
 export async function indexClaimedBundles(
-  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions = {},
+  archive: Pick<Archive, "site" | "articles" | "bodyOf">, outputPath: string, options: SearchIndexOptions = {},
   queue = newBundleQueue(archive.articles.length), first = true,
 ): Promise<ClaimedBundles> {
   const indexer = options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out));

@@ -29,7 +29,7 @@ describe("search index reuse, with a stand-in indexer", () => {
     const { mkdir } = await import("node:fs/promises");
     await mkdir(path.join(outputPath, "fragment"), { recursive: true });
     await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify({ pages: archive.articles.length, call: calls }));
-    await writeFile(path.join(outputPath, "fragment", "a.pf_fragment"), archive.articles.map((a) => a.text).join("\n"));
+    await writeFile(path.join(outputPath, "fragment", "a.pf_fragment"), archive.articles.map((a) => archive.bodyOf(a).text).join("\n"));
     return { pages: archive.articles.length };
   };
 
@@ -74,7 +74,7 @@ describe("search index reuse, with a stand-in indexer", () => {
     expect(await writeSearchIndexCached(archive, await out(), { cacheDir, write, digests })).toMatchObject({ reused: true, hash: one.hash });
     // Records that come with the same digests are taken for the same: their search records are not made, so text
     // the kept index does not hold goes unseen (a digest names its whole record, so in a build this cannot happen).
-    const unseen = buildArchive(archive.articles.map((article) => ({ ...article, text: `${article.text} Unseen.` })), site);
+    const unseen = buildArchive(archive.articles.map((article) => ({ ...article, ...archive.bodyOf(article), text: `${archive.bodyOf(article).text} Unseen.` })), site);
     const three = await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests });
     expect(three).toMatchObject({ reused: true, hash: one.hash });
     expect(calls).toBe(before + 1);
@@ -84,7 +84,7 @@ describe("search index reuse, with a stand-in indexer", () => {
     expect(calls).toBe(before + 2);
     expect(await readFile(path.join(four, "fragment", "a.pf_fragment"), "utf8")).toContain("Unseen.");
     // A record changed outside the index (its HTML) has another digest, but the same search record: kept, and noted.
-    const restyled = buildArchive(unseen.articles.map((article, i) => (i === 3 ? { ...article, html: `${article.html}<p>x</p>` } : article)), site);
+    const restyled = buildArchive(unseen.articles.map((article, i) => ({ ...article, ...unseen.bodyOf(article), ...(i === 3 ? { html: `${unseen.bodyOf(article).html}<p>x</p>` } : {}) })), site);
     const restyledDigests = restyled.articles.map(recordDigest);
     expect(restyledDigests).not.toEqual(unseen.articles.map(recordDigest));
     expect(await writeSearchIndexCached(restyled, await out(), { cacheDir, write, digests: restyledDigests })).toMatchObject({ reused: true });
@@ -115,7 +115,7 @@ describe("search index written over the last one", () => {
       const { mkdir } = await import("node:fs/promises");
       await mkdir(path.join(outputPath, "fragment"), { recursive: true });
       // Pagefind names its files by their content.
-      const text = archive.articles.map((a) => a.text).join("\n");
+      const text = archive.articles.map((a) => archive.bodyOf(a).text).join("\n");
       await writeFile(path.join(outputPath, "fragment", `${createHash("sha256").update(text).digest("hex").slice(0, 8)}.pf_fragment`), text);
       return { pages: archive.articles.length };
     };
@@ -176,7 +176,7 @@ describe("search index bundles", () => {
     const written: string[][] = [];
     const write = async (archive: Archive, outputPath: string) => {
       written.push(archive.articles.map((a) => a.id));
-      await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(archive.articles.map((a) => a.text)));
+      await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(archive.articles.map((a) => archive.bodyOf(a).text)));
       return { pages: archive.articles.length };
     };
     const base = generatedRecords(40);
