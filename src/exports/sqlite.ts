@@ -61,8 +61,8 @@ function exportValueToColumn(field: keyof ExportRecord, value: unknown): string 
 /**
  * Writes the database to `file` a row at a time (`add`, in archive order),
  * replacing the file only once it is complete (`finish`); `abort` leaves
- * nothing. The rows go into one transaction, so the scratch file grows while
- * the records, read one by one, need not all be in memory.
+ * nothing. The scratch file grows while the records, read one by one, need
+ * not all be in memory.
  */
 export class ArchiveDatabaseWriter {
   private readonly scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
@@ -79,7 +79,6 @@ export class ArchiveDatabaseWriter {
       this.db.exec(DATABASE_SCHEMA);
       const columns = ["position", ...EXPORT_FIELDS, "date_start", "date_end"];
       this.insert = this.db.prepare(`INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-      this.db.exec("BEGIN");
     } catch (error) {
       rmSync(this.scratchDir, { recursive: true, force: true });
       throw error;
@@ -87,16 +86,39 @@ export class ArchiveDatabaseWriter {
   }
 
   add(article: ArticleRecord): void {
+    // One transaction for the rows in a row: one each made the inserts many times slower.
+    if (!this.db.inTransaction) this.db.exec("BEGIN");
     const record = articleToExportRecord(article, this.baseUrl);
     const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
     this.insert.run(++this.position, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
+  }
+
+  /**
+   * Copies every row of another export's database, in its order, after the
+   * rows added so far: the merge of a sharded build (merge-exports.ts). The
+   * database is attached, and its rows copied by SQLite itself.
+   */
+  addRowsOf(database: string): number {
+    const columns = [...EXPORT_FIELDS, "date_start", "date_end"].map((column) => `"${column}"`).join(", ");
+    // SQLite attaches no database inside a transaction.
+    if (this.db.inTransaction) this.db.exec("COMMIT");
+    this.db.prepare("ATTACH DATABASE ? AS part").run(database);
+    try {
+      const version: unknown = this.db.pragma("part.user_version", { simple: true });
+      if (version !== DATABASE_SCHEMA_VERSION) throw new Error(`Cannot \`merge\` \`${database}\`: its schema is version ${String(version)}, not ${DATABASE_SCHEMA_VERSION}; build every shard with the same code`);
+      const copied = this.db.prepare(`INSERT INTO main.articles (position, ${columns}) SELECT position + ?, ${columns} FROM part.articles ORDER BY position`).run(this.position).changes;
+      this.position += copied;
+      return copied;
+    } finally {
+      this.db.exec("DETACH DATABASE part");
+    }
   }
 
   finish(): void {
     const { db, file } = this;
     const partial = `${file}.partial`;
     try {
-      db.exec("COMMIT");
+      if (db.inTransaction) db.exec("COMMIT");
       // FTS5 writes a segment whenever its in-memory table passes `hashsize` (1 MB by default) and then
       // merges them; with room for a whole archive of 10,000 articles the index is written once, and
       // 'optimize' has nothing left to merge: 1.6 s instead of 2.6 s. The default is put back for whoever

@@ -55,7 +55,7 @@ const WRITE_CHUNK = 1 << 20;
 export class TextFileWriter {
   private readonly temporary: string;
   private readonly fd: number;
-  private pending: string[] = [];
+  private pending: Array<string | Buffer> = [];
   private pendingLength = 0;
   private readonly hash = createHash("sha256");
 
@@ -64,16 +64,21 @@ export class TextFileWriter {
     this.fd = openSync(this.temporary, "w");
   }
 
-  write(text: string): void {
+  write(text: string | Buffer): void {
     this.hash.update(text);
     this.pending.push(text);
     this.pendingLength += text.length;
     if (this.pendingLength >= WRITE_CHUNK) this.flush();
   }
 
+  /** Appends the bytes of `file` from `start`, a megabyte at a time. */
+  append(file: string, start = 0): void {
+    forEachChunk(file, (chunk) => this.write(Buffer.from(chunk)), start);
+  }
+
   private flush(): void {
     if (!this.pending.length) return;
-    const bytes = Buffer.from(this.pending.join(""));
+    const bytes = Buffer.concat(this.pending.map((piece) => (typeof piece === "string" ? Buffer.from(piece) : piece)));
     for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
     this.pending = [];
     this.pendingLength = 0;
@@ -97,20 +102,29 @@ export class TextFileWriter {
   }
 }
 
-/** The sha256 and size of a file, read a megabyte at a time: the SQLite export of 100,000 articles is over a gigabyte. */
-export function fileSha256(file: string): { bytes: number; sha256: string } {
-  const hash = createHash("sha256");
+/** Calls `use` with each megabyte of `file` from `start` (the chunk is reused: copy what is kept). */
+function forEachChunk(file: string, use: (chunk: Uint8Array) => void, start = 0): void {
   const buffer = Buffer.alloc(WRITE_CHUNK);
   const fd = openSync(file, "r");
-  let bytes = 0;
   try {
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
-      hash.update(buffer.subarray(0, read));
-      bytes += read;
+    let at = start;
+    for (let read = readSync(fd, buffer, 0, buffer.length, at); read > 0; read = readSync(fd, buffer, 0, buffer.length, at)) {
+      use(buffer.subarray(0, read));
+      at += read;
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** The sha256 and size of a file, read a megabyte at a time: the SQLite export of 100,000 articles is over a gigabyte. */
+export function fileSha256(file: string): { bytes: number; sha256: string } {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  forEachChunk(file, (chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
   return { bytes, sha256: hash.digest("hex") };
 }
 
@@ -120,7 +134,7 @@ export function fileSha256(file: string): { bytes: number; sha256: string } {
  * article and with nothing else, and each file has its size and sha256, so
  * a copy can be checked.
  */
-function archiveManifest(archive: Pick<Archive, "articles" | "site">, outputDir: string, version: string): string {
+export function archiveManifest(archive: Pick<Archive, "articles" | "site">, outputDir: string, version: string): string {
   const counts = (values: string[]) => {
     const tally = new Map<string, number>();
     for (const value of values) tally.set(value, (tally.get(value) ?? 0) + 1);

@@ -58,13 +58,17 @@ import { codeFingerprint, listTree } from "./output-cache.ts";
 import { ArticlePageKeys } from "./article-page-key.ts";
 import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKER } from "./output-folder.ts";
 import { OutputLedger } from "./output-ledger.ts";
-import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
+import { allPages, permalinkToFile, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
 import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "./publish.ts";
 import { SITE_CODE } from "./site-code.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
 import { toPosix } from "../records/paths.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
+import { shardArticles, type ShardSpec } from "../archive/shards.ts";
+import { mergeExports } from "../exports/merge-exports.ts";
+import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "./shard-output.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
 export interface EleventyConfig {
@@ -92,6 +96,10 @@ export interface PluginOptions {
   pages?: PageRenderers;
   /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
   dryRun?: boolean;
+  /** Build one shard of a sharded build (`--shard K/N`): its article pages, their citation files and its part of the exports. */
+  shard?: ShardSpec;
+  /** Merge the output folders of every shard (`--merge DIR...`) into the whole site, as a single build writes it. */
+  merge?: string[];
   /**
    * The site folder, when Eleventy's output is its staging folder
    * (`stagingFolderOf(site)`): the build makes the new site there and swaps
@@ -135,7 +143,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   const ledgerDir = cacheDir ? path.join(cacheDir, "pages") : undefined;
   const dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
   const searchShardSize = shardSizeFromEnv();
+  if (options.shard && options.merge) throw new Error("Cannot build with both `--shard` and `--merge`: build each shard, then merge their folders");
   let archive: Archive | undefined;
+  /** In a shard's build, its articles (shards.ts). */
+  let shardPart: ArticleEntry[] | undefined;
+  /** In a merge, the shards' manifests, in shard order (shard-output.ts). */
+  let shards: Array<ShardManifest & { folder: string }> | undefined;
   let citations: CitationCache | undefined;
   let feeds: FeedCache | undefined;
   let search: SearchIndexInWorkers | undefined;
@@ -230,7 +243,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       deferCacheWrites: (commit) => (commitCache = commit),
     });
     // Started now, so that they load their code while the archive loads; sent their jobs once it has.
-    const workers = dryRun ? undefined : { index: searchIndexWorker(), exports: exportsWorker() };
+    // A shard makes no search index (the merge indexes the whole archive), and a merge no exports (it joins the shards').
+    const workers = dryRun ? undefined : { index: options.shard ? undefined : searchIndexWorker(), exports: options.merge ? undefined : exportsWorker() };
     let loaded;
     try {
       const settings = loadSiteConfig(options.root, options.articlesDir);
@@ -253,13 +267,16 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       }
       if (settingsErrors.length) throw new ContentError(settingsErrors);
       archive = loaded.archive;
+      shardPart = options.shard ? shardArticles(archive.articles, options.shard) : undefined;
+      // Before anything is written: shards missing, or cut from other articles, are an error naming them.
+      shards = options.merge ? readShards(options.merge, archive.articles) : undefined;
       // Only now, with every file valid, may the build leave anything outside its output; a dry run leaves nothing.
       if (!dryRun) await commitCache?.();
       // The bodies of the records parsed just now are in their cache entries too: they need not stay in memory.
       loaded.bodies.settle();
       if (parse?.swept) timings.recordsSwept = parse.swept;
     } catch (error) {
-      if (workers) await Promise.all([workers.index.cancel(), workers.exports.cancel()]);
+      if (workers) await Promise.all([workers.index?.cancel(), workers.exports?.cancel()]);
       throw error;
     }
     if (loaded.warnings.length) log(`warnings:\n${warningsToText(loaded.warnings)}`);
@@ -289,17 +306,22 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (workers) {
       // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
       // Each worker is sent the articles without their bodies, and where each body is (article-bodies.ts).
-      const bodies = current.articles.map((article) => loaded.bodies.locationOf(article));
+      const bodiesOf = (articles: readonly ArticleEntry[]) => articles.map((article) => loaded.bodies.locationOf(article));
       // The digests are noted already (the record cache read or wrote each record), and name each record whole.
-      const digests = current.articles.map(recordDigest);
-      search = new SearchIndexInWorkers(current, bodies, path.join(output, "pagefind"), {
-        ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind"), digests } : {}),
-        ...(searchShardSize ? { shardSize: searchShardSize } : {}),
-      }, workers.index);
-      // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
-      exportsMade = writeExportsInWorker({ site: current.site, articles: current.articles, bodies, digests }, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
-      // Awaited in eleventy.after; until then a failure must not count as unhandled.
-      exportsMade.catch(() => {});
+      if (workers.index) {
+        search = new SearchIndexInWorkers(current, bodiesOf(current.articles), path.join(output, "pagefind"), {
+          ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind"), digests: current.articles.map(recordDigest) } : {}),
+          ...(searchShardSize ? { shardSize: searchShardSize } : {}),
+        }, workers.index);
+      }
+      if (workers.exports) {
+        // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
+        const articles = shardPart ?? current.articles;
+        const job = { site: current.site, articles, bodies: bodiesOf(articles), digests: articles.map(recordDigest) };
+        exportsMade = writeExportsInWorker(job, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
+        // Awaited in eleventy.after; until then a failure must not count as unhandled.
+        exportsMade.catch(() => {});
+      }
     }
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
     citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
@@ -308,7 +330,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     feeds = await FeedCache.open(cacheDir ? path.join(cacheDir, "feeds") : undefined, siteCode);
     // Only a full build that writes can vouch for every file it leaves alone: `npm run build`, and each rebuild of
     // `npm start` (the whole site again); not Eleventy's `--incremental` mode, which renders what it chooses.
-    if (cacheDir && !incremental && !dryRun) {
+    // A shard or a merge writes a folder of its own each time, which no ledger vouches for.
+    if (cacheDir && !incremental && !dryRun && !options.shard && !options.merge) {
       const selectStarted = performance.now();
       ledger = await OutputLedger.open(ledgerDir, siteFolder, linker);
       let pageSources: Map<string, string> | undefined;
@@ -324,6 +347,9 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       timings.feedsUnchanged = chosen.unchanged;
       timings.select = ms(performance.now() - selectStarted);
     }
+    // A shard renders its article pages and no list page or feed; a merge every page but the articles', which it copies.
+    if (shardPart) pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] } };
+    if (shards) pagesToWrite = { ...(pagesToWrite ?? allPages(current)), articles: [] };
     timings.rssSelectMiB = rssMiB();
     renderStartedAt = performance.now();
   });
@@ -354,7 +380,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     let started = performance.now();
     const current = archive;
     const cache = citations!;
-    const citationFiles = await writeCitationFiles(current, output, cache.citationsFor(current), ledger);
+    // A merge takes the citation files from the shards, with their article pages; a shard writes those of its articles.
+    const citationFiles = shards ? [] : await writeCitationFiles(shardPart ? { ...current, articles: shardPart } : current, output, cache.citationsFor(current), ledger);
     await cache.save();
     timings.citations = ms(performance.now() - started);
     timings.citationsMade = cache.stats.made;
@@ -368,12 +395,13 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     // line did not announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real
     // build always writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the
     // last real build stands.
+    const handedOver = await handOverShards(output, citationFiles);
     let prune: { made: Set<string>; listing: OutputListing; ms: number } | undefined;
     if (!incremental && results?.length) {
       // All but the search index's files are known by now, and every stale file is in the folder: both are worked
       // out while the workers finish, rather than after.
       started = performance.now();
-      const made = new Set<string>([SITE_MARKER, ...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
+      const made = new Set<string>([SITE_MARKER, ...DATA_FILES, ...citationFiles, ...handedOver, ...(await listTree(path.join(options.root, "public")))]);
       for (const result of results ?? []) {
         if (typeof result.outputPath !== "string") continue;
         const file = toPosix(path.relative(output, path.resolve(result.outputPath)));
@@ -383,17 +411,21 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       for (const file of ledger?.unchanged ?? []) made.add(file);
       prune = { made, listing: listOutput(output), ms: performance.now() - started };
     }
-    const exports = await awaitWorkerJob("exports", exportsMade!);
+    if (exportsMade) {
+      const exports = await awaitWorkerJob("exports", exportsMade);
+      log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
+    }
     exportsMade = undefined;
-    log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
-    const index = await awaitWorkerJob("index", search!.result());
+    const index = search ? await awaitWorkerJob("index", search.result()) : undefined;
     search = undefined;
-    timings.indexShards = index.shards;
-    timings.indexShardsReused = index.reusedShards;
-    if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
+    if (index) {
+      timings.indexShards = index.shards;
+      timings.indexShardsReused = index.reusedShards;
+      if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
+    }
     if (prune) {
       started = performance.now();
-      for (const file of index.files) prune.made.add(`pagefind/${file}`);
+      for (const file of index?.files ?? []) prune.made.add(`pagefind/${file}`);
       const removed = await pruneOutput(output, prune.made, prune.listing);
       timings.prune = ms(prune.ms + performance.now() - started);
       timings.pruned = removed.length;
@@ -407,10 +439,33 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     }
     if (prune) await ledger?.save();
     if (site) releaseBuildLock(site.folder);
-    const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)` : "";
-    log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
+    if (index) {
+      const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)` : "";
+      log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
+    }
     reportTimings();
   });
+
+  /**
+   * A shard's hand-over: `shard.json`, naming its articles and the files that
+   * are the merge's (its article pages and their citation files). A merge's
+   * take: those files copied from every shard, and the exports joined from
+   * theirs. Answers the files this step wrote, relative to the output.
+   */
+  const handOverShards = async (output: string, citationFiles: readonly string[]): Promise<string[]> => {
+    const started = performance.now();
+    let written: string[];
+    if (options.shard && shardPart) {
+      await writeShardManifest(output, options.shard, shardPart, [...shardPart.map((article) => permalinkToFile(article.permalink)), ...citationFiles]);
+      written = [SHARD_MANIFEST];
+    } else if (shards && archive) {
+      written = await copyShardFiles(shards, output);
+      await mergeExports(shards.map((shard) => shard.folder), archive, output);
+      log(`merged ${shards.length} shards: ${written.length} files copied, the exports joined`);
+    } else return [];
+    timings.shards = ms(performance.now() - started);
+    return written;
+  };
 
   /** Ends the build's timings and prints them when `HEMEROTECA_TIMINGS=1`. */
   const reportTimings = () => {
