@@ -4,6 +4,8 @@
  * `--shard K/N` builds one shard, `--merge DIR...` merges the shards' folders.
  * They are handed to the build as HEMEROTECA_SHARD and HEMEROTECA_MERGE (the
  * folders parted by the path delimiter), and the rest to Eleventy as given.
+ * `--plan-shards` prints how many shards the deploy workflow builds in, and
+ * builds nothing.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +14,11 @@ const eleventy = fileURLToPath(new URL("../node_modules/@11ty/eleventy/cmd.cjs",
 const rest = [];
 const merge = [];
 const args = process.argv.slice(2);
+if (args.includes("--plan-shards")) {
+  const { planShards } = await import("../src/site/shard-plan.ts");
+  process.stdout.write(`${planShards(fileURLToPath(new URL("..", import.meta.url)), process.env.HEMEROTECA_ARTICLES)}\n`);
+  process.exit(0);
+}
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === "--shard" || arg.startsWith("--shard=")) {

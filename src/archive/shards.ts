@@ -30,6 +30,14 @@ export function parseShardSpec(text: string): ShardSpec {
   return { index, count };
 }
 
+/** Past this many articles a shard, the deploy workflow builds in shards unless the site settings say how many. */
+export const ARTICLES_PER_SHARD = 50_000;
+
+/** The shards a deploy builds in: `build-shards` of the site settings, or one per `ARTICLES_PER_SHARD` articles begun. */
+export function plannedShards(articles: number, setting?: number): number {
+  return setting ?? Math.max(1, Math.ceil(articles / ARTICLES_PER_SHARD));
+}
+
 export const shardName = (spec: ShardSpec) => `${spec.index}/${spec.count}`;
 
 /** The year an article is filed under for shards: that of the earliest day its date can mean, which archive order goes by. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/build-archive.ts";
-import { cutIntoShards, parseShardSpec, shardArticles } from "../../src/archive/shards.ts";
+import { ARTICLES_PER_SHARD, cutIntoShards, parseShardSpec, plannedShards, shardArticles } from "../../src/archive/shards.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import type { ArticleEntry } from "../../src/records/article-record.ts";
 import { generatedRecords } from "../support/generated-records.ts";
@@ -62,5 +62,16 @@ describe("parseShardSpec", () => {
 
   it("refuses anything else, saying what it expects", () => {
     for (const text of ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", ""]) expect(() => parseShardSpec(text)).toThrow(/^Cannot read `--shard .*`: expected K\/N/);
+  });
+});
+
+describe("plannedShards", () => {
+  it("builds in one job up to 50,000 articles, then in one shard per 50,000 begun, unless the settings say", () => {
+    expect(plannedShards(0)).toBe(1);
+    expect(plannedShards(ARTICLES_PER_SHARD)).toBe(1);
+    expect(plannedShards(ARTICLES_PER_SHARD + 1)).toBe(2);
+    expect(plannedShards(1_000_000)).toBe(20);
+    expect(plannedShards(1_000_000, 1)).toBe(1);
+    expect(plannedShards(10, 3)).toBe(3);
   });
 });
