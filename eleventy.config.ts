@@ -3,11 +3,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { siteConfigFromEnv } from "./src/archive/site-config.ts";
 import { parseShardSpec } from "./src/archive/shards.ts";
-import { editFriendlyDevServer, type DevServerConfig } from "./src/site/dev-server.ts";
+import { editFriendlyDevServer, reloadOpenPages, type DevServerConfig } from "./src/site/dev-server.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
 import { buildsInPlace, stagingFolderOf } from "./src/site/publish.ts";
-import { articlePageContext } from "./templates/article.11ty.ts";
+import { articlePageContext, renderArticlePage } from "./templates/article.11ty.ts";
 import { render as list } from "./templates/list.11ty.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -31,6 +31,8 @@ export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
     ...(merge?.length ? { merge } : {}),
     // To learn which of these pages changed since the last build (src/site/pages-to-write.ts).
     pages: { articleContext: articlePageContext, list },
+    // `npm start`: a saved article's page is written and shown before the rebuild (src/site/quick-preview.ts).
+    preview: { articlePage: renderArticlePage, written: reloadOpenPages },
     // Tests and the benchmark build other content folders with the same configuration.
     ...(process.env.HEMEROTECA_ARTICLES ? { articlesDir: process.env.HEMEROTECA_ARTICLES } : {}),
   });

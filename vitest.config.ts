@@ -27,6 +27,8 @@ const SITE_TESTS = [
   "test/research/search-boxes-suggest-the-archive-s-words.test.ts",
   "test/research/search-cli-finds-articles-offline.test.ts",
   "test/research/sqlite-fts5-table-answers-match-queries.test.ts",
+  "test/research/search-words-are-pagefind-s-words.test.ts",
+  "test/research/search-cli-writes-matches-as-the-exports-do.test.ts",
 ];
 
 export default defineConfig({

@@ -11,11 +11,13 @@
  * `Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'`.
  */
 /**
- * Large archives are indexed as several Pagefind bundles by date range,
- * listed in /pagefind/bundles.json in date order, undated last
- * (src/site/search-index-cache.ts). They are read before the component UI
- * loads, and handed to its instance's `mergeIndex` in the same task as the
- * import, before it can load Pagefind, so one search covers every bundle.
+ * The index is one main Pagefind index (a few parts by date range only for
+ * very large archives) and a small recent one of the articles added or
+ * changed since the main one was made, listed in /pagefind/bundles.json
+ * (src/site/search-index-manifest.ts). The manifest is read before the
+ * component UI loads, and the other bundles handed to its instance's
+ * `mergeIndex` in the same task as the import, before it can load Pagefind,
+ * so one search covers every bundle; `searchAsOne` then joins their replies.
  */
 /**
  * A site-relative address (`/pagefind/…`) as served. This file sits at the
@@ -25,11 +27,31 @@
  */
 const sitePath = (path) => new URL(path.replace(/^\/+/, ""), import.meta.url).pathname;
 
-const BUNDLES = await fetch(sitePath("/pagefind/bundles.json"))
-  .then((response) => (response.ok ? response.json() : { bundles: [] }))
-  .then((manifest) => (Array.isArray(manifest.bundles) ? manifest.bundles.filter((bundle) => bundle && typeof bundle.path === "string") : []))
-  .then((bundles) => bundles.map((bundle) => ({ ...bundle, path: sitePath(bundle.path) })))
-  .catch(() => []);
+const isCounts = (value) => value && typeof value === "object" && !Array.isArray(value);
+const count = (value) => (Number.isSafeInteger(value) && value >= 0 ? value : 0);
+const INDEX = await fetch(sitePath("/pagefind/bundles.json"))
+  .then((response) => (response.ok ? response.json() : {}))
+  .then((manifest) => ({
+    parts: (Array.isArray(manifest.parts) ? manifest.parts : [])
+      .filter((part) => part && typeof part.path === "string")
+      .map((part) => ({ path: sitePath(part.path), offset: count(part.offset), hidden: new Map(Object.entries(isCounts(part.hidden) ? part.hidden : {})) })),
+    undated: count(manifest.undated),
+    recent: manifest.recent && typeof manifest.recent.path === "string" && Array.isArray(manifest.recent.insertAt)
+      ? { path: sitePath(manifest.recent.path), insertAt: manifest.recent.insertAt.map(count), undated: count(manifest.recent.undated) }
+      : undefined,
+  }))
+  .catch(() => ({ parts: [], undated: 0, recent: undefined }));
+if (!INDEX.parts.length) INDEX.parts.push({ path: sitePath("/pagefind/"), offset: 0, hidden: new Map() });
+/**
+ * With more than one bundle, each gets a synthetic filter naming it
+ * (Pagefind's `mergeFilter`, held in memory, never fetched), so that one
+ * search can be asked of each bundle alone through the UI's one instance,
+ * whose WebAssembly they share: `searchAsOne` needs to know which bundle a
+ * result came from. The filter is taken out of every count the UI sees.
+ */
+const BUNDLE_FILTER = "hemeroteca-bundle";
+const BUNDLES = [...INDEX.parts.map((part, index) => ({ name: String(index), part })), ...(INDEX.recent ? [{ name: "recent", part: undefined }] : [])];
+const JOINED = BUNDLES.length > 1;
 await import(sitePath("/pagefind/pagefind-component-ui.js"));
 {
   // Each merged bundle is a Pagefind instance of its own, made from its entry here alone: without the
@@ -37,7 +59,10 @@ await import(sitePath("/pagefind/pagefind-component-ui.js"));
   const ui = window.PagefindComponents.getInstanceManager().getInstance("default");
   const { highlightParam, excerptLength, baseUrl } = ui.pagefindOptions;
   const shared = Object.fromEntries(Object.entries({ highlightParam, excerptLength, baseUrl }).filter(([, value]) => value !== undefined));
-  ui.options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({ ...shared, bundlePath: bundle.path })));
+  if (JOINED) ui.pagefindOptions = { ...ui.pagefindOptions, mergeFilter: { [BUNDLE_FILTER]: BUNDLES[0].name } };
+  ui.options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({
+    ...shared, bundlePath: bundle.part ? bundle.part.path : INDEX.recent.path, mergeFilter: { [BUNDLE_FILTER]: bundle.name },
+  })));
 }
 
 /**
@@ -58,8 +83,8 @@ const formatMessage = (template, values) => String(template || "").replace(/\{(\
 
 /** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
-/** Sort choices -> Pagefind sort; undated articles carry sort keys that keep them, last, in both date orders. */
-const SORTS = { relevance: {}, newest: { date: "desc" }, oldest: { oldest: "asc" } };
+/** Sort choices -> Pagefind sort; undated articles sort first by date, and `searchAsOne` moves them last oldest first. */
+const SORTS = { relevance: {}, newest: { date: "desc" }, oldest: { date: "asc" } };
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -178,48 +203,102 @@ function writeAddress(query, filters, sort) {
   if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", address);
 }
 
-/** Sums the counts of each filter value over several searches, as Pagefind's own merge does. */
-function mergeFilters(replies, field) {
+/** Sums the counts of each filter value over several replies, as Pagefind's own merge does. */
+function sumCounts(countsList) {
   const merged = {};
-  for (const reply of replies) {
-    for (const [name, values] of Object.entries(reply[field] || {})) {
-      const counts = (merged[name] ||= {});
-      for (const [value, count] of Object.entries(values)) counts[value] = (counts[value] || 0) + count;
+  for (const counts of countsList) {
+    for (const [name, values] of Object.entries(counts || {})) {
+      const sums = (merged[name] ||= {});
+      for (const [value, count] of Object.entries(values)) sums[value] = (sums[value] || 0) + count;
     }
   }
   return merged;
 }
 
+/** Takes one page's filter values off `counts`. */
+function subtractPage(counts, filters) {
+  for (const [name, values] of Object.entries(filters || {})) {
+    for (const value of Array.isArray(values) ? values : []) if (counts[name] && counts[name][value] > 0) counts[name][value] -= 1;
+  }
+}
+
+/** Counts as the UI should see them: without the bundles' own filter. */
+function withoutBundleFilter(counts) {
+  const { [BUNDLE_FILTER]: _bundles, ...rest } = counts || {};
+  return rest;
+}
+
 /**
- * A date-sorted search over several bundles. Merged, Pagefind orders results
- * by score, and in a sorted search a score is a position within its own
- * bundle: the bundles would interleave. So each bundle is searched by an
- * instance of its own, and the results joined in the bundles' date order,
- * undated last either way. The instances, with the UI's options (excerpt
- * length, highlight parameter), are made on first use.
+ * One search over every bundle, as if they were one index. Each bundle is
+ * searched alone (its filter added to the reader's, when there are several),
+ * and:
+ * - pages of the main index that are out of date (`hidden`) are dropped, and
+ *   taken off the counts: `filters` counts the results, `totalFilters` and
+ *   `unfilteredResultCount` every page that matches the words alone;
+ * - by relevance, results are ordered by score, as Pagefind merges them;
+ * - by date, Pagefind's score in a sorted search is the page's place in its
+ *   bundle's list by ascending date: a main part's offset turns it into a
+ *   place in the whole main index, and `insertAt` gives a recent page its
+ *   place among those, so the lists are joined without loading a fragment.
+ *   Undated pages take the first places (their key is 0000-00-00): oldest
+ *   first, they are moved after the dated ones.
  */
-function searchBundlesInDateOrder(uiInstance) {
-  const instances = new Map();
-  const instanceFor = async (bundle) => {
-    if (!instances.has(bundle.path)) {
-      instances.set(bundle.path, import(sitePath("/pagefind/pagefind.js")).then((module) => module.createInstance({ ...uiInstance.pagefindOptions, basePath: bundle.path })));
-    }
-    return instances.get(bundle.path);
+/** More than any place in an index: added to an undated page's place to put it after every dated one. */
+const UNDATED_LAST = 2 ** 40;
+
+async function searchAsOne(search, term, options, sort) {
+  const [key, direction] = Object.entries(sort)[0] || [];
+  const filters = options.filters || {};
+  const filtering = Object.values(filters).some((values) => (Array.isArray(values) ? values.length : values && typeof values === "object" ? Object.keys(values).length : Boolean(values)));
+  const only = (bundle, withFilters) => {
+    const narrowed = withFilters ? filters : {};
+    return search(term, { ...options, sort, filters: JOINED ? { ...narrowed, [BUNDLE_FILTER]: bundle.name } : narrowed });
   };
-  const dated = BUNDLES.filter((bundle) => bundle.dated);
-  const undated = BUNDLES.filter((bundle) => !bundle.dated);
-  const orders = { asc: [...dated, ...undated], desc: [...dated].reverse().concat(undated) };
-  return async (term, options, direction) => {
-    const order = orders[direction] || orders.asc;
-    const replies = await Promise.all(order.map(async (bundle) => (await instanceFor(bundle)).search(term, options)));
-    if (replies.some((reply) => !reply)) return null;
-    return {
-      results: replies.flatMap((reply) => reply.results),
-      unfilteredResultCount: replies.reduce((sum, reply) => sum + reply.unfilteredResultCount, 0),
-      filters: mergeFilters(replies, "filters"),
-      totalFilters: mergeFilters(replies, "totalFilters"),
-      timings: replies.map((reply) => reply.timings),
-    };
+  const replies = await Promise.all(BUNDLES.map((bundle) => only(bundle, true)));
+  if (replies.some((reply) => !reply)) return null;
+  // Pages matching the words alone, in each bundle with hidden pages: the replies above, unless filters narrowed them.
+  const unfiltered = await Promise.all(BUNDLES.map((bundle, index) => (bundle.part && bundle.part.hidden.size && filtering ? only(bundle, false) : replies[index])));
+  if (unfiltered.some((reply) => !reply)) return null;
+  const counts = sumCounts(replies.map((reply) => reply.filters));
+  // Every reply counts the words' matches in all bundles alike, the filters left out.
+  const totalFilters = sumCounts([replies[0].totalFilters]);
+  let unfilteredResultCount = replies[0].unfilteredResultCount;
+  const results = [];
+  for (const [index, reply] of replies.entries()) {
+    const { part } = BUNDLES[index];
+    for (const result of unfiltered[index].results) {
+      if (!part || !part.hidden.has(result.id)) continue;
+      subtractPage(totalFilters, part.hidden.get(result.id));
+      unfilteredResultCount -= 1;
+    }
+    for (const result of reply.results) {
+      if (part && part.hidden.has(result.id)) {
+        subtractPage(counts, part.hidden.get(result.id));
+        continue;
+      }
+      if (!key) {
+        results.push(result);
+        continue;
+      }
+      const place = direction === "asc" ? -result.score : result.score;
+      let at;
+      let undated;
+      if (part) {
+        at = part.offset + place;
+        undated = at < INDEX.undated;
+      } else {
+        const { insertAt } = INDEX.recent;
+        at = (insertAt[place] ?? 0) - 0.5 + place / (2 * insertAt.length + 2);
+        undated = place < INDEX.recent.undated;
+      }
+      // Oldest first, undated pages go after every dated one (in their own order); newest first they are last already.
+      results.push({ ...result, score: direction === "asc" ? -(undated ? at + UNDATED_LAST : at) : at });
+    }
+  }
+  results.sort((a, b) => b.score - a.score);
+  return {
+    results, unfilteredResultCount, filters: withoutBundleFilter(counts), totalFilters: withoutBundleFilter(totalFilters),
+    timings: replies.map((reply) => reply.timings),
   };
 }
 
@@ -227,19 +306,24 @@ function searchBundlesInDateOrder(uiInstance) {
  * The component UI searches through its Pagefind instance without a `sort`
  * option. Wrapping that instance's `search` when the UI stores it (it loads
  * Pagefind itself, on first use) hands every search, the UI's own included,
- * the reader's choice. It relies on the UI's `__pagefind__` field, so the
- * browser test of sorting guards upgrades.
+ * the reader's choice, over every bundle (`searchAsOne`); its `filters`,
+ * the counts before any search, lose the hidden pages and the bundles' own
+ * filter too. It relies on the UI's `__pagefind__` field, so the browser
+ * test of sorting guards upgrades.
  */
 function sortEverySearch(instance, currentSort) {
-  const byDate = BUNDLES.length > 1 ? searchBundlesInDateOrder(instance) : undefined;
   const withSort = (pagefind) => {
     if (!pagefind || pagefind.__sorted__) return pagefind;
     const search = pagefind.search.bind(pagefind);
-    pagefind.search = (term, options = {}) => {
-      const sort = currentSort();
-      const direction = Object.values(sort)[0];
-      return byDate && direction ? byDate(term, { ...options, sort }, direction) : search(term, { ...options, sort });
-    };
+    pagefind.search = (term, options = {}) => searchAsOne(search, term, options, currentSort());
+    if (JOINED || INDEX.parts.some((part) => part.hidden.size)) {
+      const filters = pagefind.filters.bind(pagefind);
+      pagefind.filters = async () => {
+        const counts = sumCounts([await filters()]);
+        for (const part of INDEX.parts) for (const values of part.hidden.values()) subtractPage(counts, values);
+        return withoutBundleFilter(counts);
+      };
+    }
     pagefind.__sorted__ = true;
     return pagefind;
   };

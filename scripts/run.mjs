@@ -23,7 +23,7 @@ const scriptsDir = path.join(root, "scripts");
 /** `HEMEROTECA_SCRIPTS_CACHE` puts the compiled copies elsewhere (the tests do). */
 const cacheRoot = process.env.HEMEROTECA_SCRIPTS_CACHE ?? path.join(root, "node_modules", ".cache", "hemeroteca-scripts");
 /** Packages left to Node: native addons, and packages that find their own files or binaries at run time. */
-const EXTERNAL = ["better-sqlite3", "esbuild", "pagefind", "@11ty/eleventy", "tsx", "playwright-core"];
+const EXTERNAL = ["better-sqlite3", "esbuild", "pagefind", "@11ty/eleventy", "tsx", "playwright-core", "multilingual-stemmer"];
 
 /** Every file whose bytes the compiled scripts depend on, sorted. */
 function sourceFiles() {

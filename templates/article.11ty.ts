@@ -30,10 +30,12 @@ const MORE_TAGS = 1;
 /**
  * In place of the text, for an article whose source gives none (a listing that
  * prints a headline and a "read more" link only): said plainly, so that an
- * empty page is not taken for a fault.
+ * empty page is not taken for a fault. An article with no source was written
+ * in by hand without its text: no source is blamed then.
  */
 function bodyMissing(m: Messages, article: ArticleRecord, site: string) {
-  return html`<p class="body-missing"${langAttribute(site, article.language)}>${article.summary ? m.bodyMissingHeadlineAndSummary : m.bodyMissingHeadline}${article.url ? m.bodyMissingOriginal : ""}</p>`;
+  const said = !article.source ? m.bodyNotAdded : article.summary ? m.bodyMissingHeadlineAndSummary : m.bodyMissingHeadline;
+  return html`<p class="body-missing"${langAttribute(site, article.language)}>${said}${article.url ? m.bodyMissingOriginal : ""}</p>`;
 }
 
 const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -63,7 +65,8 @@ function articleToCrumbs(archive: Archive, article: ArticleEntry): Crumb[] {
     // A year outside the archive's years has no page to link to.
     crumbs.push(year ? { label: String(date.start.year), url: year.url } : { label: String(date.start.year) });
     const month = date.start.month ? year?.months[date.start.month - 1] : undefined;
-    if (month?.articles.includes(article)) crumbs.push({ label: monthToName(m, month.month), url: month.url });
+    // By id, not by object: `npm start` renders a saved article's new record against the last build's months (src/site/quick-preview.ts).
+    if (month?.articles.some((other) => other.id === article.id)) crumbs.push({ label: monthToName(m, month.month), url: month.url });
   }
   crumbs.push({ label: article.title, lang: article.language });
   return crumbs;

@@ -1,8 +1,9 @@
 /**
  * `/search/`: Pagefind's Component UI over every language at once, with
  * filters (publication, tag, language, year, each value with its count), a
- * sort by relevance or date, and the query in the address. The only page with
- * a script: `/search.js` (no inline script, so it runs under a CSP of
+ * sort by relevance or date, the query in the address, and the matches by
+ * month and publication (public/search-timeline.js). The only page with
+ * a script: `/search.js` and `/search-timeline.js` (no inline script, so it runs under a CSP of
  * `script-src 'self' 'wasm-unsafe-eval'`).
  */
 import type { Archive } from "../src/archive/build-archive.ts";
@@ -38,7 +39,10 @@ export function render({ archive }: { archive: Archive }): string {
     <section id="search-filters" class="search-filters is-folded" aria-label="${m.filters}">
       <pagefind-filter-pane open="publication,language,year" sort="alphabetical"></pagefind-filter-pane>
     </section>
-    <pagefind-results class="search-results"></pagefind-results>
+    <div class="search-main">
+      <figure class="search-timeline" id="search-timeline" hidden></figure>
+      <pagefind-results class="search-results"></pagefind-results>
+    </div>
   </div>
 </div>
 <noscript><p>${htmlMessage(m.searchNeedsScript, {
@@ -57,7 +61,7 @@ export function render({ archive }: { archive: Archive }): string {
     bodyClass: "page-search",
     head: html`<link rel="stylesheet" href="/pagefind/pagefind-component-ui.css">
 <link rel="stylesheet" href="/search.css">`,
-    scripts: ["/search.js"],
+    scripts: ["/search.js", "/search-timeline.js"],
     content,
   });
 }

@@ -44,6 +44,9 @@ const en = {
   search: "Search",
   data: "Data",
   feeds: "Feeds",
+  // Feeds: the rights line, and the line above an entry's text ({publication} and {date} are markup)
+  feedRights: "Each article belongs to its publication",
+  feedPublished: "Published in {publication}, {date}.",
   // Counts
   counts: {
     article: { one: "{count} article", other: "{count} articles" },
@@ -112,6 +115,7 @@ const en = {
   bodyMissingHeadline: "The source shows only the headline of this article; its text is not in the archive.",
   bodyMissingHeadlineAndSummary: "The source shows only the headline and summary of this article; its text is not in the archive.",
   bodyMissingOriginal: " The original may have it: see Provenance.",
+  bodyNotAdded: "The archive holds the details of this article only; its text has not been added.",
   earlierLaterArticles: "Earlier and later articles",
   aboutThisArticle: "About this article",
   provenance: "Provenance",
@@ -170,6 +174,18 @@ const en = {
     /** Pagefind names a filter after its key; these are the names readers see. */
     filterNames: { publication: "Publication", tag: "Tag", language: "Language", year: "Year" },
     undatedFilter: "Undated",
+    /** The chart of matches by month and publication (public/search-timeline.js). */
+    timeline: {
+      title: "Matches by month",
+      /** The chart's text for screen readers; the table below it has every count. */
+      summary: "{count} dated to a month, from {first} to {last}; most in {peak} ({peakCount}).",
+      month: "Month",
+      total: "All",
+      other: "Other publications",
+      undated: "Undated",
+      wider: "Dated to a year or a span",
+      table: "The counts as a table",
+    },
   },
 };
 
@@ -194,6 +210,8 @@ const es: Messages = {
   search: "Buscar",
   data: "Datos",
   feeds: "Canales",
+  feedRights: "Cada artículo pertenece a su publicación",
+  feedPublished: "Publicado en {publication}, {date}.",
   counts: {
     article: { one: "{count} artículo", other: "{count} artículos" },
     publication: { one: "{count} publicación", other: "{count} publicaciones" },
@@ -256,6 +274,7 @@ const es: Messages = {
   bodyMissingHeadline: "La fuente solo muestra el titular de este artículo; su texto no está en el archivo.",
   bodyMissingHeadlineAndSummary: "La fuente solo muestra el titular y el resumen de este artículo; su texto no está en el archivo.",
   bodyMissingOriginal: " Puede que el original lo tenga: vea Procedencia.",
+  bodyNotAdded: "El archivo solo tiene los datos de este artículo; su texto no se ha añadido.",
   earlierLaterArticles: "Artículos anteriores y posteriores",
   aboutThisArticle: "Sobre este artículo",
   provenance: "Procedencia",
@@ -308,6 +327,16 @@ const es: Messages = {
     filtersActive: { one: " ({count} activo)", other: " ({count} activos)" },
     filterNames: { publication: "Publicación", tag: "Etiqueta", language: "Idioma", year: "Año" },
     undatedFilter: "Sin fecha",
+    timeline: {
+      title: "Resultados por mes",
+      summary: "{count} con mes conocido, de {first} a {last}; la mayoría en {peak} ({peakCount}).",
+      month: "Mes",
+      total: "Todas",
+      other: "Otras publicaciones",
+      undated: "Sin fecha",
+      wider: "Fechados por año o por un periodo",
+      table: "Las cifras en una tabla",
+    },
   },
 };
 

@@ -36,9 +36,13 @@ first result, and what a further search in the same page moves.
 
 With --startup, it times instead how long each command takes to start
 (\`--help\` of check, new, import, search and bench, and a whole \`npm run
-check\`), K times each. With --serve, it starts \`npm start\` on a synthetic
-archive of N articles and times, K times, from saving one article to the
-server serving its page with the change. Both print the load average beside.
+check\`), K times each, compiled and through tsx in turn. With --serve, it
+starts \`npm start\` on a synthetic archive of N articles, opens one
+article's page in Chromium, and times, K times, from saving that article to
+the open page showing the change (brought by the server's live reload) and to
+the rebuild's end; then the same with a plain Eleventy 3 project of the same
+files under \`eleventy --serve\`, the baseline. Both print the ratio to the
+baseline and the load average of each run beside the medians.
 
 Options:
   --articles N[,N...]   corpus sizes (default 1000)
@@ -49,7 +53,7 @@ Options:
   --workdir DIR         where corpora, sites and caches go (default: a folder in ${tmpdir()})
   --keep                keep the work folder (a kept corpus is reused by the next run)
   --startup             time the commands' start instead of builds
-  --serve               time npm start's rebuild of a saved article instead of builds
+  --serve               time a saved article's way to the open page under npm start instead of builds
   --json                print one JSON object instead of tables
   -h, --help            show this help
 

@@ -28,7 +28,7 @@ export const SEARCH_SIDES = ["hemeroteca", "stock"] as const;
 export type SearchSide = (typeof SEARCH_SIDES)[number];
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
+export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
 /** As Playwright's `networkidle`: no request open and none finished for this long. */
 const QUIET_MS = 500;
 const RESULT_TIMEOUT_MS = 180_000;

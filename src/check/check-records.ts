@@ -1,8 +1,9 @@
 /**
  * Rules `check` adds on top of `src/records/` (which already checks each file
  * against the schema and the rules across files): provenance that points at a
- * real, unchanged source; no `npm run new` placeholder left in a body; and
- * the importer's `review` notes, listed for editors. (Aliases are the records'
+ * real, unchanged source; no `npm run new` placeholder left in a body; a
+ * word on an article with neither text nor source; and the importer's
+ * `review` notes, listed for editors. (Aliases are the records'
  * rules, validate-archive.ts, which the build runs too.)
  */
 import path from "node:path";
@@ -54,6 +55,25 @@ export function checkSourceRefs(records: readonly ArticleRecord[], sources: Read
       at(record, ["source", "lines"], `line ${first} is in the header of \`${ref.file}\`, whose text starts at line ${source.textLine}`,
         "give the first and last line of the article in the source file");
     }
+  }
+  return problems;
+}
+
+/**
+ * An article with no text and no source: a listing's headline imported
+ * without text has its source to show, but a file written by hand and left
+ * empty (its placeholder deleted with nothing in its place) would publish a
+ * page of a headline only. Not an error: an article may be known by its
+ * headline and address alone.
+ */
+export function checkEmptyBodies(records: readonly ArticleRecord[], texts: ReadonlyMap<string, string>, locate: Locate): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const at = reporter(problems, locate, "empty-body");
+  for (const record of records) {
+    // A placeholder left in is an error of its own (checkPlaceholders).
+    if (record.source || record.html.trim() || texts.get(record.file)?.includes(BODY_PLACEHOLDER)) continue;
+    at(record, [], "the article has no text and no source: its page will show only the headline and the fields",
+      `write the article's text, as it was published, below the front matter's closing \`---\`${record.url ? "" : "; if only its headline is known, give its original address in `url:`"}`, "warning");
   }
   return problems;
 }

@@ -6,7 +6,7 @@
  */
 import { checkProblemToString, type CheckSeverity } from "./check-problem.ts";
 import type { CheckReport } from "./run-check.ts";
-import { inertLine } from "../records/terminal-text.ts";
+import { inertJson, inertLine } from "../records/terminal-text.ts";
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
@@ -33,7 +33,7 @@ export function reportToText(report: CheckReport, options: { notes?: boolean } =
 }
 
 export function reportToJson(report: CheckReport): string {
-  return `${JSON.stringify({
+  return `${inertJson(JSON.stringify({
     ok: report.counts.error === 0,
     articles: report.articles,
     sources: report.sources,
@@ -41,5 +41,5 @@ export function reportToJson(report: CheckReport): string {
     warnings: report.counts.warning,
     notes: report.counts.info,
     problems: report.problems.map(({ file, line, column, field, severity, message, hint, origin }) => ({ file, line, column, field, severity, origin, message, ...(hint ? { hint } : {}) })),
-  }, null, 2)}\n`;
+  }, null, 2))}\n`;
 }

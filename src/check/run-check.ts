@@ -15,7 +15,7 @@ import { decodeTextBytes, plainFileProblem } from "../records/text-file.ts";
 import { validateArchive } from "../records/validate-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity, type OriginProblem } from "./check-problem.ts";
-import { checkPlaceholders, checkSourceRefs, reviewNotes } from "./check-records.ts";
+import { checkEmptyBodies, checkPlaceholders, checkSourceRefs, reviewNotes } from "./check-records.ts";
 import { checkPublicationSpellings, checkVocabularyTags } from "./check-names.ts";
 import { readVocabularyFile } from "../import/assign-tags.ts";
 import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
@@ -23,6 +23,7 @@ import { datesOutsideRange } from "../records/date-range.ts";
 import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "../records/read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
+import { cachePath, cacheRoot } from "../records/cache-registry.ts";
 
 export interface CheckOptions {
   /** Project folder: `content/articles/` and `content/sources/` are inside it. */
@@ -97,7 +98,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const locate = locateIn(root);
 
   const articleFiles = await listArticleFiles(root, articlesDir);
-  const recordCache = options.recordCache ?? path.resolve(root, process.env.HEMEROTECA_CACHE ?? ".cache", "records");
+  // The build's record cache where it has one (cache-registry.ts); none with `HEMEROTECA_NO_CACHE=1`.
+  const recordCache = options.recordCache ?? cachePath(cacheRoot(root), "records");
   // Deferred writes never committed: check reads the cache and leaves it to the build.
   const parseFiles = recordCache && existsSync(recordCache) ? cachedParallelParser({ cacheDir: recordCache, deferCacheWrites: () => {} }) : undefined;
   const loaded = await loadArticles({ root, articlesDir, ...(parseFiles ? { parseFiles } : {}) });
@@ -125,6 +127,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...datesOutsideRange(loaded.records, siteDateRange(siteSettings.settings), locate),
     ...checkSourceRefs(everyRecord, read.sources, sourcesDir, locate),
     ...checkPlaceholders(texts),
+    ...checkEmptyBodies(loaded.records, texts, locate),
     ...checkPublicationSpellings(everyRecord, locate, (file) => Boolean(only) && selected(file)),
     ...checkVocabularyTags(everyRecord, vocabulary.vocabulary, locate),
     ...reviewNotes(everyRecord, locate),

@@ -14,7 +14,6 @@
  * cache (cache-files.ts). It is safe to delete.
  */
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
@@ -24,6 +23,7 @@ import type { ArchiveDate } from "../records/edtf-date.ts";
 import { cslItemToBibtex } from "./bibtex.ts";
 import { articleToCslItem, cslItemToCslJson, cslItemToReferenceHtml, type CslItem } from "./citations.ts";
 import { cslItemToRis } from "./ris.ts";
+import { CACHES, codeScope } from "../records/cache-registry.ts";
 
 const ArticleCitationsSchema = z.strictObject({
   /** The formatted reference (APA) as HTML, for the page's "Cite" section. */
@@ -42,10 +42,10 @@ const CacheFileSchema = z.strictObject({
   entries: z.record(z.string(), ArticleCitationsSchema),
 });
 
-/** Bump when the entries change shape or meaning. */
-const CITATION_CACHE_VERSION = 2;
+/** Bumped in cache-registry.ts when the entries change shape or meaning. */
+const CITATION_CACHE_VERSION = CACHES.citations.version;
 /** The code a citation is made by: this folder (citations.ts and its neighbours) and the libraries. */
-const CITATION_CODE = ["./", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+const CITATION_CODE = codeScope("citations");
 
 function cslItemToCitations(item: CslItem, date: ArchiveDate | null, interfaceLanguage: string): ArticleCitations {
   return {

@@ -4,7 +4,7 @@
  * exports can write the whole archive's BibTeX and RIS without loading it.
  */
 import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleEntry } from "../records/article-record.ts";
+import type { ArticleRecord } from "../records/article-record.ts";
 import type { ArchiveDate, DatePoint } from "../records/edtf-date.ts";
 import { permanentAddress } from "../records/permalink.ts";
 import { bylineToCslName, type CslName } from "./citation-names.ts";
@@ -43,7 +43,10 @@ export function dateToCslDate(date: ArchiveDate): CslDate {
   return { "date-parts": parts, ...(circa ? { circa: true as const } : {}) };
 }
 
-export function articleToCslItem(article: ArticleEntry, archive: Pick<Archive, "site">): CslItem {
+/** What a citation needs of an article: its record's fields, or the same read back from an export (`npm run search -- --format bib`). */
+export type CitableArticle = Pick<ArticleRecord, "id" | "title" | "publication" | "authors" | "parsedDate" | "language" | "issue" | "page" | "summary">;
+
+export function articleToCslItem(article: CitableArticle, archive: { site: Pick<Archive["site"], "baseUrl" | "title"> }): CslItem {
   return {
     id: article.id,
     "citation-key": article.id,

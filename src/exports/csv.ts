@@ -58,5 +58,10 @@ export function articleToCsvRow(article: ArticleRecord, baseUrl = ""): string {
 }
 
 export function archiveToCsv(articles: readonly ArticleRecord[], baseUrl = ""): string {
-  return csvHeader() + articles.map((article) => articleToCsvRow(article, baseUrl)).join("");
+  return exportRecordsToCsv(articles.map((article) => articleToExportRecord(article, baseUrl)));
+}
+
+/** Records (from the articles, or read back from the SQLite export) as the CSV export. */
+export function exportRecordsToCsv(records: readonly ExportRecord[]): string {
+  return stringify([EXPORT_FIELDS, ...records.map(exportRecordToRow)], CSV_OPTIONS);
 }

@@ -1,48 +1,65 @@
 /**
- * A reader's words -> an FTS5 query that cannot be a syntax error. Every word
- * becomes a quoted string (`"` doubled inside), so `AND`, `NEAR(`, `title:`,
- * `-` or a stray `"` are searched as text, never run as FTS5 syntax. Two
- * things are kept on purpose: text in double quotes is a phrase, and a word
- * ending in `*` is a prefix (`strik*` finds `strike` and `strikes`). Words
- * are all required (FTS5's implicit AND).
+ * A reader's query -> an FTS5 query over `search_words` (sqlite.ts) that
+ * finds what Pagefind finds (`pagefind_web/src/search.rs`, v1.5.2):
+ *
+ * - each stemmed term matches every indexed word it begins (`find_word_extensions`):
+ *   `protest` finds protests and protester, `huelg` huelgas; all terms must match;
+ * - a term that begins no indexed word matches the longest indexed word that
+ *   begins it instead (`peruvians` finds `peruvian` where only that is indexed);
+ * - a term that matches neither way is left out of the query, as Pagefind
+ *   leaves it out, unless no term matches at all: then nothing is found;
+ * - a query wholly in double quotes is a phrase of exact words (`exact_term`).
+ *
+ * Every term is a quoted FTS5 string (`"` doubled), so no FTS5 syntax can come
+ * from the reader's words.
  */
+import type { QueryTerms } from "./search-words.ts";
 
-/** Whether a term has anything the `unicode61` tokenizer indexes (letters or digits). */
-function hasToken(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
+/** What the query's words can match: the index's vocabulary. */
+export interface Vocabulary {
+  /** Whether some indexed word begins with `prefix` (or is it). */
+  hasWordStartingWith(prefix: string): boolean;
+  has(word: string): boolean;
 }
+
+export interface FtsQuery {
+  /** The FTS5 MATCH expression; undefined when nothing can match. */
+  match: string | undefined;
+  /** The words searched for, each as a prefix or exact, for highlighting. */
+  words: Array<{ word: string; prefix: boolean }>;
+}
+
+/** The columns of whole words, where a phrase is looked for (the parts of compound words are beside them). */
+const PHRASE_COLUMNS = "{title summary text meta}";
 
 function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export interface FtsQuery {
-  /** The FTS5 MATCH expression. */
-  match: string;
-  /** The terms as searched, for messages. */
-  terms: string[];
+/** The longest word of the vocabulary that begins `term`, shorter than it. */
+function longestIndexedPrefix(term: string, vocabulary: Vocabulary): string | undefined {
+  const chars = [...term];
+  for (let length = chars.length - 1; length > 0; length--) {
+    const prefix = chars.slice(0, length).join("");
+    if (vocabulary.has(prefix)) return prefix;
+  }
+  return undefined;
 }
 
-export function textToFtsQuery(input: string): FtsQuery | undefined {
-  const terms: string[] = [];
-  const parts: string[] = [];
-  // A phrase in double quotes, or a run of non-blank characters; an unclosed quote runs to the end.
-  const pattern = /"([^"]*)"?|(\S+)/g;
-  for (const match of input.matchAll(pattern)) {
-    const phrase = match[1];
-    const word = match[2];
-    if (phrase !== undefined) {
-      if (!hasToken(phrase)) continue;
-      terms.push(phrase.trim());
-      parts.push(quote(phrase.trim()));
-    } else if (word !== undefined) {
-      const prefix = /^(.*[\p{L}\p{N}].*?)\*+$/u.exec(word)?.[1];
-      const text = prefix ?? word;
-      if (!hasToken(text)) continue;
-      terms.push(word);
-      parts.push(prefix !== undefined ? `${quote(text)}*` : quote(text));
+export function termsToFtsQuery({ terms, exact }: QueryTerms, vocabulary: Vocabulary): FtsQuery {
+  if (terms.length === 0) return { match: undefined, words: [] };
+  if (exact) {
+    if (!terms.every((term) => vocabulary.has(term))) return { match: undefined, words: [] };
+    return { match: `${PHRASE_COLUMNS} : ${quote(terms.join(" "))}`, words: terms.map((word) => ({ word, prefix: false })) };
+  }
+  const words: FtsQuery["words"] = [];
+  for (const term of terms) {
+    if (vocabulary.hasWordStartingWith(term)) words.push({ word: term, prefix: true });
+    else {
+      const prefix = longestIndexedPrefix(term, vocabulary);
+      if (prefix !== undefined) words.push({ word: prefix, prefix: false });
     }
   }
-  if (parts.length === 0) return undefined;
-  return { match: parts.join(" "), terms };
+  if (words.length === 0) return { match: undefined, words };
+  return { match: words.map(({ word, prefix }) => (prefix ? `${quote(word)}*` : quote(word))).join(" AND "), words };
 }

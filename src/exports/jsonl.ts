@@ -61,5 +61,10 @@ export function articleToExportRecord(article: ArticleRecord, baseUrl = ""): Exp
 }
 
 export function archiveToJsonl(articles: readonly ArticleRecord[], baseUrl = ""): string {
-  return articles.map((article) => JSON.stringify(articleToExportRecord(article, baseUrl))).join("\n") + (articles.length ? "\n" : "");
+  return exportRecordsToJsonl(articles.map((article) => articleToExportRecord(article, baseUrl)));
+}
+
+/** Records (from the articles, or read back from the SQLite export) as JSON Lines. */
+export function exportRecordsToJsonl(records: readonly ExportRecord[]): string {
+  return records.map((record) => JSON.stringify(record)).join("\n") + (records.length ? "\n" : "");
 }

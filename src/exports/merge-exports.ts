@@ -37,7 +37,7 @@ export async function mergeExports(parts: readonly string[], archive: Pick<Archi
   let database: ArchiveDatabaseWriter | undefined;
   let version: string;
   try {
-    database = new ArchiveDatabaseWriter(target("data/archive.sqlite"), archive.site.baseUrl);
+    database = new ArchiveDatabaseWriter(target("data/archive.sqlite"), { baseUrl: archive.site.baseUrl, title: archive.site.title, searchLanguage: archive.site.language });
     csv.write(header);
     let rows = 0;
     let bibStarted = false;
@@ -53,7 +53,7 @@ export async function mergeExports(parts: readonly string[], archive: Pick<Archi
         bibStarted = true;
       }
       ris.append(part["data/archive.ris"]);
-      rows += database.addRowsOf(part["data/archive.sqlite"]);
+      rows += database.addRowsOf(part["data/archive.sqlite"], archive.articles);
       if (index === files.length - 1 && rows !== archive.articles.length) {
         throw new Error(`Cannot \`merge\` the exports: the shards' databases hold ${rows} articles, the archive ${archive.articles.length}; build every shard of this archive again`);
       }

@@ -13,10 +13,10 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import { withBody } from "../records/article-bodies.ts";
-import type { ArticleEntry, ArticleRecord } from "../records/article-record.ts";
+import type { ArticleRecord } from "../records/article-record.ts";
 import { writeFileAtomically } from "../records/cache-files.ts";
 import { cslItemToBibtex } from "./bibtex.ts";
-import { articleToCslItem } from "./csl-item.ts";
+import { articleToCslItem, type CitableArticle } from "./csl-item.ts";
 import { articleToCsvRow, csvHeader } from "./csv.ts";
 import { articleToExportRecord } from "./jsonl.ts";
 import { cslItemToRis } from "./ris.ts";
@@ -31,16 +31,18 @@ export const DATA_FILES = [...EXPORT_FILES, MANIFEST_FILE] as const;
 /** What the exports are made of: the articles, their bodies read one at a time (article-bodies.ts), the settings. */
 export type ExportSource = Pick<Archive, "articles" | "site" | "bodyOf">;
 
-/** Every article's BibTeX entry, as in its `cite.bib`, in archive order. */
-export function archiveToBibtex(archive: Pick<Archive, "articles" | "site">): string {
+type CitationSite = { site: Pick<Archive["site"], "baseUrl" | "title"> };
+
+const articleToBibtex = (article: CitableArticle, archive: CitationSite) => cslItemToBibtex(articleToCslItem(article, archive), article.parsedDate);
+const articleToRis = (article: CitableArticle, archive: CitationSite) => cslItemToRis(articleToCslItem(article, archive), article.parsedDate);
+
+/** Every article's BibTeX entry, as in its `cite.bib`, in the order given. */
+export function archiveToBibtex(archive: CitationSite & { articles: readonly CitableArticle[] }): string {
   return archive.articles.map((article) => articleToBibtex(article, archive)).join("\n");
 }
 
-const articleToBibtex = (article: ArticleEntry, archive: Pick<Archive, "site">) => cslItemToBibtex(articleToCslItem(article, archive), article.parsedDate);
-const articleToRis = (article: ArticleEntry, archive: Pick<Archive, "site">) => cslItemToRis(articleToCslItem(article, archive), article.parsedDate);
-
-/** Every article's RIS record, as in its `cite.ris`, in archive order. */
-export function archiveToRis(archive: Pick<Archive, "articles" | "site">): string {
+/** Every article's RIS record, as in its `cite.ris`, in the order given. */
+export function archiveToRis(archive: CitationSite & { articles: readonly CitableArticle[] }): string {
   return archive.articles.map((article) => articleToRis(article, archive)).join("");
 }
 
@@ -176,7 +178,7 @@ export async function writeExports(archive: ExportSource, outputDir: string): Pr
   let database: ArchiveDatabaseWriter | undefined;
   let version: string;
   try {
-    database = new ArchiveDatabaseWriter(sqliteFile, baseUrl);
+    database = new ArchiveDatabaseWriter(sqliteFile, { baseUrl, title: archive.site.title, searchLanguage: archive.site.language });
     csv.write(csvHeader());
     archive.articles.forEach((entry, index) => {
       const article = withBody(entry, archive);

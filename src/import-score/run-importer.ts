@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { ImportError, importFiles, UNRECOGNISED } from "../import/index.ts";
+import { ImportError, importFiles } from "../import/index.ts";
 import type { Truth } from "./truth-file.ts";
 
 export interface ScoredRecord {
@@ -59,7 +59,7 @@ export async function runImporter(pageFile: string, pageText: string, truth: Tru
       ...(record.date !== undefined ? { date: record.date } : {}),
       language: record.language,
     }));
-    const droppedWithReason = report.dropped.filter((entry) => !entry.partial && entry.reason !== UNRECOGNISED).map((entry) => entry.line - offset);
+    const droppedWithReason = report.dropped.filter((entry) => !entry.partial && !entry.leftOver).map((entry) => entry.line - offset);
     return { layout: report.kind, records, droppedWithReason };
   } catch (error) {
     if (error instanceof ImportError) return { layout: "refused", records: [], droppedWithReason: [], error: error.message };

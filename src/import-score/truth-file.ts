@@ -4,9 +4,10 @@
  * types inferred; a file that does not fit it stops the score with the file,
  * the field and what is wrong.
  */
-import { parse } from "yaml";
 import { z } from "zod";
 import { edtfSchema, httpUrl, languageSchema } from "../records/article-schema.ts";
+import { problemToString } from "../records/problems.ts";
+import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
 
 export const LAYOUTS = ["listing", "article", "print-issue"] as const;
 
@@ -44,18 +45,18 @@ export const TruthSchema = z.strictObject({
 export type Truth = z.infer<typeof TruthSchema>;
 export type TruthItem = Truth["items"][number];
 
-/** Reads a truth file's text; `file` names it in errors. */
+const WORDING: YamlFileWording = {
+  what: "the truth file",
+  syntaxHint: "a truth file is YAML: see test/fixtures/pages/README.md for its fields",
+  notAMap: "the truth file must be a map of fields (url, retrieved, outlet, domain, language, layout, what, items, boilerplate)",
+  key: "field",
+  missingHint: (field) => `add a line \`${field}: ...\` (see test/fixtures/pages/README.md)`,
+  hints: {},
+};
+
+/** Reads a truth file's text; `file` names it in errors, each problem as `file line:col field: message`. */
 export function parseTruth(yamlText: string, file: string): Truth {
-  let data: unknown;
-  try {
-    data = parse(yamlText, { customTags: [] });
-  } catch (error) {
-    throw new TruthFileError(`${file}: not valid YAML: ${(error as Error).message.split("\n")[0]}`, { cause: error });
-  }
-  const result = TruthSchema.safeParse(data);
-  if (!result.success) {
-    const details = result.error.issues.map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`);
-    throw new TruthFileError(`${file}: ${details.join("; ")}`);
-  }
-  return result.data;
+  const { data, problems } = readYamlFile(yamlText, file, TruthSchema, WORDING);
+  if (data === undefined) throw new TruthFileError(problems.map(problemToString).join("\n"));
+  return data;
 }

@@ -46,7 +46,7 @@ export function accountLines(lines: readonly Line[], drafts: readonly Draft[], d
     }
     const claimants = owners.get(line.n) ?? [];
     if (claimants.length === 0) {
-      all.push({ line: line.n, text: line.text, reason: UNRECOGNISED });
+      all.push({ line: line.n, text: line.text, reason: UNRECOGNISED, leftOver: true });
       problems.push(`line ${line.n} was not claimed by any record nor dropped with a reason`);
     } else if (claimants.length > 1) {
       problems.push(`line ${line.n} is claimed more than once: ${claimants.join(", ")}`);

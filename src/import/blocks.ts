@@ -86,7 +86,8 @@ export function toUnits(lines: readonly Line[]): Block[] {
     }
     if (current.length > 0) {
       const previous = current[current.length - 1]!.text.replace(/\r$/, "");
-      const continues = / {2,}$/.test(previous) || /[-,;]$/.test(previous.trim()) || startsLowercase(line.text);
+      // A hyphen continues a word only after a letter (`pala-`): a lone `-` is a separator line.
+      const continues = / {2,}$/.test(previous) || /\p{L}-$|[,;]$/u.test(previous.trim()) || startsLowercase(line.text);
       if (!continues) {
         flush(true);
         gapForCurrent = 0;

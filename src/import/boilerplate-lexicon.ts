@@ -116,6 +116,7 @@ export const LEXICON: readonly LexiconRow[] = [
       "le recomendamos", "mira también", "mira tambien", "ver también", "ver tambien", "leer también", "más información",
       "noticias relacionadas", "notas relacionadas", "artículos relacionados", "relacionado:", "relacionadas:",
       "lo más leído", "más leídas", "más vistas", "recomendados", "continúa leyendo en", "sigue leyendo en", "además:",
+      "también puedes leer", "tambien puedes leer", "también te puede interesar", "también le puede interesar",
     ],
   },
   {

@@ -8,6 +8,8 @@ import { fold, stripMarkdown, wordCount } from "./markdown-text.ts";
 
 interface Rule {
   reason: string;
+  /** The rule's id, for code that acts on which rule matched (messages are for people and may be reworded). */
+  origin?: string;
   test: (text: string, raw: string, words: number) => boolean;
 }
 
@@ -101,6 +103,7 @@ export function boilerplateReason(raw: string, publication?: string): string | u
   const words = wordCount(text);
   if (publication && isPublicationName(text, publication)) return "site name";
   for (const rule of RULES) if (rule.test(text, raw, words)) return rule.reason;
+  if (!/[\p{L}\p{N}]/u.test(text)) return "separator (no letters or digits)";
   return lexiconReason(text);
 }
 
@@ -125,15 +128,17 @@ export function isReadMore(raw: string): boolean {
 }
 
 const PRINT_RULES: Rule[] = [
-  { reason: "print: price", test: (text, _raw, words) => words <= 8 && /^(?:solidarity |precio |price|precio)\b.*\d/i.test(text) },
-  { reason: "print: pointer to another page (`see back cover`)", test: (text, _raw, words) => words <= 6 && /^(?:see|ver|véase|vea) (?:the )?(?:back|front) (?:cover|page)|^(?:ver|véase) (?:contratapa|contraportada|portada)/i.test(text) },
+  { origin: "price", reason: "print: price", test: (text, _raw, words) => words <= 8 && /^(?:solidarity |precio |price|precio)\b.*\d/i.test(text) },
+  { origin: "page-pointer", reason: "print: pointer to another page (`see back cover`)", test: (text, _raw, words) => words <= 6 && /^(?:see|ver|véase|vea) (?:the )?(?:back|front) (?:cover|page)|^(?:ver|véase) (?:contratapa|contraportada|portada)/i.test(text) },
   {
+    origin: "jump-line",
     reason: "print: jump line (continued on/from another page)",
     test: (text, _raw, words) =>
       words <= 12 &&
       /(?:continued|continues|cont\.) (?:on|from|in) (?:page|p\.)\s*\d+|\bon page\.?\s*\d+$|^(?:→\s*)?continued from|see (?:in )?page\.?\s*\d+|(?:viene|contin[úu]a) (?:de|en) (?:la )?p[áa]g(?:ina|\.)?\s*\d+|sigue en (?:la )?p[áa]g/i.test(text),
   },
   {
+    origin: "website-pointer",
     reason: "print: pointer to the publication's website",
     test: (text, _raw, words) =>
       words <= 14 &&
@@ -141,9 +146,10 @@ const PRINT_RULES: Rule[] = [
         /^(?:see|read|watch|ver|lea|leer|mira)\b.*\b(?:on|in|at|en)\s+(?:https?:\/\/)?www\./i.test(text) ||
         /^(?:see|ver) other publications$|^(?:ver )?otras publicaciones$/i.test(text)),
   },
-  { reason: "print: page number", test: (text) => /^(?:p(?:age|ág(?:ina)?)?\.?\s*)?\d{1,3}$/i.test(text.trim()) },
-  { reason: "print: social media handle", test: (text) => /^@[\w.]{3,}$|^[a-z0-9_]{12,}$/.test(text.trim()) },
+  { origin: "page-number", reason: "print: page number", test: (text) => /^(?:p(?:age|ág(?:ina)?)?\.?\s*)?\d{1,3}$/i.test(text.trim()) },
+  { origin: "social-handle", reason: "print: social media handle", test: (text) => /^@[\w.]{3,}$|^[a-z0-9_]{12,}$/.test(text.trim()) },
   {
+    origin: "advertisement",
     reason: "print: advertisement",
     test: (text, _raw, words) =>
       words <= 40 &&
@@ -151,14 +157,20 @@ const PRINT_RULES: Rule[] = [
   },
 ];
 
+/** What a block of a print issue that is page furniture is: the rule's id, and the reason the report gives. */
+export interface PrintFurniture {
+  origin: string;
+  reason: string;
+}
+
 /** Why a block of a print issue is page furniture, or undefined. */
-export function printFurnitureReason(raw: string, publication?: string): string | undefined {
+export function printFurniture(raw: string, publication?: string): PrintFurniture | undefined {
   const text = stripMarkdown(raw);
-  if (text === "") return "markup without text";
+  if (text === "") return { origin: "empty-markup", reason: "markup without text" };
   const words = wordCount(text);
-  if (publication && isPublicationName(text, publication)) return "print: publication name (page header)";
-  for (const rule of PRINT_RULES) if (rule.test(text, raw, words)) return rule.reason;
+  if (publication && isPublicationName(text, publication)) return { origin: "publication-name", reason: "print: publication name (page header)" };
+  for (const rule of PRINT_RULES) if (rule.test(text, raw, words)) return { origin: rule.origin!, reason: rule.reason };
   const web = boilerplateReason(raw);
-  if (web === "web or e-mail address" || web === "`skip to content` link" || web === "camera placeholder caption") return web;
+  if (web === "web or e-mail address" || web === "`skip to content` link" || web === "camera placeholder caption") return { origin: "web-furniture", reason: web };
   return undefined;
 }

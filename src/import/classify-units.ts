@@ -141,13 +141,16 @@ export function hasCaptionCue(text: string): boolean {
   return CAPTION_CUE.test(text);
 }
 
+/** A short line ending in an abbreviation's point (`EE. UU.`, `U.S.`, `Jr.`) has not ended a sentence. */
+const ABBREVIATION_END = /(?:(?:^|\s)(?:\p{Lu}{1,2}\.\s?){2,3}|\b(?:Jr|Sr|Dr|Dra|Sra|Inc|Ltd|Co|Corp|St)\.)$/u;
+
 /** Headline-likeness of a text unit: length, final punctuation, capitals, Markdown marks. */
 export function headlineScore(block: Block, mark: string | undefined): number {
   const text = block.text;
   const w = block.words;
   let h = mark ? 3 : 0;
   h += w <= 3 ? 0.3 : w <= 18 ? 1 : w <= 25 ? 0 : w <= 40 ? -1.5 : -3;
-  if (endsWithPeriod(text)) h -= 2;
+  if (endsWithPeriod(text) && !(w <= 12 && ABBREVIATION_END.test(text.trim()))) h -= 2;
   else if (/[?!]["'”’»)\]]*$/.test(text)) h += 0;
   else if (/[:,;]$/.test(text)) h -= 0.5;
   else h += 1;
@@ -243,7 +246,15 @@ export function classifyUnit(block: Block, publication?: string): Unit {
  * caption, a label shown twice) is kept once: the later copy is boilerplate.
  */
 export function markRepeats(units: Unit[], window = 4): Unit[] {
+  // A short line printed three times or more on one page is a label or menu entry (`Colunas Paulo Junior` over
+  // each item), never an item's own headline.
+  const copies = new Map<string, number>();
+  for (const unit of units) if (unit.kind === "text") copies.set(unit.block.text, (copies.get(unit.block.text) ?? 0) + 1);
   return units.map((unit, index) => {
+    const count = copies.get(unit.block.text) ?? 0;
+    if (unit.kind === "text" && unit.block.words <= 6 && count >= 3) {
+      return { ...unit, kind: "boilerplate" as const, reason: `a short line printed ${count} times on the page (a label or menu entry)` };
+    }
     if (unit.kind !== "text" || unit.block.words < 4) return unit;
     for (let k = Math.max(0, index - window); k < index; k++) {
       const other = units[k]!;

@@ -6,8 +6,8 @@
  * with `…`, as a quotation cut short does, so that no reader takes the cut for
  * the whole.
  */
-import { datelineDate } from "./extract-date.ts";
-import { fold, words } from "./markdown-text.ts";
+import { datelineDate, findDates, type FoundDate } from "./extract-date.ts";
+import { fold, wordCount, words } from "./markdown-text.ts";
 import { ALL_STOPWORDS } from "./stopwords.ts";
 
 const ABBREVIATIONS = new Set(
@@ -100,4 +100,23 @@ export function headlineFromTeaser(teaser: string): string | undefined {
   }
   const cut = sentence.split(/[ \t]+/).slice(0, 16).join(" ");
   return `${trimEnd(cut)}…`;
+}
+
+/**
+ * `Pigs at the troughApr 17, 2010 11:00 pm - Most Americans ...`: a converter glued an item's headline,
+ * its date and its teaser into one line. The headline (as printed, before the date), the date and where
+ * the teaser starts; undefined unless a full date sits glued to the words before it and a dash follows.
+ */
+export function gluedHeadlineAndDate(text: string): { headline: string; date: FoundDate; rest: string } | undefined {
+  const glue = /(?<=[\p{Ll}?!.…"”'’)])(?=\p{Lu})/gu;
+  for (const match of text.slice(0, 200).matchAll(glue)) {
+    const at = match.index;
+    const date = findDates(text.slice(at, at + 40)).find((found) => found.index === 0 && found.year !== undefined && found.day !== undefined);
+    if (!date) continue;
+    const after = /^\s*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*[-–—]\s+(?=\S)/i.exec(text.slice(at + date.text.length));
+    const headline = text.slice(0, at).trim();
+    if (!after || wordCount(headline) < 2 || wordCount(headline) > 25) continue;
+    return { headline, date: { ...date, index: at }, rest: text.slice(at + date.text.length + after[0].length) };
+  }
+  return undefined;
 }

@@ -2,12 +2,12 @@
  * The article files already in the archive: their ids (which a new id must
  * not take) and where each came from (so a re-import finds the id it gave).
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeArticleBytes, parseFrontMatter } from "../records/front-matter.ts";
 import { titleToId } from "../records/ids.ts";
-import { sha256 } from "./source-file.ts";
-import { toPosix } from "../records/paths.ts";
+import { listFiles } from "../lib/list-files.ts";
+import { sha256 } from "../lib/sha256.ts";
 
 export const ARTICLES_DIR = "content/articles";
 
@@ -20,17 +20,11 @@ export interface ExistingArticle {
 }
 
 export async function readExistingArticles(root: string): Promise<ExistingArticle[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(path.join(root, ARTICLES_DIR), { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
+  // A symbolic link is never followed (src/lib/list-files.ts): `npm run check` refuses it by name.
+  const { files } = listFiles(path.join(root, ARTICLES_DIR), ARTICLES_DIR);
   const articles: ExistingArticle[] = [];
-  for (const entry of entries.sort()) {
-    if (!entry.endsWith(".md")) continue;
-    const file = path.posix.join(ARTICLES_DIR, toPosix(entry));
+  for (const file of files) {
+    if (!file.endsWith(".md")) continue;
     const bytes = await readFile(path.join(root, file));
     const stem = path.posix.basename(file, ".md");
     const article: ExistingArticle = { file, id: stem, sha256: sha256(bytes) };

@@ -14,6 +14,9 @@ import path from "node:path";
 import { articleToFileText } from "../records/article-file.ts";
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from "../records/article-schema.ts";
 import { textToSlug } from "../records/ids.ts";
+import { ARTICLE_WORDING } from "../records/parse-article.ts";
+import { problemToString } from "../records/problems.ts";
+import { schemaIssueToProblems } from "../records/schema-problems.ts";
 import type { SourceHeader } from "../records/source-schema.ts";
 import { accountLines, type SourceReport } from "./accounting.ts";
 import { assignIds } from "./assign-ids.ts";
@@ -26,7 +29,7 @@ import { inferNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
 import { manifestPathFor, manifestToText, readManifest, type Manifest } from "../records/import-manifest.ts";
 import { stripMarkdown } from "./markdown-text.ts";
 import { pairTranslations } from "./pair-translations.ts";
-import { pageFromInput, parseSourceHeader, splitSourceFile, withHeader } from "./source-file.ts";
+import { pageFromInput, readKeptCopy, withHeader } from "./source-file.ts";
 import { splitArticle } from "./split-article.ts";
 import { splitListing } from "./split-listing.ts";
 import { splitPrintIssue } from "./split-print-issue.ts";
@@ -146,9 +149,8 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
   let existingHeader: SourceHeader | undefined;
   if (page.headerLineCount === 0) {
     const kept = await readFile(path.join(root, page.file), "utf8").catch(() => undefined);
-    const parts = kept !== undefined ? splitSourceFile(kept) : undefined;
-    if (parts) {
-      existingHeader = parseSourceHeader(parts.yaml, page.file);
+    existingHeader = kept !== undefined ? readKeptCopy(page.file, kept, { textMayDiffer: true })?.header : undefined;
+    if (existingHeader) {
       if (existingHeader.sha256 !== page.sha256 && !options.force) {
         throw new ImportError(
           `${input}: ${page.file} already keeps a different page under that name; rename the new file, or use --force to replace the kept copy`,
@@ -257,8 +259,10 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
       for (const key of Object.keys(frontMatter)) if (frontMatter[key] === undefined) delete frontMatter[key];
       const checked = ArticleFrontMatterSchema.safeParse(frontMatter);
       if (!checked.success) {
-        for (const issue of checked.error.issues) {
-          problems.push(`${page.file}:${lines[0]}: the record “${draft.title}” fails the article contract: ${issue.path.join(".") || "front matter"}: ${issue.message}`);
+        // Located at the record's first line: the article file it would be is never written.
+        const at = () => ({ line: lines[0]!, column: 1 });
+        for (const problem of checked.error.issues.flatMap((issue) => schemaIssueToProblems(page.file, issue, frontMatter, at, ARTICLE_WORDING))) {
+          problems.push(problemToString({ ...problem, message: `the record “${draft.title}” fails the article contract: ${problem.message}` }));
         }
         return;
       }
@@ -306,7 +310,7 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
   if (problems.length > 0) {
     throw new ImportError(`${problems.length} record${problems.length === 1 ? "" : "s"} would break the article contract; nothing was written`, { details: problems });
   }
-  const refused = plannedFileProblems(planned);
+  const refused = await plannedFileProblems(planned);
   if (refused.length > 0) {
     throw new ImportError(`${refused.length} file${refused.length === 1 ? "" : "s"} would be refused by \`npm run check\`; nothing was written`, { details: refused });
   }

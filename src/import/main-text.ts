@@ -109,8 +109,12 @@ export function looksLikeArticle(units: readonly Unit[]): boolean {
   const readMoreAfter = units.findIndex((unit, i) => i > main.end && unit.kind === "read-more");
   if (readMoreAfter >= 0 && units.slice(readMoreAfter + 1).some((unit) => unit.kind === "text" && unit.block.words >= 15)) return false;
   if (listingInside(units, main)) return false;
+  // A short article prints one or two long paragraphs: then they must hold nearly all the page's prose,
+  // among hardly any headline-like lines (a listing's teasers are shorter and sit under headlines).
+  const headlines = units.filter((unit) => unit.kind === "text" && unit.h >= 1.5 && unit.block.words <= 20).length;
+  const short = main.proseWords >= 200 && main.proseWords >= 0.9 * main.pageProseWords && headlines <= 3;
   return (
-    main.prose >= 3 &&
+    (main.prose >= 3 || short) &&
     main.proseWords >= 150 &&
     main.proseWords >= 0.6 * main.pageProseWords &&
     main.datelines <= 1 &&

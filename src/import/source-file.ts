@@ -4,20 +4,18 @@
  * text byte for byte. The header's sha256 is of that text, so anyone can tell
  * whether it was edited; the importer never edits it.
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
-import { parse, stringify } from "yaml";
-import { SourceHeaderSchema, type SourceHeader } from "../records/source-schema.ts";
+import { stringify } from "yaml";
+import { sha256 } from "../lib/sha256.ts";
+import { problemToString } from "../records/problems.ts";
+import { readSourceText, SOURCE_TEXT_CHANGED, splitSource } from "../records/read-sources.ts";
+import type { SourceHeader } from "../records/source-schema.ts";
 import { textToSlug } from "../records/ids.ts";
 import { ImportError } from "../records/import-error.ts";
 import type { Line, SourceKind, SourcePage } from "./types.ts";
 import { toPosix } from "../records/paths.ts";
 
 export const SOURCES_DIR = "content/sources";
-
-export function sha256(text: string | Uint8Array): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 /** Header fields in a fixed order, for stable files. */
 export function sourceHeaderToText(header: SourceHeader): string {
@@ -28,28 +26,30 @@ export function sourceHeaderToText(header: SourceHeader): string {
   return `---\n${stringify(ordered, { lineWidth: 0 })}---\n`;
 }
 
-/** Splits a kept copy into its header and the verbatim text below it, or undefined when it has none. */
-export function splitSourceFile(fileText: string): { headerText: string; yaml: string; text: string } | undefined {
-  if (!fileText.startsWith("---\n")) return undefined;
-  const closing = fileText.indexOf("\n---\n", 3);
-  if (closing < 0) return undefined;
-  const headerEnd = closing + "\n---\n".length;
-  return { headerText: fileText.slice(0, headerEnd), yaml: fileText.slice(4, closing + 1), text: fileText.slice(headerEnd) };
+export interface KeptCopy {
+  header: SourceHeader;
+  /** The page's text below the header, as kept. */
+  text: string;
+  /** Lines of the header, its `---` lines included. */
+  headerLineCount: number;
 }
 
-export function parseSourceHeader(yaml: string, file: string): SourceHeader {
-  let data: unknown;
-  try {
-    data = parse(yaml, { customTags: [] });
-  } catch (error) {
-    throw new ImportError(`${file}: the source header is not valid YAML: ${(error as Error).message.split("\n")[0]}`, { cause: error });
+/**
+ * A kept copy read as `npm run check` reads it (records/read-sources.ts):
+ * undefined when the text has no header at all; its problems, one a line,
+ * stop the import. `textMayDiffer`: a copy whose text was edited since its
+ * import is still read (its header is what a new import of the page compares
+ * with).
+ */
+export function readKeptCopy(file: string, fileText: string, options: { textMayDiffer?: boolean } = {}): KeptCopy | undefined {
+  if (!splitSource(fileText.replace(/^\uFEFF/, ""))) return undefined;
+  const { source, text, problems } = readSourceText(file, fileText);
+  const stopping = problems.filter((problem) => problem.severity === "error" && !(options.textMayDiffer && problem.origin === SOURCE_TEXT_CHANGED));
+  if (stopping.length > 0 || !source?.header || text === undefined) {
+    const [first, ...rest] = stopping.map(problemToString);
+    throw new ImportError(first ?? `${file}: the kept copy cannot be read`, { details: rest });
   }
-  const result = SourceHeaderSchema.safeParse(data);
-  if (!result.success) {
-    const detail = result.error.issues.map((issue) => `${issue.path.join(".") || "header"}: ${issue.message}`).join("; ");
-    throw new ImportError(`${file}: the source header is invalid (${detail})`);
-  }
-  return result.data;
+  return { header: source.header, text, headerLineCount: source.textLine - 1 };
 }
 
 /** Numbers the verbatim text's lines as they are in the kept copy. */
@@ -87,19 +87,12 @@ export function sourcePathFor(publication: string, inputName: string): string {
  */
 export function pageFromInput(input: PageInput): SourcePage {
   const relative = toPosix(path.relative(input.root, input.absolute));
-  const kept = relative.startsWith(`${SOURCES_DIR}/`) ? splitSourceFile(input.text.replace(/^\uFEFF/, "")) : undefined;
+  const kept = relative.startsWith(`${SOURCES_DIR}/`) ? readKeptCopy(relative, input.text) : undefined;
   if (kept) {
-    const header = parseSourceHeader(kept.yaml, relative);
-    const actual = sha256(kept.text);
-    if (actual !== header.sha256) {
-      throw new ImportError(
-        `${relative}: the text below the header has changed since import (its sha256 is \`${actual}\`, the header records \`${header.sha256}\`); sources are never edited: restore it, or import the new page as a new source`,
-      );
-    }
+    const { header, headerLineCount } = kept;
     if (input.publication && input.publication !== header.publication) {
       throw new ImportError(`${relative}: \`--publication ${input.publication}\` does not match the kept copy's header (\`${header.publication}\`)`);
     }
-    const headerLineCount = kept.headerText.split("\n").length - 1;
     return {
       publication: header.publication,
       kind: input.kind ?? header.kind,

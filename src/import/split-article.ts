@@ -6,6 +6,7 @@
  * reported line by line with its reason.
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
+import { boilerplateReason } from "./boilerplate.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
 import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, toEdtf } from "./extract-date.ts";
@@ -33,14 +34,40 @@ function span(units: readonly Unit[]): string {
   return first === last ? `line ${first}` : `lines ${first}-${last}`;
 }
 
-/** Paragraphs when the page separates them with blank lines; otherwise one unit per line. */
-function blocksOf(lines: readonly Line[]) {
+/**
+ * Paragraphs when the page separates them with blank lines; otherwise one unit per line. A paragraph
+ * holding a line of chrome (`Share on twitter`) is the converter's run of separate lines: one unit a line.
+ */
+function blocksOf(lines: readonly Line[], publication: string) {
   const paragraphs = toParagraphs(lines);
-  return paragraphs.length >= 3 ? paragraphs : toUnits(lines);
+  if (paragraphs.length < 3) return toUnits(lines);
+  return paragraphs.flatMap((paragraph) =>
+    paragraph.lines.length >= 2 && paragraph.lines.some((line) => boilerplateReason(line.text, publication)) ? toUnits(paragraph.lines) : [paragraph],
+  );
+}
+
+/**
+ * A headline printed twice above the text (the page's title bar, then the article's own heading) is the
+ * article's headline, where it is nearest the text; the first copy is the repeat. Its index, or -1.
+ */
+function repeatedHeadline(units: Unit[], textStart: number): number {
+  let found = -1;
+  for (let i = 0; i < textStart; i++) {
+    const unit = units[i]!;
+    const repeat = unit.kind === "boilerplate" && unit.reason?.startsWith("repeated line");
+    if ((unit.kind !== "text" && !repeat) || unit.h < 1 || unit.block.words < 2 || unit.block.words > 25) continue;
+    const first = units.findIndex((other, k) => k < i && other.kind === "text" && other.block.text === unit.block.text);
+    if (first < 0) continue;
+    units[first] = { ...units[first]!, kind: "boilerplate", reason: `repeated line (the same text as line ${unit.block.first})` };
+    const { reason: _reason, ...text } = unit;
+    units[i] = { ...text, kind: "text" };
+    found = i;
+  }
+  return found;
 }
 
 export function splitArticle(lines: readonly Line[], options: ArticleOptions): SplitResult {
-  const units = markRepeats(blocksOf(lines).map((block) => classifyUnit(block, options.publication)));
+  const units = markRepeats(blocksOf(lines, options.publication).map((block) => classifyUnit(block, options.publication)));
   const dropped: DroppedLine[] = [];
   const consumed: ConsumedLine[] = [];
   const review: string[] = [];
@@ -55,6 +82,7 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   };
 
   const main = findMainText(units);
+  const repeated = repeatedHeadline(units, main ? main.start : units.length);
   const firstProse = units.findIndex((unit) => unit.kind === "text" && unit.block.words >= 25);
   // The article's text: its main run of prose, or (a page of short paragraphs) everything from the first long one.
   const textStart = main ? main.start : firstProse < 0 ? units.length : firstProse;
@@ -63,6 +91,7 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   // The headline: a heading above the text, else the headline-like line nearest the text.
   const headCandidates = units.map((unit, i) => ({ unit, i })).filter(({ unit, i }) => i < textStart && unit.kind === "text" && !unit.captionCue);
   let titleIndex = headCandidates.find(({ unit }) => headingLevel(unit.block.lines[0]!.text) > 0)?.i ?? -1;
+  if (titleIndex < 0) titleIndex = repeated;
   if (titleIndex < 0) {
     const likely = headCandidates.filter(({ unit }) => unit.h >= 1 && !unit.nameOnly && unit.block.words >= 2);
     titleIndex = likely.length > 0 ? likely[likely.length - 1]!.i : -1;

@@ -14,7 +14,7 @@
 import { toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
-import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
+import { datelineAgency, extractDateline, gluedHeadlineAndDate, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
 import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, LineRole, SplitResult } from "./types.ts";
@@ -127,6 +127,19 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
   // Nor is a photo caption (`... Foto: Paulo Pinto/Agência Brasil`).
   const headlineCost = (unit: Unit) => -unit.h + (unit.block.words >= 12 && !unit.mark && endsWithPeriod(unit.block.text) ? 4 : 0) + (unit.captionCue ? 3 : 0);
   const teaserCost = (unit: Unit) => unit.h;
+  // A page of long paragraphs with hardly a headline-like line among them is a teaser-only listing:
+  // each paragraph is an item of its own, not the continuation of the one above.
+  // The first and last units are left out: the page's title and a cut-off last item sit there.
+  const headlineLike = texts.slice(1, -1).filter((unit) => unit.h >= 0.5 && unit.block.words <= 20).length;
+  const teaserOnly = n >= 4 && headlineLike <= Math.max(1, 0.15 * (n - 2));
+  // Where the page's furniture (separators, read-more links, captions, ads) stands between some paragraphs,
+  // it marks where items end: the paragraphs between two pieces of it are one item. A teaser-only page with
+  // no furniture between its paragraphs prints one item a paragraph.
+  const furnitureAbove = textIndex.map(({ index }, k) => k > 0 && index - textIndex[k - 1]!.index > 1);
+  const furnished = furnitureAbove.filter(Boolean).length >= 2;
+  const newItemAbove = (k: number) => teaserOnly && (!furnished || furnitureAbove[k]!);
+  const loneCost = (k: number) => (newItemAbove(k) ? 0.5 : 4);
+  const moreTeasersCost = (k: number) => (newItemAbove(k) ? 5 : 2.5);
   // A dateline (`Miami, 24 jun (EFE).-`) opens an item: it does not continue the teaser above it.
   const opensItem = texts.map((unit) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)));
 
@@ -153,7 +166,7 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
           if (teasers === 1) {
             if (t.block.words <= h.block.words) cost += 2;
             else if (t.block.words < 1.2 * h.block.words) cost += 1;
-          } else cost += 2.5;
+          } else cost += moreTeasersCost(j - 1);
         }
         const total = base + cost + (teasers === 0 ? 3 : 0);
         if (total < dp[j]!) {
@@ -166,10 +179,14 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
     if (i + 1 < n && isLabel(texts[i]!) && texts[i + 1]!.h >= 1) tryItem(i + 1, true);
     const h = texts[i]!;
     // A teaser whose headline the converter lost.
-    const lone = base + teaserCost(h) + 4 - (opensItem[i] ? 1.5 : 0);
-    if (lone < dp[i + 1]!) {
-      dp[i + 1] = lone;
-      back[i + 1] = { from: viaHeader ? -(i + 1) : i, headline: false, label: false };
+    // On a teaser-only page such an item may run to several paragraphs.
+    let lone = base + teaserCost(h) + loneCost(i) - (opensItem[i] ? 1.5 : 0) + (teaserOnly && h.captionCue ? 3 : 0);
+    for (let j = i + 1; j <= Math.min(n, teaserOnly ? i + 4 : i + 1); j++) {
+      if (j > i + 1) lone += teaserCost(texts[j - 1]!) + moreTeasersCost(j - 1) + (opensItem[j - 1] ? 6 : 0);
+      if (lone < dp[j]!) {
+        dp[j] = lone;
+        back[j] = { from: viaHeader ? -(i + 1) : i, headline: false, label: false };
+      }
     }
   }
 
@@ -229,6 +246,37 @@ function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer
   return { ...found, header: top.header, items: [...items, ...found.items], gap: [top.footer, found.header] };
 }
 
+/**
+ * Items printed as `headline / teaser / byline` (the meta closing each item) repeat with a period:
+ * the same number of text units between consecutive meta lines, the first of them the most
+ * headline-like. Found by that period rather than by each teaser's punctuation (a teaser cut
+ * short without its final point looks like a headline). The items' headlines, or undefined.
+ */
+function closingByPeriod(units: readonly Unit[], meta: readonly number[]): number[] | undefined {
+  const textsBetween = (from: number, to: number) => {
+    const found: number[] = [];
+    for (let i = from; i < to; i++) if (units[i]!.kind === "text") found.push(i);
+    return found;
+  };
+  const gaps = meta.slice(1).map((index, k) => textsBetween(meta[k]! + 1, index));
+  if (gaps.length < 2) return undefined;
+  const counts = new Map<number, number>();
+  for (const gap of gaps) counts.set(gap.length, (counts.get(gap.length) ?? 0) + 1);
+  const [period, times] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+  if (period < 2 || times < 0.75 * gaps.length) return undefined;
+  const regular = gaps.filter((gap) => gap.length === period);
+  const meanH = (position: number) => regular.reduce((sum, gap) => sum + units[gap[position]!]!.h, 0) / regular.length;
+  for (let position = 1; position < period; position++) if (meanH(position) >= meanH(0) - 0.5) return undefined;
+  // The first item sits wholly above the first meta line, its headline `period` texts up.
+  const before = textsBetween(0, meta[0]!);
+  if (before.length < period) return undefined;
+  const first = before[before.length - period]!;
+  if (before.slice(-period + 1).some((index) => units[index]!.h >= units[first]!.h)) return undefined;
+  // The last item may have lost its meta line where the page was cut.
+  const after = textsBetween(meta[meta.length - 1]! + 1, units.length);
+  return [first, ...[...gaps, after].filter((gap) => gap.length > 0).map((gap) => gap[0]!)];
+}
+
 function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
   const indices = (test: (unit: Unit) => boolean) => units.flatMap((unit, index) => (test(unit) ? [index] : []));
 
@@ -248,9 +296,15 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
   for (const kind of ["byline", "date"] as const) {
     const meta = indices((unit) => unit.kind === kind);
     if (meta.length < 2) continue;
+    const closingHeadlines = closingByPeriod(units, meta);
+    if (closingHeadlines) {
+      const items = closingHeadlines.map((start, k) => ({ start, end: closingHeadlines[k + 1] ?? units.length, headline: true }));
+      return { mode: kind, header: closingHeadlines[0]!, footer: units.length, items };
+    }
     const before = meta.map((index, k) => {
       const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
-      return previous >= 0 && units[previous]!.h >= 1 && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
+      // A bare name above the meta line closes the item before (its byline), it heads no item.
+      return previous >= 0 && units[previous]!.h >= 1 && !units[previous]!.nameOnly && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
     });
     const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
     // The page's own date or byline at the top (today's date over a section page), with no headline
@@ -309,6 +363,26 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
   return { mode: "alternating", header, footer, items };
 }
 
+const SECTION_HEADING_REASON = "section heading between items (a few words and no teaser, where the page's items have one)";
+
+/**
+ * `More World News Stories` over the rest of a listing whose items are headline and teaser: a short
+ * line with nothing under it between two items is the page's section heading, not an item.
+ */
+function sectionHeadings(units: readonly Unit[], items: readonly ItemRange[]): Set<ItemRange> {
+  const texts = (range: ItemRange) => units.slice(range.start, range.end).filter((unit) => unit.kind === "text");
+  const withTeaser = items.filter((range) => texts(range).length >= 2).length;
+  const headings = new Set<ItemRange>();
+  if (items.length < 4 || withTeaser < 0.75 * items.length) return headings;
+  items.forEach((range, k) => {
+    const only = texts(range);
+    // The first and last are left alone: the page's own title, and an item cut off where the page ends.
+    if (k === 0 || k === items.length - 1 || range.headline !== true || only.length !== 1) return;
+    if (only[0]!.block.words <= 6 && !endsSentence(only[0]!.block.text) && units.slice(range.start, range.end).every((unit) => unit.kind === "text" || unit.kind === "boilerplate")) headings.add(range);
+  });
+  return headings;
+}
+
 interface ItemContext {
   mode: Mode;
   /** Most items that have several text units open with a short one: a photo caption. */
@@ -317,6 +391,13 @@ interface ItemContext {
   last: boolean;
   /** Most items of the page are teasers without a headline. */
   teaserOnly: boolean;
+  /** Two or more items of the page close with a name alone on its line: their byline. */
+  namesClose: boolean;
+}
+
+/** A person's name alone on a line: two to four capitalised words. */
+function isClosingName(unit: Unit): boolean {
+  return unit.kind === "text" && unit.nameOnly && !unit.captionCue && unit.block.words >= 2 && unit.block.words <= 4 && !unit.mark;
 }
 
 /** A short category label (`Analysis`, `PERU`, `Opinión`) printed above a headline. */
@@ -422,6 +503,13 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
       captions.unshift(rest.shift()!);
     }
   }
+  // A name alone closing the item (`Eugene Robinson` under the teaser), as several items of the page print it, is its byline.
+  const closing = rest[rest.length - 1];
+  if (context.namesClose && rest.length >= 2 && closing && isClosingName(closing) && authors.length === 0) {
+    rest.pop();
+    authors.push(stripMarkdown(closing.block.raw).trim());
+    take(closing, "byline");
+  }
   const teasers = rest;
 
   if (!title && teasers.length === 0 && captions.length === 0) {
@@ -438,7 +526,11 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     title = undefined;
   }
   let titleText: string;
-  if (title) {
+  const glued = !title && teasers[0] ? gluedHeadlineAndDate(teasers[0].block.text) : undefined;
+  if (glued) {
+    titleText = glued.headline;
+    review.push(`headline and date read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints them glued to the teaser`);
+  } else if (title) {
     titleText = stripMarkdown(title.block.raw);
     take(title, "title");
     if (title.url) url = title.url;
@@ -475,7 +567,7 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   // The agency a dateline credits (`Miami, 24 jun (EFE).-`) is the item's byline when it prints no other.
   const agency = opening?.agency ?? (teasers[0] ? datelineAgency(teasers[0].block.text) : undefined);
   if (agency && !draft.authors && isNameOnly(agency)) draft.authors = [agency];
-  const printed = dateUnit?.date ?? opening?.date;
+  const printed = dateUnit?.date ?? opening?.date ?? glued?.date;
   const printedLine = dateUnit ? linesOf(dateUnit)[0]!.n : teasers[0] ? linesOf(teasers[0])[0]!.n : undefined;
   if (printed) {
     const edtf = toEdtf(printed);
@@ -499,11 +591,15 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
 
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
   const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
-  const { mode, header, footer, items, gap } = findItems(units);
+  const found = findItems(units);
+  const { mode, header, footer, gap } = found;
   const dropped: DroppedLine[] = [];
   const dropUnit = (unit: Unit, reason: string) => {
     for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
   };
+  const headings = mode === "alternating" ? sectionHeadings(units, found.items) : new Set<ItemRange>();
+  for (const range of headings) for (const unit of units.slice(range.start, range.end)) dropUnit(unit, unit.reason ?? SECTION_HEADING_REASON);
+  const items = found.items.filter((range) => !headings.has(range));
   for (const unit of units.slice(0, header)) dropUnit(unit, unit.reason ?? HEADER_REASON);
   if (gap) for (const unit of units.slice(gap[0], gap[1])) dropUnit(unit, unit.reason ?? HEADER_REASON);
   for (const unit of units.slice(footer)) dropUnit(unit, unit.reason ?? FOOTER_REASON);
@@ -520,14 +616,38 @@ export function splitListing(lines: readonly Line[], options: ListingOptions): S
   }
   const captionsFirst = multi >= 2 && shortFirst >= 0.6 * multi;
 
+  const namesClose = items.filter((range) => {
+    const texts = units.slice(range.start, Math.min(range.end, footer)).filter((unit) => unit.kind === "text");
+    return texts.length >= 2 && isClosingName(texts[texts.length - 1]!);
+  }).length >= 2;
   const lone = items.filter((range) => range.headline === false).length;
   const teaserOnly = lone >= 2 && lone >= 0.5 * items.length;
   const drafts: Draft[] = [];
   items.forEach((range, k) => {
     const slice = units.slice(range.start, Math.min(range.end, footer));
-    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1, teaserOnly });
+    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1, teaserOnly, namesClose });
     dropped.push(...itemDropped);
     if (draft) drafts.push(draft);
   });
+  columnistBylines(drafts);
   return { kind: "listing", drafts, dropped };
+}
+
+/** `Esther Cepeda: Seeking a path ...`: a columnist's name heading the headline, as opinion pages print it. */
+const NAME_PREFIX = /^([\p{Lu}][\p{L}'’.-]*(?:\s+(?:de|del|da|dos|van|von|\p{Lu}[\p{L}'’.-]*)){1,3}):\s+\S/u;
+
+/**
+ * On a page where most headlines open with a person's name and a colon, the name is the columnist's
+ * byline (the headline stays as printed). One such headline alone may be a quotation's speaker instead.
+ */
+function columnistBylines(drafts: Draft[]): void {
+  const names = drafts.map((draft) => {
+    const name = NAME_PREFIX.exec(draft.title)?.[1];
+    return name && isNameOnly(name) && !/\d/.test(name) ? name : undefined;
+  });
+  const named = names.filter(Boolean).length;
+  if (named < 3 || named < 0.5 * drafts.length) return;
+  drafts.forEach((draft, k) => {
+    if (names[k] && !draft.authors) draft.authors = [names[k]];
+  });
 }

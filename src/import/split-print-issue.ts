@@ -15,7 +15,7 @@
  *   - sentences broken across columns and words split by hyphens are joined.
  */
 import { toParagraphs, type Block } from "./blocks.ts";
-import { isPublicationName, printFurnitureReason } from "./boilerplate.ts";
+import { isPublicationName, printFurniture } from "./boilerplate.ts";
 import { headlineFromTeaser } from "./derive-headline.ts";
 import { parseDateLine, resolveYear, toEdtf, type DateLine } from "./extract-date.ts";
 import {
@@ -221,18 +221,82 @@ interface Article {
   continued: number[];
 }
 
+/** What this module drops on its own, by origin id: code tells drops apart by these, never by their words. */
+const DROP_REASONS = {
+  "front-page": "print: front page (masthead, issue number and date, price, cover headlines)",
+  index: "print: index (table of contents)",
+  "website-sidebar-list": "print: sidebar listing articles on the website",
+  "website-sidebar-teaser": "print: sidebar teaser for an article on the website",
+  "page-header-extra": "print: page header (tagline, banner)",
+  "before-first-article": "print: before the first article (page furniture)",
+  "after-signature": "print: after the article's signature, not part of it (image text, box or notice)",
+  "after-jump": "print: after a jump line to another page (page furniture)",
+  unclaimed: "print: not part of any article (unrecognised)",
+} as const;
+
+type DropOrigin = keyof typeof DROP_REASONS;
+
+interface Drop {
+  /** `DropOrigin`, or the id of the page-furniture rule that matched (boilerplate.ts). */
+  origin: string;
+  reason: string;
+}
+
+const dropOf = (origin: DropOrigin): Drop => ({ origin, reason: DROP_REASONS[origin] });
+
+/** The blocks dropped so far, each with why; the first reason given a block stays. */
+class Drops {
+  private readonly byBlock = new Map<number, Drop>();
+
+  add(index: number, drop: Drop): void {
+    if (!this.byBlock.has(index)) this.byBlock.set(index, drop);
+  }
+
+  has(index: number): boolean {
+    return this.byBlock.has(index);
+  }
+
+  /** Whether the block was dropped by the rule `origin`. */
+  is(index: number, origin: string): boolean {
+    return this.byBlock.get(index)?.origin === origin;
+  }
+
+  get(index: number): Drop | undefined {
+    return this.byBlock.get(index);
+  }
+}
+
+type IssueDate = { year: number; month?: number; day?: number; text: string };
+
+/** What the front page says and where the body starts. */
+interface FrontPage {
+  index: IndexInfo | undefined;
+  /** First block after the index (0 without one). */
+  bodyStart: number;
+  issue: string | undefined;
+  issueDate: IssueDate | undefined;
+  masthead: string | undefined;
+}
+
 export function splitPrintIssue(lines: readonly Line[], options: PrintIssueOptions): SplitResult {
   const blocks = toParagraphs(lines);
-  const dropped = new Map<number, string>();
-  const drop = (index: number, reason: string) => {
-    if (!dropped.has(index)) dropped.set(index, reason);
-  };
+  const drops = new Drops();
+  const front = readFrontPage(blocks, drops);
+  dropPageFurniture(blocks, front, options, drops);
+  dropWebsiteBoxes(blocks, front.bodyStart, drops);
+  const anchors = findArticleStarts(blocks, front, drops);
+  dropPageHeaderExtras(blocks, front.bodyStart, anchors, drops);
+  const articles = articleHeads(blocks, front.bodyStart, anchors, drops);
+  const extra = walkArticles(blocks, front.bodyStart, articles, drops);
+  return toDrafts(blocks, [...articles, ...extra], front, drops);
+}
 
-  // 1. Front page and index.
+/** Step 1: the front page and the index are furniture; the front page gives the issue's number, date and masthead. */
+function readFrontPage(blocks: readonly Block[], drops: Drops): FrontPage {
   const index = findIndex(blocks);
   const bodyStart = index ? index.end + 1 : 0;
   let issue: string | undefined;
-  let issueDate: { year: number; month?: number; day?: number; text: string } | undefined;
+  let issueDate: IssueDate | undefined;
   let masthead: string | undefined;
   const frontEnd = index ? index.start : 0;
   for (let i = 0; i < Math.min(blocks.length, index ? frontEnd : 40); i++) {
@@ -248,51 +312,60 @@ export function splitPrintIssue(lines: readonly Line[], options: PrintIssueOptio
       if (date?.date.year !== undefined) issueDate = { year: date.date.year, month: date.date.month, day: date.date.day, text: date.date.text };
     }
   }
-  for (let i = 0; i < frontEnd; i++) drop(i, "print: front page (masthead, issue number and date, price, cover headlines)");
-  if (index) for (let i = index.start; i <= index.end; i++) drop(i, "print: index (table of contents)");
+  for (let i = 0; i < frontEnd; i++) drops.add(i, dropOf("front-page"));
+  if (index) for (let i = index.start; i <= index.end; i++) drops.add(i, dropOf("index"));
+  return { index, bodyStart, issue, issueDate, masthead };
+}
 
+/** Step 2: page furniture, one block at a time (page headers, page numbers, jump lines, advertisements…). */
+function dropPageFurniture(blocks: readonly Block[], front: FrontPage, options: PrintIssueOptions, drops: Drops): void {
   const isMasthead = (block: Block) =>
-    isPublicationName(block.text, options.publication) || (masthead !== undefined && isPublicationName(block.text, masthead));
-
-  // 2. Page furniture, one block at a time.
-  for (let i = bodyStart; i < blocks.length; i++) {
+    isPublicationName(block.text, options.publication) || (front.masthead !== undefined && isPublicationName(block.text, front.masthead));
+  for (let i = front.bodyStart; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (isMasthead(block)) drop(i, "print: publication name (page header)");
-    const reason = printFurnitureReason(block.raw, options.publication);
-    if (reason) drop(i, reason);
+    if (isMasthead(block)) drops.add(i, { origin: "publication-name", reason: "print: publication name (page header)" });
+    const furniture = printFurniture(block.raw, options.publication);
+    if (furniture) drops.add(i, furniture);
   }
+}
 
-  // 3. Boxes pointing to the website: a list of dated titles after `See ... on www`,
-  //    or a heading and a few lines ending in `Read this article on www`.
+/**
+ * Step 3: boxes pointing to the website: a list of dated titles after `See
+ * ... on www`, or a heading and a few lines ending in `Read this article on www`.
+ */
+function dropWebsiteBoxes(blocks: readonly Block[], bodyStart: number, drops: Drops): void {
   for (let i = bodyStart; i < blocks.length; i++) {
-    if (dropped.get(i) !== "print: pointer to the publication's website") continue;
+    if (!drops.is(i, "website-pointer")) continue;
     let j = i + 1;
     while (j + 1 < blocks.length && dateLineOf(blocks[j]!) && blocks[j + 1]!.words <= 20 && !isHeading(blocks[j + 1]!)) {
-      drop(j, "print: sidebar listing articles on the website");
-      drop(j + 1, "print: sidebar listing articles on the website");
+      drops.add(j, dropOf("website-sidebar-list"));
+      drops.add(j + 1, dropOf("website-sidebar-list"));
       j += 2;
     }
     const box: number[] = [];
     for (let k = i - 1; k >= bodyStart && box.length < 5; k--) {
-      if (dropped.has(k)) break;
+      if (drops.has(k)) break;
       const block = blocks[k]!;
       if (block.words > 25) break;
       box.push(k);
       if (isHeading(block)) {
-        for (const b of box) drop(b, "print: sidebar teaser for an article on the website");
+        for (const b of box) drops.add(b, dropOf("website-sidebar-teaser"));
         break;
       }
     }
   }
+}
 
-  // 4. Where articles start: the index's words, then dated headings the index leaves out.
+/** Step 4: where articles start: the index's words, then dated headings the index leaves out. */
+function findArticleStarts(blocks: readonly Block[], front: FrontPage, drops: Drops): Anchor[] {
+  const { index, bodyStart } = front;
   const anchors: Anchor[] = [];
   if (index) {
     let after = bodyStart - 1;
     for (const group of index.groups) {
       const candidates = (test: (block: Block) => boolean) => {
         for (let i = after + 1; i < blocks.length; i++) {
-          if (dropped.has(i)) continue;
+          if (drops.has(i)) continue;
           const block = blocks[i]!;
           if (!isHeading(block) && block.words > 30) continue;
           if (test(block)) return i;
@@ -336,140 +409,163 @@ export function splitPrintIssue(lines: readonly Line[], options: PrintIssueOptio
   }
   const claimed = (i: number) => anchors.some((anchor) => i >= anchor.block - 2 && i <= anchor.lastMatched + 2);
   for (let i = bodyStart; i < blocks.length; i++) {
-    if (dropped.has(i) || claimed(i) || !dateLineOf(blocks[i]!)) continue;
-    const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= bodyStart && k < blocks.length && !dropped.has(k) && isHeading(blocks[k]!));
+    if (drops.has(i) || claimed(i) || !dateLineOf(blocks[i]!)) continue;
+    const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= bodyStart && k < blocks.length && !drops.has(k) && isHeading(blocks[k]!));
     if (near) anchors.push({ block: i, labelBlocks: new Map(), lastMatched: i });
   }
-  anchors.sort((a, b) => a.block - b.block);
+  return anchors.sort((a, b) => a.block - b.block);
+}
 
-  // 5. A page header (publication name) may carry a tagline and a banner under it.
+/** Step 5: a page header (publication name) may carry a tagline and a banner under it. */
+function dropPageHeaderExtras(blocks: readonly Block[], bodyStart: number, anchors: readonly Anchor[], drops: Drops): void {
   const anchorBlocks = new Set(anchors.flatMap((anchor) => [anchor.block, ...anchor.labelBlocks.keys(), ...(anchor.entryBlock !== undefined ? [anchor.entryBlock] : [])]));
   for (let i = bodyStart; i < blocks.length; i++) {
-    if (dropped.get(i) !== "print: publication name (page header)") continue;
+    if (!drops.is(i, "publication-name")) continue;
     for (let k = i + 1; k <= i + 2 && k < blocks.length; k++) {
-      if (anchorBlocks.has(k) || dropped.has(k) || blocks[k]!.words > 30 || isSignature(blocks[k]!)) break;
-      drop(k, "print: page header (tagline, banner)");
+      if (anchorBlocks.has(k) || drops.has(k) || blocks[k]!.words > 30 || isSignature(blocks[k]!)) break;
+      drops.add(k, dropOf("page-header-extra"));
     }
   }
+}
 
-  // 6. Each article's head: walk back from its anchor over kickers, labels and dates.
+/** Step 6: each article's head, walking back from its anchor over kickers, labels and dates; what comes before the first is furniture. */
+function articleHeads(blocks: readonly Block[], bodyStart: number, anchors: readonly Anchor[], drops: Drops): Article[] {
   const headStartOf = (anchor: number, floor: number) => {
     let start = anchor;
     if (blocks[anchor]!.gapBefore >= 3) return start;
     for (let k = anchor - 1; k > floor; k--) {
       const block = blocks[k]!;
-      if (dropped.has(k) || isSignature(block) || !isHeadLike(block)) break;
+      if (drops.has(k) || isSignature(block) || !isHeadLike(block)) break;
       start = k;
       if (block.gapBefore >= 3) break;
     }
     return start;
   };
-  const articles: Article[] = [];
-  anchors.forEach((anchor, k) => {
+  const articles = anchors.map((anchor, k): Article => {
     const floor = k === 0 ? bodyStart - 1 : Math.max(anchors[k - 1]!.lastMatched, anchors[k - 1]!.block);
-    articles.push({ anchor, headStart: headStartOf(anchor.block, floor), blocks: [], continued: [] });
+    return { anchor, headStart: headStartOf(anchor.block, floor), blocks: [], continued: [] };
   });
-
-  // 7. Walk each article's region: body, signature, what follows it, jumps.
-  const extra: Article[] = [];
-  const allArticles = () => [...articles, ...extra];
-  const byPage = (page: number) => articles.find((article) => article.anchor.group?.page === page);
   const firstBody = articles[0]?.headStart ?? blocks.length;
-  for (let i = bodyStart; i < firstBody; i++) drop(i, dropped.get(i) ?? "print: before the first article (page furniture)");
+  for (let i = bodyStart; i < firstBody; i++) drops.add(i, dropOf("before-first-article"));
+  return articles;
+}
 
+/** Step 7: each article's region walked (walkRegion); answers the articles the index leaves out, found on the way. */
+function walkArticles(blocks: readonly Block[], bodyStart: number, articles: Article[], drops: Drops): Article[] {
+  const extra: Article[] = [];
+  const byPage = (page: number) => articles.find((article) => article.anchor.group?.page === page);
+  for (let a = 0; a < articles.length; a++) {
+    const regionEnd = articles[a + 1]?.headStart ?? blocks.length;
+    walkRegion(blocks, articles[a]!, regionEnd, { drops, byPage, extra });
+  }
+  return extra;
+}
+
+interface RegionContext {
+  drops: Drops;
+  byPage: (page: number) => Article | undefined;
+  /** Where articles the index leaves out go. */
+  extra: Article[];
+}
+
+/**
+ * One article's region, from its head to the next article's: its body up to
+ * its signature; what follows it (dropped, or an article of its own under a
+ * heading with prose below); text after a jump line (`Continued from page N`)
+ * moved to the article it continues.
+ */
+function walkRegion(blocks: readonly Block[], article: Article, regionEnd: number, context: RegionContext): void {
+  const { drops, byPage, extra } = context;
   const followedByProse = (from: number, to: number) => {
-    for (let k = from + 1; k < to; k++) if (!dropped.has(k) && isProse(blocks[k]!)) return true;
+    for (let k = from + 1; k < to; k++) if (!drops.has(k) && isProse(blocks[k]!)) return true;
     return false;
   };
   const hasAdvert = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (dropped.get(k) === "print: advertisement") return true;
+    for (let k = from; k < to; k++) if (drops.is(k, "advertisement")) return true;
     return false;
   };
-
-  for (let a = 0; a < articles.length; a++) {
-    const regionEnd = articles[a + 1]?.headStart ?? blocks.length;
-    let current: Article = articles[a]!;
-    type State = "article" | "continuation" | "after";
-    let state: State = "article";
-    let continuationTarget: Article | undefined;
-    let stretch: number[] = [];
-    let stretchReason = "print: after the article's signature, not part of it (image text, box or notice)";
-    /** Block where the current continuation or after-signature stretch began. */
-    let segmentStart = -1;
-    let proseSeen = false;
-    const closeStretch = (end: number) => {
-      const reason = segmentStart >= 0 && hasAdvert(segmentStart, end) ? "print: advertisement" : stretchReason;
-      for (const k of stretch) drop(k, reason);
-      stretch = [];
-    };
-    for (let i = current.headStart; i < regionEnd; i++) {
-      const block = blocks[i]!;
-      const reason = dropped.get(i);
-      if (reason) {
-        if (state === "article" && reason === "print: jump line (continued on/from another page)") {
-          const from = /from\s+page\s*(\d+)|(?:viene|contin[úu]a)\s+de\s+(?:la\s+)?p[áa]g(?:ina|\.)?\s*(\d+)/i.exec(block.text);
-          if (from) {
-            continuationTarget = byPage(Number(from[1] ?? from[2]));
-            if (continuationTarget && continuationTarget !== current) {
-              state = "continuation";
-              segmentStart = i;
-            }
-          } else if (proseSeen) {
-            state = "after";
+  let current: Article = article;
+  type State = "article" | "continuation" | "after";
+  let state: State = "article";
+  let continuationTarget: Article | undefined;
+  let stretch: number[] = [];
+  let stretchDrop: DropOrigin = "after-signature";
+  /** Block where the current continuation or after-signature stretch began. */
+  let segmentStart = -1;
+  let proseSeen = false;
+  const closeStretch = (end: number) => {
+    const drop = segmentStart >= 0 && hasAdvert(segmentStart, end) ? { origin: "advertisement", reason: "print: advertisement" } : dropOf(stretchDrop);
+    for (const k of stretch) drops.add(k, drop);
+    stretch = [];
+  };
+  for (let i = current.headStart; i < regionEnd; i++) {
+    const block = blocks[i]!;
+    if (drops.has(i)) {
+      if (state === "article" && drops.is(i, "jump-line")) {
+        const from = /from\s+page\s*(\d+)|(?:viene|contin[úu]a)\s+de\s+(?:la\s+)?p[áa]g(?:ina|\.)?\s*(\d+)/i.exec(block.text);
+        if (from) {
+          continuationTarget = byPage(Number(from[1] ?? from[2]));
+          if (continuationTarget && continuationTarget !== current) {
+            state = "continuation";
             segmentStart = i;
-            stretchReason = "print: after a jump line to another page (page furniture)";
           }
+        } else if (proseSeen) {
+          state = "after";
+          segmentStart = i;
+          stretchDrop = "after-jump";
         }
-        continue;
       }
-      const headingStartsArticle = (level: number) =>
-        level >= 1 && level <= 2 && followedByProse(i, regionEnd) && !hasAdvert(i, regionEnd);
-      if (state === "continuation" || state === "after") {
-        const level = headingLevel(block.lines[0]!.text);
-        if (headingStartsArticle(level)) {
-          // An article the index leaves out (its own heading, prose below).
-          const floor = segmentStart;
-          let start = i;
-          for (let k = i - 1; k > floor && k >= current.headStart; k--) {
-            if (dropped.has(k)) break;
-            if (state === "continuation" && continuationTarget?.continued.includes(k)) {
-              if (!isHeadLike(blocks[k]!) || blocks[k]!.words > 12) break;
-              continuationTarget.continued.splice(continuationTarget.continued.indexOf(k), 1);
-            } else if (!isHeadLike(blocks[k]!)) break;
-            start = k;
-            if (blocks[k]!.gapBefore >= 3) break;
-          }
-          stretch = stretch.filter((k) => k < start);
-          closeStretch(start);
-          const article: Article = { anchor: { block: i, labelBlocks: new Map(), lastMatched: i }, headStart: start, blocks: [], continued: [] };
-          for (let k = start; k < i; k++) if (!dropped.has(k)) article.blocks.push(k);
-          extra.push(article);
-          current = article;
-          state = "article";
-          proseSeen = false;
-          article.blocks.push(i);
-          continue;
-        }
-        if (state === "continuation") continuationTarget!.continued.push(i);
-        else stretch.push(i);
-        continue;
-      }
-      current.blocks.push(i);
-      if (isProse(block)) proseSeen = true;
-      if (proseSeen && i > current.anchor.block && isSignature(block)) {
-        state = "after";
-        segmentStart = i;
-        stretchReason = "print: after the article's signature, not part of it (image text, box or notice)";
-      }
+      continue;
     }
-    closeStretch(regionEnd);
+    const headingStartsArticle = (level: number) =>
+      level >= 1 && level <= 2 && followedByProse(i, regionEnd) && !hasAdvert(i, regionEnd);
+    if (state === "continuation" || state === "after") {
+      const level = headingLevel(block.lines[0]!.text);
+      if (headingStartsArticle(level)) {
+        // An article the index leaves out (its own heading, prose below).
+        const floor = segmentStart;
+        let start = i;
+        for (let k = i - 1; k > floor && k >= current.headStart; k--) {
+          if (drops.has(k)) break;
+          if (state === "continuation" && continuationTarget?.continued.includes(k)) {
+            if (!isHeadLike(blocks[k]!) || blocks[k]!.words > 12) break;
+            continuationTarget.continued.splice(continuationTarget.continued.indexOf(k), 1);
+          } else if (!isHeadLike(blocks[k]!)) break;
+          start = k;
+          if (blocks[k]!.gapBefore >= 3) break;
+        }
+        stretch = stretch.filter((k) => k < start);
+        closeStretch(start);
+        const found: Article = { anchor: { block: i, labelBlocks: new Map(), lastMatched: i }, headStart: start, blocks: [], continued: [] };
+        for (let k = start; k < i; k++) if (!drops.has(k)) found.blocks.push(k);
+        extra.push(found);
+        current = found;
+        state = "article";
+        proseSeen = false;
+        found.blocks.push(i);
+        continue;
+      }
+      if (state === "continuation") continuationTarget!.continued.push(i);
+      else stretch.push(i);
+      continue;
+    }
+    current.blocks.push(i);
+    if (isProse(block)) proseSeen = true;
+    if (proseSeen && i > current.anchor.block && isSignature(block)) {
+      state = "after";
+      segmentStart = i;
+      stretchDrop = "after-signature";
+    }
   }
+  closeStretch(regionEnd);
+}
 
-  // 8. Drafts.
+/** Step 8: a draft of each article in page order; every block no article holds is a dropped line, with why. */
+function toDrafts(blocks: readonly Block[], articles: readonly Article[], front: FrontPage, drops: Drops): SplitResult {
   const drafts: Draft[] = [];
-  const everything = allArticles().sort((x, y) => x.headStart - y.headStart);
+  const everything = [...articles].sort((x, y) => x.headStart - y.headStart);
   for (const article of everything) {
-    const draft = buildArticle(article, blocks, { issue, issueDate, dropped });
+    const draft = buildArticle(article, blocks, { issue: front.issue, issueDate: front.issueDate });
     if (draft) drafts.push(draft);
   }
   // Anything left unclaimed (should be rare) is reported, not lost.
@@ -477,7 +573,7 @@ export function splitPrintIssue(lines: readonly Line[], options: PrintIssueOptio
   const droppedLines: DroppedLine[] = [];
   blocks.forEach((block, i) => {
     if (used.has(i)) return;
-    const reason = dropped.get(i) ?? "print: not part of any article (unrecognised)";
+    const { reason } = drops.get(i) ?? dropOf("unclaimed");
     for (const line of block.lines) if (line.text.trim() !== "") droppedLines.push({ line: line.n, text: line.text, reason });
   });
   return { kind: "print-issue", drafts, dropped: droppedLines };
@@ -485,8 +581,7 @@ export function splitPrintIssue(lines: readonly Line[], options: PrintIssueOptio
 
 interface BuildContext {
   issue: string | undefined;
-  issueDate: { year: number; month?: number; day?: number; text: string } | undefined;
-  dropped: Map<number, string>;
+  issueDate: IssueDate | undefined;
 }
 
 function headingMarkdown(block: Block, level: number): string {

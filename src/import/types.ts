@@ -50,6 +50,8 @@ export interface DroppedLine {
   reason: string;
   /** Only `text` was dropped from the line (`... the masses. Read more »`); the rest is in a record. */
   partial?: boolean;
+  /** No splitter claimed the line: the accounting dropped it as left over (an importer fault, `UNRECOGNISED`). */
+  leftOver?: true;
 }
 
 export interface SplitResult {

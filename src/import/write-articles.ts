@@ -9,11 +9,11 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomically } from "../records/cache-files.ts";
-import { parseArticle } from "../records/parse-article.ts";
+import { sharedParsePool, type ParseJob } from "../records/parse-pool.ts";
 import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
 import { unwritableFolder, writeErrorInWords } from "../records/writable-folders.ts";
 import { ImportError } from "../records/import-error.ts";
-import { sha256 } from "./source-file.ts";
+import { sha256 } from "../lib/sha256.ts";
 
 export type FileStatus = "created" | "updated" | "unchanged" | "kept-edited" | "kept-deleted";
 
@@ -80,19 +80,21 @@ const toWrite = (files: readonly PlannedFile[]) => files.filter((file) => file.s
 /**
  * What `npm run check` would refuse in the files to write: an article over
  * its size limit, or one whose body or fields it would not read (the
- * article rules themselves, `parseArticle`), a source over its limit. One
+ * article rules themselves, `parseArticle`, on the parse pool's workers
+ * within the same time and memory as `check`), a source over its limit. One
  * line each, naming the file.
  */
-export function plannedFileProblems(files: readonly PlannedFile[]): string[] {
+export async function plannedFileProblems(files: readonly PlannedFile[]): Promise<string[]> {
   const problems: string[] = [];
+  const articles: ParseJob[] = [];
   for (const file of toWrite(files)) {
     const bytes = new TextEncoder().encode(file.text);
     if (file.role === "source" && bytes.byteLength > MAX_SOURCE_BYTES) {
       problems.push(`${file.file}: the kept page would be ${bytes.byteLength} bytes, more than the limit of ${MAX_SOURCE_BYTES} for a source; split the page into several files`);
-    } else if (file.role === "article") {
-      const parsed = parseArticle(file.file, bytes);
-      if (!parsed.ok) for (const problem of parsed.problems) problems.push(`${problem.file}:${problem.line}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`);
-    }
+    } else if (file.role === "article") articles.push({ file: file.file, bytes });
+  }
+  for (const parsed of articles.length ? await sharedParsePool().parse(articles) : []) {
+    if (!parsed.ok) for (const problem of parsed.problems) problems.push(`${problem.file}:${problem.line}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`);
   }
   return problems;
 }

@@ -5,8 +5,13 @@
  * of a count: four kilobytes of `>` overflowed the stack, twenty kilobytes of
  * `- - - … x` took minutes, as did sixty kilobytes of `*x _x` in one
  * paragraph, and a hundred thousand references to one footnote took a
- * minute. No article comes near these limits, so a body that passes one is
- * refused, naming the line and the limit, instead of being parsed.
+ * minute. CommonMark's own list of pathological inputs, run at up to a
+ * megabyte, added more: brackets and `](` never closed, `<!--` never closed,
+ * runs of `~`, thousands of references, notes, table rows and character
+ * references each took from seconds to minutes. No article comes near these
+ * limits, so a body that passes one is refused, naming the line and the
+ * limit, instead of being parsed. What no limit foresees is stopped by the
+ * parse pool's deadline (records/parse-pool.ts).
  *
  * The scan estimates what the parser will build (it does not parse): list
  * depth comes from indentation, as CommonMark's rules give it, counting a
@@ -29,10 +34,24 @@ export const MAX_LIST_ITEMS = 5_000;
 export const MAX_INDENT = 400;
 /** The longest run of one Markdown marker character (`` ` ``, `*`, `_`, `~`). */
 export const MAX_MARKER_RUN = 100;
-/** Runs of `*` or `_` in one paragraph: each may open or close emphasis, and matching them is quadratic. */
+/** Runs of `*`, `_` or `~` in one paragraph: each may open or close emphasis (or strikethrough), and matching them is quadratic. */
 export const MAX_EMPHASIS_RUNS = 1_000;
-/** The square of each paragraph's runs of `*` or `_`, summed over the body: twenty paragraphs at the limit. */
+/** The square of each paragraph's runs of `*`, `_` or `~`, summed over the body: twenty paragraphs at the limit. */
 export const MAX_EMPHASIS_WORK = 20 * MAX_EMPHASIS_RUNS ** 2;
+/** `]` in one paragraph: each may end a link, and one never closed (`[a](b`, `[ (](`) makes the parser look to the paragraph's end. */
+export const MAX_LINK_ENDS = 500;
+/** `<` in one paragraph: each may open inline HTML or a comment, and one never closed makes the parser look to the paragraph's end. */
+export const MAX_ANGLE_BRACKETS = 1_000;
+/** Reference definitions (`[label]: address`) in the body. */
+export const MAX_LINK_DEFINITIONS = 2_000;
+/** Footnote definitions (`[^label]: text`) in the body. */
+export const MAX_FOOTNOTE_DEFINITIONS = 1_000;
+/** Rows of tables in the body, header rows included. */
+export const MAX_TABLE_ROWS = 2_000;
+/** Cells of tables in the body. */
+export const MAX_TABLE_CELLS = 10_000;
+/** Character references (`&amp;`, `&#65;`, `&#x41;`) in the body. */
+export const MAX_CHARACTER_REFERENCES = 10_000;
 /** References to one footnote: each adds a link back from the note. */
 export const MAX_REFERENCES_TO_ONE_FOOTNOTE = 100;
 /** Footnote references in the whole body. */
@@ -53,6 +72,42 @@ const BLOCK_START = /^ {0,3}(?:[-+*]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|```|~~~|<|>|
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/;
 const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\]/g;
 const HTML_TAG = /<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g;
+/** How an HTML block begins (CommonMark's conditions, roughly): a tag, a comment, `<?`, `<!X` or CDATA at the start of a line. */
+const HTML_BLOCK_START = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$))/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
+/** A table's delimiter row: cells of dashes, with a pipe somewhere unless there is one column (then the header has one). */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * A count kept per paragraph and, squared, over the body: the parser's work
+ * on a paragraph grows with the square of the count.
+ */
+class QuadraticCount {
+  private inParagraph = 0;
+  private work = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly what: string,
+    private readonly hint: string,
+  ) {}
+
+  paragraphEnds(): void {
+    this.inParagraph = 0;
+  }
+
+  /** Adds one; the problem when that passes a limit. */
+  add(paragraphLine: number): BodyLimitProblem | undefined {
+    this.inParagraph += 1;
+    this.work += 2 * this.inParagraph - 1; // adds up to the square of each paragraph's count
+    const limit = count(this.limit);
+    if (this.inParagraph > this.limit) return { line: paragraphLine, message: `the paragraph holds more than ${limit} ${this.what} (at most ${limit} in one paragraph)`, hint: this.hint };
+    if (this.work > 20 * this.limit ** 2) {
+      return { line: paragraphLine, message: `too many paragraphs hold hundreds of ${this.what}: by this one, their squares add up to more than ${count(20 * this.limit ** 2)} (such as 20 paragraphs of ${limit})`, hint: this.hint };
+    }
+    return undefined;
+  }
+}
 
 const count = (n: number) => n.toLocaleString("en");
 
@@ -72,8 +127,19 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
   let bracketDepth = 0;
   let openElements = 0;
   let paragraphLine = 0;
-  let emphasisRuns = 0;
-  let emphasisWork = 0;
+  const emphasisRuns = new QuadraticCount(MAX_EMPHASIS_RUNS, "runs of `*`, `_` or `~`", "write literal asterisks, underscores and tildes as `\\*`, `\\_` and `\\~`, or break the paragraph up");
+  const linkEnds = new QuadraticCount(MAX_LINK_ENDS, "closing brackets `]`", "write brackets that are not links as `\\[` and `\\]`, or break the paragraph up");
+  const angleBrackets = new QuadraticCount(MAX_ANGLE_BRACKETS, "`<` characters", "write a `<` that is not HTML as `\\<` or `&lt;`, or break the paragraph up");
+  let linkDefinitions = 0;
+  let footnoteDefinitions = 0;
+  let characterReferences = 0;
+  let tableRows = 0;
+  let tableCells = 0;
+  /** Inside a table: after its delimiter row, until a blank line. */
+  let inTable = false;
+  let previousLine = "";
+  /** The lines since the last blank one are an HTML block, which the parser reads line by line: its `<` cost nothing more. */
+  let htmlBlock = false;
   let footnoteReferences = 0;
   const referencesTo = new Map<string, number>();
   let previousWasText = false;
@@ -87,12 +153,17 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
 
     if (line.trim() === "") {
       bracketDepth = 0; // a link cannot cross a blank line
-      emphasisRuns = 0;
+      for (const counter of [emphasisRuns, linkEnds, angleBrackets]) counter.paragraphEnds();
       paragraphLine = 0;
+      inTable = false;
+      previousLine = line;
       previousWasText = false;
       continue;
     }
-    if (paragraphLine === 0) paragraphLine = at;
+    if (paragraphLine === 0) {
+      paragraphLine = at;
+      htmlBlock = HTML_BLOCK_START.test(line);
+    }
 
     // Blockquote markers, then list items inside them.
     const quotePrefix = /^(?: {0,3}>[ \t]?)*/.exec(line)![0];
@@ -142,43 +213,6 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
     }
     previousWasText = rest.trim() !== "" && !/^ {0,3}(?:#{1,6}(?:\s|$)|```|~~~)/.test(rest) && !THEMATIC_BREAK.test(rest);
 
-    // Characters: brackets, marker runs, emphasis runs.
-    let previous = "";
-    let run = 0;
-    for (let i = 0; i < line.length; i += 1) {
-      const char = line[i]!;
-      if (char === "\\") {
-        i += 1;
-        previous = "";
-        continue;
-      }
-      if (char === "[") {
-        bracketDepth += 1;
-        if (bracketDepth > MAX_NESTING) {
-          const more = (line.slice(i + 1).match(/\[/g) ?? []).length;
-          return over(`brackets \`[\` are nested ${count(bracketDepth + more)} deep (at most ${MAX_NESTING})`, "remove the brackets that no article needs, or write them as `\\[`");
-        }
-      } else if (char === "]") bracketDepth = Math.max(0, bracketDepth - 1);
-      run = char === previous ? run + 1 : 1;
-      if ((char === "*" || char === "_") && run === 1) {
-        emphasisRuns += 1;
-        if (emphasisRuns > MAX_EMPHASIS_RUNS) {
-          return { line: paragraphLine, message: `the paragraph holds more than ${count(MAX_EMPHASIS_RUNS)} runs of \`*\` or \`_\` (at most ${count(MAX_EMPHASIS_RUNS)} in one paragraph)`,
-            hint: "write literal asterisks and underscores as `\\*` and `\\_`, or break the paragraph up" };
-        }
-        emphasisWork += 2 * emphasisRuns - 1; // adds up to the square of each paragraph's count
-        if (emphasisWork > MAX_EMPHASIS_WORK) {
-          return { line: paragraphLine, message: `too many paragraphs hold hundreds of runs of \`*\` or \`_\`: by this one, their squares add up to more than ${count(MAX_EMPHASIS_WORK)} (such as 20 paragraphs of ${count(MAX_EMPHASIS_RUNS)})`,
-            hint: "write literal asterisks and underscores as `\\*` and `\\_`, or split the article" };
-        }
-      }
-      if ("`*_~".includes(char) && run > MAX_MARKER_RUN) {
-        const whole = /^(.)\1*/.exec(line.slice(i - run + 1))![0].length;
-        return over(`${count(whole)} marker characters (\`*\`, \`_\`, \`~\` or \`\`\`) in a row (at most ${MAX_MARKER_RUN})`, "remove the run of markers: it is converter debris");
-      }
-      previous = char;
-    }
-
     // Footnote references, by label (a definition's own label is not a reference).
     const references = FOOTNOTE_DEFINITION.test(line) ? line.replace(/^ {0,3}\[\^[^\]\s]+\]:/, "") : line;
     for (const [, label] of references.matchAll(FOOTNOTE_REFERENCE)) {
@@ -194,6 +228,69 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
         return over(`the body holds more than ${count(MAX_FOOTNOTE_REFERENCES)} footnote references`, "split the article, or keep the notes as plain text");
       }
     }
+
+    // Characters: brackets, marker runs, emphasis runs.
+    const definition = LINK_DEFINITION.test(line);
+    let previous = "";
+    let run = 0;
+    for (let i = 0; i < line.length; i += 1) {
+      const char = line[i]!;
+      if (char === "\\") {
+        i += 1;
+        previous = "";
+        continue;
+      }
+      if (char === "[") {
+        bracketDepth += 1;
+        if (bracketDepth > MAX_NESTING) {
+          const more = (line.slice(i + 1).match(/\[/g) ?? []).length;
+          return over(`${count(bracketDepth + more)} brackets \`[\` are open at once, nested or never closed (at most ${MAX_NESTING})`, "remove the brackets that no article needs, or write them as `\\[`");
+        }
+      } else if (char === "]") {
+        bracketDepth = Math.max(0, bracketDepth - 1);
+        // A definition's label ends at its own `]`, and definitions are counted on their own.
+        const problem = definition ? undefined : linkEnds.add(paragraphLine);
+        if (problem) return problem;
+      } else if (char === "<" && !htmlBlock) {
+        const problem = angleBrackets.add(paragraphLine);
+        if (problem) return problem;
+      }
+      run = char === previous ? run + 1 : 1;
+      if ((char === "*" || char === "_" || char === "~") && run === 1) {
+        const problem = emphasisRuns.add(paragraphLine);
+        if (problem) return problem;
+      }
+      if ("`*_~".includes(char) && run > MAX_MARKER_RUN) {
+        const whole = /^(.)\1*/.exec(line.slice(i - run + 1))![0].length;
+        return over(`${count(whole)} marker characters (\`*\`, \`_\`, \`~\` or \`\`\`) in a row (at most ${MAX_MARKER_RUN})`, "remove the run of markers: it is converter debris");
+      }
+      previous = char;
+    }
+
+    // Definitions, character references and tables: each adds work that grows faster than its count.
+    if (FOOTNOTE_DEFINITION.test(line)) {
+      if (++footnoteDefinitions > MAX_FOOTNOTE_DEFINITIONS) return over(`the body defines more than ${count(MAX_FOOTNOTE_DEFINITIONS)} footnotes`, "split the article, or keep the notes as plain text");
+    } else if (LINK_DEFINITION.test(line) && ++linkDefinitions > MAX_LINK_DEFINITIONS) {
+      return over(`the body defines more than ${count(MAX_LINK_DEFINITIONS)} link references (\`[label]: address\`)`, "write the links inline, or split the article");
+    }
+    if (line.includes("&")) {
+      characterReferences += (line.match(CHARACTER_REFERENCE) ?? []).length;
+      if (characterReferences > MAX_CHARACTER_REFERENCES) {
+        return over(`the body holds more than ${count(MAX_CHARACTER_REFERENCES)} character references (\`&amp;\`, \`&#65;\`)`, "write the characters themselves: the file is UTF-8");
+      }
+    }
+    if (!inTable && TABLE_DELIMITER.test(line) && previousLine.includes("|") && (line.includes("|") || previousLine.trim().startsWith("|"))) {
+      inTable = true;
+      tableRows += 1; // the header
+      tableCells += previousLine.split("|").length;
+    }
+    if (inTable) {
+      tableRows += 1;
+      tableCells += line.split("|").length;
+      if (tableRows > MAX_TABLE_ROWS) return over(`the body's tables have more than ${count(MAX_TABLE_ROWS)} rows`, "split the table or the article, or publish the data as a file");
+      if (tableCells > MAX_TABLE_CELLS) return over(`the body's tables have more than ${count(MAX_TABLE_CELLS)} cells`, "split the table or the article, or publish the data as a file");
+    }
+    previousLine = line;
 
     // HTML elements inside elements.
     for (const [, closing, name, selfClosing] of line.matchAll(HTML_TAG)) {

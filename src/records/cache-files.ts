@@ -18,10 +18,11 @@
  * first) is left unwritten with a warning (`writeCacheFile`): the build goes
  * on without it, and the next build makes it again.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256 } from "../lib/sha256.ts";
 
 /** Replaces `file` with `data` in one step. Its folder must exist. */
 export async function writeFileAtomically(file: string, data: string | Uint8Array): Promise<void> {
@@ -52,8 +53,6 @@ export async function removeFolder(folder: string): Promise<void> {
   await rm(aside, { recursive: true, force: true });
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
 /** `text` with its checksum line in front, for `checkedText` to read back. */
 export function withChecksum(text: string): string {
   return `${sha256(text)}\n${text}`;
@@ -75,7 +74,7 @@ export function cacheNote(message: string): void {
 /** The sha256 of a file's bytes (hex), or undefined when it is not a readable file. Synchronous, like the caches' reads. */
 export function fileDigest(file: string): string | undefined {
   try {
-    return createHash("sha256").update(readFileSync(file)).digest("hex");
+    return sha256(readFileSync(file));
   } catch {
     return undefined;
   }

@@ -1,23 +1,13 @@
 /**
  * The files under a content folder, found without ever following a symbolic
- * link. Git can commit a link, and a recursive listing that follows one reads
- * what is not content: `ln -s /etc content/articles/etc` listed every file of
- * `/etc`, a link to a folder of `.md` files elsewhere published them, and a
- * link to a parent folder went round until the system gave up. A link, to a
- * folder or to a file, is listed as a link instead, for its reader to refuse
- * by name.
+ * link (src/lib/list-files.ts says why). A link is listed as a link instead,
+ * for its reader to refuse by name (`linkProblem`).
  */
-import { lstatSync, readdirSync, type Dirent } from "node:fs";
-import path from "node:path";
+import { listFiles, type FileListing } from "../lib/list-files.ts";
 import type { Problem } from "./problems.ts";
 import { refusedFileProblem } from "./text-file.ts";
 
-export interface ContentTree {
-  /** Every entry but folders and links, as `prefix/relative/path`, sorted. */
-  files: string[];
-  /** Symbolic links, named the same way, sorted; never followed. */
-  links: string[];
-}
+export type ContentTree = FileListing;
 
 /**
  * Walks the folder `base`, naming entries under `prefix` with `/`. A missing
@@ -25,29 +15,7 @@ export interface ContentTree {
  * link.
  */
 export function walkContentFolder(base: string, prefix: string): ContentTree {
-  const files: string[] = [];
-  const links: string[] = [];
-  const top = lstatSync(base, { throwIfNoEntry: false });
-  if (!top) return { files, links };
-  if (top.isSymbolicLink()) return { files, links: [prefix] };
-  // Synchronous on purpose: an asynchronous walk makes a round trip per folder, several times slower.
-  const walk = (folder: string, named: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const name = `${named}/${entry.name}`;
-      if (entry.isSymbolicLink()) links.push(name);
-      else if (entry.isDirectory()) walk(path.join(folder, entry.name), name);
-      else files.push(name);
-    }
-  };
-  walk(base, prefix);
-  return { files: files.sort(), links: links.sort() };
+  return listFiles(base, prefix);
 }
 
 /** The error for a link found under a content folder, naming it. */

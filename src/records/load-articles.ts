@@ -2,21 +2,21 @@
  * Reads every article file under a folder into records, collecting the
  * problems of all files instead of stopping at the first.
  *
- * How files become records is a strategy (`parseFiles`): the default parses
- * them here, one by one; the build uses `cachedParallelParser`, which reuses
- * records from the content-addressed cache (record-cache.ts) and parses the
- * rest on worker threads (parse-pool.ts). Both give the same records and the
- * same problems.
+ * How files become records is a strategy (`parseFiles`), by default
+ * `cachedParallelParser`: records come from the content-addressed cache
+ * (record-cache.ts) when one is given, and every other file is parsed on the
+ * worker threads of a parse pool (parse-pool.ts), within the time and memory
+ * one file may take; never on this thread, where a body crafted to be slow
+ * would hold up `check` or the build for as long as it liked.
  */
 import { lstatSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
 import { ARTICLE_FILE_HINTS, decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
 import { plainFileProblem, refusedFileProblem } from "./text-file.ts";
 import { forEachLimited } from "./limited-concurrency.ts";
-import { parseArticle, type ParseResult } from "./parse-article.ts";
-import { IN_PROCESS_BELOW, parseInProcess, ParsePool, type ParseJob } from "./parse-pool.ts";
+import type { ParseResult } from "./parse-article.ts";
+import { ParsePool, sharedParsePool, type ParseJob } from "./parse-pool.ts";
 import type { Problem } from "./problems.ts";
 import { codeFingerprint, PARSING_CODE, RecordCache } from "./record-cache.ts";
 import { validateArchive, type Locate } from "./validate-archive.ts";
@@ -28,7 +28,7 @@ export interface LoadedArticles {
   problems: Problem[];
 }
 
-export type ParseFiles = (files: ReadonlyArray<{ file: string; absolute: string }>) => Promise<Array<ReturnType<typeof parseArticle>>>;
+export type ParseFiles = (files: ReadonlyArray<{ file: string; absolute: string }>) => Promise<ParseResult[]>;
 
 export interface LoadOptions {
   /** Project root: file paths in records and problems are relative to it. */
@@ -38,7 +38,7 @@ export interface LoadOptions {
    * root are then named by their absolute paths).
    */
   articlesDir?: string;
-  /** Turns a list of files into records; the default parses them here, one by one. */
+  /** Turns a list of files into records; the default parses them on the process's parse pool, without a cache. */
   parseFiles?: ParseFiles;
 }
 
@@ -56,12 +56,6 @@ export function listArticleTree(root: string, articlesDir = DEFAULT_ARTICLES_DIR
 
 export async function listArticleFiles(root: string, articlesDir = DEFAULT_ARTICLES_DIR): Promise<string[]> {
   return listArticleTree(root, articlesDir).files;
-}
-
-async function parseOneByOne(files: ReadonlyArray<{ file: string; absolute: string }>) {
-  const results = [];
-  for (const { file, absolute } of files) results.push(parseArticle(file, await readFile(absolute)));
-  return results;
 }
 
 /** Finds a field's line again only when a cross-file problem needs it. */
@@ -97,7 +91,7 @@ export async function loadArticles(options: LoadOptions): Promise<LoadedArticles
   const listed = tree.files.map((file) => ({ file, absolute: path.resolve(options.root, file) }));
   const { plain: files, problems } = await plainArticleFiles(listed);
   problems.unshift(...tree.links.map(linkProblem));
-  const results = await (options.parseFiles ?? parseOneByOne)(files);
+  const results = await (options.parseFiles ?? cachedParallelParser())(files);
   const records: ArticleRecord[] = [];
   for (const result of results) {
     if (result.ok) records.push(result.record);
@@ -114,11 +108,11 @@ export interface ParseStats {
   cached: number;
   /** Files parsed (cache misses, and files with problems, which are never cached). */
   parsed: number;
-  /** Worker threads started (0: parsed in-process). */
+  /** Worker threads that parsed (0: nothing was parsed). */
   threads: number;
   /** Wall time reading files and looking them up in the cache. */
   readMs: number;
-  /** Wall time waiting for parsing beyond that (in-process parsing, or the workers' remaining work). */
+  /** Wall time waiting for parsing beyond that (the workers' remaining work). */
   parseMs: number;
   /** Cache entries that could not be written (the build goes on without them). */
   cacheWriteErrors: number;
@@ -129,10 +123,14 @@ export interface ParseStats {
 export interface CachedParserOptions {
   /** Folder of the record cache; without it nothing is cached. */
   cacheDir?: string;
-  /** Worker threads when there is enough to parse; defaults to the available parallelism; 0 parses in-process. */
+  /**
+   * Worker threads at most, on a pool of this parser's own (closed when it
+   * is done); without it, the process's shared pool (`sharedParsePool`).
+   */
   threads?: number;
-  /** Fewer files to parse than this are parsed in-process (default `IN_PROCESS_BELOW`). */
-  inProcessBelow?: number;
+  /** With `threads`: the time and memory one file may take (parse-pool.ts). */
+  deadlineSeconds?: number;
+  memoryMb?: number;
   /** Receives the run's figures when it ends. */
   onStats?: (stats: ParseStats) => void;
   /**
@@ -150,9 +148,10 @@ const CHUNKS_AHEAD = 4;
 
 /**
  * The build's `parseFiles`: each file's record comes from the cache when its
- * bytes, path and the pipeline are unchanged; the rest are parsed, on worker
- * threads when there are at least `IN_PROCESS_BELOW` of them, while the next
- * files are being read. Parsed records are written back to the cache.
+ * bytes, path and the pipeline are unchanged; the rest are parsed on worker
+ * threads while the next files are being read (one worker starts at the
+ * first file to parse, more once `ONE_WORKER_BELOW` wait). Parsed records
+ * are written back to the cache.
  */
 export function cachedParallelParser(options: CachedParserOptions = {}): ParseFiles {
   return async (files) => {
@@ -163,6 +162,7 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
     const pending: Array<() => Promise<void>> = [];
     let misses: Array<{ index: number; key: string | undefined; job: ParseJob }> = [];
     let pool: ParsePool | undefined;
+    const ownPool = options.threads !== undefined;
     const inFlight: Array<Promise<void>> = [];
     let waitedMs = 0;
 
@@ -194,9 +194,10 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
             stats.cached++;
           } else misses.push({ index, key, job: { file, bytes } });
         }
-        if (!pool && misses.length >= (options.inProcessBelow ?? IN_PROCESS_BELOW) && (options.threads ?? 1) > 0) {
-          pool = new ParsePool(options.threads ? { threads: options.threads } : {});
-          stats.threads = pool.threads;
+        if (!pool && misses.length > 0) {
+          pool = ownPool
+            ? new ParsePool({ threads: options.threads!, startThreads: 1, ...(options.deadlineSeconds ? { deadlineSeconds: options.deadlineSeconds } : {}), ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}) })
+            : sharedParsePool();
         }
         flush();
         if (inFlight.length > CHUNKS_AHEAD) {
@@ -207,18 +208,13 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       }
       const readDone = performance.now();
       stats.readMs = readDone - started - waitedMs;
-      if (pool) {
-        flush();
-        await Promise.all(inFlight);
-      } else {
-        const batch = misses;
-        misses = [];
-        store(batch, parseInProcess(batch.map((miss) => miss.job)));
-      }
+      flush();
+      await Promise.all(inFlight);
       stats.parseMs = performance.now() - readDone + waitedMs;
+      if (pool) stats.threads = pool.running;
     } finally {
       await Promise.allSettled(inFlight);
-      await pool?.close();
+      if (ownPool) await pool?.close();
     }
     // A bounded number at a time: 100,000 writes at once ran out of file handles (EMFILE) and lost most entries.
     const commit = async () => {

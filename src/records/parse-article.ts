@@ -16,7 +16,8 @@ import { renderMarkdown } from "../markdown/render-markdown.ts";
 
 export type ParseResult = { ok: true; record: ArticleRecord } | { ok: false; problems: Problem[] };
 
-const WORDING: SchemaProblemWording = {
+/** How the article schema's problems are worded: `check`, the build and the importer's own check of its records. */
+export const ARTICLE_WORDING: SchemaProblemWording = {
   key: "field",
   missingHint: (field) => `add a line \`${field}: ...\` to the front matter`,
   hints: {
@@ -25,7 +26,12 @@ const WORDING: SchemaProblemWording = {
   },
 };
 
-export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
+/**
+ * `onBody`, given, is told the body's first line when the front matter is
+ * read and the body is next: the parse pool names it if the body then takes
+ * too long.
+ */
+export function parseArticle(file: string, bytes: Uint8Array, onBody?: (line: number) => void): ParseResult {
   let parsed: ParsedFrontMatter;
   try {
     parsed = parseFrontMatter(decodeArticleBytes(bytes));
@@ -37,12 +43,13 @@ export function parseArticle(file: string, bytes: Uint8Array): ParseResult {
   }
   const result = ArticleFrontMatterSchema.safeParse(parsed.data);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, WORDING)) };
+    return { ok: false, problems: result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, ARTICLE_WORDING)) };
   }
   const frontMatter: ArticleFrontMatter = result.data;
   const id = frontMatter.id ?? titleToId(frontMatter.title);
   const dateResult = frontMatter.date ? parseEdtfDate(frontMatter.date) : null;
   const parsedDate = dateResult?.ok ? dateResult.value : null;
+  onBody?.(parsed.bodyLine);
   // Bodies that would overflow the stack or stall the parser are refused unparsed, naming the line, never thrown.
   const overLimit = findBodyOverLimit(parsed.body);
   if (overLimit) {

@@ -5,15 +5,16 @@
  * as articles), the header against its schema, and the sha256 of the text
  * below the header against the one the header records.
  */
-import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256 } from "../lib/sha256.ts";
 import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "./front-matter.ts";
 import { MAX_SOURCE_BYTES, SourceHeaderSchema, type SourceHeader } from "./source-schema.ts";
 import type { Problem } from "./problems.ts";
 import { toPosix } from "./paths.ts";
 import { linkProblem, walkContentFolder, type ContentTree } from "./content-tree.ts";
 import { decodeTextBytes, plainFileProblem, refusedFileProblem, type TextFileHints } from "./text-file.ts";
+import { schemaIssueToProblems, type SchemaProblemWording } from "./schema-problems.ts";
 
 export { MAX_SOURCE_BYTES };
 
@@ -41,7 +42,14 @@ export interface ReadSources {
   problems: Problem[];
 }
 
-const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+const HEADER_WORDING: SchemaProblemWording = {
+  key: "header field",
+  missingHint: (field) => `add a line \`${field}: ...\` to the header`,
+  hints: { unrecognized_keys: "the header fields are publication, kind, url, retrieved, original and sha256" },
+};
+
+/** The origin of the problem of a kept source whose text was edited after import (the importer tells it from the others). */
+export const SOURCE_TEXT_CHANGED = "source-text-changed";
 
 /** Every file under a folder, relative to the root, sorted, and the symbolic links there, never followed; none when the folder is absent. */
 export function listFiles(root: string, dir: string): ContentTree {
@@ -65,13 +73,25 @@ export function splitSource(text: string): { headerText: string; verbatim: strin
   return { headerText, verbatim: text.slice(afterNewline), textLine: headerText.split("\n").length };
 }
 
+/** A kept source's bytes read: size cap and strict UTF-8 first, then as `readSourceText`. */
 export function readSource(file: string, bytes: Uint8Array): { source?: SourceFile; problems: Problem[] } {
+  if (bytes.byteLength === 0) return { problems: [{ file, line: 1, column: 1, field: "", severity: "error", message: "the source file is empty", hint: "a source is the importer's header and the page below it; import the page again" }] };
+  const { text, problem: refused } = decodeTextBytes(bytes, MAX_SOURCE_BYTES, SOURCE_HINTS);
+  if (refused) return { problems: [refusedFileProblem(file, refused)] };
+  return readSourceText(file, text);
+}
+
+/**
+ * The one reader of the kept-source format, for `check`, the build's source
+ * pages and the importer: the header (YAML only, against its schema), the
+ * verbatim text below it as kept (any line ending), and its sha256 checked
+ * against the header's. A `source` comes back whenever the header could be
+ * split off, with `header` undefined when the header has problems.
+ */
+export function readSourceText(file: string, text: string): { source?: SourceFile; text?: string; problems: Problem[] } {
   const problem = (message: string, hint?: string, at: { line: number; column: number } = { line: 1, column: 1 }, field = ""): Problem => ({
     file, ...at, field, message, severity: "error", ...(hint ? { hint } : {}),
   });
-  if (bytes.byteLength === 0) return { problems: [problem("the source file is empty", "a source is the importer's header and the page below it; import the page again")] };
-  const { text, problem: refused } = decodeTextBytes(bytes, MAX_SOURCE_BYTES, SOURCE_HINTS);
-  if (refused) return { problems: [refusedFileProblem(file, refused)] };
   let parsed: ParsedFrontMatter;
   try {
     parsed = parseFrontMatter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
@@ -84,34 +104,24 @@ export function readSource(file: string, bytes: Uint8Array): { source?: SourceFi
   const split = splitSource(text.replace(/^\uFEFF/, ""));
   if (!split) return { problems: [problem("the source header is never closed", "add a line `---` after the last header field")] };
 
-  const problems: Problem[] = [];
   const result = SourceHeaderSchema.safeParse(parsed.data);
-  let header: SourceHeader | undefined;
-  if (result.success) header = result.data;
-  else {
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) {
-          problems.push(problem(`unknown header field \`${key}\``, "the header fields are publication, kind, url, retrieved, original and sha256", parsed.positionOf([key]), key));
-        }
-        continue;
-      }
-      const field = issue.path.map(String).join(".");
-      const missing = issue.code === "invalid_type" && issue.input === undefined;
-      problems.push(problem(missing ? "is required but missing" : issue.message, missing ? `add a line \`${field}: ...\` to the header` : undefined, parsed.positionOf(issue.path), field));
-    }
-  }
+  const header: SourceHeader | undefined = result.success ? result.data : undefined;
+  const problems = result.success ? [] : result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, HEADER_WORDING));
   const actual = sha256(split.verbatim);
   if (header && actual !== header.sha256) {
-    problems.push(problem(
-      `the text below the header has changed since import: its sha256 is \`${actual}\`, the header records \`${header.sha256}\``,
-      "never edit a source's text: restore the file as imported (`git checkout -- FILE`), or import the new page as a new source",
-      parsed.positionOf(["sha256"]), "sha256",
-    ));
+    problems.push({
+      ...problem(
+        `the text below the header has changed since import: its sha256 is \`${actual}\`, the header records \`${header.sha256}\``,
+        "never edit a source's text: restore the file as imported (`git checkout -- FILE`), or import the new page as a new source",
+        parsed.positionOf(["sha256"]), "sha256",
+      ),
+      origin: SOURCE_TEXT_CHANGED,
+    });
   }
   const lineCount = text.endsWith("\n") ? text.split("\n").length - 1 : text.split("\n").length;
   return {
     source: { file, header, sha256: actual, lineCount, textLine: split.textLine },
+    text: split.verbatim,
     problems,
   };
 }

@@ -25,17 +25,17 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { MARKDOWN_PIPELINE_VERSION } from "../markdown/render-markdown.ts";
 import { dropCacheEntry, readCacheEntry, withChecksum, writeFileAtomically } from "./cache-files.ts";
 import type { ArticleRecord } from "./article-record.ts";
 import { noteRecordDigest } from "./record-digest.ts";
+import { CACHES, codeScope } from "./cache-registry.ts";
 
-/** Bump when ArticleRecord or the parsing around the pipeline changes shape or meaning. */
-export const RECORD_CACHE_SCHEMA_VERSION = 2;
+/** Bumped in cache-registry.ts when ArticleRecord or the parsing around the pipeline changes shape or meaning. */
+export const RECORD_CACHE_SCHEMA_VERSION = CACHES.records.version;
 
 /** The code that turns an article file into a record. */
-export const PARSING_CODE = ["./", "../markdown/", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+export const PARSING_CODE = codeScope("records");
 
 /**
  * A hash of source code: the given files, and every file under the given

@@ -22,3 +22,12 @@ export function inertLine(text: string): string {
 export function inertLines(text: string): string {
   return text.replace(CONTROLS, escape);
 }
+
+/**
+ * For JSON printed for tools: the same characters written as JSON escapes
+ * (`\u001b`, `\u202e`), which `JSON.stringify` leaves raw past C0. They can
+ * only be inside strings, so the JSON reads back to the very same values.
+ */
+export function inertJson(json: string): string {
+  return json.replace(CONTROLS, escape);
+}

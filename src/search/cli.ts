@@ -2,12 +2,18 @@
  * `npm run search`: arguments in, results out. Parsing and printing only; the
  * search itself is `searchArchive`.
  */
-import { inertLine } from "../records/terminal-text.ts";
+import { inertJson, inertLine, inertLines } from "../records/terminal-text.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
+import { exportRecordsToCsv } from "../exports/csv.ts";
+import { exportRecordsToJsonl, type ExportRecord } from "../exports/jsonl.ts";
+import { archiveToBibtex, archiveToRis } from "../exports/write-exports.ts";
 import {
   COUNT_BY,
+  databaseSite,
+  exportRecordToCitable,
+  matchingRecords,
   countMatches,
   DEFAULT_LIMIT,
   openArchiveDatabase,
@@ -34,10 +40,12 @@ export interface CliIo {
 export const USAGE = `Usage: npm run search -- QUERY [options]
 
 Full-text search of the built archive, offline (reads _site/data/archive.sqlite;
-run \`npm run build\` first). Every word must appear; "two words" in quotes is a
-phrase; a word ending in * is a prefix (strik* finds strike and strikes).
-Accents and case are ignored (peru finds Perú), and words find their other
-forms (protest finds protests, huelga finds huelgas).
+run \`npm run build\` first): the same articles as the site's search page finds.
+Every word must appear, and each finds the words it begins (strik finds strike
+and striking); a query wholly in double quotes is a phrase. Accents, case and
+punctuation are ignored (peru finds Perú), and words find their other forms
+(protest finds protests). The date, publication and language shown with a
+result are searchable too, as on the site.
 
 Options:
   --publication P   only publications whose name contains P
@@ -60,6 +68,9 @@ Options:
                     spans more than one period counted as "wider", undated
                     ones as "undated"
   --csv             with --count-by, print CSV (period,articles)
+  --format F        write the matches (all of them, or --limit N) as the
+                    archive's exports do: csv, jsonl, bib (BibTeX) or ris,
+                    best first unless --sort says otherwise
   --db PATH         search another archive.sqlite
   -h, --help        show this help
 
@@ -69,6 +80,7 @@ Examples:
   npm run search -- strike --author byrne --sort oldest
   npm run search -- "state of emergency" --json --limit 5
   npm run search -- strike --count-by month --csv
+  npm run search -- golpista --format bib > golpista.bib
 `;
 
 const MORE_HELP = "  hint: `npm run search -- --help` lists the options\n";
@@ -97,10 +109,34 @@ function countBy(value: string): CountBy {
   return by;
 }
 
+export const EXPORT_FORMATS = ["csv", "jsonl", "bib", "ris"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+function exportFormat(value: string): ExportFormat {
+  const format = EXPORT_FORMATS.find((f) => f === value.trim().toLowerCase());
+  if (!format) throw new SearchError(`\`--format ${value}\` is not a format`, `use one of ${EXPORT_FORMATS.map((f) => `\`${f}\``).join(", ")}`);
+  return format;
+}
+
+/** The matches in a format of the archive's exports, by the exports' own writers: the same bytes as the archive's files, for these articles. */
+export function recordsToFormat(records: readonly ExportRecord[], format: ExportFormat, site: { baseUrl: string; title: string }): string {
+  switch (format) {
+    case "csv":
+      return exportRecordsToCsv(records);
+    case "jsonl":
+      return exportRecordsToJsonl(records);
+    case "bib":
+      return archiveToBibtex({ articles: records.map(exportRecordToCitable), site });
+    case "ris":
+      return archiveToRis({ articles: records.map(exportRecordToCitable), site });
+  }
+}
+
 /** Counts as a table for people or as CSV (RFC 4180: a publication's name is quoted when it must be). */
 export function countsToText(counts: readonly PeriodCount[], by: CountBy, query: string, csv: boolean): string {
   if (csv) {
-    const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+    // CSV has no escapes: a control character in a name (never a real one) is shown as one, so the terminal cannot act on it.
+    const cell = (text: string) => (/[",\r\n]/.test(inertLines(text)) ? `"${inertLines(text).replaceAll('"', '""')}"` : inertLines(text));
     return `${by},articles\r\n${counts.map((c) => `${cell(c.period)},${c.articles}\r\n`).join("")}`;
   }
   query = inertLine(query);
@@ -161,6 +197,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
         json: { type: "boolean", default: false },
         "count-by": { type: "string" },
         csv: { type: "boolean", default: false },
+        format: { type: "string" },
         db: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -196,12 +233,23 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       highlight: values.json ? BRACKETS : MARKS,
     };
     if (values.csv && values["count-by"] === undefined) throw new SearchError("`--csv` goes with `--count-by`", "for example `--count-by month --csv`; for the matches themselves use `--json`");
+    if (values.format !== undefined) {
+      const format = exportFormat(values.format);
+      if (values.json || values["count-by"] !== undefined || values.csv) throw new SearchError("`--format` writes the matches themselves: it goes without `--json`, `--count-by` and `--csv`");
+      const db = openArchiveDatabase(dbFile);
+      try {
+        io.stdout(recordsToFormat(matchingRecords(db, { ...options, limit: values.limit !== undefined ? options.limit : undefined }), format, databaseSite(db)));
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
     if (values["count-by"] !== undefined) {
       const by = countBy(values["count-by"]);
       const db = openArchiveDatabase(dbFile);
       try {
         const counts = countMatches(db, options, by);
-        io.stdout(values.json ? `${JSON.stringify(counts, null, 2)}\n` : countsToText(counts, by, query, values.csv));
+        io.stdout(values.json ? `${inertJson(JSON.stringify(counts, null, 2))}\n` : countsToText(counts, by, query, values.csv));
       } finally {
         db.close();
       }
@@ -215,7 +263,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       db.close();
     }
     if (values.json) {
-      io.stdout(`${JSON.stringify(result.hits, null, 2)}\n`);
+      io.stdout(`${inertJson(JSON.stringify(result.hits, null, 2))}\n`);
       // stdout stays one JSON array for a pipe; the count a script may need to raise the limit goes beside it.
       if (result.total > result.hits.length) io.stderr(`search: ${result.hits.length} of ${result.total} matching articles shown; more with \`--limit\`\n`);
     } else io.stdout(hitsToText(result, query, options.sort, color ? BOLD : BRACKETS));

@@ -1,16 +1,21 @@
 /**
  * Full-text search of a built archive's SQLite export (`/data/archive.sqlite`):
- * FTS5 `MATCH` ranked by bm25 (a word in the title counts more than one in the
- * summary, which counts more than one in the text) or ordered by date,
- * narrowed by publication, author, tag, language and a date range, with a
- * highlighted snippet per result.
+ * the same articles as the site's search (Pagefind) finds for the same words
+ * (`search_words`, searched as fts-query.ts says), ranked by bm25 (a word in
+ * the title counts more than one in the summary, which counts more than one
+ * in the text) or ordered by date, narrowed by publication, author, tag,
+ * language and a date range, with a highlighted snippet per result.
  */
 import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { timeToIsoDay, type DayRange } from "../exports/day-range.ts";
 import { parseEdtfDate } from "../records/edtf-date.ts";
 import { textToSlug } from "../records/ids.ts";
-import { textToFtsQuery } from "../exports/fts-query.ts";
+import { termsToFtsQuery, type FtsQuery, type Vocabulary } from "../exports/fts-query.ts";
+import type { CitableArticle } from "../exports/csl-item.ts";
+import type { ExportRecord } from "../exports/jsonl.ts";
+import { rowToExportRecord } from "../exports/sqlite.ts";
+import { queryToTerms, stemmerFor, wordToIndexWords, type Stem } from "../exports/search-words.ts";
 
 /** Bad input from the person searching: shown as is, with a hint, never as a stack trace. */
 export class SearchError extends Error {
@@ -73,10 +78,10 @@ export interface SearchResult {
 }
 
 export const DEFAULT_LIMIT = 20;
-/** Words of context in a snippet (FTS5 allows at most 64). */
+/** Words of context in a snippet. */
 const SNIPPET_TOKENS = 24;
-/** bm25 weights of the indexed columns: title, summary, text. */
-const COLUMN_WEIGHTS = [10, 4, 1];
+/** bm25 weights of `search_words`' columns: title, summary, text, the other searchable fields, the parts of compound words. */
+const COLUMN_WEIGHTS = [10, 4, 1, 1, 0.5];
 /**
  * Each sort as an SQL order. Dates compare by their first possible day, as the
  * archive's lists do; equal dates, and ties in rank, fall back on relevance
@@ -95,9 +100,16 @@ export function openArchiveDatabase(file: string): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    db.prepare("SELECT 1 FROM articles_fts LIMIT 1").get();
+    db.prepare("SELECT 1 FROM articles LIMIT 1").get();
   } catch (error) {
     throw new SearchError(`\`${file}\` is not an archive database: ${(error as Error).message}`, "rebuild it with `npm run build`", "database");
+  }
+  try {
+    db.prepare("SELECT 1 FROM search_words LIMIT 1").get();
+    db.prepare("SELECT value FROM archive_settings WHERE name = 'search_language'").get();
+  } catch {
+    db.close();
+    throw new SearchError(`\`${file}\` was written by an earlier version of Hemeroteca, without the site search's words`, "rebuild it with `npm run build`", "database");
   }
   db.function("hemeroteca_slug", { deterministic: true }, (value: unknown) => textToSlug(String(value ?? "")));
   return db;
@@ -115,13 +127,39 @@ function knownValues(values: string[]): string {
   return values.length > 15 ? `${shown}, and ${values.length - 15} more` : shown;
 }
 
-/** The WHERE conditions of a search and their values: the words, then every narrowing option. */
-function matchConditions(db: Database.Database, options: Omit<SearchOptions, "limit" | "sort" | "highlight">): { conditions: string[]; filters: Record<string, string | number> } {
-  const query = textToFtsQuery(options.query);
-  if (!query) throw new SearchError(`The query \`${options.query}\` has no words to search for`, "give at least one word with letters or digits");
-  const conditions: string[] = ["articles_fts MATCH @match"];
+/** The words of the archive's search index, read from `search_vocabulary`. */
+function databaseVocabulary(db: Database.Database): Vocabulary {
+  const first = db.prepare("SELECT term FROM search_vocabulary WHERE term >= ? ORDER BY term LIMIT 1").pluck();
+  const exact = db.prepare("SELECT 1 FROM search_vocabulary WHERE term = ?").pluck();
+  return {
+    hasWordStartingWith: (prefix) => ((first.get(prefix) as string | undefined) ?? "").startsWith(prefix),
+    has: (word) => exact.get(word) !== undefined,
+  };
+}
+
+/** The language the archive's search words were stemmed in. */
+function searchLanguage(db: Database.Database): string {
+  return (db.prepare("SELECT value FROM archive_settings WHERE name = 'search_language'").pluck().get() as string | undefined) ?? "en";
+}
+
+interface Conditions {
+  conditions: string[];
   /** The narrowing conditions' values, shared by the search and its count. */
-  const filters: Record<string, string | number> = { match: query.match };
+  filters: Record<string, string | number>;
+  query: FtsQuery;
+  stem: Stem;
+}
+
+/** The WHERE conditions of a search and their values: the words, then every narrowing option. */
+function matchConditions(db: Database.Database, options: Omit<SearchOptions, "limit" | "sort" | "highlight">): Conditions {
+  const language = searchLanguage(db);
+  const stem = stemmerFor(language);
+  const terms = queryToTerms(options.query, language, stem);
+  if (terms.terms.length === 0) throw new SearchError(`The query \`${options.query}\` has no words to search for`, "give at least one word with letters or digits");
+  const query = termsToFtsQuery(terms, databaseVocabulary(db));
+  // A query none of whose words is in the archive finds nothing (FTS5 has no "match nothing" of its own).
+  const conditions: string[] = query.match === undefined ? ["0"] : ["search_words MATCH @match"];
+  const filters: Record<string, string | number> = query.match === undefined ? {} : { match: query.match };
 
   if (options.publication !== undefined) {
     const slug = textToSlug(options.publication);
@@ -175,24 +213,65 @@ function matchConditions(db: Database.Database, options: Omit<SearchOptions, "li
     filters.to = to.end;
   }
 
-  return { conditions, filters };
+  return { conditions, filters, query, stem };
+}
+
+/** Marks a word of the text if one of its indexed forms is a word searched for, as Pagefind's excerpt does. */
+function isMatch(raw: string, words: FtsQuery["words"], stem: Stem): boolean {
+  const indexed = wordToIndexWords(raw, stem);
+  const forms = indexed.word === undefined ? indexed.parts : [indexed.word, ...indexed.parts];
+  return forms.some((form) => words.some(({ word, prefix }) => (prefix ? form.startsWith(word) : form === word)));
+}
+
+/**
+ * The `SNIPPET_TOKENS` words of the text (or, when no word of the text
+ * matches, of the summary, then the title) with the most matches, the first
+ * such run, matched words between `highlight`'s marks.
+ */
+export function matchSnippet(texts: ReadonlyArray<string | null>, query: FtsQuery, stem: Stem, highlight: { start: string; end: string }): string {
+  let chosen: { tokens: string[]; matched: boolean[] } | undefined;
+  for (const text of texts) {
+    const tokens = (text ?? "").split(/\s+/).filter(Boolean);
+    const matched = tokens.map((token) => isMatch(token, query.words, stem));
+    chosen ??= { tokens, matched };
+    if (matched.some(Boolean)) {
+      chosen = { tokens, matched };
+      break;
+    }
+  }
+  if (!chosen || chosen.tokens.length === 0) return "";
+  const { tokens, matched } = chosen;
+  let best = 0;
+  let bestCount = -1;
+  let count = 0;
+  for (let end = 0; end < tokens.length; end++) {
+    if (matched[end]) count++;
+    if (end >= SNIPPET_TOKENS && matched[end - SNIPPET_TOKENS]) count--;
+    const start = Math.max(0, end - SNIPPET_TOKENS + 1);
+    if (count > bestCount && (end >= SNIPPET_TOKENS - 1 || end === tokens.length - 1)) {
+      bestCount = count;
+      best = start;
+    }
+  }
+  const window = tokens.slice(best, best + SNIPPET_TOKENS).map((token, i) => (matched[best + i] ? `${highlight.start}${token}${highlight.end}` : token));
+  return `${best > 0 ? "…" : ""}${window.join(" ")}${best + SNIPPET_TOKENS < tokens.length ? "…" : ""}`;
 }
 
 export function searchArchive(db: Database.Database, options: SearchOptions): SearchResult {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const highlight = options.highlight ?? { start: "[", end: "]" };
-  const { conditions, filters } = matchConditions(db, options);
+  const { conditions, filters, query, stem } = matchConditions(db, options);
+  if (query.match === undefined) return { hits: [], total: 0 };
 
   const sort = options.sort ?? "relevance";
 
-  const sql = `SELECT a.id, a.title, a.date, a.publication, a.authors, a.language, a.url,
-      snippet(articles_fts, -1, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet,
-      bm25(articles_fts, ${COLUMN_WEIGHTS.join(", ")}) AS rank
-    FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid
+  const sql = `SELECT a.id, a.title, a.date, a.publication, a.authors, a.language, a.url, a.summary, a.text,
+      bm25(search_words, ${COLUMN_WEIGHTS.join(", ")}) AS rank
+    FROM search_words JOIN articles a ON a.position = search_words.rowid
     WHERE ${conditions.join(" AND ")}
     ORDER BY ${ORDER_BY[sort]}
     LIMIT @limit`;
-  const rows = db.prepare(sql).all({ ...filters, limit, start: highlight.start, end: highlight.end }) as Array<Omit<SearchHit, "score" | "authors"> & { authors: string | null; rank: number }>;
+  const rows = db.prepare(sql).all({ ...filters, limit }) as Array<Omit<SearchHit, "score" | "authors" | "snippet"> & { authors: string | null; rank: number; summary: string | null; text: string }>;
   const hits = rows.map((row): SearchHit => ({
     id: row.id,
     title: row.title,
@@ -201,14 +280,56 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     authors: row.authors ? (JSON.parse(row.authors) as string[]) : [],
     language: row.language,
     url: row.url,
-    snippet: row.snippet.replace(/\s+/g, " ").trim(),
+    snippet: matchSnippet([row.text, row.summary, row.title], query, stem, highlight),
     score: Number((-row.rank).toPrecision(6)),
   }));
   // Counted apart (FTS5's bm25 and snippet cannot share a query with a window), so that a researcher told "20 articles match" is not reading the limit.
   const total = hits.length < limit
     ? hits.length
-    : (db.prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid WHERE ${conditions.join(" AND ")}`).pluck().get(filters) as number);
+    : (db.prepare(`SELECT count(*) FROM search_words JOIN articles a ON a.position = search_words.rowid WHERE ${conditions.join(" AND ")}`).pluck().get(filters) as number);
   return { hits, total };
+}
+
+/** The site's address and name, kept in the database for citations. */
+export function databaseSite(db: Database.Database): { baseUrl: string; title: string } {
+  const setting = db.prepare("SELECT value FROM archive_settings WHERE name = ?").pluck();
+  return { baseUrl: (setting.get("base_url") as string | undefined) ?? "", title: (setting.get("title") as string | undefined) ?? "" };
+}
+
+/**
+ * The matches as the exports' records, in the order asked for, every one
+ * unless `limit` is given: what `--format` writes with the exports' own writers.
+ */
+export function matchingRecords(db: Database.Database, options: Omit<SearchOptions, "highlight">): ExportRecord[] {
+  const { conditions, filters, query } = matchConditions(db, options);
+  if (query.match === undefined) return [];
+  const sort = options.sort ?? "relevance";
+  const rows = db.prepare(`SELECT a.*, bm25(search_words, ${COLUMN_WEIGHTS.join(", ")}) AS rank
+    FROM search_words JOIN articles a ON a.position = search_words.rowid
+    WHERE ${conditions.join(" AND ")}
+    ORDER BY ${ORDER_BY[sort]}
+    LIMIT @limit`).all({ ...filters, limit: options.limit ?? -1 }) as Array<Record<string, unknown>>;
+  return rows.map((row) => {
+    const read = rowToExportRecord(row);
+    if (!read.ok) throw new SearchError(`The archive database has an article that does not read back: ${read.error}`, "rebuild it with `npm run build`", "database");
+    return read.record;
+  });
+}
+
+/** A record read back from the database as what a citation needs of an article. */
+export function exportRecordToCitable(record: ExportRecord): CitableArticle {
+  const parsed = record.date ? parseEdtfDate(record.date) : undefined;
+  return {
+    id: record.id,
+    title: record.title,
+    publication: record.publication,
+    authors: record.authors,
+    parsedDate: parsed?.ok ? parsed.value : null,
+    language: record.language,
+    issue: record.issue,
+    page: record.page,
+    summary: record.summary,
+  };
 }
 
 export const COUNT_BY = ["year", "month", "publication"] as const;
@@ -232,8 +353,9 @@ export interface PeriodCount {
  * an undated one as `undated`, after the periods.
  */
 export function countMatches(db: Database.Database, options: Omit<SearchOptions, "limit" | "sort" | "highlight">, by: CountBy): PeriodCount[] {
-  const { conditions, filters } = matchConditions(db, options);
-  const from = "FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid";
+  const { conditions, filters, query } = matchConditions(db, options);
+  if (query.match === undefined) return [];
+  const from = "FROM search_words JOIN articles a ON a.position = search_words.rowid";
   if (by === "publication") {
     return db.prepare(`SELECT a.publication AS period, count(*) AS articles ${from} WHERE ${conditions.join(" AND ")} GROUP BY a.publication ORDER BY articles DESC, a.publication`).all(filters) as PeriodCount[];
   }

@@ -21,9 +21,10 @@ import type { ArticleEntry } from "../records/article-record.ts";
 import { recordDigest } from "../records/record-digest.ts";
 import { codeFingerprint } from "./output-cache.ts";
 import { SITE_CODE } from "./site-code.ts";
+import { CACHES } from "../records/cache-registry.ts";
 
-/** Bump when what a key means changes. */
-export const ARTICLE_PAGE_KEY_VERSION = 1;
+/** Bumped in cache-registry.ts when what a key means changes. */
+export const ARTICLE_PAGE_KEY_VERSION = CACHES.articlePageKeys.version;
 
 export class ArticlePageKeys {
   private constructor(private readonly salt: string) {}

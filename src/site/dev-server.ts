@@ -8,8 +8,10 @@
  *   file, line and field of each problem, and the open pages reload to show
  *   it; once a build succeeds they reload again to the site. Eleventy's own
  *   server only logs the error in the browser's console and leaves the old
- *   page standing.
- * Both are made by wrapping three methods of the server's class, of the
+ *   page standing;
+ * - the open pages reload as soon as a rebuild has written the pages, not
+ *   only once it has also made the search index and the data exports.
+ * The first two are made by wrapping three methods of the server's class, of the
  * version package.json pins (test/build/dev-server-shows-build-errors.test.ts
  * holds them to it).
  */
@@ -18,7 +20,7 @@ import { escapeHtml } from "./html.ts";
 /** The part of Eleventy's configuration API used here. */
 export interface DevServerConfig {
   setServerOptions(options: Record<string, unknown>): void;
-  on(event: "eleventy.before", callback: () => unknown): void;
+  on(event: "eleventy.before" | "eleventy.after", callback: () => unknown): void;
 }
 
 /** What the dev server's class is given and keeps, as far as this module touches it. */
@@ -34,6 +36,8 @@ export const DEFAULT_HOST = "localhost";
 
 /** The build error the server shows instead of pages, or none. */
 let buildError: unknown;
+/** The servers of `npm start` once they listen (after the first build; Eleventy makes another when its options change). */
+const listening = new Set<DevServer>();
 
 /** The address `npm start` listens on: `HEMEROTECA_HOST`, or localhost. */
 export function devServerHost(env: NodeJS.ProcessEnv = process.env): string {
@@ -70,7 +74,7 @@ export function buildErrorPage(error: unknown, reloadScript: string): string {
 <body>
 <main>
 <h1>The site could not be built</h1>
-<p>Fix what is named below and save: this page turns back into the site by itself. <code>npm run check</code> lists the same problems.</p>
+<p>Fix what is named below and save: this page turns back into the site by itself. <code>npm run check</code> lists the same problems, each with a hint on how to fix it.</p>
 ${messages}
 </main>
 <script type="module" src="${escapeHtml(reloadScript)}"></script>
@@ -94,6 +98,7 @@ async function adaptDevServer(host: string): Promise<void> {
     if (typeof prototype[name] !== "function") throw new Error(`Eleventy's dev server has no \`${name}\`: the version in package.json is not the one src/site/dev-server.ts was written for`);
   }
   prototype._serverListen = function (this: DevServer, port: number) {
+    listening.add(this);
     this.server.listen({ port, host });
   };
   const { sendError, reload } = prototype;
@@ -109,6 +114,11 @@ async function adaptDevServer(host: string): Promise<void> {
     // The pages showing the error reload in full (a reload naming no template does), whatever the build changed.
     return reload.call(this, wasBroken ? { files: [] } : event);
   };
+}
+
+/** Reloads the pages open in the browser, unless a build error stands (its page gives way only to a whole build). */
+export function reloadOpenPages(): void {
+  if (buildError === undefined) for (const server of listening) server.sendUpdateNotification({ type: "eleventy.reload", files: [] });
 }
 
 /** Makes `npm start` listen on localhost and show build errors in the browser. */
@@ -132,4 +142,9 @@ export function editFriendlyDevServer(eleventyConfig: DevServerConfig, env: Node
   eleventyConfig.on("eleventy.before", async () => {
     if (process.env.ELEVENTY_RUN_MODE === "serve") await adaptDevServer(host);
   });
+  // Eleventy reloads the open pages once the build has ended, the search index and data exports included, seconds
+  // after the pages are written. Its "after" listeners run side by side, so this one runs as the pages are on disk:
+  // the open pages reload now to show them (and again when the build ends). Not while an error page stands: that
+  // gives way only once the whole build has succeeded.
+  eleventyConfig.on("eleventy.after", reloadOpenPages);
 }

@@ -5,23 +5,21 @@
  * exports.
  *
  * What makes large archives fast lives here:
- * - records come from the content-addressed cache in `.cache/records/` and
+ * - records come from the content-addressed record cache and
  *   only new or edited files are parsed, on worker threads when there are many
  *   (`cachedParallelParser`);
  * - the search index depends only on the Archive, so it is built on a
  *   worker thread while Eleventy renders the pages (Pagefind runs in its own
  *   process), with a second worker for the bundles still waiting when the
- *   pages are done (search-index-threads.ts), and the kept index in
- *   `.cache/pagefind/` is reused when no search record changed;
- * - the data exports are generated once per distinct archive and kept in
- *   `.cache/exports/`;
+ *   pages are done (search-index-threads.ts), and the kept index is reused
+ *   when no search record changed;
+ * - the data exports are generated once per distinct archive and kept;
  * - each article's citations (citeproc is slow) are made once per distinct
- *   citation and kept in `.cache/citations.json` (citation-cache.ts);
- * - each feed document is made once per distinct feed and kept in
- *   `.cache/feeds/` (feed-cache.ts);
+ *   citation and kept (citation-cache.ts);
+ * - each feed document is made once per distinct feed and kept (feed-cache.ts);
  * - a list page or a citation file whose bytes are those the last build left
  *   in the site is neither handed to Eleventy nor written again
- *   (`.cache/pages/`, output-ledger.ts and pages-to-write.ts); nor is an
+ *   (output-ledger.ts and pages-to-write.ts); nor is an
  *   article page made from the same record and context
  *   (article-page-key.ts), or a feed made from the same feed cache key.
  *
@@ -29,12 +27,14 @@
  * made again (cache-files.ts). A build (not `npm start`) makes the new site
  * beside the old one and swaps it in when whole, under a lock (publish.ts).
  *
- * `.cache/` (or `HEMEROTECA_CACHE`) is safe to delete; `HEMEROTECA_NO_CACHE=1`
- * turns all six caches off. A dry run (`--dryrun`) loads and checks every
+ * Each cache's folder, version and code scope are in one table
+ * (src/records/cache-registry.ts). `.cache/` (or `HEMEROTECA_CACHE`) is safe to
+ * delete; `HEMEROTECA_NO_CACHE=1` turns every cache off. A dry run (`--dryrun`) loads and checks every
  * article and renders every page, like Eleventy, and writes nothing: no
  * citation file, export or search index, and nothing into the caches.
- * Archives above 2,000 articles are indexed as several Pagefind bundles by
- * date range (`HEMEROTECA_SEARCH_SHARD_SIZE`, see search-index-cache.ts).
+ * The search index is one main Pagefind index and a small one of what changed
+ * since (`HEMEROTECA_SEARCH_RECENT_LIMIT`), the main one cut by date range
+ * only past `HEMEROTECA_SEARCH_SHARD_SIZE` articles (search-index-cache.ts).
  * With `HEMEROTECA_TIMINGS=1` the build prints one line
  * `HEMEROTECA_TIMINGS {json}` to stderr with the time of each stage.
  */
@@ -69,6 +69,8 @@ import type { ArticleEntry } from "../records/article-record.ts";
 import { shardArticles, type ShardSpec } from "../archive/shards.ts";
 import { mergeExports } from "../exports/merge-exports.ts";
 import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "./shard-output.ts";
+import { writeArticlePreviews, type PreviewRenderers } from "./quick-preview.ts";
+import { cachePath, cacheRoot } from "../records/cache-registry.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
 export interface EleventyConfig {
@@ -78,6 +80,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: { data: Record<string, unknown>; render: () => string }): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
+  on(event: "eleventy.beforeWatch", callback: (changed: string[]) => unknown): void;
   on(event: string, callback: (event: { dir: { output: string }; incremental?: boolean; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
   setQuietMode?(quiet: boolean): void;
 }
@@ -94,6 +97,12 @@ export interface PluginOptions {
    * file already holds what it would write (pages-to-write.ts).
    */
   pages?: PageRenderers;
+  /**
+   * `npm start`: the article template's page of a record and its context, to
+   * write a saved article's page before the rebuild (quick-preview.ts), and
+   * what to do once written (reload the open pages).
+   */
+  preview?: { articlePage: PreviewRenderers["articlePage"]; written: (files: string[]) => void };
   /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
   dryRun?: boolean;
   /** Build one shard of a sharded build (`--shard K/N`): its article pages, their citation files and its part of the exports. */
@@ -118,18 +127,17 @@ export function commandLineAsksForDryRun(argv: readonly string[]): boolean {
   return argv.some((arg) => arg === "--dryrun" || (arg.startsWith("--dryrun=") && arg !== "--dryrun=false"));
 }
 
-/** `HEMEROTECA_SEARCH_SHARD_SIZE`: articles per Pagefind bundle at most (see search-index-cache.ts). */
-function shardSizeFromEnv(): number | undefined {
-  const text = process.env.HEMEROTECA_SEARCH_SHARD_SIZE;
+/**
+ * `HEMEROTECA_SEARCH_SHARD_SIZE` (articles per main search part at most) or
+ * `HEMEROTECA_SEARCH_RECENT_LIMIT` (changes before the main index is made
+ * again), see search-index-cache.ts.
+ */
+function countFromEnv(name: "HEMEROTECA_SEARCH_SHARD_SIZE" | "HEMEROTECA_SEARCH_RECENT_LIMIT", least: number): number | undefined {
+  const text = process.env[name];
   if (!text) return undefined;
   const size = Number(text);
-  if (!Number.isSafeInteger(size) || size < 1) throw new Error(`Cannot read \`HEMEROTECA_SEARCH_SHARD_SIZE=${text}\`: expected a whole number of articles, at least 1`);
+  if (!Number.isSafeInteger(size) || size < least) throw new Error(`Cannot read \`${name}=${text}\`: expected a whole number of articles, at least ${least}`);
   return size;
-}
-
-function resolveCacheDir(options: PluginOptions): string | undefined {
-  if (options.cacheDir === false || process.env.HEMEROTECA_NO_CACHE === "1") return undefined;
-  return path.resolve(options.root, options.cacheDir ?? process.env.HEMEROTECA_CACHE ?? ".cache");
 }
 
 const ms = (value: number) => Math.round(value);
@@ -138,11 +146,12 @@ const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOptions): void {
   const log = options.log ?? ((message: string) => console.error(`[hemeroteca] ${message}`));
-  const cacheDir = resolveCacheDir(options);
+  const cacheDir = cacheRoot(options.root, options.cacheDir);
   /** Where the output ledgers are kept (output-ledger.ts), one per output folder. */
-  const ledgerDir = cacheDir ? path.join(cacheDir, "pages") : undefined;
+  const ledgerDir = cachePath(cacheDir, "outputLedger");
   const dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
-  const searchShardSize = shardSizeFromEnv();
+  const searchShardSize = countFromEnv("HEMEROTECA_SEARCH_SHARD_SIZE", 1);
+  const searchRecentLimit = countFromEnv("HEMEROTECA_SEARCH_RECENT_LIMIT", 0);
   if (options.shard && options.merge) throw new Error("Cannot build with both `--shard` and `--merge`: build each shard, then merge their folders");
   let archive: Archive | undefined;
   /** In a shard's build, its articles (shards.ts). */
@@ -200,6 +209,21 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     return pagesToWrite ?? allPages(archive);
   });
 
+  // `npm start`: a saved article's own page at once, from the last build's Archive, before the rebuild (quick-preview.ts).
+  eleventyConfig.on("eleventy.beforeWatch", async (changed) => {
+    if (!options.preview || !options.pages || !archive || !citations || !site || site.staged || dryRun) return;
+    try {
+      const written = await writeArticlePreviews({
+        root: options.root, archive, citationsOf: citations.citationsFor(archive), output: site.folder, changed,
+        render: { articleContext: options.pages.articleContext, articlePage: options.preview.articlePage },
+      });
+      if (written.length) options.preview.written(written);
+    } catch (error) {
+      // Only a head start: the rebuild that follows writes the page, or names the problem.
+      log(`could not write the saved article's page ahead of the rebuild: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+
   eleventyConfig.on("eleventy.before", async ({ dir, incremental }) => {
     const output = path.resolve(options.root, dir.output);
     const staged = Boolean(options.site) && !dryRun && !incremental && output === stagingFolderOf(path.resolve(options.root, options.site!));
@@ -238,7 +262,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     let parsedAt = started;
     let commitCache: (() => Promise<void>) | undefined;
     const parseFiles = cachedParallelParser({
-      ...(cacheDir ? { cacheDir: path.join(cacheDir, "records") } : {}),
+      ...(cacheDir ? { cacheDir: cachePath(cacheDir, "records") } : {}),
       onStats: (stats) => (parse = stats),
       deferCacheWrites: (commit) => (commitCache = commit),
     });
@@ -307,27 +331,28 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
       // Each worker is sent the articles without their bodies, and where each body is (article-bodies.ts).
       const bodiesOf = (articles: readonly ArticleEntry[]) => articles.map((article) => loaded.bodies.locationOf(article));
-      // The digests are noted already (the record cache read or wrote each record), and name each record whole.
       if (workers.index) {
         search = new SearchIndexInWorkers(current, bodiesOf(current.articles), path.join(output, "pagefind"), {
-          ...(cacheDir ? { cacheDir: path.join(cacheDir, "pagefind"), digests: current.articles.map(recordDigest) } : {}),
+          // The digests are noted already (the record cache read or wrote each record), and name each record whole.
+          ...(cacheDir ? { cacheDir: cachePath(cacheDir, "searchIndex"), digests: current.articles.map(recordDigest) } : {}),
           ...(searchShardSize ? { shardSize: searchShardSize } : {}),
+          ...(searchRecentLimit !== undefined ? { recentLimit: searchRecentLimit } : {}),
         }, workers.index);
       }
       if (workers.exports) {
         // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
         const articles = shardPart ?? current.articles;
         const job = { site: current.site, articles, bodies: bodiesOf(articles), digests: articles.map(recordDigest) };
-        exportsMade = writeExportsInWorker(job, output, cacheDir ? path.join(cacheDir, "exports") : undefined, workers.exports);
+        exportsMade = writeExportsInWorker(job, output, cachePath(cacheDir, "exports"), workers.exports);
         // Awaited in eleventy.after; until then a failure must not count as unhandled.
         exportsMade.catch(() => {});
       }
     }
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
-    citations = await CitationCache.open(cacheDir ? path.join(cacheDir, "citations.json") : undefined);
+    citations = await CitationCache.open(cachePath(cacheDir, "citations"));
     // Read once for the feed cache and the article pages' keys: some 40 ms over every file of the site's code.
     const siteCode = cacheDir ? await codeFingerprint(SITE_CODE) : undefined;
-    feeds = await FeedCache.open(cacheDir ? path.join(cacheDir, "feeds") : undefined, siteCode);
+    feeds = await FeedCache.open(cachePath(cacheDir, "feeds"), siteCode);
     // Only a full build that writes can vouch for every file it leaves alone: `npm run build`, and each rebuild of
     // `npm start` (the whole site again); not Eleventy's `--incremental` mode, which renders what it chooses.
     // A shard or a merge writes a folder of its own each time, which no ledger vouches for.
@@ -421,6 +446,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (index) {
       timings.indexShards = index.shards;
       timings.indexShardsReused = index.reusedShards;
+      timings.indexRecent = index.recent;
+      timings.indexMainMade = index.mainMade;
       if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
     }
     if (prune) {
@@ -440,7 +467,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     if (prune) await ledger?.save();
     if (site) releaseBuildLock(site.folder);
     if (index) {
-      const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)` : "";
+      const recent = index.recent ? `, ${index.recent} of them in the recent index (${index.hidden} pages of the main one hidden)` : "";
+      const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)${recent}` : recent;
       log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
     }
     reportTimings();

@@ -12,17 +12,17 @@
  * (citation-cache.ts).
  */
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import type { Archive } from "../archive/build-archive.ts";
 import { writeExports, type ExportSource } from "../exports/write-exports.ts";
 import { bodiesAt, type BodyLocation } from "../records/article-bodies.ts";
 import { codeFingerprint, OutputCache } from "./output-cache.ts";
 import { WorkerJob } from "./worker-job.ts";
+import { CACHES, codeScope } from "../records/cache-registry.ts";
 
-/** Bump when the way exports are cached changes. */
-export const EXPORTS_CACHE_VERSION = 4;
+/** Bumped in cache-registry.ts when the way exports are cached changes. */
+export const EXPORTS_CACHE_VERSION = CACHES.exports.version;
 /** Exports are made by src/exports/ from the whole Archive: any code change there, or elsewhere in src/, is a miss. */
-const EXPORTS_CODE = ["../../src", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+const EXPORTS_CODE = codeScope("exports");
 
 /** The hash of everything the exports are made from: the code, the site settings and the articles' record digests, in order. */
 export async function exportsHash(site: Archive["site"], digests: readonly string[]): Promise<string> {

@@ -11,17 +11,18 @@
  * this build and removes the files no feed of this build used or kept, so the
  * folder never grows past the archive. It is safe to delete.
  */
-import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { sha256 } from "../lib/sha256.ts";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
 import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import { codeFingerprint } from "./output-cache.ts";
 import { SITE_CODE } from "./site-code.ts";
 import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
+import { CACHES } from "../records/cache-registry.ts";
 
-/** Bump when what a kept file means changes. */
-export const FEED_CACHE_VERSION = 2;
+/** Bumped in cache-registry.ts when what a kept file means changes. */
+export const FEED_CACHE_VERSION = CACHES.feeds.version;
 export class FeedCache {
   /** Kept file name -> document, for the documents of this build. */
   private readonly used = new Map<string, string>();
@@ -76,10 +77,10 @@ export class FeedCache {
     if (known) return known;
     let inputHash = this.inputHashes.get(spec);
     if (!inputHash) {
-      inputHash = createHash("sha256").update(JSON.stringify(input())).digest("hex");
+      inputHash = sha256(JSON.stringify(input()));
       this.inputHashes.set(spec, inputHash);
     }
-    const name = `${createHash("sha256").update(`${this.version}\0${format}\0${inputHash}`).digest("hex")}${FEED_EXTENSION[format]}`;
+    const name = `${sha256(`${this.version}\0${format}\0${inputHash}`)}${FEED_EXTENSION[format]}`;
     this.keys.set(spec, { ...this.keys.get(spec), [format]: name });
     return name;
   }

@@ -10,7 +10,8 @@
 import { createHash } from "node:crypto";
 import { XMLBuilder } from "fast-xml-parser";
 import type { Archive, FeedSpec } from "../archive/build-archive.ts";
-import { dateToDatetimeAttribute, dateToLabel } from "../records/edtf-date.ts";
+import { dateLabel, messagesFor } from "../archive/interface-messages.ts";
+import { dateToDatetimeAttribute } from "../records/edtf-date.ts";
 import { permanentAddress } from "../records/permalink.ts";
 import { escapeHtml } from "./html.ts";
 import { isRootRelative, rewriteAddresses } from "./html-addresses.ts";
@@ -43,6 +44,10 @@ export interface FeedInput {
   title: string;
   description: string;
   language: string;
+  /** The rights line and the line above an entry's text, in the interface's language. */
+  rights: string;
+  published: string;
+  undated: string;
   /** The feed's Atom id (`feedIdOf`). */
   id: string;
   /** Absolute addresses with `SITE_URL` (the site's without the final slash, `https://example.org/archive`), else site-relative. */
@@ -98,10 +103,14 @@ export function feedIdOf(archive: Pick<Archive, "site">, address: string): strin
 }
 
 export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
+  const messages = messagesFor(archive.site.language);
   return {
     title: spec.title,
     description: archive.site.tagline,
     language: archive.site.language,
+    rights: messages.feedRights,
+    published: messages.feedPublished,
+    undated: messages.undated,
     siteUrl: archive.site.baseUrl,
     id: feedIdOf(archive, spec.pageUrl),
     pageUrl: absoluteUrl(archive, spec.pageUrl),
@@ -113,7 +122,7 @@ export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
       link: absoluteUrl(archive, article.permalink),
       entered: Date.parse(`${archive.entryDayOf(article)}T00:00:00Z`),
       ...(article.parsedDate
-        ? { date: { edtf: article.parsedDate.edtf, label: dateToLabel(article.parsedDate), datetime: dateToDatetimeAttribute(article.parsedDate) } }
+        ? { date: { edtf: article.parsedDate.edtf, label: dateLabel(messages, article.parsedDate), datetime: dateToDatetimeAttribute(article.parsedDate) } }
         : {}),
       publication: article.publication,
       language: article.language,
@@ -128,13 +137,15 @@ export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
 type FeedEntry = FeedInput["entries"][number];
 
 /** The line above an entry's text: where and when the article itself was published. */
-function publishedLine(entry: FeedEntry): string {
-  const when = entry.date ? `<time datetime="${escapeHtml(entry.date.datetime)}">${escapeHtml(entry.date.label)}</time>` : "undated";
-  return `<p>Published in <i>${escapeHtml(entry.publication)}</i>, ${when}.</p>\n`;
+function publishedLine(input: FeedInput, entry: FeedEntry): string {
+  const when = entry.date ? `<time datetime="${escapeHtml(entry.date.datetime)}">${escapeHtml(entry.date.label)}</time>` : escapeHtml(input.undated);
+  // The template is the project's own text; only the values are escaped, and `{…}` in them is not read as a placeholder.
+  const line = escapeHtml(input.published).replace(/\{(publication|date)\}/g, (_, name: string) => (name === "date" ? when : `<i>${escapeHtml(entry.publication)}</i>`));
+  return `<p>${line}</p>\n`;
 }
 
-function entryContent(entry: FeedEntry, siteUrl: string): string {
-  return `${publishedLine(entry)}${bodyForFeed(entry.html, siteUrl, entry.link)}`;
+function entryContent(input: FeedInput, entry: FeedEntry): string {
+  return `${publishedLine(input, entry)}${bodyForFeed(entry.html, input.siteUrl, entry.link)}`;
 }
 
 /** Atom requires an author of every entry (RFC 4287, 4.1.2): the bylines, or else the publication. */
@@ -161,7 +172,7 @@ function atomDocument(input: FeedInput): string {
       { "@_rel": "alternate", "@_type": "text/html", "@_href": input.pageUrl },
       { "@_rel": "self", "@_type": "application/atom+xml", "@_href": input.atomUrl },
     ],
-    rights: "Each article belongs to its publication",
+    rights: input.rights,
     generator: "Hemeroteca",
     entry: input.entries.map((entry) => ({
       "@_xml:lang": entry.language,
@@ -173,7 +184,7 @@ function atomDocument(input: FeedInput): string {
       author: entryAuthors(entry).map((name) => ({ name })),
       category: entry.tags.map((term) => ({ "@_term": term })),
       summary: entry.description,
-      content: { "@_type": "html", "#text": entryContent(entry, input.siteUrl) },
+      content: { "@_type": "html", "#text": entryContent(input, entry) },
     })),
   };
   return String(ATOM.build({ "?xml": { "@_version": "1.0", "@_encoding": "utf-8" }, feed }));
@@ -193,7 +204,7 @@ function jsonFeedDocument(input: FeedInput): string {
       url: entry.link,
       title: entry.title,
       summary: entry.description,
-      content_html: entryContent(entry, input.siteUrl),
+      content_html: entryContent(input, entry),
       date_published: new Date(entry.entered).toISOString(),
       authors: entryAuthors(entry).map((name) => ({ name })),
       ...(entry.tags.length ? { tags: entry.tags } : {}),

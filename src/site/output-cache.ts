@@ -24,14 +24,14 @@
  * when another build has just kept the same hash, its entry stands.
  */
 import { randomBytes, type Hash } from "node:crypto";
-import { constants as fsConstants, readdirSync, statSync, type Stats } from "node:fs";
+import { constants as fsConstants, statSync, type Stats } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { cacheNote, dropCacheEntry, fileDigest, readCacheText, removeFolder, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
-import { toPosix } from "../records/paths.ts";
+import { listFiles } from "../lib/list-files.ts";
 import { processIsAlive } from "../lib/process-is-alive.ts";
 export { codeFingerprint } from "../records/record-cache.ts";
 
@@ -52,11 +52,7 @@ type Manifest = z.infer<typeof ManifestSchema>;
  * of thousands of folders (a round trip through the thread pool for each).
  */
 export async function listTree(dir: string): Promise<string[]> {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
-    .sort();
+  return listFiles(dir).files;
 }
 
 /**

@@ -22,15 +22,16 @@
  * that ended; files written in between have other times, so they are written
  * again too.
  */
-import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { sha256 } from "../lib/sha256.ts";
 import { fileDigest, readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import type { SiteLinker } from "./publish.ts";
+import { CACHES } from "../records/cache-registry.ts";
 
-/** Bump when what an entry means changes. */
-export const OUTPUT_LEDGER_VERSION = 2;
+/** Bumped in cache-registry.ts when what an entry means changes. */
+export const OUTPUT_LEDGER_VERSION = CACHES.outputLedger.version;
 
 /** [hash of the bytes, size, mtimeMs], then the key of what the bytes were made from, for a file that has one (`isUnchangedFrom`). */
 const EntrySchema = z.tuple([z.string(), z.number().int().nonnegative(), z.number().nonnegative()], z.string());
@@ -44,7 +45,7 @@ const LedgerSchema = z.strictObject({
 type Entry = z.infer<typeof EntrySchema>;
 
 function contentHash(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("base64url");
+  return sha256(content, "base64url");
 }
 
 export class OutputLedger {
@@ -66,7 +67,7 @@ export class OutputLedger {
 
   /** Where the ledger of `outputDir` is kept in `cacheDir`, whether or not there is one. */
   static fileOf(cacheDir: string, outputDir: string): string {
-    return path.join(cacheDir, `${createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}.json`);
+    return path.join(cacheDir, `${sha256(path.resolve(outputDir)).slice(0, 16)}.json`);
   }
 
   /**

@@ -8,21 +8,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
-import { dateLabel, messagesFor, type Messages } from "../archive/interface-messages.ts";
-import { languageToName } from "../archive/language-names.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import { messagesFor } from "../archive/interface-messages.ts";
+import { articleToSearchRecord } from "../exports/search-record.ts";
 import { withBody } from "../records/article-bodies.ts";
-import type { ArchiveDate } from "../records/edtf-date.ts";
-import { timeToIsoDay } from "../exports/day-range.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 
-/**
- * Pagefind leaves a page out of results sorted by a key the page lacks, so
- * undated articles get a key too: `date` (newest first, `date:desc`) puts
- * them after every dated article with `0000-00-00`, and `oldest` (oldest
- * first, `oldest:asc`) does the same with `9999-12-31`.
- */
-export const UNDATED_SORT_KEYS = { date: "0000-00-00", oldest: "9999-12-31" } as const;
+export { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY } from "../exports/search-record.ts";
 
 export interface PagefindApi {
   createIndex: typeof pagefind.createIndex;
@@ -32,40 +23,6 @@ export interface PagefindApi {
 function check<T extends { errors: string[] }>(action: string, response: T): T {
   if (response.errors.length) throw new Error(`Pagefind could not ${action}:\n${response.errors.join("\n")}`);
   return response;
-}
-
-/** Every year a date can fall in: an interval across years is found under each. */
-function dateToYears(date: ArchiveDate): string[] {
-  const years: string[] = [];
-  for (let year = date.start.year; year <= date.end.year && years.length < 100; year++) years.push(String(year));
-  return years;
-}
-
-/** The date shown with a result is in the interface's language, as on the site's pages. */
-export function articleToSearchRecord(article: ArticleRecord, messages: Messages = messagesFor("en")): pagefind.CustomRecord {
-  const date = article.parsedDate;
-  return {
-    url: article.permalink,
-    content: [article.title, article.summary ?? "", article.text].filter(Boolean).join("\n\n"),
-    language: article.language,
-    meta: {
-      title: article.title,
-      date: dateLabel(messages, date),
-      publication: article.publication,
-      language: languageToName(article.language),
-      lang: article.language,
-      ...(article.summary ? { summary: article.summary } : {}),
-    },
-    filters: {
-      publication: [article.publication],
-      language: [languageToName(article.language)],
-      year: date ? dateToYears(date) : ["Undated"],
-      ...(article.tags?.length ? { tag: article.tags } : {}),
-    },
-    sort: date
-      ? { date: timeToIsoDay(date.min), oldest: timeToIsoDay(date.min) }
-      : { ...UNDATED_SORT_KEYS },
-  };
 }
 
 /**

@@ -7,19 +7,16 @@
  * about stops the build: a stylesheet that does not parse would otherwise be
  * shipped half-applied.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { listFiles } from "../lib/list-files.ts";
 import { transformSync, type Message } from "esbuild";
-import { toPosix } from "../records/paths.ts";
 
 const LOADERS = { ".css": "css", ".js": "js" } as const;
 
 /** Every stylesheet and script under `publicDir`, relative to it with `/` separators. */
 export function minifiedAssetsIn(publicDir: string): string[] {
-  return readdirSync(publicDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && Object.hasOwn(LOADERS, path.extname(entry.name)))
-    .map((entry) => toPosix(path.relative(publicDir, path.join(entry.parentPath, entry.name))))
-    .sort();
+  return listFiles(publicDir).files.filter((file) => Object.hasOwn(LOADERS, path.extname(file)));
 }
 
 function messageToError(file: string, message: Message): Error {

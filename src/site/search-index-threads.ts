@@ -21,7 +21,7 @@
  * is (article-bodies.ts), and read each when its search record is made.
  */
 import type { Archive } from "../archive/build-archive.ts";
-import type { BodyLocation } from "../records/article-bodies.ts";
+import { bodiesAt, type BodyLocation } from "../records/article-bodies.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
 import {
   finishSearchIndex, newBundleQueue, type BundleQueue, type ClaimedBundles, type SearchIndexOptions, type SearchIndexResult,
@@ -99,7 +99,9 @@ export class SearchIndexInWorkers {
       await this.cancel();
       throw error;
     }
-    const index = await finishSearchIndex(this.job, this.job.outputPath, this.job.options, second ? [first, second] : [first]);
+    // The recent index, if any, is made here, of the bodies where the workers read theirs.
+    const bodies = bodiesAt(this.job.articles, this.job.bodies);
+    const index = await finishSearchIndex({ ...this.job, bodyOf: (article) => bodies.bodyOf(article) }, this.job.outputPath, this.job.options, second ? [first, second] : [first]);
     return { ...index, ms: first.ms, secondShards: second?.results.length ?? 0, secondMs: second?.ms ?? 0 };
   }
 

@@ -5,6 +5,7 @@
  * a key of what it is made of (a feed, an article's page) has this code's
  * fingerprint in its key, so any change to the code is a miss.
  */
-import { fileURLToPath } from "node:url";
+import { codeScope } from "../records/cache-registry.ts";
 
-export const SITE_CODE = ["../../src", "../../templates", "../../eleventy.config.ts", "../../package-lock.json"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+/** The scope the registry gives the caches keyed by the whole site's code (feeds, article page keys). */
+export const SITE_CODE = codeScope("articlePageKeys");

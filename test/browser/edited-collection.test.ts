@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect } from "vitest";
 import { BODY_PLACEHOLDER } from "../../src/new/index.ts";
-import { splitSourceFile } from "../../src/import/source-file.ts";
+import { splitSource } from "../../src/records/read-sources.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { describeCollectionSite } from "./collection-site-checks.ts";
@@ -52,7 +52,7 @@ async function editTheCopy(): Promise<string> {
   const kept = readdirSync(path.join(copy, "content/sources"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => path.join(copy, "content/sources", f));
   const dated = kept.find((file) => records.some(({ record }) => record.source && path.join(copy, record.source.file) === file && record.date?.startsWith("2023-01")))!;
   const page = path.join(copy, "page.txt");
-  writeFileSync(page, splitSourceFile(readFileSync(dated, "utf8"))!.text);
+  writeFileSync(page, splitSource(readFileSync(dated, "utf8"))!.verbatim);
   run("import", ["--publication", "Periódico de Prueba", page]);
   expect(readdirSync(path.join(articlesDir, "periodico-de-prueba")).length).toBeGreaterThan(0);
 

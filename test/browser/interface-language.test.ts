@@ -14,6 +14,7 @@ import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateLabel, messagesFor, monthName, monthYearTitle, type InterfaceLanguage, type Messages } from "../../src/archive/interface-messages.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
+import { dataPageText } from "../../src/site/data-page-text.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { buildReaderSite, KEY_PAGES, listHtmlFiles, READER_ARTICLES, type ReaderSite } from "./reader-site.ts";
@@ -167,18 +168,21 @@ function stringsOf(table: unknown, prefix = ""): Map<string, string> {
 }
 
 /**
- * The English table's words that Spanish says otherwise: each string split at
- * its `{placeholders}`, the pieces with at least one word of three letters.
+ * The English tables' words that Spanish says otherwise (the interface's
+ * messages and the data page's prose): each string split at its
+ * `{placeholders}` and `code` spans, the pieces with at least one word of three letters.
  */
 function englishOnlyPieces(): string[] {
-  const english = stringsOf(messagesFor("en"));
-  const spanish = stringsOf(messagesFor("es"));
+  const english = new Map([...stringsOf(messagesFor("en")), ...stringsOf(dataPageText("en"), "data")]);
+  const spanish = new Map([...stringsOf(messagesFor("es")), ...stringsOf(dataPageText("es"), "data")]);
   expect([...spanish.keys()].sort()).toEqual([...english.keys()].sort());
   const pieces = new Set<string>();
   for (const [key, text] of english) {
     if (key === "locale" || spanish.get(key) === text) continue;
-    for (const piece of text.split(/\{\w+\}/)) {
-      const trimmed = piece.replace(/^[\s,.;:()“”?]+|[\s,.;:()“”?]+$/g, "");
+    for (const piece of text.split(/\{\w+\}|`[^`]*`|\*+/)) {
+      const trimmed = piece.replace(/^[\s,.;:()“”?/]+|[\s,.;:()“”?/]+$/g, "");
+      // A name both languages use (BibTeX, circa) is no English word.
+      if (spanish.get(key)!.includes(trimmed)) continue;
       if (/\p{L}{3}/u.test(trimmed) && !stringsOf(messagesFor("es")).has(trimmed)) pieces.add(trimmed);
     }
   }
@@ -220,8 +224,6 @@ describe("the Spanish build", () => {
     const found: string[] = [];
     let checked = 0;
     for (const [url, elements] of pagesOf("es")) {
-      // The data page's prose (what each export holds) is written in English only, for now.
-      if (url === KEY_PAGES.data) continue;
       for (const text of interfaceTexts(elements, "es").map((t) => t.replace(FORMAT_NAMES, ""))) {
         checked++;
         for (const { piece, pattern } of patterns) if (pattern.test(text)) found.push(`${url}: "${piece}" in "${text.slice(0, 120)}"`);

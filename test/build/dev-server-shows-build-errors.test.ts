@@ -2,7 +2,11 @@
  * `npm start` in Chromium, as an editor uses it: the server listens on
  * localhost only; an article broken while its page is open turns that page
  * into the build error, naming the file, line and field, until the article is
- * fixed, when the page shows the article again, with no reload by hand.
+ * fixed, when the page shows the article again, with no reload by hand; and a
+ * saved article's open page shows the change before the rebuild has ended
+ * (its page is written ahead of the rebuild, src/site/quick-preview.ts, and
+ * the open pages reload again once the pages are written, before the search
+ * index and the data exports).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile, cp } from "node:fs/promises";
@@ -93,6 +97,32 @@ describe("npm start", () => {
 
       await writeFile(file, good);
       await waitFor("the article again", async () => ((await heading.textContent().catch(() => "")) === "Police massacre in Juliaca" ? true : undefined), { ms: 120_000, detail: server.output });
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
+
+  it("reloads a saved article's open page before the rebuild ends", async () => {
+    const page = await browser.newPage();
+    /** Each reload the server sent the page: whether the server had ended a build since the save by then. */
+    const reloads: boolean[] = [];
+    let savedAt = Infinity;
+    // Eleventy logs "Wrote N files" once a build has ended, search index and exports included.
+    const buildEnded = () => server.output().indexOf(" Wrote ", savedAt) >= 0;
+    page.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => {
+      if (String(payload).includes('"eleventy.reload"')) reloads.push(buildEnded());
+    }));
+    try {
+      await page.goto(url + ARTICLE_URL);
+      await expect.poll(() => page.locator("h1").first().textContent()).toBe("Police massacre in Juliaca");
+      const file = path.join(articles, "iwo/a.md");
+      const sentence = "A sentence saved while the page is open.";
+      savedAt = server.output().length;
+      await writeFile(file, `${await readFile(file, "utf8")}\n${sentence}\n`);
+      await waitFor("the saved sentence in the open page", async () => ((await page.locator("main").textContent().catch(() => ""))?.includes(sentence) ? true : undefined), { ms: 120_000, detail: server.output });
+      await waitFor("the end of the rebuild", () => (buildEnded() ? true : undefined), { ms: 120_000, detail: server.output });
+      // The reload that showed it came before the build had ended (Eleventy's own comes after).
+      expect(reloads[0]).toBe(false);
     } finally {
       await page.close();
     }

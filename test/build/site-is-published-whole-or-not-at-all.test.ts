@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildScriptArgs } from "../../src/bench/build-script.ts";
-import { lockFileOf } from "../../src/site/publish.ts";
+import { lockFileOf, stagingFolderOf } from "../../src/site/publish.ts";
 import { buildSite, projectRoot, type BuildResult } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
@@ -89,6 +89,8 @@ describe("publishing a site", () => {
   let site: string;
   let oldSite: Record<string, string>;
   let newSite: Record<string, string>;
+  let originalArticle: string;
+  let editedArticle: string;
 
   beforeAll(async () => {
     const work = await tempDir("publish");
@@ -102,7 +104,9 @@ describe("publishing a site", () => {
     const edited = path.join(articles, "iwo", "a.md");
     const text = readFileSync(edited, "utf8");
     const id = /^id: /m.test(text) ? "" : "\nid: police-massacre-in-juliaca";
-    writeFileSync(edited, text.replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} (revised)${id}`));
+    originalArticle = text;
+    editedArticle = text.replace(/^title: (.*)$/m, (_, title: string) => `title: ${title} (revised)${id}`);
+    writeFileSync(edited, editedArticle);
     const reference = path.join(work, "reference");
     mustBuild(buildSite(articles, { output: reference, cacheDir: path.join(work, "reference-cache") }));
     newSite = withoutIndex(tree(reference));
@@ -148,6 +152,28 @@ describe("publishing a site", () => {
       expect((await running.done).signal).toBe("SIGKILL");
       expect(differences(tree(site), oldSite), `killed ${point}`).toEqual([]);
     }
+    mustBuild(buildSite(articles, { output: site, cacheDir: cache }));
+    expect(differences(withoutIndex(tree(site)), newSite)).toEqual([]);
+    expect(searchIndexIsWhole(site)).toBe(true);
+    expect(readdirSync(path.dirname(site)).filter((name) => name.includes(path.basename(site)))).toEqual([path.basename(site)]);
+  }, 600_000);
+
+  it("leaves both whole sites beside the site folder when killed between the swap's two renames, and the next build publishes the new one", async () => {
+    // The old site again, then the edit: the one instant with no site folder (SECURITY.md measures it), held just after the old site went aside.
+    writeFileSync(path.join(articles, "iwo", "a.md"), originalArticle);
+    mustBuild(buildSite(articles, { output: site, cacheDir: cache }));
+    const before = tree(site);
+    expect(differences(withoutIndex(before), withoutIndex(oldSite))).toEqual([]);
+    writeFileSync(path.join(articles, "iwo", "a.md"), editedArticle);
+    const pause = await pausedAt("no write holds this");
+    const aside = path.join(path.dirname(site), `.${path.basename(site)}.old`);
+    const running = startBuild(articles, site, cache, { ...pause.env, HEMEROTECA_PAUSE_AFTER_RENAME_TO: aside });
+    expect(await waitFor(() => existsSync(pause.paused), running), "the build reached the swap").toBe(true);
+    process.kill(-running.child.pid!, "SIGKILL");
+    expect((await running.done).signal).toBe("SIGKILL");
+    expect(existsSync(site)).toBe(false);
+    expect(differences(tree(aside), before)).toEqual([]);
+    expect(differences(withoutIndex(tree(stagingFolderOf(site))), newSite)).toEqual([]);
     mustBuild(buildSite(articles, { output: site, cacheDir: cache }));
     expect(differences(withoutIndex(tree(site)), newSite)).toEqual([]);
     expect(searchIndexIsWhole(site)).toBe(true);

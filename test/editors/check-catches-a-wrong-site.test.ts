@@ -39,6 +39,12 @@ describe("check refuses what would make a wrong site", () => {
     expect(problems[0]!.line).toBe(7);
   });
 
+  it("an article with neither text nor source, as a warning (an imported headline without text has its source)", async () => {
+    const { problems } = await checkFiles({ [`${A}/bare.md`]: article("Bare", "", ""), [`${A}/placeholder.md`]: article("Placeholder", "", BODY_PLACEHOLDER), [`${A}/done.md`]: article("Done") });
+    expect(byRule(problems)).toEqual([["bare.md", "", "empty-body", "warning"], ["placeholder.md", "", "placeholder-body", "error"]]);
+    expect(problems[0]!.hint).toContain("url:");
+  });
+
   it("a publication spelt otherwise than the collection does, only in case, accents or punctuation", async () => {
     const of = (publication: string, title: string) => article(title).replace("Test Press", publication);
     const { problems } = await checkFiles({

@@ -11,7 +11,7 @@ import { projectRoot } from "../support/build-site.ts";
 const scripts = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts as Record<string, string>;
 
 describe("every command answers --help", () => {
-  it.each(["check", "new", "import", "search", "bench"])("npm run %s -- --help", (command) => {
+  it.each(["check", "new", "import", "search", "bench", "compare-builds"])("npm run %s -- --help", (command) => {
     const [node, ...args] = scripts[command]!.split(" ");
     expect(node).toBe("node");
     const result = spawnSync(process.execPath, [...args, "--help"], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });

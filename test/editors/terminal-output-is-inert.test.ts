@@ -76,7 +76,7 @@ describe("npm run search", () => {
   it("shows escape codes in titles, authors and snippets escaped, and bolds matches with its own", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "hemeroteca-inert-search-"));
     try {
-      const text = `---\ntitle: "\\e]0;pwned\\a Strike \\e[2J"\npublication: "Test\\e[8m Press"\nlanguage: en\nauthors: ["\\e]8;;https://evil.example\\e\\\\Jim\\e]8;;\\e\\\\"]\n---\n\nThe strike \u001b[2K\r went on.\n`;
+      const text = `---\ntitle: "\\e]0;pwned\\a Strike \\e[2J"\npublication: "Test\\e[8m\\u202e Press"\nlanguage: en\nauthors: ["\\e]8;;https://evil.example\\e\\\\Jim\\e]8;;\\e\\\\"]\n---\n\nThe strike \u001b[2K\r went on.\n`;
       const parsed = parseArticle(`${A}/strike.md`, new TextEncoder().encode(text));
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
       const db = path.join(folder, "archive.sqlite");
@@ -87,10 +87,19 @@ describe("npm run search", () => {
         expect(code).toBe(0);
         expect(stdout).toContain("\\u001b]0;pwned\\u0007");
         expect(stdout).toContain("\\u001b]8;;https://evil.example");
-        expect(stdout).toContain("Test\\u001b[8m Press");
+        expect(stdout).toContain("Test\\u001b[8m\\u202e Press");
         // Only the bold the command itself puts around matched words.
         expect(stdout.replaceAll("\u001b[1m", "").replaceAll("\u001b[22m", "")).not.toMatch(RAW_CONTROL);
         expect(stdout.includes("\u001b[1m")).toBe(isTTY);
+      }
+      // Counts, as a table, as CSV and as JSON; and the matches as JSON, which reads back to the very values.
+      for (const args of [["--count-by", "publication"], ["--count-by", "publication", "--csv"], ["--count-by", "publication", "--json"], ["--json"]]) {
+        let stdout = "";
+        expect(runSearchCli(["strike", ...args, "--db", db], { stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false, cwd: folder, env: {} }), args.join(" ")).toBe(0);
+        expect(stdout, args.join(" ")).toContain("Test\\u001b[8m\\u202e Press");
+        // CSV rows end in CR LF, as RFC 4180 has them: only a CR inside a row counts.
+        expect(stdout.replaceAll("\r\n", "\n"), args.join(" ")).not.toMatch(RAW_CONTROL);
+        if (args.includes("--json") && !args.includes("--count-by")) expect((JSON.parse(stdout) as Array<{ publication: string }>)[0]!.publication).toBe("Test\u001b[8m\u202e Press");
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });

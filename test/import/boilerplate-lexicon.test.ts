@@ -42,6 +42,7 @@ describe("the boilerplate lexicon", () => {
     expect(lexiconReason("Continue reading at The Guardian")).toMatch(/Read also/);
     expect(lexiconReason("También lea: El Congreso")).toMatch(/También lea/);
     expect(lexiconReason("Le puede interesar: Otra nota")).toMatch(/También lea/);
+    expect(lexiconReason("También puedes leer: Otra nota")).toMatch(/También lea/);
     expect(lexiconReason("Leia também: Outra")).toMatch(/Leia também/);
     expect(lexiconReason("Recommended changes to the law were approved")).toBeUndefined();
     expect(lexiconReason("See also the report")).toBeUndefined();

@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeBlock } from "../../src/import/blocks.ts";
 import { classifyUnit } from "../../src/import/classify-units.ts";
-import { datelineAgency } from "../../src/import/derive-headline.ts";
+import { datelineAgency, gluedHeadlineAndDate } from "../../src/import/derive-headline.ts";
 import { datelineDate, findDates, parseDateLine } from "../../src/import/extract-date.ts";
 import { detectLayout, importFiles, type ImportResult } from "../../src/import/index.ts";
 import type { SourceKind } from "../../src/import/types.ts";
@@ -229,6 +229,17 @@ AFP Tokyo reporter Alastair Himmer tried to interview a robot. The robot apparen
     expect(titles).toContain("Waiting for justice: Rwanda’s ‘genocidaires'");
     expect(titles.slice(-2)).toEqual(["How to survive a media scrum", "Reporter short-circuits after interviewing robot"]);
     expect(droppedReasons(result)["Correspondent / behind the news"]).toBe("page header before the first item (site name, tagline or navigation)");
+  });
+});
+
+describe("a headline and date glued to their teaser", () => {
+  it("parts the headline as printed and the date from the teaser, only where a full date is glued to the words and a dash follows", () => {
+    const glued = gluedHeadlineAndDate("A made-up headline for this testApr 19, 2010 11:00 pm - The teaser of the item starts here and goes on.");
+    expect([glued?.headline, glued?.date.year, glued?.date.month, glued?.date.day, glued?.rest]).toEqual([
+      "A made-up headline for this test", 2010, 4, 19, "The teaser of the item starts here and goes on.",
+    ]);
+    expect(gluedHeadlineAndDate("The meeting was held on Apr 19, 2010 - and nothing came of it.")).toBeUndefined();
+    expect(gluedHeadlineAndDate("A made-up headline for this testApr 19 - no year, so no date.")).toBeUndefined();
   });
 });
 

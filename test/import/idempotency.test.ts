@@ -114,6 +114,18 @@ describe("a dry run and bad input", () => {
     const kept = path.join(root, source);
     await writeFile(kept, (await readFile(kept, "utf8")).replace("Peru:", "Perú:"));
     await expect(importFiles([kept], { root })).rejects.toThrow(/the text below the header has changed since import/);
+    // As `npm run check` says it: the file, the line and column of the field, the field.
+    await expect(importFiles([kept], { root })).rejects.toThrow(new RegExp(`^${source.replaceAll(".", "\\.")} \\d+:\\d+ sha256: `));
+  });
+
+  it("reads a kept copy whose header lines end in CRLF as `npm run check` does, with the same ids", async () => {
+    const first = await importFiles([raw], { root, publication });
+    const kept = path.join(root, source);
+    const text = await readFile(kept, "utf8");
+    const headerEnd = text.indexOf("\n---\n") + "\n---\n".length;
+    await writeFile(kept, text.slice(0, headerEnd).replaceAll("\n", "\r\n") + text.slice(headerEnd));
+    const again = await importFiles([kept], { root, dryRun: true });
+    expect(again.records.map((record) => record.id)).toEqual(first.records.map((record) => record.id));
   });
 
   it("refuses a different page under a kept name unless forced", async () => {

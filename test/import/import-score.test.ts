@@ -115,7 +115,7 @@ describe("reading and placing a truth file", () => {
   });
 
   it("refuses a truth file that does not fit the schema, naming the field", () => {
-    expect(() => parseTruth(truthYaml().replace("layout: listing", "layout: scroll"), "x/truth.yml")).toThrow(/x\/truth\.yml: layout: must be one of listing, article, print-issue/);
+    expect(() => parseTruth(truthYaml().replace("layout: listing", "layout: scroll"), "x/truth.yml")).toThrow(/^x\/truth\.yml \d+:\d+ layout: must be one of listing, article, print-issue/);
     expect(() => parseTruth(truthYaml().replace(`date: "2023-03-05"`, `date: "5 March"`), "t.yml")).toThrow(/items\.0\.date/);
   });
 

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { splitSourceFile } from "../../src/import/source-file.ts";
+import { splitSource } from "../../src/records/read-sources.ts";
 import type { ImportResult } from "../../src/import/index.ts";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -45,10 +45,10 @@ export async function tempRoot(): Promise<string> {
 
 /** The raw page a kept copy was made from, written out as `<dir>/<name>.txt`. */
 export async function rawPage(keptFile: string, dir: string): Promise<string> {
-  const parts = splitSourceFile(await readFile(path.join(FIXTURE_ROOT, keptFile), "utf8"));
+  const parts = splitSource(await readFile(path.join(FIXTURE_ROOT, keptFile), "utf8"));
   if (!parts) throw new Error(`${keptFile} has no header`);
   const raw = path.join(dir, `${path.basename(keptFile, ".md")}.txt`);
-  await writeFile(raw, parts.text);
+  await writeFile(raw, parts.verbatim);
   return raw;
 }
 
@@ -77,11 +77,11 @@ export async function expectEveryLineAccounted(result: ImportResult, root: strin
   const byId = new Map(result.records.map((record) => [record.id!, record]));
   for (const report of result.reports) {
     expect(report.problems, `${report.source}: accounting problems`).toEqual([]);
-    const parts = splitSourceFile(await readFile(path.join(root, report.source), "utf8"));
+    const parts = splitSource(await readFile(path.join(root, report.source), "utf8"));
     expect(parts, `${report.source} has its header`).toBeDefined();
     const headerLines = parts!.headerText.split("\n").length - 1;
     const text = new Map<number, string>();
-    parts!.text.split("\n").forEach((line, index) => text.set(headerLines + index + 1, line));
+    parts!.verbatim.split("\n").forEach((line, index) => text.set(headerLines + index + 1, line));
     const owners = new Map<number, number>();
     const partial = new Map(report.dropped.filter((entry) => entry.partial).map((entry) => [entry.line, entry.text]));
     for (const record of report.records) {

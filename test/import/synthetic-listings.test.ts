@@ -244,6 +244,142 @@ By Luis Paz
     ]);
   });
 
+  it("bylines closing each item, teasers cut short without their final point: items found by the period, not the punctuation", async () => {
+    const result = await importPage("closing-cut.txt", `Section front of the made-up outlet
+
+First item headline with several words
+First item teaser that the site cut short in the middle of a sentence that would have gone on for a good while longer than the
+By Ana Torres | 11.10.2023 16h06
+Second item headline with several words
+Second item teaser that the site also cut short before its end, as listings do when they keep only the first words of each
+By Luis Paz | 11.10.2023 12h34
+Third item headline with several words
+Third item teaser, cut short like the others, still long enough to read as the start of running prose under its
+By Eva Ruiz | 10.10.2023 09h12
+Fourth item headline with several words
+Fourth item teaser cut where the page ends
+`, "Closing Cut");
+    expect(result.records.map((record) => [record.title, record.authors])).toEqual([
+      ["First item headline with several words", ["Ana Torres"]],
+      ["Second item headline with several words", ["Luis Paz"]],
+      ["Third item headline with several words", ["Eva Ruiz"]],
+      ["Fourth item headline with several words", undefined],
+    ]);
+  });
+
+  it("separator lines and a label printed over every item are dropped, never glued to a headline or made an item", async () => {
+    const result = await importPage("labels.txt", `Columns
+
+-
+Column label
+First column headline here
+The first column's teaser runs long enough to read as running prose, with a final point.
+-
+Column label
+Second column headline here
+The second column's teaser runs long enough to read as running prose, with a final point.
+-
+Column label
+Third column headline here
+The third column's teaser runs long enough to read as running prose, with a final point.
+`, "Labels Weekly");
+    expect(result.records.map((record) => record.title)).toEqual([
+      "First column headline here", "Second column headline here", "Third column headline here",
+    ]);
+    const reasons = result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason]);
+    expect(reasons.filter(([text]) => text === "-")).toHaveLength(3);
+    expect(reasons.filter(([text]) => text === "Column label").map(([, reason]) => reason)).toEqual(Array(3).fill("a short line printed 3 times on the page (a label or menu entry)"));
+  });
+
+  it("a teaser-only listing whose items stand between separators: one item between two separators, however many paragraphs", async () => {
+    const result = await importPage("between-separators.txt", `Opinion
+
+The first item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+-
+The second item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+Its second paragraph follows straight after the first, with nothing between them, and it is just as long as the first one.
+-
+The third item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+-
+The fourth item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
+`, "Separated Teasers");
+    expect(result.records.map((record) => record.source!.lines.map((line) => line - result.records[0]!.source!.lines[0]! + 3))).toEqual([
+      [3, 3], [5, 6], [8, 8], [10, 10],
+    ]);
+    expect(result.records.every((record) => record.review?.some((note) => note.startsWith("the page prints no headlines")))).toBe(true);
+  });
+
+  it("an opinion page whose headlines open with the columnist's name: the name is the byline, the headline stays as printed", async () => {
+    const result = await importPage("columns.txt", `Columns
+
+Ana Torres: The first column's headline
+The first column's teaser, long enough to read as running prose under its headline, ends here.
+Luis Paz: The second column's headline
+The second column's teaser, long enough to read as running prose under its headline, ends here.
+Ana Torres: The third column's headline
+The third column's teaser, long enough to read as running prose under its headline, ends here.
+`, "Columns Daily");
+    expect(result.records.map((record) => [record.title, record.authors])).toEqual([
+      ["Ana Torres: The first column's headline", ["Ana Torres"]],
+      ["Luis Paz: The second column's headline", ["Luis Paz"]],
+      ["Ana Torres: The third column's headline", ["Ana Torres"]],
+    ]);
+    // One such headline on a page is a speaker quoted, not a byline.
+    const quoted = await importPage("quoted.txt", `News
+
+Ana Torres: the strike will go on
+The first item's teaser, long enough to read as running prose under its headline, ends here.
+Second item's headline without a name
+The second item's teaser, long enough to read as running prose under its headline, ends here.
+Third item's headline without a name
+The third item's teaser, long enough to read as running prose under its headline, ends here.
+`, "Quoted Daily");
+    expect(quoted.records.map((record) => record.authors)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("a short section heading between headline-and-teaser items is dropped as such, not made an item", async () => {
+    const result = await importPage("sections.txt", `World
+
+First item headline with several words
+FIRST CITY (Agency) - The first item's teaser runs long enough to read as running prose under its headline.
+
+More Stories From Here
+
+Second item headline with several words
+SECOND CITY (Agency) - The second item's teaser runs long enough to read as running prose under its headline.
+
+Third item headline with several words
+THIRD CITY (Agency) - The third item's teaser runs long enough to read as running prose under its headline.
+
+Fourth item headline with several words
+FOURTH CITY (Agency) - The fourth item's teaser runs long enough to read as running prose under its headline.
+`, "Sections Daily");
+    expect(result.records.map((record) => record.title)).toEqual([
+      "First item headline with several words", "Second item headline with several words",
+      "Third item headline with several words", "Fourth item headline with several words",
+    ]);
+    expect(result.reports[0]!.dropped.find((entry) => entry.text === "More Stories From Here")?.reason).toMatch(/^section heading between items/);
+  });
+
+  it("a name alone closing several items is their byline", async () => {
+    const result = await importPage("names-close.txt", `Columnists
+
+January 7, 2019
+The first column opens with a paragraph long enough to read as running prose on a page like this one.
+Ana Torres
+
+January 6, 2019
+The second column opens with a paragraph long enough to read as running prose on a page like this one.
+Luis Paz
+
+January 5, 2019
+The third column opens with a paragraph long enough to read as running prose on a page like this one.
+`, "Columnists Weekly");
+    expect(result.records.map((record) => [record.date, record.authors])).toEqual([
+      ["2019-01-07", ["Ana Torres"]], ["2019-01-06", ["Luis Paz"]], ["2019-01-05", undefined],
+    ]);
+  });
+
   it("category labels above headlines are reported, not taken for headlines", async () => {
     const result = await importPage("labor-latino.txt", `Labor Notes Latino
 
@@ -331,5 +467,24 @@ Read more
     ]);
     expect(article!.body.split("\n\n")).toHaveLength(3);
     expect(result.reports[0]!.dropped.map((entry) => entry.text)).toEqual(["Workers Voice", "Share this:", "Read more"]);
+  });
+
+  it("a short article of two long paragraphs, its headline printed twice among share buttons: one article, the copy nearest the text its headline", async () => {
+    const paragraph = (which: string) =>
+      Array.from({ length: 9 }, (_, k) => `Sentence ${k + 1} of the ${which} paragraph, written for this test, goes on for a while.`).join(" ");
+    const result = await importPage("short-article.md", `A headline printed twice on the page
+Share on facebook
+Share on twitter
+A headline printed twice on the page
+
+${paragraph("first")}
+
+${paragraph("second")}
+`, "Short Article Daily");
+    expect(result.reports[0]!.kind).toBe("article");
+    expect(result.records.map((record) => [record.title, record.source!.lines[0]! < record.source!.lines[1]!])).toEqual([["A headline printed twice on the page", true]]);
+    expect(result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason.startsWith("repeated line")])).toEqual([
+      ["A headline printed twice on the page", true], ["Share on facebook", false], ["Share on twitter", false],
+    ]);
   });
 });

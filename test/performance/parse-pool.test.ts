@@ -35,7 +35,7 @@ describe("the parse pool", () => {
   it("gives the same records and the same problems as parsing in-process", async () => {
     const input = jobs(30);
     const inProcess = parseInProcess(input);
-    const onWorkers = await parseInWorkers(input, { threads: 2, batchSize: 4 });
+    const onWorkers = await parseInWorkers(input, { threads: 2, startThreads: 2, batchSize: 4 });
     expect(onWorkers).toHaveLength(input.length);
     expect(onWorkers).toEqual(inProcess);
     expect(onWorkers.filter((result) => !result.ok)).toHaveLength(BROKEN.length);
@@ -65,11 +65,13 @@ describe("loading on workers", () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it("loads the same records and problems as the one-by-one loader", async () => {
+  it("loads the same records and problems on a pool of its own as on the shared pool, and as parsed in-process", async () => {
     let stats: ParseStats | undefined;
-    const parseFiles = cachedParallelParser({ threads: 2, inProcessBelow: 10, onStats: (s) => (stats = s) });
+    const parseFiles = cachedParallelParser({ threads: 2, onStats: (s) => (stats = s) });
     const [oneByOne, parallel] = [await loadArticles({ root }), await loadArticles({ root, parseFiles })];
-    expect(stats).toMatchObject({ threads: 2, parsed: 40 + BROKEN.length, cached: 0 });
+    expect(stats).toMatchObject({ threads: 1, parsed: 40 + BROKEN.length, cached: 0 });
+    const inProcess = parseInProcess(jobs(40));
+    expect(oneByOne.records).toEqual(inProcess.flatMap((result) => (result.ok ? [result.record] : [])).sort((a, b) => oneByOne.records.findIndex((r) => r.file === a.file) - oneByOne.records.findIndex((r) => r.file === b.file)));
     expect(parallel.records).toEqual(oneByOne.records);
     expect(parallel.problems).toEqual(oneByOne.problems);
     expect(parallel.problems.map((problem) => problem.file)).toEqual(expect.arrayContaining(BROKEN.map((job) => job.file)));

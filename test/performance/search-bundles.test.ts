@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import { archiveToBundles } from "../../src/site/search-bundles.ts";
-import { defaultShardSize } from "../../src/site/search-index-cache.ts";
+import { defaultRecentLimit, defaultShardSize } from "../../src/site/search-index-cache.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 
 /** Generated records given the EDTF dates `dates` (`null`: undated), in that order. */
@@ -54,10 +54,16 @@ describe("search bundles", () => {
     expect(changed.length).toBeGreaterThan(0);
   });
 
-  it("keeps one bundle up to 2,000 articles, and at most about 24 bundles' worth above", () => {
-    expect(defaultShardSize(2_000)).toBe(2_000);
-    expect(defaultShardSize(10_000)).toBe(2_000);
-    expect(defaultShardSize(48_001)).toBe(4_000);
-    expect(defaultShardSize(100_000)).toBe(8_000);
+  it("keeps the main index in one part up to 10,000 articles, and at most 24 parts above", () => {
+    expect(defaultShardSize(2_000)).toBe(10_000);
+    expect(defaultShardSize(10_000)).toBe(10_000);
+    expect(defaultShardSize(240_000)).toBe(10_000);
+    expect(defaultShardSize(240_001)).toBe(20_000);
+  });
+
+  it("lets the recent index take a twentieth of the archive's changes, at least 100 and at most 2,000", () => {
+    expect(defaultRecentLimit(100)).toBe(100);
+    expect(defaultRecentLimit(10_000)).toBe(500);
+    expect(defaultRecentLimit(100_000)).toBe(2_000);
   });
 });

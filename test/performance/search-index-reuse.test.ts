@@ -3,106 +3,124 @@
  * again when one did: first with a stand-in indexer (fast, exact call
  * counts), then end to end with Eleventy and Pagefind.
  */
-import { createHash } from "node:crypto";
 import { cp, readdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
+import { buildArchive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 import { recordDigest } from "../../src/records/record-digest.ts";
 import { archiveToBundles } from "../../src/site/search-bundles.ts";
-import { writeSearchIndexCached } from "../../src/site/search-index-cache.ts";
+import { writeSearchIndexCached, type SearchBundles } from "../../src/site/search-index-cache.ts";
+import { articleToSearchRecord } from "../../src/site/pagefind-index.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { fileHashes } from "../support/site-tree.ts";
+import { standInIndexer } from "../support/stand-in-indexer.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 const folders = temporaryFolders();
 const tempDir = () => folders("search-cache");
 
+const manifestOf = async (folder: string) => JSON.parse(await readFile(path.join(folder, "bundles.json"), "utf8")) as SearchBundles;
+
 describe("search index reuse, with a stand-in indexer", () => {
   const site = siteConfigFromEnv({});
-  let calls = 0;
-  const write = async (archive: Archive, outputPath: string) => {
-    calls++;
-    const { mkdir } = await import("node:fs/promises");
-    await mkdir(path.join(outputPath, "fragment"), { recursive: true });
-    await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify({ pages: archive.articles.length, call: calls }));
-    await writeFile(path.join(outputPath, "fragment", "a.pf_fragment"), archive.articles.map((a) => archive.bodyOf(a).text).join("\n"));
-    return { pages: archive.articles.length };
-  };
+  const out = async () => path.join(await tempDir(), "pagefind");
 
-  it("indexes once, restores the kept index while nothing indexed changes, and indexes again after an edit", async () => {
+  it("indexes once, puts the kept index back while nothing indexed changes, and indexes only an edited article again", async () => {
     const cacheDir = path.join(await tempDir(), "pagefind");
+    const write = standInIndexer();
     const base = generatedRecords(8);
 
-    const first = path.join(await tempDir(), "pagefind");
+    const first = await out();
     const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write });
-    expect(one).toMatchObject({ reused: false, pages: 8 });
-    expect(calls).toBe(1);
+    expect(one).toMatchObject({ reused: false, pages: 8, mainMade: true, recent: 0, hidden: 0 });
+    expect(write.calls).toHaveLength(1);
 
-    const second = path.join(await tempDir(), "pagefind");
+    const second = await out();
     const two = await writeSearchIndexCached(buildArchive(base, site), second, { cacheDir, write });
-    expect(two).toMatchObject({ reused: true, pages: 8, hash: one.hash });
-    expect(calls).toBe(1);
+    expect(two).toMatchObject({ reused: true, pages: 8, hash: one.hash, mainMade: false, recent: 0 });
+    expect(write.calls).toHaveLength(1);
     expect(await fileHashes(second)).toEqual(await fileHashes(first));
 
     // Fields the index does not hold (the body's HTML, the file's path) change nothing.
     const moved = base.map((r, i) => (i === 2 ? { ...r, file: "content/articles/moved.md", html: `${r.html}<p>x</p>` } : r));
-    expect(await writeSearchIndexCached(buildArchive(moved, site), path.join(await tempDir(), "pagefind"), { cacheDir, write })).toMatchObject({ reused: true });
-    expect(calls).toBe(1);
+    expect(await writeSearchIndexCached(buildArchive(moved, site), await out(), { cacheDir, write })).toMatchObject({ reused: true });
+    expect(write.calls).toHaveLength(1);
 
     const edited = base.map((r, i) => (i === 2 ? { ...r, text: `${r.text} An edit.` } : r));
-    const third = path.join(await tempDir(), "pagefind");
+    const third = await out();
     const three = await writeSearchIndexCached(buildArchive(edited, site), third, { cacheDir, write });
-    expect(three.reused).toBe(false);
-    expect(three.hash).not.toBe(one.hash);
-    expect(calls).toBe(2);
-    expect(await readFile(path.join(third, "fragment", "a.pf_fragment"), "utf8")).toContain("An edit.");
+    expect(three).toMatchObject({ reused: false, mainMade: false, recent: 1, hidden: 1, hash: one.hash });
+    expect(write.calls.at(-1)).toEqual([base[2]!.id]);
+    const recentFragments = await readdir(path.join(third, "recent", "fragment"));
+    expect(recentFragments).toHaveLength(1);
+    // The main index is put back as it was; its page of the edited article is hidden, with the filter values it counts under.
+    const { parts, recent } = await manifestOf(third);
+    expect(Object.keys(parts[0]!.hidden)).toHaveLength(1);
+    const [hiddenPage] = Object.keys(parts[0]!.hidden);
+    expect(await readdir(path.join(third, "fragment"))).toContain(`${hiddenPage}.pf_fragment`);
+    expect(Object.values(parts[0]!.hidden)[0]).toEqual(articleToSearchRecord(base[2]!).filters);
+    expect(recent?.path).toBe("/pagefind/recent/");
+
+    // The same edit again: nothing to make.
+    expect(await writeSearchIndexCached(buildArchive(edited, site), await out(), { cacheDir, write })).toMatchObject({ reused: true, recent: 1 });
+    expect(write.calls).toHaveLength(2);
+    // Edited back: nothing is recent, nothing hidden.
+    const back = await out();
+    expect(await writeSearchIndexCached(buildArchive(base, site), back, { cacheDir, write })).toMatchObject({ reused: true, recent: 0, hidden: 0 });
+    expect((await manifestOf(back)).recent).toBeUndefined();
   });
 
-  it("puts a kept bundle back by its records' digests, without making its search records, once a build has noted them", async () => {
+  it("hides a removed article's page without making a recent index, and makes the main index again past the limit", async () => {
     const cacheDir = path.join(await tempDir(), "pagefind");
+    const write = standInIndexer();
+    const base = generatedRecords(10);
+    await writeSearchIndexCached(buildArchive(base, site), await out(), { cacheDir, write, recentLimit: 2 });
+    const removed = await out();
+    expect(await writeSearchIndexCached(buildArchive(base.slice(1), site), removed, { cacheDir, write, recentLimit: 2 })).toMatchObject({ recent: 0, hidden: 1, mainMade: false });
+    expect(write.calls).toHaveLength(1);
+    expect((await manifestOf(removed)).recent).toBeUndefined();
+    // One removed and one edited: two changes, within the limit.
+    const edit = (records: typeof base, count: number) => records.map((r, i) => (i < count ? { ...r, text: `${r.text} An edit.` } : r));
+    expect(await writeSearchIndexCached(buildArchive(edit(base.slice(1), 1), site), await out(), { cacheDir, write, recentLimit: 2 })).toMatchObject({ recent: 1, hidden: 2 });
+    // Three: the main index is made again, of every article, and nothing is recent.
+    const remade = await out();
+    expect(await writeSearchIndexCached(buildArchive(edit(base.slice(1), 2), site), remade, { cacheDir, write, recentLimit: 2 })).toMatchObject({ mainMade: true, recent: 0, hidden: 0 });
+    expect(write.calls.at(-1)).toHaveLength(9);
+    expect(await manifestOf(remade)).toEqual({ parts: [{ path: "/pagefind/", offset: 0, hidden: {} }], undated: 0 });
+    expect((await readdir(cacheDir)).sort()).toEqual(["main", "main.json"]);
+  });
+
+  it("knows articles by their records' digests when the build sends them", async () => {
+    const cacheDir = path.join(await tempDir(), "pagefind");
+    const write = standInIndexer();
     const archive = buildArchive(generatedRecords(8), site);
     const digests = archive.articles.map(recordDigest);
-    const before = calls;
-    const out = async () => path.join(await tempDir(), "pagefind");
-    // Made by a build that gave no digests: the kept bundle is known by its hash alone.
-    const one = await writeSearchIndexCached(archive, await out(), { cacheDir, write });
-    // With digests, it is found by its hash, and the digests are noted with it.
-    expect(await writeSearchIndexCached(archive, await out(), { cacheDir, write, digests })).toMatchObject({ reused: true, hash: one.hash });
+    await writeSearchIndexCached(archive, await out(), { cacheDir, write, digests });
     // Records that come with the same digests are taken for the same: their search records are not made, so text
     // the kept index does not hold goes unseen (a digest names its whole record, so in a build this cannot happen).
     const unseen = buildArchive(archive.articles.map((article) => ({ ...article, ...archive.bodyOf(article), text: `${archive.bodyOf(article).text} Unseen.` })), site);
-    const three = await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests });
-    expect(three).toMatchObject({ reused: true, hash: one.hash });
-    expect(calls).toBe(before + 1);
-    // Their own digests differ: the search records are hashed, and the index is made again.
-    const four = path.join(await tempDir(), "pagefind");
-    expect(await writeSearchIndexCached(unseen, four, { cacheDir, write, digests: unseen.articles.map(recordDigest) })).toMatchObject({ reused: false });
-    expect(calls).toBe(before + 2);
-    expect(await readFile(path.join(four, "fragment", "a.pf_fragment"), "utf8")).toContain("Unseen.");
-    // A record changed outside the index (its HTML) has another digest, but the same search record: kept, and noted.
-    const restyled = buildArchive(unseen.articles.map((article, i) => ({ ...article, ...unseen.bodyOf(article), ...(i === 3 ? { html: `${unseen.bodyOf(article).html}<p>x</p>` } : {}) })), site);
-    const restyledDigests = restyled.articles.map(recordDigest);
-    expect(restyledDigests).not.toEqual(unseen.articles.map(recordDigest));
-    expect(await writeSearchIndexCached(restyled, await out(), { cacheDir, write, digests: restyledDigests })).toMatchObject({ reused: true });
-    expect(calls).toBe(before + 2);
+    expect(await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests })).toMatchObject({ reused: true, recent: 0 });
+    // Their own digests differ: every article is recent, past the limit, so the main index is made again.
+    expect(await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests: unseen.articles.map(recordDigest), recentLimit: 4 })).toMatchObject({ mainMade: true });
+    expect(write.calls).toHaveLength(2);
   });
 
-  it("indexes again when a kept file is missing or damaged", async () => {
+  it("makes the main index again when a kept file is missing or damaged", async () => {
     const cacheDir = path.join(await tempDir(), "pagefind");
+    const write = standInIndexer();
     const archive = buildArchive(generatedRecords(3), site);
-    const before = calls;
-    const { hash } = await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write });
-    const kept = path.join(cacheDir, "all", hash);
+    const { hash } = await writeSearchIndexCached(archive, await out(), { cacheDir, write });
+    const kept = path.join(cacheDir, "main", "all", hash);
     await writeFile(path.join(kept, "pagefind-entry.json"), "{}");
-    expect(await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write })).toMatchObject({ reused: false });
-    await unlink(path.join(kept, "fragment", "a.pf_fragment"));
-    expect(await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write })).toMatchObject({ reused: false });
-    expect(calls).toBe(before + 3);
-    expect(await writeSearchIndexCached(archive, path.join(await tempDir(), "out"), { cacheDir, write })).toMatchObject({ reused: true });
+    expect(await writeSearchIndexCached(archive, await out(), { cacheDir, write })).toMatchObject({ reused: false, mainMade: true });
+    const [fragment] = await readdir(path.join(kept, "fragment"));
+    await unlink(path.join(kept, "fragment", fragment!));
+    expect(await writeSearchIndexCached(archive, await out(), { cacheDir, write })).toMatchObject({ reused: false, mainMade: true });
+    expect(write.calls).toHaveLength(3);
+    expect(await writeSearchIndexCached(archive, await out(), { cacheDir, write })).toMatchObject({ reused: true });
   });
 });
 
@@ -111,22 +129,15 @@ describe("search index written over the last one", () => {
     const site = siteConfigFromEnv({});
     const cacheDir = path.join(await tempDir(), "pagefind");
     const output = path.join(await tempDir(), "pagefind");
-    const write = async (archive: Archive, outputPath: string) => {
-      const { mkdir } = await import("node:fs/promises");
-      await mkdir(path.join(outputPath, "fragment"), { recursive: true });
-      // Pagefind names its files by their content.
-      const text = archive.articles.map((a) => archive.bodyOf(a).text).join("\n");
-      await writeFile(path.join(outputPath, "fragment", `${createHash("sha256").update(text).digest("hex").slice(0, 8)}.pf_fragment`), text);
-      return { pages: archive.articles.length };
-    };
+    const write = standInIndexer();
     const base = generatedRecords(4);
-    const one = await writeSearchIndexCached(buildArchive(base, site), output, { cacheDir, write });
+    const one = await writeSearchIndexCached(buildArchive(base, site), output, { cacheDir, write, recentLimit: 0 });
     const edited = base.map((r, i) => (i === 0 ? { ...r, text: `${r.text} An edit.` } : r));
-    const two = await writeSearchIndexCached(buildArchive(edited, site), output, { cacheDir, write });
-    expect(one.files).toHaveLength(2);
-    expect(two.files).toHaveLength(2);
-    expect(two.files).toContain("bundles.json");
-    expect(two.files.filter((file) => one.files.includes(file))).toEqual(["bundles.json"]);
+    const two = await writeSearchIndexCached(buildArchive(edited, site), output, { cacheDir, write, recentLimit: 0 });
+    expect(one.files).toHaveLength(6);
+    expect(two.files).toHaveLength(6);
+    // Pagefind names its files by their content: only the edited article's fragment and the entry file are new.
+    expect(two.files.filter((file) => !one.files.includes(file))).toHaveLength(1);
     expect(Object.keys(await fileHashes(output)).sort()).toEqual([...new Set([...one.files, ...two.files])].sort());
   });
 });
@@ -168,42 +179,33 @@ describe("search index reuse, end to end", () => {
   });
 });
 
-describe("search index bundles", () => {
+describe("search index parts", () => {
   const site = siteConfigFromEnv({});
 
-  it("indexes each date range as a bundle listed in bundles.json, and re-indexes only the edited article's bundle", async () => {
+  it("indexes each date range of a large archive as a part listed in bundles.json, and an edit in a recent index beside them", async () => {
     const cacheDir = path.join(await tempDir(), "pagefind");
-    const written: string[][] = [];
-    const write = async (archive: Archive, outputPath: string) => {
-      written.push(archive.articles.map((a) => a.id));
-      await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(archive.articles.map((a) => archive.bodyOf(a).text)));
-      return { pages: archive.articles.length };
-    };
+    const write = standInIndexer();
     const base = generatedRecords(40);
     const expected = archiveToBundles(buildArchive(base, site).articles, 8);
     expect(expected.length).toBeGreaterThan(3);
     const first = path.join(await tempDir(), "pagefind");
     const one = await writeSearchIndexCached(buildArchive(base, site), first, { cacheDir, write, shardSize: 8 });
     expect(one).toMatchObject({ shards: expected.length, reusedShards: 0, reused: false, pages: 40 });
-    expect(written).toEqual(expected.map((bundle) => bundle.articles.map((a) => a.id)));
+    expect(write.calls).toEqual(expected.map((bundle) => bundle.articles.map((a) => a.id)));
     const folders = expected.map((bundle, index) => (index ? `/pagefind/${bundle.name}/` : "/pagefind/"));
-    expect(JSON.parse(await readFile(path.join(first, "bundles.json"), "utf8"))).toEqual({
-      bundles: expected.map((bundle, index) => ({ path: folders[index], dated: bundle.dated })),
-    });
-    expect(Object.keys(await fileHashes(first)).sort()).toEqual(["bundles.json", ...folders.map((folder) => `${folder.slice("/pagefind/".length)}pagefind-entry.json`)].sort());
-    expect((await readdir(cacheDir)).sort()).toEqual(expected.map((bundle) => bundle.name).sort());
+    const manifest = await manifestOf(first);
+    expect(manifest.parts.map((part) => part.path)).toEqual(folders);
+    // Offsets: the pages of the parts before in ascending date order, undated parts first.
+    const dated = expected.filter((bundle) => bundle.dated).reduce((sum, bundle) => sum + bundle.articles.length, 0);
+    expect(manifest.parts[0]!.offset).toBe(40 - dated);
+    expect(manifest.parts.at(-1)!.offset).toBe(0);
+    expect(manifest.undated).toBe(40 - dated);
+    expect((await readdir(path.join(cacheDir, "main"))).sort()).toEqual(expected.map((bundle) => bundle.name).sort());
 
-    const target = expected.at(-2)!;
-    const editedId = target.articles[0]!.id;
+    const editedId = expected.at(-2)!.articles[0]!.id;
     const edited = base.map((r) => (r.id === editedId ? { ...r, text: `${r.text} An edit.` } : r));
     const two = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 8 });
-    expect(two).toMatchObject({ shards: expected.length, reusedShards: expected.length - 1, reused: false });
-    expect(written.slice(expected.length)).toEqual([target.articles.map((a) => a.id)]);
-
-    // One bundle when the archive fits: the site is what it was without bundles, and the kept ranges go.
-    const whole = path.join(await tempDir(), "pagefind");
-    expect(await writeSearchIndexCached(buildArchive(base, site), whole, { cacheDir, write })).toMatchObject({ shards: 1 });
-    expect(JSON.parse(await readFile(path.join(whole, "bundles.json"), "utf8"))).toEqual({ bundles: [{ path: "/pagefind/", dated: true }] });
-    expect(await readdir(cacheDir)).toEqual(["all"]);
+    expect(two).toMatchObject({ shards: expected.length + 1, reusedShards: expected.length, reused: false, recent: 1, hidden: 1 });
+    expect(write.calls.slice(expected.length)).toEqual([[editedId]]);
   });
 });

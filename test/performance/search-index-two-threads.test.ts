@@ -1,18 +1,19 @@
 /**
- * Once the pages are rendered, bundles still waiting are shared between two
- * workers taking them from one queue: every bundle is written once, by one of
- * them, and the index is the one a single thread makes.
+ * Once the pages are rendered, main-index parts still waiting are shared
+ * between two workers taking them from one queue: every part is written once,
+ * by one of them, and the index is the one a single thread makes.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { archiveToBundles } from "../../src/site/search-bundles.ts";
-import { finishSearchIndex, indexClaimedBundles, newBundleQueue, writeSearchIndexCached } from "../../src/site/search-index-cache.ts";
+import { finishSearchIndex, indexClaimedBundles, newBundleQueue, writeSearchIndexCached, type SearchBundles } from "../../src/site/search-index-cache.ts";
 import { SearchIndexInWorkers } from "../../src/site/search-index-threads.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 import { fileHashes } from "../support/site-tree.ts";
+import { standInIndexer } from "../support/stand-in-indexer.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 import { waitFor } from "../support/wait-for.ts";
 
@@ -24,14 +25,11 @@ const records = generatedRecords(40);
 const archive = buildArchive(records, site);
 
 describe("bundles claimed by two threads from one queue", () => {
-  /** A stand-in for Pagefind; `before` runs before it writes (to hold a claimant until the other has a bundle). */
-  const standIn = (written: string[], before?: () => Promise<void>) => async (part: Archive, outputPath: string) => {
+  /** A stand-in for Pagefind that notes the first article of each part; `before` runs before it writes (to hold a claimant until the other has a part). */
+  const standIn = (written: string[], before?: () => Promise<void>) => standInIndexer(async (part: Archive) => {
     written.push(part.articles[0]!.id);
     await before?.();
-    await mkdir(path.join(outputPath, "fragment"), { recursive: true });
-    await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(part.articles.map((a) => a.id)));
-    return { pages: part.articles.length };
-  };
+  });
 
   it("writes each bundle once, and the index a single thread writes", async () => {
     const expected = archiveToBundles(archive.articles, 8);
@@ -59,22 +57,17 @@ describe("bundles claimed by two threads from one queue", () => {
     expect(await fileHashes(output)).toEqual(await fileHashes(alone));
   });
 
-  it("queues only the bundles to make: those kept in the cache are put back after them", async () => {
+  it("queues nothing when the main index is kept: the first thread makes the recent index alone", async () => {
     const cacheDir = path.join(await tempDir(), "cache");
-    const bundles = archiveToBundles(archive.articles, 8);
     await writeSearchIndexCached(archive, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn([]) });
-    const target = bundles.at(-2)!;
-    const edited = buildArchive(records.map((a) => (a.id === target.articles[0]!.id ? { ...a, text: `${a.text} An edit.` } : a)), site);
+    const target = archive.articles[5]!;
+    const edited = buildArchive(records.map((a) => (a.id === target.id ? { ...a, text: `${a.text} An edit.` } : a)), site);
     const written: string[] = [];
     const queue = newBundleQueue(edited.articles.length);
     const part = await indexClaimedBundles(edited, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn(written) }, queue);
-    expect(Atomics.load(queue, 1)).toBe(1);
-    expect(Atomics.load(queue, 2)).toBe(bundles.length - 2);
-    expect(written).toEqual([target.articles[0]!.id]);
-    // Made first, then every kept one put back.
-    expect(part.results.map((result) => [result.index, result.reused])).toEqual([
-      [bundles.length - 2, false], ...bundles.map((_, index) => [index, true]).filter(([index]) => index !== bundles.length - 2),
-    ]);
+    expect(Atomics.load(queue, 1)).toBe(0);
+    expect(written).toEqual([target.id]);
+    expect(part.kept).toMatchObject({ recent: 1, hidden: 1, shards: archiveToBundles(archive.articles, 8).length + 1 });
   });
 
   it("refuses to finish an index with a bundle missing", async () => {
@@ -83,7 +76,7 @@ describe("bundles claimed by two threads from one queue", () => {
     const queue = newBundleQueue(archive.articles.length);
     Atomics.store(queue, 0, 1); // as if another thread had claimed the first bundle and failed
     const part = await indexClaimedBundles(archive, output, options, queue, true);
-    await expect(finishSearchIndex(archive, output, {}, [part])).rejects.toThrow(/^The search index has \d+ bundles, but the bundles written were 1, 2, 3, 4, 5, 6, 7, 8, 9: each must be written once$/);
+    await expect(finishSearchIndex(archive, output, {}, [part])).rejects.toThrow(/^The search index has \d+ parts, but the parts written were 1, 2, 3, 4, 5, 6, 7, 8, 9: each must be written once$/);
   });
 });
 
@@ -98,8 +91,8 @@ describe("a second worker lent to the index, with Pagefind", () => {
     const bundles = archiveToBundles(archive.articles, 4);
     expect(index).toMatchObject({ shards: bundles.length, pages: 40 });
     expect(index.secondShards).toBeLessThan(bundles.length);
-    const manifest = JSON.parse(await readFile(path.join(output, "bundles.json"), "utf8")) as { bundles: Array<{ path: string }> };
-    expect(manifest.bundles).toHaveLength(bundles.length);
+    const manifest = JSON.parse(await readFile(path.join(output, "bundles.json"), "utf8")) as SearchBundles;
+    expect(manifest.parts).toHaveLength(bundles.length);
     // Every bundle is a whole Pagefind index of its own articles.
     for (const [position, bundle] of bundles.entries()) {
       const folder = path.join(output, position === 0 ? "" : bundle.name);

@@ -72,17 +72,19 @@ export interface ResearchSiteInChromium {
 }
 
 /**
- * Registers the test file's hooks: the research fixture built (with `env`)
- * and served (below `prefix`, when given), and Chromium started, before its
+ * Registers the test file's hooks: the research fixture built (with `env`,
+ * or by `build`) and served (below `prefix`, when given), and Chromium started, before its
  * tests; everything closed after.
  */
-export function researchSiteInChromium(env?: Record<string, string>, serve: { prefix?: string } = {}): ResearchSiteInChromium {
+export function researchSiteInChromium(
+  env?: Record<string, string>, serve: { prefix?: string } = {}, build: () => ResearchSite = () => buildResearchSite(env ? { env } : {}),
+): ResearchSiteInChromium {
   let site: ResearchSite | undefined;
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   let session: SearchPageSession | undefined;
   beforeAll(async () => {
-    site = buildResearchSite(env ? { env } : {});
+    site = build();
     server = await serveDirectory(site.output, serve);
     browser = await launchBrowser();
   });

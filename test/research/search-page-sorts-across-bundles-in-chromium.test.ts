@@ -1,6 +1,6 @@
 /**
- * The search page of an archive indexed as several Pagefind bundles (the
- * research fixture with at most two articles a bundle, so that years,
+ * The search page of an archive whose main index is in several Pagefind
+ * bundles (the research fixture with at most two articles a part, so that years,
  * months, days and the undated articles each get bundles of their own): a
  * search finds the same articles as with one bundle, date sorts run across
  * bundles in date order with undated articles last, and filter counts add up
@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
+import type { SearchBundles } from "../../src/site/search-index-manifest.ts";
 import { FIXTURE } from "./research-site.ts";
 import { researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 
@@ -48,12 +49,15 @@ async function waitForPaths(page: Page, expected: readonly string[]): Promise<vo
 }
 
 describe("a search page over several bundles", () => {
-  it("lists the bundles in date order, undated last, each a Pagefind bundle of its own, which together hold every article once", () => {
-    const { bundles } = JSON.parse(readFileSync(chromium.site.file("/pagefind/bundles.json"), "utf8")) as { bundles: Array<{ path: string; dated: boolean }> };
-    expect(bundles.length).toBeGreaterThan(4);
-    expect(bundles[0]!.path).toBe("/pagefind/");
-    expect(bundles.map((bundle) => bundle.dated)).toEqual([...bundles.slice(0, -1).map(() => true), false]);
-    const pages = bundles.map((bundle) => {
+  it("lists the parts in date order, undated last, each a Pagefind bundle of its own, which together hold every article once", () => {
+    const { parts, recent } = JSON.parse(readFileSync(chromium.site.file("/pagefind/bundles.json"), "utf8")) as SearchBundles;
+    expect(parts.length).toBeGreaterThan(4);
+    expect(recent).toBeUndefined();
+    expect(parts[0]!.path).toBe("/pagefind/");
+    // Undated articles come first in ascending date order: the undated part's offset is 0, the first dated part's their count.
+    expect(parts.at(-1)!.offset).toBe(0);
+    expect(parts[0]!.offset).toBe(1);
+    const pages = parts.map((bundle) => {
       const entry = JSON.parse(readFileSync(chromium.site.file(`${bundle.path}pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> };
       return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     });

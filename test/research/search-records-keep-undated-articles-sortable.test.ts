@@ -1,4 +1,4 @@
-/** The Pagefind records: filters and meta for the search page, and sort keys that keep undated articles in date-sorted results. */
+/** The Pagefind records: filters and meta for the search page, and a sort key that keeps undated articles in date-sorted results. */
 import { BODIES_IN_RECORDS } from "../../src/records/article-bodies.ts";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import type { Archive } from "../../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
 import { messagesFor } from "../../src/archive/interface-messages.ts";
-import { articleToSearchRecord, UNDATED_SORT_KEYS, writeSearchIndex, type PagefindApi } from "../../src/site/pagefind-index.ts";
+import { articleToSearchRecord, UNDATED_SORT_KEY, writeSearchIndex, type PagefindApi } from "../../src/site/pagefind-index.ts";
 
 function article(frontMatter: string, body = "Texto."): ArticleRecord {
   const result = parseArticle("content/articles/x.md", new TextEncoder().encode(`---\n${frontMatter}\n---\n\n${body}\n`));
@@ -20,8 +20,8 @@ describe("articleToSearchRecord", () => {
   it("gives the result's date, publication and language as meta, and the filters of the search page", () => {
     const record = articleToSearchRecord(article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10\ntags: [Juliaca, represión]"));
     expect(record.meta).toMatchObject({ title: "Masacre en Juliaca", date: "10 January 2023", publication: "International Workers Organizer", language: "Español", lang: "es" });
-    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"] });
-    expect(record.sort).toEqual({ date: "2023-01-10", oldest: "2023-01-10" });
+    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"], timeline: ["2023-01 International Workers Organizer"] });
+    expect(record.sort).toEqual({ date: "2023-01-10" });
   });
 
   it("dates the result in the interface's language", () => {
@@ -31,18 +31,26 @@ describe("articleToSearchRecord", () => {
     expect(articleToSearchRecord(article("title: Comunicado\npublication: Kaos en la Red\nlanguage: es"), es).meta?.date).toBe(es.undated);
   });
 
-  it("gives undated articles sort keys that put them last in both date orders", () => {
+  it("gives undated articles a sort key before every date, so that they are last newest first (and the page moves them last oldest first)", () => {
     const record = articleToSearchRecord(article("title: Comunicado\npublication: Kaos en la Red\nlanguage: es"));
-    expect(record.sort).toEqual(UNDATED_SORT_KEYS);
+    expect(record.sort).toEqual({ date: UNDATED_SORT_KEY });
     expect(record.filters?.year).toEqual(["Undated"]);
-    expect(UNDATED_SORT_KEYS.date < "0001-01-01").toBe(true);
-    expect(UNDATED_SORT_KEYS.oldest > "9999-01-01").toBe(true);
+    expect(UNDATED_SORT_KEY < "0001-01-01").toBe(true);
   });
 
   it("files an interval under every year it spans", () => {
     const record = articleToSearchRecord(article("title: Cronología\npublication: Workers World\nlanguage: en\ndate: 2022-12/2023-01"));
     expect(record.filters?.year).toEqual(["2022", "2023"]);
     expect(record.sort).toMatchObject({ date: "2022-12-01" });
+  });
+
+  it("gives the chart of matches by month the month and publication, or `wider` and `undated` apart", () => {
+    const timeline = (frontMatter: string) => articleToSearchRecord(article(`title: T\npublication: Fight Back! News\nlanguage: en${frontMatter}`)).filters.timeline;
+    expect(timeline("\ndate: 2023-01-09?")).toEqual(["2023-01 Fight Back! News"]);
+    expect(timeline("\ndate: 2023-01~")).toEqual(["2023-01 Fight Back! News"]);
+    expect(timeline("\ndate: 2023")).toEqual(["wider Fight Back! News"]);
+    expect(timeline("\ndate: 2022-12/2023-01")).toEqual(["wider Fight Back! News"]);
+    expect(timeline("")).toEqual(["undated Fight Back! News"]);
   });
 });
 

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_FIELDS } from "../../src/exports/jsonl.ts";
-import { DATABASE_SCHEMA_VERSION } from "../../src/exports/sqlite.ts";
+import { DATABASE_SCHEMA_VERSION, rowToExportRecord } from "../../src/exports/sqlite.ts";
 import { buildResearchSite, type ResearchSite } from "./research-site.ts";
 
 let site: ResearchSite;
@@ -41,9 +41,13 @@ describe("archive.sqlite", () => {
       expect(row.position).toBe(index + 1);
       for (const field of EXPORT_FIELDS) {
         const value = record[field];
-        const expected = value === undefined ? null : typeof value === "object" ? JSON.stringify(value) : String(value);
+        // A page number stays a number (its column has no type), a page label text.
+        const expected = value === undefined ? null : typeof value === "object" ? JSON.stringify(value) : typeof value === "number" ? value : String(value);
         expect(row[field], `${String(record.id)}.${field}`).toBe(expected);
       }
+      // Read back, a row is its JSON Lines record, to the byte.
+      const read = rowToExportRecord(row);
+      expect(read.ok && JSON.stringify(read.record), String(record.id)).toBe(JSON.stringify(record));
     });
   });
 

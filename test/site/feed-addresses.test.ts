@@ -5,6 +5,7 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../../src/archive/interface-messages.ts";
 import { bodyForFeed, feedDocument, type FeedInput } from "../../src/site/feeds.ts";
 
 const SITE = "https://archive.example.net/hemeroteca";
@@ -36,6 +37,9 @@ describe("an article body in a feed", () => {
       id: `${SITE}/articles/`,
       description: "An archive",
       language: "en",
+      rights: messagesFor("en").feedRights,
+      published: messagesFor("en").feedPublished,
+      undated: messagesFor("en").undated,
       siteUrl: SITE,
       pageUrl: `${SITE}/articles/`,
       atomUrl: `${SITE}/feed.xml`,

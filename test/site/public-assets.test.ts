@@ -16,7 +16,7 @@ function file(name: string, text: string): string {
 
 describe("public assets", () => {
   it("lists the stylesheets and scripts of public/, not the other files", () => {
-    expect(minifiedAssetsIn("public")).toEqual(["lists.css", "not-found.js", "search-highlight.js", "search.css", "search.js", "styles.css"]);
+    expect(minifiedAssetsIn("public")).toEqual(["lists.css", "not-found.js", "search-highlight.js", "search-timeline.js", "search.css", "search.js", "styles.css"]);
   });
 
   it("minifies the real stylesheet and keeps its alternative texts and non-ASCII characters", () => {

@@ -1,6 +1,7 @@
 // Preloaded into the build under test (`NODE_OPTIONS=--import ...`): the first time the build's main
 // thread writes a file whose path holds $HEMEROTECA_PAUSE_AT, it creates $HEMEROTECA_PAUSE_SIGNAL
-// and waits, blocked, until the file $HEMEROTECA_PAUSE_GO exists. A test can so hold a build at a
+// and waits, blocked, until the file $HEMEROTECA_PAUSE_GO exists (or, with $HEMEROTECA_PAUSE_AFTER_RENAME_TO,
+// just after it renames something to a path holding that). A test can so hold a build at a
 // known point for as long as it needs, without guessing how long the build takes.
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
@@ -27,6 +28,14 @@ if (isMainThread && at && signal && go) {
   fs.promises.writeFile = function (file, ...rest) {
     pauseAt(file);
     return writeFile.call(this, file, ...rest);
+  };
+  // HEMEROTECA_PAUSE_AFTER_RENAME_TO: holds the build just after it renames something to a path holding that text.
+  const renameTo = process.env.HEMEROTECA_PAUSE_AFTER_RENAME_TO;
+  const renameSync = fs.renameSync;
+  fs.renameSync = function (from, to) {
+    const result = renameSync.call(this, from, to);
+    if (renameTo && typeof to === "string" && to.includes(renameTo)) pauseAt(at);
+    return result;
   };
   syncBuiltinESMExports();
 }
