@@ -45,7 +45,7 @@ import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor } from "../archive/interface-messages.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
 import { withBody } from "../records/article-bodies.ts";
-import { removeFolder, writeFileAtomically } from "../records/cache-files.ts";
+import { cacheNote, removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY, writeSearchIndex } from "./pagefind-index.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
@@ -201,11 +201,21 @@ async function contextOf(archive: Pick<Archive, "site" | "articles" | "bodyOf">,
     archive: archive as Archive, outputPath, options, code,
     indexer: options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out)),
     keys: articleKeys(archive, options.digests),
-    made: `${SEARCH_INDEX_CACHE_VERSION}\0${code}\0${archive.site.language}`,
+    // The part size too: a main index cut otherwise is made again, not kept.
+    made: `${SEARCH_INDEX_CACHE_VERSION}\0${code}\0${archive.site.language}\0${options.shardSize ?? defaultShardSize(archive.articles.length)}`,
   };
 }
 
 const mainTableFile = (cacheDir: string) => path.join(cacheDir, "main.json");
+
+/** Removes what the cache no longer needs; a cache folder that cannot be changed (a file in its place, no permission) is left, with a note. */
+async function tidy(folder: string): Promise<void> {
+  try {
+    await removeFolder(folder);
+  } catch (error) {
+    cacheNote(`warning: cannot remove \`${folder}\` from the cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`);
+  }
+}
 
 /**
  * Tries to keep the main index: when its table matches this code and
@@ -367,9 +377,9 @@ export async function finishSearchIndex(
     if (options.cacheDir) {
       await writeMainTable(mainTableFile(options.cacheDir), table);
       // The recent bundle and parts of an earlier main index are of no further use.
-      await removeFolder(path.join(options.cacheDir, RECENT));
+      await tidy(path.join(options.cacheDir, RECENT));
       const names = new Set(parts.map((part) => part.name));
-      for (const name of await readdir(path.join(options.cacheDir, "main")).catch(() => [] as string[])) if (!names.has(name)) await removeFolder(path.join(options.cacheDir, "main", name));
+      for (const name of await readdir(path.join(options.cacheDir, "main")).catch(() => [] as string[])) if (!names.has(name)) await tidy(path.join(options.cacheDir, "main", name));
     }
     const reusedShards = results.filter((made) => made.reused).length;
     result = {
@@ -380,7 +390,7 @@ export async function finishSearchIndex(
   if (options.cacheDir) {
     // Folders of the cache's earlier layouts (one per date range) go.
     for (const name of await readdir(options.cacheDir).catch(() => [] as string[])) {
-      if (name !== "main" && name !== RECENT && !name.startsWith("main.json")) await removeFolder(path.join(options.cacheDir, name));
+      if (name !== "main" && name !== RECENT && !name.startsWith("main.json")) await tidy(path.join(options.cacheDir, name));
     }
   }
   await mkdir(outputPath, { recursive: true });

@@ -26,7 +26,7 @@ const MainPageSchema = z.object({
 }).strict();
 
 const MainTableSchema = z.object({
-  /** What the main index was made by: the cache version, the indexing code, the interface language. */
+  /** What the main index was made by: the cache version, the indexing code, the interface language, the part size. */
   made: z.string(),
   /** The parts in date order, each as kept in the cache (`hash`), with its page count and whether it is dated. */
   parts: z.array(z.object({ name: z.string(), hash: z.string(), dated: z.boolean(), count: z.number().int().nonnegative() }).strict()),

@@ -207,5 +207,9 @@ describe("search index parts", () => {
     const two = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 8 });
     expect(two).toMatchObject({ shards: expected.length + 1, reusedShards: expected.length, reused: false, recent: 1, hidden: 1 });
     expect(write.calls.slice(expected.length)).toEqual([[editedId]]);
+
+    // Cut otherwise, the main index is made again, whole, not kept with the other cut.
+    const recut = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 16 });
+    expect(recut).toMatchObject({ mainMade: true, recent: 0, shards: archiveToBundles(buildArchive(edited, site).articles, 16).length });
   });
 });
