@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { siteConfigFromEnv } from "./src/archive/site-config.ts";
+import { parseShardSpec } from "./src/archive/shards.ts";
 import { editFriendlyDevServer, reloadOpenPages, type DevServerConfig } from "./src/site/dev-server.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
@@ -15,13 +16,19 @@ export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
   exitWhenOutputCloses();
   // `npm start`: localhost only unless HEMEROTECA_HOST says otherwise; a failed build shows in the browser.
   editFriendlyDevServer(eleventyConfig);
-  const site = process.env.HEMEROTECA_OUTPUT ?? "_site";
+  // A sharded build (README, "Sharded builds"; scripts/build.mjs reads `--shard` and `--merge`): a shard writes a
+  // folder of its own, never the site.
+  const shard = process.env.HEMEROTECA_SHARD ? parseShardSpec(process.env.HEMEROTECA_SHARD) : undefined;
+  const merge = process.env.HEMEROTECA_MERGE?.split(path.delimiter).filter(Boolean);
+  const site = process.env.HEMEROTECA_OUTPUT ?? (shard ? `_shards/${shard.index}-of-${shard.count}` : "_site");
   // A build makes the new site beside the old one and swaps it in when whole; `npm start` rebuilds in place
   // (src/site/publish.ts).
   const staged = !buildsInPlace(process.argv);
   hemeroteca(eleventyConfig, {
     root,
     ...(staged ? { site } : {}),
+    ...(shard ? { shard } : {}),
+    ...(merge?.length ? { merge } : {}),
     // To learn which of these pages changed since the last build (src/site/pages-to-write.ts).
     pages: { articleContext: articlePageContext, list },
     // `npm start`: a saved article's page is written and shown before the rebuild (src/site/quick-preview.ts).

@@ -3,7 +3,8 @@ import type { Archive, Group } from "../src/archive/build-archive.ts";
 import type { SiteConfig } from "../src/archive/site-config.ts";
 import { formatMessage, messagesFor, type Messages } from "../src/archive/interface-messages.ts";
 import { languageToName } from "../src/archive/language-names.ts";
-import type { ArticleRecord } from "../src/records/article-record.ts";
+import type { ArticleEntry, ArticleRecord } from "../src/records/article-record.ts";
+import { withBody } from "../src/records/article-bodies.ts";
 import type { ArticleCitations } from "../src/exports/citation-cache.ts";
 import { absoluteUrl, page, type Crumb } from "../src/site/layout.ts";
 import { dateElement, headlineList, linkToGroup, monthToName, textToDescription, type Headline } from "../src/site/components.ts";
@@ -11,8 +12,8 @@ import { html, jsonForScript, langAttribute, trustedHtml } from "../src/site/htm
 
 interface Data {
   archive: Archive;
-  article: ArticleRecord;
-  citationsOf: (article: ArticleRecord) => ArticleCitations;
+  article: ArticleEntry;
+  citationsOf: (article: ArticleEntry) => ArticleCitations;
 }
 
 export const data = {
@@ -54,7 +55,7 @@ export function summaryOpensBody(article: Pick<ArticleRecord, "summary" | "text"
 }
 
 /** Home, then the year and (when the article is filed under one) the month it belongs to. */
-function articleToCrumbs(archive: Archive, article: ArticleRecord): Crumb[] {
+function articleToCrumbs(archive: Archive, article: ArticleEntry): Crumb[] {
   const m = messagesFor(archive.site.language);
   const crumbs: Crumb[] = [{ label: m.home, url: "/" }];
   const date = article.parsedDate;
@@ -97,7 +98,7 @@ export interface ArticlePageContext {
 
 const toHeadline = ({ permalink, title, language, parsedDate }: Headline): Headline => ({ permalink, title, language, parsedDate });
 
-export function articlePageContext(archive: Archive, article: ArticleRecord, citationsOf: (article: ArticleRecord) => ArticleCitations): ArticlePageContext {
+export function articlePageContext(archive: Archive, article: ArticleEntry, citationsOf: (article: ArticleEntry) => ArticleCitations): ArticlePageContext {
   const related = archive.related.get(article.id)!;
   const url = (kind: Group["kind"], name: string) => archive.groupOf(kind, name)?.url;
   return {
@@ -126,7 +127,8 @@ function sourceLink(source: NonNullable<ArticleRecord["source"]>, pageUrl: strin
 }
 
 export function render({ archive, article, citationsOf }: Data): string {
-  return renderArticlePage(article, articlePageContext(archive, article, citationsOf));
+  // The Archive holds the article without its body: read now, for this page only (article-bodies.ts).
+  return renderArticlePage(withBody(article, archive), articlePageContext(archive, article, citationsOf));
 }
 
 export function renderArticlePage(article: ArticleRecord, context: ArticlePageContext): string {

@@ -1,12 +1,12 @@
 /** An article's permanent address (`/a/<id>/`) and earlier ones (`aliases`) keep working: each is a page that sends the reader on. */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
-import type { ArticleRecord } from "../src/records/article-record.ts";
+import type { ArticleEntry } from "../src/records/article-record.ts";
 import { html, htmlMessage } from "../src/site/html.ts";
 import { absoluteUrl, securityPolicyMeta } from "../src/site/layout.ts";
 import { prefixRootRelativeUrls } from "../src/site/path-prefix.ts";
 
-interface Data { archive: Archive; redirect: { from: string; to: ArticleRecord } }
+interface Data { archive: Archive; redirect: { from: string; to: ArticleEntry } }
 
 export const data = {
   pagination: { data: "archive.redirects", size: 1, alias: "redirect" },

@@ -3,7 +3,8 @@
  * once per build so no page repeats work; the Archive is the only thing
  * templates see (ARCHITECTURE.md).
  */
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleBody, ArticleEntry } from "../records/article-record.ts";
+import { BODIES_IN_RECORDS, type BodyReader } from "../records/article-bodies.ts";
 import { textToSlug } from "../records/ids.ts";
 import { dateToPathPrefix, permanentAddress } from "../records/permalink.ts";
 import { yearInRange } from "../records/date-range.ts";
@@ -19,7 +20,7 @@ export interface Group {
   slug: string;
   name: string;
   url: string;
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
 }
 
 /** One print issue of a publication (the articles whose `issue` names it): a table of contents. */
@@ -31,7 +32,7 @@ export interface IssueGroup {
   /** `/publications/<publication>/issues/<issue>/`. */
   url: string;
   /** In page order: `page`, then where each begins in its source. */
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
 }
 
 /** A publication's print issues: the page `/publications/<publication>/issues/`. */
@@ -46,18 +47,18 @@ export interface MonthGroup {
   year: number;
   month: number;
   url: string;
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
 }
 
 export interface YearGroup {
   year: number;
   url: string;
   /** Every article filed under the year, month-precise ones included. */
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
   /** Twelve entries, empty months included, so a year page can show the whole year. */
   months: MonthGroup[];
   /** Articles dated only to the year (or an interval across months). */
-  yearOnly: ArticleRecord[];
+  yearOnly: ArticleEntry[];
 }
 
 /** One page of a paginated list: every list page of the site is one of these. */
@@ -70,7 +71,7 @@ export interface ListPage {
   pageNumber: number;
   pageCount: number;
   total: number;
-  items: ArticleRecord[];
+  items: ArticleEntry[];
   group?: Group;
   issue?: IssueGroup;
   year?: YearGroup;
@@ -84,24 +85,24 @@ export interface FeedSpec {
   /** `/feed` for the site, `/tags/x/feed` for a tag: `.xml` and `.json` are added. */
   basePath: string;
   /** The articles that entered the archive last (`entryDayOf`), newest first, dated or not. */
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
 }
 
 export interface Related {
-  translations: ArticleRecord[];
-  previous: ArticleRecord | undefined;
-  next: ArticleRecord | undefined;
-  morePublication: ArticleRecord[];
-  moreTags: Array<{ group: Group; articles: ArticleRecord[] }>;
+  translations: ArticleEntry[];
+  previous: ArticleEntry | undefined;
+  next: ArticleEntry | undefined;
+  morePublication: ArticleEntry[];
+  moreTags: Array<{ group: Group; articles: ArticleEntry[] }>;
 }
 
 export interface Archive {
   site: SiteConfig;
   /** Newest first; undated last. */
-  articles: ArticleRecord[];
-  byId: Map<string, ArticleRecord>;
+  articles: ArticleEntry[];
+  byId: Map<string, ArticleEntry>;
   years: YearGroup[];
-  undated: ArticleRecord[];
+  undated: ArticleEntry[];
   tags: Group[];
   publications: Group[];
   authors: Group[];
@@ -114,13 +115,15 @@ export interface Archive {
   /** The kept source pages the articles were imported from (source-pages.ts). */
   sources: SourcePage[];
   /** Alias address or permanent address (`/a/<id>/`) -> article: each becomes a redirect page. */
-  redirects: Array<{ from: string; to: ArticleRecord }>;
+  redirects: Array<{ from: string; to: ArticleEntry }>;
   groupOf: (kind: Group["kind"], name: string) => Group | undefined;
-  issueOf: (article: ArticleRecord) => IssueGroup | undefined;
+  issueOf: (article: ArticleEntry) => IssueGroup | undefined;
   issueIndexOf: (publication: Group) => IssueIndex | undefined;
   sourcePageOf: (file: string) => SourcePage | undefined;
   /** The ISO day the article entered the archive (entry-days.ts), which the feeds go by. */
-  entryDayOf: (article: ArticleRecord) => string;
+  entryDayOf: (article: ArticleEntry) => string;
+  /** The article's body, read when a page, feed or search record shows it: the Archive keeps none (article-bodies.ts). */
+  bodyOf: (article: ArticleEntry) => ArticleBody;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -136,7 +139,7 @@ const slugOf = (name: string) => textToSlug(name) || "unnamed";
 /** A group's slug: a language keeps its code. */
 const groupSlug = (kind: Group["kind"], key: string) => (kind === "language" ? key : slugOf(key));
 
-function groupBy(articles: ArticleRecord[], kind: Group["kind"], keys: (a: ArticleRecord) => string[], prefix: string, naming: (key: string) => string = (k) => k): Group[] {
+function groupBy(articles: ArticleEntry[], kind: Group["kind"], keys: (a: ArticleEntry) => string[], prefix: string, naming: (key: string) => string = (k) => k): Group[] {
   const groups = new Map<string, Group>();
   for (const article of articles) {
     for (const key of new Set(keys(article))) {
@@ -174,7 +177,7 @@ function buildIssueIndexes(publications: readonly Group[]): IssueIndex[] {
   return indexes;
 }
 
-function paginate(base: Omit<ListPage, "url" | "pageNumber" | "pageCount" | "items" | "total">, articles: ArticleRecord[], pageSize: number): ListPage[] {
+function paginate(base: Omit<ListPage, "url" | "pageNumber" | "pageCount" | "items" | "total">, articles: ArticleEntry[], pageSize: number): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(articles.length / pageSize));
   return Array.from({ length: pageCount }, (_, index) => ({
     ...base,
@@ -186,7 +189,7 @@ function paginate(base: Omit<ListPage, "url" | "pageNumber" | "pageCount" | "ite
   }));
 }
 
-function buildYears(dated: ArticleRecord[]): YearGroup[] {
+function buildYears(dated: ArticleEntry[]): YearGroup[] {
   const years = new Map<number, YearGroup>();
   for (const article of dated) {
     const date = article.parsedDate!;
@@ -213,7 +216,9 @@ function buildYears(dated: ArticleRecord[]): YearGroup[] {
  * taken to have entered on its own date's first day, or, undated, on the
  * latest day any article entered.
  */
-export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig, sources: SourcePage[] = [], entryDays: EntryDays = new Map()): Archive {
+export function buildArchive(
+  records: readonly ArticleEntry[], site: SiteConfig, sources: SourcePage[] = [], entryDays: EntryDays = new Map(), bodies: BodyReader = BODIES_IN_RECORDS,
+): Archive {
   const articles = [...records].sort(compareNewestFirst);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const dated = articles.filter((a) => a.parsedDate);
@@ -231,7 +236,7 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   const issueIndexes = buildIssueIndexes(publications);
   const issueIndexByPublication = new Map(issueIndexes.map((index) => [index.publication, index]));
   const issueByArticle = new Map(issueIndexes.flatMap((index) => index.issues.flatMap((issue) => issue.articles.map((article) => [article, issue] as const))));
-  const issueOf = (article: ArticleRecord) => issueByArticle.get(article);
+  const issueOf = (article: ArticleEntry) => issueByArticle.get(article);
   const issueIndexOf = (publication: Group) => issueIndexByPublication.get(publication);
 
   const size = site.pageSize;
@@ -251,13 +256,13 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
       paginate({ kind: "issue", title: `${issue.publication.name}, ${issue.label}`, baseUrl: issue.url, group: issue.publication, issue }, issue.articles, size)),
   ];
 
-  const dayOfDate = (article: ArticleRecord) => (article.parsedDate ? new Date(article.parsedDate.min).toISOString().slice(0, 10) : undefined);
+  const dayOfDate = (article: ArticleEntry) => (article.parsedDate ? new Date(article.parsedDate.min).toISOString().slice(0, 10) : undefined);
   const latestDay = articles.map((a) => entryDays.get(a.id) ?? dayOfDate(a) ?? "").reduce((a, b) => (a > b ? a : b), "");
   const entryDay = new Map(articles.map((a) => [a.id, entryDays.get(a.id) ?? dayOfDate(a) ?? latestDay]));
-  const entryDayOf = (article: ArticleRecord) => entryDay.get(article.id)!;
+  const entryDayOf = (article: ArticleEntry) => entryDay.get(article.id)!;
   const archiveOrder = new Map(articles.map((a, index) => [a, index]));
   // Latest entered first (ISO days compare as text); one day's in archive order (newest date first, undated last).
-  const feedArticles = (list: ArticleRecord[]) =>
+  const feedArticles = (list: ArticleEntry[]) =>
     [...list].sort((a, b) => (entryDayOf(a) < entryDayOf(b) ? 1 : entryDayOf(a) > entryDayOf(b) ? -1 : archiveOrder.get(a)! - archiveOrder.get(b)!)).slice(0, site.feedSize);
   // A feed with no entry would say nothing: an archive without articles has none.
   const feeds: FeedSpec[] = [
@@ -282,8 +287,8 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
     const index = position.get(article.id);
     const excluded = new Set([article.id, ...(translationIds.get(article.id) ?? [])]);
     // Stops after the few it needs: filtering whole groups for every article made this quadratic.
-    const nearby = (list: ArticleRecord[]) => {
-      const picked: ArticleRecord[] = [];
+    const nearby = (list: ArticleEntry[]) => {
+      const picked: ArticleEntry[] = [];
       for (const candidate of list) {
         if (excluded.has(candidate.id)) continue;
         picked.push(candidate);
@@ -307,5 +312,5 @@ export function buildArchive(records: readonly ArticleRecord[], site: SiteConfig
   const sourceByFile = new Map(sources.map((source) => [source.file, source]));
   const sourcePageOf = (file: string) => sourceByFile.get(file);
   const redirects = articles.flatMap((to) => [permanentAddress(to.id), ...(to.aliases ?? [])].map((from) => ({ from, to })));
-  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, sources, redirects, groupOf, issueOf, issueIndexOf, sourcePageOf, entryDayOf };
+  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, sources, redirects, groupOf, issueOf, issueIndexOf, sourcePageOf, entryDayOf, bodyOf: (article) => bodies.bodyOf(article) };
 }

@@ -1,9 +1,9 @@
 /** Archive orders: newest first for lists, page order for an issue's table of contents. */
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-export function compareNewestFirst(a: ArticleRecord, b: ArticleRecord): number {
+export function compareNewestFirst(a: ArticleEntry, b: ArticleEntry): number {
   const da = a.parsedDate;
   const db = b.parsedDate;
   if (da && db && da.min !== db.min) return db.min - da.min;
@@ -22,7 +22,7 @@ export function compareText(a: string, b: string): number {
  * page, in the order they begin in their source (the order the importer met
  * them in the printed issue); then in archive order.
  */
-export function compareTableOfContents(a: ArticleRecord, b: ArticleRecord): number {
+export function compareTableOfContents(a: ArticleEntry, b: ArticleEntry): number {
   if (a.page !== b.page) {
     if (a.page === undefined) return 1;
     if (b.page === undefined) return -1;

@@ -14,7 +14,7 @@
 import { spawnSync } from "node:child_process";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import { DEFAULT_ARTICLES_DIR } from "../records/load-articles.ts";
 import type { SourcePage } from "./source-pages.ts";
 
@@ -40,7 +40,7 @@ export function gitAddedDays(dir: string): Map<string, string> {
   return days;
 }
 
-export async function readEntryDays(root: string, articlesDir: string | undefined, records: readonly ArticleRecord[], sources: readonly SourcePage[]): Promise<EntryDays> {
+export async function readEntryDays(root: string, articlesDir: string | undefined, records: readonly ArticleEntry[], sources: readonly SourcePage[]): Promise<EntryDays> {
   const retrieved = new Map(sources.flatMap((source) => (source.header.retrieved ? [[source.file, source.header.retrieved] as const] : [])));
   // `git log` walks the whole history: run it once, and only when an article has no source's day to go by.
   let committed: Map<string, string> | undefined;

@@ -1,4 +1,5 @@
 /** content/ -> Archive, failing closed: any error in any file stops the build with the full list. */
+import { ArticleBodies } from "../records/article-bodies.ts";
 import { datesOutsideRange } from "../records/date-range.ts";
 import { loadArticles, locateIn, type LoadOptions } from "../records/load-articles.ts";
 import { ContentError, countErrors, problemToString, type Problem } from "../records/problems.ts";
@@ -9,6 +10,8 @@ import { readSourcePages } from "./source-pages.ts";
 
 export interface LoadedArchive {
   archive: Archive;
+  /** Where each article's body is: the Archive holds the articles without them (article-bodies.ts). */
+  bodies: ArticleBodies;
   warnings: Problem[];
 }
 
@@ -23,7 +26,8 @@ export async function loadArchive(options: LoadOptions & { site: SiteConfig }): 
   }));
   const outOfRange = datesOutsideRange(records, options.site.dates, locateIn(options.root));
   const entryDays = await readEntryDays(options.root, options.articlesDir, records, sources.pages);
-  return { archive: buildArchive(records, options.site, sources.pages, entryDays), warnings: [...problems, ...outOfRange, ...skipped] };
+  const { entries, bodies } = ArticleBodies.split(records);
+  return { archive: buildArchive(entries, options.site, sources.pages, entryDays, bodies), bodies, warnings: [...problems, ...outOfRange, ...skipped] };
 }
 
 export function warningsToText(warnings: readonly Problem[]): string {

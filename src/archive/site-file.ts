@@ -52,6 +52,8 @@ export const SiteFileSchema = z.strictObject({
     .optional(),
   /** The terms the archive's data may be reused on: shown on `/data/` and carried in `/data/manifest.json`. */
   "data-licence": z.string().trim().min(1).max(500).optional(),
+  /** Shards of the deploy workflow's sharded build (README, "Sharded builds"); 1 builds in one job. By default, by the archive's size. */
+  "build-shards": z.number().int().min(1).max(256).optional(),
 });
 
 export type SiteFile = z.infer<typeof SiteFileSchema>;
@@ -62,7 +64,7 @@ export interface ReadSiteFile {
   problems: Problem[];
 }
 
-const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`), `dates:` and `data-licence:`; see CONTRIBUTING.md";
+const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`), `dates:`, `data-licence:` and `build-shards:`; see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",

@@ -13,7 +13,7 @@ import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_SOURCE_BYTES, readSource } from "../records/read-sources.ts";
 import { manifestPathFor, parseManifest } from "../records/import-manifest.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import type { SourceHeader } from "../records/source-schema.ts";
 
 /** A line, or the end of one (`partial`), that the importer left out, and why (from the source's import manifest). */
@@ -24,10 +24,10 @@ export interface LeftOut {
 }
 
 /** Whose a line is: the importer's header, the article it went into, or none's. */
-type LineOwner = "header" | ArticleRecord | "left-out";
+type LineOwner = "header" | ArticleEntry | "left-out";
 
 /** A run of consecutive lines of a source: the importer's header, one article's, or lines it left out. */
-export type SourceSegment = ({ kind: "article"; article: ArticleRecord } | { kind: "header" | "left-out"; article?: undefined }) & {
+export type SourceSegment = ({ kind: "article"; article: ArticleEntry } | { kind: "header" | "left-out"; article?: undefined }) & {
   /** 1-based line of the file of the first line. */
   firstLine: number;
   lines: string[];
@@ -44,7 +44,7 @@ export interface SourcePage {
   textLine: number;
   segments: SourceSegment[];
   /** The articles imported from it, in the order they begin. */
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
 }
 
 const SOURCE_FILE = /^content\/sources\/([a-z0-9]+(?:-[a-z0-9]+)*)\/([A-Za-z0-9][A-Za-z0-9._-]*)\.md$/;
@@ -61,7 +61,7 @@ export function sourceFileToUrl(file: string): string | undefined {
  * article's lines and those in none. Where ranges nest (an article whose
  * lines hold another's), a line belongs to the one that begins last.
  */
-export function sourceToSegments(lines: readonly string[], textLine: number, articles: readonly ArticleRecord[], leftOut: readonly LeftOut[] = []): SourceSegment[] {
+export function sourceToSegments(lines: readonly string[], textLine: number, articles: readonly ArticleEntry[], leftOut: readonly LeftOut[] = []): SourceSegment[] {
   const owner = lines.map((_, index): LineOwner => (index + 1 < textLine ? "header" : "left-out"));
   for (const article of [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0])) {
     const [start, end] = article.source!.lines;
@@ -115,8 +115,8 @@ export interface ReadSourcePages {
 }
 
 /** The pages of every source the articles name. */
-export async function readSourcePages(root: string, records: readonly ArticleRecord[]): Promise<ReadSourcePages> {
-  const bySource = new Map<string, ArticleRecord[]>();
+export async function readSourcePages(root: string, records: readonly ArticleEntry[]): Promise<ReadSourcePages> {
+  const bySource = new Map<string, ArticleEntry[]>();
   for (const record of records) {
     if (!record.source) continue;
     const list = bySource.get(record.source.file);

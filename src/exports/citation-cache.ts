@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
 import { codeFingerprint } from "../records/record-cache.ts";
 import type { ArchiveDate } from "../records/edtf-date.ts";
@@ -57,7 +57,7 @@ function cslItemToCitations(item: CslItem, date: ArchiveDate | null, interfaceLa
 }
 
 /** Makes an article's citations: the one place citeproc and citation-js are called for them. */
-export function articleToCitations(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
+export function articleToCitations(article: ArticleEntry, archive: Pick<Archive, "site">): ArticleCitations {
   return cslItemToCitations(articleToCslItem(article, archive), article.parsedDate, archive.site.language);
 }
 
@@ -70,7 +70,7 @@ export class CitationCache {
   readonly stats: CitationStats = { reused: 0, made: 0 };
   private readonly used = new Map<string, ArticleCitations>();
   /** What `citationsFor` answered, by article, for one site's settings. */
-  private answered: { site: Pick<Archive, "site">["site"]; byArticle: WeakMap<ArticleRecord, ArticleCitations> } | undefined;
+  private answered: { site: Pick<Archive, "site">["site"]; byArticle: WeakMap<ArticleEntry, ArticleCitations> } | undefined;
 
   private constructor(
     private readonly file: string | undefined,
@@ -96,7 +96,7 @@ export class CitationCache {
   }
 
   /** The article's citations, kept from an earlier build when its CSL item is the same. */
-  citationsOf(article: ArticleRecord, archive: Pick<Archive, "site">): ArticleCitations {
+  citationsOf(article: ArticleEntry, archive: Pick<Archive, "site">): ArticleCitations {
     const item = articleToCslItem(article, archive);
     // The CSL item's `issued` cannot tell uncertain from approximate; BibTeX and RIS are written from the date itself.
     const key = createHash("sha256").update(archive.site.language).update("\0").update(article.parsedDate?.edtf ?? "").update("\0").update(JSON.stringify(item)).digest("hex");
@@ -111,7 +111,7 @@ export class CitationCache {
   }
 
   /** `citationsOf` for one archive: what templates and the citation files take. */
-  citationsFor(archive: Pick<Archive, "site">): (article: ArticleRecord) => ArticleCitations {
+  citationsFor(archive: Pick<Archive, "site">): (article: ArticleEntry) => ArticleCitations {
     // A build asks for each article's citations twice (its page's key, then its citation files), and a cache
     // lives one build: the second answer is the first, without the CSL item and its key being made again.
     if (this.answered?.site !== archive.site) this.answered = { site: archive.site, byArticle: new WeakMap() };

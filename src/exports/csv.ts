@@ -20,7 +20,7 @@
  * own, so it is kept as written. The JSON Lines and SQLite exports keep the
  * text as it is.
  */
-import { stringify } from "csv-stringify/sync";
+import { stringify, type Options } from "csv-stringify/sync";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { articleToExportRecord, EXPORT_FIELDS, type ExportRecord } from "./jsonl.ts";
 
@@ -39,18 +39,29 @@ export function exportRecordToRow(record: ExportRecord): string[] {
   return EXPORT_FIELDS.map((field) => exportValueToCell(record[field]));
 }
 
+const CSV_OPTIONS: Options = {
+  record_delimiter: "windows",
+  escape_formulas: true,
+  // Cells with leading or trailing blanks are quoted, so readers that trim unquoted cells keep them; cells with any
+  // line break are quoted, so that no reader splits a row there.
+  quoted_match: [/^\s|\s$/, /[\r\n]/],
+};
+
+/** The header row, CRLF included. */
+export function csvHeader(): string {
+  return stringify([EXPORT_FIELDS], CSV_OPTIONS);
+}
+
+/** One article's row, CRLF included: the export is the header and the rows, joined, so it can be written a row at a time. */
+export function articleToCsvRow(article: ArticleRecord, baseUrl = ""): string {
+  return stringify([exportRecordToRow(articleToExportRecord(article, baseUrl))], CSV_OPTIONS);
+}
+
 export function archiveToCsv(articles: readonly ArticleRecord[], baseUrl = ""): string {
   return exportRecordsToCsv(articles.map((article) => articleToExportRecord(article, baseUrl)));
 }
 
 /** Records (from the articles, or read back from the SQLite export) as the CSV export. */
 export function exportRecordsToCsv(records: readonly ExportRecord[]): string {
-  const rows = records.map(exportRecordToRow);
-  return stringify([EXPORT_FIELDS, ...rows], {
-    record_delimiter: "windows",
-    escape_formulas: true,
-    // Cells with leading or trailing blanks are quoted, so readers that trim unquoted cells keep them; cells with any
-    // line break are quoted, so that no reader splits a row there.
-    quoted_match: [/^\s|\s$/, /[\r\n]/],
-  });
+  return stringify([EXPORT_FIELDS, ...records.map(exportRecordToRow)], CSV_OPTIONS);
 }

@@ -8,7 +8,7 @@
  */
 import { dateLabel, messagesFor, type Messages } from "../archive/interface-messages.ts";
 import { languageToName } from "../archive/language-names.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry, ArticleRecord } from "../records/article-record.ts";
 import type { ArchiveDate } from "../records/edtf-date.ts";
 import { dateToDayRange, timeToIsoDay } from "./day-range.ts";
 
@@ -33,7 +33,7 @@ export interface SearchRecord {
 export const UNDATED_SORT_KEY = "0000-00-00";
 
 /** An article's sort keys, as Pagefind orders them (strings, compared byte by byte). */
-export function searchSortKeys(article: ArticleRecord): { date: string } {
+export function searchSortKeys(article: ArticleEntry): { date: string } {
   return { date: article.parsedDate ? timeToIsoDay(article.parsedDate.min) : UNDATED_SORT_KEY };
 }
 
@@ -54,7 +54,7 @@ function dateToYears(date: ArchiveDate): string[] {
  * month` counts; then, after a space, its publication. The search page's chart
  * of matches by month and publication reads the counts Pagefind gives for it.
  */
-export function articleToTimelinePeriod(article: ArticleRecord): string {
+export function articleToTimelinePeriod(article: ArticleEntry): string {
   if (!article.parsedDate) return `${TIMELINE_UNDATED} ${article.publication}`;
   const range = dateToDayRange(article.parsedDate);
   const month = range.start.slice(0, 7) === range.end.slice(0, 7) ? range.start.slice(0, 7) : TIMELINE_WIDER;
@@ -62,7 +62,7 @@ export function articleToTimelinePeriod(article: ArticleRecord): string {
 }
 
 /** The date shown with a result is in the interface's language, as on the site's pages. */
-export function articleToSearchRecord(article: ArticleRecord, messages: Messages = messagesFor("en")): SearchRecord {
+export function articleToSearchRecord(article: ArticleEntry & Pick<ArticleRecord, "text">, messages: Messages = messagesFor("en")): SearchRecord {
   const date = article.parsedDate;
   return {
     url: article.permalink,

@@ -25,7 +25,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry, ArticleRecord } from "../records/article-record.ts";
 import { dateToDayRange } from "./day-range.ts";
 import { articleToExportRecord, EXPORT_FIELDS, ExportRecordSchema, type ExportRecord } from "./jsonl.ts";
 import { FRONT_MATTER_FIELD_ORDER } from "../records/article-schema.ts";
@@ -82,7 +82,7 @@ CREATE TABLE archive_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`;
  * of them. The search record's content is title, summary and text joined by
  * blank lines, so its words are theirs, column by column.
  */
-export function articleToSearchColumns(article: ArticleRecord, messages: Messages, stem: Stem): { title: string; summary: string; text: string; meta: string; parts: string } {
+export function articleToSearchColumns(article: ArticleEntry & Pick<ArticleRecord, "text">, messages: Messages, stem: Stem): { title: string; summary: string; text: string; meta: string; parts: string } {
   const record = articleToSearchRecord(article, messages);
   const parts: string[] = [];
   const words = (text: string) => {
@@ -105,6 +105,7 @@ function exportValueToColumn(field: keyof ExportRecord, value: unknown): string 
   return String(value);
 }
 
+/**
 /**
  * A row of `articles` back as the record it was written from, its keys in the
  * JSON Lines export's order, or the field that does not read back.
@@ -133,37 +134,110 @@ export interface DatabaseSettings {
   searchLanguage: string;
 }
 
-/** Writes the database to `file`, replacing it only once it is complete. */
-export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: string, settings: DatabaseSettings = { baseUrl: "", title: "", searchLanguage: "en" }): void {
-  const { baseUrl, searchLanguage } = settings;
-  const scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
-  const partial = `${file}.partial`;
-  try {
-    const db = new Database(path.join(scratchDir, "archive.sqlite"));
+const DEFAULT_SETTINGS: DatabaseSettings = { baseUrl: "", title: "", searchLanguage: "en" };
+
+/**
+ * Writes the database to `file` a row at a time (`add`, in archive order),
+ * replacing the file only once it is complete (`finish`); `abort` leaves
+ * nothing. The scratch file grows while the records, read one by one, need
+ * not all be in memory.
+ */
+export class ArchiveDatabaseWriter {
+  private readonly scratchDir = mkdtempSync(path.join(tmpdir(), "hemeroteca-sqlite-"));
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+  private readonly insertWords: Database.Statement;
+  private readonly messages: Messages;
+  private readonly stem: Stem;
+  private position = 0;
+  /** Where the rows `addRowsOf` copied begin, and the archive's entries they are. */
+  private copied: { after: number; entries: readonly ArticleEntry[] } | undefined;
+
+  constructor(private readonly file: string, private readonly settings: DatabaseSettings = DEFAULT_SETTINGS) {
     try {
-      db.pragma(`page_size = ${PAGE_SIZE}`);
-      db.pragma("journal_mode = OFF");
-      db.pragma("synchronous = OFF");
-      db.exec(DATABASE_SCHEMA);
+      this.db = new Database(path.join(this.scratchDir, "archive.sqlite"));
+      this.db.pragma(`page_size = ${PAGE_SIZE}`);
+      this.db.pragma("journal_mode = OFF");
+      this.db.pragma("synchronous = OFF");
+      this.db.exec(DATABASE_SCHEMA);
       const columns = ["position", ...EXPORT_FIELDS, "date_start", "date_end"];
-      const insert = db.prepare(
-        `INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-      );
-      const insertWords = db.prepare("INSERT INTO search_words (rowid, title, summary, text, meta, parts) VALUES (@rowid, @title, @summary, @text, @meta, @parts)");
-      const messages = messagesFor(searchLanguage);
-      const stem = stemmerFor(searchLanguage);
-      db.transaction(() => {
-        articles.forEach((article, index) => {
-          const record = articleToExportRecord(article, baseUrl);
-          const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
-          insert.run(index + 1, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
-          insertWords.run({ rowid: index + 1, ...articleToSearchColumns(article, messages, stem) });
-        });
-        const setting = db.prepare("INSERT INTO archive_settings (name, value) VALUES (?, ?)");
-        setting.run("search_language", searchLanguage);
-        setting.run("base_url", baseUrl);
-        setting.run("title", settings.title);
-      })();
+      this.insert = this.db.prepare(`INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+      this.insertWords = this.db.prepare("INSERT INTO search_words (rowid, title, summary, text, meta, parts) VALUES (@rowid, @title, @summary, @text, @meta, @parts)");
+      this.messages = messagesFor(settings.searchLanguage);
+      this.stem = stemmerFor(settings.searchLanguage);
+    } catch (error) {
+      rmSync(this.scratchDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  add(article: ArticleRecord): void {
+    // One transaction for the rows in a row: one each made the inserts many times slower.
+    if (!this.db.inTransaction) this.db.exec("BEGIN");
+    const record = articleToExportRecord(article, this.settings.baseUrl);
+    const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
+    const rowid = ++this.position;
+    this.insert.run(rowid, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
+    this.insertWords.run({ rowid, ...articleToSearchColumns(article, this.messages, this.stem) });
+  }
+
+  /**
+   * Copies every row of another export's database, in its order, after the
+   * rows added so far: the merge of a sharded build (merge-exports.ts). The
+   * database is attached, and its rows copied by SQLite itself. `search_words`
+   * keeps no text to copy (it is contentless), so `finish` makes the copied
+   * rows' words again from their text and their entries in `entries` (the
+   * archive's articles, in archive order), all in one transaction as a single
+   * build adds them: the index has the bytes a single build writes.
+   */
+  addRowsOf(database: string, entries: readonly ArticleEntry[]): number {
+    const columns = [...EXPORT_FIELDS, "date_start", "date_end"].map((column) => `"${column}"`).join(", ");
+    // SQLite attaches no database inside a transaction.
+    if (this.db.inTransaction) this.db.exec("COMMIT");
+    this.db.prepare("ATTACH DATABASE ? AS part").run(database);
+    try {
+      const version: unknown = this.db.pragma("part.user_version", { simple: true });
+      if (version !== DATABASE_SCHEMA_VERSION) throw new Error(`Cannot \`merge\` \`${database}\`: its schema is version ${String(version)}, not ${DATABASE_SCHEMA_VERSION}; build every shard with the same code`);
+      const ids = this.db.prepare("SELECT id FROM part.articles ORDER BY position").pluck().all() as string[];
+      ids.forEach((id, index) => {
+        const position = this.position + index + 1;
+        if (entries[position - 1]?.id !== id) throw new Error(`Cannot \`merge\` \`${database}\`: its article \`${id}\` is not the archive's article ${position}; build every shard of this archive again`);
+      });
+      const copied = this.db.prepare(`INSERT INTO main.articles (position, ${columns}) SELECT position + ?, ${columns} FROM part.articles ORDER BY position`).run(this.position).changes;
+      this.copied ??= { after: this.position, entries };
+      this.position += copied;
+      return copied;
+    } finally {
+      this.db.exec("DETACH DATABASE part");
+    }
+  }
+
+  /** The words of the rows `addRowsOf` copied, read back a batch at a time (a statement being read blocks writes). */
+  private addCopiedWords(): void {
+    if (!this.copied) return;
+    const { entries } = this.copied;
+    const batch = this.db.prepare("SELECT position, text FROM articles WHERE position > ? ORDER BY position LIMIT 500");
+    for (let after = this.copied.after; ; ) {
+      const rows = batch.all(after) as Array<{ position: number; text: string }>;
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        this.insertWords.run({ rowid: row.position, ...articleToSearchColumns({ ...entries[row.position - 1]!, text: row.text }, this.messages, this.stem) });
+      }
+      after = rows.at(-1)!.position;
+    }
+  }
+
+  finish(): void {
+    const { db, file } = this;
+    const partial = `${file}.partial`;
+    try {
+      if (!db.inTransaction) db.exec("BEGIN");
+      this.addCopiedWords();
+      const setting = db.prepare("INSERT INTO archive_settings (name, value) VALUES (?, ?)");
+      setting.run("search_language", this.settings.searchLanguage);
+      setting.run("base_url", this.settings.baseUrl);
+      setting.run("title", this.settings.title);
+      db.exec("COMMIT");
       // FTS5 writes a segment whenever its in-memory table passes `hashsize` (1 MB by default) and then
       // merges them; with room for a whole archive of 10,000 articles the index is written once, and
       // 'optimize' has nothing left to merge: 1.6 s instead of 2.6 s. The default is put back for whoever
@@ -175,12 +249,28 @@ export function writeArchiveDatabase(articles: readonly ArticleRecord[], file: s
       db.pragma(`user_version = ${DATABASE_SCHEMA_VERSION}`);
       rmSync(partial, { force: true });
       db.prepare("VACUUM INTO ?").run(partial);
-    } finally {
       db.close();
+      renameSync(partial, file);
+    } finally {
+      this.abort();
+      rmSync(partial, { force: true });
     }
-    renameSync(partial, file);
-  } finally {
-    rmSync(partial, { force: true });
-    rmSync(scratchDir, { recursive: true, force: true });
   }
+
+  abort(): void {
+    if (this.db.open) this.db.close();
+    rmSync(this.scratchDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes the database of `articles` to `file`, replacing it only once it is complete. */
+export function writeArchiveDatabase(articles: Iterable<ArticleRecord>, file: string, settings: DatabaseSettings = DEFAULT_SETTINGS): void {
+  const writer = new ArchiveDatabaseWriter(file, settings);
+  try {
+    for (const article of articles) writer.add(article);
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  writer.finish();
 }

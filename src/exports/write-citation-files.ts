@@ -5,14 +5,14 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import { articleToCitations, CITATION_FILE_NAMES, type ArticleCitations } from "./citation-cache.ts";
 
 /** Files handled at once while writing citations: enough to keep the disk busy, few enough for any file-handle limit. */
 const CONCURRENT_WRITES = 64;
 
 /** Where an article's citations come from: made afresh by default, or from the build's `CitationCache`. */
-export type CitationsOf = (article: ArticleRecord) => ArticleCitations;
+export type CitationsOf = (article: ArticleEntry) => ArticleCitations;
 
 /**
  * Writes a file unless it already holds exactly `text`: a site rebuilt over

@@ -23,3 +23,14 @@ export const ArticleRecordSchema = ArticleFrontMatterSchema.extend({
 });
 
 export type ArticleRecord = z.infer<typeof ArticleRecordSchema>;
+
+/**
+ * An article as the Archive holds it: the record without its body. What every
+ * page needs of every article (ids, dates, titles, tags) stays in memory; the
+ * body, about nine tenths of a record, is read back from the record cache by
+ * the one page, search record or export row that shows it (article-bodies.ts).
+ */
+export type ArticleEntry = Omit<ArticleRecord, "html" | "text">;
+
+/** An article's body: its sanitized HTML and its plain text. */
+export type ArticleBody = Pick<ArticleRecord, "html" | "text">;

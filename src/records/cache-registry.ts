@@ -34,7 +34,7 @@ export const CACHES = {
   /** Feeds (Atom, RSS, JSON Feed), by their entries. */
   feeds: { folder: "feeds", version: 2, code: SITE_CODE, module: "src/site/feed-cache.ts" },
   /** The data exports (JSONL, CSV, SQLite), by the records. */
-  exports: { folder: "exports", version: 3, code: ["src", "package-lock.json"], module: "src/site/exports-cache.ts" },
+  exports: { folder: "exports", version: 4, code: ["src", "package-lock.json"], module: "src/site/exports-cache.ts" },
   /** The Pagefind index: the main one, its pages kept in main.json, and the recent one. */
   searchIndex: { folder: "pagefind", version: 5, code: ["src/site/pagefind-index.ts", "src/exports/search-record.ts", "package-lock.json"], module: "src/site/search-index-cache.ts" },
 } as const satisfies Record<string, CacheRow>;

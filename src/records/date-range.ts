@@ -4,7 +4,7 @@
  * feed; `0023` gets a year page of its own), so it is a warning with the
  * value, and years outside the range get no year page.
  */
-import type { ArticleRecord } from "./article-record.ts";
+import type { ArticleEntry } from "./article-record.ts";
 import type { Problem } from "./problems.ts";
 import type { Locate } from "./validate-archive.ts";
 
@@ -28,7 +28,7 @@ export function yearInRange(year: number, range: DateRange): boolean {
 }
 
 /** A warning for each article whose date lies, in whole or in part, outside the range. */
-export function datesOutsideRange(records: readonly ArticleRecord[], range: DateRange, locate: Locate): Problem[] {
+export function datesOutsideRange(records: readonly ArticleEntry[], range: DateRange, locate: Locate): Problem[] {
   const problems: Problem[] = [];
   const span = `${range.from} to ${range.to}`;
   for (const record of records) {

@@ -59,6 +59,14 @@ export async function codeFingerprint(paths: readonly string[]): Promise<string>
   return hash.digest("hex");
 }
 
+/** The entry each record was read from or written to, for its body to be read back (article-bodies.ts). */
+const entryFiles = new WeakMap<ArticleRecord, string>();
+
+/** The record cache entry on disk that holds `record`, if this process read or wrote it there. */
+export function cachedEntryOf(record: ArticleRecord): string | undefined {
+  return entryFiles.get(record);
+}
+
 /** An entry's text: the hash of the record's JSON on the first line, the JSON after it. That hash is the record's digest. */
 function recordToEntry(record: ArticleRecord): string {
   const entry = withChecksum(JSON.stringify(record));
@@ -142,6 +150,7 @@ export class RecordCache {
     }
     this.stats.hits++;
     this.used.add(key);
+    entryFiles.set(record, entry);
     return record;
   }
 
@@ -187,6 +196,7 @@ export class RecordCache {
       await writeFileAtomically(target, recordToEntry(record));
       this.stats.writes++;
       this.used.add(key);
+      entryFiles.set(record, target);
     } catch (error) {
       throw new Error(`Cannot \`write\` the record cache entry \`${target}\``, { cause: error });
     }

@@ -13,16 +13,16 @@
  * page rendered again, never a page left stale.
  */
 import { createHash } from "node:crypto";
-import type { ArticleRecord } from "./article-record.ts";
+import type { ArticleEntry } from "./article-record.ts";
 
-const digests = new WeakMap<ArticleRecord, string>();
+const digests = new WeakMap<ArticleEntry, string>();
 
 /** Notes the digest of `record`, whose JSON hashed to `digest` (hex) when it was read or written. */
-export function noteRecordDigest(record: ArticleRecord, digest: string): void {
+export function noteRecordDigest(record: ArticleEntry, digest: string): void {
   digests.set(record, digest);
 }
 
-export function recordDigest(record: ArticleRecord): string {
+export function recordDigest(record: ArticleEntry): string {
   let digest = digests.get(record);
   if (digest === undefined) {
     digest = createHash("sha256").update(JSON.stringify(record)).digest("hex");

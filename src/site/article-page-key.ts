@@ -17,7 +17,7 @@
  * to the renderer's signature.
  */
 import { createHash } from "node:crypto";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import { recordDigest } from "../records/record-digest.ts";
 import { codeFingerprint } from "./output-cache.ts";
 import { SITE_CODE } from "./site-code.ts";
@@ -35,7 +35,7 @@ export class ArticlePageKeys {
   }
 
   /** The key of the page of `article` given its page's `context` (`articlePageContext`). */
-  keyOf(article: ArticleRecord, context: unknown): string {
+  keyOf(article: ArticleEntry, context: unknown): string {
     return createHash("sha256").update(this.salt).update(recordDigest(article)).update("\0").update(JSON.stringify(context)).digest("base64url");
   }
 }

@@ -2,7 +2,7 @@
 import type { Archive, Group, IssueGroup, ListPage } from "../archive/build-archive.ts";
 import { countOf, dateLabel, formatMessage, messagesFor, monthName, monthYearTitle, type CountedNoun, type Messages } from "../archive/interface-messages.ts";
 import { languageToName } from "../archive/language-names.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import { dateToDatetimeAttribute } from "../records/edtf-date.ts";
 import { html, langAttribute, type HtmlValue, type SafeHtml } from "./html.ts";
 
@@ -11,7 +11,7 @@ import { html, langAttribute, type HtmlValue, type SafeHtml } from "./html.ts";
  * written in the file (a tooltip for researchers), `className` a class beside
  * `date`, `lang` the element's language when it differs from its parent's.
  */
-export function dateElement(m: Messages, article: Pick<ArticleRecord, "parsedDate">, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
+export function dateElement(m: Messages, article: Pick<ArticleEntry, "parsedDate">, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
   const label = dateLabel(m, article.parsedDate);
   const classes = options.className ? `date ${options.className}` : "date";
   const lang = options.lang ?? "";
@@ -55,7 +55,7 @@ export function linkToGroup(url: string | undefined, kind: Group["kind"], name: 
  * Archive does not change once built: at 10,000 articles the lists held some
  * 80,000 entries, made a few times each.
  */
-const listItems = new WeakMap<Archive, WeakMap<ArticleRecord, Partial<Record<`${2 | 3}${"" | "-in-issue"}`, SafeHtml>>>>();
+const listItems = new WeakMap<Archive, WeakMap<ArticleEntry, Partial<Record<`${2 | 3}${"" | "-in-issue"}`, SafeHtml>>>>();
 
 /** How an entry is shown: its headline's heading level, and whether the list is an issue's own (its entries then name their page only). */
 export interface ListItemOptions {
@@ -64,7 +64,7 @@ export interface ListItemOptions {
 }
 
 /** One entry of an archive list: date, headline, dek, publication (with issue and page, for print); in the article's own language, in a page in the site's. */
-export function articleListItem(archive: Archive, article: ArticleRecord, options: ListItemOptions = {}): SafeHtml {
+export function articleListItem(archive: Archive, article: ArticleEntry, options: ListItemOptions = {}): SafeHtml {
   const headingLevel = options.headingLevel ?? 2;
   const inIssue = options.inIssue ?? false;
   let byArticle = listItems.get(archive);
@@ -75,11 +75,11 @@ export function articleListItem(archive: Archive, article: ArticleRecord, option
 }
 
 /** "N° 37, p. 2", or on the issue's own page (`inIssue`) "p. 2": every entry there is of N° 37. */
-function issueAndPage(m: Messages, article: Pick<ArticleRecord, "issue" | "page">, inIssue: boolean): string {
+function issueAndPage(m: Messages, article: Pick<ArticleEntry, "issue" | "page">, inIssue: boolean): string {
   return [inIssue ? undefined : article.issue, article.page === undefined ? undefined : formatMessage(m.pageOfIssue, { page: article.page })].filter((part) => part !== undefined).join(", ");
 }
 
-function makeListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 | 3, inIssue: boolean): SafeHtml {
+function makeListItem(archive: Archive, article: ArticleEntry, headingLevel: 2 | 3, inIssue: boolean): SafeHtml {
   const link = html`<a href="${article.permalink}">${article.title}</a>`;
   const heading = headingLevel === 2 ? html`<h2 class="entry-title">${link}</h2>` : html`<h3 class="entry-title">${link}</h3>`;
   const site = archive.site.language;
@@ -94,7 +94,7 @@ function makeListItem(archive: Archive, article: ArticleRecord, headingLevel: 2 
 </li>`;
 }
 
-export function articleList(archive: Archive, articles: ArticleRecord[], options: ListItemOptions = {}): SafeHtml {
+export function articleList(archive: Archive, articles: ArticleEntry[], options: ListItemOptions = {}): SafeHtml {
   if (articles.length === 0) return html`<p class="empty">${messagesFor(archive.site.language).noArticles}</p>`;
   return html`<ol class="entries">${articles.map((a) => articleListItem(archive, a, options))}</ol>`;
 }
@@ -107,7 +107,7 @@ export function issueGroupList(m: Messages, issues: readonly IssueGroup[]): Safe
 }
 
 /** What a list of headlines shows of an article (`headlineList`). */
-export type Headline = Pick<ArticleRecord, "permalink" | "title" | "language" | "parsedDate">;
+export type Headline = Pick<ArticleEntry, "permalink" | "title" | "language" | "parsedDate">;
 
 /** A short list of headlines with dates (related articles beside an article), in a part of the page in the site's language `site`. */
 export function headlineList(site: string, articles: readonly Headline[]): SafeHtml {

@@ -58,15 +58,18 @@ import { codeFingerprint, listTree } from "./output-cache.ts";
 import { ArticlePageKeys } from "./article-page-key.ts";
 import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKER } from "./output-folder.ts";
 import { OutputLedger } from "./output-ledger.ts";
-import { allPages, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
+import { allPages, permalinkToFile, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
 import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "./publish.ts";
 import { SITE_CODE } from "./site-code.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
-import { withoutHtml } from "./worker-job.ts";
-import { writeArticlePreviews, type PreviewRenderers } from "./quick-preview.ts";
 import { toPosix } from "../records/paths.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
+import { shardArticles, type ShardSpec } from "../archive/shards.ts";
+import { mergeExports } from "../exports/merge-exports.ts";
+import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "./shard-output.ts";
+import { writeArticlePreviews, type PreviewRenderers } from "./quick-preview.ts";
 import { cachePath, cacheRoot } from "../records/cache-registry.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
@@ -102,6 +105,10 @@ export interface PluginOptions {
   preview?: { articlePage: PreviewRenderers["articlePage"]; written: (files: string[]) => void };
   /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
   dryRun?: boolean;
+  /** Build one shard of a sharded build (`--shard K/N`): its article pages, their citation files and its part of the exports. */
+  shard?: ShardSpec;
+  /** Merge the output folders of every shard (`--merge DIR...`) into the whole site, as a single build writes it. */
+  merge?: string[];
   /**
    * The site folder, when Eleventy's output is its staging folder
    * (`stagingFolderOf(site)`): the build makes the new site there and swaps
@@ -134,6 +141,8 @@ function countFromEnv(name: "HEMEROTECA_SEARCH_SHARD_SIZE" | "HEMEROTECA_SEARCH_
 }
 
 const ms = (value: number) => Math.round(value);
+/** This process's resident set now (the main thread and its workers; not the Pagefind processes), in MiB. */
+const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOptions): void {
   const log = options.log ?? ((message: string) => console.error(`[hemeroteca] ${message}`));
@@ -143,7 +152,12 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
   const dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
   const searchShardSize = countFromEnv("HEMEROTECA_SEARCH_SHARD_SIZE", 1);
   const searchRecentLimit = countFromEnv("HEMEROTECA_SEARCH_RECENT_LIMIT", 0);
+  if (options.shard && options.merge) throw new Error("Cannot build with both `--shard` and `--merge`: build each shard, then merge their folders");
   let archive: Archive | undefined;
+  /** In a shard's build, its articles (shards.ts). */
+  let shardPart: ArticleEntry[] | undefined;
+  /** In a merge, the shards' manifests, in shard order (shard-output.ts). */
+  let shards: Array<ShardManifest & { folder: string }> | undefined;
   let citations: CitationCache | undefined;
   let feeds: FeedCache | undefined;
   let search: SearchIndexInWorkers | undefined;
@@ -253,7 +267,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       deferCacheWrites: (commit) => (commitCache = commit),
     });
     // Started now, so that they load their code while the archive loads; sent their jobs once it has.
-    const workers = dryRun ? undefined : { index: searchIndexWorker(), exports: exportsWorker() };
+    // A shard makes no search index (the merge indexes the whole archive), and a merge no exports (it joins the shards').
+    const workers = dryRun ? undefined : { index: options.shard ? undefined : searchIndexWorker(), exports: options.merge ? undefined : exportsWorker() };
     let loaded;
     try {
       const settings = loadSiteConfig(options.root, options.articlesDir);
@@ -276,11 +291,16 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       }
       if (settingsErrors.length) throw new ContentError(settingsErrors);
       archive = loaded.archive;
+      shardPart = options.shard ? shardArticles(archive.articles, options.shard) : undefined;
+      // Before anything is written: shards missing, or cut from other articles, are an error naming them.
+      shards = options.merge ? readShards(options.merge, archive.articles) : undefined;
       // Only now, with every file valid, may the build leave anything outside its output; a dry run leaves nothing.
       if (!dryRun) await commitCache?.();
+      // The bodies of the records parsed just now are in their cache entries too: they need not stay in memory.
+      loaded.bodies.settle();
       if (parse?.swept) timings.recordsSwept = parse.swept;
     } catch (error) {
-      if (workers) await Promise.all([workers.index.cancel(), workers.exports.cancel()]);
+      if (workers) await Promise.all([workers.index?.cancel(), workers.exports?.cancel()]);
       throw error;
     }
     if (loaded.warnings.length) log(`warnings:\n${warningsToText(loaded.warnings)}`);
@@ -300,6 +320,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       parse: ms(parseMs),
       // Cross-file checks and the Archive's indexes.
       archive: ms(loadedAt - parsedAt),
+      // Where memory goes, stage by stage (PERFORMANCE.md, "Memory"): the resident set as each stage ends.
+      rssLoadMiB: rssMiB(),
     });
     if (parse?.cacheWriteErrors) log(`could not write ${parse.cacheWriteErrors} record cache entries; the build goes on without them`);
     log(`loaded ${archive.articles.length} articles in ${ms(loadMs)} ms (${parse?.cached ?? 0} from the cache, ${parse?.parsed ?? 0} parsed${parse?.threads ? ` on ${parse.threads} threads` : ""})`);
@@ -307,17 +329,24 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const current = archive;
     if (workers) {
       // The index needs only the records: it is made on a worker thread (and Pagefind in its own process) while Eleventy renders.
-      const records = withoutHtml(current);
-      search = new SearchIndexInWorkers(records, path.join(output, "pagefind"), {
-        // The digests are noted already (the record cache read or wrote each record), and name each record whole.
-        ...(cacheDir ? { cacheDir: cachePath(cacheDir, "searchIndex"), digests: current.articles.map(recordDigest) } : {}),
-        ...(searchShardSize ? { shardSize: searchShardSize } : {}),
-        ...(searchRecentLimit !== undefined ? { recentLimit: searchRecentLimit } : {}),
-      }, workers.index);
-      // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
-      exportsMade = writeExportsInWorker(records, output, cachePath(cacheDir, "exports"), workers.exports);
-      // Awaited in eleventy.after; until then a failure must not count as unhandled.
-      exportsMade.catch(() => {});
+      // Each worker is sent the articles without their bodies, and where each body is (article-bodies.ts).
+      const bodiesOf = (articles: readonly ArticleEntry[]) => articles.map((article) => loaded.bodies.locationOf(article));
+      if (workers.index) {
+        search = new SearchIndexInWorkers(current, bodiesOf(current.articles), path.join(output, "pagefind"), {
+          // The digests are noted already (the record cache read or wrote each record), and name each record whole.
+          ...(cacheDir ? { cacheDir: cachePath(cacheDir, "searchIndex"), digests: current.articles.map(recordDigest) } : {}),
+          ...(searchShardSize ? { shardSize: searchShardSize } : {}),
+          ...(searchRecentLimit !== undefined ? { recentLimit: searchRecentLimit } : {}),
+        }, workers.index);
+      }
+      if (workers.exports) {
+        // The data exports too need only the records, and write only `data/`: on another worker, beside the index.
+        const articles = shardPart ?? current.articles;
+        const job = { site: current.site, articles, bodies: bodiesOf(articles), digests: articles.map(recordDigest) };
+        exportsMade = writeExportsInWorker(job, output, cachePath(cacheDir, "exports"), workers.exports);
+        // Awaited in eleventy.after; until then a failure must not count as unhandled.
+        exportsMade.catch(() => {});
+      }
     }
     // Read once the index is under way: at 10,000 articles the kept citations are megabytes of JSON.
     citations = await CitationCache.open(cachePath(cacheDir, "citations"));
@@ -326,7 +355,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     feeds = await FeedCache.open(cachePath(cacheDir, "feeds"), siteCode);
     // Only a full build that writes can vouch for every file it leaves alone: `npm run build`, and each rebuild of
     // `npm start` (the whole site again); not Eleventy's `--incremental` mode, which renders what it chooses.
-    if (cacheDir && !incremental && !dryRun) {
+    // A shard or a merge writes a folder of its own each time, which no ledger vouches for.
+    if (cacheDir && !incremental && !dryRun && !options.shard && !options.merge) {
       const selectStarted = performance.now();
       ledger = await OutputLedger.open(ledgerDir, siteFolder, linker);
       let pageSources: Map<string, string> | undefined;
@@ -342,6 +372,10 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       timings.feedsUnchanged = chosen.unchanged;
       timings.select = ms(performance.now() - selectStarted);
     }
+    // A shard renders its article pages and no list page or feed; a merge every page but the articles', which it copies.
+    if (shardPart) pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] } };
+    if (shards) pagesToWrite = { ...(pagesToWrite ?? allPages(current)), articles: [] };
+    timings.rssSelectMiB = rssMiB();
     renderStartedAt = performance.now();
   });
 
@@ -360,6 +394,7 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const output = path.resolve(options.root, dir.output);
     const renderedAt = performance.now();
     timings.render = ms(renderedAt - renderStartedAt);
+    timings.rssRenderMiB = rssMiB();
     if (dryRun) {
       log("dry run: wrote no citation file, data export or search index, and nothing into the caches");
       reportTimings();
@@ -370,11 +405,13 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     let started = performance.now();
     const current = archive;
     const cache = citations!;
-    const citationFiles = await writeCitationFiles(current, output, cache.citationsFor(current), ledger);
+    // A merge takes the citation files from the shards, with their article pages; a shard writes those of its articles.
+    const citationFiles = shards ? [] : await writeCitationFiles(shardPart ? { ...current, articles: shardPart } : current, output, cache.citationsFor(current), ledger);
     await cache.save();
     timings.citations = ms(performance.now() - started);
     timings.citationsMade = cache.stats.made;
     timings.citationsReused = cache.stats.reused;
+    timings.rssCitationsMiB = rssMiB();
     started = performance.now();
     await feeds!.save();
     Object.assign(timings, { feedsSave: ms(performance.now() - started), feedsMade: feeds!.stats.made, feedsReused: feeds!.stats.reused });
@@ -383,12 +420,13 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     // line did not announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real
     // build always writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the
     // last real build stands.
+    const handedOver = await handOverShards(output, citationFiles);
     let prune: { made: Set<string>; listing: OutputListing; ms: number } | undefined;
     if (!incremental && results?.length) {
       // All but the search index's files are known by now, and every stale file is in the folder: both are worked
       // out while the workers finish, rather than after.
       started = performance.now();
-      const made = new Set<string>([SITE_MARKER, ...DATA_FILES, ...citationFiles, ...(await listTree(path.join(options.root, "public")))]);
+      const made = new Set<string>([SITE_MARKER, ...DATA_FILES, ...citationFiles, ...handedOver, ...(await listTree(path.join(options.root, "public")))]);
       for (const result of results ?? []) {
         if (typeof result.outputPath !== "string") continue;
         const file = toPosix(path.relative(output, path.resolve(result.outputPath)));
@@ -398,19 +436,23 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
       for (const file of ledger?.unchanged ?? []) made.add(file);
       prune = { made, listing: listOutput(output), ms: performance.now() - started };
     }
-    const exports = await awaitWorkerJob("exports", exportsMade!);
+    if (exportsMade) {
+      const exports = await awaitWorkerJob("exports", exportsMade);
+      log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
+    }
     exportsMade = undefined;
-    log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
-    const index = await awaitWorkerJob("index", search!.result());
+    const index = search ? await awaitWorkerJob("index", search.result()) : undefined;
     search = undefined;
-    timings.indexShards = index.shards;
-    timings.indexShardsReused = index.reusedShards;
-    timings.indexRecent = index.recent;
-    timings.indexMainMade = index.mainMade;
-    if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
+    if (index) {
+      timings.indexShards = index.shards;
+      timings.indexShardsReused = index.reusedShards;
+      timings.indexRecent = index.recent;
+      timings.indexMainMade = index.mainMade;
+      if (index.secondShards) Object.assign(timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
+    }
     if (prune) {
       started = performance.now();
-      for (const file of index.files) prune.made.add(`pagefind/${file}`);
+      for (const file of index?.files ?? []) prune.made.add(`pagefind/${file}`);
       const removed = await pruneOutput(output, prune.made, prune.listing);
       timings.prune = ms(prune.ms + performance.now() - started);
       timings.pruned = removed.length;
@@ -424,11 +466,34 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     }
     if (prune) await ledger?.save();
     if (site) releaseBuildLock(site.folder);
-    const recent = index.recent ? `, ${index.recent} of them in the recent index (${index.hidden} pages of the main one hidden)` : "";
-    const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)${recent}` : recent;
-    log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
+    if (index) {
+      const recent = index.recent ? `, ${index.recent} of them in the recent index (${index.hidden} pages of the main one hidden)` : "";
+      const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)${recent}` : recent;
+      log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
+    }
     reportTimings();
   });
+
+  /**
+   * A shard's hand-over: `shard.json`, naming its articles and the files that
+   * are the merge's (its article pages and their citation files). A merge's
+   * take: those files copied from every shard, and the exports joined from
+   * theirs. Answers the files this step wrote, relative to the output.
+   */
+  const handOverShards = async (output: string, citationFiles: readonly string[]): Promise<string[]> => {
+    const started = performance.now();
+    let written: string[];
+    if (options.shard && shardPart) {
+      await writeShardManifest(output, options.shard, shardPart, [...shardPart.map((article) => permalinkToFile(article.permalink)), ...citationFiles]);
+      written = [SHARD_MANIFEST];
+    } else if (shards && archive) {
+      written = await copyShardFiles(shards, output);
+      await mergeExports(shards.map((shard) => shard.folder), archive, output);
+      log(`merged ${shards.length} shards: ${written.length} files copied, the exports joined`);
+    } else return [];
+    timings.shards = ms(performance.now() - started);
+    return written;
+  };
 
   /** Ends the build's timings and prints them when `HEMEROTECA_TIMINGS=1`. */
   const reportTimings = () => {
@@ -437,6 +502,8 @@ export function hemeroteca(eleventyConfig: EleventyConfig, options: PluginOption
     const memory = process.memoryUsage();
     timings.heapMiB = Math.round(memory.heapUsed / 2 ** 20);
     timings.rssMiB = Math.round(memory.rss / 2 ** 20);
+    // The process's peak resident set (Linux reports it in KiB), workers included.
+    timings.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
     if (process.env.HEMEROTECA_TIMINGS === "1") process.stderr.write(`HEMEROTECA_TIMINGS ${JSON.stringify(timings)}\n`);
   };
 }

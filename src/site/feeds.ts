@@ -116,7 +116,7 @@ export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
     pageUrl: absoluteUrl(archive, spec.pageUrl),
     atomUrl: absoluteUrl(archive, feedPermalink(spec, "atom")),
     jsonUrl: absoluteUrl(archive, feedPermalink(spec, "json")),
-    entries: spec.articles.map((article) => ({
+    entries: spec.articles.map((article) => ({ article, body: archive.bodyOf(article) })).map(({ article, body }) => ({
       title: article.title,
       id: feedIdOf(archive, permanentAddress(article.id)),
       link: absoluteUrl(archive, article.permalink),
@@ -126,8 +126,8 @@ export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
         : {}),
       publication: article.publication,
       language: article.language,
-      description: article.summary ?? article.text.slice(0, 280),
-      html: article.html,
+      description: article.summary ?? body.text.slice(0, 280),
+      html: body.html,
       authors: article.authors ?? [],
       tags: article.tags ?? [],
     })),

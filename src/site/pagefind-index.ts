@@ -10,6 +10,7 @@ import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor } from "../archive/interface-messages.ts";
 import { articleToSearchRecord } from "../exports/search-record.ts";
+import { withBody } from "../records/article-bodies.ts";
 import { forEachLimited } from "../records/limited-concurrency.ts";
 
 export { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY } from "../exports/search-record.ts";
@@ -52,7 +53,7 @@ export async function writeSearchIndex(archive: Archive, outputPath: string, api
     // One record at a time, in archive order: Pagefind does not promise to keep the order of
     // requests sent without waiting for each answer (that fed records a fifth faster).
     const messages = messagesFor(archive.site.language);
-    for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(article, messages)));
+    for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(withBody(article, archive), messages)));
     const { files } = check("make the index files", await index.getFiles());
     await writeBundleFiles(files, outputPath);
     return { pages: archive.articles.length };

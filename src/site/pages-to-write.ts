@@ -17,14 +17,14 @@
  */
 import type { Archive, FeedSpec, ListPage } from "../archive/build-archive.ts";
 import type { ArticleCitations } from "../exports/citation-cache.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import type { ArticlePageKeys } from "./article-page-key.ts";
 import type { FeedCache } from "./feed-cache.ts";
 import { feedPermalink, type FeedFormat } from "./feeds.ts";
 import type { OutputLedger } from "./output-ledger.ts";
 
 export interface PagesToWrite {
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
   listPages: ListPage[];
   feeds: Record<FeedFormat, FeedSpec[]>;
 }
@@ -44,7 +44,7 @@ const FEED_FORMATS: readonly FeedFormat[] = ["atom", "json"];
  * function, given the data Eleventy gives it.
  */
 export interface PageRenderers {
-  articleContext(archive: Archive, article: ArticleRecord, citationsOf: (article: ArticleRecord) => ArticleCitations): unknown;
+  articleContext(archive: Archive, article: ArticleEntry, citationsOf: (article: ArticleEntry) => ArticleCitations): unknown;
   list(data: { archive: Archive; listPage: ListPage }): string;
 }
 
@@ -91,7 +91,7 @@ export interface ChosenPages {
  */
 export function selectPagesToWrite(
   archive: Archive,
-  citationsOf: (article: ArticleRecord) => ArticleCitations,
+  citationsOf: (article: ArticleEntry) => ArticleCitations,
   render: PageRenderers,
   ledger: OutputLedger,
   keys: ArticlePageKeys,

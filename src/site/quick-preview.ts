@@ -20,12 +20,12 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleCitations } from "../exports/citation-cache.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry, ArticleRecord } from "../records/article-record.ts";
 import { parseArticle } from "../records/parse-article.ts";
 import { permalinkToFile } from "./pages-to-write.ts";
 
 export interface PreviewRenderers {
-  articleContext(archive: Archive, article: ArticleRecord, citationsOf: (article: ArticleRecord) => ArticleCitations): unknown;
+  articleContext(archive: Archive, article: ArticleEntry, citationsOf: (article: ArticleEntry) => ArticleCitations): unknown;
   /** The article template's page of a record and a context: the bytes the build writes. */
   articlePage(article: ArticleRecord, context: never): string;
 }
@@ -34,7 +34,7 @@ export interface PreviewInput {
   root: string;
   /** The last build's Archive and citations. */
   archive: Archive;
-  citationsOf: (article: ArticleRecord) => ArticleCitations;
+  citationsOf: (article: ArticleEntry) => ArticleCitations;
   render: PreviewRenderers;
   /** The site folder the pages are written in. */
   output: string;
@@ -54,7 +54,12 @@ export async function writeArticlePreviews(input: PreviewInput): Promise<string[
     const parsed = parseArticle(before.file, bytes);
     if (!parsed.ok || parsed.record.permalink !== before.permalink || parsed.record.id !== before.id) continue;
     // The Archive knows an article's issue by its record: the new record is looked up as the one it replaces.
-    const archive: Archive = { ...input.archive, issueOf: (article) => input.archive.issueOf(article === parsed.record ? before : article) };
+    // Its body is the new record's own, not the one the last build kept (article-bodies.ts).
+    const archive: Archive = {
+      ...input.archive,
+      issueOf: (article) => input.archive.issueOf(article === parsed.record ? before : article),
+      bodyOf: (article) => (article === parsed.record ? { html: parsed.record.html, text: parsed.record.text } : input.archive.bodyOf(article)),
+    };
     const context = input.render.articleContext(archive, parsed.record, input.citationsOf);
     const page = input.render.articlePage(parsed.record, context as never);
     const relative = permalinkToFile(parsed.record.permalink);

@@ -17,14 +17,14 @@
  * article changes only its own unit, unless that unit grows past `size` and
  * splits into finer ones.
  */
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 
 export interface SearchBundle {
   /** Stable name of the range: `all`, `2010s`, `2016`, `2016-h2`, `2016-q3`, `2016-08`, `2016-08-14`, `2016-08-14.2`, `undated`, `undated.2`. */
   name: string;
   /** False for the bundles of undated articles, which end both date orders. */
   dated: boolean;
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
 }
 
 const pad = (value: number) => String(value).padStart(2, "0");
@@ -40,18 +40,18 @@ const UNITS: ReadonlyArray<(day: Date) => string> = [
 ];
 
 /** Articles of one sort key, cut by id into parts of at most `size`, each kept in archive order. */
-function splitById(name: string, dated: boolean, articles: ArticleRecord[], size: number): SearchBundle[] {
+function splitById(name: string, dated: boolean, articles: ArticleEntry[], size: number): SearchBundle[] {
   if (articles.length <= size) return [{ name, dated, articles }];
   const ids = articles.map((article) => article.id).sort();
   const part = new Map(ids.map((id, index) => [id, Math.floor(index / size)]));
-  const parts = Array.from({ length: Math.ceil(ids.length / size) }, () => [] as ArticleRecord[]);
+  const parts = Array.from({ length: Math.ceil(ids.length / size) }, () => [] as ArticleEntry[]);
   for (const article of articles) parts[part.get(article.id)!]!.push(article);
   return parts.map((articlesOfPart, index) => ({ name: `${name}.${index + 1}`, dated, articles: articlesOfPart }));
 }
 
 /** Splits dated articles by `UNITS[level]`, in date order, each unit as finely as its count needs. */
-function splitByDate(articles: ArticleRecord[], level: number, size: number): SearchBundle[] {
-  const units = new Map<string, { first: number; articles: ArticleRecord[] }>();
+function splitByDate(articles: ArticleEntry[], level: number, size: number): SearchBundle[] {
+  const units = new Map<string, { first: number; articles: ArticleEntry[] }>();
   for (const article of articles) {
     const min = article.parsedDate!.min;
     const name = UNITS[level]!(new Date(min));
@@ -74,7 +74,7 @@ function splitByDate(articles: ArticleRecord[], level: number, size: number): Se
  * The bundles of an archive, oldest range first and undated last, each in
  * archive order; one bundle, `all`, when the archive has at most `size` articles.
  */
-export function archiveToBundles(articles: readonly ArticleRecord[], size: number): SearchBundle[] {
+export function archiveToBundles(articles: readonly ArticleEntry[], size: number): SearchBundle[] {
   const limit = Math.max(1, Math.floor(size));
   if (articles.length <= limit) return [{ name: "all", dated: true, articles: [...articles] }];
   const dated = articles.filter((article) => article.parsedDate);

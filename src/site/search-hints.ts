@@ -29,17 +29,17 @@ function hasPhrase(text: string, phrase: string): boolean {
  * (a tag may be given for a synonym or another language's word, and a search
  * for its name would then miss). None when no tag qualifies.
  */
-export function searchExamples(archive: Pick<Archive, "tags">, count: number): string[] {
+export function searchExamples(archive: Pick<Archive, "tags" | "bodyOf">, count: number): string[] {
   const examples: string[] = [];
   for (const tag of mostUsedFirst(archive.tags)) {
     if (examples.length >= count) break;
-    if (tag.articles.slice(0, ARTICLES_CHECKED).some((article) => hasPhrase(`${article.title}\n${article.text}`, tag.name))) examples.push(tag.name);
+    if (tag.articles.slice(0, ARTICLES_CHECKED).some((article) => hasPhrase(`${article.title}\n${archive.bodyOf(article).text}`, tag.name))) examples.push(tag.name);
   }
   return examples;
 }
 
 /** The placeholder of a search box, in the interface's language: "e.g. protests, coup", or "Words to find" when the archive offers no example. */
-export function searchPlaceholder(archive: Pick<Archive, "tags" | "site">, count: number): string {
+export function searchPlaceholder(archive: Pick<Archive, "tags" | "site" | "bodyOf">, count: number): string {
   const m = messagesFor(archive.site.language);
   const examples = searchExamples(archive, count);
   return examples.length ? formatMessage(m.searchExamples, { examples: examples.join(", ") }) : m.wordsToFind;

@@ -43,7 +43,8 @@ import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor } from "../archive/interface-messages.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
+import { withBody } from "../records/article-bodies.ts";
 import { cacheNote, removeFolder, writeFileAtomically } from "../records/cache-files.ts";
 import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
 import { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY, writeSearchIndex } from "./pagefind-index.ts";
@@ -131,13 +132,13 @@ function partFolder(bundle: Pick<SearchBundle, "name">, index: number): string {
 const RECENT = "recent";
 
 /** The hash of everything one bundle is made from. */
-export async function searchIndexHash(archive: Pick<Archive, "site">, articles: readonly ArticleRecord[], bundle = "all"): Promise<string> {
+export async function searchIndexHash(archive: Pick<Archive, "site" | "bodyOf">, articles: readonly ArticleEntry[], bundle = "all"): Promise<string> {
   const hash = createHash("sha256")
     .update(`hemeroteca-search-index ${SEARCH_INDEX_CACHE_VERSION}\0`)
     .update(await codeFingerprint(INDEX_CODE))
     .update(`\0${archive.site.language}\0${bundle}\0`);
   const messages = messagesFor(archive.site.language);
-  for (const article of articles) updateHashWithValue(hash, articleToSearchRecord(article, messages)).update("\n");
+  for (const article of articles) updateHashWithValue(hash, articleToSearchRecord(withBody(article, archive), messages)).update("\n");
   return hash.digest("hex");
 }
 
@@ -154,10 +155,10 @@ export function bundleInputsKey(code: string, language: string, bundle: string, 
 }
 
 /** Each article's key between builds: its record digest, or the hash of its search record. */
-function articleKeys(archive: Pick<Archive, "site" | "articles">, digests: readonly string[] | undefined): string[] {
+function articleKeys(archive: Pick<Archive, "site" | "articles" | "bodyOf">, digests: readonly string[] | undefined): string[] {
   if (digests && digests.length === archive.articles.length) return [...digests];
   const messages = messagesFor(archive.site.language);
-  return archive.articles.map((article) => updateHashWithValue(createHash("sha256"), articleToSearchRecord(article, messages)).digest("hex"));
+  return archive.articles.map((article) => updateHashWithValue(createHash("sha256"), articleToSearchRecord(withBody(article, archive), messages)).digest("hex"));
 }
 
 /**
@@ -194,7 +195,7 @@ interface Context {
   made: string;
 }
 
-async function contextOf(archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions): Promise<Context> {
+async function contextOf(archive: Pick<Archive, "site" | "articles" | "bodyOf">, outputPath: string, options: SearchIndexOptions): Promise<Context> {
   const code = await codeFingerprint(INDEX_CODE);
   return {
     archive: archive as Archive, outputPath, options, code,
@@ -230,7 +231,7 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
   if (!table || table.made !== context.made) return undefined;
   const limit = options.recentLimit ?? defaultRecentLimit(archive.articles.length);
   const live = new Set<string>();
-  const recent: ArticleRecord[] = [];
+  const recent: ArticleEntry[] = [];
   const recentKeys: string[] = [];
   archive.articles.forEach((article, index) => {
     const page = Object.hasOwn(table.pages, article.id) ? table.pages[article.id] : undefined;
@@ -287,7 +288,7 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
  * then makes the parts it claims until none is left.
  */
 export async function indexClaimedBundles(
-  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions = {},
+  archive: Pick<Archive, "site" | "articles" | "bodyOf">, outputPath: string, options: SearchIndexOptions = {},
   queue = newBundleQueue(archive.articles.length), first = true,
 ): Promise<ClaimedBundles> {
   if (first) {
@@ -351,7 +352,7 @@ async function tableOfMadeIndex(context: Context, parts: readonly SearchBundle[]
  * longer has, writes `bundles.json`, and answers for the whole index.
  */
 export async function finishSearchIndex(
-  archive: Pick<Archive, "site" | "articles">, outputPath: string, options: SearchIndexOptions, claimed: readonly ClaimedBundles[],
+  archive: Pick<Archive, "site" | "articles" | "bodyOf">, outputPath: string, options: SearchIndexOptions, claimed: readonly ClaimedBundles[],
 ): Promise<SearchIndexResult> {
   const first = claimed[0]!;
   let manifest: SearchBundles;

@@ -16,12 +16,13 @@
  * build that changed a bundle or two starts no second worker to put back the
  * others.
  *
- * The index is made of `articleToSearchRecord`, which reads the plain text,
- * and the workers read only `site` and `articles`: the articles may come
- * without their HTML (`withoutHtml`), for a smaller copy.
+ * The index is made of `articleToSearchRecord`, which reads the plain text:
+ * the workers are sent the articles without their bodies and where each body
+ * is (article-bodies.ts), and read each when its search record is made.
  */
 import type { Archive } from "../archive/build-archive.ts";
-import type { ArticleRecord } from "../records/article-record.ts";
+import { bodiesAt, type BodyLocation } from "../records/article-bodies.ts";
+import type { ArticleEntry } from "../records/article-record.ts";
 import {
   finishSearchIndex, newBundleQueue, type BundleQueue, type ClaimedBundles, type SearchIndexOptions, type SearchIndexResult,
 } from "./search-index-cache.ts";
@@ -30,7 +31,9 @@ import { WorkerJob } from "./worker-job.ts";
 /** What a worker of the index is sent. */
 export interface SearchIndexJob {
   site: Archive["site"];
-  articles: ArticleRecord[];
+  articles: ArticleEntry[];
+  /** Where each article's body is, in the order of `articles`: each is read when its search record is made. */
+  bodies: BodyLocation[];
   outputPath: string;
   options: Omit<SearchIndexOptions, "write">;
   /** Shared with the other worker, not copied. */
@@ -62,10 +65,10 @@ export class SearchIndexInWorkers {
 
   /** Starts indexing `archive` into `outputPath` (the site's `pagefind/` folder) on `worker`. */
   constructor(
-    archive: Pick<Archive, "site" | "articles">, outputPath: string, options: Omit<SearchIndexOptions, "write"> = {},
+    archive: Pick<Archive, "site" | "articles">, bodies: BodyLocation[], outputPath: string, options: Omit<SearchIndexOptions, "write"> = {},
     private readonly firstWorker = searchIndexWorker(),
   ) {
-    this.job = { site: archive.site, articles: archive.articles, outputPath, options };
+    this.job = { site: archive.site, articles: archive.articles, bodies, outputPath, options };
     this.queue = newBundleQueue(archive.articles.length);
     this.first = firstWorker.run({ ...this.job, queue: this.queue, first: true });
     // Awaited in `result`; until then a failure must not count as unhandled.
@@ -96,7 +99,9 @@ export class SearchIndexInWorkers {
       await this.cancel();
       throw error;
     }
-    const index = await finishSearchIndex(this.job, this.job.outputPath, this.job.options, second ? [first, second] : [first]);
+    // The recent index, if any, is made here, of the bodies where the workers read theirs.
+    const bodies = bodiesAt(this.job.articles, this.job.bodies);
+    const index = await finishSearchIndex({ ...this.job, bodyOf: (article) => bodies.bodyOf(article) }, this.job.outputPath, this.job.options, second ? [first, second] : [first]);
     return { ...index, ms: first.ms, secondShards: second?.results.length ?? 0, secondMs: second?.ms ?? 0 };
   }
 

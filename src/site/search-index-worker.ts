@@ -7,7 +7,8 @@
 import type { SearchIndexJob } from "./search-index-threads.ts";
 import { indexClaimedBundles } from "./search-index-cache.ts";
 import { answerWorkerJob } from "./worker-job.ts";
+import { bodiesAt } from "../records/article-bodies.ts";
 
 answerWorkerJob("search-index-worker.ts", (job: SearchIndexJob) =>
-  indexClaimedBundles({ site: job.site, articles: job.articles }, job.outputPath, job.options, job.queue, job.first),
+  indexClaimedBundles({ site: job.site, articles: job.articles, bodyOf: bodiesAt(job.articles, job.bodies).bodyOf }, job.outputPath, job.options, job.queue, job.first),
 );

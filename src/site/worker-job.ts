@@ -5,7 +5,6 @@
  * with the result or with the error that stopped it, and then ends.
  */
 import { parentPort, Worker } from "node:worker_threads";
-import type { Archive } from "../archive/build-archive.ts";
 import { WORKER_BOOTSTRAP } from "../records/parse-pool.ts";
 
 type Reply<Result> = { ok: true; result: Result; ms: number } | { ok: false; message: string; stack?: string };
@@ -60,15 +59,6 @@ export class WorkerJob<Job, Result extends object> {
   async cancel(): Promise<void> {
     await this.worker.terminate();
   }
-}
-
-/**
- * The records as the index and exports workers need them: each worker gets a
- * copy of what it is sent, and neither reads the articles' HTML, which is
- * about half of a record. Made once, for both.
- */
-export function withoutHtml(archive: Pick<Archive, "site" | "articles">): Pick<Archive, "site" | "articles"> {
-  return { site: archive.site, articles: archive.articles.map((article) => ({ ...article, html: "" })) };
 }
 
 /** In a worker entry: answers the one job this worker is sent with `handle`'s result or error. */

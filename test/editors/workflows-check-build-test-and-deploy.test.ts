@@ -16,7 +16,8 @@ import { projectRoot } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string; if?: string }
-interface Workflow { on: Record<string, unknown>; jobs: Record<string, { steps: Step[]; environment?: unknown }> }
+interface Job { steps: Step[]; environment?: unknown; needs?: string | string[]; if?: string; strategy?: { matrix: Record<string, unknown> }; outputs?: Record<string, string> }
+interface Workflow { on: Record<string, unknown>; jobs: Record<string, Job> }
 
 const workflow = (name: string) => parse(readFileSync(path.join(projectRoot, ".github/workflows", name), "utf8")) as Workflow;
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? "").join("\n");
@@ -130,5 +131,22 @@ describe("the deploy workflow", () => {
     expectBuildCacheBeforeBuild(steps);
     const key = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith("actions/cache@"))!.with!["restore-keys"];
     expect(key(deploy)).toBe(key(workflow("ci.yml")));
+  });
+
+  it("builds a large archive as a matrix of shards handed to a merge as artifacts, and a small one in one job", () => {
+    const { plan, build, shard, merge, deploy: publish } = deploy.jobs;
+    expect(runs(plan!.steps)).toContain("npm run --silent build -- --plan-shards");
+    expect(plan!.outputs).toMatchObject({ shards: expect.stringContaining("steps.plan.outputs.shards"), matrix: expect.stringContaining("steps.plan.outputs.matrix") });
+    expect(build!.if).toBe("needs.plan.outputs.shards == '1'");
+    expect(shard!.if).toBe("needs.plan.outputs.shards != '1'");
+    expect(shard!.strategy?.matrix.shard).toBe("${{ fromJSON(needs.plan.outputs.matrix) }}");
+    expect(runs(shard!.steps)).toContain("npm run build -- --shard ${{ matrix.shard }}/${{ needs.plan.outputs.shards }}");
+    const handed = shard!.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
+    expect(handed.with).toMatchObject({ name: "shard-${{ matrix.shard }}", "include-hidden-files": true });
+    expect(merge!.needs).toEqual(["plan", "shard"]);
+    expect(merge!.steps.find((s) => s.uses?.startsWith("actions/download-artifact@"))?.with).toMatchObject({ pattern: "shard-*" });
+    expect(runs(merge!.steps)).toContain("npm run build -- --merge $folders");
+    expect(merge!.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.path).toMatch(/^_site\/?$/);
+    expect(publish!.needs).toEqual(["build", "merge"]);
   });
 });

@@ -101,7 +101,7 @@ describe("search index reuse, with a stand-in indexer", () => {
     await writeSearchIndexCached(archive, await out(), { cacheDir, write, digests });
     // Records that come with the same digests are taken for the same: their search records are not made, so text
     // the kept index does not hold goes unseen (a digest names its whole record, so in a build this cannot happen).
-    const unseen = buildArchive(archive.articles.map((article) => ({ ...article, text: `${article.text} Unseen.` })), site);
+    const unseen = buildArchive(archive.articles.map((article) => ({ ...article, ...archive.bodyOf(article), text: `${archive.bodyOf(article).text} Unseen.` })), site);
     expect(await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests })).toMatchObject({ reused: true, recent: 0 });
     // Their own digests differ: every article is recent, past the limit, so the main index is made again.
     expect(await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests: unseen.articles.map(recordDigest), recentLimit: 4 })).toMatchObject({ mainMade: true });

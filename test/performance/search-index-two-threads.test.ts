@@ -11,7 +11,6 @@ import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { archiveToBundles } from "../../src/site/search-bundles.ts";
 import { finishSearchIndex, indexClaimedBundles, newBundleQueue, writeSearchIndexCached, type SearchBundles } from "../../src/site/search-index-cache.ts";
 import { SearchIndexInWorkers } from "../../src/site/search-index-threads.ts";
-import { withoutHtml } from "../../src/site/worker-job.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 import { fileHashes } from "../support/site-tree.ts";
 import { standInIndexer } from "../support/stand-in-indexer.ts";
@@ -22,7 +21,8 @@ const folders = temporaryFolders();
 const tempDir = () => folders("index-threads");
 
 const site = siteConfigFromEnv({});
-const archive = buildArchive(generatedRecords(40), site);
+const records = generatedRecords(40);
+const archive = buildArchive(records, site);
 
 describe("bundles claimed by two threads from one queue", () => {
   /** A stand-in for Pagefind that notes the first article of each part; `before` runs before it writes (to hold a claimant until the other has a part). */
@@ -61,7 +61,7 @@ describe("bundles claimed by two threads from one queue", () => {
     const cacheDir = path.join(await tempDir(), "cache");
     await writeSearchIndexCached(archive, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn([]) });
     const target = archive.articles[5]!;
-    const edited = buildArchive(archive.articles.map((a) => (a.id === target.id ? { ...a, text: `${a.text} An edit.` } : a)), site);
+    const edited = buildArchive(records.map((a) => (a.id === target.id ? { ...a, text: `${a.text} An edit.` } : a)), site);
     const written: string[] = [];
     const queue = newBundleQueue(edited.articles.length);
     const part = await indexClaimedBundles(edited, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn(written) }, queue);
@@ -82,9 +82,9 @@ describe("bundles claimed by two threads from one queue", () => {
 
 describe("a second worker lent to the index, with Pagefind", () => {
   it("shares the bundles with the first, each indexed once", { timeout: 120_000 }, async () => {
-    const records = withoutHtml(archive);
     const output = path.join(await tempDir(), "pagefind");
-    const search = new SearchIndexInWorkers(records, output, { cacheDir: path.join(await tempDir(), "cache"), shardSize: 4 });
+    // The worker is sent where each body is: here, the bodies themselves.
+    const search = new SearchIndexInWorkers(archive, archive.articles.map((article) => archive.bodyOf(article)), output, { cacheDir: path.join(await tempDir(), "cache"), shardSize: 4 });
     // As soon as the first worker has counted the bundles (the build waits for its pages instead).
     expect(await waitFor("bundles waiting", () => (search.lendSecondWorker() ? true : undefined), { ms: 60_000 })).toBe(true);
     const index = await search.result();

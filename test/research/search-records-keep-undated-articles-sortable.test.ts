@@ -1,4 +1,5 @@
 /** The Pagefind records: filters and meta for the search page, and a sort key that keeps undated articles in date-sorted results. */
+import { BODIES_IN_RECORDS } from "../../src/records/article-bodies.ts";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -54,7 +55,7 @@ describe("articleToSearchRecord", () => {
 });
 
 describe("writeSearchIndex", () => {
-  const archive = { site: { language: "en" }, articles: [article("title: A\npublication: P\nlanguage: en")] } as unknown as Archive;
+  const archive = { site: { language: "en" }, articles: [article("title: A\npublication: P\nlanguage: en")], bodyOf: BODIES_IN_RECORDS.bodyOf } as unknown as Archive;
 
   it("indexes every article in one forced language, writes every file Pagefind made, then closes Pagefind", async () => {
     const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-index-"));

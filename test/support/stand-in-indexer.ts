@@ -9,6 +9,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Archive } from "../../src/archive/build-archive.ts";
+import { withBody } from "../../src/records/article-bodies.ts";
 import { articleToSearchRecord } from "../../src/site/pagefind-index.ts";
 
 export interface StandInIndexer {
@@ -26,7 +27,7 @@ export function standInIndexer(before?: (archive: Archive) => Promise<void>): St
     await mkdir(path.join(outputPath, "fragment"), { recursive: true });
     await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify({ pages: archive.articles.map((article) => article.id) }));
     for (const article of archive.articles) {
-      const record = articleToSearchRecord(article);
+      const record = articleToSearchRecord(withBody(article, archive));
       const data = JSON.stringify({ url: record.url, content: record.content, filters: record.filters });
       const name = `${archive.site.language}_${createHash("sha256").update(data).digest("hex").slice(0, 7)}`;
       await writeFile(path.join(outputPath, "fragment", `${name}.pf_fragment`), gzipSync(`pagefind_dcd${data}`));

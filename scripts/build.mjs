@@ -1,0 +1,41 @@
+/**
+ * `npm run build`: Eleventy's own command, plus the two options of a sharded
+ * build that Eleventy does not know (README, "Sharded builds"):
+ * `--shard K/N` builds one shard, `--merge DIR...` merges the shards' folders.
+ * They are handed to the build as HEMEROTECA_SHARD and HEMEROTECA_MERGE (the
+ * folders parted by the path delimiter), and the rest to Eleventy as given.
+ * `--plan-shards` prints how many shards the deploy workflow builds in, and
+ * builds nothing.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const eleventy = fileURLToPath(new URL("../node_modules/@11ty/eleventy/cmd.cjs", import.meta.url));
+const rest = [];
+const merge = [];
+const args = process.argv.slice(2);
+if (args.includes("--plan-shards")) {
+  const { planShards } = await import("../src/site/shard-plan.ts");
+  process.stdout.write(`${planShards(fileURLToPath(new URL("..", import.meta.url)), process.env.HEMEROTECA_ARTICLES)}\n`);
+  process.exit(0);
+}
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === "--shard" || arg.startsWith("--shard=")) {
+    const value = arg === "--shard" ? args[++i] : arg.slice("--shard=".length);
+    if (!value) {
+      process.stderr.write("Cannot read `--shard`: expected K/N, the shard K of N shards (e.g. `--shard 2/4`)\n");
+      process.exit(2);
+    }
+    process.env.HEMEROTECA_SHARD = value;
+  } else if (arg === "--merge") {
+    while (i + 1 < args.length && !args[i + 1].startsWith("--")) merge.push(args[++i]);
+    if (!merge.length) {
+      process.stderr.write("Cannot read `--merge`: expected the shards' output folders (`--merge DIR...`)\n");
+      process.exit(2);
+    }
+  } else rest.push(arg);
+}
+if (merge.length) process.env.HEMEROTECA_MERGE = merge.map((folder) => path.resolve(folder)).join(path.delimiter);
+process.argv = [process.argv[0], eleventy, ...rest];
+await import(eleventy);
