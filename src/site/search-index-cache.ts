@@ -263,10 +263,17 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
   }
   const hidden = table.parts.map(() => ({}) as Record<string, MainTable["pages"][string]["filters"]>);
   let hiddenCount = 0;
+  // A removed or changed article's old text must not stay readable in the main index: its fragment goes
+  // (the search page never asks for a hidden page's fragment).
+  const gone = new Set<string>();
   for (const [id, page] of Object.entries(table.pages)) {
     if (live.has(id)) continue;
     hidden[page.part]![page.page] = page.filters;
     hiddenCount++;
+    const folder = partFolder(table.parts[page.part]!, page.part);
+    const fragment = `${folder ? `${folder}/` : ""}fragment/${page.page}.pf_fragment`;
+    await rm(path.join(outputPath, fragment), { force: true });
+    gone.add(fragment);
   }
   const manifestParts: ManifestPart[] = table.parts.map((part, index) => ({
     path: `/pagefind/${partFolder(part, index) ? `${part.name}/` : ""}`, dated: part.dated, count: part.count, hidden: hidden[index]!,
@@ -276,7 +283,7 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
     { path: `/pagefind/${RECENT}/`, dates: recent.map((article) => searchSortKeys(article).date) },
   );
   return {
-    manifest, files, shards: table.parts.length + (recent.length ? 1 : 0), reusedShards,
+    manifest, files: files.filter((file) => !gone.has(file)), shards: table.parts.length + (recent.length ? 1 : 0), reusedShards,
     recent: recent.length, hidden: hiddenCount, hash: table.parts[0]!.hash,
   };
 }

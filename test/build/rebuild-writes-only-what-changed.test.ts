@@ -44,7 +44,9 @@ function mustBuild(result: BuildResult): Record<string, number | boolean> {
 }
 
 describe("a full build over the last one, with the cache", () => {
-  const env = { HEMEROTECA_TIMINGS: "1" };
+  // The main search index made again at every change, as a build into an empty folder makes it: a recent index
+  // beside it gives the same results from other files (test/research/search-page-hides-what-the-recent-index-replaces-in-chromium.test.ts).
+  const env = { HEMEROTECA_TIMINGS: "1", HEMEROTECA_SEARCH_RECENT_LIMIT: "0" };
   let articles: string;
   let output: string;
   let cacheDir: string;
