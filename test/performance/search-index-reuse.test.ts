@@ -56,11 +56,14 @@ describe("search index reuse, with a stand-in indexer", () => {
     expect(write.calls.at(-1)).toEqual([base[2]!.id]);
     const recentFragments = await readdir(path.join(third, "recent", "fragment"));
     expect(recentFragments).toHaveLength(1);
-    // The main index is put back as it was; its page of the edited article is hidden, with the filter values it counts under.
+    // The main index is put back; its page of the edited article is hidden, with the filter values it counts under,
+    // and that page's fragment (the article's old text) is not published.
     const { parts, recent } = await manifestOf(third);
     expect(Object.keys(parts[0]!.hidden)).toHaveLength(1);
     const [hiddenPage] = Object.keys(parts[0]!.hidden);
-    expect(await readdir(path.join(third, "fragment"))).toContain(`${hiddenPage}.pf_fragment`);
+    const mainFragments = await readdir(path.join(third, "fragment"));
+    expect(mainFragments).not.toContain(`${hiddenPage}.pf_fragment`);
+    expect(mainFragments).toHaveLength(base.length - 1);
     expect(Object.values(parts[0]!.hidden)[0]).toEqual(articleToSearchRecord(base[2]!).filters);
     expect(recent?.path).toBe("/pagefind/recent/");
 
