@@ -20,7 +20,8 @@ const ARTICLES = {
 };
 
 beforeAll(() => {
-  build = buildSite("test/fixtures/basic/content/articles", { env: { SITE_URL } });
+  // Without caches: a main search index kept from another fixture's build would stand beside this one's recent index.
+  build = buildSite("test/fixtures/basic/content/articles", { env: { SITE_URL }, cacheDir: false });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
 });
 
