@@ -61,13 +61,24 @@ const keepModuleUrls = {
   },
 };
 
+/**
+ * Worker threads' entries compiled beside the scripts, each made known to the
+ * code that starts it by a constant (`define`): a worker started from plain
+ * JavaScript needs no TypeScript loader, which took a second or more to start
+ * in every worker.
+ */
+const WORKERS = [{ source: "src/records/parse-worker.ts", out: "workers/parse-worker", constant: "HEMEROTECA_COMPILED_PARSE_WORKER" }];
+
 async function compile(outDir) {
   const { build } = await import("esbuild");
-  const entryPoints = readdirSync(scriptsDir).filter((name) => name.endsWith(".ts")).map((name) => path.join(scriptsDir, name));
+  const scripts = readdirSync(scriptsDir).filter((name) => name.endsWith(".ts")).map((name) => ({ in: path.join(scriptsDir, name), out: name.replace(/\.ts$/, "") }));
+  const workers = WORKERS.map(({ source, out }) => ({ in: path.join(root, source), out }));
   const temporary = `${outDir}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   await build({
-    entryPoints,
+    entryPoints: [...scripts, ...workers],
+    // Where each worker's compiled file will be once the folder has its final name.
+    define: Object.fromEntries(WORKERS.map(({ out, constant }) => [constant, JSON.stringify(pathToFileURL(path.join(outDir, `${out}.mjs`)).href)])),
     outdir: temporary,
     outExtension: { ".js": ".mjs" },
     bundle: true,

@@ -24,6 +24,7 @@ import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "../records/read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
 import { cachePath, cacheRoot } from "../records/cache-registry.ts";
+import { sharedParsePool } from "../records/parse-pool.ts";
 
 export interface CheckOptions {
   /** Project folder: `content/articles/` and `content/sources/` are inside it. */
@@ -96,6 +97,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const tagsFile = options.tagsFile ?? "content/tags.yml";
   const siteFile = options.siteFile ?? siteFileFor(articlesDir);
   const locate = locateIn(root);
+  // Articles are parsed on a worker (parse-pool.ts): it starts now, while the files are listed and read.
+  sharedParsePool();
 
   const articleFiles = await listArticleFiles(root, articlesDir);
   // The build's record cache where it has one (cache-registry.ts); none with `HEMEROTECA_NO_CACHE=1`.
