@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { readFile, utimes, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { parseArticle } from "../records/parse-article.ts";
 import { editArticleText, generateArticle, writeCorpus } from "./generate-corpus.ts";
 import { writePlainEleventyProject } from "./plain-eleventy-project.ts";
@@ -200,6 +200,8 @@ export async function timeServedEdits(root: string, options: { articles: number;
   if (!parsed.ok) throw new Error(`generated article ${article.path} is not valid`);
   const file = path.join(articles, article.path);
   const plain = await writePlainEleventyProject(path.join(options.workdir, "plain"), articles);
+  // Loaded here, not at start: it takes a second or more, which every other use of the bench would wait for.
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS }).catch((error: unknown) => {
     throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH} (install it, or set CHROMIUM_PATH): ${(error as Error).message.split("\n")[0]}`);
   });
