@@ -5,8 +5,10 @@
  * seconds on a busy machine. esbuild bundles every script of this folder, with
  * the code and packages they import, into one JavaScript file each under
  * `node_modules/.cache/hemeroteca-scripts/<checkout>-<digest>/`, the digest
- * being that of every source file and package-lock.json; a change to any of
- * them makes the next start compile again (a few seconds, once).
+ * being that of the size and time of change of every source file and of
+ * package-lock.json; a change to any of them makes the next start compile
+ * again (a few seconds, once). The parse worker is compiled beside them
+ * (`WORKERS`).
  *
  * `import.meta.url` keeps naming each module's own source file, so the paths
  * worked out from it (worker threads' entries, the code a cache key is made
@@ -14,7 +16,7 @@
  * `HEMEROTECA_SCRIPTS=tsx` runs the TypeScript through tsx instead.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -43,9 +45,17 @@ function sourceFiles() {
 /** Which checkout the copies are for: a folder of node_modules may serve more than one. */
 const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
 
+/**
+ * What the sources are now: each file's path, size and time of last change
+ * (reading and hashing every byte took a tenth of a second of each start on a
+ * busy machine; an edit, a checkout or a pull changes the time).
+ */
 function digestOf(files) {
   const hash = createHash("sha256").update(`${process.version}\0`);
-  for (const file of files) hash.update(`${path.relative(root, file)}\0`).update(existsSync(file) ? readFileSync(file) : "");
+  for (const file of files) {
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    hash.update(`${path.relative(root, file)}\0${stat ? `${stat.size}\0${stat.mtimeNs}` : "-"}\0`);
+  }
   return `${checkout}-${hash.digest("hex").slice(0, 16)}`;
 }
 
