@@ -28,7 +28,7 @@
  * beside the old one and swaps it in when whole, under a lock (publish.ts).
  *
  * Each cache's folder, version and code scope are in one table
- * (src/records/cache-registry.ts). `.cache/` (or `HEMEROTECA_CACHE`) is safe to
+ * (src/lib/cache-registry.ts). `.cache/` (or `HEMEROTECA_CACHE`) is safe to
  * delete; `HEMEROTECA_NO_CACHE=1` turns every cache off. A dry run (`--dryrun`) loads and checks every
  * article and renders every page, like Eleventy, and writes nothing: no
  * citation file, export or search index, and nothing into the caches.
@@ -51,26 +51,26 @@ import { cachedParallelParser, DEFAULT_ARTICLES_DIR, type ParseStats } from "../
 import { recordDigest } from "../records/record-digest.ts";
 import { writeCitationFiles } from "../exports/write-citation-files.ts";
 import { DATA_FILES } from "../exports/write-exports.ts";
-import { exportsWorker, writeExportsInWorker } from "./exports-cache.ts";
-import { FeedCache } from "./feed-cache.ts";
-import type { FeedFormat } from "./feeds.ts";
-import { codeFingerprint, listTree } from "./output-cache.ts";
-import { ArticlePageKeys } from "./article-page-key.ts";
-import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKER } from "./output-folder.ts";
-import { OutputLedger } from "./output-ledger.ts";
-import { allPages, permalinkToFile, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "./pages-to-write.ts";
-import { listOutput, pruneOutput, type OutputListing } from "./prune-output.ts";
-import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "./publish.ts";
-import { SITE_CODE } from "./site-code.ts";
+import { exportsWorker, writeExportsInWorker } from "../build/cache/exports-cache.ts";
+import { FeedCache } from "../build/cache/feed-cache.ts";
+import type { FeedFormat } from "../render/feeds.ts";
+import { codeFingerprint, listTree } from "../build/cache/output-cache.ts";
+import { ArticlePageKeys } from "../build/cache/article-page-key.ts";
+import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKER } from "../build/output/output-folder.ts";
+import { OutputLedger } from "../build/cache/output-ledger.ts";
+import { allPages, permalinkToFile, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "../build/output/pages-to-write.ts";
+import { listOutput, pruneOutput, type OutputListing } from "../build/output/prune-output.ts";
+import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "../build/output/publish.ts";
+import { SITE_CODE } from "../build/cache/site-code.ts";
 import { minifiedAssetsIn, minifyAsset } from "./public-assets.ts";
-import { SearchIndexInWorkers, searchIndexWorker } from "./search-index-threads.ts";
-import { toPosix } from "../records/paths.ts";
+import { SearchIndexInWorkers, searchIndexWorker } from "../search-index/search-index-threads.ts";
+import { toPosix } from "../lib/paths.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
 import { shardArticles, type ShardSpec } from "../archive/shards.ts";
 import { mergeExports } from "../exports/merge-exports.ts";
-import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "./shard-output.ts";
+import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "../build/output/shard-output.ts";
 import { writeArticlePreviews, type PreviewRenderers } from "./quick-preview.ts";
-import { cachePath, cacheRoot } from "../records/cache-registry.ts";
+import { cachePath, cacheRoot } from "../lib/cache-registry.ts";
 
 /** The parts of Eleventy's configuration API this plugin uses. */
 export interface EleventyConfig {
