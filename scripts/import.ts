@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { filesToText, ImportError, importFiles, reportToText } from "../src/import/index.ts";
 import { sharedParsePool } from "../src/records/parse-pool.ts";
-import { inertLine, inertLines } from "../src/records/terminal-text.ts";
+import { inertLine, inertLines } from "../src/lib/terminal-text.ts";
 
 const HELP = `Usage: npm run import -- [options] FILE...
 

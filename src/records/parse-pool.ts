@@ -99,7 +99,7 @@ export function threadCpuMs(thread: number): number | undefined {
 }
 
 /** A plain-JavaScript entry that registers tsx in the worker thread, then loads `workerData.entry`. */
-export const WORKER_BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
+export const WORKER_BOOTSTRAP = new URL("../lib/worker-bootstrap.mjs", import.meta.url);
 const WORKER_ENTRY = new URL("./parse-worker.ts", import.meta.url);
 /** Set only in commands compiled by scripts/run.mjs: the URL of parse-worker.ts compiled with them. */
 declare const HEMEROTECA_COMPILED_PARSE_WORKER: string | undefined;
