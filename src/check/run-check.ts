@@ -20,7 +20,7 @@ import { checkPublicationSpellings, checkVocabularyTags } from "./check-names.ts
 import { readVocabularyFile } from "../import/assign-tags.ts";
 import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
 import { datesOutsideRange } from "../records/date-range.ts";
-import { withHint } from "./hints.ts";
+import { withHint } from "../records/problem-hints.ts";
 import { listFiles, readSources } from "../records/read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
 import { cachePath, cacheRoot } from "../lib/cache-registry.ts";
