@@ -1,13 +1,15 @@
 /**
  * The page `npm start` shows while a save has broken the build names each
  * error's file, line and field, and gives the hint `npm run check` gives for
- * it: both take their hints from one place (problem-hints.ts).
+ * it: both take their hints from one place (problem-hints.ts), and so does
+ * the build's log.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/run-check.ts";
-import { loadArticles } from "../../src/records/load-articles.ts";
+import { loadArchive } from "../../src/archive/load-archive.ts";
+import { loadSiteConfig } from "../../src/archive/site-config.ts";
 import { ContentError } from "../../src/records/problems.ts";
 import { buildErrorBlocks, buildErrorPage } from "../../src/site/dev-server.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
@@ -33,8 +35,12 @@ describe("the error page of npm start", () => {
     await write("content/articles/press/bad-date.md", "---\ntitle: A\npublication: Press\nlanguage: en\ndate: 2023-02-29\n---\nText.\n");
     await write("content/articles/press/no-title.md", "---\npublication: Press\nlanguage: en\n---\nText.\n");
     await write("content/articles/press/typo.md", "---\ntitle: B\npublication: Press\nlanguage: en\ntilte: B\n---\nText.\n");
-    const { problems } = await loadArticles({ root });
-    const blocks = buildErrorBlocks(asEleventyWrapsIt(new ContentError(problems)));
+    // The error the build stops with, as it stops with it.
+    const failure = await loadArchive({ root, site: loadSiteConfig(root).site }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentError);
+    const blocks = buildErrorBlocks(asEleventyWrapsIt(failure as Error));
+    // The build's log says it the same way.
+    expect((failure as Error).message).toContain("\n    hint: write an EDTF date");
 
     const checked = await runCheck({ root, recordCache: false });
     const checkErrors = checked.problems.filter((problem) => problem.severity === "error");
