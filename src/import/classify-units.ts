@@ -241,6 +241,12 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   };
 }
 
+/** A bullet in front of a line (`• Headline` in a list of links, then the headline) does not make it another line. */
+export function sameLine(a: string, b: string): boolean {
+  const bare = (text: string) => text.replace(/^[•·▪►◦‣]\s*/u, "");
+  return bare(a) === bare(b);
+}
+
 /**
  * A line printed again a few lines below itself (an image's alt text and its
  * caption, a label shown twice) is kept once: the later copy is boilerplate.
@@ -258,7 +264,7 @@ export function markRepeats(units: Unit[], window = 4): Unit[] {
     if (unit.kind !== "text" || unit.block.words < 4) return unit;
     for (let k = Math.max(0, index - window); k < index; k++) {
       const other = units[k]!;
-      if (other.kind === "text" && other.block.text === unit.block.text) {
+      if (other.kind === "text" && sameLine(other.block.text, unit.block.text)) {
         return { ...unit, kind: "boilerplate" as const, reason: `repeated line (the same text as line ${other.block.first})` };
       }
     }

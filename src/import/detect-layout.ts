@@ -6,9 +6,12 @@
  *   - or its main text, found by density, holds most of the page's prose
  *     among chrome (captions, credits, ads, related links), with nothing
  *     repeating as a listing's items do;
- *   - anything else is a listing of items.
+ *   - anything else is a listing of items, among them a run of whole
+ *     articles (each a headline and paragraphs of text, on subjects of
+ *     their own), which reads as one article by density.
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
+import { articleStreamParts } from "./article-stream.ts";
 import { classifyUnit } from "./classify-units.ts";
 import { listingInside, looksLikeArticle } from "./main-text.ts";
 import type { Line, SourceKind } from "./types.ts";
@@ -19,7 +22,11 @@ export function detectLayout(lines: readonly Line[], publication?: string): Sour
   const paragraphs = toParagraphs(lines);
   const entries = paragraphs.filter((block) => INDEX_ENTRY.test(block.text)).length;
   if (entries >= 3) return "print-issue";
+  return readsAsOneArticle(lines, publication) && !articleStreamParts(lines, publication) ? "article" : "listing";
+}
 
+/** Whether the page's shape is a single article's: one headline over running text, or a main text holding most of its prose. */
+export function readsAsOneArticle(lines: readonly Line[], publication?: string): boolean {
   const units = toUnits(lines).map((block) => classifyUnit(block, publication));
   const texts = units.filter((unit) => unit.kind === "text");
   const prose = texts.filter((unit) => unit.block.words >= 30 && unit.h < 0).length;
@@ -31,6 +38,6 @@ export function detectLayout(lines: readonly Line[], publication?: string): Sour
   // Short lines among the paragraphs (other than the headline) are what a listing's headlines look like:
   // when in doubt, a page is a listing.
   const short = texts.filter((unit) => unit.block.words < 30).length - Math.min(headlines, 1);
-  if (oneHead && prose >= 2 && short <= 1 && !listingInside(units)) return "article";
-  return looksLikeArticle(units) ? "article" : "listing";
+  if (oneHead && prose >= 2 && short <= 1 && !listingInside(units)) return true;
+  return looksLikeArticle(units);
 }

@@ -11,9 +11,12 @@
  *      teaser-like units, found by dynamic programming over general features
  *      (length, final punctuation, capitals), which needs no site rule.
  */
+import { articleStreamParts, type StreamPart } from "./article-stream.ts";
 import { toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
+import { readsAsOneArticle } from "./detect-layout.ts";
 import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
+import { splitArticle } from "./split-article.ts";
 import { datelineAgency, extractDateline, gluedHeadlineAndDate, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
 import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
@@ -589,7 +592,22 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   return { draft, dropped };
 }
 
+/** A run of whole articles: each part read as an article of its own. */
+function splitStream(parts: readonly StreamPart[], options: ListingOptions): SplitResult {
+  const drafts: Draft[] = [];
+  const dropped: DroppedLine[] = [];
+  for (const part of parts) {
+    const result = splitArticle(part.lines, { ...options, headlineLine: part.headline });
+    drafts.push(...result.drafts);
+    dropped.push(...result.dropped);
+  }
+  return { kind: "listing", drafts, dropped };
+}
+
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
+  // Only where the page would otherwise read as one article: a listing's items carry their own shapes.
+  const parts = readsAsOneArticle(lines, options.publication) ? articleStreamParts(lines, options.publication) : undefined;
+  if (parts) return splitStream(parts, options);
   const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
   const found = findItems(units);
   const { mode, header, footer, gap } = found;
