@@ -21,6 +21,8 @@ export interface Unit {
   kind: UnitKind;
   /** Boilerplate: why. */
   reason?: string;
+  /** Boilerplate: a short line the page prints three times or more (a label over items, a menu entry). */
+  repeatedLabel?: boolean;
   /** Byline: the names as printed. */
   authors?: string[];
   /** Byline or date line: the date. */
@@ -259,7 +261,7 @@ export function markRepeats(units: Unit[], window = 4): Unit[] {
   return units.map((unit, index) => {
     const count = copies.get(unit.block.text) ?? 0;
     if (unit.kind === "text" && unit.block.words <= 6 && count >= 3) {
-      return { ...unit, kind: "boilerplate" as const, reason: `a short line printed ${count} times on the page (a label or menu entry)` };
+      return { ...unit, kind: "boilerplate" as const, reason: `a short line printed ${count} times on the page (a label or menu entry)`, repeatedLabel: true };
     }
     if (unit.kind !== "text" || unit.block.words < 4) return unit;
     for (let k = Math.max(0, index - window); k < index; k++) {

@@ -144,7 +144,9 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
   const loneCost = (k: number) => (newItemAbove(k) ? 0.5 : 4);
   const moreTeasersCost = (k: number) => (newItemAbove(k) ? 5 : 2.5);
   // A dateline (`Miami, 24 jun (EFE).-`) opens an item: it does not continue the teaser above it.
-  const opensItem = texts.map((unit) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)));
+  // Nor does a paragraph under a label the page prints over its items (`Section` three times or more).
+  const labelled = textIndex.map(({ index }, k) => k > 0 && units.slice(textIndex[k - 1]!.index + 1, index).some((unit) => unit.repeatedLabel === true));
+  const opensItem = texts.map((unit, k) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)) || labelled[k]!);
 
   const INF = Number.POSITIVE_INFINITY;
   const dp = new Array<number>(n + 1).fill(INF);
