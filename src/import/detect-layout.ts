@@ -6,14 +6,16 @@
  *   - or its main text, found by density, holds most of the page's prose
  *     among chrome (captions, credits, ads, related links), with nothing
  *     repeating as a listing's items do;
- *   - anything else is a listing of items, among them a run of whole
+ *   - anything else is a listing of items, among them a list of teasers
+ *     without headlines (its paragraphs keep changing subject), and a run of whole
  *     articles (each a headline and paragraphs of text, on subjects of
  *     their own), which reads as one article by density.
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
 import { articleStreamParts } from "./article-stream.ts";
-import { classifyUnit } from "./classify-units.ts";
-import { listingInside, looksLikeArticle } from "./main-text.ts";
+import { classifyUnit, type Unit } from "./classify-units.ts";
+import { topicCuts } from "./lexical-cohesion.ts";
+import { findMainText, isProse, listingInside, looksLikeArticle } from "./main-text.ts";
 import type { Line, SourceKind } from "./types.ts";
 
 const INDEX_ENTRY = /\S\s*(?:\.{3,}|…+)\s*\d{1,3}$/;
@@ -38,6 +40,20 @@ export function readsAsOneArticle(lines: readonly Line[], publication?: string):
   // Short lines among the paragraphs (other than the headline) are what a listing's headlines look like:
   // when in doubt, a page is a listing.
   const short = texts.filter((unit) => unit.block.words < 30).length - Math.min(headlines, 1);
-  if (oneHead && prose >= 2 && short <= 1 && !listingInside(units)) return true;
-  return looksLikeArticle(units);
+  const article = (oneHead && prose >= 2 && short <= 1 && !listingInside(units)) || looksLikeArticle(units);
+  return article && !changesSubjectThroughout(units);
+}
+
+/**
+ * A list of teasers without headlines reads as one run of prose; what gives it away is that its paragraphs
+ * keep changing subject: most of them share no content words with any paragraph before or after them.
+ * An article's paragraphs come back to its people and places.
+ */
+export function changesSubjectThroughout(units: readonly Unit[]): boolean {
+  const main = findMainText(units);
+  if (!main) return false;
+  const prose = units.slice(main.start, main.end + 1).filter(isProse);
+  if (prose.length < 5) return false;
+  const cuts = topicCuts(prose.map((unit) => unit.block.text)).length;
+  return cuts >= 3 && cuts >= 0.6 * (prose.length - 1);
 }
