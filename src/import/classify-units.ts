@@ -42,6 +42,8 @@ export interface Unit {
   inlineAuthors?: string[];
   /** Text: that byline as printed. */
   inlineByline?: string;
+  /** Text: a headline in capitals run in with the text it heads (`HEADLINE IN CAPITALS: CITY (AP) — ...`). */
+  runInHead?: string;
   /** Text: a read-more link at the end of the unit's last line, cut off the text (`... Read more »`). */
   trailingReadMore?: string;
 }
@@ -163,6 +165,17 @@ export function headlineScore(block: Block, mark: string | undefined): number {
   return h;
 }
 
+/** `HEADLINE IN CAPITALS: text`: three or more words in capitals and a colon, then a paragraph of text. */
+const RUN_IN_HEAD = /^((?:[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*\s+){2,}[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*):\s+(\S.*)$/su;
+
+export function runInHeadline(text: string): { headline: string; rest: string } | undefined {
+  const match = RUN_IN_HEAD.exec(text.trim());
+  if (!match) return undefined;
+  const headline = match[1]!.trim();
+  if ((headline.match(/\p{Lu}/gu) ?? []).length < 10 || wordCount(match[2]!) < 8) return undefined;
+  return { headline, rest: match[2]! };
+}
+
 function markOf(raw: string): string | undefined {
   const level = headingLevel(raw);
   if (level > 0) return `h${level}`;
@@ -229,6 +242,7 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   }
   const mark = markOf(block.raw);
   const link = linkOnly(block.raw);
+  const runIn = runInHeadline(block.text);
   const imageAlt = /^!\[([^\]]+)\]\([^)]*\)$/.exec(block.raw.trim());
   return {
     ...base,
@@ -237,6 +251,7 @@ export function classifyUnit(block: Block, publication?: string): Unit {
     ...(mark ? { mark } : {}),
     ...(link && /^https?:/i.test(link.url) ? { url: link.url } : url && /^https?:/i.test(url) ? { url } : {}),
     ...(trailingReadMore ? { trailingReadMore } : {}),
+    ...(runIn ? { runInHead: runIn.headline } : {}),
     h: headlineScore(block, mark),
     captionCue: Boolean(imageAlt) || hasCaptionCue(text),
     nameOnly: isNameOnly(stripMarkdown(block.raw)),

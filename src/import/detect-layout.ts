@@ -40,6 +40,8 @@ export function readsAsOneArticle(lines: readonly Line[], publication?: string):
   // Short lines among the paragraphs (other than the headline) are what a listing's headlines look like:
   // when in doubt, a page is a listing.
   const short = texts.filter((unit) => unit.block.words < 30).length - Math.min(headlines, 1);
+  // Headlines in capitals run in with their paragraphs (`HEADLINE: CITY (AP) — ...`) open a listing's items.
+  if (texts.filter((unit) => unit.runInHead !== undefined).length >= 2) return false;
   const article = (oneHead && prose >= 2 && short <= 1 && !listingInside(units)) || looksLikeArticle(units);
   return article && !changesSubjectThroughout(units);
 }

@@ -15,7 +15,7 @@ import { articleStreamParts, type StreamPart } from "./article-stream.ts";
 import { toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
 import { readsAsOneArticle } from "./detect-layout.ts";
-import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
+import { classifyUnit, markRepeats, runInHeadline, type Unit } from "./classify-units.ts";
 import { splitArticle } from "./split-article.ts";
 import { datelineAgency, extractDateline, gluedHeadlineAndDate, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
@@ -26,7 +26,7 @@ export interface ListingOptions {
   publication: string;
 }
 
-type Mode = "marked" | "byline" | "date" | "closing" | "read-more" | "alternating";
+type Mode = "marked" | "run-in" | "byline" | "date" | "closing" | "read-more" | "alternating";
 
 interface ItemRange {
   start: number;
@@ -297,6 +297,13 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
     return { mode: "marked", header, footer: units.length, items };
   }
 
+  // 1b. Headlines in capitals run in with their text (`HEADLINE: CITY (AP) — ...`): each opens an item.
+  const runIns = indices((unit) => unit.kind === "text" && unit.runInHead !== undefined);
+  if (runIns.length >= 2) {
+    const { header, items } = rangesFromAnchors(units, runIns, false);
+    return { mode: "run-in", header, footer: units.length, items };
+  }
+
   // 2-3. Bylines or date lines, one per item: leading it, just after its headline, or closing it.
   for (const kind of ["byline", "date"] as const) {
     const meta = indices((unit) => unit.kind === kind);
@@ -532,7 +539,13 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   }
   let titleText: string;
   const glued = !title && teasers[0] ? gluedHeadlineAndDate(teasers[0].block.text) : undefined;
-  if (glued) {
+  const runIn = !title && !glued && teasers[0]?.runInHead ? runInHeadline(teasers[0].block.text) : undefined;
+  // What opens the teaser once a run-in headline is read off it: the dateline, if any.
+  const lead = runIn ? runIn.rest : teasers[0]?.block.text;
+  if (runIn) {
+    titleText = runIn.headline;
+    review.push(`headline read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints it run in with the text`);
+  } else if (glued) {
     titleText = glued.headline;
     review.push(`headline and date read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints them glued to the teaser`);
   } else if (title) {
@@ -561,16 +574,16 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   if (summary) draft.summary = summary;
   if (authors.length > 0) draft.authors = [...new Set(authors)];
   if (url) draft.url = url;
-  const dateline = teasers[0] ? extractDateline(teasers[0].block.text) : undefined;
+  const dateline = lead ? extractDateline(lead) : undefined;
   if (dateline) draft.place = dateline.place;
   else if (dateUnit?.place) draft.place = dateUnit.place;
 
   // Dates: the item's own date line or byline date, or a date in dateline position opening its teaser
   // (`Miami, 24 jun (EFE).- ...`). A date elsewhere in the text is an event it talks about, not its date.
-  const opening = teasers[0] ? datelineDate(teasers[0].block.text) : undefined;
+  const opening = lead ? datelineDate(lead) : undefined;
   if (opening?.place && !draft.place) draft.place = opening.place;
   // The agency a dateline credits (`Miami, 24 jun (EFE).-`) is the item's byline when it prints no other.
-  const agency = opening?.agency ?? (teasers[0] ? datelineAgency(teasers[0].block.text) : undefined);
+  const agency = opening?.agency ?? (lead ? datelineAgency(lead) : undefined);
   if (agency && !draft.authors && isNameOnly(agency)) draft.authors = [agency];
   const printed = dateUnit?.date ?? opening?.date ?? glued?.date;
   const printedLine = dateUnit ? linesOf(dateUnit)[0]!.n : teasers[0] ? linesOf(teasers[0])[0]!.n : undefined;
