@@ -30,10 +30,8 @@ export function extractDateline(text: string): { place: string; rest: string } |
   return { place, rest: text.trim().slice(match[0].length) };
 }
 
-// `YEREVAN/BAKU (Reuters) - `, `LIMA (EFE).- `, `WINFIELD, Mo. (AP) — `: a place in capitals (its state or
-// country after a comma may be in lower case), the agency in brackets, a dash.
-const AGENCY_DATELINE =
-  /^(\p{Lu}[\p{Lu}\p{M}.'’/ ,-]{1,40}?(?:,\s*\p{Lu}[\p{L}\p{M}.]{1,15}(?:\s+\p{Lu}[\p{L}\p{M}.]{1,15})?)?)\s*\(([^()]{2,40})\)\s*\.?\s*[–—-]{1,2}\s+(?=\S)/u;
+// `YEREVAN/BAKU (Reuters) - `, `LIMA (EFE).- `: a place in capitals, the agency in brackets, a dash.
+const AGENCY_DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’/ ,-]{1,40}?)\s*\(([^()]{2,40})\)\s*\.?\s*[–—-]{1,2}\s+(?=\S)/u;
 
 /** The agency a dateline without a date credits: `WASHINGTON (Reuters) - The ...` -> `Reuters`. */
 export function datelineAgency(text: string): string | undefined {

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { runInHeadline } from "../../src/import/classify-units.ts";
-import { datelineAgency } from "../../src/import/derive-headline.ts";
 import { detectLayout } from "../../src/import/detect-layout.ts";
 import { splitListing } from "../../src/import/split-listing.ts";
 import type { Line } from "../../src/import/types.ts";
@@ -37,7 +36,7 @@ describe("a run-in headline in capitals", () => {
     const page = [
       "Placeholder page title",
       "",
-      `AMBER ANCHOR ARROW ATLAS: PLACE, Xy. (Agency) — ${paragraph(40)}`,
+      `AMBER ANCHOR ARROW ATLAS: PLACE (Agency) — ${paragraph(40)}`,
       "",
       paragraph(30),
       "",
@@ -55,13 +54,5 @@ describe("a run-in headline in capitals", () => {
     expect(drafts.map((draft) => draft.consumed.map((entry) => entry.line))).toEqual([[3, 5, 7], [9, 11]]);
     expect(drafts.map((draft) => draft.authors)).toEqual([["Agency"], ["Agency"]]);
     expect(drafts[0]!.review.join(" ")).toMatch(/line 3, where the page prints it run in/);
-  });
-});
-
-describe("an agency dateline", () => {
-  it("may name the state after a comma in lower case", () => {
-    expect(datelineAgency("PLACE, Xy. (Agency) — Amber anchor")).toBe("Agency");
-    expect(datelineAgency("PLACE, Region Name (Agency) — Amber anchor")).toBe("Agency");
-    expect(datelineAgency("Amber anchor (Agency) — Amber anchor")).toBeUndefined();
   });
 });
