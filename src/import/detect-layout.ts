@@ -20,10 +20,41 @@ import type { Line, SourceKind } from "./types.ts";
 
 const INDEX_ENTRY = /\S\s*(?:\.{3,}|…+)\s*\d{1,3}$/;
 
+/** `Pág. 8`, `PÁGINAS 2 E 3`, `Page 1`: a jump line or page marker closing a line. */
+const PAGE_REFERENCE = /(?:^|\s)(?:p[áa]g(?:ina)?s?\.?|page)\s*\d{1,3}(?:\s+(?:e|y|and|&)\s+\d{1,3})?\s*$/iu;
+/** `Nº 832`, `Ano XX`, `Año 5`, `Vol. 3`, `Issue 12`: an issue's number. */
+const ISSUE_NUMBER = /(?:^|\s)(?:N[º°o]\.?\s*\d+|An[oõ]\s+[IVXLC\d]+|Año\s+[IVXLC\d]+|Vol\.\s*\d+|Edición\s+\d+|Issue\s+\d+)\b/u;
+
+/**
+ * How many of the marks of a page converted from print the page shows: page references (two or more;
+ * three or more count twice: a web page prints one, its pagination), different page numbers alone on a
+ * line, an issue's number, and lines broken inside a sentence (the printed column's width).
+ */
+export function printCues(lines: readonly Line[]): number {
+  const texts = lines.map((line) => line.text);
+  const references = texts.filter((text) => PAGE_REFERENCE.test(text)).length;
+  // Counters (`0` comments under each item) repeat one number; a printed issue's folios differ.
+  const folios = new Set(texts.filter((text) => /^\s*[1-9]\d{0,2}\s*$/.test(text)).map((text) => text.trim())).size;
+  const issue = texts.some((text) => ISSUE_NUMBER.test(text));
+  let wrapped = 0;
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const line = texts[i]!;
+    const next = texts[i + 1]!;
+    if (line.trim() !== "" && !/[.!?:;"”»)\]]\s*$/.test(line) && /^\s*\p{Ll}/u.test(next)) wrapped++;
+  }
+  const nonBlank = texts.filter((text) => text.trim() !== "").length;
+  return (
+    (references >= 3 ? 2 : references >= 2 ? 1 : 0) +
+    (folios >= 2 ? 1 : 0) +
+    (issue ? 1 : 0) +
+    (wrapped >= 5 && wrapped >= 0.1 * nonBlank ? 1 : 0)
+  );
+}
+
 export function detectLayout(lines: readonly Line[], publication?: string): SourceKind {
   const paragraphs = toParagraphs(lines);
   const entries = paragraphs.filter((block) => INDEX_ENTRY.test(block.text)).length;
-  if (entries >= 3) return "print-issue";
+  if (entries >= 3 || printCues(lines) >= 2) return "print-issue";
   return readsAsOneArticle(lines, publication) && !articleStreamParts(lines, publication) ? "article" : "listing";
 }
 

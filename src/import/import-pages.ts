@@ -117,8 +117,14 @@ async function readInput(input: string, cwd: string): Promise<{ absolute: string
 
 function split(page: SourcePage, kind: SourceKind): SplitResult {
   switch (kind) {
-    case "print-issue":
-      return splitPrintIssue(page.lines, { publication: page.publication });
+    case "print-issue": {
+      const issue = splitPrintIssue(page.lines, { publication: page.publication });
+      if (issue.drafts.length > 0) return issue;
+      // An issue that prints no index of its articles: its blocks are read as a listing's items, and said so.
+      const listing = splitListing(page.lines, { publication: page.publication });
+      const note = "print issue without an index of its articles: split as a listing of its blocks; check where each article starts and ends";
+      return { kind: "print-issue", drafts: listing.drafts.map((draft) => ({ ...draft, review: [...draft.review, note] })), dropped: listing.dropped };
+    }
     case "article":
       return splitArticle(page.lines, { publication: page.publication });
     default:
