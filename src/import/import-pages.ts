@@ -32,7 +32,7 @@ import { pairTranslations } from "./pair-translations.ts";
 import { pageFromInput, readKeptCopy, withHeader } from "./source-file.ts";
 import { splitArticle } from "./split-article.ts";
 import { splitListing } from "./split-listing.ts";
-import { splitPrintIssue } from "./split-print-issue.ts";
+import { splitPrintIssue, splitUnindexedIssue } from "./split-print-issue.ts";
 import type { Draft, SourceKind, SourcePage, SplitResult } from "./types.ts";
 import { planFile, plannedFileProblems, writePlanned, type PlannedFile } from "./write-articles.ts";
 import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
@@ -119,11 +119,7 @@ function split(page: SourcePage, kind: SourceKind): SplitResult {
   switch (kind) {
     case "print-issue": {
       const issue = splitPrintIssue(page.lines, { publication: page.publication });
-      if (issue.drafts.length > 0) return issue;
-      // An issue that prints no index of its articles: its blocks are read as a listing's items, and said so.
-      const listing = splitListing(page.lines, { publication: page.publication });
-      const note = "print issue without an index of its articles: split as a listing of its blocks; check where each article starts and ends";
-      return { kind: "print-issue", drafts: listing.drafts.map((draft) => ({ ...draft, review: [...draft.review, note] })), dropped: listing.dropped };
+      return issue.drafts.length > 0 ? issue : splitUnindexedIssue(page.lines, { publication: page.publication });
     }
     case "article":
       return splitArticle(page.lines, { publication: page.publication });

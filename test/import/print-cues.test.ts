@@ -34,6 +34,8 @@ const cover = [
   "",
   `${TEASER} Pág. 9`,
   "",
+  "Dolphin Dragon Drummer Dunes",
+  "",
 ].join("\n");
 
 describe("marks of print", () => {
@@ -68,5 +70,8 @@ describe("marks of print", () => {
     expect(result.reports[0]!.kind).toBe("print-issue");
     expect(result.records.map((record) => record.title)).toEqual(["Amber Anchor Arrow Atlas", "Willow Walnut Wagon Wheat", "Copper Cotton Candle Carpet"]);
     for (const record of result.records) expect(record.review?.join(" ")).toMatch(/print issue without an index/);
+    // A cover line without running text is the issue's furniture.
+    const coverLines = result.reports[0]!.dropped.filter((entry) => /no running text/.test(entry.reason));
+    expect(coverLines.map((entry) => entry.text)).toEqual(["Dolphin Dragon Drummer Dunes"]);
   });
 });
