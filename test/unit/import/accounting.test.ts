@@ -4,9 +4,9 @@
  * it) or in the report of dropped lines with a reason.
  */
 import { describe, expect, it } from "vitest";
-import { accountLines } from "../../src/import/accounting.ts";
-import { importFiles } from "../../src/import/index.ts";
-import { expectEveryLineAccounted, keptSources, FIXTURE_ROOT } from "./support.ts";
+import { accountLines } from "../../../src/import/accounting.ts";
+import { importFiles } from "../../../src/import/index.ts";
+import { expectEveryLineAccounted, keptSources, FIXTURE_ROOT } from "../../import/support.ts";
 
 const sources = await keptSources();
 

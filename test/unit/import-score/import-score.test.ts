@@ -13,8 +13,8 @@ import { describe, expect, it } from "vitest";
 import {
   countBoilerplateInRecords, countFields, countUnaccounted, locateTruth, parseDevDomains, parseTruth, plainHeadline,
   readCorpusPage, scorePage, scorePages, segmentItems, TruthFileError, type LocatedPage, type ScoredRecord,
-} from "../../src/import-score/index.ts";
-import { REPO } from "./support.ts";
+} from "../../../src/import-score/index.ts";
+import { REPO } from "../../import/support.ts";
 
 const PAGE = [
   "Site name placeholder", // 1

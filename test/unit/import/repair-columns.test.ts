@@ -1,6 +1,6 @@
 /** Sentences and words broken across print columns are joined again, and nothing else moves. */
 import { describe, expect, it } from "vitest";
-import { joinContinuation, repairColumns, type Piece } from "../../src/import/repair-columns.ts";
+import { joinContinuation, repairColumns, type Piece } from "../../../src/import/repair-columns.ts";
 
 const piece = (markdown: string, extra: Partial<Piece> = {}): Piece => ({ markdown, joinable: true, lines: [], ...extra });
 

@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LEXICON, lexiconReason } from "../../src/import/boilerplate-lexicon.ts";
-import { boilerplateReason } from "../../src/import/boilerplate.ts";
-import { REPO } from "./support.ts";
+import { LEXICON, lexiconReason } from "../../../src/import/boilerplate-lexicon.ts";
+import { boilerplateReason } from "../../../src/import/boilerplate.ts";
+import { REPO } from "../../import/support.ts";
 
 const devLines = (name: string) =>
   readFileSync(path.join(REPO, "test/import/dev-pages", name), "utf8")
