@@ -1,6 +1,7 @@
 /*
- * The search page's chart of matches by month, split by publication: what the
- * search already loaded, no request of its own. Every article has one value
+ * The search page's chart of matches by month, split by publication, drawn
+ * when the reader opens it (public/search.js loads this module then, and the
+ * filter files with it). Every article has one value
  * of Pagefind's `timeline` filter, "<month> <publication>" (`2023-01 Fight
  * Back! News`), with `wider` for a date looser than a month and `undated`
  * (src/exports/search-record.ts); the counts Pagefind gives each value for a
@@ -174,16 +175,3 @@ export function drawTimeline(target, counts) {
   target.appendChild(details);
   target.hidden = false;
 }
-
-async function start() {
-  if (!figure) return;
-  await window.customElements.whenDefined("pagefind-results");
-  const instance = window.PagefindComponents?.getInstanceManager().getInstance("default");
-  if (!instance) return;
-  instance.on("results", (result) => {
-    const results = result && Array.isArray(result.results) ? result.results : [];
-    drawTimeline(figure, results.length ? (result.filters && result.filters.timeline) || {} : {});
-  });
-}
-
-start();
