@@ -26,6 +26,7 @@ const SITE_TESTS = [
   "test/research/exports-are-byte-identical-across-builds.test.ts",
   "test/research/search-boxes-suggest-the-archive-s-words.test.ts",
   "test/research/search-cli-finds-articles-offline.test.ts",
+  "test/research/search-cli-labels-dates-in-the-interface-language.test.ts",
   "test/research/sqlite-fts5-table-answers-match-queries.test.ts",
   "test/research/search-words-are-pagefind-s-words.test.ts",
   "test/research/search-cli-writes-matches-as-the-exports-do.test.ts",
