@@ -5,6 +5,9 @@
  * month and publication (public/search-timeline.js, loaded when the reader
  * opens the chart). The only page with a script: `/search.js` (no inline
  * script, so it runs under a CSP of `script-src 'self' 'wasm-unsafe-eval'`).
+ * `no-worker`: Pagefind searches on the page's thread, as it did before 1.5,
+ * rather than load its worker script (12 KB of every first search at any
+ * size; a search of 10,000 articles takes milliseconds: PERFORMANCE.md).
  */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
@@ -20,7 +23,7 @@ export function render({ archive }: { archive: Archive }): string {
   const languages = names ? formatMessage(m.searchLanguages, { languages: names }) : "";
   const content = html`<header class="list-header"><h1>${m.search}</h1>
 <p>${formatMessage(m.searchIntro, { languages })}</p></header>
-<pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" lang="${archive.site.language}" preload></pagefind-config>
+<pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" lang="${archive.site.language}" preload no-worker></pagefind-config>
 <script type="application/json" id="search-messages">${jsonForScript(m.script)}</script>
 <div id="search" class="search" data-search-root hidden>
   <div class="search-bar">
@@ -60,8 +63,8 @@ export function render({ archive }: { archive: Archive }): string {
     description: formatMessage(m.searchDescription, { languages }),
     breadcrumbs: [{ label: m.home, url: "/" }, { label: m.search }],
     bodyClass: "page-search",
-    head: html`<link rel="stylesheet" href="/pagefind/pagefind-component-ui.css">
-<link rel="stylesheet" href="/search.css">`,
+    // Not lists.css: of its rules this page uses only the header's, which search.css has.
+    stylesheets: ["/pagefind/pagefind-component-ui.css", "/search.css"],
     scripts: ["/search.js"],
     content,
   });
