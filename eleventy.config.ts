@@ -6,7 +6,7 @@ import { parseShardSpec } from "./src/archive/shards.ts";
 import { editFriendlyDevServer, reloadOpenPages, type DevServerConfig } from "./src/site/dev-server.ts";
 import { hemeroteca, type EleventyConfig } from "./src/site/eleventy-plugin.ts";
 import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
-import { buildsInPlace, stagingFolderOf } from "./src/site/publish.ts";
+import { buildsInPlace, stagingFolderOf } from "./src/build/output/publish.ts";
 import { articlePageContext, renderArticlePage } from "./templates/article.11ty.ts";
 import { render as list } from "./templates/list.11ty.ts";
 
@@ -22,14 +22,14 @@ export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
   const merge = process.env.HEMEROTECA_MERGE?.split(path.delimiter).filter(Boolean);
   const site = process.env.HEMEROTECA_OUTPUT ?? (shard ? `_shards/${shard.index}-of-${shard.count}` : "_site");
   // A build makes the new site beside the old one and swaps it in when whole; `npm start` rebuilds in place
-  // (src/site/publish.ts).
+  // (src/build/output/publish.ts).
   const staged = !buildsInPlace(process.argv);
   hemeroteca(eleventyConfig, {
     root,
     ...(staged ? { site } : {}),
     ...(shard ? { shard } : {}),
     ...(merge?.length ? { merge } : {}),
-    // To learn which of these pages changed since the last build (src/site/pages-to-write.ts).
+    // To learn which of these pages changed since the last build (src/build/output/pages-to-write.ts).
     pages: { articleContext: articlePageContext, list },
     // `npm start`: a saved article's page is written and shown before the rebuild (src/site/quick-preview.ts).
     preview: { articlePage: renderArticlePage, written: reloadOpenPages },
@@ -40,7 +40,7 @@ export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
     dir: { input: "templates", output: staged ? stagingFolderOf(path.resolve(root, site)) : site },
     templateFormats: ["11ty.ts"],
     // Only for `npm start`: Eleventy's dev server then serves the site below the path of SITE_URL, as it will be
-    // deployed. The pages carry the path already (src/site/path-prefix.ts).
+    // deployed. The pages carry the path already (src/render/path-prefix.ts).
     pathPrefix: siteConfigFromEnv().pathPrefix,
   };
 }

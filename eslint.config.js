@@ -1,6 +1,7 @@
 // Lint configuration: the recommended rules of ESLint and typescript-eslint, no warnings allowed (`--max-warnings 0`).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import importX from "eslint-plugin-import-x";
 
 // Layers in one direction (ARCHITECTURE.md): each folder may import only from the folders below it, and nothing
 // imports from a command's folder. A folder's forbidden imports are the folders above it.
@@ -8,23 +9,27 @@ const COMMANDS = ["check", "new", "search", "bench", "import-score"];
 const forbid = (folders) => ({
   "no-restricted-imports": ["error", {
     patterns: folders.map((folder) => ({
-      group: [`**/${folder}/*`, `**/src/${folder}/*`],
+      group: [`**/${folder}/**`, `**/src/${folder}/**`],
       message: `\`${folder}/\` is above this folder or a command's: move what both need down (see ARCHITECTURE.md)`,
     })),
   }],
 });
+// Bottom to top: lib, markdown, records, import | archive, exports, render, build, search-index, site; then commands.
 const ABOVE = {
-  lib: ["markdown", "records", "import", "archive", "exports", "site", "templates", ...COMMANDS],
-  markdown: ["records", "import", "archive", "exports", "site", "templates", ...COMMANDS],
-  records: ["import", "archive", "exports", "site", "templates", ...COMMANDS],
-  import: ["archive", "exports", "site", "templates", ...COMMANDS],
-  archive: ["import", "exports", "site", "templates", ...COMMANDS],
-  exports: ["import", "site", "templates", ...COMMANDS],
+  lib: ["markdown", "records", "import", "archive", "exports", "render", "build", "search-index", "site", "templates", ...COMMANDS],
+  markdown: ["records", "import", "archive", "exports", "render", "build", "search-index", "site", "templates", ...COMMANDS],
+  records: ["import", "archive", "exports", "render", "build", "search-index", "site", "templates", ...COMMANDS],
+  import: ["archive", "exports", "render", "build", "search-index", "site", "templates", ...COMMANDS],
+  archive: ["import", "exports", "render", "build", "search-index", "site", "templates", ...COMMANDS],
+  exports: ["import", "render", "build", "search-index", "site", "templates", ...COMMANDS],
+  render: ["import", "build", "search-index", "site", "templates", ...COMMANDS],
+  build: ["import", "search-index", "site", "templates", ...COMMANDS],
+  "search-index": ["import", "site", "templates", ...COMMANDS],
   site: ["import", "templates", ...COMMANDS],
 };
 const layerRules = [
   ...Object.entries(ABOVE).map(([folder, above]) => ({ files: [`src/${folder}/**/*.ts`], rules: forbid(above) })),
-  { files: ["templates/**/*.ts"], rules: forbid(["import", ...COMMANDS]) },
+  { files: ["templates/**/*.ts"], rules: forbid(["import", "build", "search-index", "site", ...COMMANDS]) },
   // A command may use the layers, never another command.
   ...COMMANDS.map((command) => ({ files: [`src/${command}/**/*.ts`], rules: forbid(COMMANDS.filter((other) => other !== command)) })),
 ];
@@ -47,4 +52,11 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  // No module reaches itself through its imports: a cycle hides which layer a module belongs to.
+  {
+    files: ["src/**/*.ts", "templates/**/*.ts", "eleventy.config.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/extensions": [".ts", ".mjs", ".js"], "import-x/parsers": { "@typescript-eslint/parser": [".ts"] } },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
 );

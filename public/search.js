@@ -14,7 +14,7 @@
  * The index is one main Pagefind index (a few parts by date range only for
  * very large archives) and a small recent one of the articles added or
  * changed since the main one was made, listed in /pagefind/bundles.json
- * (src/site/search-index-manifest.ts). The manifest is read before the
+ * (src/search-index/search-index-manifest.ts). The manifest is read before the
  * component UI loads, and the other bundles handed to its instance's
  * `mergeIndex` in the same task as the import, before it can load Pagefind,
  * so one search covers every bundle; `searchAsOne` then joins their replies.
@@ -81,7 +81,7 @@ const MESSAGES = (() => {
 /** A message with each `{name}` replaced by its value. */
 const formatMessage = (template, values) => String(template || "").replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 
-/** The filters of the index (src/site/pagefind-index.ts), in the order they go in the address. */
+/** The filters of the index (src/search-index/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
 /** Sort choices -> Pagefind sort; undated articles sort first by date, and `searchAsOne` moves them last oldest first. */
 const SORTS = { relevance: {}, newest: { date: "desc" }, oldest: { date: "asc" } };

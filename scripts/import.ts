@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { filesToText, ImportError, importFiles, reportToText } from "../src/import/index.ts";
-import { inertLine, inertLines } from "../src/records/terminal-text.ts";
+import { inertLine, inertLines } from "../src/lib/terminal-text.ts";
 
 const HELP = `Usage: npm run import -- [options] FILE...
 

@@ -6,9 +6,9 @@ import { languageToName } from "../src/archive/language-names.ts";
 import type { ArticleEntry, ArticleRecord } from "../src/records/article-record.ts";
 import { withBody } from "../src/records/article-bodies.ts";
 import type { ArticleCitations } from "../src/exports/citation-cache.ts";
-import { absoluteUrl, page, type Crumb } from "../src/site/layout.ts";
-import { dateElement, headlineList, linkToGroup, monthToName, textToDescription, type Headline } from "../src/site/components.ts";
-import { html, jsonForScript, langAttribute, trustedHtml } from "../src/site/html.ts";
+import { absoluteUrl, page, type Crumb } from "../src/render/layout.ts";
+import { dateElement, headlineList, linkToGroup, monthToName, textToDescription, type Headline } from "../src/render/components.ts";
+import { html, jsonForScript, langAttribute, trustedHtml } from "../src/render/html.ts";
 
 interface Data {
   archive: Archive;
@@ -76,7 +76,7 @@ function articleToCrumbs(archive: Archive, article: ArticleEntry): Crumb[] {
  * Everything an article's page shows besides its own record: `renderArticlePage`
  * is given nothing else, so a page whose record and context are those of the
  * last build is the same page, and is kept without being rendered
- * (src/site/article-page-key.ts). Plain data, so that it hashes as JSON; other
+ * (src/build/cache/article-page-key.ts). Plain data, so that it hashes as JSON; other
  * articles appear by the few fields the page shows of them.
  */
 export interface ArticlePageContext {

@@ -9,11 +9,11 @@ import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts
 import { LIST_SEPARATOR } from "../src/exports/csv.ts";
 import { EXPORT_FIELDS } from "../src/exports/jsonl.ts";
 import { DATABASE_SCHEMA_VERSION } from "../src/exports/sqlite.ts";
-import { countLabel } from "../src/site/components.ts";
-import { dataPageText, type DataPageText } from "../src/site/data-page-text.ts";
-import { html, type SafeHtml } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
-import { searchExamples } from "../src/site/search-hints.ts";
+import { countLabel } from "../src/render/components.ts";
+import { dataPageText, type DataPageText } from "../src/render/data-page-text.ts";
+import { html, type SafeHtml } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
+import { searchExamples } from "../src/render/search-hints.ts";
 
 export const data = { permalink: "/data/", eleventyExcludeFromCollections: true };
 

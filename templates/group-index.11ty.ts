@@ -1,9 +1,9 @@
 /** `/tags/`, `/publications/`, `/authors/`, `/languages/`: every group with its count. */
 import type { Archive, Group } from "../src/archive/build-archive.ts";
 import { messagesFor, type Messages } from "../src/archive/interface-messages.ts";
-import { countLabel } from "../src/site/components.ts";
-import { html } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
+import { countLabel } from "../src/render/components.ts";
+import { html } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
 
 interface IndexSpec {
   kind: Group["kind"];

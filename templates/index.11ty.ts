@@ -1,10 +1,10 @@
 /** The home page: the latest articles and every way into the archive. */
 import { mostUsedFirst, type Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
-import { articleList, countLabel, timeline } from "../src/site/components.ts";
-import { html } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
-import { searchPlaceholder } from "../src/site/search-hints.ts";
+import { articleList, countLabel, timeline } from "../src/render/components.ts";
+import { html } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
+import { searchPlaceholder } from "../src/render/search-hints.ts";
 
 export const data = { permalink: "/", eleventyExcludeFromCollections: true };
 

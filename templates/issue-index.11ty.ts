@@ -1,9 +1,9 @@
 /** `/publications/<publication>/issues/`: every print issue of a publication, each with its count. */
 import type { Archive, IssueIndex } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
-import { countLabel, issueGroupList } from "../src/site/components.ts";
-import { html } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
+import { countLabel, issueGroupList } from "../src/render/components.ts";
+import { html } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
 
 interface Data {
   archive: Archive;

@@ -1,9 +1,9 @@
 /** Every paginated list: latest, years, months, undated, each tag, publication, author, language and print issue. */
 import type { Archive, ListPage, MonthGroup } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor, monthYearTitle, type Messages } from "../src/archive/interface-messages.ts";
-import { articleList, countLabel, countToLevel, issueGroupList, monthToName, pagination } from "../src/site/components.ts";
-import { html, langAttribute, type HtmlValue } from "../src/site/html.ts";
-import { page, type Crumb } from "../src/site/layout.ts";
+import { articleList, countLabel, countToLevel, issueGroupList, monthToName, pagination } from "../src/render/components.ts";
+import { html, langAttribute, type HtmlValue } from "../src/render/html.ts";
+import { page, type Crumb } from "../src/render/layout.ts";
 
 interface Data {
   archive: Archive;

@@ -7,9 +7,9 @@
  */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { messagesFor } from "../src/archive/interface-messages.ts";
-import { html, htmlMessage, jsonForScript } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
-import { searchPlaceholder } from "../src/site/search-hints.ts";
+import { html, htmlMessage, jsonForScript } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
+import { searchPlaceholder } from "../src/render/search-hints.ts";
 import { INDEXES } from "./group-index.11ty.ts";
 
 export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };

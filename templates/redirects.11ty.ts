@@ -2,9 +2,9 @@
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
 import type { ArticleEntry } from "../src/records/article-record.ts";
-import { html, htmlMessage } from "../src/site/html.ts";
-import { absoluteUrl, securityPolicyMeta } from "../src/site/layout.ts";
-import { prefixRootRelativeUrls } from "../src/site/path-prefix.ts";
+import { html, htmlMessage } from "../src/render/html.ts";
+import { absoluteUrl, securityPolicyMeta } from "../src/render/layout.ts";
+import { prefixRootRelativeUrls } from "../src/render/path-prefix.ts";
 
 interface Data { archive: Archive; redirect: { from: string; to: ArticleEntry } }
 

@@ -1,6 +1,6 @@
 /** `/robots.txt`: the archive is public; point crawlers at the sitemap, when there is one (`SITE_URL`). */
 import type { Archive } from "../src/archive/build-archive.ts";
-import { absoluteUrl } from "../src/site/layout.ts";
+import { absoluteUrl } from "../src/render/layout.ts";
 
 export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
 

@@ -11,9 +11,9 @@
  */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
-import { html, htmlMessage, jsonForScript } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
-import { languagesOfArchive, searchPlaceholder } from "../src/site/search-hints.ts";
+import { html, htmlMessage, jsonForScript } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
+import { languagesOfArchive, searchPlaceholder } from "../src/render/search-hints.ts";
 
 export const data = { permalink: "/search/", eleventyExcludeFromCollections: true };
 

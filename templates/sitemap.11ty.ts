@@ -1,7 +1,7 @@
 /** `/sitemap.xml`: every HTML page a reader can land on (redirects excluded); only with `SITE_URL`, as a sitemap holds absolute addresses only. */
 import type { Archive } from "../src/archive/build-archive.ts";
-import { escapeHtml } from "../src/site/html.ts";
-import { absoluteUrl } from "../src/site/layout.ts";
+import { escapeHtml } from "../src/render/html.ts";
+import { absoluteUrl } from "../src/render/layout.ts";
 
 export const data = {
   permalink: (data: { archive: Archive }) => (data.archive.site.baseUrl ? "/sitemap.xml" : false),

@@ -2,9 +2,9 @@
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor, type Messages } from "../src/archive/interface-messages.ts";
 import type { SourcePage, SourceSegment } from "../src/archive/source-pages.ts";
-import { countLabel } from "../src/site/components.ts";
-import { html, langAttribute, trustedHtml, type SafeHtml } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
+import { countLabel } from "../src/render/components.ts";
+import { html, langAttribute, trustedHtml, type SafeHtml } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
 
 interface Data {
   archive: Archive;

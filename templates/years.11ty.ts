@@ -1,9 +1,9 @@
 /** `/years/`: browsing by time, every year with its months, and the undated. */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
-import { countLabel, timeline } from "../src/site/components.ts";
-import { html } from "../src/site/html.ts";
-import { page } from "../src/site/layout.ts";
+import { countLabel, timeline } from "../src/render/components.ts";
+import { html } from "../src/render/html.ts";
+import { page } from "../src/render/layout.ts";
 
 export const data = { permalink: "/years/", eleventyExcludeFromCollections: true };
 

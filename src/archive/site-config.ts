@@ -21,7 +21,7 @@ export interface SiteConfig {
    * The path the site is served below, with both slashes: `/` at the root of
    * a host, `/archive/` for `https://example.org/archive` (GitHub project
    * pages). Pages are written with site-relative addresses and given this
-   * prefix last (src/site/path-prefix.ts).
+   * prefix last (src/render/path-prefix.ts).
    */
   pathPrefix: string;
   /** Language of the site's own interface (`interface:` in `content/site.yml`): its words are in interface-messages.ts. */

@@ -16,7 +16,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Problem } from "../records/problems.ts";
 import { readYamlFile, type YamlFileWording } from "../records/yaml-file.ts";
-import { toPosix } from "../records/paths.ts";
+import { toPosix } from "../lib/paths.ts";
 import { readTextFileSync, refusedFileProblem } from "../records/text-file.ts";
 import { INTERFACE_LANGUAGES } from "./interface-messages.ts";
 import { defaultDateRange, type DateRange } from "../records/date-range.ts";

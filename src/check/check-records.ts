@@ -11,7 +11,7 @@ import type { ArticleRecord } from "../records/article-record.ts";
 import type { Locate } from "../records/validate-archive.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import type { SourceFile } from "../records/read-sources.ts";
-import { toPosix } from "../records/paths.ts";
+import { toPosix } from "../lib/paths.ts";
 import { BODY_PLACEHOLDER } from "../records/article-file.ts";
 
 type At = (record: ArticleRecord, fieldPath: Array<string | number>, message: string, hint?: string, severity?: CheckProblem["severity"]) => void;

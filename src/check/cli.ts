@@ -4,8 +4,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { reportToJson, reportToText } from "./format-report.ts";
 import { runCheck, type CheckReport } from "./run-check.ts";
-import { relativeWithin } from "../records/paths.ts";
-import { inertLine } from "../records/terminal-text.ts";
+import { relativeWithin } from "../lib/paths.ts";
+import { inertLine } from "../lib/terminal-text.ts";
 
 export const CHECK_USAGE = `Usage: npm run check -- [--notes] [--json] [--root DIR] [FILE...]
 

@@ -6,7 +6,7 @@
  */
 import { checkProblemToString, type CheckSeverity } from "./check-problem.ts";
 import type { CheckReport } from "./run-check.ts";
-import { inertJson, inertLine } from "../records/terminal-text.ts";
+import { inertJson, inertLine } from "../lib/terminal-text.ts";
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 

@@ -23,7 +23,7 @@ import { datesOutsideRange } from "../records/date-range.ts";
 import { withHint } from "./hints.ts";
 import { listFiles, readSources } from "../records/read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
-import { cachePath, cacheRoot } from "../records/cache-registry.ts";
+import { cachePath, cacheRoot } from "../lib/cache-registry.ts";
 
 export interface CheckOptions {
   /** Project folder: `content/articles/` and `content/sources/` are inside it. */

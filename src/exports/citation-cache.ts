@@ -17,13 +17,13 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
-import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
+import { readCacheText, withChecksum, writeCacheFile } from "../lib/cache-files.ts";
 import { codeFingerprint } from "../records/record-cache.ts";
 import type { ArchiveDate } from "../records/edtf-date.ts";
 import { cslItemToBibtex } from "./bibtex.ts";
 import { articleToCslItem, cslItemToCslJson, cslItemToReferenceHtml, type CslItem } from "./citations.ts";
 import { cslItemToRis } from "./ris.ts";
-import { CACHES, codeScope } from "../records/cache-registry.ts";
+import { CACHES, codeScope } from "../lib/cache-registry.ts";
 
 const ArticleCitationsSchema = z.strictObject({
   /** The formatted reference (APA) as HTML, for the page's "Cite" section. */

@@ -1,7 +1,7 @@
 /**
  * An article as the site's search indexes it (a Pagefind custom record): its
  * text, the fields shown with a result, its filters and its sort keys. The
- * search index (src/site/pagefind-index.ts) is made of these, and the SQLite
+ * search index (src/search-index/pagefind-index.ts) is made of these, and the SQLite
  * export indexes the same words (sqlite.ts, `articleToSearchColumns`), so that
  * the two searches find the same articles: Pagefind makes every field of
  * `meta` searchable, not only `content`.
@@ -26,7 +26,7 @@ export interface SearchRecord {
  * undated articles get a key too, `0000-00-00`: newest first (`date:desc`)
  * they come after every dated article. Oldest first they would come first:
  * the search page moves them to the end (public/search.js), knowing which
- * they are from their places (src/site/search-index-manifest.ts). One key, not
+ * they are from their places (src/search-index/search-index-manifest.ts). One key, not
  * a second one that sorted undated articles last: each sort key is a list of
  * every page in the metadata a reader loads first.
  */

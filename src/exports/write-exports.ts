@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import { withBody } from "../records/article-bodies.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
-import { writeFileAtomically } from "../records/cache-files.ts";
+import { writeFileAtomically } from "../lib/cache-files.ts";
 import { cslItemToBibtex } from "./bibtex.ts";
 import { articleToCslItem, type CitableArticle } from "./csl-item.ts";
 import { articleToCsvRow, csvHeader } from "./csv.ts";

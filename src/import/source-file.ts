@@ -13,7 +13,7 @@ import type { SourceHeader } from "../records/source-schema.ts";
 import { textToSlug } from "../records/ids.ts";
 import { ImportError } from "../records/import-error.ts";
 import type { Line, SourceKind, SourcePage } from "./types.ts";
-import { toPosix } from "../records/paths.ts";
+import { toPosix } from "../lib/paths.ts";
 
 export const SOURCES_DIR = "content/sources";
 

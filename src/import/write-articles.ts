@@ -8,10 +8,10 @@
  */
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomically } from "../records/cache-files.ts";
+import { writeFileAtomically } from "../lib/cache-files.ts";
 import { sharedParsePool, type ParseJob } from "../records/parse-pool.ts";
 import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
-import { unwritableFolder, writeErrorInWords } from "../records/writable-folders.ts";
+import { unwritableFolder, writeErrorInWords } from "../lib/writable-folders.ts";
 import { ImportError } from "../records/import-error.ts";
 import { sha256 } from "../lib/sha256.ts";
 

@@ -6,7 +6,7 @@
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import { FIELDS, validateField, type FieldValues } from "./article-fields.ts";
-import { inertLine } from "../records/terminal-text.ts";
+import { inertLine } from "../lib/terminal-text.ts";
 
 export class PromptCancelled extends Error {
   constructor() {

@@ -9,9 +9,9 @@ import { FIELDS, type FieldValues } from "./article-fields.ts";
 import { askForFields, PromptCancelled } from "./ask-fields.ts";
 import { planArticle } from "./plan-article.ts";
 import { ArticleExistsError, writeNewArticle } from "./write-article.ts";
-import { unwritableFolder, writeErrorInWords } from "../records/writable-folders.ts";
-import { relativeWithin } from "../records/paths.ts";
-import { inertLine, inertLines } from "../records/terminal-text.ts";
+import { unwritableFolder, writeErrorInWords } from "../lib/writable-folders.ts";
+import { relativeWithin } from "../lib/paths.ts";
+import { inertLine, inertLines } from "../lib/terminal-text.ts";
 
 export const NEW_USAGE = `Usage: npm run new -- --title TITLE --publication NAME --language CODE [options]
 

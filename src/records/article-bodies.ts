@@ -15,7 +15,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { ArticleBody, ArticleEntry, ArticleRecord } from "./article-record.ts";
-import { checkedText } from "./cache-files.ts";
+import { checkedText } from "../lib/cache-files.ts";
 import { cachedEntryOf } from "./record-cache.ts";
 import { noteRecordDigest, recordDigest } from "./record-digest.ts";
 

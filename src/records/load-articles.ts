@@ -14,13 +14,13 @@ import path from "node:path";
 import type { ArticleRecord } from "./article-record.ts";
 import { ARTICLE_FILE_HINTS, decodeArticleBytes, MAX_ARTICLE_BYTES, parseFrontMatter } from "./front-matter.ts";
 import { plainFileProblem, refusedFileProblem } from "./text-file.ts";
-import { forEachLimited } from "./limited-concurrency.ts";
+import { forEachLimited } from "../lib/limited-concurrency.ts";
 import type { ParseResult } from "./parse-article.ts";
 import { ParsePool, sharedParsePool, type ParseJob } from "./parse-pool.ts";
 import type { Problem } from "./problems.ts";
 import { codeFingerprint, PARSING_CODE, RecordCache } from "./record-cache.ts";
 import { validateArchive, type Locate } from "./validate-archive.ts";
-import { relativeWithin, toPosix } from "./paths.ts";
+import { relativeWithin, toPosix } from "../lib/paths.ts";
 import { linkProblem, walkContentFolder, type ContentTree } from "./content-tree.ts";
 
 export interface LoadedArticles {

@@ -97,7 +97,7 @@ export function threadCpuMs(thread: number): number | undefined {
 }
 
 /** A plain-JavaScript entry that registers tsx in the worker thread, then loads `workerData.entry`. */
-export const WORKER_BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
+export const WORKER_BOOTSTRAP = new URL("../lib/worker-bootstrap.mjs", import.meta.url);
 const WORKER_ENTRY = new URL("./parse-worker.ts", import.meta.url);
 /** Fewer files than this waiting are parsed on the workers running: starting one (about a second) would cost more than it saves. */
 export const ONE_WORKER_BELOW = 200;

@@ -11,7 +11,7 @@ import { sha256 } from "../lib/sha256.ts";
 import { FrontMatterError, parseFrontMatter, type ParsedFrontMatter } from "./front-matter.ts";
 import { MAX_SOURCE_BYTES, SourceHeaderSchema, type SourceHeader } from "./source-schema.ts";
 import type { Problem } from "./problems.ts";
-import { toPosix } from "./paths.ts";
+import { toPosix } from "../lib/paths.ts";
 import { linkProblem, walkContentFolder, type ContentTree } from "./content-tree.ts";
 import { decodeTextBytes, plainFileProblem, refusedFileProblem, type TextFileHints } from "./text-file.ts";
 import { schemaIssueToProblems, type SchemaProblemWording } from "./schema-problems.ts";

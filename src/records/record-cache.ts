@@ -26,10 +26,10 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { MARKDOWN_PIPELINE_VERSION } from "../markdown/render-markdown.ts";
-import { dropCacheEntry, readCacheEntry, withChecksum, writeFileAtomically } from "./cache-files.ts";
+import { dropCacheEntry, readCacheEntry, withChecksum, writeFileAtomically } from "../lib/cache-files.ts";
 import type { ArticleRecord } from "./article-record.ts";
 import { noteRecordDigest } from "./record-digest.ts";
-import { CACHES, codeScope } from "./cache-registry.ts";
+import { CACHES, codeScope } from "../lib/cache-registry.ts";
 
 /** Bumped in cache-registry.ts when ArticleRecord or the parsing around the pipeline changes shape or meaning. */
 export const RECORD_CACHE_SCHEMA_VERSION = CACHES.records.version;

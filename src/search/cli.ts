@@ -2,7 +2,7 @@
  * `npm run search`: arguments in, results out. Parsing and printing only; the
  * search itself is `searchArchive`.
  */
-import { inertJson, inertLine, inertLines } from "../records/terminal-text.ts";
+import { inertJson, inertLine, inertLines } from "../lib/terminal-text.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dateLabel, messagesFor, type InterfaceLanguage } from "../archive/interface-messages.ts";

@@ -15,7 +15,7 @@
  * version package.json pins (test/build/dev-server-shows-build-errors.test.ts
  * holds them to it).
  */
-import { escapeHtml } from "./html.ts";
+import { escapeHtml } from "../render/html.ts";
 
 /** The part of Eleventy's configuration API used here. */
 export interface DevServerConfig {

@@ -22,7 +22,7 @@ import type { Archive } from "../archive/build-archive.ts";
 import type { ArticleCitations } from "../exports/citation-cache.ts";
 import type { ArticleEntry, ArticleRecord } from "../records/article-record.ts";
 import { parseArticle } from "../records/parse-article.ts";
-import { permalinkToFile } from "./pages-to-write.ts";
+import { permalinkToFile } from "../build/output/pages-to-write.ts";
 
 export interface PreviewRenderers {
   articleContext(archive: Archive, article: ArticleEntry, citationsOf: (article: ArticleEntry) => ArticleCitations): unknown;

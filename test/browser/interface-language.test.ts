@@ -14,7 +14,7 @@ import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateLabel, messagesFor, monthName, monthYearTitle, type InterfaceLanguage, type Messages } from "../../src/archive/interface-messages.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
-import { dataPageText } from "../../src/site/data-page-text.ts";
+import { dataPageText } from "../../src/render/data-page-text.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { buildReaderSite, KEY_PAGES, listHtmlFiles, READER_ARTICLES, type ReaderSite } from "./reader-site.ts";

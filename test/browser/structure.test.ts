@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../src/site/layout.ts";
+import { CONTENT_SECURITY_POLICY } from "../../src/render/layout.ts";
 import { buildReaderSite, KEY_PAGES, listHtmlFiles, type ReaderSite } from "./reader-site.ts";
 
 type Node = DefaultTreeAdapterMap["node"];

@@ -6,7 +6,7 @@
  */
 import { readdir } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { commandLineAsksForDryRun } from "../../src/site/eleventy-plugin.ts";
+import { commandLineAsksForDryRun } from "../../src/site/build-run.ts";
 import { buildSite } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 

@@ -8,7 +8,7 @@
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { foreignOutputProblem, outputFolderProblem, SITE_MARKER } from "../../src/site/output-folder.ts";
+import { foreignOutputProblem, outputFolderProblem, SITE_MARKER } from "../../src/build/output/output-folder.ts";
 import { buildSite, projectRoot, type BuildResult } from "../support/build-site.ts";
 import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
 

@@ -9,7 +9,7 @@ import { cp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listOutput, pruneOutput } from "../../src/site/prune-output.ts";
+import { listOutput, pruneOutput } from "../../src/build/output/prune-output.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { fileHashes, siteFileHashes } from "../support/site-tree.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { timingsFromOutput } from "../../src/bench/run-build.ts";
-import { permalinkToFile } from "../../src/site/pages-to-write.ts";
+import { permalinkToFile } from "../../src/build/output/pages-to-write.ts";
 import { buildSite, projectRoot, type BuildResult } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 

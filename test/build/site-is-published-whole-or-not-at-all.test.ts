@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildScriptArgs } from "../../src/bench/build-script.ts";
-import { lockFileOf, stagingFolderOf } from "../../src/site/publish.ts";
+import { lockFileOf, stagingFolderOf } from "../../src/build/output/publish.ts";
 import { buildSite, projectRoot, type BuildResult } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 

@@ -13,7 +13,7 @@ import { checkCli } from "../../src/check/cli.ts";
 import { writeArchiveDatabase } from "../../src/exports/sqlite.ts";
 import { newCli } from "../../src/new/index.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
-import { inertLine, inertLines } from "../../src/records/terminal-text.ts";
+import { inertLine, inertLines } from "../../src/lib/terminal-text.ts";
 import { runSearchCli } from "../../src/search/cli.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { article, capture, tempProject, type TempProject } from "./support/temp-project.ts";

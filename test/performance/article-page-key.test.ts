@@ -12,7 +12,7 @@ import { parseArticle } from "../../src/records/parse-article.ts";
 import { RecordCache } from "../../src/records/record-cache.ts";
 import { recordDigest } from "../../src/records/record-digest.ts";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
-import { ArticlePageKeys } from "../../src/site/article-page-key.ts";
+import { ArticlePageKeys } from "../../src/build/cache/article-page-key.ts";
 
 let dir: string;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkedText, removeFolder, withChecksum, writeFileAtomically } from "../../src/records/cache-files.ts";
+import { checkedText, removeFolder, withChecksum, writeFileAtomically } from "../../src/lib/cache-files.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 const folder = temporaryFolders();

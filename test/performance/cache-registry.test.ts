@@ -1,19 +1,19 @@
 /**
- * The build's caches are one table (src/records/cache-registry.ts): each
+ * The build's caches are one table (src/lib/cache-registry.ts): each
  * cache module takes its version and code scope from it, every cache has a
  * folder of its own, and one switch turns them all off.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHES, cachePath, cacheRoot, codeScope, type CacheName } from "../../src/records/cache-registry.ts";
+import { CACHES, cachePath, cacheRoot, codeScope, type CacheName } from "../../src/lib/cache-registry.ts";
 import { PARSING_CODE, RECORD_CACHE_SCHEMA_VERSION } from "../../src/records/record-cache.ts";
-import { ARTICLE_PAGE_KEY_VERSION } from "../../src/site/article-page-key.ts";
-import { EXPORTS_CACHE_VERSION } from "../../src/site/exports-cache.ts";
-import { FEED_CACHE_VERSION } from "../../src/site/feed-cache.ts";
-import { OUTPUT_LEDGER_VERSION } from "../../src/site/output-ledger.ts";
-import { SEARCH_INDEX_CACHE_VERSION } from "../../src/site/search-index-cache.ts";
-import { SITE_CODE } from "../../src/site/site-code.ts";
+import { ARTICLE_PAGE_KEY_VERSION } from "../../src/build/cache/article-page-key.ts";
+import { EXPORTS_CACHE_VERSION } from "../../src/build/cache/exports-cache.ts";
+import { FEED_CACHE_VERSION } from "../../src/build/cache/feed-cache.ts";
+import { OUTPUT_LEDGER_VERSION } from "../../src/build/cache/output-ledger.ts";
+import { SEARCH_INDEX_CACHE_VERSION } from "../../src/search-index/search-index-cache.ts";
+import { SITE_CODE } from "../../src/build/cache/site-code.ts";
 import { projectRoot } from "../support/build-site.ts";
 
 describe("the cache registry", () => {

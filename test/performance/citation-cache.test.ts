@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { articleToCitations, CitationCache } from "../../src/exports/citation-cache.ts";
-import { checkedText } from "../../src/records/cache-files.ts";
+import { checkedText } from "../../src/lib/cache-files.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 
 describe("the citation cache", () => {

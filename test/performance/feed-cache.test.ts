@@ -9,8 +9,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
-import { FeedCache } from "../../src/site/feed-cache.ts";
-import { feedDocument, feedInput, type FeedFormat } from "../../src/site/feeds.ts";
+import { FeedCache } from "../../src/build/cache/feed-cache.ts";
+import { feedDocument, feedInput, type FeedFormat } from "../../src/render/feeds.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 

@@ -6,7 +6,7 @@
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { OutputCache } from "../../src/site/output-cache.ts";
+import { OutputCache } from "../../src/build/cache/output-cache.ts";
 import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
 import { waitFor } from "../support/wait-for.ts";
 

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listTree, OutputCache } from "../../src/site/output-cache.ts";
+import { listTree, OutputCache } from "../../src/build/cache/output-cache.ts";
 
 const root = await mkdtemp(path.join(tmpdir(), "hemeroteca-shared-cache-"));
 afterAll(() => rm(root, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 import { readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { OutputLedger } from "../../src/site/output-ledger.ts";
+import { OutputLedger } from "../../src/build/cache/output-ledger.ts";
 import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
 
 const tempDir = temporaryFolders();

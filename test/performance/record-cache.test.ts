@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateArticle } from "../../src/bench/generate-corpus.ts";
-import { FILE_CONCURRENCY } from "../../src/records/limited-concurrency.ts";
+import { FILE_CONCURRENCY } from "../../src/lib/limited-concurrency.ts";
 import { cachedParallelParser, loadArticles } from "../../src/records/load-articles.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
 import { codeFingerprint, RecordCache } from "../../src/records/record-cache.ts";

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
-import { archiveToBundles } from "../../src/site/search-bundles.ts";
-import { defaultRecentLimit, defaultShardSize } from "../../src/site/search-index-cache.ts";
+import { archiveToBundles } from "../../src/search-index/search-bundles.ts";
+import { defaultRecentLimit, defaultShardSize } from "../../src/search-index/search-index-cache.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 
 /** Generated records given the EDTF dates `dates` (`null`: undated), in that order. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { relativeWithin, toPosix } from "../../src/records/paths.ts";
+import { relativeWithin, toPosix } from "../../src/lib/paths.ts";
 
 describe("paths as the project names them", () => {
   it("joins a path's parts with / whatever the system", () => {

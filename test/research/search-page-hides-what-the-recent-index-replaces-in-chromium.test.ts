@@ -1,6 +1,6 @@
 /**
  * After edits, the search index is the main index as it was plus a recent
- * index of what changed (src/site/search-index-cache.ts). The research
+ * index of what changed (src/search-index/search-index-cache.ts). The research
  * fixture is built (its main index in parts of at most three articles), then
  * one article is edited, one removed and one added, and built again with the
  * same cache: the search page finds the edited article once and by its new
@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
-import type { SearchBundles } from "../../src/site/search-index-manifest.ts";
+import type { SearchBundles } from "../../src/search-index/search-index-manifest.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { FIXTURE, RESEARCH_ARTICLES, type ResearchSite } from "./research-site.ts";
 import { openFilters, researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
-import type { SearchBundles } from "../../src/site/search-index-manifest.ts";
+import type { SearchBundles } from "../../src/search-index/search-index-manifest.ts";
 import { FIXTURE } from "./research-site.ts";
 import { openFilters, researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 

@@ -8,7 +8,7 @@ import type { Archive } from "../../src/archive/build-archive.ts";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
 import { messagesFor } from "../../src/archive/interface-messages.ts";
-import { articleToSearchRecord, UNDATED_SORT_KEY, writeSearchIndex, type PagefindApi } from "../../src/site/pagefind-index.ts";
+import { articleToSearchRecord, UNDATED_SORT_KEY, writeSearchIndex, type PagefindApi } from "../../src/search-index/pagefind-index.ts";
 
 function article(frontMatter: string, body = "Texto."): ArticleRecord {
   const result = parseArticle("content/articles/x.md", new TextEncoder().encode(`---\n${frontMatter}\n---\n\n${body}\n`));

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { SITE_MARKER } from "../../src/site/output-folder.ts";
+import { SITE_MARKER } from "../../src/build/output/output-folder.ts";
 import { buildSite } from "../support/build-site.ts";
 import { putFile, temporaryFolders } from "../support/temp-dirs.ts";
 

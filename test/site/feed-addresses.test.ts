@@ -6,7 +6,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../../src/archive/interface-messages.ts";
-import { bodyForFeed, feedDocument, type FeedInput } from "../../src/site/feeds.ts";
+import { bodyForFeed, feedDocument, type FeedInput } from "../../src/render/feeds.ts";
 
 const SITE = "https://archive.example.net/hemeroteca";
 const ARTICLE = `${SITE}/2022/12/07/x/`;

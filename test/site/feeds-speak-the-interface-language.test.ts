@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
-import { feedDocument, feedInput } from "../../src/site/feeds.ts";
+import { feedDocument, feedInput } from "../../src/render/feeds.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 
 function feedsIn(language: "en" | "es") {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
-import { escapeHtml, html, jsonForScript, langAttribute, trustedHtml } from "../../src/site/html.ts";
-import { page } from "../../src/site/layout.ts";
+import { escapeHtml, html, jsonForScript, langAttribute, trustedHtml } from "../../src/render/html.ts";
+import { page } from "../../src/render/layout.ts";
 
 describe("templates escape every value", () => {
   it("escapes text and attribute values", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { countOf, dateLabel, formatMessage, messagesFor, monthName, monthYearTitle } from "../../src/archive/interface-messages.ts";
 import { dateToLabel, parseEdtfDate } from "../../src/records/edtf-date.ts";
-import { html, htmlMessage } from "../../src/site/html.ts";
+import { html, htmlMessage } from "../../src/render/html.ts";
 
 const date = (edtf: string) => {
   const parsed = parseEdtfDate(edtf);

@@ -1,6 +1,6 @@
 /** An article without a summary is described by the start of its text, cut between words. */
 import { describe, expect, it } from "vitest";
-import { textToDescription } from "../../src/site/components.ts";
+import { textToDescription } from "../../src/render/components.ts";
 
 describe("textToDescription", () => {
   it("keeps a short text whole, with its whitespace collapsed", () => {

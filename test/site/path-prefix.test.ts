@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { siteConfigFromEnv, siteUrlToBase } from "../../src/archive/site-config.ts";
-import { prefixRootRelativeUrls } from "../../src/site/path-prefix.ts";
+import { prefixRootRelativeUrls } from "../../src/render/path-prefix.ts";
 
 describe("SITE_URL", () => {
   it("names the origin and the path the site is served below", () => {

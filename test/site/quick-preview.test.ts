@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loadArchive } from "../../src/archive/load-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { CitationCache } from "../../src/exports/citation-cache.ts";
-import { permalinkToFile } from "../../src/site/pages-to-write.ts";
+import { permalinkToFile } from "../../src/build/output/pages-to-write.ts";
 import { writeArticlePreviews } from "../../src/site/quick-preview.ts";
 import { articlePageContext, render, renderArticlePage } from "../../templates/article.11ty.ts";
 import { projectRoot } from "../support/build-site.ts";

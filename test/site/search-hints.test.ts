@@ -3,7 +3,7 @@ import { buildArchive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
-import { languagesOfArchive, searchExamples, searchPlaceholder } from "../../src/site/search-hints.ts";
+import { languagesOfArchive, searchExamples, searchPlaceholder } from "../../src/render/search-hints.ts";
 
 function record(name: string, fields: { tags: string[]; language?: string; text: string }): ArticleRecord {
   const file = `---\ntitle: Fixture ${name}\npublication: Fixture Weekly\nlanguage: ${fields.language ?? "en"}\ndate: 2021-05-0${name.length % 9 + 1}\ntags: [${fields.tags.join(", ")}]\n---\n\n${fields.text}\n`;

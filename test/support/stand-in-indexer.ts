@@ -10,7 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Archive } from "../../src/archive/build-archive.ts";
 import { withBody } from "../../src/records/article-bodies.ts";
-import { articleToSearchRecord } from "../../src/site/pagefind-index.ts";
+import { articleToSearchRecord } from "../../src/search-index/pagefind-index.ts";
 
 export interface StandInIndexer {
   (archive: Archive, outputPath: string): Promise<{ pages: number }>;

@@ -38,7 +38,7 @@ fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
 };
 syncBuiltinESMExports();
 // Imported after the patch, so that its `renameSync` is the patched one.
-const { publishStaging, stagingFolderOf } = await import("../../../src/site/publish.ts");
+const { publishStaging, stagingFolderOf } = await import("../../../src/build/output/publish.ts");
 
 try {
   makeSite(site, "old");

@@ -5,7 +5,7 @@
  * with the result or with the error that stopped it, and then ends.
  */
 import { parentPort, Worker } from "node:worker_threads";
-import { WORKER_BOOTSTRAP } from "../records/parse-pool.ts";
+import { WORKER_BOOTSTRAP } from "../../records/parse-pool.ts";
 
 type Reply<Result> = { ok: true; result: Result; ms: number } | { ok: false; message: string; stack?: string };
 

@@ -10,7 +10,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { z } from "zod";
-import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
+import { readCacheText, withChecksum, writeCacheFile } from "../lib/cache-files.ts";
 
 const FiltersSchema = z.record(z.string(), z.array(z.string()));
 

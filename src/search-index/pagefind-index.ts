@@ -11,7 +11,7 @@ import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor } from "../archive/interface-messages.ts";
 import { articleToSearchRecord } from "../exports/search-record.ts";
 import { withBody } from "../records/article-bodies.ts";
-import { forEachLimited } from "../records/limited-concurrency.ts";
+import { forEachLimited } from "../lib/limited-concurrency.ts";
 
 export { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY } from "../exports/search-record.ts";
 

@@ -45,13 +45,13 @@ import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor } from "../archive/interface-messages.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
 import { withBody } from "../records/article-bodies.ts";
-import { cacheNote, removeFolder, writeFileAtomically } from "../records/cache-files.ts";
-import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "./output-cache.ts";
+import { cacheNote, removeFolder, writeFileAtomically } from "../lib/cache-files.ts";
+import { codeFingerprint, listTree, OutputCache, updateHashWithValue } from "../build/cache/output-cache.ts";
 import { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY, writeSearchIndex } from "./pagefind-index.ts";
 import { archiveToBundles, type SearchBundle } from "./search-bundles.ts";
 import { searchManifest, type ManifestPart, type SearchBundles } from "./search-index-manifest.ts";
 import { readBundlePages, readMainTable, writeMainTable, type MainTable } from "./search-index-pages.ts";
-import { CACHES, codeScope } from "../records/cache-registry.ts";
+import { CACHES, codeScope } from "../lib/cache-registry.ts";
 
 export type { SearchBundles } from "./search-index-manifest.ts";
 

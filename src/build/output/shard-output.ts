@@ -10,9 +10,9 @@ import { readFileSync } from "node:fs";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { ArticleEntry } from "../records/article-record.ts";
-import { cutIntoShards, parseShardSpec, shardName, type ShardSpec } from "../archive/shards.ts";
-import { forEachLimited } from "../records/limited-concurrency.ts";
+import type { ArticleEntry } from "../../records/article-record.ts";
+import { cutIntoShards, parseShardSpec, shardName, type ShardSpec } from "../../archive/shards.ts";
+import { forEachLimited } from "../../lib/limited-concurrency.ts";
 
 export const SHARD_MANIFEST = "shard.json";
 

@@ -28,15 +28,15 @@ export const CACHES = {
   /** Each article's citations (BibTeX, RIS, CSL-JSON), by its CSL item. */
   citations: { folder: "citations.json", version: 2, code: ["src/exports", "package-lock.json"], module: "src/exports/citation-cache.ts" },
   /** What the last build wrote into its output folder, by path and digest. */
-  outputLedger: { folder: "pages", version: 2, code: [], module: "src/site/output-ledger.ts" },
+  outputLedger: { folder: "pages", version: 2, code: [], module: "src/build/cache/output-ledger.ts" },
   /** An article page's key in the ledger: everything the page is made of. */
-  articlePageKeys: { folder: undefined, version: 1, code: SITE_CODE, module: "src/site/article-page-key.ts" },
+  articlePageKeys: { folder: undefined, version: 1, code: SITE_CODE, module: "src/build/cache/article-page-key.ts" },
   /** Feeds (Atom, RSS, JSON Feed), by their entries. */
-  feeds: { folder: "feeds", version: 2, code: SITE_CODE, module: "src/site/feed-cache.ts" },
+  feeds: { folder: "feeds", version: 2, code: SITE_CODE, module: "src/build/cache/feed-cache.ts" },
   /** The data exports (JSONL, CSV, SQLite), by the records. */
-  exports: { folder: "exports", version: 4, code: ["src", "package-lock.json"], module: "src/site/exports-cache.ts" },
+  exports: { folder: "exports", version: 4, code: ["src", "package-lock.json"], module: "src/build/cache/exports-cache.ts" },
   /** The Pagefind index: the main one, its pages kept in main.json, and the recent one. */
-  searchIndex: { folder: "pagefind", version: 5, code: ["src/site/pagefind-index.ts", "src/exports/search-record.ts", "package-lock.json"], module: "src/site/search-index-cache.ts" },
+  searchIndex: { folder: "pagefind", version: 5, code: ["src/search-index/pagefind-index.ts", "src/exports/search-record.ts", "package-lock.json"], module: "src/search-index/search-index-cache.ts" },
 } as const satisfies Record<string, CacheRow>;
 
 export type CacheName = keyof typeof CACHES;

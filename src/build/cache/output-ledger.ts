@@ -25,10 +25,10 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { sha256 } from "../lib/sha256.ts";
-import { fileDigest, readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
-import type { SiteLinker } from "./publish.ts";
-import { CACHES } from "../records/cache-registry.ts";
+import { sha256 } from "../../lib/sha256.ts";
+import { fileDigest, readCacheText, withChecksum, writeCacheFile } from "../../lib/cache-files.ts";
+import type { SiteLinker } from "../output/publish.ts";
+import { CACHES } from "../../lib/cache-registry.ts";
 
 /** Bumped in cache-registry.ts when what an entry means changes. */
 export const OUTPUT_LEDGER_VERSION = CACHES.outputLedger.version;

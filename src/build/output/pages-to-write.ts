@@ -15,13 +15,13 @@
  * a page left out keeps the file it already has, and the prune after the
  * build keeps it too (`OutputLedger.unchanged`).
  */
-import type { Archive, FeedSpec, ListPage } from "../archive/build-archive.ts";
-import type { ArticleCitations } from "../exports/citation-cache.ts";
-import type { ArticleEntry } from "../records/article-record.ts";
-import type { ArticlePageKeys } from "./article-page-key.ts";
-import type { FeedCache } from "./feed-cache.ts";
-import { feedPermalink, type FeedFormat } from "./feeds.ts";
-import type { OutputLedger } from "./output-ledger.ts";
+import type { Archive, FeedSpec, ListPage } from "../../archive/build-archive.ts";
+import type { ArticleCitations } from "../../exports/citation-cache.ts";
+import type { ArticleEntry } from "../../records/article-record.ts";
+import type { ArticlePageKeys } from "../cache/article-page-key.ts";
+import type { FeedCache } from "../cache/feed-cache.ts";
+import { feedPermalink, type FeedFormat } from "../../render/feeds.ts";
+import type { OutputLedger } from "../cache/output-ledger.ts";
 
 export interface PagesToWrite {
   articles: ArticleEntry[];

@@ -21,7 +21,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { relativeWithin } from "../records/paths.ts";
+import { relativeWithin } from "../../lib/paths.ts";
 
 /** The file that marks a folder as a Hemeroteca site, at its top. */
 export const SITE_MARKER = ".hemeroteca-site";

@@ -10,9 +10,9 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
 import path from "node:path";
-import { forEachLimited } from "../records/limited-concurrency.ts";
+import { forEachLimited } from "../../lib/limited-concurrency.ts";
 import { KEPT_ENTRIES } from "./output-folder.ts";
-import { toPosix } from "../records/paths.ts";
+import { toPosix } from "../../lib/paths.ts";
 
 /** Every entry under an output folder at one moment (`listOutput`). */
 export interface OutputListing {

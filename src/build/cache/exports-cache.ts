@@ -12,12 +12,12 @@
  * (citation-cache.ts).
  */
 import { createHash } from "node:crypto";
-import type { Archive } from "../archive/build-archive.ts";
-import { writeExports, type ExportSource } from "../exports/write-exports.ts";
-import { bodiesAt, type BodyLocation } from "../records/article-bodies.ts";
+import type { Archive } from "../../archive/build-archive.ts";
+import { writeExports, type ExportSource } from "../../exports/write-exports.ts";
+import { bodiesAt, type BodyLocation } from "../../records/article-bodies.ts";
 import { codeFingerprint, OutputCache } from "./output-cache.ts";
-import { WorkerJob } from "./worker-job.ts";
-import { CACHES, codeScope } from "../records/cache-registry.ts";
+import { WorkerJob } from "../workers/worker-job.ts";
+import { CACHES, codeScope } from "../../lib/cache-registry.ts";
 
 /** Bumped in cache-registry.ts when the way exports are cached changes. */
 export const EXPORTS_CACHE_VERSION = CACHES.exports.version;
@@ -57,7 +57,7 @@ export interface ExportsJob {
   cacheDir: string | undefined;
 }
 
-const WORKER_ENTRY = new URL("./exports-worker.ts", import.meta.url);
+const WORKER_ENTRY = new URL("../workers/exports-worker.ts", import.meta.url);
 
 /**
  * `writeExportsCached` on a worker thread, so that the exports are written

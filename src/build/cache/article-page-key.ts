@@ -17,11 +17,11 @@
  * to the renderer's signature.
  */
 import { createHash } from "node:crypto";
-import type { ArticleEntry } from "../records/article-record.ts";
-import { recordDigest } from "../records/record-digest.ts";
+import type { ArticleEntry } from "../../records/article-record.ts";
+import { recordDigest } from "../../records/record-digest.ts";
 import { codeFingerprint } from "./output-cache.ts";
 import { SITE_CODE } from "./site-code.ts";
-import { CACHES } from "../records/cache-registry.ts";
+import { CACHES } from "../../lib/cache-registry.ts";
 
 /** Bumped in cache-registry.ts when what a key means changes. */
 export const ARTICLE_PAGE_KEY_VERSION = CACHES.articlePageKeys.version;

@@ -5,7 +5,7 @@
  * a key of what it is made of (a feed, an article's page) has this code's
  * fingerprint in its key, so any change to the code is a miss.
  */
-import { codeScope } from "../records/cache-registry.ts";
+import { codeScope } from "../../lib/cache-registry.ts";
 
 /** The scope the registry gives the caches keyed by the whole site's code (feeds, article page keys). */
 export const SITE_CODE = codeScope("articlePageKeys");

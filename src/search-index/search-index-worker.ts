@@ -6,7 +6,7 @@
  */
 import type { SearchIndexJob } from "./search-index-threads.ts";
 import { indexClaimedBundles } from "./search-index-cache.ts";
-import { answerWorkerJob } from "./worker-job.ts";
+import { answerWorkerJob } from "../build/workers/worker-job.ts";
 import { bodiesAt } from "../records/article-bodies.ts";
 
 answerWorkerJob("search-index-worker.ts", (job: SearchIndexJob) =>

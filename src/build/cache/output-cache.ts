@@ -29,11 +29,11 @@ import { copyFile, mkdir, mkdtemp, readdir, rename, rm, utimes } from "node:fs/p
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { cacheNote, dropCacheEntry, fileDigest, readCacheText, removeFolder, withChecksum, writeCacheFile } from "../records/cache-files.ts";
-import { forEachLimited } from "../records/limited-concurrency.ts";
-import { listFiles } from "../lib/list-files.ts";
-import { processIsAlive } from "../lib/process-is-alive.ts";
-export { codeFingerprint } from "../records/record-cache.ts";
+import { cacheNote, dropCacheEntry, fileDigest, readCacheText, removeFolder, withChecksum, writeCacheFile } from "../../lib/cache-files.ts";
+import { forEachLimited } from "../../lib/limited-concurrency.ts";
+import { listFiles } from "../../lib/list-files.ts";
+import { processIsAlive } from "../../lib/process-is-alive.ts";
+export { codeFingerprint } from "../../records/record-cache.ts";
 
 const Sha256Schema = z.string().regex(/^[a-f0-9]{64}$/);
 const ManifestSchema = z.strictObject({

@@ -13,13 +13,13 @@
  */
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { sha256 } from "../lib/sha256.ts";
-import type { Archive, FeedSpec } from "../archive/build-archive.ts";
-import { readCacheText, withChecksum, writeCacheFile } from "../records/cache-files.ts";
+import { sha256 } from "../../lib/sha256.ts";
+import type { Archive, FeedSpec } from "../../archive/build-archive.ts";
+import { readCacheText, withChecksum, writeCacheFile } from "../../lib/cache-files.ts";
 import { codeFingerprint } from "./output-cache.ts";
 import { SITE_CODE } from "./site-code.ts";
-import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "./feeds.ts";
-import { CACHES } from "../records/cache-registry.ts";
+import { FEED_EXTENSION, feedDocument, feedInput, type FeedFormat, type FeedInput } from "../../render/feeds.ts";
+import { CACHES } from "../../lib/cache-registry.ts";
 
 /** Bumped in cache-registry.ts when what a kept file means changes. */
 export const FEED_CACHE_VERSION = CACHES.feeds.version;

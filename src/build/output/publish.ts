@@ -32,7 +32,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSyn
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { KEPT_ENTRIES } from "./output-folder.ts";
-import { processIsAlive } from "../lib/process-is-alive.ts";
+import { processIsAlive } from "../../lib/process-is-alive.ts";
 
 /** Where the site `site` is made before it is published: a hidden folder beside it, on the same file system. */
 export function stagingFolderOf(site: string): string {

@@ -26,7 +26,7 @@ import type { ArticleEntry } from "../records/article-record.ts";
 import {
   finishSearchIndex, newBundleQueue, type BundleQueue, type ClaimedBundles, type SearchIndexOptions, type SearchIndexResult,
 } from "./search-index-cache.ts";
-import { WorkerJob } from "./worker-job.ts";
+import { WorkerJob } from "../build/workers/worker-job.ts";
 
 /** What a worker of the index is sent. */
 export interface SearchIndexJob {
