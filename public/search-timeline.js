@@ -10,7 +10,6 @@
  * first match to the last has its bar, so a gap is a gap, not a missing month.
  * Built with elements and text only, never HTML strings from the index.
  */
-const figure = document.getElementById("search-timeline");
 const MESSAGES = (() => {
   try {
     return JSON.parse(document.getElementById("search-messages")?.textContent || "{}").timeline || {};
