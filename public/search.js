@@ -320,8 +320,13 @@ function sortEverySearch(instance, currentSort) {
     pagefind.search = (term, options = {}) => searchAsOne(search, term, options, currentSort());
     const filters = pagefind.filters.bind(pagefind);
     pagefind.filters = async () => {
-      // Until the reader asks for filters, none of their files is fetched (`FILTER_FILES`).
-      if (!FILTER_FILES.wanted) return {};
+      // Until the reader asks for filters, none of their files is fetched (`FILTER_FILES`); the
+      // answer still waits for the index to load, as Pagefind's own does (a search of no words
+      // loads the metadata only), so the UI's "filters" event still means the index is ready.
+      if (!FILTER_FILES.wanted) {
+        await search("");
+        return {};
+      }
       const counts = sumCounts([await filters()]);
       for (const part of INDEX.parts) for (const values of part.hidden.values()) subtractPage(counts, values);
       return withoutBundleFilter(counts);
@@ -421,10 +426,10 @@ async function start(root) {
   const showActiveFilters = foldFilters(root, instance);
   showActiveFilters(initial.filters);
   chartOnDemand(root, instance);
-  // Tests and scripts wait for this: Pagefind is loaded, its first `filters` reply given.
+  // Tests and scripts wait for this: Pagefind and the index's metadata are loaded, its first `filters` reply given.
   const loaded = () => root.setAttribute("data-search-loaded", "");
   instance.on("filters", loaded);
-  if (instance.__pagefind__) loaded();
+  if (instance.availableFilters !== null) loaded();
   instance.on("search", (term, filters) => {
     writeAddress((term || "").trim(), filters, sort);
     showActiveFilters(filters);

@@ -5,9 +5,8 @@
  * month and publication (public/search-timeline.js, loaded when the reader
  * opens the chart). The only page with a script: `/search.js` (no inline
  * script, so it runs under a CSP of `script-src 'self' 'wasm-unsafe-eval'`).
- * `no-worker`: Pagefind searches on the page's thread, as it did before 1.5,
- * rather than load its worker script (12 KB of every first search at any
- * size; a search of 10,000 articles takes milliseconds: PERFORMANCE.md).
+ * Pagefind keeps its worker (12 KB of every first search): without it, a
+ * typed search on the page's thread came late under load (PERFORMANCE.md).
  */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
@@ -23,7 +22,7 @@ export function render({ archive }: { archive: Archive }): string {
   const languages = names ? formatMessage(m.searchLanguages, { languages: names }) : "";
   const content = html`<header class="list-header"><h1>${m.search}</h1>
 <p>${formatMessage(m.searchIntro, { languages })}</p></header>
-<pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" lang="${archive.site.language}" preload no-worker></pagefind-config>
+<pagefind-config bundle-path="/pagefind/" base-url="/" highlight-param="highlight" excerpt-length="36" lang="${archive.site.language}" preload></pagefind-config>
 <script type="application/json" id="search-messages">${jsonForScript(m.script)}</script>
 <div id="search" class="search" data-search-root hidden>
   <div class="search-bar">

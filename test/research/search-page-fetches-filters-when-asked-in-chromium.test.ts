@@ -3,7 +3,6 @@
  * page under each value and are the largest part of a first search, so the
  * search page fetches them only when the reader opens the filter pane, opens
  * the chart of matches by month, or comes with a filter in the address.
- * Nor does it fetch Pagefind's worker script.
  */
 import { describe, expect, it } from "vitest";
 import { openFilters, researchSiteInChromium, waitForTitles } from "./search-page-session.ts";
@@ -22,8 +21,6 @@ describe("the search page's filter files", () => {
     await page.locator("pagefind-input input").fill("juliaca");
     await waitForTitles(page, (titles) => titles.includes("Masacre en Juliaca"));
     expect(filterFiles().length).toBe(before);
-    // Nor Pagefind's worker script: the page searches on its own thread (templates/search.11ty.ts).
-    expect(chromium.requested().filter((address) => address.endsWith("pagefind-worker.js"))).toEqual([]);
 
     await openFilters(page);
     expect(filterFiles().length).toBeGreaterThan(before);
