@@ -364,7 +364,10 @@ function wantFilters(instance) {
     // Every filter's files, whenever Pagefind was loaded (`preload` may have loaded it before this was asked).
     await instance.__pagefind__.filters();
     // The UI keeps what `filters()` said when it loaded (nothing): the search again, or the counts before one.
-    instance.triggerSearchWithFilters(instance.searchTerm || "", instance.searchFilters || {});
+    // The words are the box's: a word typed just before (its search still waiting out the box's debounce)
+    // would otherwise be put back to the last search's, since the box is not focused then.
+    const box = document.querySelector("[data-search-root] pagefind-input input");
+    instance.triggerSearchWithFilters((box ? box.value : instance.searchTerm) || "", instance.searchFilters || {});
   })();
   return FILTER_FILES.loading;
 }
