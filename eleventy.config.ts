@@ -29,10 +29,11 @@ export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
     ...(staged ? { site } : {}),
     ...(shard ? { shard } : {}),
     ...(merge?.length ? { merge } : {}),
-    // To learn which of these pages changed since the last build (src/build/output/pages-to-write.ts).
-    pages: { articleContext: articlePageContext, list },
+    // To learn which of these pages changed since the last build (src/build/output/pages-to-write.ts), and to write
+    // article pages outside Eleventy's pagination (src/build/output/write-article-pages.ts).
+    pages: { articleContext: articlePageContext, articlePage: renderArticlePage, list },
     // `npm start`: a saved article's page is written and shown before the rebuild (src/site/quick-preview.ts).
-    preview: { articlePage: renderArticlePage, written: reloadOpenPages },
+    preview: { written: reloadOpenPages },
     // Tests and the benchmark build other content folders with the same configuration.
     ...(process.env.HEMEROTECA_ARTICLES ? { articlesDir: process.env.HEMEROTECA_ARTICLES } : {}),
   });

@@ -8,12 +8,10 @@
  * every file has the bytes a single build writes. No article body is read.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../archive/build-archive.ts";
 import { csvHeader } from "./csv.ts";
-import { ArchiveDatabaseWriter } from "./sqlite.ts";
-import { archiveManifest, EXPORT_FILES, MANIFEST_FILE, TextFileWriter } from "./write-exports.ts";
+import { EXPORT_FILES, writeExportFiles } from "./write-exports.ts";
 
 /** Each shard's export files, checked to be there: the merge names the one missing rather than writing a short export. */
 function partFiles(parts: readonly string[]): Array<Record<(typeof EXPORT_FILES)[number], string>> {
@@ -27,17 +25,8 @@ function partFiles(parts: readonly string[]): Array<Record<(typeof EXPORT_FILES)
 /** Writes the data files of `archive` into `outputDir` from its shards' (`parts`, in shard order). */
 export async function mergeExports(parts: readonly string[], archive: Pick<Archive, "articles" | "site">, outputDir: string): Promise<void> {
   const files = partFiles(parts);
-  const target = (file: (typeof EXPORT_FILES)[number]) => path.join(outputDir, file);
-  await mkdir(path.dirname(target("data/archive.jsonl")), { recursive: true });
   const header = Buffer.from(csvHeader());
-  const jsonl = new TextFileWriter(target("data/archive.jsonl"));
-  const csv = new TextFileWriter(target("data/archive.csv"));
-  const bib = new TextFileWriter(target("data/archive.bib"));
-  const ris = new TextFileWriter(target("data/archive.ris"));
-  let database: ArchiveDatabaseWriter | undefined;
-  let version: string;
-  try {
-    database = new ArchiveDatabaseWriter(target("data/archive.sqlite"), { baseUrl: archive.site.baseUrl, title: archive.site.title, searchLanguage: archive.site.language });
+  await writeExportFiles(archive, outputDir, ({ jsonl, csv, bib, ris, database }) => {
     csv.write(header);
     let rows = 0;
     let bibStarted = false;
@@ -58,14 +47,5 @@ export async function mergeExports(parts: readonly string[], archive: Pick<Archi
         throw new Error(`Cannot \`merge\` the exports: the shards' databases hold ${rows} articles, the archive ${archive.articles.length}; build every shard of this archive again`);
       }
     }
-    version = jsonl.finish();
-    csv.finish();
-    bib.finish();
-    ris.finish();
-    database.finish();
-  } catch (error) {
-    for (const writer of [jsonl, csv, bib, ris, database]) writer?.abort();
-    throw error;
-  }
-  await writeFile(path.join(outputDir, MANIFEST_FILE), archiveManifest(archive, outputDir, version));
+  });
 }

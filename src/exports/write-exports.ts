@@ -162,15 +162,23 @@ export function archiveManifest(archive: Pick<Archive, "articles" | "site">, out
 /** The JSON Lines line of one article, line feed included. */
 export const articleToJsonlLine = (article: ArticleRecord, baseUrl = "") => `${JSON.stringify(articleToExportRecord(article, baseUrl))}\n`;
 
+/** The writers of the export files, open under their temporary names. */
+export interface ExportWriters {
+  jsonl: TextFileWriter;
+  csv: TextFileWriter;
+  bib: TextFileWriter;
+  ris: TextFileWriter;
+  database: ArchiveDatabaseWriter;
+}
+
 /**
- * Writes the data files (`DATA_FILES`) under `outputDir`, reading each
- * article's body once, for its JSON Lines line, CSV row and database row
- * together, and holding none of them longer.
+ * Opens a writer for each export file under `outputDir`, lets `fill` write
+ * them, then renames every one into place and writes the manifest; if `fill`
+ * or a rename fails, removes them all, so a reader finds all or none.
  */
-export async function writeExports(archive: ExportSource, outputDir: string): Promise<void> {
+export async function writeExportFiles(archive: Pick<Archive, "articles" | "site">, outputDir: string, fill: (writers: ExportWriters) => void): Promise<void> {
   const [jsonlFile, csvFile, sqliteFile, bibFile, risFile] = EXPORT_FILES.map((file) => path.join(outputDir, file)) as [string, string, string, string, string];
   await mkdir(path.dirname(jsonlFile), { recursive: true });
-  const baseUrl = archive.site.baseUrl;
   const jsonl = new TextFileWriter(jsonlFile);
   const csv = new TextFileWriter(csvFile);
   const bib = new TextFileWriter(bibFile);
@@ -178,16 +186,8 @@ export async function writeExports(archive: ExportSource, outputDir: string): Pr
   let database: ArchiveDatabaseWriter | undefined;
   let version: string;
   try {
-    database = new ArchiveDatabaseWriter(sqliteFile, { baseUrl, title: archive.site.title, searchLanguage: archive.site.language });
-    csv.write(csvHeader());
-    archive.articles.forEach((entry, index) => {
-      const article = withBody(entry, archive);
-      jsonl.write(articleToJsonlLine(article, baseUrl));
-      csv.write(articleToCsvRow(article, baseUrl));
-      database!.add(article);
-      bib.write(`${index ? "\n" : ""}${articleToBibtex(entry, archive)}`);
-      ris.write(articleToRis(entry, archive));
-    });
+    database = new ArchiveDatabaseWriter(sqliteFile, { baseUrl: archive.site.baseUrl, title: archive.site.title, searchLanguage: archive.site.language });
+    fill({ jsonl, csv, bib, ris, database });
     version = jsonl.finish();
     csv.finish();
     bib.finish();
@@ -198,4 +198,24 @@ export async function writeExports(archive: ExportSource, outputDir: string): Pr
     throw error;
   }
   await writeFileAtomically(path.join(outputDir, MANIFEST_FILE), archiveManifest(archive, outputDir, version));
+}
+
+/**
+ * Writes the data files (`DATA_FILES`) under `outputDir`, reading each
+ * article's body once, for its JSON Lines line, CSV row and database row
+ * together, and holding none of them longer.
+ */
+export async function writeExports(archive: ExportSource, outputDir: string): Promise<void> {
+  const baseUrl = archive.site.baseUrl;
+  await writeExportFiles(archive, outputDir, ({ jsonl, csv, bib, ris, database }) => {
+    csv.write(csvHeader());
+    archive.articles.forEach((entry, index) => {
+      const article = withBody(entry, archive);
+      jsonl.write(articleToJsonlLine(article, baseUrl));
+      csv.write(articleToCsvRow(article, baseUrl));
+      database.add(article);
+      bib.write(`${index ? "\n" : ""}${articleToBibtex(entry, archive)}`);
+      ris.write(articleToRis(entry, archive));
+    });
+  });
 }

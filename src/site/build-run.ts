@@ -30,11 +30,12 @@ import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKE
 import { allPages, permalinkToFile, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "../build/output/pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "../build/output/prune-output.ts";
 import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "../build/output/publish.ts";
+import { writeArticlePages } from "../build/output/write-article-pages.ts";
 import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "../build/output/shard-output.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "../search-index/search-index-threads.ts";
 import { toPosix } from "../lib/paths.ts";
 import { cachePath, cacheRoot } from "../lib/cache-registry.ts";
-import { writeArticlePreviews, type PreviewRenderers } from "./quick-preview.ts";
+import { writeArticlePreviews } from "./quick-preview.ts";
 
 export interface PluginOptions {
   root: string;
@@ -49,11 +50,11 @@ export interface PluginOptions {
    */
   pages?: PageRenderers;
   /**
-   * `npm start`: the article template's page of a record and its context, to
-   * write a saved article's page before the rebuild (quick-preview.ts), and
-   * what to do once written (reload the open pages).
+   * `npm start`: write a saved article's page before the rebuild
+   * (quick-preview.ts, with `pages`), and what to do once written (reload
+   * the open pages).
    */
-  preview?: { articlePage: PreviewRenderers["articlePage"]; written: (files: string[]) => void };
+  preview?: { written: (files: string[]) => void };
   /** Write nothing (Eleventy's `--dryrun`); defaults to whether the command line asks for it. */
   dryRun?: boolean;
   /** Build one shard of a sharded build (`--shard K/N`): its article pages, their citation files and its part of the exports. */
@@ -103,6 +104,8 @@ interface Pass {
   ledger: OutputLedger | undefined;
   /** Article page or feed file -> the key it is made from, for the ledger (pages-to-write.ts). */
   fileSources: Map<string, string> | undefined;
+  /** The article pages this build wrote itself (write-article-pages.ts), site-relative. */
+  articleFiles: Set<string>;
 }
 
 /** The workers started as a build begins, each sent its job once the archive has loaded. */
@@ -172,7 +175,7 @@ export class BuildRun {
     try {
       const written = await writeArticlePreviews({
         root: options.root, archive, citationsOf: citations.citationsFor(archive), output: site.folder, changed,
-        render: { articleContext: options.pages.articleContext, articlePage: options.preview.articlePage },
+        render: options.pages,
       });
       if (written.length) options.preview.written(written);
     } catch (error) {
@@ -222,7 +225,27 @@ export class BuildRun {
     if (shardPart) this.pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] } };
     if (shards) this.pagesToWrite = { ...(this.pagesToWrite ?? allPages(archive)), articles: [] };
     this.timings.rssSelectMiB = rssMiB();
-    this.pass = { startedAt, renderStartedAt: performance.now(), shardPart, shards, ...jobs, ...chosen };
+    const articleFiles = await this.writeArticles(archive, output, startedAt, chosen);
+    this.pass = { startedAt, renderStartedAt: performance.now(), shardPart, shards, ...jobs, ...chosen, articleFiles };
+  }
+
+  /**
+   * With the templates' renderers, the build writes the article pages to
+   * write itself, and Eleventy paginates over none (write-article-pages.ts);
+   * without them, Eleventy renders them as any page.
+   */
+  private async writeArticles(archive: Archive, output: string, startedAt: number, chosen: Pick<Pass, "ledger" | "fileSources">): Promise<Set<string>> {
+    const render = this.options.pages;
+    if (!render) return new Set();
+    const pages = this.pagesToWrite ?? allPages(archive);
+    this.pagesToWrite = { ...pages, articles: [] };
+    const started = performance.now();
+    const files = await writeArticlePages({
+      archive, articles: pages.articles, citationsOf: this.citations!.citationsFor(archive), render, output, dryRun: this.dryRun,
+      written: (file, page) => chosen.ledger?.noteWritten(file, page, startedAt, chosen.fileSources?.get(file)),
+    });
+    Object.assign(this.timings, { articlePages: ms(performance.now() - started), articlePagesWritten: files.length, rssArticlePagesMiB: rssMiB() });
+    return new Set(files);
   }
 
   /**
@@ -376,6 +399,12 @@ export class BuildRun {
     const output = path.resolve(this.options.root, outputDir);
     this.timings.render = ms(performance.now() - pass.renderStartedAt);
     this.timings.rssRenderMiB = rssMiB();
+    // Eleventy refuses two templates writing one file; an article page it no longer renders is checked here.
+    for (const result of results ?? []) {
+      if (typeof result.outputPath !== "string") continue;
+      const file = toPosix(path.relative(output, path.resolve(result.outputPath)));
+      if (pass.articleFiles.has(file)) throw new Error(`Two pages would be written to \`${file}\`: an article's page and a page of the site; give the article another id or date`);
+    }
     if (this.dryRun) {
       this.log("dry run: wrote no citation file, data export or search index, and nothing into the caches");
       this.reportTimings();
@@ -390,7 +419,7 @@ export class BuildRun {
     // line did not announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real
     // build always writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the
     // last real build stands.
-    const prune = !incremental && results?.length ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver]) : undefined;
+    const prune = !incremental && results?.length ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver, ...pass.articleFiles]) : undefined;
     if (pass.exportsMade) {
       const exports = await this.awaitWorkerJob("exports", pass.exportsMade);
       this.log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);

@@ -12,7 +12,7 @@
  * - the open pages reload as soon as a rebuild has written the pages, not
  *   only once it has also made the search index and the data exports.
  * The first two are made by wrapping three methods of the server's class, of the
- * version package.json pins (test/build/dev-server-shows-build-errors.test.ts
+ * version package.json pins (test/editors/dev-server-shows-build-errors.test.ts
  * holds them to it).
  */
 import { escapeHtml } from "../render/html.ts";

@@ -68,7 +68,7 @@ describe("the CI workflow", () => {
       for (const command of ["npm run check", "npm run build"]) expect(codeOnly(command)).toEqual(["always"]);
       for (const command of ["npm run test:unit", "npm run test:content"]) expect(codeOnly(command)).toEqual(["${{ steps.changes.outputs.code != 'true' }}"]);
       const scripts = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts as Record<string, string>;
-      expect(scripts["test:content"]).toContain("test/browser/default-collection.test.ts");
+      expect(scripts["test:content"]).toContain("test/readers/default-collection.test.ts");
     });
 
     /** Runs the deciding step in a repository whose HEAD merges a branch changing `files` into a base, as GitHub checks out a pull request. */

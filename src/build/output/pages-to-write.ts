@@ -17,7 +17,7 @@
  */
 import type { Archive, FeedSpec, ListPage } from "../../archive/build-archive.ts";
 import type { ArticleCitations } from "../../exports/citation-cache.ts";
-import type { ArticleEntry } from "../../records/article-record.ts";
+import type { ArticleEntry, ArticleRecord } from "../../records/article-record.ts";
 import type { ArticlePageKeys } from "../cache/article-page-key.ts";
 import type { FeedCache } from "../cache/feed-cache.ts";
 import { feedPermalink, type FeedFormat } from "../../render/feeds.ts";
@@ -40,11 +40,13 @@ const FEED_FORMATS: readonly FeedFormat[] = ["atom", "json"];
 
 /**
  * From templates/article.11ty.ts, what an article's page is made of besides
- * its record (`articlePageContext`); from templates/list.11ty.ts, the render
- * function, given the data Eleventy gives it.
+ * its record (`articlePageContext`) and the page of a record and that context
+ * (`renderArticlePage`: the bytes the build writes); from
+ * templates/list.11ty.ts, the render function, given the data Eleventy gives it.
  */
 export interface PageRenderers {
   articleContext(archive: Archive, article: ArticleEntry, citationsOf: (article: ArticleEntry) => ArticleCitations): unknown;
+  articlePage(article: ArticleRecord, context: never): string;
   list(data: { archive: Archive; listPage: ListPage }): string;
 }
 
