@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { filesToText, ImportError, importFiles, reportToText } from "../src/import/index.ts";
+import { sharedParsePool } from "../src/records/parse-pool.ts";
 import { inertLine, inertLines } from "../src/lib/terminal-text.ts";
 
 const HELP = `Usage: npm run import -- [options] FILE...
@@ -76,6 +77,8 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  // The articles made are parsed within check's budget on a worker: it starts now, while the pages are read and split.
+  sharedParsePool();
   try {
     const result = await importFiles(positionals, {
       ...(values.root ? { root: values.root } : {}),

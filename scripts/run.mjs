@@ -5,8 +5,10 @@
  * seconds on a busy machine. esbuild bundles every script of this folder, with
  * the code and packages they import, into one JavaScript file each under
  * `node_modules/.cache/hemeroteca-scripts/<checkout>-<digest>/`, the digest
- * being that of every source file and package-lock.json; a change to any of
- * them makes the next start compile again (a few seconds, once).
+ * being that of the size and time of change of every source file and of
+ * package-lock.json; a change to any of them makes the next start compile
+ * again (a few seconds, once). The parse worker is compiled beside them
+ * (`WORKERS`).
  *
  * `import.meta.url` keeps naming each module's own source file, so the paths
  * worked out from it (worker threads' entries, the code a cache key is made
@@ -14,7 +16,7 @@
  * `HEMEROTECA_SCRIPTS=tsx` runs the TypeScript through tsx instead.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -43,9 +45,17 @@ function sourceFiles() {
 /** Which checkout the copies are for: a folder of node_modules may serve more than one. */
 const checkout = createHash("sha256").update(root).digest("hex").slice(0, 8);
 
+/**
+ * What the sources are now: each file's path, size and time of last change
+ * (reading and hashing every byte took a tenth of a second of each start on a
+ * busy machine; an edit, a checkout or a pull changes the time).
+ */
 function digestOf(files) {
   const hash = createHash("sha256").update(`${process.version}\0`);
-  for (const file of files) hash.update(`${path.relative(root, file)}\0`).update(existsSync(file) ? readFileSync(file) : "");
+  for (const file of files) {
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    hash.update(`${path.relative(root, file)}\0${stat ? `${stat.size}\0${stat.mtimeNs}` : "-"}\0`);
+  }
   return `${checkout}-${hash.digest("hex").slice(0, 16)}`;
 }
 
@@ -61,13 +71,24 @@ const keepModuleUrls = {
   },
 };
 
+/**
+ * Worker threads' entries compiled beside the scripts, each made known to the
+ * code that starts it by a constant (`define`): a worker started from plain
+ * JavaScript needs no TypeScript loader, which took a second or more to start
+ * in every worker.
+ */
+const WORKERS = [{ source: "src/records/parse-worker.ts", out: "workers/parse-worker", constant: "HEMEROTECA_COMPILED_PARSE_WORKER" }];
+
 async function compile(outDir) {
   const { build } = await import("esbuild");
-  const entryPoints = readdirSync(scriptsDir).filter((name) => name.endsWith(".ts")).map((name) => path.join(scriptsDir, name));
+  const scripts = readdirSync(scriptsDir).filter((name) => name.endsWith(".ts")).map((name) => ({ in: path.join(scriptsDir, name), out: name.replace(/\.ts$/, "") }));
+  const workers = WORKERS.map(({ source, out }) => ({ in: path.join(root, source), out }));
   const temporary = `${outDir}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   await build({
-    entryPoints,
+    entryPoints: [...scripts, ...workers],
+    // Where each worker's compiled file will be once the folder has its final name.
+    define: Object.fromEntries(WORKERS.map(({ out, constant }) => [constant, JSON.stringify(pathToFileURL(path.join(outDir, `${out}.mjs`)).href)])),
     outdir: temporary,
     outExtension: { ".js": ".mjs" },
     bundle: true,

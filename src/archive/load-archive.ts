@@ -2,6 +2,7 @@
 import { ArticleBodies } from "../records/article-bodies.ts";
 import { datesOutsideRange } from "../records/date-range.ts";
 import { loadArticles, locateIn, type LoadOptions } from "../records/load-articles.ts";
+import { withHint } from "../records/problem-hints.ts";
 import { ContentError, countErrors, problemToString, type Problem } from "../records/problems.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
 import { readEntryDays } from "./entry-days.ts";
@@ -17,7 +18,8 @@ export interface LoadedArchive {
 
 export async function loadArchive(options: LoadOptions & { site: SiteConfig }): Promise<LoadedArchive> {
   const { records, problems } = await loadArticles(options);
-  if (countErrors(problems) > 0) throw new ContentError(problems);
+  // With check's hints, so that the build's log and npm start's error page say what to do as check does.
+  if (countErrors(problems) > 0) throw new ContentError(problems.map(withHint));
   // A source without a page costs its articles a link, not the build: `npm run check` names what is wrong with it.
   const sources = await readSourcePages(options.root, records);
   const skipped: Problem[] = sources.skipped.map(({ file, reason }) => ({

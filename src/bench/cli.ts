@@ -36,7 +36,8 @@ first result, and what a further search in the same page moves.
 
 With --startup, it times instead how long each command takes to start
 (\`--help\` of check, new, import, search and bench, and a whole \`npm run
-check\`), K times each, compiled and through tsx in turn. With --serve, it
+check\`, a \`new\` and an \`import\` with --dry-run), K times each, compiled
+and through tsx (or another checkout's, --baseline) in turn. With --serve, it
 starts \`npm start\` on a synthetic archive of N articles, opens one
 article's page in Chromium, and times, K times, from saving that article to
 the open page showing the change (brought by the server's live reload) and to
@@ -53,6 +54,9 @@ Options:
   --workdir DIR         where corpora, sites and caches go (default: a folder in ${tmpdir()})
   --keep                keep the work folder (a kept corpus is reused by the next run)
   --startup             time the commands' start instead of builds
+  --baseline DIR        with --startup, time another checkout's commands (an
+                        earlier commit, its own node_modules) in turn, instead
+                        of the same commands through tsx
   --serve               time a saved article's way to the open page under npm start instead of builds
   --json                print one JSON object instead of tables
   -h, --help            show this help
@@ -96,6 +100,7 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: "boolean", default: false },
         startup: { type: "boolean", default: false },
         serve: { type: "boolean", default: false },
+        baseline: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -129,7 +134,7 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     return searchCli({ root: io.root, articles, runs, seed, workdir, keep: values.keep, json: values.json }, io);
   }
   if (values.startup || values.serve) {
-    const timings: Timing[] = values.startup ? timeStartups(io.root, runs) : [];
+    const timings: Timing[] = values.startup ? timeStartups(io.root, runs, values.baseline ? path.resolve(values.baseline) : undefined) : [];
     if (values.serve) {
       for (const count of articles) {
         timings.push(...(await timeServedEdits(io.root, { articles: count, runs, workdir: path.join(workdir, `serve-${count}`), log: (message) => io.stderr(`${message}\n`) })));

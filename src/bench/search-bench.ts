@@ -16,7 +16,7 @@
 import { mkdir } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { buildScriptArgs } from "./build-script.ts";
 import { serveGzipped, type GzipStaticServer, type ServedResponse } from "./gzip-static-server.ts";
 import { ensureCorpus, hemerotecaBuild } from "./run-bench.ts";
@@ -209,6 +209,8 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
     startedAt: new Date().toISOString(),
     sizes: [],
   };
+  // Loaded here, not at start: it takes a second or more, which every other use of the bench would wait for.
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS }).catch((error: unknown) => {
     throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH} (install it, or set CHROMIUM_PATH): ${(error as Error).message.split("\n")[0]}`);
   });

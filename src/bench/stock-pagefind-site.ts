@@ -15,7 +15,6 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as pagefind from "pagefind";
 import { BenchInterrupted } from "./run-build.ts";
 
 const PAGE = `<!doctype html>
@@ -113,6 +112,8 @@ export async function writeStockPagefindSite(site: string, dir: string, stop?: A
   if ((await readFile(stampFile, "utf8").catch(() => "")) === key) return { pages: urls.length, reused: true };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
+  // Loaded here, not at start, so that the bench's other uses do not wait for it.
+  const pagefind = await import("pagefind");
   const { index } = check("start an index", await pagefind.createIndex({ forceLanguage: language }));
   if (!index) throw new Error("Pagefind returned no index");
   try {

@@ -20,10 +20,11 @@ import { checkPublicationSpellings, checkVocabularyTags } from "./check-names.ts
 import { readVocabularyFile } from "../import/assign-tags.ts";
 import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
 import { datesOutsideRange } from "../records/date-range.ts";
-import { withHint } from "./hints.ts";
+import { withHint } from "../records/problem-hints.ts";
 import { listFiles, readSources } from "../records/read-sources.ts";
 import { standInRecord } from "./stand-in-records.ts";
 import { cachePath, cacheRoot } from "../lib/cache-registry.ts";
+import { sharedParsePool } from "../records/parse-pool.ts";
 
 export interface CheckOptions {
   /** Project folder: `content/articles/` and `content/sources/` are inside it. */
@@ -78,6 +79,12 @@ function articleTexts(root: string, files: readonly string[]): Map<string, strin
   return texts;
 }
 
+/** `problems` but for those equal to one of `drop`. */
+function withoutProblems(problems: readonly CheckProblem[], drop: readonly CheckProblem[]): CheckProblem[] {
+  const dropped = new Set(drop.map((problem) => JSON.stringify(problem)));
+  return problems.filter((problem) => !dropped.has(JSON.stringify(problem)));
+}
+
 /** The rule that found a problem, for those whose rule did not say: by the file it is in. */
 function withOrigin(problem: CheckProblem, files: { sourcesDir: string; tagsFile: string; siteFile: string }): OriginProblem {
   if (problem.origin) return problem as OriginProblem;
@@ -96,6 +103,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const tagsFile = options.tagsFile ?? "content/tags.yml";
   const siteFile = options.siteFile ?? siteFileFor(articlesDir);
   const locate = locateIn(root);
+  // Articles are parsed on a worker (parse-pool.ts): it starts now, while the files are listed and read.
+  sharedParsePool();
 
   const articleFiles = await listArticleFiles(root, articlesDir);
   // The build's record cache where it has one (cache-registry.ts); none with `HEMEROTECA_NO_CACHE=1`.
@@ -114,8 +123,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const only = options.files?.map((file) => file.replace(/\/+$/, ""));
   // A folder given stands for the files under it.
   const selected = (file: string) => !only || only.some((given) => file === given || file.startsWith(`${given}/`));
-  // With stand-ins the rules across files run again on every record, in place of `loaded`'s run on the parsed ones (the problems with an origin).
-  const articleProblems = standIns.length ? [...loaded.problems.filter((p) => !p.origin), ...validateArchive(everyRecord, locate)] : loaded.problems;
+  // With stand-ins the rules across files run again on every record, in place of `loaded`'s run on the parsed ones;
+  // each file's own problems stay, those of the parse budget included.
+  const articleProblems = standIns.length ? [...withoutProblems(loaded.problems, validateArchive(loaded.records, locate)), ...validateArchive(everyRecord, locate)] : loaded.problems;
   let problems: CheckProblem[] = [
     ...articleProblems,
     ...read.problems,

@@ -46,6 +46,8 @@ export async function runImporter(pageFile: string, pageText: string, truth: Tru
       url: truth.url,
       retrieved: truth.retrieved,
       dryRun: true,
+      // Scores the splitting apart from layout detection: the page's true layout given as `--kind`.
+      ...(process.env.HEMEROTECA_SCORE_TRUE_LAYOUT === "1" ? { kind: truth.layout } : {}),
     });
     const report = result.reports[0];
     const kept = result.files.find((file) => file.role === "source");

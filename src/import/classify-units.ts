@@ -21,6 +21,8 @@ export interface Unit {
   kind: UnitKind;
   /** Boilerplate: why. */
   reason?: string;
+  /** Boilerplate: a short line the page prints three times or more (a label over items, a menu entry). */
+  repeatedLabel?: boolean;
   /** Byline: the names as printed. */
   authors?: string[];
   /** Byline or date line: the date. */
@@ -40,6 +42,8 @@ export interface Unit {
   inlineAuthors?: string[];
   /** Text: that byline as printed. */
   inlineByline?: string;
+  /** Text: a headline in capitals run in with the text it heads (`HEADLINE IN CAPITALS: CITY (AP) — ...`). */
+  runInHead?: string;
   /** Text: a read-more link at the end of the unit's last line, cut off the text (`... Read more »`). */
   trailingReadMore?: string;
 }
@@ -161,6 +165,17 @@ export function headlineScore(block: Block, mark: string | undefined): number {
   return h;
 }
 
+/** `HEADLINE IN CAPITALS: text`: three or more words in capitals and a colon, then a paragraph of text. */
+const RUN_IN_HEAD = /^((?:[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*\s+){2,}[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*):\s+(\S.*)$/su;
+
+export function runInHeadline(text: string): { headline: string; rest: string } | undefined {
+  const match = RUN_IN_HEAD.exec(text.trim());
+  if (!match) return undefined;
+  const headline = match[1]!.trim();
+  if ((headline.match(/\p{Lu}/gu) ?? []).length < 10 || wordCount(match[2]!) < 8) return undefined;
+  return { headline, rest: match[2]! };
+}
+
 function markOf(raw: string): string | undefined {
   const level = headingLevel(raw);
   if (level > 0) return `h${level}`;
@@ -227,6 +242,7 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   }
   const mark = markOf(block.raw);
   const link = linkOnly(block.raw);
+  const runIn = runInHeadline(block.text);
   const imageAlt = /^!\[([^\]]+)\]\([^)]*\)$/.exec(block.raw.trim());
   return {
     ...base,
@@ -235,10 +251,17 @@ export function classifyUnit(block: Block, publication?: string): Unit {
     ...(mark ? { mark } : {}),
     ...(link && /^https?:/i.test(link.url) ? { url: link.url } : url && /^https?:/i.test(url) ? { url } : {}),
     ...(trailingReadMore ? { trailingReadMore } : {}),
+    ...(runIn ? { runInHead: runIn.headline } : {}),
     h: headlineScore(block, mark),
     captionCue: Boolean(imageAlt) || hasCaptionCue(text),
     nameOnly: isNameOnly(stripMarkdown(block.raw)),
   };
+}
+
+/** A bullet in front of a line (`• Headline` in a list of links, then the headline) does not make it another line. */
+export function sameLine(a: string, b: string): boolean {
+  const bare = (text: string) => text.replace(/^[•·▪►◦‣]\s*/u, "");
+  return bare(a) === bare(b);
 }
 
 /**
@@ -253,12 +276,12 @@ export function markRepeats(units: Unit[], window = 4): Unit[] {
   return units.map((unit, index) => {
     const count = copies.get(unit.block.text) ?? 0;
     if (unit.kind === "text" && unit.block.words <= 6 && count >= 3) {
-      return { ...unit, kind: "boilerplate" as const, reason: `a short line printed ${count} times on the page (a label or menu entry)` };
+      return { ...unit, kind: "boilerplate" as const, reason: `a short line printed ${count} times on the page (a label or menu entry)`, repeatedLabel: true };
     }
     if (unit.kind !== "text" || unit.block.words < 4) return unit;
     for (let k = Math.max(0, index - window); k < index; k++) {
       const other = units[k]!;
-      if (other.kind === "text" && other.block.text === unit.block.text) {
+      if (other.kind === "text" && sameLine(other.block.text, unit.block.text)) {
         return { ...unit, kind: "boilerplate" as const, reason: `repeated line (the same text as line ${other.block.first})` };
       }
     }

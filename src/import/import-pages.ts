@@ -32,7 +32,7 @@ import { pairTranslations } from "./pair-translations.ts";
 import { pageFromInput, readKeptCopy, withHeader } from "./source-file.ts";
 import { splitArticle } from "./split-article.ts";
 import { splitListing } from "./split-listing.ts";
-import { splitPrintIssue } from "./split-print-issue.ts";
+import { splitPrintIssue, splitUnindexedIssue } from "./split-print-issue.ts";
 import type { Draft, SourceKind, SourcePage, SplitResult } from "./types.ts";
 import { planFile, plannedFileProblems, writePlanned, type PlannedFile } from "./write-articles.ts";
 import { MAX_SOURCE_BYTES } from "../records/source-schema.ts";
@@ -117,8 +117,10 @@ async function readInput(input: string, cwd: string): Promise<{ absolute: string
 
 function split(page: SourcePage, kind: SourceKind): SplitResult {
   switch (kind) {
-    case "print-issue":
-      return splitPrintIssue(page.lines, { publication: page.publication });
+    case "print-issue": {
+      const issue = splitPrintIssue(page.lines, { publication: page.publication });
+      return issue.drafts.length > 0 ? issue : splitUnindexedIssue(page.lines, { publication: page.publication });
+    }
     case "article":
       return splitArticle(page.lines, { publication: page.publication });
     default:

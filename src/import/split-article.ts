@@ -7,7 +7,7 @@
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
-import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
+import { classifyUnit, markRepeats, sameLine, type Unit } from "./classify-units.ts";
 import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, toEdtf } from "./extract-date.ts";
 import { findMainText, isProse } from "./main-text.ts";
@@ -16,6 +16,8 @@ import type { ConsumedLine, Draft, DroppedLine, Line, SplitResult } from "./type
 
 export interface ArticleOptions {
   publication: string;
+  /** The line of the headline, when the caller has found it (a part of a run of whole articles). */
+  headlineLine?: number;
 }
 
 const HEADER_REASON = "page header before the headline (site name, navigation)";
@@ -56,7 +58,7 @@ function repeatedHeadline(units: Unit[], textStart: number): number {
     const unit = units[i]!;
     const repeat = unit.kind === "boilerplate" && unit.reason?.startsWith("repeated line");
     if ((unit.kind !== "text" && !repeat) || unit.h < 1 || unit.block.words < 2 || unit.block.words > 25) continue;
-    const first = units.findIndex((other, k) => k < i && other.kind === "text" && other.block.text === unit.block.text);
+    const first = units.findIndex((other, k) => k < i && other.kind === "text" && sameLine(other.block.text, unit.block.text));
     if (first < 0) continue;
     units[first] = { ...units[first]!, kind: "boilerplate", reason: `repeated line (the same text as line ${unit.block.first})` };
     const { reason: _reason, ...text } = unit;
@@ -64,6 +66,14 @@ function repeatedHeadline(units: Unit[], textStart: number): number {
     found = i;
   }
   return found;
+}
+
+/** A headline of a headline's length right above a longer headline-like line (its dek, or standfirst). */
+function isHeadOverDek(head: Unit, dek: Unit): boolean {
+  return (
+    head.kind === "text" && !head.captionCue && !head.nameOnly && head.h >= 1 && head.block.words >= 5 &&
+    dek.block.words >= 8 && !head.block.gluedToNext === !dek.block.gluedToNext
+  );
 }
 
 export function splitArticle(lines: readonly Line[], options: ArticleOptions): SplitResult {
@@ -85,16 +95,23 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   const repeated = repeatedHeadline(units, main ? main.start : units.length);
   const firstProse = units.findIndex((unit) => unit.kind === "text" && unit.block.words >= 25);
   // The article's text: its main run of prose, or (a page of short paragraphs) everything from the first long one.
-  const textStart = main ? main.start : firstProse < 0 ? units.length : firstProse;
+  // A headline the caller found opens the part: the text starts under it.
+  const given = options.headlineLine === undefined ? -1 : units.findIndex((unit) => unit.kind === "text" && unit.block.first === options.headlineLine);
+  const found = main ? main.start : firstProse < 0 ? units.length : firstProse;
+  const textStart = given >= 0 && found <= given ? given + 1 : found;
   const textEnd = main ? main.end : units.length - 1;
 
   // The headline: a heading above the text, else the headline-like line nearest the text.
   const headCandidates = units.map((unit, i) => ({ unit, i })).filter(({ unit, i }) => i < textStart && unit.kind === "text" && !unit.captionCue);
   let titleIndex = headCandidates.find(({ unit }) => headingLevel(unit.block.lines[0]!.text) > 0)?.i ?? -1;
   if (titleIndex < 0) titleIndex = repeated;
+  if (titleIndex < 0 && given >= 0) titleIndex = given;
   if (titleIndex < 0) {
     const likely = headCandidates.filter(({ unit }) => unit.h >= 1 && !unit.nameOnly && unit.block.words >= 2);
     titleIndex = likely.length > 0 ? likely[likely.length - 1]!.i : -1;
+    // Two headline-like lines one under the other, the lower one a dek's length: the upper is the headline.
+    const above = titleIndex > 0 ? units[titleIndex - 1]! : undefined;
+    if (above && isHeadOverDek(above, units[titleIndex]!)) titleIndex--;
   }
 
   let date: string | undefined;

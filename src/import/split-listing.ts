@@ -11,9 +11,12 @@
  *      teaser-like units, found by dynamic programming over general features
  *      (length, final punctuation, capitals), which needs no site rule.
  */
+import { articleStreamParts, type StreamPart } from "./article-stream.ts";
 import { toUnits } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
-import { classifyUnit, markRepeats, type Unit } from "./classify-units.ts";
+import { readsAsOneArticle } from "./detect-layout.ts";
+import { classifyUnit, markRepeats, runInHeadline, type Unit } from "./classify-units.ts";
+import { splitArticle } from "./split-article.ts";
 import { datelineAgency, extractDateline, gluedHeadlineAndDate, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, findDates, toEdtf } from "./extract-date.ts";
 import { endsSentence, endsWithPeriod, isNameOnly, startsLowercase, stripMarkdown, toItalicLine } from "./markdown-text.ts";
@@ -23,7 +26,7 @@ export interface ListingOptions {
   publication: string;
 }
 
-type Mode = "marked" | "byline" | "date" | "closing" | "read-more" | "alternating";
+type Mode = "marked" | "run-in" | "byline" | "date" | "closing" | "read-more" | "alternating";
 
 interface ItemRange {
   start: number;
@@ -141,7 +144,9 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
   const loneCost = (k: number) => (newItemAbove(k) ? 0.5 : 4);
   const moreTeasersCost = (k: number) => (newItemAbove(k) ? 5 : 2.5);
   // A dateline (`Miami, 24 jun (EFE).-`) opens an item: it does not continue the teaser above it.
-  const opensItem = texts.map((unit) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)));
+  // Nor does a paragraph under a label the page prints over its items (`Section` three times or more).
+  const labelled = textIndex.map(({ index }, k) => k > 0 && units.slice(textIndex[k - 1]!.index + 1, index).some((unit) => unit.repeatedLabel === true));
+  const opensItem = texts.map((unit, k) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)) || labelled[k]!);
 
   const INF = Number.POSITIVE_INFINITY;
   const dp = new Array<number>(n + 1).fill(INF);
@@ -290,6 +295,13 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
   if (marked && marked.length >= 2) {
     const { header, items } = rangesFromAnchors(units, marked, true);
     return { mode: "marked", header, footer: units.length, items };
+  }
+
+  // 1b. Headlines in capitals run in with their text (`HEADLINE: CITY (AP) — ...`): each opens an item.
+  const runIns = indices((unit) => unit.kind === "text" && unit.runInHead !== undefined);
+  if (runIns.length >= 2) {
+    const { header, items } = rangesFromAnchors(units, runIns, false);
+    return { mode: "run-in", header, footer: units.length, items };
   }
 
   // 2-3. Bylines or date lines, one per item: leading it, just after its headline, or closing it.
@@ -527,7 +539,13 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   }
   let titleText: string;
   const glued = !title && teasers[0] ? gluedHeadlineAndDate(teasers[0].block.text) : undefined;
-  if (glued) {
+  const runIn = !title && !glued && teasers[0]?.runInHead ? runInHeadline(teasers[0].block.text) : undefined;
+  // What opens the teaser once a run-in headline is read off it: the dateline, if any.
+  const lead = runIn ? runIn.rest : teasers[0]?.block.text;
+  if (runIn) {
+    titleText = runIn.headline;
+    review.push(`headline read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints it run in with the text`);
+  } else if (glued) {
     titleText = glued.headline;
     review.push(`headline and date read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints them glued to the teaser`);
   } else if (title) {
@@ -556,16 +574,16 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   if (summary) draft.summary = summary;
   if (authors.length > 0) draft.authors = [...new Set(authors)];
   if (url) draft.url = url;
-  const dateline = teasers[0] ? extractDateline(teasers[0].block.text) : undefined;
+  const dateline = lead ? extractDateline(lead) : undefined;
   if (dateline) draft.place = dateline.place;
   else if (dateUnit?.place) draft.place = dateUnit.place;
 
   // Dates: the item's own date line or byline date, or a date in dateline position opening its teaser
   // (`Miami, 24 jun (EFE).- ...`). A date elsewhere in the text is an event it talks about, not its date.
-  const opening = teasers[0] ? datelineDate(teasers[0].block.text) : undefined;
+  const opening = lead ? datelineDate(lead) : undefined;
   if (opening?.place && !draft.place) draft.place = opening.place;
   // The agency a dateline credits (`Miami, 24 jun (EFE).-`) is the item's byline when it prints no other.
-  const agency = opening?.agency ?? (teasers[0] ? datelineAgency(teasers[0].block.text) : undefined);
+  const agency = opening?.agency ?? (lead ? datelineAgency(lead) : undefined);
   if (agency && !draft.authors && isNameOnly(agency)) draft.authors = [agency];
   const printed = dateUnit?.date ?? opening?.date ?? glued?.date;
   const printedLine = dateUnit ? linesOf(dateUnit)[0]!.n : teasers[0] ? linesOf(teasers[0])[0]!.n : undefined;
@@ -589,7 +607,22 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   return { draft, dropped };
 }
 
+/** A run of whole articles: each part read as an article of its own. */
+function splitStream(parts: readonly StreamPart[], options: ListingOptions): SplitResult {
+  const drafts: Draft[] = [];
+  const dropped: DroppedLine[] = [];
+  for (const part of parts) {
+    const result = splitArticle(part.lines, { ...options, headlineLine: part.headline });
+    drafts.push(...result.drafts);
+    dropped.push(...result.dropped);
+  }
+  return { kind: "listing", drafts, dropped };
+}
+
 export function splitListing(lines: readonly Line[], options: ListingOptions): SplitResult {
+  // Only where the page would otherwise read as one article: a listing's items carry their own shapes.
+  const parts = readsAsOneArticle(lines, options.publication) ? articleStreamParts(lines, options.publication) : undefined;
+  if (parts) return splitStream(parts, options);
   const units = markRepeats(toUnits(lines).map((block) => classifyUnit(block, options.publication)));
   const found = findItems(units);
   const { mode, header, footer, gap } = found;

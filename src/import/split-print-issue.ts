@@ -19,9 +19,10 @@ import { isPublicationName, printFurniture } from "./boilerplate.ts";
 import { headlineFromTeaser } from "./derive-headline.ts";
 import { parseDateLine, resolveYear, toEdtf, type DateLine } from "./extract-date.ts";
 import {
-  fold, headingLevel, isEmphasizedOnly, isNameOnly, startsLowercase, stripMarkdown, titleCaseRatio, unwrapEmphasis,
+  fold, headingLevel, isEmphasizedOnly, isNameOnly, startsLowercase, stripMarkdown, titleCaseRatio, unwrapEmphasis, wordCount,
 } from "./markdown-text.ts";
 import { repairColumns, type Piece } from "./repair-columns.ts";
+import { splitListing } from "./split-listing.ts";
 import { ALL_STOPWORDS } from "./stopwords.ts";
 import type { ConsumedLine, Draft, DroppedLine, Line, SplitResult } from "./types.ts";
 
@@ -276,6 +277,33 @@ interface FrontPage {
   issue: string | undefined;
   issueDate: IssueDate | undefined;
   masthead: string | undefined;
+}
+
+/** Words of running text an article of a print issue holds at least: fewer is a cover line, a contents entry or a name in the staff box. */
+const MIN_UNINDEXED_WORDS = 10;
+const UNINDEXED_NOTE = "print issue without an index of its articles: split as a listing of its blocks; check where each article starts and ends";
+
+/**
+ * An issue that prints no index of its articles (a cover page, a jumbled contents page): its blocks are
+ * read as a listing's items, and said so; an item without running text (a cover line, a contents entry,
+ * a name of the staff box) is the issue's furniture.
+ */
+export function splitUnindexedIssue(lines: readonly Line[], options: PrintIssueOptions): SplitResult {
+  const listing = splitListing(lines, options);
+  const drafts: Draft[] = [];
+  const dropped = [...listing.dropped];
+  const text = new Map(lines.map((line) => [line.n, line.text]));
+  for (const draft of listing.drafts) {
+    const words = wordCount(stripMarkdown(draft.body));
+    if (words >= MIN_UNINDEXED_WORDS) {
+      drafts.push({ ...draft, review: [...draft.review, UNINDEXED_NOTE] });
+      continue;
+    }
+    for (const { line } of draft.consumed) {
+      dropped.push({ line, text: text.get(line) ?? "", reason: "print: cover line, contents entry or staff box (no running text)" });
+    }
+  }
+  return { kind: "print-issue", drafts, dropped };
 }
 
 export function splitPrintIssue(lines: readonly Line[], options: PrintIssueOptions): SplitResult {

@@ -60,9 +60,18 @@ export async function listArticleFiles(root: string, articlesDir = DEFAULT_ARTIC
 
 /** Finds a field's line again only when a cross-file problem needs it. */
 export function locateIn(root: string): Locate {
+  // Each file's front matter is read once however many of its fields are located (a file of many review notes, say).
+  const read = new Map<string, ReturnType<typeof parseFrontMatter> | undefined>();
   return (file, fieldPath) => {
+    if (!read.has(file)) {
+      try {
+        read.set(file, parseFrontMatter(decodeArticleBytes(readFileSync(path.resolve(root, file)))));
+      } catch {
+        read.set(file, undefined);
+      }
+    }
     try {
-      return parseFrontMatter(decodeArticleBytes(readFileSync(path.resolve(root, file)))).positionOf(fieldPath);
+      return read.get(file)?.positionOf(fieldPath) ?? { line: 1, column: 1 };
     } catch {
       return { line: 1, column: 1 };
     }

@@ -14,9 +14,11 @@
  * its body begins and the limit. The rest of the worker's batches go to a new
  * worker in its place.
  *
- * Each worker runs `parse-worker.ts` under tsx (registered by
+ * Each worker runs `parse-worker.ts`: compiled to plain JavaScript when the
+ * command was (scripts/run.mjs), else under tsx (registered by
  * `worker-bootstrap.mjs`, so it works under `node --import tsx`, under the
- * `tsx` command and under vitest alike); work goes out in small batches, two
+ * `tsx` command and under vitest alike), which takes a second or more longer
+ * to start; work goes out in small batches, two
  * in flight per worker, so no worker idles while another has a long queue.
  * Results come back in input order and are exactly what `parseArticle`
  * returns, but for the files over budget.
@@ -99,6 +101,10 @@ export function threadCpuMs(thread: number): number | undefined {
 /** A plain-JavaScript entry that registers tsx in the worker thread, then loads `workerData.entry`. */
 export const WORKER_BOOTSTRAP = new URL("../lib/worker-bootstrap.mjs", import.meta.url);
 const WORKER_ENTRY = new URL("./parse-worker.ts", import.meta.url);
+/** Set only in commands compiled by scripts/run.mjs: the URL of parse-worker.ts compiled with them. */
+declare const HEMEROTECA_COMPILED_PARSE_WORKER: string | undefined;
+/** The compiled worker, started as it is; undefined under tsx. */
+export const COMPILED_WORKER = typeof HEMEROTECA_COMPILED_PARSE_WORKER === "string" ? new URL(HEMEROTECA_COMPILED_PARSE_WORKER) : undefined;
 /** Fewer files than this waiting are parsed on the workers running: starting one (about a second) would cost more than it saves. */
 export const ONE_WORKER_BELOW = 200;
 const DEFAULT_BATCH_SIZE = 16;
@@ -188,7 +194,8 @@ export class ParsePool {
   private readonly deadlineMs: number;
   private readonly deadlineSeconds: number;
   private readonly memoryMb: number;
-  private readonly entry: URL;
+  /** The module a worker starts from; with `workerData.entry` when that is the bootstrap. */
+  private readonly entry: { start: URL; entry: URL };
   private readonly slots: Slot[] = [];
   private readonly stopping: Array<Promise<number>> = [];
   private readonly queue: Batch[] = [];
@@ -205,7 +212,8 @@ export class ParsePool {
     this.deadlineSeconds = options.deadlineSeconds ?? budget!.seconds;
     this.deadlineMs = this.deadlineSeconds * 1000;
     this.memoryMb = options.memoryMb ?? budget!.memoryMb;
-    this.entry = options.entry ?? WORKER_ENTRY;
+    // Tests' own workers are TypeScript, run through the bootstrap like the default one under tsx.
+    this.entry = !options.entry && COMPILED_WORKER ? { start: COMPILED_WORKER, entry: COMPILED_WORKER } : { start: WORKER_BOOTSTRAP, entry: options.entry ?? WORKER_ENTRY };
     for (let i = 0; i < startThreads; i++) this.slots.push(this.start());
     // Looks a few times per deadline; a main thread busy elsewhere looks late, never wrongly (see `watch`).
     this.watchdog = setInterval(() => this.watch(), Math.min(1000, Math.max(10, this.deadlineMs / 5)));
@@ -252,14 +260,13 @@ export class ParsePool {
     const shared = new SharedArrayBuffer(STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     const state = new Int32Array(shared);
     state[WorkerState.Batch] = -1;
-    // The parent's flags (`--import tsx`) are not passed on: the bootstrap registers tsx itself.
-    const worker = new Worker(WORKER_BOOTSTRAP, {
+    // The parent's flags (`--import tsx`) are not passed on: the bootstrap registers tsx itself, and the compiled worker needs none.
+    const worker = new Worker(this.entry.start, {
       execArgv: [],
-      workerData: { entry: this.entry.href, state: shared },
+      workerData: { entry: this.entry.entry.href, state: shared },
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
     const slot: Slot = { worker, state, sent: [], seen: { sequence: 0, at: performance.now(), cpu: undefined }, retired: false };
-    worker.unref();
     worker.on("message", (response: WorkerResponse) => {
       if (!slot.retired) this.receive(slot, response);
     });
@@ -271,6 +278,8 @@ export class ParsePool {
     worker.on("exit", (code) => {
       if (!this.closing && !slot.retired) this.fail(new Error(`Cannot \`parse\` in a worker: it exited with code \`${code}\``));
     });
+    // After the listeners: adding a "message" listener refs the worker again, and an idle pool must not keep the process alive.
+    worker.unref();
     return slot;
   }
 

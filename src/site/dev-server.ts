@@ -16,6 +16,8 @@
  * holds them to it).
  */
 import { escapeHtml } from "../render/html.ts";
+import { withHint } from "../records/problem-hints.ts";
+import { ContentError, problemToString, type Problem } from "../records/problems.ts";
 
 /** The part of Eleventy's configuration API used here. */
 export interface DevServerConfig {
@@ -60,9 +62,36 @@ export function errorMessages(error: unknown): string[] {
   return messages;
 }
 
+/** The content problems the error is about (the build's `ContentError`, maybe wrapped by Eleventy), or none. */
+export function contentProblemsOf(error: unknown): readonly Problem[] | undefined {
+  const seen = new Set<unknown>();
+  for (let current = error; current !== undefined && current !== null && !seen.has(current); ) {
+    seen.add(current);
+    if (current instanceof ContentError) return current.problems;
+    const next = current as { cause?: unknown; originalError?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return undefined;
+}
+
+/**
+ * What the error page says: for content problems, each error as `npm run
+ * check` writes it, file, line, field and message, with the same hint
+ * (problem-hints.ts); for any other failure, its messages.
+ */
+export function buildErrorBlocks(error: unknown): string[] {
+  const problems = contentProblemsOf(error);
+  if (!problems) return errorMessages(error);
+  const errors = problems.filter((problem) => problem.severity === "error");
+  return [
+    `${errors.length} problem${errors.length === 1 ? "" : "s"} in content/ stop the build:`,
+    ...errors.map((problem) => problemToString(withHint(problem))),
+  ];
+}
+
 /** The page every address shows while the last build failed; it reloads itself once a build succeeds. */
 export function buildErrorPage(error: unknown, reloadScript: string): string {
-  const messages = errorMessages(error).map((message) => `<pre>${escapeHtml(message)}</pre>`).join("\n");
+  const messages = buildErrorBlocks(error).map((message) => `<pre>${escapeHtml(message)}</pre>`).join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -74,7 +103,7 @@ export function buildErrorPage(error: unknown, reloadScript: string): string {
 <body>
 <main>
 <h1>The site could not be built</h1>
-<p>Fix what is named below and save: this page turns back into the site by itself. <code>npm run check</code> lists the same problems, each with a hint on how to fix it.</p>
+<p>Fix what is named below and save: this page turns back into the site by itself. <code>npm run check</code> lists the same problems, with its warnings and notes.</p>
 ${messages}
 </main>
 <script type="module" src="${escapeHtml(reloadScript)}"></script>

@@ -6,8 +6,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readdir, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
@@ -33,10 +34,12 @@ describe("commands compiled once", () => {
     expect(copy).toMatch(new RegExp(`^${checkout}-[0-9a-f]{16}$`));
     expect(copy).not.toBe(`${checkout}-0000000000000000`);
     expect(await readdir(cache)).toContain("ffffffff-0000000000000000");
-    // One compiled copy for every command line in scripts/.
+    // One compiled copy for every command line in scripts/, and the parse worker compiled with them, which check starts from there.
     const scripts = (await readdir(path.join(projectRoot, "scripts"))).filter((name) => name.endsWith(".ts")).map((name) => name.replace(/\.ts$/, ".mjs"));
     expect(scripts).toContain("check.mjs");
-    expect((await readdir(path.join(cache, copy!))).sort()).toEqual(scripts.sort());
+    expect((await readdir(path.join(cache, copy!))).sort()).toEqual([...scripts, "workers"].sort());
+    expect(await readdir(path.join(cache, copy!, "workers"))).toEqual(["parse-worker.mjs"]);
+    expect(await readFile(path.join(cache, copy!, "check.mjs"), "utf8")).toContain(JSON.stringify(pathToFileURL(path.join(cache, copy!, "workers", "parse-worker.mjs")).href));
     const made = (await stat(path.join(cache, copy!, "check.mjs"))).mtimeMs;
 
     const second = run(["scripts/run.mjs", "new", "--help"], { HEMEROTECA_SCRIPTS_CACHE: cache });
@@ -55,6 +58,23 @@ describe("commands compiled once", () => {
     expect({ status: compiled.status, stdout: compiled.stdout, stderr: compiled.stderr }).toEqual({
       status: typescript.status, stdout: typescript.stdout, stderr: typescript.stderr,
     });
+  });
+
+  it("keeps the parse budget on the compiled worker: a file that takes longer than the deadline is an error naming it", async () => {
+    const cache = await scriptsCache;
+    const root = await tempDir("slow-article");
+    // Some 700 kB of ordinary paragraphs: far more than 50 ms of parsing on any machine. It is also a file check
+    // cannot read, so the rules across files run on a stand-in of it: the file's own error must stay beside them.
+    const paragraph = "The strike went on for a *third* week, and the [union](https://example.org/union) called for talks. ".repeat(8);
+    const body = Array.from({ length: 900 }, (_, i) => `${i}. ${paragraph}`).join("\n\n");
+    await mkdir(path.join(root, "content/articles/press"), { recursive: true });
+    await writeFile(path.join(root, "content/articles/press/long.md"), `---\ntitle: Long\npublication: Press\nlanguage: en\n---\n${body}\n`);
+    await writeFile(path.join(root, "content/articles/press/short.md"), "---\ntitle: Short\npublication: Press\nlanguage: en\n---\nA body.\n");
+    const result = run(["scripts/run.mjs", "check", "--root", root], { HEMEROTECA_SCRIPTS_CACHE: cache, HEMEROTECA_PARSE_SECONDS: "0.05" });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toContain("content/articles/press/long.md 6:1 the body is not read");
+    expect(result.stdout).toContain("reading it took longer than 0.05 s, the time one file may take");
+    expect(result.stdout).not.toContain("short.md");
   });
 
   it("names the script it has no file for", () => {

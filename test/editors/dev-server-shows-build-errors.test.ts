@@ -94,6 +94,8 @@ describe("npm start", () => {
       const error = (await page.locator("main").textContent()) ?? "";
       // The file, the line and what is wrong on it.
       expect(error).toMatch(/iwo\/a\.md \d+:\d+ the YAML front matter is invalid/);
+      // And what to do about it, as `npm run check` says it.
+      expect(error).toContain("hint: check the indentation, and put quotes around values");
 
       await writeFile(file, good);
       await waitFor("the article again", async () => ((await heading.textContent().catch(() => "")) === "Police massacre in Juliaca" ? true : undefined), { ms: 120_000, detail: server.output });

@@ -77,3 +77,16 @@ describe("loading on workers", () => {
     expect(parallel.problems.map((problem) => problem.file)).toEqual(expect.arrayContaining(BROKEN.map((job) => job.file)));
   });
 });
+
+describe("an idle pool", () => {
+  it("does not keep the process alive: a command that started the worker and parsed nothing ends", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { projectRoot } = await import("../../support/build-site.ts");
+    // Started as check and import start it, then never given work (an import that stops on a bad argument).
+    const script = 'import { sharedParsePool } from "./src/records/parse-pool.ts"; const pool = sharedParsePool(); await new Promise((resolve) => setImmediate(resolve)); console.log(`running ${pool.running}`);';
+    // The timeout only guards the test run; the process ends as soon as the main thread has nothing left to do.
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
+    expect(result.error).toBeUndefined();
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: "running 1\n" });
+  });
+});
