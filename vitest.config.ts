@@ -52,6 +52,7 @@ const SITE_TESTS = [
   "test/researchers/exports-are-byte-identical-across-builds.test.ts",
   "test/researchers/search-boxes-suggest-the-archive-s-words.test.ts",
   "test/researchers/search-cli-finds-articles-offline.test.ts",
+  "test/researchers/search-cli-labels-dates-in-the-interface-language.test.ts",
   "test/researchers/sqlite-fts5-table-answers-match-queries.test.ts",
   "test/researchers/search-words-are-pagefind-s-words.test.ts",
   "test/researchers/search-cli-writes-matches-as-the-exports-do.test.ts",

@@ -1,6 +1,7 @@
 /*
- * The search page's chart of matches by month, split by publication: what the
- * search already loaded, no request of its own. Every article has one value
+ * The search page's chart of matches by month, split by publication, drawn
+ * when the reader opens it (public/search.js loads this module then, and the
+ * filter files with it). Every article has one value
  * of Pagefind's `timeline` filter, "<month> <publication>" (`2023-01 Fight
  * Back! News`), with `wider` for a date looser than a month and `undated`
  * (src/exports/search-record.ts); the counts Pagefind gives each value for a
@@ -9,7 +10,6 @@
  * first match to the last has its bar, so a gap is a gap, not a missing month.
  * Built with elements and text only, never HTML strings from the index.
  */
-const figure = document.getElementById("search-timeline");
 const MESSAGES = (() => {
   try {
     return JSON.parse(document.getElementById("search-messages")?.textContent || "{}").timeline || {};
@@ -174,16 +174,3 @@ export function drawTimeline(target, counts) {
   target.appendChild(details);
   target.hidden = false;
 }
-
-async function start() {
-  if (!figure) return;
-  await window.customElements.whenDefined("pagefind-results");
-  const instance = window.PagefindComponents?.getInstanceManager().getInstance("default");
-  if (!instance) return;
-  instance.on("results", (result) => {
-    const results = result && Array.isArray(result.results) ? result.results : [];
-    drawTimeline(figure, results.length ? (result.filters && result.filters.timeline) || {} : {});
-  });
-}
-
-start();

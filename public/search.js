@@ -135,11 +135,12 @@ function renderResult(result) {
 }
 
 /**
- * The filters' button, shown on narrow screens only (search.css): it folds the
- * filter pane away so the first results are on the first screen, and names
- * how many filters are set, so a folded filter is never a hidden surprise.
+ * The filters' button: the filter pane is folded until the reader opens it,
+ * so the first results are on a phone's first screen and a first search
+ * fetches no filter file (`wantFilters`); it names how many filters are set,
+ * so a folded filter is never a hidden surprise.
  */
-function foldFilters(root) {
+function foldFilters(root, instance) {
   const toggle = root.querySelector(".search-filters-toggle");
   const pane = root.querySelector("#search-filters");
   const count = toggle && toggle.querySelector(".search-filters-count");
@@ -149,6 +150,7 @@ function foldFilters(root) {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
     pane.classList.toggle("is-folded", !open);
+    if (open) wantFilters(instance);
   });
   return (filters) => {
     const active = Object.values(filters || {}).reduce((sum, values) => sum + (Array.isArray(values) ? values.length : 0), 0);
@@ -316,14 +318,19 @@ function sortEverySearch(instance, currentSort) {
     if (!pagefind || pagefind.__sorted__) return pagefind;
     const search = pagefind.search.bind(pagefind);
     pagefind.search = (term, options = {}) => searchAsOne(search, term, options, currentSort());
-    if (JOINED || INDEX.parts.some((part) => part.hidden.size)) {
-      const filters = pagefind.filters.bind(pagefind);
-      pagefind.filters = async () => {
-        const counts = sumCounts([await filters()]);
-        for (const part of INDEX.parts) for (const values of part.hidden.values()) subtractPage(counts, values);
-        return withoutBundleFilter(counts);
-      };
-    }
+    const filters = pagefind.filters.bind(pagefind);
+    pagefind.filters = async () => {
+      // Until the reader asks for filters, none of their files is fetched (`FILTER_FILES`); the
+      // answer still waits for the index to load, as Pagefind's own does (a search of no words
+      // loads the metadata only), so the UI's "filters" event still means the index is ready.
+      if (!FILTER_FILES.wanted) {
+        await search("");
+        return {};
+      }
+      const counts = sumCounts([await filters()]);
+      for (const part of INDEX.parts) for (const values of part.hidden.values()) subtractPage(counts, values);
+      return withoutBundleFilter(counts);
+    };
     pagefind.__sorted__ = true;
     return pagefind;
   };
@@ -334,6 +341,74 @@ function sortEverySearch(instance, currentSort) {
     set: (pagefind) => {
       current = withSort(pagefind);
     },
+  });
+}
+
+/**
+ * The filter files (one a filter, each a list of every page under each
+ * value: 140 KB gzipped at 10,000 articles, more than the rest of a first
+ * search) are fetched only when the reader asks for what needs them: opens
+ * the filter pane, opens the chart of matches by month, or comes with a
+ * filter in the address. Until then the component UI is told there are no
+ * filters, and a search fetches only its words' index chunks and its
+ * results. Once asked, every filter's counts are loaded, and the search on
+ * screen is run again (from memory) so that its counts come with it.
+ */
+const FILTER_FILES = { wanted: false, loading: undefined };
+
+function wantFilters(instance) {
+  if (FILTER_FILES.loading) return FILTER_FILES.loading;
+  FILTER_FILES.wanted = true;
+  FILTER_FILES.loading = (async () => {
+    await instance.triggerLoad();
+    // Every filter's files, whenever Pagefind was loaded (`preload` may have loaded it before this was asked).
+    await instance.__pagefind__.filters();
+    // The UI keeps what `filters()` said when it loaded (nothing): the search again, or the counts before one.
+    // The words are the box's: a word typed just before (its search still waiting out the box's debounce)
+    // would otherwise be put back to the last search's, since the box is not focused then.
+    const box = document.querySelector("[data-search-root] pagefind-input input");
+    instance.triggerSearchWithFilters((box ? box.value : instance.searchTerm) || "", instance.searchFilters || {});
+  })();
+  return FILTER_FILES.loading;
+}
+
+/**
+ * The chart of matches by month (public/search-timeline.js) is drawn when
+ * the reader opens it, from the `timeline` filter's counts, and redrawn for
+ * each search while it is open; its script and the filter files load then.
+ */
+function chartOnDemand(root, instance) {
+  const toggle = root.querySelector(".search-timeline-toggle");
+  const figure = root.querySelector("#search-timeline");
+  if (!toggle || !figure) return;
+  let draw;
+  let last;
+  const redraw = () => {
+    if (!draw || toggle.getAttribute("aria-expanded") !== "true") return;
+    const results = last && Array.isArray(last.results) ? last.results : [];
+    const counts = last && last.filters && last.filters.timeline;
+    // Counts come with the search run once the filter files are in; until then the chart waits for it.
+    if (results.length && !counts) return;
+    draw(figure, results.length ? counts : {});
+  };
+  instance.on("results", (result) => {
+    last = result;
+    toggle.hidden = !(result && Array.isArray(result.results) && result.results.length);
+    if (toggle.hidden) figure.hidden = true;
+    redraw();
+  });
+  toggle.addEventListener("click", async () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    if (!open) {
+      figure.hidden = true;
+      return;
+    }
+    if (!draw) {
+      const [timeline] = await Promise.all([import(sitePath("/search-timeline.js")), wantFilters(instance)]);
+      draw = timeline.drawTimeline;
+    }
+    redraw();
   });
 }
 
@@ -351,8 +426,13 @@ async function start(root) {
 
   const pane = root.querySelector("pagefind-filter-pane");
   if (pane) nameFilters(pane);
-  const showActiveFilters = foldFilters(root);
+  const showActiveFilters = foldFilters(root, instance);
   showActiveFilters(initial.filters);
+  chartOnDemand(root, instance);
+  // Tests and scripts wait for this: Pagefind and the index's metadata are loaded, its first `filters` reply given.
+  const loaded = () => root.setAttribute("data-search-loaded", "");
+  instance.on("filters", loaded);
+  if (instance.availableFilters !== null) loaded();
   instance.on("search", (term, filters) => {
     writeAddress((term || "").trim(), filters, sort);
     showActiveFilters(filters);
@@ -366,6 +446,8 @@ async function start(root) {
   root.hidden = false;
   if (initial.query || Object.keys(initial.filters).length) {
     instance.triggerSearchWithFilters(initial.query, initial.filters);
+    // A shared address that sets filters: the pane's counts are wanted.
+    if (Object.keys(initial.filters).length) wantFilters(instance);
     const input = root.querySelector("pagefind-input input");
     if (input && !input.value) input.value = initial.query;
   }

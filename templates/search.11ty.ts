@@ -2,9 +2,11 @@
  * `/search/`: Pagefind's Component UI over every language at once, with
  * filters (publication, tag, language, year, each value with its count), a
  * sort by relevance or date, the query in the address, and the matches by
- * month and publication (public/search-timeline.js). The only page with
- * a script: `/search.js` and `/search-timeline.js` (no inline script, so it runs under a CSP of
- * `script-src 'self' 'wasm-unsafe-eval'`).
+ * month and publication (public/search-timeline.js, loaded when the reader
+ * opens the chart). The only page with a script: `/search.js` (no inline
+ * script, so it runs under a CSP of `script-src 'self' 'wasm-unsafe-eval'`).
+ * Pagefind keeps its worker (12 KB of every first search): without it, a
+ * typed search on the page's thread came late under load (PERFORMANCE.md).
  */
 import type { Archive } from "../src/archive/build-archive.ts";
 import { formatMessage, messagesFor } from "../src/archive/interface-messages.ts";
@@ -40,6 +42,7 @@ export function render({ archive }: { archive: Archive }): string {
       <pagefind-filter-pane open="publication,language,year" sort="alphabetical"></pagefind-filter-pane>
     </section>
     <div class="search-main">
+      <button type="button" class="search-timeline-toggle" aria-expanded="false" aria-controls="search-timeline" hidden>${m.script.timeline.title}</button>
       <figure class="search-timeline" id="search-timeline" hidden></figure>
       <pagefind-results class="search-results"></pagefind-results>
     </div>
@@ -59,9 +62,9 @@ export function render({ archive }: { archive: Archive }): string {
     description: formatMessage(m.searchDescription, { languages }),
     breadcrumbs: [{ label: m.home, url: "/" }, { label: m.search }],
     bodyClass: "page-search",
-    head: html`<link rel="stylesheet" href="/pagefind/pagefind-component-ui.css">
-<link rel="stylesheet" href="/search.css">`,
-    scripts: ["/search.js", "/search-timeline.js"],
+    // Not lists.css: of its rules this page uses only the header's, which search.css has.
+    stylesheets: ["/pagefind/pagefind-component-ui.css", "/search.css"],
+    scripts: ["/search.js"],
     content,
   });
 }

@@ -62,8 +62,8 @@ export interface SearchMeasurement {
   kind: QueryKind;
   query: string;
   round: number;
-  /** The first search in an empty cache, the search page included. */
-  first: Transfer & { msToFirstResult: number };
+  /** The first search in an empty cache, the search page included; `files` is every response, in order (in `--json`: where each byte went). */
+  first: Transfer & { msToFirstResult: number; files: Array<{ path: string; bytes: number }> };
   /** The next query typed into the same page. */
   further: Transfer & { query: string };
 }
@@ -144,7 +144,8 @@ async function measureSearch(browser: Browser, server: GzipStaticServer, side: S
     });
     const msToFirstResult = Math.round((await shown.jsonValue()) as number);
     await networkQuiet(server);
-    const first = { ...transferOf(server.take()), msToFirstResult };
+    const served = server.take();
+    const first = { ...transferOf(served), msToFirstResult, files: served.map(({ path: file, bytes }) => ({ path: file, bytes })) };
 
     await page.evaluate((selector) => document.querySelectorAll(selector).forEach((link) => link.setAttribute("data-bench-seen", "")), result);
     await page.locator(input).first().fill(further);

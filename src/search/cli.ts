@@ -5,12 +5,14 @@
 import { inertJson, inertLine, inertLines } from "../lib/terminal-text.ts";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { dateToLabel, parseEdtfDate } from "../records/edtf-date.ts";
+import { dateLabel, messagesFor, type InterfaceLanguage } from "../archive/interface-messages.ts";
+import { parseEdtfDate } from "../records/edtf-date.ts";
 import { exportRecordsToCsv } from "../exports/csv.ts";
 import { exportRecordsToJsonl, type ExportRecord } from "../exports/jsonl.ts";
 import { archiveToBibtex, archiveToRis } from "../exports/write-exports.ts";
 import {
   COUNT_BY,
+  databaseInterfaceLanguage,
   databaseSite,
   exportRecordToCitable,
   matchingRecords,
@@ -147,9 +149,9 @@ export function countsToText(counts: readonly PeriodCount[], by: CountBy, query:
   return `${total} ${total === 1 ? "article matches" : "articles match"} “${query}”, by ${by}:\n\n${rows.join("\n")}\n`;
 }
 
-function hitToText(hit: SearchHit, index: number, width: number, highlight: { start: string; end: string }): string {
+function hitToText(hit: SearchHit, index: number, width: number, highlight: { start: string; end: string }, language: InterfaceLanguage): string {
   const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
-  const date = dateToLabel(parsed?.ok ? parsed.value : null);
+  const date = dateLabel(messagesFor(language), parsed?.ok ? parsed.value : null);
   const indent = " ".repeat(width + 2);
   const byline = hit.authors.length ? ` · ${hit.authors.map(inertLine).join(", ")}` : "";
   const snippet = inertLine(hit.snippet).replaceAll(MARKS.start, highlight.start).replaceAll(MARKS.end, highlight.end);
@@ -166,15 +168,18 @@ const ORDER_WORDS: Record<SearchSort, { all: string; first: (n: number) => strin
   oldest: { all: "oldest first", first: (n) => `the oldest ${n}` },
 };
 
-/** `hits` marked with `MARKS` (the search's `highlight`) get `highlight` around matched words. */
-export function hitsToText({ hits, total }: SearchResult, query: string, sort: SearchSort = "relevance", highlight = BRACKETS): string {
+/**
+ * `hits` marked with `MARKS` (the search's `highlight`) get `highlight` around matched words;
+ * dates are labelled in `language`, the interface language of the site that wrote the database.
+ */
+export function hitsToText({ hits, total }: SearchResult, query: string, sort: SearchSort = "relevance", highlight = BRACKETS, language: InterfaceLanguage = "en"): string {
   query = inertLine(query);
   if (hits.length === 0) return `No articles match “${query}”.\n`;
   const width = String(hits.length).length;
   const matches = `${total} ${total === 1 ? "article matches" : "articles match"} “${query}”`;
   const order = ORDER_WORDS[sort];
   const heading = total > hits.length ? `${matches}; ${order.first(hits.length)} (more with \`--limit\`):` : `${matches}, ${order.all}:`;
-  return `${heading}\n\n${hits.map((hit, index) => hitToText(hit, index, width, highlight)).join("\n\n")}\n`;
+  return `${heading}\n\n${hits.map((hit, index) => hitToText(hit, index, width, highlight, language)).join("\n\n")}\n`;
 }
 
 /** Runs the command; returns the exit code (0 found or not, 1 failed, 2 bad usage). */
@@ -257,8 +262,10 @@ export function runSearchCli(argv: string[], io: CliIo): number {
     }
     const db = openArchiveDatabase(dbFile);
     let result: SearchResult;
+    let language: InterfaceLanguage;
     try {
       result = searchArchive(db, options);
+      language = databaseInterfaceLanguage(db);
     } finally {
       db.close();
     }
@@ -266,7 +273,7 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       io.stdout(`${inertJson(JSON.stringify(result.hits, null, 2))}\n`);
       // stdout stays one JSON array for a pipe; the count a script may need to raise the limit goes beside it.
       if (result.total > result.hits.length) io.stderr(`search: ${result.hits.length} of ${result.total} matching articles shown; more with \`--limit\`\n`);
-    } else io.stdout(hitsToText(result, query, options.sort, color ? BOLD : BRACKETS));
+    } else io.stdout(hitsToText(result, query, options.sort, color ? BOLD : BRACKETS, language));
     return 0;
   } catch (error) {
     if (!(error instanceof SearchError)) throw error;

@@ -9,6 +9,7 @@
 import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { timeToIsoDay, type DayRange } from "../exports/day-range.ts";
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from "../archive/interface-messages.ts";
 import { parseEdtfDate } from "../records/edtf-date.ts";
 import { textToSlug } from "../records/ids.ts";
 import { termsToFtsQuery, type FtsQuery, type Vocabulary } from "../exports/fts-query.ts";
@@ -137,9 +138,19 @@ function databaseVocabulary(db: Database.Database): Vocabulary {
   };
 }
 
-/** The language the archive's search words were stemmed in. */
+/** The language the archive's search words were stemmed in: the interface language of the site that wrote the database. */
 function searchLanguage(db: Database.Database): string {
   return (db.prepare("SELECT value FROM archive_settings WHERE name = 'search_language'").pluck().get() as string | undefined) ?? "en";
+}
+
+/**
+ * The interface language of the site that wrote the database (its
+ * `search_language`, `interface:` in its `content/site.yml`): the language
+ * the command labels dates in, as the site's pages do.
+ */
+export function databaseInterfaceLanguage(db: Database.Database): InterfaceLanguage {
+  const language = searchLanguage(db);
+  return INTERFACE_LANGUAGES.find((known) => known === language) ?? "en";
 }
 
 interface Conditions {

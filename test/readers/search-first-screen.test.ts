@@ -84,14 +84,20 @@ describe("the search page on a 390 x 844 phone", () => {
 });
 
 describe("the search page on a wide screen", () => {
-  it("shows the filters beside the results, with no button to fold them", async () => {
+  it("folds the filters behind their button too, and shows them beside the results once opened", async () => {
     const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       await page.goto(`${served.site.url}/search/?q=consequat`);
-      await page.locator(RESULT_LINK).first().waitFor();
-      await expect.poll(() => filterPane(page).isVisible()).toBe(true);
-      expect(await toggle(page).isVisible()).toBe(false);
+      const first = page.locator(RESULT_LINK).first();
+      await first.waitFor();
+      expect(await filterPane(page).isVisible()).toBe(false);
+      await toggle(page).click();
+      await page.locator("pagefind-filter-pane .pf-filter-group").first().waitFor();
+      const pane = await filterPane(page).boundingBox();
+      const result = await first.boundingBox();
+      // Beside, not above: the pane's column ends before the results' begins.
+      expect(pane!.x + pane!.width).toBeLessThanOrEqual(result!.x);
     } finally {
       await context.close();
     }

@@ -132,7 +132,7 @@ describe.each(["fixture", "shipped"] as const)("on the %s archive", (name) => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 2400 } });
     try {
       await page.goto(`${site.server.url}/search/`);
-      await page.locator("pagefind-filter-pane .pf-filter-group").first().waitFor();
+      await page.locator("[data-search-root][data-search-loaded]").waitFor({ state: "attached" });
       let found = 0;
       for (const query of QUERIES) {
         const inPage = await pageMatches(page, query);

@@ -1,6 +1,6 @@
 /**
- * The search page shows a search's matches by month, split by publication:
- * bars for the eye and a table for everyone, counted as `npm run search --
+ * The search page shows a search's matches by month, split by publication,
+ * once the reader opens the chart: bars for the eye and a table for everyone, counted as `npm run search --
  * --count-by month` counts (undated articles and dates looser than a month
  * apart), redrawn as the query changes, hidden when nothing matches, and
  * within a 390-pixel-wide screen.
@@ -10,6 +10,15 @@ import { describe, expect, it } from "vitest";
 import { runSearchCli } from "../../src/search/cli.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { researchSiteInChromium, searchReady, typeQuery } from "./search-page-session.ts";
+
+/** The chart is folded behind its button until the reader opens it. */
+async function openChart(page: Page): Promise<void> {
+  const toggle = page.locator("button.search-timeline-toggle");
+  await toggle.waitFor({ state: "visible" });
+  expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+  await toggle.click();
+  expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+}
 
 const chromium = researchSiteInChromium();
 
@@ -43,6 +52,7 @@ describe("the chart of matches by month", () => {
     const page = await chromium.open("/search/");
     await searchReady(page);
     await typeQuery(page, "peru");
+    await openChart(page);
     const figure = page.locator("#search-timeline");
     await figure.waitFor({ state: "visible" });
     await expect.poll(() => page.locator("pagefind-summary").innerText()).toMatch(/^\d+ results for peru$/);
@@ -77,6 +87,7 @@ describe("the chart of matches by month", () => {
     const page = await chromium.open("/search/");
     await searchReady(page);
     await typeQuery(page, "peru");
+    await openChart(page);
     const figure = page.locator("#search-timeline");
     await figure.waitFor({ state: "visible" });
     await typeQuery(page, "juliaca");
@@ -89,6 +100,7 @@ describe("the chart of matches by month", () => {
   it("fits a 390-pixel-wide screen", async () => {
     const page = await chromium.open("/search/?q=peru");
     await page.setViewportSize({ width: 390, height: 844 });
+    await openChart(page);
     const figure = page.locator("#search-timeline");
     await figure.waitFor({ state: "visible" });
     await page.locator("#search-timeline summary").click();

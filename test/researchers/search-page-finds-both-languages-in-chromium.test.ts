@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
+import { openFilters, researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 
 const chromium = researchSiteInChromium();
 const openPage = (address: string) => chromium.open(address);
@@ -39,6 +39,7 @@ describe("the search page", () => {
       await typeQuery(p, example);
       await expect.poll(() => p.locator("pagefind-summary").innerText()).toMatch(new RegExp(`^[1-9]\\d* results? for ${example}$`));
     }
+    await openFilters(p);
     const pane = p.locator("pagefind-filter-pane .pf-filter-pane");
     expect(await pane.isVisible()).toBe(true);
     await typeQuery(p, "zzxqv");
@@ -75,6 +76,7 @@ describe("the search page", () => {
     await searchReady(p);
     await typeQuery(p, "peru");
     const all = await waitForTitles(p, (t) => t.length >= 8);
+    await openFilters(p);
     const spanish = p.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "Español" });
     await expect.poll(() => spanish.innerText()).toMatch(/Español\s*3/);
     await spanish.locator("input").check();

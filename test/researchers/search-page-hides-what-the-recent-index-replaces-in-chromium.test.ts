@@ -16,7 +16,7 @@ import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import type { SearchBundles } from "../../src/search-index/search-index-manifest.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { FIXTURE, RESEARCH_ARTICLES, type ResearchSite } from "./research-site.ts";
-import { researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
+import { openFilters, researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 
 const ENV = { HEMEROTECA_SEARCH_SHARD_SIZE: "3" };
 const EDITED = "/2023/02/10/february-report-from-puno/";
@@ -128,6 +128,7 @@ describe("a search page over a main index and a recent one", () => {
     const page = await chromium.open("/search/?q=peru");
     await waitForTitles(page, (titles) => titles.length >= 7);
     const english = (await page.locator(".search-result-language").allInnerTexts()).filter((language) => language === "English").length;
+    await openFilters(page);
     const label = page.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "English" });
     await expect.poll(() => label.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`English\\s*${english}$`));
     await label.locator("input").check();

@@ -41,8 +41,15 @@ async function openUnderCsp(browser: Browser, url: string, onOpen: (session: Sea
   return session;
 }
 
-/** Waits until Pagefind has loaded the index (the filter pane is drawn from it). */
+/** Waits until Pagefind has loaded the index (the page marks its root then). */
 export async function searchReady(page: Page): Promise<void> {
+  await page.locator("[data-search-root][data-search-loaded]").waitFor({ state: "attached" });
+}
+
+/** Opens the folded filter pane, as a reader does, and waits for its groups (their files load then). */
+export async function openFilters(page: Page): Promise<void> {
+  const toggle = page.locator("button.search-filters-toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await page.locator("pagefind-filter-pane .pf-filter-group").first().waitFor();
 }
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import type { SearchBundles } from "../../src/search-index/search-index-manifest.ts";
 import { FIXTURE } from "./research-site.ts";
-import { researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
+import { openFilters, researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
 
 const chromium = researchSiteInChromium({ HEMEROTECA_SEARCH_SHARD_SIZE: "2" });
 const openPage = (address: string) => chromium.open(address);
@@ -84,6 +84,7 @@ describe("a search page over several bundles", () => {
   it("adds up filter counts over every bundle, and keeps date order within a filter", async () => {
     const page = await openPage("/search/?q=peru&sort=newest");
     await waitForTitles(page, (titles) => titles.length >= 7);
+    await openFilters(page);
     const spanish = page.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "Español" });
     await expect.poll(() => spanish.innerText()).toMatch(/Español\s*3/);
     await spanish.locator("input").check();

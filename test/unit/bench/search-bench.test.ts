@@ -153,7 +153,7 @@ describe("the search benchmark's queries", () => {
 /** A measurement whose Pagefind bytes are all index chunks but 10,000 of page and, first, 100,000 of code. */
 const measurement = (side: SearchMeasurement["side"], query: string, round: number, bytes: number, ms: number, further: number): SearchMeasurement => ({
   side, kind: "common", query, round,
-  first: { bytes, pagefindBytes: bytes - 10_000, requests: 20, msToFirstResult: ms, kinds: { code: 100_000, metadata: 0, filters: 0, index: bytes - 110_000, fragments: 0, page: 10_000 } },
+  first: { bytes, pagefindBytes: bytes - 10_000, requests: 20, msToFirstResult: ms, files: [], kinds: { code: 100_000, metadata: 0, filters: 0, index: bytes - 110_000, fragments: 0, page: 10_000 } },
   further: { bytes: further, pagefindBytes: further, requests: 3, query: "next", kinds: { code: 0, metadata: 0, filters: 0, index: further, fragments: 0, page: 0 } },
 });
 
