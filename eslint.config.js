@@ -7,12 +7,15 @@ import importX from "eslint-plugin-import-x";
 // imports from a command's folder. A folder's forbidden imports are the folders above it.
 const COMMANDS = ["check", "new", "search", "bench", "import-score"];
 const forbid = (folders) => ({
-  "no-restricted-imports": ["error", {
-    patterns: folders.map((folder) => ({
-      group: [`**/${folder}/**`, `**/src/${folder}/**`],
-      message: `\`${folder}/\` is above this folder or a command's: move what both need down (see ARCHITECTURE.md)`,
-    })),
-  }],
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: folders.map((folder) => ({
+        group: [`**/${folder}/**`, `**/src/${folder}/**`],
+        message: `\`${folder}/\` is above this folder or a command's: move what both need down (see ARCHITECTURE.md)`,
+      })),
+    },
+  ],
 });
 // Bottom to top: lib, markdown, records, import | archive, exports, render, build, search-index, site; then commands.
 const ABOVE = {
@@ -41,9 +44,22 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        console: "readonly", process: "readonly", URL: "readonly", URLSearchParams: "readonly", document: "readonly",
-        window: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", TextEncoder: "readonly",
-        TextDecoder: "readonly", Buffer: "readonly", structuredClone: "readonly", history: "readonly", location: "readonly", fetch: "readonly",
+        console: "readonly",
+        process: "readonly",
+        URL: "readonly",
+        URLSearchParams: "readonly",
+        document: "readonly",
+        window: "readonly",
+        performance: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        TextEncoder: "readonly",
+        TextDecoder: "readonly",
+        Buffer: "readonly",
+        structuredClone: "readonly",
+        history: "readonly",
+        location: "readonly",
+        fetch: "readonly",
       },
     },
     rules: {

@@ -22,12 +22,15 @@ const LANG = document.documentElement.lang || "en";
 const COLOURED = 6;
 const APART = ["wider", "undated"];
 
-const format = (template, values) => String(template || "").replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+const format = (template, values) =>
+  String(template || "").replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 const monthName = new Intl.DateTimeFormat(LANG, { month: "short", year: "numeric", timeZone: "UTC" });
 const monthLabel = (month) => monthName.format(new Date(`${month}-01T00:00:00Z`));
 const nextMonth = (month) => {
   const [year, number] = month.split("-").map(Number);
-  return number === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${String(year).padStart(4, "0")}-${String(number + 1).padStart(2, "0")}`;
+  return number === 12
+    ? `${String(year + 1).padStart(4, "0")}-01`
+    : `${String(year).padStart(4, "0")}-${String(number + 1).padStart(2, "0")}`;
 };
 
 function element(tag, className, text) {
@@ -61,7 +64,9 @@ export function timelineOf(counts) {
   const publications = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
   const found = [...byMonth.keys()].sort();
   const months = [];
-  if (found.length) for (let month = found[0]; month <= found[found.length - 1]; month = nextMonth(month)) months.push({ month, counts: byMonth.get(month) || new Map() });
+  if (found.length)
+    for (let month = found[0]; month <= found[found.length - 1]; month = nextMonth(month))
+      months.push({ month, counts: byMonth.get(month) || new Map() });
   return { months, publications, apart };
 }
 
@@ -70,7 +75,9 @@ function legend(publications, colourOf) {
   const list = element("ul", "search-timeline-legend");
   for (const publication of publications.filter((p) => colourOf(p) < COLOURED)) {
     const item = list.appendChild(element("li"));
-    item.appendChild(element("span", `search-timeline-swatch search-timeline-c${colourOf(publication)}`)).setAttribute("aria-hidden", "true");
+    item
+      .appendChild(element("span", `search-timeline-swatch search-timeline-c${colourOf(publication)}`))
+      .setAttribute("aria-hidden", "true");
     item.append(publication);
   }
   if (publications.some((p) => colourOf(p) === COLOURED)) {
@@ -149,13 +156,19 @@ export function drawTimeline(target, counts) {
     let peak = months[0];
     const totalOf = ({ counts: row }) => [...row.values()].reduce((a, b) => a + b, 0);
     for (const month of months) if (totalOf(month) > totalOf(peak)) peak = month;
-    const summary = target.appendChild(element("p", "search-timeline-summary", format(MESSAGES.summary, {
-      count: dated,
-      first: monthLabel(months[0].month),
-      last: monthLabel(months[months.length - 1].month),
-      peak: monthLabel(peak.month),
-      peakCount: totalOf(peak),
-    })));
+    const summary = target.appendChild(
+      element(
+        "p",
+        "search-timeline-summary",
+        format(MESSAGES.summary, {
+          count: dated,
+          first: monthLabel(months[0].month),
+          last: monthLabel(months[months.length - 1].month),
+          peak: monthLabel(peak.month),
+          peakCount: totalOf(peak),
+        }),
+      ),
+    );
     summary.classList.add("visually-hidden");
     const shown = publications.filter((publication) => months.some(({ counts: row }) => row.has(publication)));
     target.append(...bars(months, publications, colourOf, totalOf(peak)), legend(shown, colourOf));
@@ -168,7 +181,14 @@ export function drawTimeline(target, counts) {
     if (notes.childNodes.length) notes.append(" · ");
     notes.append(`${label}: ${apart[key]}`);
     // The table's rows for them count by publication too: the chart's own counts have them only in total.
-    row(label, new Map(Object.entries(counts).filter(([value]) => value.startsWith(`${key} `)).map(([value, count]) => [value.slice(key.length + 1), count])));
+    row(
+      label,
+      new Map(
+        Object.entries(counts)
+          .filter(([value]) => value.startsWith(`${key} `))
+          .map(([value, count]) => [value.slice(key.length + 1), count]),
+      ),
+    );
   }
   if (notes.childNodes.length) target.appendChild(notes);
   target.appendChild(details);

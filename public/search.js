@@ -34,11 +34,16 @@ const INDEX = await fetch(sitePath("/pagefind/bundles.json"))
   .then((manifest) => ({
     parts: (Array.isArray(manifest.parts) ? manifest.parts : [])
       .filter((part) => part && typeof part.path === "string")
-      .map((part) => ({ path: sitePath(part.path), offset: count(part.offset), hidden: new Map(Object.entries(isCounts(part.hidden) ? part.hidden : {})) })),
+      .map((part) => ({
+        path: sitePath(part.path),
+        offset: count(part.offset),
+        hidden: new Map(Object.entries(isCounts(part.hidden) ? part.hidden : {})),
+      })),
     undated: count(manifest.undated),
-    recent: manifest.recent && typeof manifest.recent.path === "string" && Array.isArray(manifest.recent.insertAt)
-      ? { path: sitePath(manifest.recent.path), insertAt: manifest.recent.insertAt.map(count), undated: count(manifest.recent.undated) }
-      : undefined,
+    recent:
+      manifest.recent && typeof manifest.recent.path === "string" && Array.isArray(manifest.recent.insertAt)
+        ? { path: sitePath(manifest.recent.path), insertAt: manifest.recent.insertAt.map(count), undated: count(manifest.recent.undated) }
+        : undefined,
   }))
   .catch(() => ({ parts: [], undated: 0, recent: undefined }));
 if (!INDEX.parts.length) INDEX.parts.push({ path: sitePath("/pagefind/"), offset: 0, hidden: new Map() });
@@ -50,7 +55,10 @@ if (!INDEX.parts.length) INDEX.parts.push({ path: sitePath("/pagefind/"), offset
  * result came from. The filter is taken out of every count the UI sees.
  */
 const BUNDLE_FILTER = "hemeroteca-bundle";
-const BUNDLES = [...INDEX.parts.map((part, index) => ({ name: String(index), part })), ...(INDEX.recent ? [{ name: "recent", part: undefined }] : [])];
+const BUNDLES = [
+  ...INDEX.parts.map((part, index) => ({ name: String(index), part })),
+  ...(INDEX.recent ? [{ name: "recent", part: undefined }] : []),
+];
 const JOINED = BUNDLES.length > 1;
 await import(sitePath("/pagefind/pagefind-component-ui.js"));
 {
@@ -60,9 +68,13 @@ await import(sitePath("/pagefind/pagefind-component-ui.js"));
   const { highlightParam, excerptLength, baseUrl } = ui.pagefindOptions;
   const shared = Object.fromEntries(Object.entries({ highlightParam, excerptLength, baseUrl }).filter(([, value]) => value !== undefined));
   if (JOINED) ui.pagefindOptions = { ...ui.pagefindOptions, mergeFilter: { [BUNDLE_FILTER]: BUNDLES[0].name } };
-  ui.options.mergeIndex.push(...BUNDLES.slice(1).map((bundle) => ({
-    ...shared, bundlePath: bundle.part ? bundle.part.path : INDEX.recent.path, mergeFilter: { [BUNDLE_FILTER]: bundle.name },
-  })));
+  ui.options.mergeIndex.push(
+    ...BUNDLES.slice(1).map((bundle) => ({
+      ...shared,
+      bundlePath: bundle.part ? bundle.part.path : INDEX.recent.path,
+      mergeFilter: { [BUNDLE_FILTER]: bundle.name },
+    })),
+  );
 }
 
 /**
@@ -79,7 +91,8 @@ const MESSAGES = (() => {
 })();
 
 /** A message with each `{name}` replaced by its value. */
-const formatMessage = (template, values) => String(template || "").replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+const formatMessage = (template, values) =>
+  String(template || "").replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 
 /** The filters of the index (src/search-index/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
@@ -202,7 +215,8 @@ function writeAddress(query, filters, sort) {
   if (sort !== "relevance") params.set("sort", sort);
   const search = params.toString();
   const address = `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`;
-  if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", address);
+  if (address !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+    window.history.replaceState(window.history.state, "", address);
 }
 
 /** Sums the counts of each filter value over several replies, as Pagefind's own merge does. */
@@ -251,7 +265,9 @@ const UNDATED_LAST = 2 ** 40;
 async function searchAsOne(search, term, options, sort) {
   const [key, direction] = Object.entries(sort)[0] || [];
   const filters = options.filters || {};
-  const filtering = Object.values(filters).some((values) => (Array.isArray(values) ? values.length : values && typeof values === "object" ? Object.keys(values).length : Boolean(values)));
+  const filtering = Object.values(filters).some((values) =>
+    Array.isArray(values) ? values.length : values && typeof values === "object" ? Object.keys(values).length : Boolean(values),
+  );
   const only = (bundle, withFilters) => {
     const narrowed = withFilters ? filters : {};
     return search(term, { ...options, sort, filters: JOINED ? { ...narrowed, [BUNDLE_FILTER]: bundle.name } : narrowed });
@@ -259,7 +275,9 @@ async function searchAsOne(search, term, options, sort) {
   const replies = await Promise.all(BUNDLES.map((bundle) => only(bundle, true)));
   if (replies.some((reply) => !reply)) return null;
   // Pages matching the words alone, in each bundle with hidden pages: the replies above, unless filters narrowed them.
-  const unfiltered = await Promise.all(BUNDLES.map((bundle, index) => (bundle.part && bundle.part.hidden.size && filtering ? only(bundle, false) : replies[index])));
+  const unfiltered = await Promise.all(
+    BUNDLES.map((bundle, index) => (bundle.part && bundle.part.hidden.size && filtering ? only(bundle, false) : replies[index])),
+  );
   if (unfiltered.some((reply) => !reply)) return null;
   const counts = sumCounts(replies.map((reply) => reply.filters));
   // Every reply counts the words' matches in all bundles alike, the filters left out.
@@ -299,7 +317,10 @@ async function searchAsOne(search, term, options, sort) {
   }
   results.sort((a, b) => b.score - a.score);
   return {
-    results, unfilteredResultCount, filters: withoutBundleFilter(counts), totalFilters: withoutBundleFilter(totalFilters),
+    results,
+    unfilteredResultCount,
+    filters: withoutBundleFilter(counts),
+    totalFilters: withoutBundleFilter(totalFilters),
     timings: replies.map((reply) => reply.timings),
   };
 }

@@ -81,14 +81,18 @@ const WORKERS = [{ source: "src/records/parse-worker.ts", out: "workers/parse-wo
 
 async function compile(outDir) {
   const { build } = await import("esbuild");
-  const scripts = readdirSync(scriptsDir).filter((name) => name.endsWith(".ts")).map((name) => ({ in: path.join(scriptsDir, name), out: name.replace(/\.ts$/, "") }));
+  const scripts = readdirSync(scriptsDir)
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => ({ in: path.join(scriptsDir, name), out: name.replace(/\.ts$/, "") }));
   const workers = WORKERS.map(({ source, out }) => ({ in: path.join(root, source), out }));
   const temporary = `${outDir}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   await build({
     entryPoints: [...scripts, ...workers],
     // Where each worker's compiled file will be once the folder has its final name.
-    define: Object.fromEntries(WORKERS.map(({ out, constant }) => [constant, JSON.stringify(pathToFileURL(path.join(outDir, `${out}.mjs`)).href)])),
+    define: Object.fromEntries(
+      WORKERS.map(({ out, constant }) => [constant, JSON.stringify(pathToFileURL(path.join(outDir, `${out}.mjs`)).href)]),
+    ),
     outdir: temporary,
     outExtension: { ".js": ".mjs" },
     bundle: true,
@@ -98,7 +102,9 @@ async function compile(outDir) {
     external: EXTERNAL,
     plugins: [keepModuleUrls],
     // Packages written as CommonJS call `require`, which an ES module lacks.
-    banner: { js: 'import { createRequire as __hemerotecaRequire } from "node:module"; const require = __hemerotecaRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __hemerotecaRequire } from "node:module"; const require = __hemerotecaRequire(import.meta.url);',
+    },
     // Some packages read a class's name (edtf: `date.type`), which bundling would otherwise change.
     keepNames: true,
     logLevel: "error",
@@ -112,7 +118,8 @@ async function compile(outDir) {
   }
   // This checkout's copies of older sources are never used again.
   for (const name of readdirSync(cacheRoot)) {
-    if (name.startsWith(`${checkout}-`) && name !== path.basename(outDir) && !name.endsWith(".tmp")) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+    if (name.startsWith(`${checkout}-`) && name !== path.basename(outDir) && !name.endsWith(".tmp"))
+      rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
   }
 }
 

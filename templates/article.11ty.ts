@@ -98,7 +98,11 @@ export interface ArticlePageContext {
 
 const toHeadline = ({ permalink, title, language, parsedDate }: Headline): Headline => ({ permalink, title, language, parsedDate });
 
-export function articlePageContext(archive: Archive, article: ArticleEntry, citationsOf: (article: ArticleEntry) => ArticleCitations): ArticlePageContext {
+export function articlePageContext(
+  archive: Archive,
+  article: ArticleEntry,
+  citationsOf: (article: ArticleEntry) => ArticleCitations,
+): ArticlePageContext {
   const related = archive.related.get(article.id)!;
   const url = (kind: Group["kind"], name: string) => archive.groupOf(kind, name)?.url;
   return {
@@ -116,7 +120,9 @@ export function articlePageContext(archive: Archive, article: ArticleEntry, cita
     previous: related.previous && toHeadline(related.previous),
     next: related.next && toHeadline(related.next),
     morePublication: related.morePublication.slice(0, MORE).map(toHeadline),
-    moreTags: related.moreTags.slice(0, MORE_TAGS).map(({ group, articles }) => ({ name: group.name, url: group.url, articles: articles.slice(0, MORE).map(toHeadline) })),
+    moreTags: related.moreTags
+      .slice(0, MORE_TAGS)
+      .map(({ group, articles }) => ({ name: group.name, url: group.url, articles: articles.slice(0, MORE).map(toHeadline) })),
     reference: citationsOf(article).reference,
   };
 }
@@ -136,7 +142,8 @@ export function renderArticlePage(article: ArticleRecord, context: ArticlePageCo
   const source = article.source;
   const site = context.site.language;
   const m = messagesFor(site);
-  const groupLink = (url: string | undefined, kind: Group["kind"], name: string, className?: string) => linkToGroup(url, kind, name, site, className);
+  const groupLink = (url: string | undefined, kind: Group["kind"], name: string, className?: string) =>
+    linkToGroup(url, kind, name, site, className);
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -166,10 +173,14 @@ export function renderArticlePage(article: ArticleRecord, context: ArticlePageCo
 ${article.html.trim() ? trustedHtml(article.html) : bodyMissing(m, article, site)}
   </div>
 </article>
-${previous || next ? html`<nav class="prev-next" aria-label="${m.earlierLaterArticles}">
+${
+  previous || next
+    ? html`<nav class="prev-next" aria-label="${m.earlierLaterArticles}">
   ${previous ? html`<a class="previous" rel="prev" href="${previous.permalink}"><span class="prev-next-label">${m.earlier}</span> <span class="prev-next-title"${langAttribute(previous.language, site)}>${previous.title}</span></a>` : ""}
   ${next ? html`<a class="next" rel="next" href="${next.permalink}"><span class="prev-next-label">${m.later}</span> <span class="prev-next-title"${langAttribute(next.language, site)}>${next.title}</span></a>` : ""}
-</nav>` : ""}
+</nav>`
+    : ""
+}
 <aside class="article-aside" aria-label="${m.aboutThisArticle}">
   <section class="provenance">
     <h2>${m.provenance}</h2>

@@ -20,8 +20,16 @@ export const data = { permalink: "/data/", eleventyExcludeFromCollections: true 
 /** Text with `code` spans, **strong** and *emphasis*, and `{name}` filled from `values`, as markup; every piece of text escaped. */
 function prose(text: string, values: Readonly<Record<string, string>> = {}): SafeHtml {
   const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
-  const inline = (part: string) => part.split(/(\*\*[^*]+\*\*|\*[^*]+\*)/).map((piece) =>
-    piece.startsWith("**") ? html`<strong>${piece.slice(2, -2)}</strong>` : piece.startsWith("*") && piece.length > 2 ? html`<em>${piece.slice(1, -1)}</em>` : piece);
+  const inline = (part: string) =>
+    part
+      .split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)
+      .map((piece) =>
+        piece.startsWith("**")
+          ? html`<strong>${piece.slice(2, -2)}</strong>`
+          : piece.startsWith("*") && piece.length > 2
+            ? html`<em>${piece.slice(1, -1)}</em>`
+            : piece,
+      );
   return html`${filled.split("`").map((part, index) => (index % 2 ? html`<code>${part}</code>` : inline(part)))}`;
 }
 
@@ -74,13 +82,21 @@ export function render({ archive }: { archive: Archive }): string {
 <dl class="data-fields">
 ${EXPORT_FIELDS.map((field) => html`<dt><code>${field}</code></dt><dd>${prose(t.fieldMeanings[field])}</dd>`)}
 </dl>
-${queries ? html`<h2 id="queries">${t.queries}</h2>
-<pre><code>${queries}</code></pre>` : ""}
+${
+  queries
+    ? html`<h2 id="queries">${t.queries}</h2>
+<pre><code>${queries}</code></pre>`
+    : ""
+}
 <h2 id="citing">${t.citing}</h2>
 <p>${prose(t.citingText, { cite: m.cite })}</p>
 <h2 id="rights">${t.rights}</h2>
-${archive.site.dataLicence ? html`<p class="data-licence">${archive.site.dataLicence}</p>
-` : ""}<p>${prose(t.rightsText)}</p>
+${
+  archive.site.dataLicence
+    ? html`<p class="data-licence">${archive.site.dataLicence}</p>
+`
+    : ""
+}<p>${prose(t.rightsText)}</p>
 </div>`;
   return page({
     archive,

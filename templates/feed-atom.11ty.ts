@@ -2,7 +2,11 @@
 import type { Archive, FeedSpec } from "../src/archive/build-archive.ts";
 import { feedPermalink, type FeedFormat } from "../src/render/feeds.ts";
 
-interface Data { archive: Archive; feed: FeedSpec; feedDocument: (spec: FeedSpec, format: FeedFormat) => string }
+interface Data {
+  archive: Archive;
+  feed: FeedSpec;
+  feedDocument: (spec: FeedSpec, format: FeedFormat) => string;
+}
 
 export const data = {
   // Every feed, or in a full build with a ledger, those whose file would change (src/build/output/pages-to-write.ts).

@@ -37,10 +37,19 @@ export function render({ archive, spec }: Data): string {
   const m = messagesFor(archive.site.language);
   const title = m[spec.title];
   const content = html`<header class="list-header"><h1>${title}</h1><p class="list-count">${countLabel(m, groups.length, spec.kind)}</p></header>
-${spec.kind === "tag"
-  ? html`<ul class="chips chips-index">${groups.map((group) => html`<li><a href="${group.url}">${group.name} <span class="chip-count">${group.articles.length}</span></a></li>`)}</ul>`
-  : html`<ul class="group-list group-list-columns">
+${
+  spec.kind === "tag"
+    ? html`<ul class="chips chips-index">${groups.map((group) => html`<li><a href="${group.url}">${group.name} <span class="chip-count">${group.articles.length}</span></a></li>`)}</ul>`
+    : html`<ul class="group-list group-list-columns">
   ${groups.map((group) => html`<li><a href="${group.url}"${spec.kind === "language" ? html` lang="${group.slug}"` : ""}>${group.name}</a> <span class="group-count">${group.articles.length}</span></li>`)}
-</ul>`}`;
-  return page({ archive, title, url: spec.url, breadcrumbs: [{ label: m.home, url: "/" }, { label: title }], bodyClass: "page-index", content });
+</ul>`
+}`;
+  return page({
+    archive,
+    title,
+    url: spec.url,
+    breadcrumbs: [{ label: m.home, url: "/" }, { label: title }],
+    bodyClass: "page-index",
+    content,
+  });
 }

@@ -31,7 +31,12 @@ ${issueGroupList(m, index.issues)}`;
     title,
     url: index.url,
     description: formatMessage(m.issuesDescription, { publication: publication.name }),
-    breadcrumbs: [{ label: m.home, url: "/" }, { label: m.publications, url: "/publications/" }, { label: publication.name, url: publication.url }, { label: m.issues }],
+    breadcrumbs: [
+      { label: m.home, url: "/" },
+      { label: m.publications, url: "/publications/" },
+      { label: publication.name, url: publication.url },
+      { label: m.issues },
+    ],
     bodyClass: "page-index",
     content,
   });

@@ -17,7 +17,9 @@ export const data = {
 };
 
 /** The index a list belongs to, by its title's key in the interface's messages. */
-const INDEX: Partial<Record<ListPage["kind"], { label: keyof Messages & ("tags" | "publications" | "authors" | "languages" | "dates"); url: string }>> = {
+const INDEX: Partial<
+  Record<ListPage["kind"], { label: keyof Messages & ("tags" | "publications" | "authors" | "languages" | "dates"); url: string }>
+> = {
   tag: { label: "tags", url: "/tags/" },
   publication: { label: "publications", url: "/publications/" },
   issue: { label: "publications", url: "/publications/" },
@@ -51,7 +53,8 @@ const ISSUES_SHOWN = 12;
 
 /** A publication's newest print issues, on the first page of its list, and the way to all of them when some are left out. */
 function issueList(m: Messages, archive: Archive, listPage: ListPage): HtmlValue {
-  const index = listPage.kind === "publication" && listPage.group && listPage.pageNumber === 1 ? archive.issueIndexOf(listPage.group) : undefined;
+  const index =
+    listPage.kind === "publication" && listPage.group && listPage.pageNumber === 1 ? archive.issueIndexOf(listPage.group) : undefined;
   if (!index) return "";
   return html`<section class="issues" aria-labelledby="issues-heading">
   <h2 id="issues-heading" class="section-heading">${m.issues}</h2>
@@ -98,7 +101,10 @@ export function render({ archive, listPage }: Data): string {
   }
   const titleLang = listPage.kind === "language" && listPage.group ? listPage.group.slug : undefined;
   const crumbTitle = listPage.issue?.label ?? listPage.title;
-  crumbs.push({ label: listPage.pageNumber > 1 ? formatMessage(m.pageOfList, { title: crumbTitle, page: listPage.pageNumber }) : crumbTitle, ...(titleLang && listPage.pageNumber === 1 ? { lang: titleLang } : {}) });
+  crumbs.push({
+    label: listPage.pageNumber > 1 ? formatMessage(m.pageOfList, { title: crumbTitle, page: listPage.pageNumber }) : crumbTitle,
+    ...(titleLang && listPage.pageNumber === 1 ? { lang: titleLang } : {}),
+  });
   const feedBase = listPage.group && (listPage.kind === "tag" || listPage.kind === "publication") ? `${listPage.group.url}feed` : undefined;
   const content = html`<header class="list-header">
   <p class="kicker">${m.kinds[listPage.kind]}</p>
@@ -116,7 +122,11 @@ ${periodNav(m, archive, listPage)}`;
     archive,
     title: listPage.pageNumber > 1 ? formatMessage(m.titleWithPage, { title: listPage.title, page: listPage.pageNumber }) : listPage.title,
     url: listPage.url,
-    description: formatMessage(m.listDescription, { kind: m.kinds[listPage.kind], title: listPage.title, count: countLabel(m, listPage.total) }),
+    description: formatMessage(m.listDescription, {
+      kind: m.kinds[listPage.kind],
+      title: listPage.title,
+      count: countLabel(m, listPage.total),
+    }),
     breadcrumbs: crumbs,
     bodyClass: `page-list page-${listPage.kind}`,
     head: feedBase ? html`<link rel="alternate" type="application/atom+xml" title="${listPage.title} (Atom)" href="${feedBase}.xml">` : "",

@@ -22,7 +22,10 @@ export function archiveAddresses(archive: Archive): Array<{ url: string; title: 
   const m = messagesFor(archive.site.language);
   const lists = archive.listPages
     .filter((listPage) => listPage.pageNumber === 1)
-    .map((listPage) => ({ url: listPage.baseUrl, title: KINDS_NAMED.has(listPage.kind) ? `${m.kinds[listPage.kind]}: ${listPage.title}` : listPage.title }));
+    .map((listPage) => ({
+      url: listPage.baseUrl,
+      title: KINDS_NAMED.has(listPage.kind) ? `${m.kinds[listPage.kind]}: ${listPage.title}` : listPage.title,
+    }));
   return [{ url: "/years/", title: m.years }, ...INDEXES.map(({ url, title }) => ({ url, title: m[title] })), ...lists];
 }
 

@@ -6,7 +6,10 @@ import { html, htmlMessage } from "../src/render/html.ts";
 import { absoluteUrl, securityPolicyMeta } from "../src/render/layout.ts";
 import { prefixRootRelativeUrls } from "../src/render/path-prefix.ts";
 
-interface Data { archive: Archive; redirect: { from: string; to: ArticleEntry } }
+interface Data {
+  archive: Archive;
+  redirect: { from: string; to: ArticleEntry };
+}
 
 export const data = {
   pagination: { data: "archive.redirects", size: 1, alias: "redirect" },
@@ -17,7 +20,8 @@ export const data = {
 export function render({ archive, redirect }: Data): string {
   const target = redirect.to.permalink;
   const m = messagesFor(archive.site.language);
-  return prefixRootRelativeUrls(`<!DOCTYPE html>\n${html`<html lang="${archive.site.language}">
+  return prefixRootRelativeUrls(
+    `<!DOCTYPE html>\n${html`<html lang="${archive.site.language}">
 <head>
 <meta charset="utf-8">
 ${securityPolicyMeta()}
@@ -31,5 +35,7 @@ ${securityPolicyMeta()}
 <body>
 <main id="main"><p>${htmlMessage(m.movedTo, { link: html`<a href="${target}" lang="${redirect.to.language}">${redirect.to.title}</a>` })}</p></main>
 </body>
-</html>`}\n`, archive.site.pathPrefix);
+</html>`}\n`,
+    archive.site.pathPrefix,
+  );
 }

@@ -49,12 +49,12 @@ export function render({ archive }: { archive: Archive }): string {
   </div>
 </div>
 <noscript><p>${htmlMessage(m.searchNeedsScript, {
-  byDate: html`<a href="/years/">${m.byDateLink}</a>`,
-  byTag: html`<a href="/tags/">${m.byTagLink}</a>`,
-  byPublication: html`<a href="/publications/">${m.byPublicationLink}</a>`,
-  command: html`<code>npm run search</code>`,
-  wholeArchive: html`<a href="/data/archive.csv">${m.wholeArchive}</a>`,
-})}</p></noscript>`;
+    byDate: html`<a href="/years/">${m.byDateLink}</a>`,
+    byTag: html`<a href="/tags/">${m.byTagLink}</a>`,
+    byPublication: html`<a href="/publications/">${m.byPublicationLink}</a>`,
+    command: html`<code>npm run search</code>`,
+    wholeArchive: html`<a href="/data/archive.csv">${m.wholeArchive}</a>`,
+  })}</p></noscript>`;
   return page({
     archive,
     title: m.search,

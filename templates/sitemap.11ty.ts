@@ -9,8 +9,20 @@ export const data = {
 };
 
 export function render({ archive }: { archive: Archive }): string {
-  const urls = ["/", "/years/", "/tags/", "/publications/", "/authors/", "/languages/", "/search/", "/data/",
-    ...archive.listPages.map((p) => p.url), ...archive.issueIndexes.map((index) => index.url), ...archive.sources.map((source) => source.url), ...archive.articles.map((a) => a.permalink)];
+  const urls = [
+    "/",
+    "/years/",
+    "/tags/",
+    "/publications/",
+    "/authors/",
+    "/languages/",
+    "/search/",
+    "/data/",
+    ...archive.listPages.map((p) => p.url),
+    ...archive.issueIndexes.map((index) => index.url),
+    ...archive.sources.map((source) => source.url),
+    ...archive.articles.map((a) => a.permalink),
+  ];
   const entries = urls.map((url) => `  <url><loc>${escapeHtml(absoluteUrl(archive, url))}</loc></url>`).join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries}\n</urlset>\n`;
 }

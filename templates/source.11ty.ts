@@ -88,8 +88,16 @@ ${source.segments.map((segment) => segmentOf(archive, segment))}
     archive,
     title: formatMessage(m.sourceTitle, { publication: source.header.publication, name }),
     url: source.url,
-    description: formatMessage(m.sourceDescription, { publication: source.header.publication, count: countLabel(m, source.articles.length) }),
-    breadcrumbs: [{ label: m.home, url: "/" }, { label: m.publications, url: "/publications/" }, ...(publication ? [{ label: publication.name, url: publication.url }] : []), { label: name }],
+    description: formatMessage(m.sourceDescription, {
+      publication: source.header.publication,
+      count: countLabel(m, source.articles.length),
+    }),
+    breadcrumbs: [
+      { label: m.home, url: "/" },
+      { label: m.publications, url: "/publications/" },
+      ...(publication ? [{ label: publication.name, url: publication.url }] : []),
+      { label: name },
+    ],
     bodyClass: "page-source",
     content,
   });

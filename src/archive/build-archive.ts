@@ -139,7 +139,13 @@ const slugOf = (name: string) => textToSlug(name) || "unnamed";
 /** A group's slug: a language keeps its code. */
 const groupSlug = (kind: Group["kind"], key: string) => (kind === "language" ? key : slugOf(key));
 
-function groupBy(articles: ArticleEntry[], kind: Group["kind"], keys: (a: ArticleEntry) => string[], prefix: string, naming: (key: string) => string = (k) => k): Group[] {
+function groupBy(
+  articles: ArticleEntry[],
+  kind: Group["kind"],
+  keys: (a: ArticleEntry) => string[],
+  prefix: string,
+  naming: (key: string) => string = (k) => k,
+): Group[] {
   const groups = new Map<string, Group>();
   for (const article of articles) {
     for (const key of new Set(keys(article))) {
@@ -168,7 +174,8 @@ function buildIssueIndexes(publications: readonly Group[]): IssueIndex[] {
       if (article.issue === undefined) continue;
       const slug = slugOf(article.issue);
       let issue = bySlug.get(slug);
-      if (!issue) bySlug.set(slug, (issue = { publication, label: article.issue, slug, url: `${publication.url}issues/${slug}/`, articles: [] }));
+      if (!issue)
+        bySlug.set(slug, (issue = { publication, label: article.issue, slug, url: `${publication.url}issues/${slug}/`, articles: [] }));
       issue.articles.push(article);
     }
     for (const issue of bySlug.values()) issue.articles.sort(compareTableOfContents);
@@ -177,7 +184,11 @@ function buildIssueIndexes(publications: readonly Group[]): IssueIndex[] {
   return indexes;
 }
 
-function paginate(base: Omit<ListPage, "url" | "pageNumber" | "pageCount" | "items" | "total">, articles: ArticleEntry[], pageSize: number): ListPage[] {
+function paginate(
+  base: Omit<ListPage, "url" | "pageNumber" | "pageCount" | "items" | "total">,
+  articles: ArticleEntry[],
+  pageSize: number,
+): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(articles.length / pageSize));
   return Array.from({ length: pageCount }, (_, index) => ({
     ...base,
@@ -197,7 +208,10 @@ function buildYears(dated: ArticleEntry[]): YearGroup[] {
     let group = years.get(year);
     if (!group) {
       group = {
-        year, url: `/${year}/`, articles: [], yearOnly: [],
+        year,
+        url: `/${year}/`,
+        articles: [],
+        yearOnly: [],
         months: Array.from({ length: 12 }, (_, i) => ({ year, month: i + 1, url: `/${year}/${pad(i + 1)}/`, articles: [] })),
       };
       years.set(year, group);
@@ -217,7 +231,11 @@ function buildYears(dated: ArticleEntry[]): YearGroup[] {
  * latest day any article entered.
  */
 export function buildArchive(
-  records: readonly ArticleEntry[], site: SiteConfig, sources: SourcePage[] = [], entryDays: EntryDays = new Map(), bodies: BodyReader = BODIES_IN_RECORDS,
+  records: readonly ArticleEntry[],
+  site: SiteConfig,
+  sources: SourcePage[] = [],
+  entryDays: EntryDays = new Map(),
+  bodies: BodyReader = BODIES_IN_RECORDS,
 ): Archive {
   const articles = [...records].sort(compareNewestFirst);
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -235,7 +253,9 @@ export function buildArchive(
   const groupOf = (kind: Group["kind"], name: string) => groupIndex.get(`${kind}:${groupSlug(kind, name)}`);
   const issueIndexes = buildIssueIndexes(publications);
   const issueIndexByPublication = new Map(issueIndexes.map((index) => [index.publication, index]));
-  const issueByArticle = new Map(issueIndexes.flatMap((index) => index.issues.flatMap((issue) => issue.articles.map((article) => [article, issue] as const))));
+  const issueByArticle = new Map(
+    issueIndexes.flatMap((index) => index.issues.flatMap((issue) => issue.articles.map((article) => [article, issue] as const))),
+  );
   const issueOf = (article: ArticleEntry) => issueByArticle.get(article);
   const issueIndexOf = (publication: Group) => issueIndexByPublication.get(publication);
 
@@ -247,28 +267,57 @@ export function buildArchive(
       ...paginate({ kind: "year", title: String(year.year), baseUrl: year.url, year }, year.articles, size),
       ...year.months
         .filter((month) => month.articles.length > 0)
-        .flatMap((month) => paginate({ kind: "month", title: monthYearTitle(messages, month.year, month.month), baseUrl: month.url, year, month }, month.articles, size)),
+        .flatMap((month) =>
+          paginate(
+            { kind: "month", title: monthYearTitle(messages, month.year, month.month), baseUrl: month.url, year, month },
+            month.articles,
+            size,
+          ),
+        ),
     ]),
     ...(undated.length ? paginate({ kind: "undated", title: messages.undatedTitle, baseUrl: "/undated/" }, undated, size) : []),
     ...[...tags, ...publications, ...authors, ...languages].flatMap((group) =>
-      paginate({ kind: group.kind, title: group.name, baseUrl: group.url, group }, group.articles, size)),
-    ...issueIndexes.flatMap((index) => index.issues).flatMap((issue) =>
-      paginate({ kind: "issue", title: `${issue.publication.name}, ${issue.label}`, baseUrl: issue.url, group: issue.publication, issue }, issue.articles, size)),
+      paginate({ kind: group.kind, title: group.name, baseUrl: group.url, group }, group.articles, size),
+    ),
+    ...issueIndexes
+      .flatMap((index) => index.issues)
+      .flatMap((issue) =>
+        paginate(
+          { kind: "issue", title: `${issue.publication.name}, ${issue.label}`, baseUrl: issue.url, group: issue.publication, issue },
+          issue.articles,
+          size,
+        ),
+      ),
   ];
 
-  const dayOfDate = (article: ArticleEntry) => (article.parsedDate ? new Date(article.parsedDate.min).toISOString().slice(0, 10) : undefined);
+  const dayOfDate = (article: ArticleEntry) =>
+    article.parsedDate ? new Date(article.parsedDate.min).toISOString().slice(0, 10) : undefined;
   const latestDay = articles.map((a) => entryDays.get(a.id) ?? dayOfDate(a) ?? "").reduce((a, b) => (a > b ? a : b), "");
   const entryDay = new Map(articles.map((a) => [a.id, entryDays.get(a.id) ?? dayOfDate(a) ?? latestDay]));
   const entryDayOf = (article: ArticleEntry) => entryDay.get(article.id)!;
   const archiveOrder = new Map(articles.map((a, index) => [a, index]));
   // Latest entered first (ISO days compare as text); one day's in archive order (newest date first, undated last).
   const feedArticles = (list: ArticleEntry[]) =>
-    [...list].sort((a, b) => (entryDayOf(a) < entryDayOf(b) ? 1 : entryDayOf(a) > entryDayOf(b) ? -1 : archiveOrder.get(a)! - archiveOrder.get(b)!)).slice(0, site.feedSize);
+    [...list]
+      .sort((a, b) =>
+        entryDayOf(a) < entryDayOf(b) ? 1 : entryDayOf(a) > entryDayOf(b) ? -1 : archiveOrder.get(a)! - archiveOrder.get(b)!,
+      )
+      .slice(0, site.feedSize);
   // A feed with no entry would say nothing: an archive without articles has none.
   const feeds: FeedSpec[] = [
     { title: site.title, pageUrl: "/", basePath: "/feed", articles: feedArticles(articles) },
-    ...tags.map((g) => ({ title: `${site.title}: ${g.name}`, pageUrl: g.url, basePath: `${g.url}feed`, articles: feedArticles(g.articles) })),
-    ...publications.map((g) => ({ title: `${site.title}: ${g.name}`, pageUrl: g.url, basePath: `${g.url}feed`, articles: feedArticles(g.articles) })),
+    ...tags.map((g) => ({
+      title: `${site.title}: ${g.name}`,
+      pageUrl: g.url,
+      basePath: `${g.url}feed`,
+      articles: feedArticles(g.articles),
+    })),
+    ...publications.map((g) => ({
+      title: `${site.title}: ${g.name}`,
+      pageUrl: g.url,
+      basePath: `${g.url}feed`,
+      articles: feedArticles(g.articles),
+    })),
   ].filter((feed) => feed.articles.length > 0);
 
   // Translations are linked both ways, whichever side the editor wrote.
@@ -297,7 +346,9 @@ export function buildArchive(
       return picked;
     };
     related.set(article.id, {
-      translations: [...(translationIds.get(article.id) ?? [])].map((id) => byId.get(id)!).sort((a, b) => compareText(a.language, b.language)),
+      translations: [...(translationIds.get(article.id) ?? [])]
+        .map((id) => byId.get(id)!)
+        .sort((a, b) => compareText(a.language, b.language)),
       previous: index === undefined ? undefined : chronological[index - 1],
       next: index === undefined ? undefined : chronological[index + 1],
       morePublication: nearby(groupOf("publication", article.publication)?.articles ?? []),
@@ -312,5 +363,27 @@ export function buildArchive(
   const sourceByFile = new Map(sources.map((source) => [source.file, source]));
   const sourcePageOf = (file: string) => sourceByFile.get(file);
   const redirects = articles.flatMap((to) => [permanentAddress(to.id), ...(to.aliases ?? [])].map((from) => ({ from, to })));
-  return { site, articles, byId, years, undated, tags, publications, authors, languages, issueIndexes, listPages, feeds, related, sources, redirects, groupOf, issueOf, issueIndexOf, sourcePageOf, entryDayOf, bodyOf: (article) => bodies.bodyOf(article) };
+  return {
+    site,
+    articles,
+    byId,
+    years,
+    undated,
+    tags,
+    publications,
+    authors,
+    languages,
+    issueIndexes,
+    listPages,
+    feeds,
+    related,
+    sources,
+    redirects,
+    groupOf,
+    issueOf,
+    issueIndexOf,
+    sourcePageOf,
+    entryDayOf,
+    bodyOf: (article) => bodies.bodyOf(article),
+  };
 }

@@ -29,6 +29,7 @@ export function compareTableOfContents(a: ArticleEntry, b: ArticleEntry): number
     const byPage = collator.compare(String(a.page), String(b.page));
     if (byPage) return byPage;
   }
-  if (a.source && b.source && a.source.file === b.source.file && a.source.lines[0] !== b.source.lines[0]) return a.source.lines[0] - b.source.lines[0];
+  if (a.source && b.source && a.source.file === b.source.file && a.source.lines[0] !== b.source.lines[0])
+    return a.source.lines[0] - b.source.lines[0];
   return compareNewestFirst(a, b);
 }

@@ -27,9 +27,16 @@ export type EntryDays = ReadonlyMap<string, string>;
  */
 export function gitAddedDays(dir: string): Map<string, string> {
   const days = new Map<string, string>();
-  const result = spawnSync("git", ["-c", "core.quotepath=off", "log", "--diff-filter=A", "--no-renames", "--relative", "--format=@%cs", "--name-only", "--", "."], {
-    cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"],
-  });
+  const result = spawnSync(
+    "git",
+    ["-c", "core.quotepath=off", "log", "--diff-filter=A", "--no-renames", "--relative", "--format=@%cs", "--name-only", "--", "."],
+    {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
   if (result.status !== 0 || typeof result.stdout !== "string") return days;
   let day = "";
   // Newest commit first: a file added again after being removed keeps the later day, which the last match leaves.
@@ -40,16 +47,28 @@ export function gitAddedDays(dir: string): Map<string, string> {
   return days;
 }
 
-export async function readEntryDays(root: string, articlesDir: string | undefined, records: readonly ArticleEntry[], sources: readonly SourcePage[]): Promise<EntryDays> {
-  const retrieved = new Map(sources.flatMap((source) => (source.header.retrieved ? [[source.file, source.header.retrieved] as const] : [])));
+export async function readEntryDays(
+  root: string,
+  articlesDir: string | undefined,
+  records: readonly ArticleEntry[],
+  sources: readonly SourcePage[],
+): Promise<EntryDays> {
+  const retrieved = new Map(
+    sources.flatMap((source) => (source.header.retrieved ? [[source.file, source.header.retrieved] as const] : [])),
+  );
   // `git log` walks the whole history: run it once, and only when an article has no source's day to go by.
   let committed: Map<string, string> | undefined;
   const committedDay = (file: string) => (committed ??= gitAddedDays(path.resolve(root, articlesDir ?? DEFAULT_ARTICLES_DIR))).get(file);
   const days = new Map<string, string>();
-  await Promise.all(records.map(async (record) => {
-    const file = path.resolve(root, record.file);
-    const day = (record.source && retrieved.get(record.source.file)) ?? committedDay(file) ?? new Date((await stat(file)).mtimeMs).toISOString().slice(0, 10);
-    days.set(record.id, day);
-  }));
+  await Promise.all(
+    records.map(async (record) => {
+      const file = path.resolve(root, record.file);
+      const day =
+        (record.source && retrieved.get(record.source.file)) ??
+        committedDay(file) ??
+        new Date((await stat(file)).mtimeMs).toISOString().slice(0, 10);
+      days.set(record.id, day);
+    }),
+  );
   return days;
 }

@@ -103,8 +103,15 @@ const en = {
   listArticles: "Articles",
   listDescription: "{kind}: {title}. {count} in the archive.",
   kinds: {
-    latest: "Archive", year: "Year", month: "Month", undated: "Undated", tag: "Tag",
-    publication: "Publication", author: "Author", language: "Language", issue: "Issue",
+    latest: "Archive",
+    year: "Year",
+    month: "Month",
+    undated: "Undated",
+    tag: "Tag",
+    publication: "Publication",
+    author: "Author",
+    language: "Language",
+    issue: "Issue",
   },
   // An article's page
   byline: "By",
@@ -146,7 +153,8 @@ const en = {
   // The missing page and a moved article
   error404: "Error 404",
   pageNotFound: "Page not found",
-  notFoundText: "There is no page at this address. Articles keep their addresses; if you followed an old link, try the search or browse {byDate}, {byTag} or {byPublication}.",
+  notFoundText:
+    "There is no page at this address. Articles keep their addresses; if you followed an old link, try the search or browse {byDate}, {byTag} or {byPublication}.",
   byDateLink: "by date",
   byTagLink: "by tag",
   byPublicationLink: "by publication",
@@ -165,7 +173,8 @@ const en = {
   sortOldest: "date, oldest first",
   searchPrompt: "Type a word to search {count} articles.",
   filters: "Filters",
-  searchNeedsScript: "Search needs JavaScript. Without it, browse {byDate}, {byTag} or {byPublication}, search offline with {command}, or download the {wholeArchive}.",
+  searchNeedsScript:
+    "Search needs JavaScript. Without it, browse {byDate}, {byTag} or {byPublication}, search offline with {command}, or download the {wholeArchive}.",
   wholeArchive: "whole archive",
   /** Words of the search page's script (public/search.js), given to it as JSON. */
   script: {
@@ -263,8 +272,15 @@ const es: Messages = {
   listArticles: "Artículos",
   listDescription: "{kind}: {title}. {count} en el archivo.",
   kinds: {
-    latest: "Archivo", year: "Año", month: "Mes", undated: "Sin fecha", tag: "Etiqueta",
-    publication: "Publicación", author: "Autor", language: "Idioma", issue: "Número",
+    latest: "Archivo",
+    year: "Año",
+    month: "Mes",
+    undated: "Sin fecha",
+    tag: "Etiqueta",
+    publication: "Publicación",
+    author: "Autor",
+    language: "Idioma",
+    issue: "Número",
   },
   byline: "Por",
   date: "Fecha",
@@ -303,7 +319,8 @@ const es: Messages = {
   inNoArticle: "en ningún artículo",
   error404: "Error 404",
   pageNotFound: "Página no encontrada",
-  notFoundText: "No hay ninguna página en esta dirección. Los artículos conservan sus direcciones; si siguió un enlace antiguo, pruebe la búsqueda o explore {byDate}, {byTag} o {byPublication}.",
+  notFoundText:
+    "No hay ninguna página en esta dirección. Los artículos conservan sus direcciones; si siguió un enlace antiguo, pruebe la búsqueda o explore {byDate}, {byTag} o {byPublication}.",
   byDateLink: "por fecha",
   byTagLink: "por etiqueta",
   byPublicationLink: "por publicación",
@@ -312,7 +329,8 @@ const es: Messages = {
   years: "Años",
   moved: "{title}",
   movedTo: "Este artículo está en {link}.",
-  searchIntro: "Busque en el texto completo de todos los artículos{languages}. Acote los resultados por publicación, etiqueta, idioma o año.",
+  searchIntro:
+    "Busque en el texto completo de todos los artículos{languages}. Acote los resultados por publicación, etiqueta, idioma o año.",
   searchLanguages: ", en {languages} a la vez",
   searchDescription: "Busque en todos los artículos del archivo{languages}.",
   sortBy: "Ordenar por",
@@ -321,7 +339,8 @@ const es: Messages = {
   sortOldest: "fecha, los más antiguos primero",
   searchPrompt: "Escriba una palabra para buscar en {count} artículos.",
   filters: "Filtros",
-  searchNeedsScript: "La búsqueda necesita JavaScript. Sin él, explore {byDate}, {byTag} o {byPublication}, busque sin conexión con {command} o descargue el {wholeArchive}.",
+  searchNeedsScript:
+    "La búsqueda necesita JavaScript. Sin él, explore {byDate}, {byTag} o {byPublication}, busque sin conexión con {command} o descargue el {wholeArchive}.",
   wholeArchive: "archivo completo",
   script: {
     filtersActive: { one: " ({count} activo)", other: " ({count} activos)" },
@@ -369,9 +388,12 @@ function dateFormat(locale: string, precision: DatePoint["precision"] | "month-n
   let format = formats.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions =
-      precision === "day" ? { day: "numeric", month: "long", year: "numeric" }
-        : precision === "month" ? { month: "long", year: "numeric" }
-          : precision === "year" ? { year: "numeric" }
+      precision === "day"
+        ? { day: "numeric", month: "long", year: "numeric" }
+        : precision === "month"
+          ? { month: "long", year: "numeric" }
+          : precision === "year"
+            ? { year: "numeric" }
             : { month: "long" };
     formats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" })));
   }
@@ -408,6 +430,7 @@ function pointLabel(messages: Messages, point: DatePoint): string {
 /** A date as readers say it, with its precision: "9 January 2023", "c. 2021", "entre diciembre de 2022 y enero de 2023", "undated". */
 export function dateLabel(messages: Messages, date: ArchiveDate | null | undefined): string {
   if (!date) return messages.undated;
-  if (date.kind === "interval") return formatMessage(messages.between, { start: pointLabel(messages, date.start), end: pointLabel(messages, date.end) });
+  if (date.kind === "interval")
+    return formatMessage(messages.between, { start: pointLabel(messages, date.start), end: pointLabel(messages, date.end) });
   return pointLabel(messages, date.start);
 }

@@ -23,13 +23,22 @@ export async function loadArchive(options: LoadOptions & { site: SiteConfig }): 
   // A source without a page costs its articles a link, not the build: `npm run check` names what is wrong with it.
   const sources = await readSourcePages(options.root, records);
   const skipped: Problem[] = sources.skipped.map(({ file, reason }) => ({
-    file, line: 1, column: 1, field: "", severity: "warning",
-    message: `no page shows this source, because ${reason}`, hint: "run `npm run check` to see what is wrong with it",
+    file,
+    line: 1,
+    column: 1,
+    field: "",
+    severity: "warning",
+    message: `no page shows this source, because ${reason}`,
+    hint: "run `npm run check` to see what is wrong with it",
   }));
   const outOfRange = datesOutsideRange(records, options.site.dates, locateIn(options.root));
   const entryDays = await readEntryDays(options.root, options.articlesDir, records, sources.pages);
   const { entries, bodies } = ArticleBodies.split(records);
-  return { archive: buildArchive(entries, options.site, sources.pages, entryDays, bodies), bodies, warnings: [...problems, ...outOfRange, ...skipped] };
+  return {
+    archive: buildArchive(entries, options.site, sources.pages, entryDays, bodies),
+    bodies,
+    warnings: [...problems, ...outOfRange, ...skipped],
+  };
 }
 
 export function warningsToText(warnings: readonly Problem[]): string {

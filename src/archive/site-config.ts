@@ -43,7 +43,9 @@ export function siteUrlToBase(value: string): { baseUrl: string; pathPrefix: str
     throw new Error(`Cannot read \`SITE_URL\`: \`${value}\` is not an absolute address (such as https://example.org/archive)`);
   }
   if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
-    throw new Error(`Cannot read \`SITE_URL\`: \`${value}\` must be an http or https address with no query, fragment or user (such as https://example.org/archive)`);
+    throw new Error(
+      `Cannot read \`SITE_URL\`: \`${value}\` must be an http or https address with no query, fragment or user (such as https://example.org/archive)`,
+    );
   }
   const path = url.pathname.replace(/\/+$/, "");
   return { baseUrl: `${url.origin}${path}`, pathPrefix: `${path}/` };
@@ -66,7 +68,11 @@ export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCon
  * The settings of an archive: the settings file beside its articles folder
  * (`content/site.yml`) over the defaults, and any problem with the file.
  */
-export function loadSiteConfig(root: string, articlesDir?: string, env: NodeJS.ProcessEnv = process.env): { site: SiteConfig; problems: Problem[] } {
+export function loadSiteConfig(
+  root: string,
+  articlesDir?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { site: SiteConfig; problems: Problem[] } {
   const site = siteConfigFromEnv(env);
   const { settings, problems } = readSiteFile(root, siteFileFor(articlesDir));
   if (!settings) return { site, problems };

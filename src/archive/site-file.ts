@@ -32,7 +32,11 @@ export function siteFileFor(articlesDir: string | undefined): string {
 const MAX_SITE_FILE_BYTES = 64 * 1024;
 
 const Count = z.number().int().min(1).max(1000);
-const Year = z.number({ error: "must be a year, such as `1800`" }).int({ error: "must be a whole year, such as `1800`" }).min(-9999).max(9999);
+const Year = z
+  .number({ error: "must be a year, such as `1800`" })
+  .int({ error: "must be a whole year, such as `1800`" })
+  .min(-9999)
+  .max(9999);
 
 export const SiteFileSchema = z.strictObject({
   /** The site's name: the masthead, every page's title, the feeds, and the archive named in each citation. */
@@ -48,7 +52,9 @@ export const SiteFileSchema = z.strictObject({
   /** The years the archive holds: a date outside them is a warning, and gets no year page. Each end has a default. */
   dates: z
     .strictObject({ from: Year.optional(), to: Year.optional() }, { error: "must be `{ from: <first year>, to: <last year> }`" })
-    .refine(({ from, to }) => from === undefined || to === undefined || from <= to, { error: "the first year (`from`) must not be after the last (`to`)" })
+    .refine(({ from, to }) => from === undefined || to === undefined || from <= to, {
+      error: "the first year (`from`) must not be after the last (`to`)",
+    })
     .optional(),
   /** The terms the archive's data may be reused on: shown on `/data/` and carried in `/data/manifest.json`. */
   "data-licence": z.string().trim().min(1).max(500).optional(),
@@ -64,7 +70,8 @@ export interface ReadSiteFile {
   problems: Problem[];
 }
 
-const HINT = "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`), `dates:`, `data-licence:` and `build-shards:`; see CONTRIBUTING.md";
+const HINT =
+  "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`), `dates:`, `data-licence:` and `build-shards:`; see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",

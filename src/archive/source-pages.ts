@@ -61,7 +61,12 @@ export function sourceFileToUrl(file: string): string | undefined {
  * article's lines and those in none. Where ranges nest (an article whose
  * lines hold another's), a line belongs to the one that begins last.
  */
-export function sourceToSegments(lines: readonly string[], textLine: number, articles: readonly ArticleEntry[], leftOut: readonly LeftOut[] = []): SourceSegment[] {
+export function sourceToSegments(
+  lines: readonly string[],
+  textLine: number,
+  articles: readonly ArticleEntry[],
+  leftOut: readonly LeftOut[] = [],
+): SourceSegment[] {
   const owner = lines.map((_, index): LineOwner => (index + 1 < textLine ? "header" : "left-out"));
   for (const article of [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0])) {
     const [start, end] = article.source!.lines;
@@ -145,12 +150,21 @@ export async function readSourcePages(root: string, records: readonly ArticleEnt
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
     // The importer's reasons, from the manifest it wrote beside the source, if that is of this very text.
     const manifestFile = manifestPathFor(file);
-    const manifest = (await unreadable(root, manifestFile)) ? undefined : parseManifest(await readFile(path.join(root, manifestFile), "utf8"));
-    const leftOut = manifest?.sha256 === source.header.sha256 ? manifest.dropped ?? [] : [];
+    const manifest = (await unreadable(root, manifestFile))
+      ? undefined
+      : parseManifest(await readFile(path.join(root, manifestFile), "utf8"));
+    const leftOut = manifest?.sha256 === source.header.sha256 ? (manifest.dropped ?? []) : [];
     const lines = text.split(/\r?\n/);
     if (text.endsWith("\n")) lines.pop();
     const ordered = [...articles].sort((a, b) => a.source!.lines[0] - b.source!.lines[0]);
-    pages.push({ file, url, header: source.header, textLine: source.textLine, segments: sourceToSegments(lines, source.textLine, ordered, leftOut), articles: ordered });
+    pages.push({
+      file,
+      url,
+      header: source.header,
+      textLine: source.textLine,
+      segments: sourceToSegments(lines, source.textLine, ordered, leftOut),
+      articles: ordered,
+    });
   }
   return { pages, skipped };
 }

@@ -10,6 +10,9 @@ import path from "node:path";
 export function buildScriptArgs(root: string): string[] {
   const script: unknown = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts?.build;
   const [node, ...args] = typeof script === "string" ? script.trim().split(/\s+/) : [];
-  if (node !== "node" || args.length === 0) throw new Error(`Cannot \`read\` the build command: the \`build\` script of package.json should start with \`node\`, found \`${String(script)}\``);
+  if (node !== "node" || args.length === 0)
+    throw new Error(
+      `Cannot \`read\` the build command: the \`build\` script of package.json should start with \`node\`, found \`${String(script)}\``,
+    );
   return args;
 }

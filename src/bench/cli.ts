@@ -118,7 +118,8 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     runs = positiveInteger(values.runs, "runs");
     seed = positiveInteger(values.seed, "seed");
     scenarios = values.only?.split(",").map((name) => {
-      if (!(SCENARIOS as readonly string[]).includes(name.trim())) throw new Error(`Cannot read \`--only ${values.only}\`: \`${name}\` is not one of ${SCENARIOS.join(", ")}`);
+      if (!(SCENARIOS as readonly string[]).includes(name.trim()))
+        throw new Error(`Cannot read \`--only ${values.only}\`: \`${name}\` is not one of ${SCENARIOS.join(", ")}`);
       return name.trim() as Scenario;
     });
   } catch (error) {
@@ -134,10 +135,19 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     return searchCli({ root: io.root, articles, runs, seed, workdir, keep: values.keep, json: values.json }, io);
   }
   if (values.startup || values.serve) {
-    const timings: Timing[] = values.startup ? timeStartups(io.root, runs, values.baseline ? path.resolve(values.baseline) : undefined) : [];
+    const timings: Timing[] = values.startup
+      ? timeStartups(io.root, runs, values.baseline ? path.resolve(values.baseline) : undefined)
+      : [];
     if (values.serve) {
       for (const count of articles) {
-        timings.push(...(await timeServedEdits(io.root, { articles: count, runs, workdir: path.join(workdir, `serve-${count}`), log: (message) => io.stderr(`${message}\n`) })));
+        timings.push(
+          ...(await timeServedEdits(io.root, {
+            articles: count,
+            runs,
+            workdir: path.join(workdir, `serve-${count}`),
+            log: (message) => io.stderr(`${message}\n`),
+          })),
+        );
       }
       if (!values.keep) await rm(workdir, { recursive: true, force: true });
     }
@@ -163,15 +173,26 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     return 128 + (osConstants.signals[error.signal as NodeJS.Signals] ?? 15);
   }
   const summary = summarize(result);
-  io.stdout(values.json ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, ...size.runs })) }, null, 2)}\n` : summaryToMarkdown(summary));
+  io.stdout(
+    values.json
+      ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, ...size.runs })) }, null, 2)}\n`
+      : summaryToMarkdown(summary),
+  );
   return 0;
 }
 
-async function searchCli(options: { root: string; articles: number[]; runs: number; seed: number; workdir: string; keep: boolean; json: boolean }, io: CliIo): Promise<number> {
+async function searchCli(
+  options: { root: string; articles: number[]; runs: number; seed: number; workdir: string; keep: boolean; json: boolean },
+  io: CliIo,
+): Promise<number> {
   try {
     const result = await runSearchBench({ ...options, log: (message) => io.stderr(`${message}\n`) });
     const summary = summarizeSearch(result);
-    io.stdout(options.json ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, measurements: size.measurements })) }, null, 2)}\n` : searchSummaryToMarkdown(summary));
+    io.stdout(
+      options.json
+        ? `${JSON.stringify({ ...summary, runs: result.sizes.map((size) => ({ articles: size.articles, measurements: size.measurements })) }, null, 2)}\n`
+        : searchSummaryToMarkdown(summary),
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof BenchInterrupted)) throw error;

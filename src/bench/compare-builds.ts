@@ -76,7 +76,14 @@ function removeWorktree(root: string, folder: string): void {
 }
 
 /** Runs one program to its end, stdout and stderr into files (exact, however long); answers its exit code. */
-function runToFiles(program: string, args: string[], cwd: string, env: Record<string, string | undefined>, stdoutFile: string, stderrFile: string): Promise<number | null> {
+function runToFiles(
+  program: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined>,
+  stdoutFile: string,
+  stderrFile: string,
+): Promise<number | null> {
   const [out, err] = [openSync(stdoutFile, "w"), openSync(stderrFile, "w")];
   const merged: NodeJS.ProcessEnv = { ...process.env };
   for (const [name, value] of Object.entries(env)) {
@@ -113,11 +120,20 @@ async function runStep(step: Step, side: Side, log: (line: string) => void): Pro
   const started = performance.now();
   if (step.kind === "build") {
     const [program, ...args] = scriptCommand(side.checkout, "build");
-    const env = { HEMEROTECA_OUTPUT: path.join(out, "sites", step.name), HEMEROTECA_CACHE: path.join(side.folder, "caches", step.cacheOf ?? step.name), HEMEROTECA_NO_CACHE: undefined, HEMEROTECA_ARTICLES: undefined, ...step.env };
+    const env = {
+      HEMEROTECA_OUTPUT: path.join(out, "sites", step.name),
+      HEMEROTECA_CACHE: path.join(side.folder, "caches", step.cacheOf ?? step.name),
+      HEMEROTECA_NO_CACHE: undefined,
+      HEMEROTECA_ARTICLES: undefined,
+      ...step.env,
+    };
     const code = await runToFiles(program!, args, side.checkout, env, stdoutFile, stderrFile);
     // A build's messages carry its timings: only whether it succeeded is compared.
     writeFileSync(path.join(out, "commands", `build-${step.name}.txt`), `exit ${code}\n`);
-    if (code !== 0) log(`  ${side.name}: the build \`${step.name}\` failed (exit ${code}): ${readFileSync(stderrFile, "utf8").trim().split("\n").slice(-3).join(" / ")}`);
+    if (code !== 0)
+      log(
+        `  ${side.name}: the build \`${step.name}\` failed (exit ${code}): ${readFileSync(stderrFile, "utf8").trim().split("\n").slice(-3).join(" / ")}`,
+      );
   } else {
     const [program, ...args] = scriptCommand(side.checkout, step.script);
     const code = await runToFiles(program!, [...args, ...step.args], side.checkout, {}, stdoutFile, stderrFile);
@@ -144,16 +160,19 @@ export async function compareBuilds(options: CompareOptions): Promise<CompareRes
   options.log(`generating a corpus of ${options.articles} articles (seed ${options.seed})`);
   await writeCorpus(path.join(corpus, "content", "articles"), { articles: options.articles, seed: options.seed });
   const base: Side = { name: "base", checkout: path.join(options.work, "base", "checkout"), folder: path.join(options.work, "base") };
-  const head: Side = headCommit === undefined
-    ? { name: "head", checkout: options.root, folder: path.join(options.work, "head") }
-    : { name: "head", checkout: path.join(options.work, "head", "checkout"), folder: path.join(options.work, "head") };
+  const head: Side =
+    headCommit === undefined
+      ? { name: "head", checkout: options.root, folder: path.join(options.work, "head") }
+      : { name: "head", checkout: path.join(options.work, "head", "checkout"), folder: path.join(options.work, "head") };
   const worktrees = [base, ...(headCommit === undefined ? [] : [head])];
   try {
     mkdirSync(base.folder, { recursive: true });
     mkdirSync(head.folder, { recursive: true });
     addWorktree(options.root, base.checkout, baseCommit);
     if (headCommit !== undefined) addWorktree(options.root, head.checkout, headCommit);
-    options.log(`base: ${options.base} (${baseCommit.slice(0, 12)}); head: ${options.head === undefined ? "this checkout as it is" : `${options.head} (${headCommit!.slice(0, 12)})`}`);
+    options.log(
+      `base: ${options.base} (${baseCommit.slice(0, 12)}); head: ${options.head === undefined ? "this checkout as it is" : `${options.head} (${headCommit!.slice(0, 12)})`}`,
+    );
     await runSide(base, corpus, options.log);
     await runSide(head, corpus, options.log);
   } finally {
@@ -161,7 +180,14 @@ export async function compareBuilds(options: CompareOptions): Promise<CompareRes
   }
   const [baseOut, headOut] = [path.join(base.folder, "out"), path.join(head.folder, "out")];
   const within = [base, head].flatMap((side) =>
-    SAME_WITHIN.map(({ site, as, label }) => ({ side: side.name, site, as, label, ...compareFolders(path.join(side.folder, "out", "sites", as), path.join(side.folder, "out", "sites", site)) })));
+    SAME_WITHIN.map(({ site, as, label }) => ({
+      side: side.name,
+      site,
+      as,
+      label,
+      ...compareFolders(path.join(side.folder, "out", "sites", as), path.join(side.folder, "out", "sites", site)),
+    })),
+  );
   return { ...compareFolders(baseOut, headOut), within, baseOut, headOut, baseCommit, headCommit };
 }
 
@@ -171,15 +197,19 @@ export function anyDifference(result: CompareResult): boolean {
 }
 
 function comparisonLines(heading: string, comparison: FolderComparison): string[] {
-  const lines = [`${heading}: ${comparison.compared} files, ${comparison.differences.length === 0 ? "every one the same, byte for byte" : `${comparison.differences.length} differences`}`];
-  for (const difference of comparison.differences) lines.push(`  ${difference.kind}: ${difference.file}${difference.detail ? ` (${difference.detail})` : ""}`);
+  const lines = [
+    `${heading}: ${comparison.compared} files, ${comparison.differences.length === 0 ? "every one the same, byte for byte" : `${comparison.differences.length} differences`}`,
+  ];
+  for (const difference of comparison.differences)
+    lines.push(`  ${difference.kind}: ${difference.file}${difference.detail ? ` (${difference.detail})` : ""}`);
   return lines;
 }
 
 /** The report: what was compared, and every difference, one a line. */
 export function comparisonToText(result: CompareResult): string {
   const lines = comparisonLines("base against head", result);
-  for (const within of result.within) lines.push(...comparisonLines(`${within.side}: the site ${within.label} against the first build`, within));
+  for (const within of result.within)
+    lines.push(...comparisonLines(`${within.side}: the site ${within.label} against the first build`, within));
   return `${lines.join("\n")}\n`;
 }
 

@@ -47,7 +47,8 @@ export interface CompareCliIo {
 }
 
 function count(text: string, option: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new Error(`Cannot read \`--${option} ${text}\`: expected a whole number of at least 1`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || !Number.isSafeInteger(Number(text)))
+    throw new Error(`Cannot read \`--${option} ${text}\`: expected a whole number of at least 1`);
   return Number(text);
 }
 
@@ -80,7 +81,15 @@ export async function compareCli(argv: string[], io: CompareCliIo): Promise<numb
   }
   const work = values.workdir ? path.resolve(values.workdir) : mkdtempSync(path.join(tmpdir(), "hemeroteca-compare-"));
   try {
-    const result = await compareBuilds({ root: io.root, base: values.base, head: values.head, articles, seed, work, log: (line) => io.stderr(`${line}\n`) });
+    const result = await compareBuilds({
+      root: io.root,
+      base: values.base,
+      head: values.head,
+      articles,
+      seed,
+      work,
+      log: (line) => io.stderr(`${line}\n`),
+    });
     io.stdout(comparisonToText(result));
     if (values.keep) io.stderr(`the outputs are in ${result.baseOut} and ${result.headOut}\n`);
     return anyDifference(result) ? 1 : 0;

@@ -72,7 +72,13 @@ function fixturePages(checkout: string): string[] {
 }
 
 /** The README's own search examples, run against the default collection's site. */
-const DEFAULT_QUERIES: string[][] = [["Juliaca"], ["Perú", "--lang", "es"], ["strike", "--author", "byrne", "--sort", "oldest"], ["state of emergency", "--json", "--limit", "5"], ["strike", "--count-by", "month", "--csv"]];
+const DEFAULT_QUERIES: string[][] = [
+  ["Juliaca"],
+  ["Perú", "--lang", "es"],
+  ["strike", "--author", "byrne", "--sort", "oldest"],
+  ["state of emergency", "--json", "--limit", "5"],
+  ["strike", "--count-by", "month", "--csv"],
+];
 
 /** Every step, in the order they run. */
 export function compareSteps(paths: StepPaths): Step[] {
@@ -89,17 +95,47 @@ export function compareSteps(paths: StepPaths): Step[] {
     { kind: "command", name: "check-corpus", script: "check", args: ["--root", paths.corpus], stderr: true },
   ];
   for (const fixture of fixtureProjects(paths.checkout)) {
-    steps.push({ kind: "command", name: `check-fixture-${fixture}`, script: "check", args: ["--notes", "--root", path.join("test", "fixtures", fixture)], stderr: true });
+    steps.push({
+      kind: "command",
+      name: `check-fixture-${fixture}`,
+      script: "check",
+      args: ["--notes", "--root", path.join("test", "fixtures", fixture)],
+      stderr: true,
+    });
   }
   DEFAULT_QUERIES.forEach((args, index) => {
-    steps.push({ kind: "command", name: `search-default-${index + 1}`, script: "search", args: [...args, "--db", path.join(site("default"), "data", "archive.sqlite")], stderr: true });
+    steps.push({
+      kind: "command",
+      name: `search-default-${index + 1}`,
+      script: "search",
+      args: [...args, "--db", path.join(site("default"), "data", "archive.sqlite")],
+      stderr: true,
+    });
   });
   searchQueries().forEach(({ query }, index) => {
-    steps.push({ kind: "command", name: `search-corpus-${index + 1}`, script: "search", args: [query, "--json", "--limit", "50", "--db", path.join(site("corpus"), "data", "archive.sqlite")], stderr: true });
+    steps.push({
+      kind: "command",
+      name: `search-corpus-${index + 1}`,
+      script: "search",
+      args: [query, "--json", "--limit", "50", "--db", path.join(site("corpus"), "data", "archive.sqlite")],
+      stderr: true,
+    });
   });
   steps.push(
-    { kind: "command", name: "reimport-default", script: "import", args: ["--dry-run", "--json", "--report", ...keptSources(paths.checkout)], stderr: true },
-    { kind: "command", name: "import-fixture-pages", script: "import", args: ["--dry-run", "--json", "--report", "--publication", "Fixture Pages", ...fixturePages(paths.checkout)], stderr: true },
+    {
+      kind: "command",
+      name: "reimport-default",
+      script: "import",
+      args: ["--dry-run", "--json", "--report", ...keptSources(paths.checkout)],
+      stderr: true,
+    },
+    {
+      kind: "command",
+      name: "import-fixture-pages",
+      script: "import",
+      args: ["--dry-run", "--json", "--report", "--publication", "Fixture Pages", ...fixturePages(paths.checkout)],
+      stderr: true,
+    },
     { kind: "command", name: "eval-import", script: "eval:import", args: ["--json"], stderr: true },
   );
   return steps;

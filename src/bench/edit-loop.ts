@@ -68,12 +68,28 @@ function timeStartupCases(root: string, runs: number, emptyRoot: string, baselin
   const cases = (checkout: string) => [
     ...STARTUP_COMMANDS.map((name) => ({ what: `npm run ${name} -- --help`, args: [...scriptArgs(checkout, name), "--help"] })),
     { what: "npm run check (the whole collection)", args: scriptArgs(checkout, "check") },
-    { what: "npm run new -- --dry-run", args: [...scriptArgs(checkout, "new"), "--dry-run", "--title", "Start-up", "--publication", "Bench", "--language", "en"] },
-    { what: "npm run import -- --dry-run (a page of 11 articles)", args: [...scriptArgs(checkout, "import"), "--dry-run", "--root", emptyRoot, "--publication", "People's Dispatch", path.join(root, IMPORT_PAGE)] },
+    {
+      what: "npm run new -- --dry-run",
+      args: [...scriptArgs(checkout, "new"), "--dry-run", "--title", "Start-up", "--publication", "Bench", "--language", "en"],
+    },
+    {
+      what: "npm run import -- --dry-run (a page of 11 articles)",
+      args: [
+        ...scriptArgs(checkout, "import"),
+        "--dry-run",
+        "--root",
+        emptyRoot,
+        "--publication",
+        "People's Dispatch",
+        path.join(root, IMPORT_PAGE),
+      ],
+    },
   ];
   const ways = [
     { name: "", cwd: root, env: { HEMEROTECA_SCRIPTS: "compiled" } },
-    baseline ? { name: `, ${path.basename(baseline)} (baseline)`, cwd: baseline, env: { HEMEROTECA_SCRIPTS: "compiled" } } : { name: ", through tsx", cwd: root, env: { HEMEROTECA_SCRIPTS: "tsx" } },
+    baseline
+      ? { name: `, ${path.basename(baseline)} (baseline)`, cwd: baseline, env: { HEMEROTECA_SCRIPTS: "compiled" } }
+      : { name: ", through tsx", cwd: root, env: { HEMEROTECA_SCRIPTS: "tsx" } },
   ];
   const ours = cases(root);
   const theirs = cases(baseline ?? root);
@@ -85,13 +101,21 @@ function timeStartupCases(root: string, runs: number, emptyRoot: string, baselin
     for (let run = 0; run < runs; run++) {
       ways.forEach((way, w) => {
         const started = performance.now();
-        const result = spawnSync(process.execPath, w === 0 ? args : theirs[index]!.args, { cwd: way.cwd, encoding: "utf8", env: { ...process.env, ...way.env } });
+        const result = spawnSync(process.execPath, w === 0 ? args : theirs[index]!.args, {
+          cwd: way.cwd,
+          encoding: "utf8",
+          env: { ...process.env, ...way.env },
+        });
         times[w]!.push(Math.round(performance.now() - started));
-        if (result.status !== 0 && !what.startsWith("npm run check")) throw new Error(`${what}${way.name} failed (${result.status}):\n${result.stderr}`);
+        if (result.status !== 0 && !what.startsWith("npm run check"))
+          throw new Error(`${what}${way.name} failed (${result.status}):\n${result.stderr}`);
       });
       load.push(loadavg()[0]!);
     }
-    return [{ what, ms: times[0]!, load, versus: `${what}${ways[1]!.name}` }, { what: `${what}${ways[1]!.name}`, ms: times[1]!, load }];
+    return [
+      { what, ms: times[0]!, load, versus: `${what}${ways[1]!.name}` },
+      { what: `${what}${ways[1]!.name}`, ms: times[1]!, load },
+    ];
   });
 }
 
@@ -121,11 +145,17 @@ function startWatcher(command: string[], cwd: string, env: NodeJS.ProcessEnv): W
 const STEP_MS = 60 * 60_000;
 
 /** Looks every 20 ms until `probe` answers something; gives up with the server's output after STEP_MS. */
-async function until<T>(watcher: Watcher, what: string, probe: () => Promise<T | undefined> | T | undefined, poke?: () => Promise<void>): Promise<T> {
+async function until<T>(
+  watcher: Watcher,
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  poke?: () => Promise<void>,
+): Promise<T> {
   const deadline = Date.now() + STEP_MS;
   let poked = Date.now();
   for (;;) {
-    if (watcher.child.exitCode !== null) throw new Error(`the server exited (${watcher.child.exitCode}) while waiting for ${what}:\n${watcher.output()}`);
+    if (watcher.child.exitCode !== null)
+      throw new Error(`the server exited (${watcher.child.exitCode}) while waiting for ${what}:\n${watcher.output()}`);
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}; the server's output:\n${watcher.output().slice(-4000)}`);
@@ -138,7 +168,14 @@ async function until<T>(watcher: Watcher, what: string, probe: () => Promise<T |
 }
 
 /** The text of the page open in the browser, or "" while it reloads. */
-const pageText = (page: Page) => page.locator("body").textContent({ timeout: 1000 }).then((text) => text ?? "", () => "");
+const pageText = (page: Page) =>
+  page
+    .locator("body")
+    .textContent({ timeout: 1000 })
+    .then(
+      (text) => text ?? "",
+      () => "",
+    );
 
 /**
  * Serves a site with `watcher`, opens `pageUrl` in Chromium as an editor
@@ -149,7 +186,15 @@ const pageText = (page: Page) => page.locator("body").textContent({ timeout: 100
  * sees changes, and a save made before then is never seen, so that save is
  * repeated until the page shows it.
  */
-async function timeSaves(what: string, watcher: Watcher, browser: Browser, pageOf: (url: string) => string, file: string, runs: number, log: (message: string) => void): Promise<Timing[]> {
+async function timeSaves(
+  what: string,
+  watcher: Watcher,
+  browser: Browser,
+  pageOf: (url: string) => string,
+  file: string,
+  runs: number,
+  log: (message: string) => void,
+): Promise<Timing[]> {
   try {
     const url = await until(watcher, `${what}'s server`, () => /Server at (http:\/\/localhost:\d+)\//.exec(watcher.output())?.[1]);
     const page = await browser.newPage();
@@ -158,7 +203,12 @@ async function timeSaves(what: string, watcher: Watcher, browser: Browser, pageO
     const marker = (round: number) => `Edited for benchmark round ${round}:`;
     let builds = watcher.buildsEnded();
     await save(0);
-    await until(watcher, `${what}: the page after the first save`, async () => ((await pageText(page)).includes(marker(0)) ? true : undefined), () => utimes(file, new Date(), new Date()));
+    await until(
+      watcher,
+      `${what}: the page after the first save`,
+      async () => ((await pageText(page)).includes(marker(0)) ? true : undefined),
+      () => utimes(file, new Date(), new Date()),
+    );
     await until(watcher, `${what}: the end of the first rebuild`, () => (watcher.buildsEnded() > builds ? true : undefined));
     const shown: number[] = [];
     const ended: number[] = [];
@@ -167,12 +217,16 @@ async function timeSaves(what: string, watcher: Watcher, browser: Browser, pageO
       builds = watcher.buildsEnded();
       const started = performance.now();
       await save(round);
-      await until(watcher, `${what}: the page after save ${round}`, async () => ((await pageText(page)).includes(marker(round)) ? true : undefined));
+      await until(watcher, `${what}: the page after save ${round}`, async () =>
+        (await pageText(page)).includes(marker(round)) ? true : undefined,
+      );
       shown.push(Math.round(performance.now() - started));
       await until(watcher, `${what}: the end of rebuild ${round}`, () => (watcher.buildsEnded() > builds ? true : undefined));
       ended.push(Math.round(performance.now() - started));
       load.push(loadavg()[0]!);
-      log(`${what}, save ${round}: shown after ${shown.at(-1)} ms, rebuild ended after ${ended.at(-1)} ms (load ${load.at(-1)!.toFixed(2)})`);
+      log(
+        `${what}, save ${round}: shown after ${shown.at(-1)} ms, rebuild ended after ${ended.at(-1)} ms (load ${load.at(-1)!.toFixed(2)})`,
+      );
     }
     await page.close();
     return [
@@ -191,7 +245,10 @@ async function timeSaves(what: string, watcher: Watcher, browser: Browser, pageO
  * the page of one article open in Chromium; `runs` saves of that article
  * each, timed until the open page shows the change.
  */
-export async function timeServedEdits(root: string, options: { articles: number; runs: number; workdir: string; log: (message: string) => void }): Promise<Timing[]> {
+export async function timeServedEdits(
+  root: string,
+  options: { articles: number; runs: number; workdir: string; log: (message: string) => void },
+): Promise<Timing[]> {
   const articles = path.join(options.workdir, "articles");
   options.log(`writing ${options.articles} articles into ${articles}`);
   await writeCorpus(articles, { articles: options.articles });
@@ -203,7 +260,9 @@ export async function timeServedEdits(root: string, options: { articles: number;
   // Loaded here, not at start: it takes a second or more, which every other use of the bench would wait for.
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS }).catch((error: unknown) => {
-    throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH} (install it, or set CHROMIUM_PATH): ${(error as Error).message.split("\n")[0]}`);
+    throw new Error(
+      `Cannot start Chromium at ${CHROMIUM_PATH} (install it, or set CHROMIUM_PATH): ${(error as Error).message.split("\n")[0]}`,
+    );
   });
   // A port of each server's own; the server takes the next free one if it is taken, and says which.
   const port = () => 20_000 + Math.floor(Math.random() * 20_000);
@@ -217,14 +276,34 @@ export async function timeServedEdits(root: string, options: { articles: number;
       HEMEROTECA_HOST: "",
     });
     options.log(`npm start on ${size}`);
-    const ours = await timeSaves(`npm start, ${size}`, hemeroteca, browser, (url) => `${url}${parsed.record.permalink}`, file, options.runs, options.log);
+    const ours = await timeSaves(
+      `npm start, ${size}`,
+      hemeroteca,
+      browser,
+      (url) => `${url}${parsed.record.permalink}`,
+      file,
+      options.runs,
+      options.log,
+    );
     const rebuilds = hemeroteca.output().match(/^HEMEROTECA_TIMINGS .*$/gm) ?? [];
     options.log(`npm start's last rebuild, by stage (ms): ${rebuilds.at(-1)?.slice("HEMEROTECA_TIMINGS ".length) ?? "not reported"}`);
     // The baseline starts from the same article as npm start did.
     await writeFile(file, article.text);
-    const eleventy = startWatcher([path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${plain.config}`, "--serve", "--quiet", `--port=${port()}`], plain.dir, {});
+    const eleventy = startWatcher(
+      [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${plain.config}`, "--serve", "--quiet", `--port=${port()}`],
+      plain.dir,
+      {},
+    );
     options.log(`plain eleventy --serve on ${size}`);
-    const baseline = await timeSaves(`plain eleventy --serve, ${size}`, eleventy, browser, (url) => `${url}/articles/${article.path.replace(/\.md$/, "/")}`, file, options.runs, options.log);
+    const baseline = await timeSaves(
+      `plain eleventy --serve, ${size}`,
+      eleventy,
+      browser,
+      (url) => `${url}/articles/${article.path.replace(/\.md$/, "/")}`,
+      file,
+      options.runs,
+      options.log,
+    );
     return [...ours.map((timing, i) => ({ ...timing, versus: baseline[i]!.what })), ...baseline];
   } finally {
     await browser.close();
@@ -247,8 +326,16 @@ export function timingsToMarkdown(timings: Timing[]): string {
 export function timingsToJson(timings: Timing[]): string {
   const [one, five] = loadavg();
   const medians = new Map(timings.map(({ what, ms }) => [what, median(ms)]));
-  return `${JSON.stringify({
-    load: { oneMinute: one, fiveMinutes: five },
-    timings: timings.map((t) => ({ ...t, median: median(t.ms), ...(t.versus && medians.get(t.versus) ? { ratio: median(t.ms) / medians.get(t.versus)! } : {}) })),
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      load: { oneMinute: one, fiveMinutes: five },
+      timings: timings.map((t) => ({
+        ...t,
+        median: median(t.ms),
+        ...(t.versus && medians.get(t.versus) ? { ratio: median(t.ms) / medians.get(t.versus)! } : {}),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -129,9 +129,16 @@ function articleBody(random: Random, language: Meta["language"]): string {
     const roll = random.next();
     if (roll < 0.14) blocks.push(`## ${capitalize(words(random, language, random.int(2, 6)).join(" "))}`);
     else if (roll < 0.22) {
-      blocks.push(Array.from({ length: random.int(3, 5) }, () => `- ${capitalize(words(random, language, random.int(3, 9)).join(" "))}`).join("\n"));
+      blocks.push(
+        Array.from({ length: random.int(3, 5) }, () => `- ${capitalize(words(random, language, random.int(3, 9)).join(" "))}`).join("\n"),
+      );
     } else if (roll < 0.26) {
-      blocks.push(Array.from({ length: random.int(2, 4) }, (_, i) => `${i + 1}. ${capitalize(words(random, language, random.int(3, 9)).join(" "))}`).join("\n"));
+      blocks.push(
+        Array.from(
+          { length: random.int(2, 4) },
+          (_, i) => `${i + 1}. ${capitalize(words(random, language, random.int(3, 9)).join(" "))}`,
+        ).join("\n"),
+      );
     } else if (roll < 0.32) blocks.push(`> ${sentence(random, language)} ${sentence(random, language)}`);
     else blocks.push(paragraph(random, language));
   }
@@ -165,7 +172,10 @@ export function generateArticle(index: number, seed = DEFAULT_SEED): GeneratedAr
   if (authorRoll < 0.15) frontMatter.authors = [meta.language === "es" ? "Redacción" : "staff"];
   else if (authorRoll < 0.85) frontMatter.authors = [personName(random)];
   else if (authorRoll < 0.95) frontMatter.authors = [personName(random), personName(random)];
-  if (random.chance(0.7)) frontMatter.summary = sentence(random, meta.language).replace(/[*[\]]/g, "").replace(/\(https?:[^)]*\)/g, "");
+  if (random.chance(0.7))
+    frontMatter.summary = sentence(random, meta.language)
+      .replace(/[*[\]]/g, "")
+      .replace(/\(https?:[^)]*\)/g, "");
   frontMatter.tags = random.sample(TAGS, random.int(1, 4));
   if (random.chance(0.4)) frontMatter.place = random.pick(PLACES);
   if (random.chance(0.6)) frontMatter.url = `https://example.org/${textToSlug(meta.publication.name)}/${meta.id}`;

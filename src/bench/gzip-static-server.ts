@@ -54,7 +54,10 @@ export interface GzipStaticServer {
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   return header.split(",").some((part) => {
-    const [coding, ...params] = part.trim().split(";").map((text) => text.trim().toLowerCase());
+    const [coding, ...params] = part
+      .trim()
+      .split(";")
+      .map((text) => text.trim().toLowerCase());
     if (coding !== "gzip" && coding !== "*") return false;
     const q = params.find((param) => param.startsWith("q="));
     return !q || Number(q.slice(2)) > 0;

@@ -29,7 +29,8 @@ export function isUnstablePagefindFile(file: string): boolean {
 
 function decodeData(bytes: Buffer, file: string): unknown {
   const raw = gunzipSync(bytes);
-  if (raw.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE) throw new Error(`${file} is not a Pagefind data file (no \`${SIGNATURE}\` signature)`);
+  if (raw.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE)
+    throw new Error(`${file} is not a Pagefind data file (no \`${SIGNATURE}\` signature)`);
   return decode(raw.subarray(SIGNATURE.length));
 }
 

@@ -48,7 +48,20 @@ export interface BenchSummary {
  * are done, when bundles are still waiting; `prune` removes what a full build did not make.
  */
 export const STAGES = [
-  "startup", "load", "parse", "archive", "select", "render", "citations", "exports", "exportsWait", "index", "indexSecond", "indexWait", "prune", "total",
+  "startup",
+  "load",
+  "parse",
+  "archive",
+  "select",
+  "render",
+  "citations",
+  "exports",
+  "exportsWait",
+  "index",
+  "indexSecond",
+  "indexWait",
+  "prune",
+  "total",
 ] as const;
 const STAGE_COUNTS = ["parsed", "cached"] as const;
 
@@ -146,19 +159,31 @@ function stageCells(summary: ScenarioSummary | undefined): string[] {
 export function summaryToMarkdown(summary: BenchSummary): string {
   const lines: string[] = [];
   const { machine, options } = summary;
-  lines.push(`Measured ${summary.startedAt.slice(0, 10)} on ${machine.cpus} CPUs (${machine.cpuModel}), ${Math.round(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}; ${options.runs} run${options.runs === 1 ? "" : "s"} per build, seed ${options.seed}; load average at start ${machine.loadAverageAtStart.join(", ")}.`);
+  lines.push(
+    `Measured ${summary.startedAt.slice(0, 10)} on ${machine.cpus} CPUs (${machine.cpuModel}), ${Math.round(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}; ${options.runs} run${options.runs === 1 ? "" : "s"} per build, seed ${options.seed}; load average at start ${machine.loadAverageAtStart.join(", ")}.`,
+  );
   for (const size of summary.sizes) {
     lines.push("", `### ${size.articles.toLocaleString("en")} articles`, "");
-    lines.push("| build | wall time, median (range) | ratio to (d) | peak RSS, median (range) | ratio to (d) | CPU time, median (range) | ratio to (d) |");
+    lines.push(
+      "| build | wall time, median (range) | ratio to (d) | peak RSS, median (range) | ratio to (d) | CPU time, median (range) | ratio to (d) |",
+    );
     lines.push("|---|---|---|---|---|---|---|");
     for (const scenario of SCENARIOS) {
       const s = size.scenarios[scenario];
-      if (s) lines.push(`| ${LABELS[scenario]} | ${wallCell(s)} | ${ratioText(s.wallRatio)} | ${rssCell(s)} | ${ratioText(s.peakRssRatio)} | ${cpuCell(s)} | ${ratioText(s.cpuRatio)} |`);
+      if (s)
+        lines.push(
+          `| ${LABELS[scenario]} | ${wallCell(s)} | ${ratioText(s.wallRatio)} | ${rssCell(s)} | ${ratioText(s.peakRssRatio)} | ${cpuCell(s)} | ${ratioText(s.cpuRatio)} |`,
+        );
     }
-    for (const failure of size.failed) lines.push(`| ${LABELS[failure.scenario]}, round ${failure.round} | failed: ${failure.message} | - | - | - | - | - |`);
+    for (const failure of size.failed)
+      lines.push(`| ${LABELS[failure.scenario]}, round ${failure.round} | failed: ${failure.message} | - | - | - | - | - |`);
     const hemeroteca = (["cold", "warm", "edit"] as const).filter((scenario) => size.scenarios[scenario]?.stages);
     if (hemeroteca.length) {
-      lines.push("", `Hemeroteca's stages, median seconds (\`exports\` and \`index\` run alongside \`render\`; \`exportsWait\` and \`indexWait\` are what is left of them after the pages):`, "");
+      lines.push(
+        "",
+        `Hemeroteca's stages, median seconds (\`exports\` and \`index\` run alongside \`render\`; \`exportsWait\` and \`indexWait\` are what is left of them after the pages):`,
+        "",
+      );
       lines.push(`| build | ${STAGES.join(" | ")} | parsed | cached |`);
       lines.push(`|---|${STAGES.map(() => "---").join("|")}|---|---|`);
       for (const scenario of hemeroteca) {

@@ -78,7 +78,13 @@ export interface BenchResult {
 const CORPUS_FORMAT = 1;
 
 /** The corpus of `articles` in `dir`, generated unless the one kept there (`--keep`) has the same size and seed. */
-export async function ensureCorpus(dir: string, articles: number, seed: number, log: BenchOptions["log"], stop: AbortSignal): Promise<{ files: string[]; ms: number }> {
+export async function ensureCorpus(
+  dir: string,
+  articles: number,
+  seed: number,
+  log: BenchOptions["log"],
+  stop: AbortSignal,
+): Promise<{ files: string[]; ms: number }> {
   const stampFile = path.join(dir, "corpus.json");
   const stamp = JSON.stringify({ format: CORPUS_FORMAT, articles, seed });
   const started = performance.now();
@@ -205,7 +211,9 @@ async function benchSize(options: BenchOptions, articles: number, discards: Disc
     }
     runs[scenario].push(toRun(round, measured));
     const cpu = measured.cpuMs === null ? "" : `  cpu ${seconds(measured.cpuMs)}`;
-    options.log(`  round ${round} ${scenario.padEnd(5)} ${seconds(measured.wallMs).padStart(8)}  peak ${mib(measured.peakRssBytes)}${cpu}  (load ${loadavg()[0]!.toFixed(1)})`);
+    options.log(
+      `  round ${round} ${scenario.padEnd(5)} ${seconds(measured.wallMs).padStart(8)}  peak ${mib(measured.peakRssBytes)}${cpu}  (load ${loadavg()[0]!.toFixed(1)})`,
+    );
   };
   const hemeroteca = async (round: number) => {
     if (wanted.has("cold") || wanted.has("warm") || wanted.has("edit")) {

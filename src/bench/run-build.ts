@@ -154,7 +154,12 @@ export async function runCommand(command: Command, stop?: AbortSignal): Promise<
     ? [TIME_BINARY, ["-f", "%M %U %S", "-o", timeFile, command.command, ...command.args]]
     : [command.command, command.args];
   const started = performance.now();
-  const child = spawn(file, args, { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(file, args, {
+    cwd: command.cwd,
+    env: { ...process.env, ...command.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const interrupt = () => {
     try {
       process.kill(-child.pid!, signalOf(stop!) as NodeJS.Signals);
@@ -191,7 +196,10 @@ export async function runCommand(command: Command, stop?: AbortSignal): Promise<
 
 /** The parsed `HEMEROTECA_TIMINGS {json}` line, if the output has one. */
 export function timingsFromOutput(stderr: string): Record<string, number | boolean> | undefined {
-  const line = stderr.split("\n").reverse().find((text) => text.startsWith("HEMEROTECA_TIMINGS "));
+  const line = stderr
+    .split("\n")
+    .reverse()
+    .find((text) => text.startsWith("HEMEROTECA_TIMINGS "));
   if (!line) return undefined;
   try {
     return JSON.parse(line.slice("HEMEROTECA_TIMINGS ".length)) as Record<string, number | boolean>;
@@ -207,7 +215,9 @@ export async function runBuild(commands: readonly Command[], stop?: AbortSignal)
     const result = await runCommand(command, stop);
     results.push(result);
     if (result.exitCode !== 0) {
-      throw new Error(`Cannot \`build\`: \`${command.label}\` exited with code \`${result.exitCode}\`\n${result.stderr.slice(-4000)}${result.stdout.slice(-2000)}`);
+      throw new Error(
+        `Cannot \`build\`: \`${command.label}\` exited with code \`${result.exitCode}\`\n${result.stderr.slice(-4000)}${result.stdout.slice(-2000)}`,
+      );
     }
   }
   const peaks = results.map((r) => r.peakRssBytes).filter((value): value is number => value !== null);

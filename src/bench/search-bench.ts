@@ -28,7 +28,13 @@ export const SEARCH_SIDES = ["hemeroteca", "stock"] as const;
 export type SearchSide = (typeof SEARCH_SIDES)[number];
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+];
 /** As Playwright's `networkidle`: no request open and none finished for this long. */
 const QUIET_MS = 500;
 const RESULT_TIMEOUT_MS = 180_000;
@@ -127,7 +133,13 @@ async function networkQuiet(server: GzipStaticServer): Promise<void> {
   }
 }
 
-async function measureSearch(browser: Browser, server: GzipStaticServer, side: SearchSide, query: string, further: string): Promise<Omit<SearchMeasurement, "kind" | "round">> {
+async function measureSearch(
+  browser: Browser,
+  server: GzipStaticServer,
+  side: SearchSide,
+  query: string,
+  further: string,
+): Promise<Omit<SearchMeasurement, "kind" | "round">> {
   const { page: pagePath, result, input } = SIDES[side];
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -135,27 +147,37 @@ async function measureSearch(browser: Browser, server: GzipStaticServer, side: S
     await networkQuiet(server);
     server.take();
     await page.goto(`${server.url}${pagePath}?q=${encodeURIComponent(query)}`);
-    const shown = await page.waitForFunction(
-      (selector) => (document.querySelector(selector) ? performance.now() : false),
-      result,
-      { polling: "raf", timeout: RESULT_TIMEOUT_MS },
-    ).catch((error: unknown) => {
-      throw new Error(`Cannot \`search\` ${side} for \`${query}\`: no result (${result}) came: ${(error as Error).message.split("\n")[0]}`);
-    });
+    const shown = await page
+      .waitForFunction((selector) => (document.querySelector(selector) ? performance.now() : false), result, {
+        polling: "raf",
+        timeout: RESULT_TIMEOUT_MS,
+      })
+      .catch((error: unknown) => {
+        throw new Error(
+          `Cannot \`search\` ${side} for \`${query}\`: no result (${result}) came: ${(error as Error).message.split("\n")[0]}`,
+        );
+      });
     const msToFirstResult = Math.round((await shown.jsonValue()) as number);
     await networkQuiet(server);
     const served = server.take();
     const first = { ...transferOf(served), msToFirstResult, files: served.map(({ path: file, bytes }) => ({ path: file, bytes })) };
 
-    await page.evaluate((selector) => document.querySelectorAll(selector).forEach((link) => link.setAttribute("data-bench-seen", "")), result);
-    await page.locator(input).first().fill(further);
-    await page.waitForFunction(
-      (selector) => [...document.querySelectorAll(selector)].some((link) => !link.hasAttribute("data-bench-seen")),
+    await page.evaluate(
+      (selector) => document.querySelectorAll(selector).forEach((link) => link.setAttribute("data-bench-seen", "")),
       result,
-      { polling: "raf", timeout: RESULT_TIMEOUT_MS },
-    ).catch((error: unknown) => {
-      throw new Error(`Cannot \`search\` ${side} for \`${further}\` after \`${query}\`: no new result came: ${(error as Error).message.split("\n")[0]}`);
-    });
+    );
+    await page.locator(input).first().fill(further);
+    await page
+      .waitForFunction(
+        (selector) => [...document.querySelectorAll(selector)].some((link) => !link.hasAttribute("data-bench-seen")),
+        result,
+        { polling: "raf", timeout: RESULT_TIMEOUT_MS },
+      )
+      .catch((error: unknown) => {
+        throw new Error(
+          `Cannot \`search\` ${side} for \`${further}\` after \`${query}\`: no new result came: ${(error as Error).message.split("\n")[0]}`,
+        );
+      });
     await networkQuiet(server);
     return { side, query, first, further: { ...transferOf(server.take()), query: further } };
   } finally {
@@ -175,7 +197,9 @@ async function benchSize(options: SearchBenchOptions, browser: Browser, articles
   const stockDir = path.join(dir, "stock-pagefind");
   const started = performance.now();
   const { pages: stockPages, reused } = await writeStockPagefindSite(site, stockDir, stop);
-  options.log(`  one stock Pagefind index of ${stockPages} pages ${reused ? "kept from an earlier run" : "made"} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  options.log(
+    `  one stock Pagefind index of ${stockPages} pages ${reused ? "kept from an earlier run" : "made"} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const servers: Record<SearchSide, GzipStaticServer> = { hemeroteca: await serveGzipped(site), stock: await serveGzipped(stockDir) };
   const measurements: SearchMeasurement[] = [];
@@ -189,8 +213,10 @@ async function benchSize(options: SearchBenchOptions, browser: Browser, articles
           if (stop.aborted) throw BenchInterrupted.of(stop);
           const measured = await measureSearch(browser, servers[side], side, query, furtherQuery(queries, index).query);
           measurements.push({ ...measured, kind, round });
-          options.log(`  round ${round} ${side.padEnd(10)} ${JSON.stringify(query).padEnd(18)} first ${kb(measured.first.bytes)} in ${measured.first.requests} requests, `
-            + `${measured.first.msToFirstResult} ms; further ${kb(measured.further.bytes)} (load ${load()[0]})`);
+          options.log(
+            `  round ${round} ${side.padEnd(10)} ${JSON.stringify(query).padEnd(18)} first ${kb(measured.first.bytes)} in ${measured.first.requests} requests, ` +
+              `${measured.first.msToFirstResult} ms; further ${kb(measured.further.bytes)} (load ${load()[0]})`,
+          );
         }
       }
     }
@@ -204,7 +230,13 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
 
 export async function runSearchBench(options: SearchBenchOptions): Promise<SearchBenchResult> {
   const result: SearchBenchResult = {
-    machine: { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? "unknown", memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cpus: availableParallelism(),
+      cpuModel: cpus()[0]?.model ?? "unknown",
+      memoryBytes: totalmem(),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
     options: { articles: options.articles, runs: options.runs, seed: options.seed },
     startedAt: new Date().toISOString(),
     sizes: [],
@@ -212,7 +244,9 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
   // Loaded here, not at start: it takes a second or more, which every other use of the bench would wait for.
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS }).catch((error: unknown) => {
-    throw new Error(`Cannot start Chromium at ${CHROMIUM_PATH} (install it, or set CHROMIUM_PATH): ${(error as Error).message.split("\n")[0]}`);
+    throw new Error(
+      `Cannot start Chromium at ${CHROMIUM_PATH} (install it, or set CHROMIUM_PATH): ${(error as Error).message.split("\n")[0]}`,
+    );
   });
   // Interrupted (Ctrl-C), the running build is stopped (it runs in a process group of its own) and the browser closed.
   const stopping = new AbortController();

@@ -4,7 +4,14 @@
  * as sent by the host (gzip for text); KB are 1,000 bytes.
  */
 import { median, type Spread } from "./report.ts";
-import { FILE_KINDS, SEARCH_SIDES, type FileKind, type SearchBenchResult, type SearchMeasurement, type SearchSide } from "./search-bench.ts";
+import {
+  FILE_KINDS,
+  SEARCH_SIDES,
+  type FileKind,
+  type SearchBenchResult,
+  type SearchMeasurement,
+  type SearchSide,
+} from "./search-bench.ts";
 import type { QueryKind } from "./search-queries.ts";
 
 export interface TransferSummary {
@@ -28,7 +35,11 @@ export interface QuerySummary {
 export interface SideSummary {
   side: SearchSide;
   first: {
-    medianBytes: number; largestBytes: number; medianPagefindBytes: number; largestPagefindBytes: number; medianMsToFirstResult: number;
+    medianBytes: number;
+    largestBytes: number;
+    medianPagefindBytes: number;
+    largestPagefindBytes: number;
+    medianMsToFirstResult: number;
     /** Median over the queries of each kind's bytes. */
     kinds: Record<FileKind, number>;
   };
@@ -57,7 +68,9 @@ function kindMedians(parts: ReadonlyArray<{ kinds: Record<FileKind, number> }>):
   return Object.fromEntries(FILE_KINDS.map((kind) => [kind, median(parts.map((part) => part.kinds[kind]))])) as Record<FileKind, number>;
 }
 
-function transferMedians(parts: ReadonlyArray<{ bytes: number; pagefindBytes: number; requests: number; kinds: Record<FileKind, number> }>): TransferSummary {
+function transferMedians(
+  parts: ReadonlyArray<{ bytes: number; pagefindBytes: number; requests: number; kinds: Record<FileKind, number> }>,
+): TransferSummary {
   return {
     kinds: kindMedians(parts),
     bytes: median(parts.map((part) => part.bytes)),
@@ -69,7 +82,10 @@ function transferMedians(parts: ReadonlyArray<{ bytes: number; pagefindBytes: nu
 function summarizeQuery(runs: readonly SearchMeasurement[]): QuerySummary {
   const { side, kind, query } = runs[0]!;
   return {
-    side, kind, query, runs: runs.length,
+    side,
+    kind,
+    query,
+    runs: runs.length,
     first: { ...transferMedians(runs.map((run) => run.first)), msToFirstResult: spread(runs.map((run) => run.first.msToFirstResult)) },
     further: { ...transferMedians(runs.map((run) => run.further)), query: runs[0]!.further.query },
   };
@@ -104,11 +120,23 @@ export function summarizeSearch(result: SearchBenchResult): SearchBenchSummary {
         groups.set(key, [...(groups.get(key) ?? []), measurement]);
       }
       // In the order measured, each query's sides in SEARCH_SIDES order.
-      const queries = [...groups.values()].map(summarizeQuery)
+      const queries = [...groups.values()]
+        .map(summarizeQuery)
         .sort((a, b) => (a.query === b.query ? SEARCH_SIDES.indexOf(a.side) - SEARCH_SIDES.indexOf(b.side) : 0));
-      const sides = SEARCH_SIDES.filter((side) => queries.some((query) => query.side === side))
-        .map((side) => summarizeSide(side, queries.filter((query) => query.side === side)));
-      return { articles: size.articles, stockPages: size.stockPages, loadBefore: size.loadBefore, loadAfter: size.loadAfter, queries, sides };
+      const sides = SEARCH_SIDES.filter((side) => queries.some((query) => query.side === side)).map((side) =>
+        summarizeSide(
+          side,
+          queries.filter((query) => query.side === side),
+        ),
+      );
+      return {
+        articles: size.articles,
+        stockPages: size.stockPages,
+        loadBefore: size.loadBefore,
+        loadAfter: size.loadAfter,
+        queries,
+        sides,
+      };
     }),
   };
 }
@@ -123,25 +151,37 @@ const timeCell = ({ median: m, min, max }: Spread) => `${seconds(m)} s (${second
 export function searchSummaryToMarkdown(summary: SearchBenchSummary): string {
   const { machine, options } = summary;
   const lines = [
-    `Measured ${summary.startedAt.slice(0, 10)} on ${machine.cpus} CPUs (${machine.cpuModel}), ${Math.round(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}; `
-    + `${options.runs} run${options.runs === 1 ? "" : "s"} per query, each in an empty browser cache; seed ${options.seed}. `
-    + "KB are 1,000 bytes as sent by the host (text gzipped); medians over the runs.",
+    `Measured ${summary.startedAt.slice(0, 10)} on ${machine.cpus} CPUs (${machine.cpuModel}), ${Math.round(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}; ` +
+      `${options.runs} run${options.runs === 1 ? "" : "s"} per query, each in an empty browser cache; seed ${options.seed}. ` +
+      "KB are 1,000 bytes as sent by the host (text gzipped); medians over the runs.",
   ];
   for (const size of summary.sizes) {
     lines.push("", `### Search, ${size.articles.toLocaleString("en")} articles`, "");
-    lines.push(`Load average (1, 5, 15 min) ${size.loadBefore.join(", ")} before the searches, ${size.loadAfter.join(", ")} after; the stock index holds ${size.stockPages.toLocaleString("en")} article pages.`, "");
-    lines.push("| query | kind | index | first search: KB (of which Pagefind) | requests | time to first result, median (range) | each further search: KB (of which Pagefind) | requests |");
+    lines.push(
+      `Load average (1, 5, 15 min) ${size.loadBefore.join(", ")} before the searches, ${size.loadAfter.join(", ")} after; the stock index holds ${size.stockPages.toLocaleString("en")} article pages.`,
+      "",
+    );
+    lines.push(
+      "| query | kind | index | first search: KB (of which Pagefind) | requests | time to first result, median (range) | each further search: KB (of which Pagefind) | requests |",
+    );
     lines.push("|---|---|---|---|---|---|---|---|");
     for (const query of size.queries) {
       const { first, further } = query;
-      lines.push(`| \`${query.query}\` | ${query.kind} | ${SIDE_LABELS[query.side]} | ${kb(first.bytes)} (${kb(first.pagefindBytes)}) | ${first.requests} | ${timeCell(first.msToFirstResult)} | `
-        + `${kb(further.bytes)} (${kb(further.pagefindBytes)}), then \`${further.query}\` | ${further.requests} |`);
+      lines.push(
+        `| \`${query.query}\` | ${query.kind} | ${SIDE_LABELS[query.side]} | ${kb(first.bytes)} (${kb(first.pagefindBytes)}) | ${first.requests} | ${timeCell(first.msToFirstResult)} | ` +
+          `${kb(further.bytes)} (${kb(further.pagefindBytes)}), then \`${further.query}\` | ${further.requests} |`,
+      );
     }
-    lines.push("", `| index | first search KB, median / largest | of which Pagefind, median / largest | time to first result, median | each further search KB, median / largest | first search KB by file, median (${FILE_KINDS.join(" / ")}) |`);
+    lines.push(
+      "",
+      `| index | first search KB, median / largest | of which Pagefind, median / largest | time to first result, median | each further search KB, median / largest | first search KB by file, median (${FILE_KINDS.join(" / ")}) |`,
+    );
     lines.push("|---|---|---|---|---|---|");
     for (const side of size.sides) {
-      lines.push(`| ${SIDE_LABELS[side.side]} | ${kb(side.first.medianBytes)} / ${kb(side.first.largestBytes)} | ${kb(side.first.medianPagefindBytes)} / ${kb(side.first.largestPagefindBytes)} | `
-        + `${seconds(side.first.medianMsToFirstResult)} s | ${kb(side.further.medianBytes)} / ${kb(side.further.largestBytes)} | ${FILE_KINDS.map((kind) => kb(side.first.kinds[kind])).join(" / ")} |`);
+      lines.push(
+        `| ${SIDE_LABELS[side.side]} | ${kb(side.first.medianBytes)} / ${kb(side.first.largestBytes)} | ${kb(side.first.medianPagefindBytes)} / ${kb(side.first.largestPagefindBytes)} | ` +
+          `${seconds(side.first.medianMsToFirstResult)} s | ${kb(side.further.medianBytes)} / ${kb(side.further.largestBytes)} | ${FILE_KINDS.map((kind) => kb(side.first.kinds[kind])).join(" / ")} |`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

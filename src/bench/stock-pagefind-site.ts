@@ -77,11 +77,15 @@ async function siteLanguage(site: string): Promise<string> {
 async function articleUrls(site: string): Promise<string[]> {
   const file = path.join(site, "data", "archive.jsonl");
   const text = await readFile(file, "utf8");
-  return text.split("\n").filter(Boolean).map((line, index) => {
-    const url = (JSON.parse(line) as { url?: unknown }).url;
-    if (typeof url !== "string" || !url.startsWith("/")) throw new Error(`${file}, line ${index + 1}: field \`url\` is not a site-relative address`);
-    return url;
-  });
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .map((line, index) => {
+      const url = (JSON.parse(line) as { url?: unknown }).url;
+      if (typeof url !== "string" || !url.startsWith("/"))
+        throw new Error(`${file}, line ${index + 1}: field \`url\` is not a site-relative address`);
+      return url;
+    });
 }
 
 function check<T extends { errors: string[] }>(action: string, response: T): T {
@@ -95,7 +99,11 @@ async function stockSiteKey(site: string, urls: readonly string[], language: str
   const packageFile = fileURLToPath(new URL("../package.json", import.meta.resolve("pagefind")));
   const { version } = JSON.parse(await readFile(packageFile, "utf8")) as { version: string };
   const hash = createHash("sha256").update(`${version}\0${language}\0${PAGE}\0${SCRIPT}\0`);
-  for (const url of urls) hash.update(`${url}\0`).update(await readFile(path.join(site, url, "index.html"))).update("\0");
+  for (const url of urls)
+    hash
+      .update(`${url}\0`)
+      .update(await readFile(path.join(site, url, "index.html")))
+      .update("\0");
   return hash.digest("hex");
 }
 

@@ -12,7 +12,13 @@ import type { Locate } from "../records/validate-archive.ts";
 import type { TagRule, Vocabulary } from "../import/assign-tags.ts";
 import type { CheckProblem } from "./check-problem.ts";
 
-type At = (record: ArticleRecord, fieldPath: Array<string | number>, message: string, hint: string, severity?: CheckProblem["severity"]) => void;
+type At = (
+  record: ArticleRecord,
+  fieldPath: Array<string | number>,
+  message: string,
+  hint: string,
+  severity?: CheckProblem["severity"],
+) => void;
 
 function reporter(problems: CheckProblem[], locate: Locate, origin: string): At {
   return (record, fieldPath, message, hint, severity = "error") =>
@@ -26,7 +32,11 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
  * of those not `under review`, when some are: the files an editor asked about
  * are the new ones), and an error on every other.
  */
-export function checkPublicationSpellings(records: readonly ArticleRecord[], locate: Locate, underReview: (file: string) => boolean = () => false): CheckProblem[] {
+export function checkPublicationSpellings(
+  records: readonly ArticleRecord[],
+  locate: Locate,
+  underReview: (file: string) => boolean = () => false,
+): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const at = reporter(problems, locate, "publication-spelling");
   const bySlug = new Map<string, Map<string, ArticleRecord[]>>();
@@ -40,13 +50,18 @@ export function checkPublicationSpellings(records: readonly ArticleRecord[], loc
     if (spellings.size < 2) continue;
     // Ties go to the spelling of the first file, so the answer does not depend on the order files were read.
     const settled = (owners: readonly ArticleRecord[]) => owners.filter((record) => !underReview(record.file)).length;
-    const ranked = [...spellings].sort(([, a], [, b]) => settled(b) - settled(a) || b.length - a.length || (a[0]!.file < b[0]!.file ? -1 : 1));
+    const ranked = [...spellings].sort(
+      ([, a], [, b]) => settled(b) - settled(a) || b.length - a.length || (a[0]!.file < b[0]!.file ? -1 : 1),
+    );
     const [existing, users] = ranked[0]!;
     for (const [spelling, owners] of ranked.slice(1)) {
       for (const record of owners) {
-        at(record, ["publication"],
+        at(
+          record,
+          ["publication"],
           `publication \`${spelling}\` differs from \`${existing}\` (${plural(users.length, "article")}) only in case, accents or punctuation: the site would merge them into one page, while the exports and citations keep ${spellings.size} spellings`,
-          `write it as \`${existing}\``);
+          `write it as \`${existing}\``,
+        );
       }
     }
   }
@@ -54,7 +69,12 @@ export function checkPublicationSpellings(records: readonly ArticleRecord[], loc
 }
 
 /** As the vocabulary's words are matched (assign-tags.ts): accents and case folded, typographic apostrophes made plain. */
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[’`]/g, "'");
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[’`]/g, "'");
 
 interface TagIndex {
   tags: Set<string>;
@@ -105,20 +125,36 @@ export function checkVocabularyTags(records: readonly ArticleRecord[], vocabular
       const field = ["tags", position];
       const same = index.bySlug.get(textToSlug(tag));
       if (same) {
-        variant(record, field, `tag \`${tag}\` is the vocabulary's tag \`${same.tag}\` written differently`, `write it as \`${same.tag}\`, as in content/tags.yml`);
+        variant(
+          record,
+          field,
+          `tag \`${tag}\` is the vocabulary's tag \`${same.tag}\` written differently`,
+          `write it as \`${same.tag}\`, as in content/tags.yml`,
+        );
         return;
       }
       const label = index.byLabel.get(fold(tag));
       if (label) {
-        translation(record, field, `tag \`${tag}\` is the \`${label.language}\` label of the vocabulary's tag \`${label.rule.tag}\``,
-          `write \`${label.rule.tag}\`: a topic has one tag in every language, so all its articles are on one page`);
+        translation(
+          record,
+          field,
+          `tag \`${tag}\` is the \`${label.language}\` label of the vocabulary's tag \`${label.rule.tag}\``,
+          `write \`${label.rule.tag}\`: a topic has one tag in every language, so all its articles are on one page`,
+        );
         return;
       }
       const folded = fold(tag);
-      const meant = index.words.filter(({ patterns }) => patterns.some((pattern) => wholeMatch(pattern, folded))).map(({ rule }) => `\`${rule.tag}\``);
+      const meant = index.words
+        .filter(({ patterns }) => patterns.some((pattern) => wholeMatch(pattern, folded)))
+        .map(({ rule }) => `\`${rule.tag}\``);
       if (meant.length) {
-        word(record, field, `tag \`${tag}\` is one of the words of the vocabulary's tag ${meant.join(" or ")}`,
-          `write ${meant.join(" or ")} so its articles share one page; if \`${tag}\` is a topic of its own, add it to content/tags.yml as a tag`, "warning");
+        word(
+          record,
+          field,
+          `tag \`${tag}\` is one of the words of the vocabulary's tag ${meant.join(" or ")}`,
+          `write ${meant.join(" or ")} so its articles share one page; if \`${tag}\` is a topic of its own, add it to content/tags.yml as a tag`,
+          "warning",
+        );
       }
     });
   }

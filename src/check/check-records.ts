@@ -14,15 +14,34 @@ import type { SourceFile } from "../records/read-sources.ts";
 import { toPosix } from "../lib/paths.ts";
 import { BODY_PLACEHOLDER } from "../records/article-file.ts";
 
-type At = (record: ArticleRecord, fieldPath: Array<string | number>, message: string, hint?: string, severity?: CheckProblem["severity"]) => void;
+type At = (
+  record: ArticleRecord,
+  fieldPath: Array<string | number>,
+  message: string,
+  hint?: string,
+  severity?: CheckProblem["severity"],
+) => void;
 
 function reporter(problems: CheckProblem[], locate: Locate, origin: string): At {
   return (record, fieldPath, message, hint, severity = "error") =>
-    problems.push({ file: record.file, ...locate(record.file, fieldPath), field: fieldPath.join("."), message, severity, origin, ...(hint ? { hint } : {}) });
+    problems.push({
+      file: record.file,
+      ...locate(record.file, fieldPath),
+      field: fieldPath.join("."),
+      message,
+      severity,
+      origin,
+      ...(hint ? { hint } : {}),
+    });
 }
 
 /** `source.file` names a source under the sources folder, whose text still has the recorded sha256. */
-export function checkSourceRefs(records: readonly ArticleRecord[], sources: ReadonlyMap<string, SourceFile>, sourcesDir: string, locate: Locate): CheckProblem[] {
+export function checkSourceRefs(
+  records: readonly ArticleRecord[],
+  sources: ReadonlyMap<string, SourceFile>,
+  sourcesDir: string,
+  locate: Locate,
+): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const at = reporter(problems, locate, "source-ref");
   const folder = `${toPosix(sourcesDir).replace(/\/+$/, "")}/`;
@@ -31,29 +50,49 @@ export function checkSourceRefs(records: readonly ArticleRecord[], sources: Read
     if (!ref) continue;
     const normalized = path.posix.normalize(ref.file);
     if (path.posix.isAbsolute(ref.file) || normalized !== ref.file || !ref.file.startsWith(folder)) {
-      at(record, ["source", "file"], `\`${ref.file}\` is not a path inside \`${folder}\``,
-        `write the path from the project folder, e.g. \`${folder}fight-back-news/page.md\``);
+      at(
+        record,
+        ["source", "file"],
+        `\`${ref.file}\` is not a path inside \`${folder}\``,
+        `write the path from the project folder, e.g. \`${folder}fight-back-news/page.md\``,
+      );
       continue;
     }
     const source = sources.get(ref.file);
     if (!source) {
-      at(record, ["source", "file"], `there is no source file \`${ref.file}\``,
-        "correct the path, or import the page first so that its source exists");
+      at(
+        record,
+        ["source", "file"],
+        `there is no source file \`${ref.file}\``,
+        "correct the path, or import the page first so that its source exists",
+      );
       continue;
     }
     // Against the header when it is valid: a source edited after import is reported once, on the source.
     const recorded = source.header?.sha256 ?? source.sha256;
     if (ref.sha256 !== recorded) {
-      at(record, ["source", "sha256"], `does not match \`${ref.file}\`, whose sha256 is \`${recorded}\``,
-        "the article was imported from another version of the page; import it again (`npm run import`) or copy the source's `sha256` here if the text is the same");
+      at(
+        record,
+        ["source", "sha256"],
+        `does not match \`${ref.file}\`, whose sha256 is \`${recorded}\``,
+        "the article was imported from another version of the page; import it again (`npm run import`) or copy the source's `sha256` here if the text is the same",
+      );
     }
     const [first, last] = ref.lines;
     if (last > source.lineCount) {
-      at(record, ["source", "lines"], `lines ${first}–${last} are not all in \`${ref.file}\`, which has ${source.lineCount} lines`,
-        "give the first and last line of the article in the source file");
+      at(
+        record,
+        ["source", "lines"],
+        `lines ${first}–${last} are not all in \`${ref.file}\`, which has ${source.lineCount} lines`,
+        "give the first and last line of the article in the source file",
+      );
     } else if (first < source.textLine) {
-      at(record, ["source", "lines"], `line ${first} is in the header of \`${ref.file}\`, whose text starts at line ${source.textLine}`,
-        "give the first and last line of the article in the source file");
+      at(
+        record,
+        ["source", "lines"],
+        `line ${first} is in the header of \`${ref.file}\`, whose text starts at line ${source.textLine}`,
+        "give the first and last line of the article in the source file",
+      );
     }
   }
   return problems;
@@ -72,8 +111,13 @@ export function checkEmptyBodies(records: readonly ArticleRecord[], texts: Reado
   for (const record of records) {
     // A placeholder left in is an error of its own (checkPlaceholders).
     if (record.source || record.html.trim() || texts.get(record.file)?.includes(BODY_PLACEHOLDER)) continue;
-    at(record, [], "the article has no text and no source: its page will show only the headline and the fields",
-      `write the article's text, as it was published, below the front matter's closing \`---\`${record.url ? "" : "; if only its headline is known, give its original address in `url:`"}`, "warning");
+    at(
+      record,
+      [],
+      "the article has no text and no source: its page will show only the headline and the fields",
+      `write the article's text, as it was published, below the front matter's closing \`---\`${record.url ? "" : "; if only its headline is known, give its original address in `url:`"}`,
+      "warning",
+    );
   }
   return problems;
 }
@@ -100,7 +144,12 @@ export function checkPlaceholders(texts: ReadonlyMap<string, string>): CheckProb
     const at = text.indexOf(BODY_PLACEHOLDER);
     if (at < 0) continue;
     problems.push({
-      file, line: text.slice(0, at).split("\n").length, column: 1, field: "", severity: "error", origin: "placeholder-body",
+      file,
+      line: text.slice(0, at).split("\n").length,
+      column: 1,
+      field: "",
+      severity: "error",
+      origin: "placeholder-body",
       message: "the body still holds the line `npm run new` wrote for the article's text",
       hint: "replace that line with the article's text, as it was published",
     });

@@ -22,24 +22,41 @@ const SHOWN_FIRST: readonly CheckSeverity[] = ["error", "warning", "info"];
 export function reportToText(report: CheckReport, options: { notes?: boolean } = {}): string {
   const lines = SHOWN_FIRST.filter((severity) => severity !== "info" || options.notes)
     .flatMap((severity) => report.problems.filter((problem) => problem.severity === severity))
-    .map((problem) => checkProblemToString({
-      ...problem,
-      file: inertLine(problem.file),
-      field: inertLine(problem.field),
-      message: inertLine(problem.message),
-      ...(problem.hint ? { hint: inertLine(problem.hint) } : {}),
-    }));
+    .map((problem) =>
+      checkProblemToString({
+        ...problem,
+        file: inertLine(problem.file),
+        field: inertLine(problem.field),
+        message: inertLine(problem.message),
+        ...(problem.hint ? { hint: inertLine(problem.hint) } : {}),
+      }),
+    );
   return [...lines, ...(lines.length ? [""] : []), reportSummary(report, { notesListed: Boolean(options.notes) }), ""].join("\n");
 }
 
 export function reportToJson(report: CheckReport): string {
-  return `${inertJson(JSON.stringify({
-    ok: report.counts.error === 0,
-    articles: report.articles,
-    sources: report.sources,
-    errors: report.counts.error,
-    warnings: report.counts.warning,
-    notes: report.counts.info,
-    problems: report.problems.map(({ file, line, column, field, severity, message, hint, origin }) => ({ file, line, column, field, severity, origin, message, ...(hint ? { hint } : {}) })),
-  }, null, 2))}\n`;
+  return `${inertJson(
+    JSON.stringify(
+      {
+        ok: report.counts.error === 0,
+        articles: report.articles,
+        sources: report.sources,
+        errors: report.counts.error,
+        warnings: report.counts.warning,
+        notes: report.counts.info,
+        problems: report.problems.map(({ file, line, column, field, severity, message, hint, origin }) => ({
+          file,
+          line,
+          column,
+          field,
+          severity,
+          origin,
+          message,
+          ...(hint ? { hint } : {}),
+        })),
+      },
+      null,
+      2,
+    ),
+  )}\n`;
 }

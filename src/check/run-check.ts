@@ -58,10 +58,15 @@ export interface CheckReport {
 
 async function strayArticleFiles(root: string, articlesDir: string, articles: readonly string[]): Promise<CheckProblem[]> {
   const listed = new Set(articles);
-  return listFiles(root, articlesDir).files
-    .filter((file) => !listed.has(file) && !path.posix.basename(file).startsWith("."))
+  return listFiles(root, articlesDir)
+    .files.filter((file) => !listed.has(file) && !path.posix.basename(file).startsWith("."))
     .map((file) => ({
-      file, line: 1, column: 1, field: "", severity: "warning" as const, origin: "stray-file",
+      file,
+      line: 1,
+      column: 1,
+      field: "",
+      severity: "warning" as const,
+      origin: "stray-file",
       message: "this file is not an article and is not read: article files end in `.md`",
       hint: "rename it to end in `.md`, or remove it",
     }));
@@ -89,10 +94,15 @@ function withoutProblems(problems: readonly CheckProblem[], drop: readonly Check
 function withOrigin(problem: CheckProblem, files: { sourcesDir: string; tagsFile: string; siteFile: string }): OriginProblem {
   if (problem.origin) return problem as OriginProblem;
   const origin =
-    problem.file === files.tagsFile ? "tag-vocabulary"
-    : problem.file === files.siteFile ? "site-settings"
-    : problem.file.startsWith(`${files.sourcesDir}/`) ? "source"
-    : problem.field ? "article-field" : "article-file";
+    problem.file === files.tagsFile
+      ? "tag-vocabulary"
+      : problem.file === files.siteFile
+        ? "site-settings"
+        : problem.file.startsWith(`${files.sourcesDir}/`)
+          ? "source"
+          : problem.field
+            ? "article-field"
+            : "article-file";
   return { ...problem, origin };
 }
 
@@ -110,11 +120,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // The build's record cache where it has one (cache-registry.ts); none with `HEMEROTECA_NO_CACHE=1`.
   const recordCache = options.recordCache ?? cachePath(cacheRoot(root), "records");
   // Deferred writes never committed: check reads the cache and leaves it to the build.
-  const parseFiles = recordCache && existsSync(recordCache) ? cachedParallelParser({ cacheDir: recordCache, deferCacheWrites: () => {} }) : undefined;
+  const parseFiles =
+    recordCache && existsSync(recordCache) ? cachedParallelParser({ cacheDir: recordCache, deferCacheWrites: () => {} }) : undefined;
   const loaded = await loadArticles({ root, articlesDir, ...(parseFiles ? { parseFiles } : {}) });
   const texts = articleTexts(root, articleFiles);
   const parsed = new Set(loaded.records.map((record) => record.file));
-  const standIns = [...texts].flatMap(([file, text]) => (parsed.has(file) ? [] : [standInRecord(file, text)].filter((r): r is ArticleRecord => r !== undefined)));
+  const standIns = [...texts].flatMap(([file, text]) =>
+    parsed.has(file) ? [] : [standInRecord(file, text)].filter((r): r is ArticleRecord => r !== undefined),
+  );
   const everyRecord = [...loaded.records, ...standIns];
   const read = await readSources(root, sourcesDir);
   const vocabulary = await readVocabularyFile(root, tagsFile);
@@ -125,7 +138,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const selected = (file: string) => !only || only.some((given) => file === given || file.startsWith(`${given}/`));
   // With stand-ins the rules across files run again on every record, in place of `loaded`'s run on the parsed ones;
   // each file's own problems stay, those of the parse budget included.
-  const articleProblems = standIns.length ? [...withoutProblems(loaded.problems, validateArchive(loaded.records, locate)), ...validateArchive(everyRecord, locate)] : loaded.problems;
+  const articleProblems = standIns.length
+    ? [...withoutProblems(loaded.problems, validateArchive(loaded.records, locate)), ...validateArchive(everyRecord, locate)]
+    : loaded.problems;
   let problems: CheckProblem[] = [
     ...articleProblems,
     ...read.problems,

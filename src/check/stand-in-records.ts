@@ -56,7 +56,8 @@ export function standInRecord(file: string, text: string): ArticleRecord | undef
     id,
     file,
     // With no valid date its address is unknown: a path no page has, so it collides with nothing.
-    permalink: data.date === undefined || parsed?.ok ? articleToPermalink(id, parsed?.ok ? parsed.value : null) : `\0unknown address of ${file}`,
+    permalink:
+      data.date === undefined || parsed?.ok ? articleToPermalink(id, parsed?.ok ? parsed.value : null) : `\0unknown address of ${file}`,
     parsedDate: parsed?.ok ? parsed.value : null,
     publicationSlug: textToSlug(publication),
     html: "",

@@ -24,18 +24,21 @@ const TEX_SPECIALS: Record<string, string> = {
   "\\": "\\textbackslash{}",
   "{": "\\textbraceleft{}",
   "}": "\\textbraceright{}",
-  "$": "\\$",
+  $: "\\$",
   "%": "\\%",
   "&": "\\&",
   "#": "\\#",
-  "_": "\\_",
+  _: "\\_",
   "~": "\\textasciitilde{}",
   "^": "\\textasciicircum{}",
 };
 
 /** A text value for inside a field's braces: one line, every special character a command. */
 export function escapeBibtex(value: string): string {
-  return value.replace(/\s+/g, " ").trim().replace(/[\\{}$%&#_~^]/g, (char) => TEX_SPECIALS[char]!);
+  return value
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\{}$%&#_~^]/g, (char) => TEX_SPECIALS[char]!);
 }
 
 /** A url for inside braces: the characters that could end or open a group, percent-encoded. */
@@ -47,7 +50,10 @@ function escapeBibtexUrl(url: string): string {
 function nameToBibtex(name: CslName): string {
   if ("literal" in name) return `{${escapeBibtex(name.literal)}}`;
   const last = [name["dropping-particle"], name["non-dropping-particle"], name.family].filter(Boolean).join(" ");
-  return [last, name.suffix, name.given].filter(Boolean).map((part) => escapeBibtex(part!)).join(", ");
+  return [last, name.suffix, name.given]
+    .filter(Boolean)
+    .map((part) => escapeBibtex(part!))
+    .join(", ");
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");

@@ -99,7 +99,13 @@ export class CitationCache {
   citationsOf(article: ArticleEntry, archive: Pick<Archive, "site">): ArticleCitations {
     const item = articleToCslItem(article, archive);
     // The CSL item's `issued` cannot tell uncertain from approximate; BibTeX and RIS are written from the date itself.
-    const key = createHash("sha256").update(archive.site.language).update("\0").update(article.parsedDate?.edtf ?? "").update("\0").update(JSON.stringify(item)).digest("hex");
+    const key = createHash("sha256")
+      .update(archive.site.language)
+      .update("\0")
+      .update(article.parsedDate?.edtf ?? "")
+      .update("\0")
+      .update(JSON.stringify(item))
+      .digest("hex");
     let citations = this.used.get(key) ?? this.kept.get(key);
     if (citations && !this.used.has(key)) this.stats.reused++;
     if (!citations) {

@@ -17,19 +17,101 @@
 import { parse as parseName } from "@citation-js/name";
 
 export type CslName =
-  | { literal: string }
-  | { family: string; given: string; "non-dropping-particle"?: string; "dropping-particle"?: string; suffix?: string };
+  { literal: string } | { family: string; given: string; "non-dropping-particle"?: string; "dropping-particle"?: string; suffix?: string };
 
-const PARTICLES = new Set(["de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "ter", "le", "bin", "ibn", "al", "el"]);
+const PARTICLES = new Set([
+  "de",
+  "del",
+  "la",
+  "las",
+  "los",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "di",
+  "du",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "le",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+]);
 
 /** Words that name a body, an agency or a desk, never a person. */
 const BODY_WORDS = new Set([
-  "staff", "redacción", "redaccion", "editorial", "editors", "editor", "desk", "reporters", "correspondent", "correspondents", "corresponsal", "corresponsales",
-  "agency", "agencia", "press", "prensa", "news", "noticias", "service", "servicio", "wire",
-  "party", "partido", "committee", "comité", "comite", "union", "unión", "sindicato", "federation", "federación", "confederation", "confederación",
-  "front", "frente", "movement", "movimiento", "collective", "colectivo", "association", "asociación", "council", "consejo", "assembly", "asamblea",
-  "ministry", "ministerio", "office", "oficina", "secretariat", "secretaría", "bureau", "coordinadora", "central", "league", "liga", "network", "red",
-  "organization", "organisation", "organización", "group", "grupo", "team", "equipo", "collaborators", "colaboradores",
+  "staff",
+  "redacción",
+  "redaccion",
+  "editorial",
+  "editors",
+  "editor",
+  "desk",
+  "reporters",
+  "correspondent",
+  "correspondents",
+  "corresponsal",
+  "corresponsales",
+  "agency",
+  "agencia",
+  "press",
+  "prensa",
+  "news",
+  "noticias",
+  "service",
+  "servicio",
+  "wire",
+  "party",
+  "partido",
+  "committee",
+  "comité",
+  "comite",
+  "union",
+  "unión",
+  "sindicato",
+  "federation",
+  "federación",
+  "confederation",
+  "confederación",
+  "front",
+  "frente",
+  "movement",
+  "movimiento",
+  "collective",
+  "colectivo",
+  "association",
+  "asociación",
+  "council",
+  "consejo",
+  "assembly",
+  "asamblea",
+  "ministry",
+  "ministerio",
+  "office",
+  "oficina",
+  "secretariat",
+  "secretaría",
+  "bureau",
+  "coordinadora",
+  "central",
+  "league",
+  "liga",
+  "network",
+  "red",
+  "organization",
+  "organisation",
+  "organización",
+  "group",
+  "grupo",
+  "team",
+  "equipo",
+  "collaborators",
+  "colaboradores",
 ]);
 
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
@@ -37,7 +119,12 @@ const ACRONYM = /^[\p{Lu}\d]{2,}$/u;
 
 function isPersonWord(word: string): boolean {
   // "and" separates names in BibTeX, whatever its case.
-  return !BODY_WORDS.has(word.toLowerCase()) && word.toLowerCase() !== "and" && !ACRONYM.test(word) && (PARTICLES.has(word) || CAPITALISED_WORD.test(word));
+  return (
+    !BODY_WORDS.has(word.toLowerCase()) &&
+    word.toLowerCase() !== "and" &&
+    !ACRONYM.test(word) &&
+    (PARTICLES.has(word) || CAPITALISED_WORD.test(word))
+  );
 }
 
 function looksPersonal(words: string[]): boolean {
@@ -62,7 +149,8 @@ export function bylineToCslName(byline: string): CslName {
   const commas = name.split(",");
   if (commas.length === 2) {
     const [family = [], given = []] = commas.map((part) => part.trim().split(" ").filter(Boolean));
-    if (looksPersonal(family) && looksPersonal(given) && family.length <= 4 && given.length <= 4) return splitName(name) ?? { literal: name };
+    if (looksPersonal(family) && looksPersonal(given) && family.length <= 4 && given.length <= 4)
+      return splitName(name) ?? { literal: name };
     return { literal: name };
   }
   const words = name.split(" ");
@@ -75,5 +163,8 @@ export function bylineToCslName(byline: string): CslName {
 /** The name as a person reads it: `Ana de la Cruz`, or the literal. */
 export function cslNameToText(name: CslName): string {
   if ("literal" in name) return name.literal;
-  return [name.given, name["dropping-particle"], name["non-dropping-particle"], name.family].filter(Boolean).join(" ") + (name.suffix ? `, ${name.suffix}` : "");
+  return (
+    [name.given, name["dropping-particle"], name["non-dropping-particle"], name.family].filter(Boolean).join(" ") +
+    (name.suffix ? `, ${name.suffix}` : "")
+  );
 }

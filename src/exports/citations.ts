@@ -32,7 +32,8 @@ export function styleForLoneReferences(apa: string): string {
 }
 
 /** APA's "Retrieved …, from" before the URL of an undated work, in the style as bundled. */
-const RETRIEVED_FROM = '<text term="retrieved" text-case="capitalize-first"/><group delimiter=", "><date form="text" variable="accessed"/><text term="from"/></group>';
+const RETRIEVED_FROM =
+  '<text term="retrieved" text-case="capitalize-first"/><group delimiter=", "><date form="text" variable="accessed"/><text term="from"/></group>';
 
 /**
  * APA gives a retrieval date only for a work meant to change (APA 9.16), and
@@ -47,7 +48,9 @@ export function retrievedOnlyWithDate(apa: string): string {
 }
 
 export const REFERENCE_STYLE = "hemeroteca-apa";
-const cslStyles = (plugins.config.get("@csl") as { styles: { has(name: string): boolean; get(name: string): string; add(name: string, xml: string): void } }).styles;
+const cslStyles = (
+  plugins.config.get("@csl") as { styles: { has(name: string): boolean; get(name: string): string; add(name: string, xml: string): void } }
+).styles;
 if (!cslStyles.has(REFERENCE_STYLE)) cslStyles.add(REFERENCE_STYLE, styleForLoneReferences(retrievedOnlyWithDate(cslStyles.get("apa"))));
 
 /** `cite.json`: a CSL-JSON array holding the one item, as citation-js writes it. */

@@ -44,7 +44,10 @@ export function dateToCslDate(date: ArchiveDate): CslDate {
 }
 
 /** What a citation needs of an article: its record's fields, or the same read back from an export (`npm run search -- --format bib`). */
-export type CitableArticle = Pick<ArticleRecord, "id" | "title" | "publication" | "authors" | "parsedDate" | "language" | "issue" | "page" | "summary">;
+export type CitableArticle = Pick<
+  ArticleRecord,
+  "id" | "title" | "publication" | "authors" | "parsedDate" | "language" | "issue" | "page" | "summary"
+>;
 
 export function articleToCslItem(article: CitableArticle, archive: { site: Pick<Archive["site"], "baseUrl" | "title"> }): CslItem {
   return {
@@ -64,4 +67,3 @@ export function articleToCslItem(article: CitableArticle, archive: { site: Pick<
     archive: archive.site.title,
   };
 }
-

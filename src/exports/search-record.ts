@@ -62,7 +62,10 @@ export function articleToTimelinePeriod(article: ArticleEntry): string {
 }
 
 /** The date shown with a result is in the interface's language, as on the site's pages. */
-export function articleToSearchRecord(article: ArticleEntry & Pick<ArticleRecord, "text">, messages: Messages = messagesFor("en")): SearchRecord {
+export function articleToSearchRecord(
+  article: ArticleEntry & Pick<ArticleRecord, "text">,
+  messages: Messages = messagesFor("en"),
+): SearchRecord {
   const date = article.parsedDate;
   return {
     url: article.permalink,

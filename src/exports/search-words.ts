@@ -31,8 +31,35 @@ const INCLUDE_CHARACTERS = new Set(["_", "‿", "⁀", "⁔", "︳", "︴", "﹍
 
 /** The languages Pagefind stems (`fossick/mod.rs`, `get_stemmer`), each with Snowball's algorithm for it; any other is not stemmed. */
 const STEMMED: ReadonlySet<IsoCode> = new Set<IsoCode>([
-  "ar", "hy", "eu", "ca", "da", "nl", "en", "fi", "fr", "de", "el", "hi", "hu", "id", "ga",
-  "it", "lt", "ne", "no", "pl", "pt", "ro", "ru", "sr", "es", "sv", "ta", "tr", "yi",
+  "ar",
+  "hy",
+  "eu",
+  "ca",
+  "da",
+  "nl",
+  "en",
+  "fi",
+  "fr",
+  "de",
+  "el",
+  "hi",
+  "hu",
+  "id",
+  "ga",
+  "it",
+  "lt",
+  "ne",
+  "no",
+  "pl",
+  "pt",
+  "ro",
+  "ru",
+  "sr",
+  "es",
+  "sv",
+  "ta",
+  "tr",
+  "yi",
 ]);
 
 export type Stem = (word: string) => string;
@@ -129,7 +156,8 @@ export function wordToIndexWords(raw: string, stem: Stem): { word: string | unde
   const word = normalized ? stem(foldDiacritics(normalized)) : undefined;
   const parts: string[] = [];
   const chars = [...raw];
-  const possiblyCompound = chars.some((c) => !ALPHANUMERIC.test(c)) || chars.slice(1).some((c) => c !== c.toLowerCase() && c === c.toUpperCase());
+  const possiblyCompound =
+    chars.some((c) => !ALPHANUMERIC.test(c)) || chars.slice(1).some((c) => c !== c.toLowerCase() && c === c.toUpperCase());
   if (!possiblyCompound) return { word, parts };
   const discrete = toLowerCaseWords(raw.replace(ASCII_PUNCTUATION, " ")).split(/\s+/).filter(Boolean).join(" ");
   if (normalized && (/\s/.test(discrete) || !normalized.startsWith(discrete))) {
@@ -195,6 +223,11 @@ export function queryToTerms(query: string, language: string, stem: Stem = stemm
     if (INCLUDE_CHARACTERS.has(segment)) kept.push(segment);
     else if (!QUERY_PUNCTUATION.test(segment)) kept.push(segment.toLocaleLowerCase());
   }
-  const term = foldDiacritics(kept.join("").replace(/\s{2,}/g, " ").trim());
+  const term = foldDiacritics(
+    kept
+      .join("")
+      .replace(/\s{2,}/g, " ")
+      .trim(),
+  );
   return { terms: term ? term.split(" ").map(stem) : [], exact };
 }

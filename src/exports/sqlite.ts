@@ -82,7 +82,11 @@ CREATE TABLE archive_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`;
  * of them. The search record's content is title, summary and text joined by
  * blank lines, so its words are theirs, column by column.
  */
-export function articleToSearchColumns(article: ArticleEntry & Pick<ArticleRecord, "text">, messages: Messages, stem: Stem): { title: string; summary: string; text: string; meta: string; parts: string } {
+export function articleToSearchColumns(
+  article: ArticleEntry & Pick<ArticleRecord, "text">,
+  messages: Messages,
+  stem: Stem,
+): { title: string; summary: string; text: string; meta: string; parts: string } {
   const record = articleToSearchRecord(article, messages);
   const parts: string[] = [];
   const words = (text: string) => {
@@ -112,7 +116,9 @@ function exportValueToColumn(field: keyof ExportRecord, value: unknown): string 
  */
 export function rowToExportRecord(row: Record<string, unknown>): { ok: true; record: ExportRecord } | { ok: false; error: string } {
   const record: Record<string, unknown> = {};
-  const order = [...FRONT_MATTER_FIELD_ORDER.filter((key) => key !== "url"), "id", "url", "originalUrl", "text"] as Array<keyof ExportRecord>;
+  const order = [...FRONT_MATTER_FIELD_ORDER.filter((key) => key !== "url"), "id", "url", "originalUrl", "text"] as Array<
+    keyof ExportRecord
+  >;
   for (const field of order) {
     const value = row[field];
     if (value === null || value === undefined) continue;
@@ -123,7 +129,11 @@ export function rowToExportRecord(row: Record<string, unknown>): { ok: true; rec
     }
   }
   const checked = ExportRecordSchema.safeParse(record);
-  if (!checked.success) return { ok: false, error: `\`${String(row.id)}\`: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}` };
+  if (!checked.success)
+    return {
+      ok: false,
+      error: `\`${String(row.id)}\`: ${checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
+    };
   return { ok: true, record: record as ExportRecord };
 }
 
@@ -153,7 +163,10 @@ export class ArchiveDatabaseWriter {
   /** Where the rows `addRowsOf` copied begin, and the archive's entries they are. */
   private copied: { after: number; entries: readonly ArticleEntry[] } | undefined;
 
-  constructor(private readonly file: string, private readonly settings: DatabaseSettings = DEFAULT_SETTINGS) {
+  constructor(
+    private readonly file: string,
+    private readonly settings: DatabaseSettings = DEFAULT_SETTINGS,
+  ) {
     try {
       this.db = new Database(path.join(this.scratchDir, "archive.sqlite"));
       this.db.pragma(`page_size = ${PAGE_SIZE}`);
@@ -161,8 +174,12 @@ export class ArchiveDatabaseWriter {
       this.db.pragma("synchronous = OFF");
       this.db.exec(DATABASE_SCHEMA);
       const columns = ["position", ...EXPORT_FIELDS, "date_start", "date_end"];
-      this.insert = this.db.prepare(`INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-      this.insertWords = this.db.prepare("INSERT INTO search_words (rowid, title, summary, text, meta, parts) VALUES (@rowid, @title, @summary, @text, @meta, @parts)");
+      this.insert = this.db.prepare(
+        `INSERT INTO articles (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      );
+      this.insertWords = this.db.prepare(
+        "INSERT INTO search_words (rowid, title, summary, text, meta, parts) VALUES (@rowid, @title, @summary, @text, @meta, @parts)",
+      );
       this.messages = messagesFor(settings.searchLanguage);
       this.stem = stemmerFor(settings.searchLanguage);
     } catch (error) {
@@ -177,7 +194,12 @@ export class ArchiveDatabaseWriter {
     const record = articleToExportRecord(article, this.settings.baseUrl);
     const range = article.parsedDate ? dateToDayRange(article.parsedDate) : null;
     const rowid = ++this.position;
-    this.insert.run(rowid, ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])), range?.start ?? null, range?.end ?? null);
+    this.insert.run(
+      rowid,
+      ...EXPORT_FIELDS.map((field) => exportValueToColumn(field, record[field])),
+      range?.start ?? null,
+      range?.end ?? null,
+    );
     this.insertWords.run({ rowid, ...articleToSearchColumns(article, this.messages, this.stem) });
   }
 
@@ -197,13 +219,21 @@ export class ArchiveDatabaseWriter {
     this.db.prepare("ATTACH DATABASE ? AS part").run(database);
     try {
       const version: unknown = this.db.pragma("part.user_version", { simple: true });
-      if (version !== DATABASE_SCHEMA_VERSION) throw new Error(`Cannot \`merge\` \`${database}\`: its schema is version ${String(version)}, not ${DATABASE_SCHEMA_VERSION}; build every shard with the same code`);
+      if (version !== DATABASE_SCHEMA_VERSION)
+        throw new Error(
+          `Cannot \`merge\` \`${database}\`: its schema is version ${String(version)}, not ${DATABASE_SCHEMA_VERSION}; build every shard with the same code`,
+        );
       const ids = this.db.prepare("SELECT id FROM part.articles ORDER BY position").pluck().all() as string[];
       ids.forEach((id, index) => {
         const position = this.position + index + 1;
-        if (entries[position - 1]?.id !== id) throw new Error(`Cannot \`merge\` \`${database}\`: its article \`${id}\` is not the archive's article ${position}; build every shard of this archive again`);
+        if (entries[position - 1]?.id !== id)
+          throw new Error(
+            `Cannot \`merge\` \`${database}\`: its article \`${id}\` is not the archive's article ${position}; build every shard of this archive again`,
+          );
       });
-      const copied = this.db.prepare(`INSERT INTO main.articles (position, ${columns}) SELECT position + ?, ${columns} FROM part.articles ORDER BY position`).run(this.position).changes;
+      const copied = this.db
+        .prepare(`INSERT INTO main.articles (position, ${columns}) SELECT position + ?, ${columns} FROM part.articles ORDER BY position`)
+        .run(this.position).changes;
       this.copied ??= { after: this.position, entries };
       this.position += copied;
       return copied;
@@ -217,11 +247,14 @@ export class ArchiveDatabaseWriter {
     if (!this.copied) return;
     const { entries } = this.copied;
     const batch = this.db.prepare("SELECT position, text FROM articles WHERE position > ? ORDER BY position LIMIT 500");
-    for (let after = this.copied.after; ; ) {
+    for (let after = this.copied.after; ;) {
       const rows = batch.all(after) as Array<{ position: number; text: string }>;
       if (rows.length === 0) break;
       for (const row of rows) {
-        this.insertWords.run({ rowid: row.position, ...articleToSearchColumns({ ...entries[row.position - 1]!, text: row.text }, this.messages, this.stem) });
+        this.insertWords.run({
+          rowid: row.position,
+          ...articleToSearchColumns({ ...entries[row.position - 1]!, text: row.text }, this.messages, this.stem),
+        });
       }
       after = rows.at(-1)!.position;
     }

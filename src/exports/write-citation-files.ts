@@ -47,7 +47,10 @@ export interface WrittenFiles {
 
 /** Writes the three citation files beside every article page; answers their paths relative to the site. */
 export async function writeCitationFiles(
-  archive: Archive, outputDir: string, citationsOf: CitationsOf = (article) => articleToCitations(article, archive), written?: WrittenFiles,
+  archive: Archive,
+  outputDir: string,
+  citationsOf: CitationsOf = (article) => articleToCitations(article, archive),
+  written?: WrittenFiles,
 ): Promise<string[]> {
   const writes: Array<{ file: string; text: string }> = [];
   for (const article of archive.articles) {
@@ -57,10 +60,12 @@ export async function writeCitationFiles(
   }
   const changed = written ? writes.filter(({ file, text }) => !written.isUnchanged(file, () => text)) : writes;
   for (let i = 0; i < changed.length; i += CONCURRENT_WRITES) {
-    await Promise.all(changed.slice(i, i + CONCURRENT_WRITES).map(async ({ file, text }) => {
-      await writeFileIfChanged(path.join(outputDir, file), text);
-      written?.noteWritten(file, text);
-    }));
+    await Promise.all(
+      changed.slice(i, i + CONCURRENT_WRITES).map(async ({ file, text }) => {
+        await writeFileIfChanged(path.join(outputDir, file), text);
+        written?.noteWritten(file, text);
+      }),
+    );
   }
   return writes.map(({ file }) => file);
 }

@@ -23,7 +23,13 @@ import { cslItemToRis } from "./ris.ts";
 import { ArchiveDatabaseWriter } from "./sqlite.ts";
 
 /** The exports the manifest lists, relative to the site. */
-export const EXPORT_FILES = ["data/archive.jsonl", "data/archive.csv", "data/archive.sqlite", "data/archive.bib", "data/archive.ris"] as const;
+export const EXPORT_FILES = [
+  "data/archive.jsonl",
+  "data/archive.csv",
+  "data/archive.sqlite",
+  "data/archive.bib",
+  "data/archive.ris",
+] as const;
 export const MANIFEST_FILE = "data/manifest.json";
 /** The data files, relative to the site. */
 export const DATA_FILES = [...EXPORT_FILES, MANIFEST_FILE] as const;
@@ -33,8 +39,10 @@ export type ExportSource = Pick<Archive, "articles" | "site" | "bodyOf">;
 
 type CitationSite = { site: Pick<Archive["site"], "baseUrl" | "title"> };
 
-const articleToBibtex = (article: CitableArticle, archive: CitationSite) => cslItemToBibtex(articleToCslItem(article, archive), article.parsedDate);
-const articleToRis = (article: CitableArticle, archive: CitationSite) => cslItemToRis(articleToCslItem(article, archive), article.parsedDate);
+const articleToBibtex = (article: CitableArticle, archive: CitationSite) =>
+  cslItemToBibtex(articleToCslItem(article, archive), article.parsedDate);
+const articleToRis = (article: CitableArticle, archive: CitationSite) =>
+  cslItemToRis(articleToCslItem(article, archive), article.parsedDate);
 
 /** Every article's BibTeX entry, as in its `cite.bib`, in the order given. */
 export function archiveToBibtex(archive: CitationSite & { articles: readonly CitableArticle[] }): string {
@@ -176,8 +184,18 @@ export interface ExportWriters {
  * them, then renames every one into place and writes the manifest; if `fill`
  * or a rename fails, removes them all, so a reader finds all or none.
  */
-export async function writeExportFiles(archive: Pick<Archive, "articles" | "site">, outputDir: string, fill: (writers: ExportWriters) => void): Promise<void> {
-  const [jsonlFile, csvFile, sqliteFile, bibFile, risFile] = EXPORT_FILES.map((file) => path.join(outputDir, file)) as [string, string, string, string, string];
+export async function writeExportFiles(
+  archive: Pick<Archive, "articles" | "site">,
+  outputDir: string,
+  fill: (writers: ExportWriters) => void,
+): Promise<void> {
+  const [jsonlFile, csvFile, sqliteFile, bibFile, risFile] = EXPORT_FILES.map((file) => path.join(outputDir, file)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   await mkdir(path.dirname(jsonlFile), { recursive: true });
   const jsonl = new TextFileWriter(jsonlFile);
   const csv = new TextFileWriter(csvFile);
@@ -186,7 +204,11 @@ export async function writeExportFiles(archive: Pick<Archive, "articles" | "site
   let database: ArchiveDatabaseWriter | undefined;
   let version: string;
   try {
-    database = new ArchiveDatabaseWriter(sqliteFile, { baseUrl: archive.site.baseUrl, title: archive.site.title, searchLanguage: archive.site.language });
+    database = new ArchiveDatabaseWriter(sqliteFile, {
+      baseUrl: archive.site.baseUrl,
+      title: archive.site.title,
+      searchLanguage: archive.site.language,
+    });
     fill({ jsonl, csv, bib, ris, database });
     version = jsonl.finish();
     csv.finish();

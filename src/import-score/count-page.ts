@@ -50,10 +50,33 @@ export interface Counts {
 }
 
 export const COUNT_KEYS = [
-  "pages", "items", "found", "merged", "split", "missed", "hosts", "records", "extra", "boilerplateLines", "boilerplateInRecords",
-  "headlinesPrinted", "headlinesExact", "bylinesPrinted", "bylinesRight", "bylinesWhereNone",
-  "datesPrinted", "datesRight", "datesWrong", "datesWrongOnlyQualified", "datesMissing", "datesWhereNone",
-  "languageRight", "layoutRight", "nonBlankLines", "linesUnaccounted", "refused",
+  "pages",
+  "items",
+  "found",
+  "merged",
+  "split",
+  "missed",
+  "hosts",
+  "records",
+  "extra",
+  "boilerplateLines",
+  "boilerplateInRecords",
+  "headlinesPrinted",
+  "headlinesExact",
+  "bylinesPrinted",
+  "bylinesRight",
+  "bylinesWhereNone",
+  "datesPrinted",
+  "datesRight",
+  "datesWrong",
+  "datesWrongOnlyQualified",
+  "datesMissing",
+  "datesWhereNone",
+  "languageRight",
+  "layoutRight",
+  "nonBlankLines",
+  "linesUnaccounted",
+  "refused",
 ] as const satisfies ReadonlyArray<keyof Counts>;
 
 export function zeroCounts(): Counts {
@@ -119,13 +142,38 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The fields of each item against the record holding its first anchor (none when that line is in no record). */
-export function countFields(items: readonly LocatedItem[], records: readonly ScoredRecord[]): Pick<Counts,
-  "headlinesPrinted" | "headlinesExact" | "bylinesPrinted" | "bylinesRight" | "bylinesWhereNone" |
-  "datesPrinted" | "datesRight" | "datesWrong" | "datesWrongOnlyQualified" | "datesMissing" | "datesWhereNone" | "languageRight"> {
+export function countFields(
+  items: readonly LocatedItem[],
+  records: readonly ScoredRecord[],
+): Pick<
+  Counts,
+  | "headlinesPrinted"
+  | "headlinesExact"
+  | "bylinesPrinted"
+  | "bylinesRight"
+  | "bylinesWhereNone"
+  | "datesPrinted"
+  | "datesRight"
+  | "datesWrong"
+  | "datesWrongOnlyQualified"
+  | "datesMissing"
+  | "datesWhereNone"
+  | "languageRight"
+> {
   const owner = ownerOfLine(records);
   const counts = {
-    headlinesPrinted: 0, headlinesExact: 0, bylinesPrinted: 0, bylinesRight: 0, bylinesWhereNone: 0,
-    datesPrinted: 0, datesRight: 0, datesWrong: 0, datesWrongOnlyQualified: 0, datesMissing: 0, datesWhereNone: 0, languageRight: 0,
+    headlinesPrinted: 0,
+    headlinesExact: 0,
+    bylinesPrinted: 0,
+    bylinesRight: 0,
+    bylinesWhereNone: 0,
+    datesPrinted: 0,
+    datesRight: 0,
+    datesWrong: 0,
+    datesWrongOnlyQualified: 0,
+    datesMissing: 0,
+    datesWhereNone: 0,
+    languageRight: 0,
   };
   for (const item of items) {
     const index = owner.get(item.anchors[0]!);

@@ -21,7 +21,14 @@ const COLUMNS: Array<{ head: string; cell: (c: Counts) => string }> = [
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 function rate(part: number, whole: number): string {
@@ -51,7 +58,9 @@ export function scoreToText(score: CorpusScore): string {
     const layout = page.layout.truth === page.layout.detected ? page.layout.truth : `${page.layout.truth}->${page.layout.detected}`;
     rows.push([page.name, page.set, layout, ...COLUMNS.map((column) => column.cell(page.counts))]);
   }
-  const errors = score.pages.filter((page) => page.error !== undefined).map((page) => `${page.name}: the importer refused the page: ${page.error}`);
+  const errors = score.pages
+    .filter((page) => page.error !== undefined)
+    .map((page) => `${page.name}: the importer refused the page: ${page.error}`);
   return [
     table(rows),
     ...(errors.length > 0 ? ["", ...errors] : []),

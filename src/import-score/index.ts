@@ -4,6 +4,18 @@ export { scoreToText, totalsToText } from "./format-score.ts";
 export { TruthFileError, parseTruth, TruthSchema, type Truth, type TruthItem } from "./truth-file.ts";
 export { locateTruth, plainHeadline, type LocatedItem, type LocatedPage } from "./locate-truth.ts";
 export { readCorpus, readCorpusPage, readDevDomains, parseDevDomains } from "./read-corpus.ts";
-export { COUNT_KEYS, addCounts, zeroCounts, scorePage, segmentItems, countBoilerplateInRecords, countFields, countUnaccounted, type Counts, type PageScore, type Segmentation } from "./count-page.ts";
+export {
+  COUNT_KEYS,
+  addCounts,
+  zeroCounts,
+  scorePage,
+  segmentItems,
+  countBoilerplateInRecords,
+  countFields,
+  countUnaccounted,
+  type Counts,
+  type PageScore,
+  type Segmentation,
+} from "./count-page.ts";
 export { runImporter, type ImporterOutcome, type ScoredRecord } from "./run-importer.ts";
 export { RATES, scoreRates, floorFrom, belowFloor, FloorSchema, type Floor, type RateName } from "./score-rates.ts";

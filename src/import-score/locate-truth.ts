@@ -72,7 +72,9 @@ export function locateTruth(name: string, file: string, pageText: string, truth:
   for (const [entry, count] of wantedCounts) {
     const matching = lines.flatMap((line, i) => (line.trim() === entry ? [i + 1] : []));
     if (matching.length < count) {
-      throw new TruthFileError(`${file}: boilerplate “${entry}” is listed ${count} time${count === 1 ? "" : "s"} but the page prints it as a whole line ${matching.length} time${matching.length === 1 ? "" : "s"}`);
+      throw new TruthFileError(
+        `${file}: boilerplate “${entry}” is listed ${count} time${count === 1 ? "" : "s"} but the page prints it as a whole line ${matching.length} time${matching.length === 1 ? "" : "s"}`,
+      );
     }
     boilerplateLines.push(...matching.slice(0, count));
   }
@@ -89,10 +91,14 @@ export function locateTruth(name: string, file: string, pageText: string, truth:
     if (item.headline !== null) {
       const wanted = plainHeadline(item.headline);
       for (let i = from; i < lines.length && headlineIndex < 0; i++) if (open(i) && plainHeadline(lines[i]!) === wanted) headlineIndex = i;
-      for (let i = from; i < lines.length && headlineIndex < 0; i++) if (open(i) && plainHeadline(lines[i]!).includes(wanted)) headlineIndex = i;
+      for (let i = from; i < lines.length && headlineIndex < 0; i++)
+        if (open(i) && plainHeadline(lines[i]!).includes(wanted)) headlineIndex = i;
       // Print headlines broken over two or three lines are written joined by a space in the truth file.
       for (let i = from; i < lines.length && headlineIndex < 0; i++) if (open(i) && brokenHeadlineAt(lines, i, wanted)) headlineIndex = i;
-      if (headlineIndex < 0) throw new TruthFileError(`${itemLabel(file, item, index)}: the headline is not printed on the page after the previous item (outside the boilerplate lines)`);
+      if (headlineIndex < 0)
+        throw new TruthFileError(
+          `${itemLabel(file, item, index)}: the headline is not printed on the page after the previous item (outside the boilerplate lines)`,
+        );
       anchors.push(headlineIndex + 1);
       startFrom = headlineIndex;
     }
@@ -105,7 +111,10 @@ export function locateTruth(name: string, file: string, pageText: string, truth:
         const line = i === headlineIndex ? lines[i]!.replace(item.headline!, "") : lines[i]!;
         if (start.split(/\s+/).length >= 4 ? line.includes(start) : line.trim() === start) startIndex = i;
       }
-      if (startIndex < 0) throw new TruthFileError(`${itemLabel(file, item, index)}: the start “${start}” is not on the page after the item's headline or the previous item (outside the boilerplate lines); a start of fewer than 4 words must be a whole line`);
+      if (startIndex < 0)
+        throw new TruthFileError(
+          `${itemLabel(file, item, index)}: the start “${start}” is not on the page after the item's headline or the previous item (outside the boilerplate lines); a start of fewer than 4 words must be a whole line`,
+        );
       if (!anchors.includes(startIndex + 1)) anchors.push(startIndex + 1);
     }
     // Columns of a print page interleave: the next headline may come before this item's text, so the search goes on

@@ -37,9 +37,14 @@ export async function readCorpus(corpusDir: string): Promise<CorpusPage[]> {
   try {
     entries = await readdir(corpusDir, { withFileTypes: true });
   } catch (error) {
-    throw new TruthFileError(`${corpusDir}: the corpus folder cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
+    throw new TruthFileError(`${corpusDir}: the corpus folder cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`, {
+      cause: error,
+    });
   }
-  const dirs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const dirs = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const pages: CorpusPage[] = [];
   for (const name of dirs) {
     const dir = path.join(corpusDir, name);

@@ -66,6 +66,10 @@ export function belowFloor(counts: Counts, floor: Floor): string[] {
     const now = rates[name];
     const kept = floor.rates[name];
     const worse = RATES[name].better === "higher" ? now < kept : now > kept;
-    return worse ? [`${name}: ${now.toFixed(3)} is ${RATES[name].better === "higher" ? "below" : "above"} the floor ${kept} measured ${floor.measured}`] : [];
+    return worse
+      ? [
+          `${name}: ${now.toFixed(3)} is ${RATES[name].better === "higher" ? "below" : "above"} the floor ${kept} measured ${floor.measured}`,
+        ]
+      : [];
   });
 }

@@ -29,7 +29,11 @@ export interface SourceReport {
 
 export const UNRECOGNISED = "not recognised by the importer (left over)";
 
-export function accountLines(lines: readonly Line[], drafts: readonly Draft[], dropped: readonly DroppedLine[]): { dropped: DroppedLine[]; problems: string[] } {
+export function accountLines(
+  lines: readonly Line[],
+  drafts: readonly Draft[],
+  dropped: readonly DroppedLine[],
+): { dropped: DroppedLine[]; problems: string[] } {
   const owners = new Map<number, string[]>();
   const claim = (line: number, owner: string) => owners.set(line, [...(owners.get(line) ?? []), owner]);
   drafts.forEach((draft, index) => {

@@ -90,7 +90,10 @@ export function articleStreamParts(lines: readonly Line[], publication?: string)
     const above = units[head - 1];
     return above && above.kind !== "byline" && above.kind !== "date" && above.block.words <= 3 && !/[.!?]$/.test(above.block.text.trim());
   };
-  const from = [lines[0]?.n ?? starts[0]!, ...heads.slice(1).map((head) => (labelAbove(head) ? units[head - 1]!.block.first : units[head]!.block.first))];
+  const from = [
+    lines[0]?.n ?? starts[0]!,
+    ...heads.slice(1).map((head) => (labelAbove(head) ? units[head - 1]!.block.first : units[head]!.block.first)),
+  ];
   return from.map((start, k) => ({
     lines: lines.filter((line) => line.n >= start && (k + 1 >= from.length || line.n < from[k + 1]!)),
     headline: starts[k]!,

@@ -30,7 +30,8 @@ export function assignIds(requests: readonly IdRequest[], context: IdContext): s
     if (!byTitle.has(entry.title)) byTitle.set(entry.title, entry.id);
   }
   for (const article of context.existing) {
-    if (article.sourceFile === context.sourceFile && article.lines && !byLines.has(key(article.lines))) byLines.set(key(article.lines), article.id);
+    if (article.sourceFile === context.sourceFile && article.lines && !byLines.has(key(article.lines)))
+      byLines.set(key(article.lines), article.id);
   }
   // Ids this source gave before are given back as they are; new ids avoid every id in use.
   const given = new Set<string>();

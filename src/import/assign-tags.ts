@@ -26,7 +26,11 @@ const TagEntrySchema = z
   .superRefine((entry, context) => {
     for (const key of Object.keys(entry)) {
       if (key !== "labels" && !LANGUAGE_KEY.test(key)) {
-        context.addIssue({ code: "custom", path: [key], message: "a language is a code such as `en` or `es`, or `any` for words of every language" });
+        context.addIssue({
+          code: "custom",
+          path: [key],
+          message: "a language is a code such as `en` or `es`, or `any` for words of every language",
+        });
       }
     }
   });
@@ -50,7 +54,8 @@ function compile(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${core}${prefix ? "[\\p{L}\\p{N}]*" : ""}(?![\\p{L}\\p{N}])`, "u");
 }
 
-const VOCABULARY_HINT = "each entry is a tag, then its words per language, and optionally its labels: `strike: { en: [strike, strikes], es: [huelga*], labels: { es: huelga } }`";
+const VOCABULARY_HINT =
+  "each entry is a tag, then its words per language, and optionally its labels: `strike: { en: [strike, strikes], es: [huelga*], labels: { es: huelga } }`";
 const WORDING: YamlFileWording = {
   what: "the tag vocabulary",
   syntaxHint: "each entry is `tag:` followed by its words, indented; see CONTRIBUTING.md",

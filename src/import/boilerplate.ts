@@ -18,17 +18,116 @@ const READ_MORE =
 
 const NAVIGATION_WORDS = new Set(
   [
-    "home", "menu", "search", "about", "about us", "contact", "contact us", "donate", "donar", "dona", "login", "log in",
-    "sign in", "register", "inicio", "portada", "buscar", "búsqueda", "contacto", "quiénes somos", "quienes somos", "nosotros",
-    "share", "share this", "share this article", "share on facebook", "share on twitter", "compartir esto", "comparte", "follow us",
-    "síguenos", "tweet", "facebook", "twitter", "x", "instagram", "youtube", "telegram", "whatsapp", "email", "e-mail", "print",
-    "imprimir", "compartir", "next", "previous", "next page", "previous page", "siguiente", "anterior", "older posts",
-    "newer posts", "older entries", "newer entries", "load more", "cargar más", "ver todo", "view all", "see all", "more news",
-    "más noticias", "latest", "latest news", "últimas noticias", "news", "noticias", "top", "back to top", "volver arriba",
-    "close", "cerrar", "toggle navigation", "main menu", "menú", "rss", "feed", "subscribe", "suscríbete", "suscribirse",
-    "support us", "apóyanos", "related", "related articles", "artículos relacionados", "most read", "más leídas", "lo más leído",
-    "trending", "popular", "categories", "categorías", "tags", "etiquetas", "archives", "archivo", "comments", "comentarios",
-    "advertisement", "publicidad", "anuncio", "sponsored", "patrocinado", "»", "«", "›", "‹", "…", "...", "→", "←",
+    "home",
+    "menu",
+    "search",
+    "about",
+    "about us",
+    "contact",
+    "contact us",
+    "donate",
+    "donar",
+    "dona",
+    "login",
+    "log in",
+    "sign in",
+    "register",
+    "inicio",
+    "portada",
+    "buscar",
+    "búsqueda",
+    "contacto",
+    "quiénes somos",
+    "quienes somos",
+    "nosotros",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "compartir esto",
+    "comparte",
+    "follow us",
+    "síguenos",
+    "tweet",
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "print",
+    "imprimir",
+    "compartir",
+    "next",
+    "previous",
+    "next page",
+    "previous page",
+    "siguiente",
+    "anterior",
+    "older posts",
+    "newer posts",
+    "older entries",
+    "newer entries",
+    "load more",
+    "cargar más",
+    "ver todo",
+    "view all",
+    "see all",
+    "more news",
+    "más noticias",
+    "latest",
+    "latest news",
+    "últimas noticias",
+    "news",
+    "noticias",
+    "top",
+    "back to top",
+    "volver arriba",
+    "close",
+    "cerrar",
+    "toggle navigation",
+    "main menu",
+    "menú",
+    "rss",
+    "feed",
+    "subscribe",
+    "suscríbete",
+    "suscribirse",
+    "support us",
+    "apóyanos",
+    "related",
+    "related articles",
+    "artículos relacionados",
+    "most read",
+    "más leídas",
+    "lo más leído",
+    "trending",
+    "popular",
+    "categories",
+    "categorías",
+    "tags",
+    "etiquetas",
+    "archives",
+    "archivo",
+    "comments",
+    "comentarios",
+    "advertisement",
+    "publicidad",
+    "anuncio",
+    "sponsored",
+    "patrocinado",
+    "»",
+    "«",
+    "›",
+    "‹",
+    "…",
+    "...",
+    "→",
+    "←",
   ].map(fold),
 );
 
@@ -44,7 +143,9 @@ const RULES: Rule[] = [
   {
     reason: "camera placeholder caption",
     test: (text) =>
-      /\b(?:enter|add|insert|write)\s+(?:a|an|the)?\s*(?:descriptive\s+)?(?:sentence|caption|description|text)\b.*\b(?:photo|image|picture|here)\b/i.test(text) ||
+      /\b(?:enter|add|insert|write)\s+(?:a|an|the)?\s*(?:descriptive\s+)?(?:sentence|caption|description|text)\b.*\b(?:photo|image|picture|here)\b/i.test(
+        text,
+      ) ||
       /\b(?:caption|description) (?:goes )?here\b/i.test(text) ||
       /^(?:image|photo|picture|foto|imagen)(?: placeholder| here)?\.?$/i.test(text) ||
       /\b(?:escriba|añada|agregue) (?:una )?(?:frase|descripción|leyenda)\b.*\b(?:foto|imagen)\b/i.test(text),
@@ -53,15 +154,19 @@ const RULES: Rule[] = [
     reason: "sign-up box",
     test: (text, _raw, words) =>
       words <= 25 &&
-      /\b(?:sign up|signup|subscribe|subscription|newsletter|mailing list|your e-?mail|email address|enter your email|suscr[ií]b|bolet[ií]n|tu correo|correo electr[oó]nico|get (?:our|the) (?:latest|updates)|join (?:our|the) (?:list|mailing))/i.test(text),
+      /\b(?:sign up|signup|subscribe|subscription|newsletter|mailing list|your e-?mail|email address|enter your email|suscr[ií]b|bolet[ií]n|tu correo|correo electr[oó]nico|get (?:our|the) (?:latest|updates)|join (?:our|the) (?:list|mailing))/i.test(
+        text,
+      ),
   },
   {
     reason: "copyright notice",
-    test: (text, _raw, words) => words <= 30 && /^(?:©|\(c\)|copyright\b)|all rights reserved|todos los derechos reservados|derechos reservados/i.test(text),
+    test: (text, _raw, words) =>
+      words <= 30 && /^(?:©|\(c\)|copyright\b)|all rights reserved|todos los derechos reservados|derechos reservados/i.test(text),
   },
   {
     reason: "cookie notice",
-    test: (text, _raw, words) => words <= 40 && /\bcookies?\b/i.test(text) && /\b(?:use|uses|accept|aceptar|utiliza|usamos|consent|policy|política)\b/i.test(text),
+    test: (text, _raw, words) =>
+      words <= 40 && /\bcookies?\b/i.test(text) && /\b(?:use|uses|accept|aceptar|utiliza|usamos|consent|policy|política)\b/i.test(text),
   },
   {
     reason: "metadata line (tags, categories, comments)",
@@ -74,7 +179,9 @@ const RULES: Rule[] = [
   {
     reason: "navigation",
     test: (text, raw, words) => {
-      const folded = fold(text).replace(/[.:|]+$/, "").trim();
+      const folded = fold(text)
+        .replace(/[.:|]+$/, "")
+        .trim();
       if (words <= 4 && NAVIGATION_WORDS.has(folded)) return true;
       if (/^(?:page|página|pagina)\s+\d+(?:\s+(?:of|de)\s+\d+)?$/i.test(text)) return true;
       if (/^[\d\s.…|«»‹›<>-]+$/.test(text) && /\d/.test(text) && words <= 12 && /\d\s+\d/.test(text)) return true;
@@ -128,14 +235,26 @@ export function isReadMore(raw: string): boolean {
 }
 
 const PRINT_RULES: Rule[] = [
-  { origin: "price", reason: "print: price", test: (text, _raw, words) => words <= 8 && /^(?:solidarity |precio |price|precio)\b.*\d/i.test(text) },
-  { origin: "page-pointer", reason: "print: pointer to another page (`see back cover`)", test: (text, _raw, words) => words <= 6 && /^(?:see|ver|véase|vea) (?:the )?(?:back|front) (?:cover|page)|^(?:ver|véase) (?:contratapa|contraportada|portada)/i.test(text) },
+  {
+    origin: "price",
+    reason: "print: price",
+    test: (text, _raw, words) => words <= 8 && /^(?:solidarity |precio |price|precio)\b.*\d/i.test(text),
+  },
+  {
+    origin: "page-pointer",
+    reason: "print: pointer to another page (`see back cover`)",
+    test: (text, _raw, words) =>
+      words <= 6 &&
+      /^(?:see|ver|véase|vea) (?:the )?(?:back|front) (?:cover|page)|^(?:ver|véase) (?:contratapa|contraportada|portada)/i.test(text),
+  },
   {
     origin: "jump-line",
     reason: "print: jump line (continued on/from another page)",
     test: (text, _raw, words) =>
       words <= 12 &&
-      /(?:continued|continues|cont\.) (?:on|from|in) (?:page|p\.)\s*\d+|\bon page\.?\s*\d+$|^(?:→\s*)?continued from|see (?:in )?page\.?\s*\d+|(?:viene|contin[úu]a) (?:de|en) (?:la )?p[áa]g(?:ina|\.)?\s*\d+|sigue en (?:la )?p[áa]g/i.test(text),
+      /(?:continued|continues|cont\.) (?:on|from|in) (?:page|p\.)\s*\d+|\bon page\.?\s*\d+$|^(?:→\s*)?continued from|see (?:in )?page\.?\s*\d+|(?:viene|contin[úu]a) (?:de|en) (?:la )?p[áa]g(?:ina|\.)?\s*\d+|sigue en (?:la )?p[áa]g/i.test(
+        text,
+      ),
   },
   {
     origin: "website-pointer",
@@ -153,7 +272,9 @@ const PRINT_RULES: Rule[] = [
     reason: "print: advertisement",
     test: (text, _raw, words) =>
       words <= 40 &&
-      /\b(?:purchase|buy (?:it|now|the book)|order (?:it|now)|on sale|presentation of the book|publishing house|ediciones|editorial socialista|editorial\b(?= \p{Lu})|compre|cómpralo|presentación del libro)/iu.test(text),
+      /\b(?:purchase|buy (?:it|now|the book)|order (?:it|now)|on sale|presentation of the book|publishing house|ediciones|editorial socialista|editorial\b(?= \p{Lu})|compre|cómpralo|presentación del libro)/iu.test(
+        text,
+      ),
   },
 ];
 
@@ -168,9 +289,11 @@ export function printFurniture(raw: string, publication?: string): PrintFurnitur
   const text = stripMarkdown(raw);
   if (text === "") return { origin: "empty-markup", reason: "markup without text" };
   const words = wordCount(text);
-  if (publication && isPublicationName(text, publication)) return { origin: "publication-name", reason: "print: publication name (page header)" };
+  if (publication && isPublicationName(text, publication))
+    return { origin: "publication-name", reason: "print: publication name (page header)" };
   for (const rule of PRINT_RULES) if (rule.test(text, raw, words)) return { origin: rule.origin!, reason: rule.reason };
   const web = boilerplateReason(raw);
-  if (web === "web or e-mail address" || web === "`skip to content` link" || web === "camera placeholder caption") return { origin: "web-furniture", reason: web };
+  if (web === "web or e-mail address" || web === "`skip to content` link" || web === "camera placeholder caption")
+    return { origin: "web-furniture", reason: web };
   return undefined;
 }

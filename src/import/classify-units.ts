@@ -9,8 +9,16 @@ import { boilerplateReason } from "./boilerplate.ts";
 import { splitSentences } from "./derive-headline.ts";
 import { findDates, parseDateLine, type FoundDate } from "./extract-date.ts";
 import {
-  endsWithPeriod, firstLinkUrl, headingLevel, isEmphasizedOnly, isNameOnly, linkOnly, startsLowercase, stripMarkdown,
-  titleCaseRatio, wordCount,
+  endsWithPeriod,
+  firstLinkUrl,
+  headingLevel,
+  isEmphasizedOnly,
+  isNameOnly,
+  linkOnly,
+  startsLowercase,
+  stripMarkdown,
+  titleCaseRatio,
+  wordCount,
 } from "./markdown-text.ts";
 import { ALL_STOPWORDS } from "./stopwords.ts";
 
@@ -72,7 +80,10 @@ export function parseAuthors(text: string): string[] | undefined {
 
 /** `March 3, 2023 | By Ana Ruiz`, `By Ana Ruiz · 3 March 2023`: a byline and a date on one line. */
 function parseBylineWithDate(text: string): { authors: string[]; date?: FoundDate } | undefined {
-  const parts = text.split(/\s+[|·•]\s+|\s+[–—]\s+/).map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(/\s+[|·•]\s+|\s+[–—]\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length < 2 || parts.length > 3) return undefined;
   let authors: string[] | undefined;
   let date: FoundDate | undefined;
@@ -95,7 +106,10 @@ const DE_BYLINE = /^de\s+(.+)$/i;
  */
 function parseBarredByline(text: string): { authors: string[] } | undefined {
   if (!/\|/.test(text)) return undefined;
-  const cells = text.split("|").map((cell) => cell.trim()).filter(Boolean);
+  const cells = text
+    .split("|")
+    .map((cell) => cell.trim())
+    .filter(Boolean);
   if (cells.length < 2 || cells.length > 4) return undefined;
   const match = BYLINE.exec(cells[0]!);
   if (!match) return undefined;
@@ -127,7 +141,10 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
   const dates = findDates(rest).filter((found) => found.year !== undefined && found.month !== undefined);
   if (dates.length === 1) {
     date = dates[0]!;
-    rest = (rest.slice(0, date.index) + rest.slice(date.index + date.text.length)).replace(/\s*(?:[|·•,–—-]|\bon\b|\bel\b)\s*$/i, "").replace(/\s*[|·•–—-]\s*/g, " ").trim();
+    rest = (rest.slice(0, date.index) + rest.slice(date.index + date.text.length))
+      .replace(/\s*(?:[|·•,–—-]|\bon\b|\bel\b)\s*$/i, "")
+      .replace(/\s*[|·•–—-]\s*/g, " ")
+      .trim();
   }
   // A numeric date or a time left after the names (`Ana Ruiz | 11.10.2023 16h06`, `Ana Ruiz 12h12`) is no name.
   rest = rest.replace(/(?:\s*[|·•]\s*|\s+)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?(?:\s*[-–]?\s*\d{1,2}[h:]\d{2})?\s*$/u, "").trim();
@@ -136,7 +153,8 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
 }
 
 /** `By Gwynne Dyer – Could there be ...`: a byline opening a line of text, set off by a dash. */
-const INLINE_BYLINE = /^\s*[*_]*(by|por|written by|escrito por)\s+([\p{Lu}][\p{L}.'’ -]{1,60}?(?:\s+(?:and|y|&)\s+[\p{Lu}][\p{L}.'’ -]{1,40}?)?)[*_]*\s+[–—]\s+(?=\S)/iu;
+const INLINE_BYLINE =
+  /^\s*[*_]*(by|por|written by|escrito por)\s+([\p{Lu}][\p{L}.'’ -]{1,60}?(?:\s+(?:and|y|&)\s+[\p{Lu}][\p{L}.'’ -]{1,40}?)?)[*_]*\s+[–—]\s+(?=\S)/iu;
 
 const CAPTION_CUE =
   /\\?\[(?:left|right|center|centre|izquierda|derecha|centro)\\?\]|\((?:left|right|center|izquierda|derecha|centro|photo|foto)\b[^)]*\)|^(?:photo|foto|image|imagen|picture|credit|crédito|pictured|en la foto|in the photo)\s*[:|(]|\b(?:photo|foto)\s*(?:by|de|:)\s*\p{Lu}|©/iu;
@@ -222,7 +240,13 @@ export function classifyUnit(block: Block, publication?: string): Unit {
       const raw = block.raw.slice(inline[0].length);
       const rest = stripMarkdown(raw);
       const inner = classifyUnit({ ...block, raw, text: rest, words: wordCount(rest) }, publication);
-      if (inner.kind === "text") return { ...inner, block: { ...inner.block, raw, text: rest, words: wordCount(rest) }, inlineAuthors: names, inlineByline: inline[0].trim() };
+      if (inner.kind === "text")
+        return {
+          ...inner,
+          block: { ...inner.block, raw, text: rest, words: wordCount(rest) },
+          inlineAuthors: names,
+          inlineByline: inline[0].trim(),
+        };
     }
   }
   const dateLine = parseDateLine(text);
@@ -276,7 +300,12 @@ export function markRepeats(units: Unit[], window = 4): Unit[] {
   return units.map((unit, index) => {
     const count = copies.get(unit.block.text) ?? 0;
     if (unit.kind === "text" && unit.block.words <= 6 && count >= 3) {
-      return { ...unit, kind: "boilerplate" as const, reason: `a short line printed ${count} times on the page (a label or menu entry)`, repeatedLabel: true };
+      return {
+        ...unit,
+        kind: "boilerplate" as const,
+        reason: `a short line printed ${count} times on the page (a label or menu entry)`,
+        repeatedLabel: true,
+      };
     }
     if (unit.kind !== "text" || unit.block.words < 4) return unit;
     for (let k = Math.max(0, index - window); k < index; k++) {

@@ -10,11 +10,63 @@ import { datelineDate, findDates, type FoundDate } from "./extract-date.ts";
 import { fold, wordCount, words } from "./markdown-text.ts";
 import { ALL_STOPWORDS } from "./stopwords.ts";
 
-const ABBREVIATIONS = new Set(
-  ["dr", "dra", "mr", "mrs", "ms", "sr", "sra", "srta", "st", "prof", "gen", "gral", "col", "cap", "lt", "sgt", "gov", "sen",
-    "rep", "pres", "jr", "no", "nº", "n°", "vol", "pp", "p", "etc", "vs", "ca", "approx", "av", "avda", "jan", "feb", "mar", "apr",
-    "aug", "sept", "sep", "oct", "nov", "dec", "ene", "dic", "inc", "ltd", "co", "corp", "u.s", "u.k", "e.g", "i.e", "ee.uu", "uu"],
-);
+const ABBREVIATIONS = new Set([
+  "dr",
+  "dra",
+  "mr",
+  "mrs",
+  "ms",
+  "sr",
+  "sra",
+  "srta",
+  "st",
+  "prof",
+  "gen",
+  "gral",
+  "col",
+  "cap",
+  "lt",
+  "sgt",
+  "gov",
+  "sen",
+  "rep",
+  "pres",
+  "jr",
+  "no",
+  "nº",
+  "n°",
+  "vol",
+  "pp",
+  "p",
+  "etc",
+  "vs",
+  "ca",
+  "approx",
+  "av",
+  "avda",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "aug",
+  "sept",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+  "ene",
+  "dic",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "u.s",
+  "u.k",
+  "e.g",
+  "i.e",
+  "ee.uu",
+  "uu",
+]);
 
 const DATELINE = /^((?:\p{Lu}[\p{L}.'’]*)(?:,?\s+\p{Lu}[\p{L}.'’]*){0,4})\s+[–—-]{1,2}\s+(?=\S)/u;
 
@@ -50,7 +102,11 @@ export function splitSentences(text: string): string[] {
     const end = match.index + match[1]!.length + match[2]!.length;
     const before = text.slice(start, match.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? "";
-    if (match[1] === "." && (ABBREVIATIONS.has(fold(lastWord).replace(/\.$/, "")) || /^\p{Lu}$/u.test(lastWord) || /^(?:\p{L}\.)+\p{L}?$/u.test(lastWord))) continue;
+    if (
+      match[1] === "." &&
+      (ABBREVIATIONS.has(fold(lastWord).replace(/\.$/, "")) || /^\p{Lu}$/u.test(lastWord) || /^(?:\p{L}\.)+\p{L}?$/u.test(lastWord))
+    )
+      continue;
     sentences.push(text.slice(start, end).trim());
     start = end;
   }
@@ -63,11 +119,17 @@ const MIN_WORDS = 6;
 const MAX_WORDS = 22;
 
 function trimEnd(text: string): string {
-  let result = text.trim().replace(/[,;:–—-]+$/, "").trim();
+  let result = text
+    .trim()
+    .replace(/[,;:–—-]+$/, "")
+    .trim();
   // A cut should not end on a function word ("... awaited the").
   const parts = result.split(/[ \t]+/);
   while (parts.length > MIN_WORDS && ALL_STOPWORDS.has(fold(parts[parts.length - 1]!).replace(/[^\p{L}]/gu, ""))) parts.pop();
-  result = parts.join(" ").replace(/[,;:–—-]+$/, "").trim();
+  result = parts
+    .join(" ")
+    .replace(/[,;:–—-]+$/, "")
+    .trim();
   return result;
 }
 
@@ -78,7 +140,9 @@ function trimEnd(text: string): string {
 export function headlineFromTeaser(teaser: string): string | undefined {
   // Collapse line breaks and runs of spaces only: a no-break space is part of the printed text.
   const opening = extractDateline(teaser) ? undefined : datelineDate(teaser.trim());
-  const text = (extractDateline(teaser)?.rest ?? (opening ? teaser.trim().slice(opening.length) : teaser)).replace(/[ \t\r\n]+/g, " ").trim();
+  const text = (extractDateline(teaser)?.rest ?? (opening ? teaser.trim().slice(opening.length) : teaser))
+    .replace(/[ \t\r\n]+/g, " ")
+    .trim();
   if (words(text).length === 0) return undefined;
   const sentences = splitSentences(text);
   let first = sentences[0] ?? text;
@@ -86,7 +150,10 @@ export function headlineFromTeaser(teaser: string): string | undefined {
   for (let k = 1; k < sentences.length && words(first).length < 4 && words(`${first} ${sentences[k]}`).length <= MAX_WORDS; k++) {
     first = `${first} ${sentences[k]}`;
   }
-  const sentence = first.replace(/(?<![.][.])[.]$/, "").replace(/\s*(?:\[…\]|\[\.\.\.\]|…)$/, "").trim();
+  const sentence = first
+    .replace(/(?<![.][.])[.]$/, "")
+    .replace(/\s*(?:\[…\]|\[\.\.\.\]|…)$/, "")
+    .trim();
   if (words(sentence).length <= MAX_WORDS) return sentence;
 
   // Long sentence: its first clause that says something (8 to 22 words).
@@ -98,7 +165,10 @@ export function headlineFromTeaser(teaser: string): string | undefined {
     if (count > MAX_WORDS) break;
     if (count >= 8) return `${trimEnd(prefix)}…`;
   }
-  const cut = sentence.split(/[ \t]+/).slice(0, 16).join(" ");
+  const cut = sentence
+    .split(/[ \t]+/)
+    .slice(0, 16)
+    .join(" ");
   return `${trimEnd(cut)}…`;
 }
 
@@ -111,7 +181,9 @@ export function gluedHeadlineAndDate(text: string): { headline: string; date: Fo
   const glue = /(?<=[\p{Ll}?!.…"”'’)])(?=\p{Lu})/gu;
   for (const match of text.slice(0, 200).matchAll(glue)) {
     const at = match.index;
-    const date = findDates(text.slice(at, at + 40)).find((found) => found.index === 0 && found.year !== undefined && found.day !== undefined);
+    const date = findDates(text.slice(at, at + 40)).find(
+      (found) => found.index === 0 && found.year !== undefined && found.day !== undefined,
+    );
     if (!date) continue;
     const after = /^\s*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*[-–—]\s+(?=\S)/i.exec(text.slice(at + date.text.length));
     const headline = text.slice(0, at).trim();

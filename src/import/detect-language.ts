@@ -10,11 +10,18 @@ import { EN_STOPWORDS, ES_STOPWORDS } from "./stopwords.ts";
 
 /** ISO 639-3 (franc) -> BCP 47 for the languages an outlet here may use. */
 const ISO3_TO_BCP47: Record<string, string> = {
-  eng: "en", spa: "es", por: "pt", fra: "fr", deu: "de", ita: "it", cat: "ca", nld: "nl", quz: "qu", que: "qu",
+  eng: "en",
+  spa: "es",
+  por: "pt",
+  fra: "fr",
+  deu: "de",
+  ita: "it",
+  cat: "ca",
+  nld: "nl",
+  quz: "qu",
+  que: "qu",
 };
-const BCP47_TO_ISO3: Record<string, string> = Object.fromEntries(
-  Object.entries(ISO3_TO_BCP47).map(([iso3, bcp47]) => [bcp47, iso3]),
-);
+const BCP47_TO_ISO3: Record<string, string> = Object.fromEntries(Object.entries(ISO3_TO_BCP47).map(([iso3, bcp47]) => [bcp47, iso3]));
 
 const STOPWORDS: Record<string, ReadonlySet<string>> = { en: EN_STOPWORDS, es: ES_STOPWORDS };
 
@@ -46,7 +53,9 @@ export function detectLanguage(text: string, languages: readonly string[] = DEFA
 
   // Marks of Spanish.
   if (scores.has("es")) {
-    const marks = (text.match(/[¿¡]/g) ?? []).length * 1.5 + (text.match(/ñ/gi) ?? []).length * 0.3 +
+    const marks =
+      (text.match(/[¿¡]/g) ?? []).length * 1.5 +
+      (text.match(/ñ/gi) ?? []).length * 0.3 +
       (text.match(/\b\p{L}*ci[oó]n(?:es)?\b/giu) ?? []).length * 0.3;
     scores.set("es", scores.get("es")! + Math.min(marks, 2));
   }

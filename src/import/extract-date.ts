@@ -63,15 +63,30 @@ export function findDates(text: string, language?: string): FoundDate[] {
       }
       if (existing && (existing.month !== found.month || existing.day !== found.day || existing.year !== found.year)) {
         // The two languages disagree (`3/4/2023`): keep the part they share.
-        byIndex.set(found.index, { text: found.text, index: found.index, ...(found.year === existing.year && found.year !== undefined ? { year: found.year } : {}) });
+        byIndex.set(found.index, {
+          text: found.text,
+          index: found.index,
+          ...(found.year === existing.year && found.year !== undefined ? { year: found.year } : {}),
+        });
         continue;
       }
       if (!existing || found.text.length > existing.text.length) byIndex.set(found.index, found);
     }
   }
-  const dates = [...byIndex.values()].filter((date) => date.year !== undefined || date.month !== undefined).sort((a, b) => a.index - b.index);
+  const dates = [...byIndex.values()]
+    .filter((date) => date.year !== undefined || date.month !== undefined)
+    .sort((a, b) => a.index - b.index);
   // One date read twice (`Friday 29 May 2015` and `29 May 2015`): keep the longer reading.
-  return dates.filter((date) => !dates.some((other) => other !== date && other.index <= date.index && other.index + other.text.length >= date.index + date.text.length && other.text.length > date.text.length));
+  return dates.filter(
+    (date) =>
+      !dates.some(
+        (other) =>
+          other !== date &&
+          other.index <= date.index &&
+          other.index + other.text.length >= date.index + date.text.length &&
+          other.text.length > date.text.length,
+      ),
+  );
 }
 
 const DATE_PREFIX =
@@ -100,7 +115,8 @@ export function parseDateLine(text: string, language?: string): DateLine | undef
   // lead-in whose name the conversion lost (`... 01:45 Written by`).
   const label = /^[|–—-]\s*(\p{L}[\p{L} ]{0,30})$/u.exec(after);
   const emptyByline = /^(?:written by|posted by|by|por|escrito por|publicado por)$/i.test(after);
-  if (after !== "" && !/^[.,:;|–—-]*$/.test(after) && !(label && label[1]!.trim().split(/\s+/).length <= 3) && !emptyByline) return undefined;
+  if (after !== "" && !/^[.,:;|–—-]*$/.test(after) && !(label && label[1]!.trim().split(/\s+/).length <= 3) && !emptyByline)
+    return undefined;
   if (before === "") return { date };
   const place = /^(\p{Lu}[\p{L}.' -]{1,40}?)\s*[,–—-]\s*$/u.exec(before);
   if (place && place[1]!.split(/\s+/).length <= 4) return { date, place: place[1]!.trim() };

@@ -90,12 +90,22 @@ async function readInput(input: string, cwd: string): Promise<{ absolute: string
   try {
     // Refused unread, as `npm run check` would refuse the kept copy.
     const { size } = await stat(absolute);
-    if (size > MAX_SOURCE_BYTES) throw new ImportError(`${input}: the page is ${size} bytes, more than the limit of ${MAX_SOURCE_BYTES} for a source; split it into several files and import those`);
+    if (size > MAX_SOURCE_BYTES)
+      throw new ImportError(
+        `${input}: the page is ${size} bytes, more than the limit of ${MAX_SOURCE_BYTES} for a source; split it into several files and import those`,
+      );
     bytes = await readFile(absolute);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportError(code === "ENOENT" ? `${input}: no such file` : code === "EISDIR" ? `${input}: is a folder; name the page files` : `${input}: cannot be read (${code})`, { cause: error });
+    throw new ImportError(
+      code === "ENOENT"
+        ? `${input}: no such file`
+        : code === "EISDIR"
+          ? `${input}: is a folder; name the page files`
+          : `${input}: cannot be read (${code})`,
+      { cause: error },
+    );
   }
   let text: string;
   try {
@@ -108,7 +118,9 @@ async function readInput(input: string, cwd: string): Promise<{ absolute: string
     let end = text.indexOf("\n", start);
     if (end === -1) end = text.length;
     if (end - start > MAX_ARTICLE_BYTES / 4 && Buffer.byteLength(text.slice(start, end)) > MAX_ARTICLE_BYTES) {
-      throw new ImportError(`${input}: line ${line} is ${Buffer.byteLength(text.slice(start, end))} bytes, more than the limit of ${MAX_ARTICLE_BYTES} for a whole article; nothing was written. Break the page into lines, or split it`);
+      throw new ImportError(
+        `${input}: line ${line} is ${Buffer.byteLength(text.slice(start, end))} bytes, more than the limit of ${MAX_ARTICLE_BYTES} for a whole article; nothing was written. Break the page into lines, or split it`,
+      );
     }
     start = end + 1;
   }
@@ -140,7 +152,10 @@ function plainText(draft: Draft): string {
 async function preparePage(input: string, options: ImportOptions, root: string, vocabulary: Vocabulary | undefined): Promise<PreparedPage> {
   const { absolute, text } = await readInput(input, options.cwd ?? process.cwd());
   let page = pageFromInput({
-    input, text, root, absolute,
+    input,
+    text,
+    root,
+    absolute,
     ...(options.publication ? { publication: options.publication } : {}),
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.url ? { url: options.url } : {}),
@@ -171,7 +186,9 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
 
   const result = split(page, kind);
   if (result.drafts.length > MAX_ITEMS_PER_PAGE) {
-    throw new ImportError(`${input}: the page splits into ${result.drafts.length} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written. Check the layout (\`--kind\`), or split the page into several files`);
+    throw new ImportError(
+      `${input}: the page splits into ${result.drafts.length} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written. Check the layout (\`--kind\`), or split the page into several files`,
+    );
   }
   if (kind === "listing") {
     resolveYearlessDates(result.drafts);
@@ -194,7 +211,9 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
     dropped,
     problems,
   };
-  options.onProgress?.(`${input}: ${result.drafts.length} article${result.drafts.length === 1 ? "" : "s"}, ${dropped.length} line${dropped.length === 1 ? "" : "s"} dropped`);
+  options.onProgress?.(
+    `${input}: ${result.drafts.length} article${result.drafts.length === 1 ? "" : "s"}, ${dropped.length} line${dropped.length === 1 ? "" : "s"} dropped`,
+  );
   return { page, split: { ...result, dropped }, report, languages, tags };
 }
 
@@ -225,14 +244,22 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
   const planned: PlannedFile[] = [];
   for (const { page, split: result, report, languages, tags } of pages) {
     const manifest = await readManifest(root, page.file);
-    const ids = assignIds(result.drafts.map((draft) => ({ title: draft.title, lines: linesOf(draft) })), {
-      sourceFile: page.file, manifest, existing, taken,
-    });
+    const ids = assignIds(
+      result.drafts.map((draft) => ({ title: draft.title, lines: linesOf(draft) })),
+      {
+        sourceFile: page.file,
+        manifest,
+        existing,
+        taken,
+      },
+    );
     const translations = new Map<number, string[]>();
-    const pairs = pairTranslations(result.drafts.map((draft, index) => ({
-      language: languages[index]!,
-      text: [plainText(draft), ...(draft.authors ?? [])].join("\n"),
-    })));
+    const pairs = pairTranslations(
+      result.drafts.map((draft, index) => ({
+        language: languages[index]!,
+        text: [plainText(draft), ...(draft.authors ?? [])].join("\n"),
+      })),
+    );
     for (const [a, b] of pairs) {
       translations.set(a, [...(translations.get(a) ?? []), ids[b]!]);
       translations.set(b, [...(translations.get(b) ?? []), ids[a]!]);
@@ -263,8 +290,12 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
       if (!checked.success) {
         // Located at the record's first line: the article file it would be is never written.
         const at = () => ({ line: lines[0]!, column: 1 });
-        for (const problem of checked.error.issues.flatMap((issue) => schemaIssueToProblems(page.file, issue, frontMatter, at, ARTICLE_WORDING))) {
-          problems.push(problemToString({ ...problem, message: `the record “${draft.title}” fails the article contract: ${problem.message}` }));
+        for (const problem of checked.error.issues.flatMap((issue) =>
+          schemaIssueToProblems(page.file, issue, frontMatter, at, ARTICLE_WORDING),
+        )) {
+          problems.push(
+            problemToString({ ...problem, message: `the record “${draft.title}” fails the article contract: ${problem.message}` }),
+          );
         }
         return;
       }
@@ -300,21 +331,31 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
     const produced = new Set(entries.map((entry) => entry.file));
     for (const entry of manifest?.articles ?? []) {
       if (!produced.has(entry.file)) {
-        warnings.push(`${entry.file} was written by an earlier import of ${page.file}, but no item of the page matches it now; delete it if it is obsolete`);
+        warnings.push(
+          `${entry.file} was written by an earlier import of ${page.file}, but no item of the page matches it now; delete it if it is obsolete`,
+        );
       }
     }
     const dropped = report.dropped.map(({ line, reason, partial }) => ({ line, reason, ...(partial ? { partial } : {}) }));
     const newManifest: Manifest = { importer: 1, source: page.file, sha256: page.sha256, articles: entries, dropped };
-    planned.push(await planFile(root, manifestPathFor(page.file), manifestToText(newManifest), { role: "manifest", force: Boolean(options.force) }));
+    planned.push(
+      await planFile(root, manifestPathFor(page.file), manifestToText(newManifest), { role: "manifest", force: Boolean(options.force) }),
+    );
     for (const problem of report.problems) warnings.push(`${page.file}: ${problem}`);
   }
 
   if (problems.length > 0) {
-    throw new ImportError(`${problems.length} record${problems.length === 1 ? "" : "s"} would break the article contract; nothing was written`, { details: problems });
+    throw new ImportError(
+      `${problems.length} record${problems.length === 1 ? "" : "s"} would break the article contract; nothing was written`,
+      { details: problems },
+    );
   }
   const refused = await plannedFileProblems(planned);
   if (refused.length > 0) {
-    throw new ImportError(`${refused.length} file${refused.length === 1 ? "" : "s"} would be refused by \`npm run check\`; nothing was written`, { details: refused });
+    throw new ImportError(
+      `${refused.length} file${refused.length === 1 ? "" : "s"} would be refused by \`npm run check\`; nothing was written`,
+      { details: refused },
+    );
   }
   if (!options.dryRun) await writePlanned(root, planned);
   return { records, reports: pages.map((page) => page.report), files: planned, warnings, written: !options.dryRun };

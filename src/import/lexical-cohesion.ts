@@ -11,17 +11,21 @@ import { ALL_STOPWORDS } from "./stopwords.ts";
 
 /** Words any text uses whatever its subject: sharing them says nothing about a shared subject. */
 const COMMON = new Set(
-  ("also even just like said says told according would could should have being been much many well still every " +
+  (
+    "also even just like said says told according would could should have being been much many well still every " +
     "other another same make made take taken first last year years time times people thing things know want going " +
     "dijo dice segun aunque tambien ademas entonces mientras puede pueden hace hacer hecho parte tiene tienen " +
     "sobre otro otra otros otras tras antes despues ahora siempre nunca todo todos toda todas anos tiempo vez veces " +
-    "disse diz tambem sobre mais muito pode podem fazer feito ainda entre porque depois antes agora ano anos").split(" "),
+    "disse diz tambem sobre mais muito pode podem fazer feito ainda entre porque depois antes agora ano anos"
+  ).split(" "),
 );
 
 /** The content words of a text: folded, without function or common words or words under four letters, cut to six letters. */
 export function contentStems(text: string): Set<string> {
   const stems = new Set<string>();
-  for (const token of fold(text).replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u)) {
+  for (const token of fold(text)
+    .replace(/['’]/g, "")
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (token.length < 4 || /^\d+$/.test(token) || ALL_STOPWORDS.has(token) || COMMON.has(token)) continue;
     stems.add(token.slice(0, 6));
   }

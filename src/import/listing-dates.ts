@@ -28,7 +28,9 @@ export function inferNeighbourDates(drafts: Draft[]): void {
       const from = stripFlags(older.date!);
       const to = stripFlags(newer.date!);
       draft.date = from === to ? from : `${from}/${to}`;
-      draft.review.push(`date interval inferred from listing neighbours (newest first): between “${older.title}” (${older.date}) and “${newer.title}” (${newer.date})`);
+      draft.review.push(
+        `date interval inferred from listing neighbours (newest first): between “${older.title}” (${older.date}) and “${newer.title}” (${newer.date})`,
+      );
     }
   }
 }
@@ -64,7 +66,8 @@ export function resolveYearlessDates(drafts: Draft[]): void {
     let year: number;
     if (newer) year = resolveYear({ ...yearless, index: 0 }, reference);
     else {
-      const earlier = yearless.month < (reference.month ?? 1) || (yearless.month === (reference.month ?? 1) && yearless.day < (reference.day ?? 1));
+      const earlier =
+        yearless.month < (reference.month ?? 1) || (yearless.month === (reference.month ?? 1) && yearless.day < (reference.day ?? 1));
       year = earlier ? reference.year + 1 : reference.year;
     }
     const edtf = toEdtf({ year, month: yearless.month, day: yearless.day });

@@ -15,7 +15,13 @@ export function headingLevel(line: string): number {
 export function stripMarkdown(text: string): string {
   return text
     .split("\n")
-    .map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\s+#+\s*$/, "").replace(/^\s{0,3}[*+-]\s+(?=\S)/, "").replace(/^\s{0,3}>\s?/, ""))
+    .map((line) =>
+      line
+        .replace(/^\s{0,3}#{1,6}\s+/, "")
+        .replace(/\s+#+\s*$/, "")
+        .replace(/^\s{0,3}[*+-]\s+(?=\S)/, "")
+        .replace(/^\s{0,3}>\s?/, ""),
+    )
     .join(" ")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, "$1")
@@ -73,7 +79,29 @@ export function firstLinkUrl(raw: string): string | undefined {
   return match?.[1];
 }
 
-const NAME_PARTICLES = new Set(["de", "da", "das", "do", "dos", "del", "la", "las", "los", "y", "e", "and", "van", "von", "der", "den", "di", "du", "le", "bin", "al"]);
+const NAME_PARTICLES = new Set([
+  "de",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "del",
+  "la",
+  "las",
+  "los",
+  "y",
+  "e",
+  "and",
+  "van",
+  "von",
+  "der",
+  "den",
+  "di",
+  "du",
+  "le",
+  "bin",
+  "al",
+]);
 
 /**
  * A bare proper name such as `Pedro Castillo` or `Cristiano Mayta.`: what a

@@ -25,7 +25,10 @@ export interface Piece {
 const LOOK_BACK = 10;
 
 function isOpen(markdown: string): boolean {
-  const text = markdown.trim().replace(/[*_]+$/, "").trim();
+  const text = markdown
+    .trim()
+    .replace(/[*_]+$/, "")
+    .trim();
   if (text === "") return false;
   if (/[\p{L}]-$/u.test(text)) return true;
   return !/[.!?…:;"”’»)\]]$/.test(text);
@@ -53,7 +56,10 @@ export function joinContinuation(a: string, b: string): string {
 
 /** Ends on a word that cannot end a sentence (`... must send delegations to`). */
 function endsOnFunctionWord(markdown: string): boolean {
-  const text = markdown.trim().replace(/[*_]+$/, "").trim();
+  const text = markdown
+    .trim()
+    .replace(/[*_]+$/, "")
+    .trim();
   const last = /([\p{L}]+)$/u.exec(text)?.[1];
   return last !== undefined && ALL_STOPWORDS.has(fold(last)) && !/[.!?…:;"”’»)\]]$/.test(text);
 }
@@ -93,8 +99,18 @@ export function repairColumns(pieces: readonly Piece[]): Piece[] {
     const previous = out[out.length - 1];
     const opening = /^(\*{1,3}|_{1,3})/.exec(piece.markdown.trim())?.[1];
     const sameEmphasis = opening !== undefined && opening === /(\*{1,3}|_{1,3})$/.exec(previous?.markdown.trim() ?? "")?.[1];
-    if (piece.joinable && (!piece.caption || sameEmphasis) && previous?.joinable && (!previous.caption || sameEmphasis) && endsOnFunctionWord(previous.markdown)) {
-      out[out.length - 1] = { ...previous, markdown: joinContinuation(previous.markdown, piece.markdown), lines: [...previous.lines, ...piece.lines] };
+    if (
+      piece.joinable &&
+      (!piece.caption || sameEmphasis) &&
+      previous?.joinable &&
+      (!previous.caption || sameEmphasis) &&
+      endsOnFunctionWord(previous.markdown)
+    ) {
+      out[out.length - 1] = {
+        ...previous,
+        markdown: joinContinuation(previous.markdown, piece.markdown),
+        lines: [...previous.lines, ...piece.lines],
+      };
       continue;
     }
     out.push({ ...piece, lines: [...piece.lines] });

@@ -44,7 +44,9 @@ export interface KeptCopy {
 export function readKeptCopy(file: string, fileText: string, options: { textMayDiffer?: boolean } = {}): KeptCopy | undefined {
   if (!splitSource(fileText.replace(/^\uFEFF/, ""))) return undefined;
   const { source, text, problems } = readSourceText(file, fileText);
-  const stopping = problems.filter((problem) => problem.severity === "error" && !(options.textMayDiffer && problem.origin === SOURCE_TEXT_CHANGED));
+  const stopping = problems.filter(
+    (problem) => problem.severity === "error" && !(options.textMayDiffer && problem.origin === SOURCE_TEXT_CHANGED),
+  );
   if (stopping.length > 0 || !source?.header || text === undefined) {
     const [first, ...rest] = stopping.map(problemToString);
     throw new ImportError(first ?? `${file}: the kept copy cannot be read`, { details: rest });
@@ -91,7 +93,9 @@ export function pageFromInput(input: PageInput): SourcePage {
   if (kept) {
     const { header, headerLineCount } = kept;
     if (input.publication && input.publication !== header.publication) {
-      throw new ImportError(`${relative}: \`--publication ${input.publication}\` does not match the kept copy's header (\`${header.publication}\`)`);
+      throw new ImportError(
+        `${relative}: \`--publication ${input.publication}\` does not match the kept copy's header (\`${header.publication}\`)`,
+      );
     }
     return {
       publication: header.publication,
@@ -102,7 +106,7 @@ export function pageFromInput(input: PageInput): SourcePage {
       fileText: input.text,
       headerLineCount,
       lines: numberLines(kept.text, headerLineCount),
-      ...(input.url ?? header.url ? { url: input.url ?? header.url } : {}),
+      ...((input.url ?? header.url) ? { url: input.url ?? header.url } : {}),
       ...(header.retrieved ? { retrieved: header.retrieved } : {}),
       ...(header.original ? { original: header.original } : {}),
     };
@@ -133,9 +137,9 @@ export function withHeader(page: SourcePage, kind: SourceKind, existingHeader?: 
   const header: SourceHeader = {
     publication: page.publication,
     kind,
-    ...(page.url ?? existingHeader?.url ? { url: page.url ?? existingHeader?.url } : {}),
-    ...(page.retrieved ?? existingHeader?.retrieved ? { retrieved: page.retrieved ?? existingHeader?.retrieved } : {}),
-    ...(page.original ?? existingHeader?.original ? { original: page.original ?? existingHeader?.original } : {}),
+    ...((page.url ?? existingHeader?.url) ? { url: page.url ?? existingHeader?.url } : {}),
+    ...((page.retrieved ?? existingHeader?.retrieved) ? { retrieved: page.retrieved ?? existingHeader?.retrieved } : {}),
+    ...((page.original ?? existingHeader?.original) ? { original: page.original ?? existingHeader?.original } : {}),
     sha256: page.sha256,
   };
   const headerText = sourceHeaderToText(header);

@@ -44,7 +44,9 @@ function blocksOf(lines: readonly Line[], publication: string) {
   const paragraphs = toParagraphs(lines);
   if (paragraphs.length < 3) return toUnits(lines);
   return paragraphs.flatMap((paragraph) =>
-    paragraph.lines.length >= 2 && paragraph.lines.some((line) => boilerplateReason(line.text, publication)) ? toUnits(paragraph.lines) : [paragraph],
+    paragraph.lines.length >= 2 && paragraph.lines.some((line) => boilerplateReason(line.text, publication))
+      ? toUnits(paragraph.lines)
+      : [paragraph],
   );
 }
 
@@ -71,8 +73,13 @@ function repeatedHeadline(units: Unit[], textStart: number): number {
 /** A headline of a headline's length right above a longer headline-like line (its dek, or standfirst). */
 function isHeadOverDek(head: Unit, dek: Unit): boolean {
   return (
-    head.kind === "text" && !head.captionCue && !head.nameOnly && head.h >= 1 && head.block.words >= 5 &&
-    dek.block.words >= 8 && !head.block.gluedToNext === !dek.block.gluedToNext
+    head.kind === "text" &&
+    !head.captionCue &&
+    !head.nameOnly &&
+    head.h >= 1 &&
+    head.block.words >= 5 &&
+    dek.block.words >= 8 &&
+    !head.block.gluedToNext === !dek.block.gluedToNext
   );
 }
 
@@ -96,13 +103,16 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   const firstProse = units.findIndex((unit) => unit.kind === "text" && unit.block.words >= 25);
   // The article's text: its main run of prose, or (a page of short paragraphs) everything from the first long one.
   // A headline the caller found opens the part: the text starts under it.
-  const given = options.headlineLine === undefined ? -1 : units.findIndex((unit) => unit.kind === "text" && unit.block.first === options.headlineLine);
+  const given =
+    options.headlineLine === undefined ? -1 : units.findIndex((unit) => unit.kind === "text" && unit.block.first === options.headlineLine);
   const found = main ? main.start : firstProse < 0 ? units.length : firstProse;
   const textStart = given >= 0 && found <= given ? given + 1 : found;
   const textEnd = main ? main.end : units.length - 1;
 
   // The headline: a heading above the text, else the headline-like line nearest the text.
-  const headCandidates = units.map((unit, i) => ({ unit, i })).filter(({ unit, i }) => i < textStart && unit.kind === "text" && !unit.captionCue);
+  const headCandidates = units
+    .map((unit, i) => ({ unit, i }))
+    .filter(({ unit, i }) => i < textStart && unit.kind === "text" && !unit.captionCue);
   let titleIndex = headCandidates.find(({ unit }) => headingLevel(unit.block.lines[0]!.text) > 0)?.i ?? -1;
   if (titleIndex < 0) titleIndex = repeated;
   if (titleIndex < 0 && given >= 0) titleIndex = given;

@@ -57,7 +57,11 @@ function previousContent(units: readonly Unit[], index: number, floor = 0): numb
 }
 
 /** Anchors are where items start; meta printed before a headline goes with it. */
-function rangesFromAnchors(units: readonly Unit[], anchors: number[], headline: boolean | undefined): { header: number; items: ItemRange[] } {
+function rangesFromAnchors(
+  units: readonly Unit[],
+  anchors: number[],
+  headline: boolean | undefined,
+): { header: number; items: ItemRange[] } {
   const starts = [...anchors];
   // Bylines or dates printed just before each headline belong to it.
   // Meta is printed before the headlines only when it precedes them more often than it follows them:
@@ -128,7 +132,8 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
       : 0.6 + 0.12 * unit.block.words + (unit.h < 0 ? 1.5 : 0) - (first && unit.block.gluedToNext ? 0.8 : 0);
   // A whole teaser is no headline: long running prose ending in a period.
   // Nor is a photo caption (`... Foto: Paulo Pinto/Agência Brasil`).
-  const headlineCost = (unit: Unit) => -unit.h + (unit.block.words >= 12 && !unit.mark && endsWithPeriod(unit.block.text) ? 4 : 0) + (unit.captionCue ? 3 : 0);
+  const headlineCost = (unit: Unit) =>
+    -unit.h + (unit.block.words >= 12 && !unit.mark && endsWithPeriod(unit.block.text) ? 4 : 0) + (unit.captionCue ? 3 : 0);
   const teaserCost = (unit: Unit) => unit.h;
   // A page of long paragraphs with hardly a headline-like line among them is a teaser-only listing:
   // each paragraph is an item of its own, not the continuation of the one above.
@@ -145,7 +150,9 @@ function alternatingRanges(units: readonly Unit[]): { header: number; footer: nu
   const moreTeasersCost = (k: number) => (newItemAbove(k) ? 5 : 2.5);
   // A dateline (`Miami, 24 jun (EFE).-`) opens an item: it does not continue the teaser above it.
   // Nor does a paragraph under a label the page prints over its items (`Section` three times or more).
-  const labelled = textIndex.map(({ index }, k) => k > 0 && units.slice(textIndex[k - 1]!.index + 1, index).some((unit) => unit.repeatedLabel === true));
+  const labelled = textIndex.map(
+    ({ index }, k) => k > 0 && units.slice(textIndex[k - 1]!.index + 1, index).some((unit) => unit.repeatedLabel === true),
+  );
   const opensItem = texts.map((unit, k) => Boolean(datelineDate(unit.block.text) ?? extractDateline(unit.block.text)) || labelled[k]!);
 
   const INF = Number.POSITIVE_INFINITY;
@@ -316,7 +323,9 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
     const before = meta.map((index, k) => {
       const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
       // A bare name above the meta line closes the item before (its byline), it heads no item.
-      return previous >= 0 && units[previous]!.h >= 1 && !units[previous]!.nameOnly && !startsLowercase(units[previous]!.block.raw) ? previous : -1;
+      return previous >= 0 && units[previous]!.h >= 1 && !units[previous]!.nameOnly && !startsLowercase(units[previous]!.block.raw)
+        ? previous
+        : -1;
     });
     const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
     // The page's own date or byline at the top (today's date over a section page), with no headline
@@ -326,22 +335,34 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
       before.shift();
     }
     if (headlineFirst) {
-      const { header, items } = rangesFromAnchors(units, meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index)), undefined);
+      const { header, items } = rangesFromAnchors(
+        units,
+        meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index)),
+        undefined,
+      );
       return { mode: kind, header, footer: units.length, items };
     }
     // Printed after the teaser (`Headline / teaser / By X`): the meta closes each item.
-    const closing = meta.filter((index, k) => {
-      const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
-      const next = nextText(units, index);
-      return previous >= 0 && units[previous]!.h < 0 && (next < 0 || units[next]!.h >= 0.5);
-    }).length >= 0.6 * meta.length;
+    const closing =
+      meta.filter((index, k) => {
+        const previous = previousText(units, index, k === 0 ? 0 : meta[k - 1]! + 1);
+        const next = nextText(units, index);
+        return previous >= 0 && units[previous]!.h < 0 && (next < 0 || units[next]!.h >= 0.5);
+      }).length >=
+      0.6 * meta.length;
     const firstText = units.findIndex((unit) => unit.kind === "text");
     if (closing && firstText >= 0 && firstText < meta[0]!) {
       const items: ItemRange[] = [];
       let start = 0;
       for (const index of meta) {
         let end = index + 1;
-        while (end < units.length && (units[end]!.kind === "read-more" || units[end]!.kind === "boilerplate" || (units[end]!.kind !== "text" && units[end]!.kind !== kind))) end++;
+        while (
+          end < units.length &&
+          (units[end]!.kind === "read-more" ||
+            units[end]!.kind === "boilerplate" ||
+            (units[end]!.kind !== "text" && units[end]!.kind !== kind))
+        )
+          end++;
         items.push({ start, end });
         start = end;
       }
@@ -390,7 +411,12 @@ function sectionHeadings(units: readonly Unit[], items: readonly ItemRange[]): S
     const only = texts(range);
     // The first and last are left alone: the page's own title, and an item cut off where the page ends.
     if (k === 0 || k === items.length - 1 || range.headline !== true || only.length !== 1) return;
-    if (only[0]!.block.words <= 6 && !endsSentence(only[0]!.block.text) && units.slice(range.start, range.end).every((unit) => unit.kind === "text" || unit.kind === "boilerplate")) headings.add(range);
+    if (
+      only[0]!.block.words <= 6 &&
+      !endsSentence(only[0]!.block.text) &&
+      units.slice(range.start, range.end).every((unit) => unit.kind === "text" || unit.kind === "boilerplate")
+    )
+      headings.add(range);
   });
   return headings;
 }
@@ -415,12 +441,26 @@ function isClosingName(unit: Unit): boolean {
 /** A short category label (`Analysis`, `PERU`, `Opinión`) printed above a headline. */
 function isLabel(unit: Unit): boolean {
   const text = unit.block.text;
-  return unit.kind === "text" && unit.block.words <= 3 && !/[.!?:,;…"”]$/.test(text) && (!unit.nameOnly || unit.block.words === 1) && !unit.captionCue && !startsLowercase(unit.block.raw);
+  return (
+    unit.kind === "text" &&
+    unit.block.words <= 3 &&
+    !/[.!?:,;…"”]$/.test(text) &&
+    (!unit.nameOnly || unit.block.words === 1) &&
+    !unit.captionCue &&
+    !startsLowercase(unit.block.raw)
+  );
 }
 
 function headlineLikeForItem(unit: Unit): boolean {
   const text = unit.block.text;
-  return !endsWithPeriod(text) && unit.block.words <= 20 && !unit.nameOnly && !unit.captionCue && !startsLowercase(unit.block.raw) && unit.h >= 0.5;
+  return (
+    !endsWithPeriod(text) &&
+    unit.block.words <= 20 &&
+    !unit.nameOnly &&
+    !unit.captionCue &&
+    !startsLowercase(unit.block.raw) &&
+    unit.h >= 0.5
+  );
 }
 
 function isShortCaption(unit: Unit): boolean {
@@ -488,7 +528,10 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
 
   // Category labels: above this item's headline, or (at the end) above the next one's.
   const LABEL_REASON = "category label above a headline";
-  if (texts.length >= 2 && (range.label || (range.headline === undefined && isLabel(texts[0]!) && headlineLikeForItem(texts[1]!) && texts.length >= 3))) {
+  if (
+    texts.length >= 2 &&
+    (range.label || (range.headline === undefined && isLabel(texts[0]!) && headlineLikeForItem(texts[1]!) && texts.length >= 3))
+  ) {
     drop(texts.shift()!, LABEL_REASON);
   }
   while (!context.last && texts.length >= 2 && isLabel(texts[texts.length - 1]!) && texts.slice(0, -1).some((unit) => unit.h < 0)) {
@@ -501,7 +544,8 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     else if (texts[0] && (texts[0].mark || headlineLikeForItem(texts[0]))) title = texts.shift();
   } else if (range.headline === undefined) {
     if (texts.length >= 2 && headlineLikeForItem(texts[0]!)) title = texts.shift();
-    else if (texts.length === 1 && headlineLikeForItem(texts[0]!) && texts[0]!.h >= 1.5 && texts[0]!.block.words >= 3) title = texts.shift();
+    else if (texts.length === 1 && headlineLikeForItem(texts[0]!) && texts[0]!.h >= 1.5 && texts[0]!.block.words >= 3)
+      title = texts.shift();
   }
 
   // Photo captions: by their wording anywhere; by position when the page's items open with one.
@@ -547,7 +591,9 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     review.push(`headline read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints it run in with the text`);
   } else if (glued) {
     titleText = glued.headline;
-    review.push(`headline and date read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints them glued to the teaser`);
+    review.push(
+      `headline and date read from the start of line ${linesOf(teasers[0]!)[0]!.n}, where the page prints them glued to the teaser`,
+    );
   } else if (title) {
     titleText = stripMarkdown(title.block.raw);
     take(title, "title");
@@ -557,18 +603,29 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     titleText = headlineFromTeaser(from.block.text) ?? from.block.text;
     const where = linesOf(from).map((line) => line.n);
     const at = where.length > 1 ? `lines ${where[0]}-${where[where.length - 1]}` : `line ${where[0]}`;
-    if (context.teaserOnly && teasers[0]) review.push(`the page prints no headlines: headline derived from the teaser (${at}), its first sentence or clause`);
-    else review.push(teasers[0] ? "headline derived from teaser (its first sentence or clause); the page shows none" : "headline derived from the photo caption; the page shows no headline or teaser");
+    if (context.teaserOnly && teasers[0])
+      review.push(`the page prints no headlines: headline derived from the teaser (${at}), its first sentence or clause`);
+    else
+      review.push(
+        teasers[0]
+          ? "headline derived from teaser (its first sentence or clause); the page shows none"
+          : "headline derived from the photo caption; the page shows no headline or teaser",
+      );
   }
   for (const unit of teasers) take(unit, "summary");
   if (context.mode === "alternating" && teasers.length >= 3) {
     const numbers = teasers.flatMap((unit) => linesOf(unit).map((line) => line.n));
-    review.push(`split uncertain: lines ${numbers[0]}-${numbers[numbers.length - 1]} were read as one item of ${teasers.length} paragraphs; check that they are not several items`);
+    review.push(
+      `split uncertain: lines ${numbers[0]}-${numbers[numbers.length - 1]} were read as one item of ${teasers.length} paragraphs; check that they are not several items`,
+    );
   }
   for (const unit of captions) take(unit, "body");
 
   const summary = teasers.map((unit) => unit.block.text).join("\n\n");
-  const body = [...teasers.map((unit) => unit.block.raw.replace(/ {2,}$/gm, "")), ...captions.map((unit) => toItalicLine(unit.block.raw))].join("\n\n");
+  const body = [
+    ...teasers.map((unit) => unit.block.raw.replace(/ {2,}$/gm, "")),
+    ...captions.map((unit) => toItalicLine(unit.block.raw)),
+  ].join("\n\n");
 
   const draft: Draft = { title: titleText, review, body, consumed };
   if (summary) draft.summary = summary;
@@ -600,7 +657,8 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
     const found = findDates(text).filter((date) => date.month !== undefined && date.day !== undefined);
     if (found.length > 0) {
       const mentioned = [...new Set(found.map((date) => `\`${date.text}\``))];
-      if (found.every((date) => date.year === undefined)) review.push(`the text mentions ${mentioned.join(", ")} without a year; no date given`);
+      if (found.every((date) => date.year === undefined))
+        review.push(`the text mentions ${mentioned.join(", ")} without a year; no date given`);
       else review.push(`the text mentions ${mentioned.join(", ")}, not as its own date (no date line or dateline); no date given`);
     }
   }
@@ -631,7 +689,8 @@ export function splitListing(lines: readonly Line[], options: ListingOptions): S
     for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason });
   };
   const headings = mode === "alternating" ? sectionHeadings(units, found.items) : new Set<ItemRange>();
-  for (const range of headings) for (const unit of units.slice(range.start, range.end)) dropUnit(unit, unit.reason ?? SECTION_HEADING_REASON);
+  for (const range of headings)
+    for (const unit of units.slice(range.start, range.end)) dropUnit(unit, unit.reason ?? SECTION_HEADING_REASON);
   const items = found.items.filter((range) => !headings.has(range));
   for (const unit of units.slice(0, header)) dropUnit(unit, unit.reason ?? HEADER_REASON);
   if (gap) for (const unit of units.slice(gap[0], gap[1])) dropUnit(unit, unit.reason ?? HEADER_REASON);
@@ -649,16 +708,24 @@ export function splitListing(lines: readonly Line[], options: ListingOptions): S
   }
   const captionsFirst = multi >= 2 && shortFirst >= 0.6 * multi;
 
-  const namesClose = items.filter((range) => {
-    const texts = units.slice(range.start, Math.min(range.end, footer)).filter((unit) => unit.kind === "text");
-    return texts.length >= 2 && isClosingName(texts[texts.length - 1]!);
-  }).length >= 2;
+  const namesClose =
+    items.filter((range) => {
+      const texts = units.slice(range.start, Math.min(range.end, footer)).filter((unit) => unit.kind === "text");
+      return texts.length >= 2 && isClosingName(texts[texts.length - 1]!);
+    }).length >= 2;
   const lone = items.filter((range) => range.headline === false).length;
   const teaserOnly = lone >= 2 && lone >= 0.5 * items.length;
   const drafts: Draft[] = [];
   items.forEach((range, k) => {
     const slice = units.slice(range.start, Math.min(range.end, footer));
-    const { draft, dropped: itemDropped } = buildItem(slice, range, { mode, captionsFirst, first: k === 0, last: k === items.length - 1, teaserOnly, namesClose });
+    const { draft, dropped: itemDropped } = buildItem(slice, range, {
+      mode,
+      captionsFirst,
+      first: k === 0,
+      last: k === items.length - 1,
+      teaserOnly,
+      namesClose,
+    });
     dropped.push(...itemDropped);
     if (draft) drafts.push(draft);
   });

@@ -19,7 +19,15 @@ import { isPublicationName, printFurniture } from "./boilerplate.ts";
 import { headlineFromTeaser } from "./derive-headline.ts";
 import { parseDateLine, resolveYear, toEdtf, type DateLine } from "./extract-date.ts";
 import {
-  fold, headingLevel, isEmphasizedOnly, isNameOnly, startsLowercase, stripMarkdown, titleCaseRatio, unwrapEmphasis, wordCount,
+  fold,
+  headingLevel,
+  isEmphasizedOnly,
+  isNameOnly,
+  startsLowercase,
+  stripMarkdown,
+  titleCaseRatio,
+  unwrapEmphasis,
+  wordCount,
 } from "./markdown-text.ts";
 import { repairColumns, type Piece } from "./repair-columns.ts";
 import { splitListing } from "./split-listing.ts";
@@ -44,7 +52,8 @@ interface IndexInfo {
   groups: IndexGroup[];
 }
 
-const INDEX_HEADING = /^(?:index|contents|table of contents|in this issue|índice|indice|sumario|contenido|contenidos|en este número|en esta edición)$/i;
+const INDEX_HEADING =
+  /^(?:index|contents|table of contents|in this issue|índice|indice|sumario|contenido|contenidos|en este número|en esta edición)$/i;
 const INDEX_ENTRY = /^(.*?\S)\s*(?:\.{3,}|…+|\s·{2,})\s*(\d{1,3})$/;
 
 // ---------------------------------------------------------------------------
@@ -112,7 +121,9 @@ function containment(indexText: string, blockText: string): { score: number; siz
 }
 
 function normalized(text: string): string {
-  return fold(stripMarkdown(text)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return fold(stripMarkdown(text))
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 // ---------------------------------------------------------------------------
@@ -152,7 +163,8 @@ function isHeadLike(block: Block): boolean {
   return block.lines.length <= 2 && block.words <= 30 && !endsWithFullStop(block.text) && !startsLowercase(block.raw);
 }
 
-const ORGANIZATION = /\b(?:League|Party|Committee|Faction|Fraction|Secretariat|Federation|Collective|Group|Union|Liga|Partido|Comité|Secretariado|Federación|Colectivo|Grupo|Unión)\b/;
+const ORGANIZATION =
+  /\b(?:League|Party|Committee|Faction|Fraction|Secretariat|Federation|Collective|Group|Union|Liga|Partido|Comité|Secretariado|Federación|Colectivo|Grupo|Unión)\b/;
 
 /** The signature that closes an article: a byline, an organization, or a letter's closing. */
 export function isSignature(block: Block): boolean {
@@ -161,7 +173,12 @@ export function isSignature(block: Block): boolean {
   if (/^\(.*\)$/s.test(text) && block.words >= 2) return true;
   if (/\b(?:adherent|adhering) to\b|\badherente (?:a|de)\b/i.test(text)) return true;
   if (/^(?:correspondent|corresponsal)\b/i.test(text)) return true;
-  if (/^(?:with (?:class|revolutionary|fraternal|comradely|communist) greetings|sincerely|fraternally|in solidarity|atentamente|fraternalmente|con saludos|saludos (?:revolucionarios|fraternales|de clase))/i.test(text)) return true;
+  if (
+    /^(?:with (?:class|revolutionary|fraternal|comradely|communist) greetings|sincerely|fraternally|in solidarity|atentamente|fraternalmente|con saludos|saludos (?:revolucionarios|fraternales|de clase))/i.test(
+      text,
+    )
+  )
+    return true;
   if (ORGANIZATION.test(text) && !/[!?:]$/.test(text) && block.words <= 20 && titleCaseRatio(text, ALL_STOPWORDS) >= 0.6) return true;
   const plain = !/[*_]/.test(block.raw);
   return plain && block.words >= 2 && block.words <= 6 && isNameOnly(text);
@@ -175,8 +192,9 @@ function findIndex(blocks: readonly Block[]): IndexInfo | undefined {
   let cursor: number;
   if (start >= 0) cursor = start + 1;
   else {
-    const first = blocks.findIndex((block, i) =>
-      INDEX_ENTRY.test(block.text) && blocks.slice(i, i + 8).filter((b) => INDEX_ENTRY.test(b.text)).length >= 3);
+    const first = blocks.findIndex(
+      (block, i) => INDEX_ENTRY.test(block.text) && blocks.slice(i, i + 8).filter((b) => INDEX_ENTRY.test(b.text)).length >= 3,
+    );
     if (first < 0) return undefined;
     start = first;
     cursor = first;
@@ -281,7 +299,8 @@ interface FrontPage {
 
 /** Words of running text an article of a print issue holds at least: fewer is a cover line, a contents entry or a name in the staff box. */
 const MIN_UNINDEXED_WORDS = 10;
-const UNINDEXED_NOTE = "print issue without an index of its articles: split as a listing of its blocks; check where each article starts and ends";
+const UNINDEXED_NOTE =
+  "print issue without an index of its articles: split as a listing of its blocks; check where each article starts and ends";
 
 /**
  * An issue that prints no index of its articles (a cover page, a jumbled contents page): its blocks are
@@ -337,7 +356,8 @@ function readFrontPage(blocks: readonly Block[], drops: Drops): FrontPage {
     }
     if (!issueDate) {
       const date = dateLineOf(block);
-      if (date?.date.year !== undefined) issueDate = { year: date.date.year, month: date.date.month, day: date.date.day, text: date.date.text };
+      if (date?.date.year !== undefined)
+        issueDate = { year: date.date.year, month: date.date.month, day: date.date.day, text: date.date.text };
     }
   }
   for (let i = 0; i < frontEnd; i++) drops.add(i, dropOf("front-page"));
@@ -446,7 +466,13 @@ function findArticleStarts(blocks: readonly Block[], front: FrontPage, drops: Dr
 
 /** Step 5: a page header (publication name) may carry a tagline and a banner under it. */
 function dropPageHeaderExtras(blocks: readonly Block[], bodyStart: number, anchors: readonly Anchor[], drops: Drops): void {
-  const anchorBlocks = new Set(anchors.flatMap((anchor) => [anchor.block, ...anchor.labelBlocks.keys(), ...(anchor.entryBlock !== undefined ? [anchor.entryBlock] : [])]));
+  const anchorBlocks = new Set(
+    anchors.flatMap((anchor) => [
+      anchor.block,
+      ...anchor.labelBlocks.keys(),
+      ...(anchor.entryBlock !== undefined ? [anchor.entryBlock] : []),
+    ]),
+  );
   for (let i = bodyStart; i < blocks.length; i++) {
     if (!drops.is(i, "publication-name")) continue;
     for (let k = i + 1; k <= i + 2 && k < blocks.length; k++) {
@@ -522,7 +548,8 @@ function walkRegion(blocks: readonly Block[], article: Article, regionEnd: numbe
   let segmentStart = -1;
   let proseSeen = false;
   const closeStretch = (end: number) => {
-    const drop = segmentStart >= 0 && hasAdvert(segmentStart, end) ? { origin: "advertisement", reason: "print: advertisement" } : dropOf(stretchDrop);
+    const drop =
+      segmentStart >= 0 && hasAdvert(segmentStart, end) ? { origin: "advertisement", reason: "print: advertisement" } : dropOf(stretchDrop);
     for (const k of stretch) drops.add(k, drop);
     stretch = [];
   };
@@ -545,8 +572,7 @@ function walkRegion(blocks: readonly Block[], article: Article, regionEnd: numbe
       }
       continue;
     }
-    const headingStartsArticle = (level: number) =>
-      level >= 1 && level <= 2 && followedByProse(i, regionEnd) && !hasAdvert(i, regionEnd);
+    const headingStartsArticle = (level: number) => level >= 1 && level <= 2 && followedByProse(i, regionEnd) && !hasAdvert(i, regionEnd);
     if (state === "continuation" || state === "after") {
       const level = headingLevel(block.lines[0]!.text);
       if (headingStartsArticle(level)) {
@@ -564,7 +590,12 @@ function walkRegion(blocks: readonly Block[], article: Article, regionEnd: numbe
         }
         stretch = stretch.filter((k) => k < start);
         closeStretch(start);
-        const found: Article = { anchor: { block: i, labelBlocks: new Map(), lastMatched: i }, headStart: start, blocks: [], continued: [] };
+        const found: Article = {
+          anchor: { block: i, labelBlocks: new Map(), lastMatched: i },
+          headStart: start,
+          blocks: [],
+          continued: [],
+        };
         for (let k = start; k < i; k++) if (!drops.has(k)) found.blocks.push(k);
         extra.push(found);
         current = found;
@@ -613,7 +644,12 @@ interface BuildContext {
 }
 
 function headingMarkdown(block: Block, level: number): string {
-  const text = unwrapEmphasis(block.raw.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/ {2,}\n/g, " ").replace(/\n/g, " "));
+  const text = unwrapEmphasis(
+    block.raw
+      .replace(/^\s{0,3}#{1,6}\s+/, "")
+      .replace(/ {2,}\n/g, " ")
+      .replace(/\n/g, " "),
+  );
   return `${"#".repeat(level)} ${text}`;
 }
 
@@ -693,8 +729,16 @@ function buildArticle(article: Article, blocks: readonly Block[], context: Build
   let authors: string[] | undefined;
   let authorBlock: number | undefined;
   const last = order[order.length - 1];
-  if (last !== undefined && last !== title && isSignature(blocks[last]!) && isNameOnly(blocks[last]!.text) && !/[*_]/.test(blocks[last]!.raw)) {
-    authors = blocks[last]!.text.split(/\s+(?:and|y|&)\s+|,\s*/).map((name) => name.trim()).filter(Boolean);
+  if (
+    last !== undefined &&
+    last !== title &&
+    isSignature(blocks[last]!) &&
+    isNameOnly(blocks[last]!.text) &&
+    !/[*_]/.test(blocks[last]!.raw)
+  ) {
+    authors = blocks[last]!.text.split(/\s+(?:and|y|&)\s+|,\s*/)
+      .map((name) => name.trim())
+      .filter(Boolean);
     authorBlock = last;
   }
 
@@ -724,11 +768,17 @@ function buildArticle(article: Article, blocks: readonly Block[], context: Build
     const beforeTitle = titleIndex >= 0 && order.indexOf(i) >= 0 && order.indexOf(i) < titleIndex;
     if (level > 0) {
       const text = headingMarkdown({ ...block, raw }, Math.max(2, level));
-      pieces.push({ markdown: beforeTitle ? `**${text.replace(/^#+\s+/, "")}**` : text, joinable: false, lines: lines.map((line) => line.n) });
+      pieces.push({
+        markdown: beforeTitle ? `**${text.replace(/^#+\s+/, "")}**` : text,
+        joinable: false,
+        lines: lines.map((line) => line.n),
+      });
     } else {
       // What stands alone after an image's empty lines, or is set in bold or italics, is a caption or pull quote.
       // Kickers above the headline never continue into the text.
-      const caption = beforeTitle || (((block.gapBefore >= 3 && block.words <= 30) || isEmphasizedOnly(raw)) && !/\p{L}-(?:\*{1,3}|_{1,3})?$/u.test(raw.trim()));
+      const caption =
+        beforeTitle ||
+        (((block.gapBefore >= 3 && block.words <= 30) || isEmphasizedOnly(raw)) && !/\p{L}-(?:\*{1,3}|_{1,3})?$/u.test(raw.trim()));
       pieces.push({
         markdown: raw.replace(/^[ \t]+/gm, "").replace(/[ \t]+$/gm, (spaces) => (spaces.length >= 2 ? "  " : "")),
         joinable: true,
@@ -737,7 +787,9 @@ function buildArticle(article: Article, blocks: readonly Block[], context: Build
       });
     }
   }
-  const body = repairColumns(pieces).map((piece) => piece.markdown.replace(/ {2,}$/, "")).join("\n\n");
+  const body = repairColumns(pieces)
+    .map((piece) => piece.markdown.replace(/ {2,}$/, ""))
+    .join("\n\n");
 
   const draft: Draft = { title: titleText, review, body, consumed };
   if (date) draft.date = date;
@@ -747,5 +799,3 @@ function buildArticle(article: Article, blocks: readonly Block[], context: Build
   if (group) draft.page = group.page;
   return draft;
 }
-
-

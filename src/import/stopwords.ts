@@ -1,20 +1,24 @@
 /** Function words of the two languages of the default collection (folded: no accents, lower case). */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
-  ("a an the and or but of to in on at by for from with without into onto over under about after before " +
+  (
+    "a an the and or but of to in on at by for from with without into onto over under about after before " +
     "is are was were be been being has have had do does did will would can could should may might must " +
     "this that these those it its they them their there here he she his her we our you your i me my " +
     "as than then so not no nor if when while where which who whom whose what why how all any some " +
     "more most such only also very just up down out off again against between through during since until " +
-    "amid among per via").split(" "),
+    "amid among per via"
+  ).split(" "),
 );
 
 export const ES_STOPWORDS: ReadonlySet<string> = new Set(
-  ("el la los las lo un una unos unas y e o u ni pero sino de del al a en con sin por para sobre entre " +
+  (
+    "el la los las lo un una unos unas y e o u ni pero sino de del al a en con sin por para sobre entre " +
     "hacia hasta desde durante contra segun tras ante bajo que quien quienes cual cuales cuyo como cuando " +
     "donde porque pues si no ya mas muy tambien solo su sus se le les me te nos os mi tu nuestro nuestra " +
     "es son fue fueron era eran ser sido esta estan estaba estaban ha han habia hay este esta estos estas " +
     "ese esa esos esas aquel aquella ello ella ellos ellas usted ustedes cada todo toda todos todas otro " +
-    "otra otros otras mismo misma tras").split(" "),
+    "otra otros otras mismo misma tras"
+  ).split(" "),
 );
 
 export const ALL_STOPWORDS: ReadonlySet<string> = new Set([...EN_STOPWORDS, ...ES_STOPWORDS]);

@@ -64,7 +64,8 @@ export async function planFile(root: string, file: string, text: string, options
   if (options.role !== "article") return { ...planned, status: "updated" };
   const currentSha = sha256(current);
   if (options.previousSha === currentSha) return { ...planned, status: "updated" };
-  if (options.force) return { ...planned, status: "updated", message: `${file} had been changed since it was imported; overwritten (--force)` };
+  if (options.force)
+    return { ...planned, status: "updated", message: `${file} had been changed since it was imported; overwritten (--force)` };
   return {
     ...planned,
     status: "kept-edited",
@@ -90,18 +91,25 @@ export async function plannedFileProblems(files: readonly PlannedFile[]): Promis
   for (const file of toWrite(files)) {
     const bytes = new TextEncoder().encode(file.text);
     if (file.role === "source" && bytes.byteLength > MAX_SOURCE_BYTES) {
-      problems.push(`${file.file}: the kept page would be ${bytes.byteLength} bytes, more than the limit of ${MAX_SOURCE_BYTES} for a source; split the page into several files`);
+      problems.push(
+        `${file.file}: the kept page would be ${bytes.byteLength} bytes, more than the limit of ${MAX_SOURCE_BYTES} for a source; split the page into several files`,
+      );
     } else if (file.role === "article") articles.push({ file: file.file, bytes });
   }
   for (const parsed of articles.length ? await sharedParsePool().parse(articles) : []) {
-    if (!parsed.ok) for (const problem of parsed.problems) problems.push(`${problem.file}:${problem.line}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`);
+    if (!parsed.ok)
+      for (const problem of parsed.problems)
+        problems.push(`${problem.file}:${problem.line}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`);
   }
   return problems;
 }
 
 export async function writePlanned(root: string, files: readonly PlannedFile[]): Promise<void> {
   const writing = toWrite(files);
-  const refused = await unwritableFolder(root, writing.map((file) => file.file));
+  const refused = await unwritableFolder(
+    root,
+    writing.map((file) => file.file),
+  );
   if (refused) throw new ImportError(`${refused}; nothing was written`);
   for (const file of writing) {
     const absolute = path.join(root, file.file);
@@ -112,7 +120,10 @@ export async function writePlanned(root: string, files: readonly PlannedFile[]):
       const code = (error as NodeJS.ErrnoException).code;
       if (!code) throw error;
       const done = writing.indexOf(file);
-      throw new ImportError(`cannot write ${file.file}: ${writeErrorInWords(code)}; ${done} of ${writing.length} files were written before it, each whole`, { cause: error });
+      throw new ImportError(
+        `cannot write ${file.file}: ${writeErrorInWords(code)}; ${done} of ${writing.length} files were written before it, each whole`,
+        { cause: error },
+      );
     }
   }
 }

@@ -85,7 +85,9 @@ export function dropCacheEntry(entry: string, why: string): void {
   try {
     rmSync(entry, { recursive: true, force: true });
   } catch (error) {
-    cacheNote(`the cache entry \`${entry}\` ${why}, and cannot be removed (${(error as NodeJS.ErrnoException).code ?? String(error)}): it is not used`);
+    cacheNote(
+      `the cache entry \`${entry}\` ${why}, and cannot be removed (${(error as NodeJS.ErrnoException).code ?? String(error)}): it is not used`,
+    );
     return;
   }
   cacheNote(`the cache entry \`${entry}\` ${why}: dropped, and made again`);
@@ -137,7 +139,9 @@ export async function writeCacheFile(file: string, data: string | Uint8Array): P
     }
     return true;
   } catch (error) {
-    cacheNote(`warning: cannot write the cache file \`${file}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`);
+    cacheNote(
+      `warning: cannot write the cache file \`${file}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`,
+    );
     return false;
   }
 }

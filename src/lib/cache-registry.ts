@@ -24,7 +24,12 @@ const SITE_CODE = ["src", "templates", "eleventy.config.ts", "package-lock.json"
 
 export const CACHES = {
   /** Parsed article records (front matter checked, Markdown rendered), by file content. */
-  records: { folder: "records", version: 2, code: ["src/records", "src/markdown", "package-lock.json"], module: "src/records/record-cache.ts" },
+  records: {
+    folder: "records",
+    version: 2,
+    code: ["src/records", "src/markdown", "package-lock.json"],
+    module: "src/records/record-cache.ts",
+  },
   /** Each article's citations (BibTeX, RIS, CSL-JSON), by its CSL item. */
   citations: { folder: "citations.json", version: 2, code: ["src/exports", "package-lock.json"], module: "src/exports/citation-cache.ts" },
   /** What the last build wrote into its output folder, by path and digest. */
@@ -36,7 +41,12 @@ export const CACHES = {
   /** The data exports (JSONL, CSV, SQLite), by the records. */
   exports: { folder: "exports", version: 4, code: ["src", "package-lock.json"], module: "src/build/cache/exports-cache.ts" },
   /** The Pagefind index: the main one, its pages kept in main.json, and the recent one. */
-  searchIndex: { folder: "pagefind", version: 5, code: ["src/search-index/pagefind-index.ts", "src/exports/search-record.ts", "package-lock.json"], module: "src/search-index/search-index-cache.ts" },
+  searchIndex: {
+    folder: "pagefind",
+    version: 5,
+    code: ["src/search-index/pagefind-index.ts", "src/exports/search-record.ts", "package-lock.json"],
+    module: "src/search-index/search-index-cache.ts",
+  },
 } as const satisfies Record<string, CacheRow>;
 
 export type CacheName = keyof typeof CACHES;

@@ -101,9 +101,18 @@ class QuadraticCount {
     this.inParagraph += 1;
     this.work += 2 * this.inParagraph - 1; // adds up to the square of each paragraph's count
     const limit = count(this.limit);
-    if (this.inParagraph > this.limit) return { line: paragraphLine, message: `the paragraph holds more than ${limit} ${this.what} (at most ${limit} in one paragraph)`, hint: this.hint };
+    if (this.inParagraph > this.limit)
+      return {
+        line: paragraphLine,
+        message: `the paragraph holds more than ${limit} ${this.what} (at most ${limit} in one paragraph)`,
+        hint: this.hint,
+      };
     if (this.work > 20 * this.limit ** 2) {
-      return { line: paragraphLine, message: `too many paragraphs hold hundreds of ${this.what}: by this one, their squares add up to more than ${count(20 * this.limit ** 2)} (such as 20 paragraphs of ${limit})`, hint: this.hint };
+      return {
+        line: paragraphLine,
+        message: `too many paragraphs hold hundreds of ${this.what}: by this one, their squares add up to more than ${count(20 * this.limit ** 2)} (such as 20 paragraphs of ${limit})`,
+        hint: this.hint,
+      };
     }
     return undefined;
   }
@@ -127,9 +136,21 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
   let bracketDepth = 0;
   let openElements = 0;
   let paragraphLine = 0;
-  const emphasisRuns = new QuadraticCount(MAX_EMPHASIS_RUNS, "runs of `*`, `_` or `~`", "write literal asterisks, underscores and tildes as `\\*`, `\\_` and `\\~`, or break the paragraph up");
-  const linkEnds = new QuadraticCount(MAX_LINK_ENDS, "closing brackets `]`", "write brackets that are not links as `\\[` and `\\]`, or break the paragraph up");
-  const angleBrackets = new QuadraticCount(MAX_ANGLE_BRACKETS, "`<` characters", "write a `<` that is not HTML as `\\<` or `&lt;`, or break the paragraph up");
+  const emphasisRuns = new QuadraticCount(
+    MAX_EMPHASIS_RUNS,
+    "runs of `*`, `_` or `~`",
+    "write literal asterisks, underscores and tildes as `\\*`, `\\_` and `\\~`, or break the paragraph up",
+  );
+  const linkEnds = new QuadraticCount(
+    MAX_LINK_ENDS,
+    "closing brackets `]`",
+    "write brackets that are not links as `\\[` and `\\]`, or break the paragraph up",
+  );
+  const angleBrackets = new QuadraticCount(
+    MAX_ANGLE_BRACKETS,
+    "`<` characters",
+    "write a `<` that is not HTML as `\\<` or `&lt;`, or break the paragraph up",
+  );
   let linkDefinitions = 0;
   let footnoteDefinitions = 0;
   let characterReferences = 0;
@@ -168,7 +189,8 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
     // Blockquote markers, then list items inside them.
     const quotePrefix = /^(?: {0,3}>[ \t]?)*/.exec(line)![0];
     const quotes = (quotePrefix.match(/>/g) ?? []).length;
-    if (quotes > MAX_NESTING) return over(`blockquotes are nested ${count(quotes)} deep (at most ${MAX_NESTING})`, "remove the `>` markers that no article needs");
+    if (quotes > MAX_NESTING)
+      return over(`blockquotes are nested ${count(quotes)} deep (at most ${MAX_NESTING})`, "remove the `>` markers that no article needs");
     let rest = line.slice(quotePrefix.length);
     const fence = /^[ \t]*(`{3,}|~{3,})/.exec(rest)?.[1];
     if (inFence) {
@@ -177,7 +199,8 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
       continue;
     }
     const indent = columns(/^[ \t]*/.exec(rest)![0]);
-    if (indent > MAX_INDENT) return over(`the line is indented ${count(indent)} columns (at most ${MAX_INDENT})`, "remove the indentation: no article needs it");
+    if (indent > MAX_INDENT)
+      return over(`the line is indented ${count(indent)} columns (at most ${MAX_INDENT})`, "remove the indentation: no article needs it");
     const lazy = previousWasText && !BLOCK_START.test(rest) && !THEMATIC_BREAK.test(rest);
     if (!lazy) while (items.length && items[items.length - 1]! > indent) items.pop();
     let opened = 0;
@@ -195,21 +218,30 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
         rest = rest.slice(marker[0].length);
         if (opened > MAX_ITEMS_ON_ONE_LINE) {
           const total = opened + (rest.match(/(?:^|[ \t])(?:[-+*]|\d{1,9}[.)])(?=[ \t])/g) ?? []).length;
-          return over(`${count(total)} list items begin on this line, each inside the one before (\`- - - …\`; at most ${MAX_ITEMS_ON_ONE_LINE})`,
-            "a list item starts a line; write the markers as text (`\\-`) if they are meant as dashes");
+          return over(
+            `${count(total)} list items begin on this line, each inside the one before (\`- - - …\`; at most ${MAX_ITEMS_ON_ONE_LINE})`,
+            "a list item starts a line; write the markers as text (`\\-`) if they are meant as dashes",
+          );
         }
         if (wide) break; // the rest is indented code
       }
     }
     if (fence) inFence = fence;
     listItems += opened;
-    if (listItems > MAX_LIST_ITEMS) return over(`the body has more than ${count(MAX_LIST_ITEMS)} list items`, "split the article, or write the list as paragraphs");
+    if (listItems > MAX_LIST_ITEMS)
+      return over(`the body has more than ${count(MAX_LIST_ITEMS)} list items`, "split the article, or write the list as paragraphs");
     const depth = quotes + items.length;
-    if (depth > MAX_CONTAINER_DEPTH) return over(`lists and blockquotes are nested ${count(depth)} deep here (at most ${MAX_CONTAINER_DEPTH})`, "remove the indentation or `>` markers that nest them: no article needs it");
+    if (depth > MAX_CONTAINER_DEPTH)
+      return over(
+        `lists and blockquotes are nested ${count(depth)} deep here (at most ${MAX_CONTAINER_DEPTH})`,
+        "remove the indentation or `>` markers that nest them: no article needs it",
+      );
     containerWork += depth;
     if (containerWork > MAX_CONTAINER_WORK) {
-      return over(`too many lines lie deep in lists and blockquotes: by this line their depths add up to more than ${count(MAX_CONTAINER_WORK)} (such as ${count(MAX_CONTAINER_WORK / 10)} lines 10 deep)`,
-        "remove the indentation that puts ordinary lines inside nested lists, or split the article");
+      return over(
+        `too many lines lie deep in lists and blockquotes: by this line their depths add up to more than ${count(MAX_CONTAINER_WORK)} (such as ${count(MAX_CONTAINER_WORK / 10)} lines 10 deep)`,
+        "remove the indentation that puts ordinary lines inside nested lists, or split the article",
+      );
     }
     previousWasText = rest.trim() !== "" && !/^ {0,3}(?:#{1,6}(?:\s|$)|```|~~~)/.test(rest) && !THEMATIC_BREAK.test(rest);
 
@@ -221,11 +253,16 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
       referencesTo.set(key, times);
       footnoteReferences += 1;
       if (times > MAX_REFERENCES_TO_ONE_FOOTNOTE) {
-        return over(`footnote \`[^${label}]\` is referenced more than ${MAX_REFERENCES_TO_ONE_FOOTNOTE} times`,
-          "refer to a note once where it matters; each reference adds a link back from the note");
+        return over(
+          `footnote \`[^${label}]\` is referenced more than ${MAX_REFERENCES_TO_ONE_FOOTNOTE} times`,
+          "refer to a note once where it matters; each reference adds a link back from the note",
+        );
       }
       if (footnoteReferences > MAX_FOOTNOTE_REFERENCES) {
-        return over(`the body holds more than ${count(MAX_FOOTNOTE_REFERENCES)} footnote references`, "split the article, or keep the notes as plain text");
+        return over(
+          `the body holds more than ${count(MAX_FOOTNOTE_REFERENCES)} footnote references`,
+          "split the article, or keep the notes as plain text",
+        );
       }
     }
 
@@ -244,7 +281,10 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
         bracketDepth += 1;
         if (bracketDepth > MAX_NESTING) {
           const more = (line.slice(i + 1).match(/\[/g) ?? []).length;
-          return over(`${count(bracketDepth + more)} brackets \`[\` are open at once, nested or never closed (at most ${MAX_NESTING})`, "remove the brackets that no article needs, or write them as `\\[`");
+          return over(
+            `${count(bracketDepth + more)} brackets \`[\` are open at once, nested or never closed (at most ${MAX_NESTING})`,
+            "remove the brackets that no article needs, or write them as `\\[`",
+          );
         }
       } else if (char === "]") {
         bracketDepth = Math.max(0, bracketDepth - 1);
@@ -262,24 +302,42 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
       }
       if ("`*_~".includes(char) && run > MAX_MARKER_RUN) {
         const whole = /^(.)\1*/.exec(line.slice(i - run + 1))![0].length;
-        return over(`${count(whole)} marker characters (\`*\`, \`_\`, \`~\` or \`\`\`) in a row (at most ${MAX_MARKER_RUN})`, "remove the run of markers: it is converter debris");
+        return over(
+          `${count(whole)} marker characters (\`*\`, \`_\`, \`~\` or \`\`\`) in a row (at most ${MAX_MARKER_RUN})`,
+          "remove the run of markers: it is converter debris",
+        );
       }
       previous = char;
     }
 
     // Definitions, character references and tables: each adds work that grows faster than its count.
     if (FOOTNOTE_DEFINITION.test(line)) {
-      if (++footnoteDefinitions > MAX_FOOTNOTE_DEFINITIONS) return over(`the body defines more than ${count(MAX_FOOTNOTE_DEFINITIONS)} footnotes`, "split the article, or keep the notes as plain text");
+      if (++footnoteDefinitions > MAX_FOOTNOTE_DEFINITIONS)
+        return over(
+          `the body defines more than ${count(MAX_FOOTNOTE_DEFINITIONS)} footnotes`,
+          "split the article, or keep the notes as plain text",
+        );
     } else if (LINK_DEFINITION.test(line) && ++linkDefinitions > MAX_LINK_DEFINITIONS) {
-      return over(`the body defines more than ${count(MAX_LINK_DEFINITIONS)} link references (\`[label]: address\`)`, "write the links inline, or split the article");
+      return over(
+        `the body defines more than ${count(MAX_LINK_DEFINITIONS)} link references (\`[label]: address\`)`,
+        "write the links inline, or split the article",
+      );
     }
     if (line.includes("&")) {
       characterReferences += (line.match(CHARACTER_REFERENCE) ?? []).length;
       if (characterReferences > MAX_CHARACTER_REFERENCES) {
-        return over(`the body holds more than ${count(MAX_CHARACTER_REFERENCES)} character references (\`&amp;\`, \`&#65;\`)`, "write the characters themselves: the file is UTF-8");
+        return over(
+          `the body holds more than ${count(MAX_CHARACTER_REFERENCES)} character references (\`&amp;\`, \`&#65;\`)`,
+          "write the characters themselves: the file is UTF-8",
+        );
       }
     }
-    if (!inTable && TABLE_DELIMITER.test(line) && previousLine.includes("|") && (line.includes("|") || previousLine.trim().startsWith("|"))) {
+    if (
+      !inTable &&
+      TABLE_DELIMITER.test(line) &&
+      previousLine.includes("|") &&
+      (line.includes("|") || previousLine.trim().startsWith("|"))
+    ) {
       inTable = true;
       tableRows += 1; // the header
       tableCells += previousLine.split("|").length;
@@ -287,8 +345,16 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
     if (inTable) {
       tableRows += 1;
       tableCells += line.split("|").length;
-      if (tableRows > MAX_TABLE_ROWS) return over(`the body's tables have more than ${count(MAX_TABLE_ROWS)} rows`, "split the table or the article, or publish the data as a file");
-      if (tableCells > MAX_TABLE_CELLS) return over(`the body's tables have more than ${count(MAX_TABLE_CELLS)} cells`, "split the table or the article, or publish the data as a file");
+      if (tableRows > MAX_TABLE_ROWS)
+        return over(
+          `the body's tables have more than ${count(MAX_TABLE_ROWS)} rows`,
+          "split the table or the article, or publish the data as a file",
+        );
+      if (tableCells > MAX_TABLE_CELLS)
+        return over(
+          `the body's tables have more than ${count(MAX_TABLE_CELLS)} cells`,
+          "split the table or the article, or publish the data as a file",
+        );
     }
     previousLine = line;
 
@@ -296,7 +362,8 @@ export function findBodyOverLimit(markdown: string): BodyLimitProblem | undefine
     for (const [, closing, name, selfClosing] of line.matchAll(HTML_TAG)) {
       if (VOID_ELEMENTS.has(name!.toLowerCase()) || selfClosing) continue;
       openElements = closing ? Math.max(0, openElements - 1) : openElements + 1;
-      if (openElements > MAX_ELEMENT_NESTING) return over(`HTML elements are nested more than ${MAX_ELEMENT_NESTING} deep`, "remove the elements that no article needs");
+      if (openElements > MAX_ELEMENT_NESTING)
+        return over(`HTML elements are nested more than ${MAX_ELEMENT_NESTING} deep`, "remove the elements that no article needs");
     }
   }
   return undefined;

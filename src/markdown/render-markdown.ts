@@ -61,6 +61,8 @@ export function renderMarkdown(markdown: string): RenderedBody {
   const processor = toHastFor(markdown);
   const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
   const html = toHtml.stringify(tree);
-  const text = toText(tree).replace(/\n{3,}/g, "\n\n").trim();
+  const text = toText(tree)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   return { html, text };
 }

@@ -19,7 +19,13 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: "title", label: "Title (the headline as published)", required: true, list: false, example: "Police massacre in Juliaca" },
   { name: "publication", label: "Publication", required: true, list: false, example: "Fight Back! News" },
   { name: "language", label: "Language (BCP 47 code)", required: true, list: false, example: "en" },
-  { name: "date", label: "Date (EDTF)", required: false, list: false, example: "2023-01-09, 2022-12, 2021, 2022-12-07?, 2023-01~ or 2022-12/2023-01" },
+  {
+    name: "date",
+    label: "Date (EDTF)",
+    required: false,
+    list: false,
+    example: "2023-01-09, 2022-12, 2021, 2022-12-07?, 2023-01~ or 2022-12/2023-01",
+  },
   { name: "url", label: "Original address", required: false, list: false, example: "https://example.org/page" },
   { name: "tags", label: "Tags, separated by commas", required: false, list: true, example: "repression, Juliaca" },
   { name: "authors", label: "Authors as printed, separated by commas", required: false, list: true, example: "staff, Jim Byrne" },
@@ -31,7 +37,10 @@ export type FieldValues = Partial<Record<FieldName, string>>;
 
 /** `a, b,,c ` -> `["a", "b", "c"]`. */
 export function splitList(value: string): string[] {
-  return value.split(",").map((item) => item.trim()).filter(Boolean);
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** One field's answer -> its front-matter value, or the schema's message. */

@@ -44,7 +44,10 @@ export async function askForFields(options: AskOptions): Promise<FieldValues> {
     for (const spec of FIELDS) {
       if (values[spec.name] !== undefined) continue;
       if (options.requiredOnly && !spec.required) continue;
-      const known = spec.name === "publication" && options.publications?.length ? `; in the archive: ${options.publications.map(inertLine).join(", ")}` : "";
+      const known =
+        spec.name === "publication" && options.publications?.length
+          ? `; in the archive: ${options.publications.map(inertLine).join(", ")}`
+          : "";
       output.write(`\n${spec.label}${spec.required ? "" : " (optional)"}. Example: ${spec.example}${known}\n`);
       for (;;) {
         const answer = (await next(`${spec.name}: `)).trim();

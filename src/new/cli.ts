@@ -94,7 +94,13 @@ export async function newCli(argv: string[], io: NewIo): Promise<number> {
   const missingRequired = FIELDS.some((f) => f.required && !fields[f.name]?.trim());
   if (missingRequired && io.interactive) {
     try {
-      fields = await askForFields({ input: io.input, output: io.output, given: fields, requiredOnly: !noFields, publications: await knownPublications(root) });
+      fields = await askForFields({
+        input: io.input,
+        output: io.output,
+        given: fields,
+        requiredOnly: !noFields,
+        publications: await knownPublications(root),
+      });
     } catch (error) {
       if (error instanceof PromptCancelled) {
         io.stderr(`new: ${error.message}\n`);
@@ -105,7 +111,9 @@ export async function newCli(argv: string[], io: NewIo): Promise<number> {
   }
   const plan = await planArticle(fields, { root });
   if (!plan.ok) {
-    io.stderr(`new: nothing was written:\n${plan.errors.map((e) => `  ${inertLines(e)}`).join("\n")}\n\nRun \`npm run new -- --help\` for the options.\n`);
+    io.stderr(
+      `new: nothing was written:\n${plan.errors.map((e) => `  ${inertLines(e)}`).join("\n")}\n\nRun \`npm run new -- --help\` for the options.\n`,
+    );
     return 1;
   }
   const shown = relativeWithin(io.cwd, path.join(root, plan.file)) ?? path.join(root, plan.file);

@@ -22,14 +22,14 @@ export interface PlanOptions {
   articlesDir?: string;
 }
 
-export type Plan =
-  | { ok: true; file: string; id: string; text: string; frontMatter: ArticleFrontMatter }
-  | { ok: false; errors: string[] };
+export type Plan = { ok: true; file: string; id: string; text: string; frontMatter: ArticleFrontMatter } | { ok: false; errors: string[] };
 
 /** Every id the archive uses, explicit or derived, read without rendering any body; broken files are skipped. */
 export async function archiveIds(root: string, articlesDir = "content/articles"): Promise<Set<string>> {
   const ids = new Set<string>();
-  const { plain } = await plainArticleFiles((await listArticleFiles(root, articlesDir)).map((file) => ({ file, absolute: path.join(root, file) })));
+  const { plain } = await plainArticleFiles(
+    (await listArticleFiles(root, articlesDir)).map((file) => ({ file, absolute: path.join(root, file) })),
+  );
   for (const { file } of plain) {
     try {
       const { data } = parseFrontMatter(decodeArticleBytes(await readFile(path.join(root, file))));
@@ -70,7 +70,10 @@ export async function planArticle(values: FieldValues, options: PlanOptions): Pr
   const title = frontMatter.title as string;
   const folder = path.posix.join(articlesDir, textToSlug(frontMatter.publication as string) || "publication");
   const ids = await archiveIds(options.root, articlesDir);
-  const id = uniqueId(titleToId(title), (candidate) => ids.has(candidate) || existsSync(path.join(options.root, folder, `${candidate}.md`)));
+  const id = uniqueId(
+    titleToId(title),
+    (candidate) => ids.has(candidate) || existsSync(path.join(options.root, folder, `${candidate}.md`)),
+  );
   frontMatter.id = id;
 
   // The same schema as every other article, then the written text read back as the build will read it.

@@ -43,18 +43,22 @@ export function readBodyAt(location: { entry: string; digest: string }, file: st
   try {
     kept = readFileSync(location.entry, "utf8");
   } catch (error) {
-    throw new Error(`Cannot \`read\` the body of \`${file}\` from the record cache entry \`${location.entry}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}): was the cache removed during the build?`, { cause: error });
+    throw new Error(
+      `Cannot \`read\` the body of \`${file}\` from the record cache entry \`${location.entry}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}): was the cache removed during the build?`,
+      { cause: error },
+    );
   }
   const json = checkedText(kept);
   if (json === undefined || kept.slice(0, 64) !== location.digest) {
-    throw new Error(`Cannot \`read\` the body of \`${file}\`: its record cache entry \`${location.entry}\` changed during the build; build again`);
+    throw new Error(
+      `Cannot \`read\` the body of \`${file}\`: its record cache entry \`${location.entry}\` changed during the build; build again`,
+    );
   }
   const { html, text } = JSON.parse(json) as ArticleRecord;
   return { html, text };
 }
 
-const bodyOfLocation = (location: BodyLocation, file: string): ArticleBody =>
-  "entry" in location ? readBodyAt(location, file) : location;
+const bodyOfLocation = (location: BodyLocation, file: string): ArticleBody => ("entry" in location ? readBodyAt(location, file) : location);
 
 export class ArticleBodies implements BodyReader {
   /** By id: the whole record until `settle` finds its entry on disk, then that entry's location. */
@@ -119,7 +123,8 @@ export function bodiesAt(entries: readonly ArticleEntry[], locations: readonly B
 /** The reader for records given whole (tests, and callers that built the Archive from whole records). */
 export const BODIES_IN_RECORDS: BodyReader = {
   bodyOf(entry) {
-    if ("html" in entry && "text" in entry && typeof entry.html === "string" && typeof entry.text === "string") return { html: entry.html, text: entry.text };
+    if ("html" in entry && "text" in entry && typeof entry.html === "string" && typeof entry.text === "string")
+      return { html: entry.html, text: entry.text };
     throw new Error(`Cannot \`read\` the body of \`${entry.file}\`: the archive holds its entry only, and no reader of bodies was given`);
   },
 };

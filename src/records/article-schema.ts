@@ -7,10 +7,7 @@ import { z } from "zod";
 import { parseEdtfDate } from "./edtf-date.ts";
 import { isDeviceName, isPathSafeId } from "./ids.ts";
 
-const nonEmptyText = z
-  .string({ error: "must be text" })
-  .trim()
-  .min(1, { error: "must not be empty" });
+const nonEmptyText = z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" });
 
 /** Bylines, tags and ids are printed lists: a lone string is a common slip, so say so. */
 const textList = z.array(nonEmptyText, { error: "must be a list, e.g. `[a, b]` or one `- item` per line" });
@@ -18,21 +15,22 @@ const textList = z.array(nonEmptyText, { error: "must be a list, e.g. `[a, b]` o
 export const httpUrl = z
   .string({ error: "must be an address" })
   .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "http:" || url.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, { error: "must be an http(s) address such as `https://example.org/page`" });
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "http:" || url.protocol === "https:";
+      } catch {
+        return false;
+      }
+    },
+    { error: "must be an http(s) address such as `https://example.org/page`" },
+  );
 
-export const idSchema = z
-  .string({ error: "must be text" })
-  .refine(isPathSafeId, {
-    error:
-      "must be a path-safe slug: lower-case letters, digits and single hyphens, at most 100 characters, not only digits, not a reserved name",
-  });
+export const idSchema = z.string({ error: "must be text" }).refine(isPathSafeId, {
+  error:
+    "must be a path-safe slug: lower-case letters, digits and single hyphens, at most 100 characters, not only digits, not a reserved name",
+});
 
 export const edtfSchema = z.preprocess(
   // YAML reads an unquoted `date: 2021` as a number; a bare year is what the editor meant.
@@ -64,7 +62,8 @@ export const aliasSchema = z
     error: "must not contain `.` or `..` segments",
   })
   .refine((value) => !value.split("/").some(isDeviceName), {
-    error: "must not have a folder named like a Windows device (`con`, `prn`, `aux`, `nul`, `com1`…`com9`, `lpt1`…`lpt9`, with or without an extension): it could not be checked out or served from Windows",
+    error:
+      "must not have a folder named like a Windows device (`con`, `prn`, `aux`, `nul`, `com1`…`com9`, `lpt1`…`lpt9`, with or without an extension): it could not be checked out or served from Windows",
   })
   .refine((value) => !value.split("/").some((part) => part.endsWith(".") || part.toLowerCase() === "index.html"), {
     error: "must not have a folder ending in `.` or named `index.html`: each alias folder holds an `index.html` page",
@@ -74,14 +73,31 @@ export const aliasSchema = z
   });
 
 /** First folders the site writes itself, whatever the content. */
-const SITE_SECTIONS = new Set(["a", "articles", "years", "tags", "publications", "authors", "languages", "search", "pagefind", "data", "sources"]);
+const SITE_SECTIONS = new Set([
+  "a",
+  "articles",
+  "years",
+  "tags",
+  "publications",
+  "authors",
+  "languages",
+  "search",
+  "pagefind",
+  "data",
+  "sources",
+]);
 
 /** Pages the site makes (home, sections, date archives and their pages): an alias there would replace one. */
 export function isSiteAddress(address: string): boolean {
   const first = address.split("/")[1] ?? "";
   // A first folder with a dot would shadow a file at the top of the site (`/styles.css`, `/feed.xml`).
   // Any number is a year's folder: year pages go back past 1000 (`/800/`).
-  return address === "/" || SITE_SECTIONS.has(first) || first.includes(".") || /^\/(?:\d+\/(?:\d{2}\/(?:\d{2}\/)?)?|undated\/)(?:page\/\d+\/)?$/.test(address);
+  return (
+    address === "/" ||
+    SITE_SECTIONS.has(first) ||
+    first.includes(".") ||
+    /^\/(?:\d+\/(?:\d{2}\/(?:\d{2}\/)?)?|undated\/)(?:page\/\d+\/)?$/.test(address)
+  );
 }
 
 export const SourceRefSchema = z.strictObject({
@@ -117,6 +133,4 @@ export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatterSchema>;
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
 /** The order in which fields are written to a file, for readable, stable diffs. */
-export const FRONT_MATTER_FIELD_ORDER = Object.keys(ArticleFrontMatterSchema.shape) as Array<
-  keyof ArticleFrontMatter
->;
+export const FRONT_MATTER_FIELD_ORDER = Object.keys(ArticleFrontMatterSchema.shape) as Array<keyof ArticleFrontMatter>;

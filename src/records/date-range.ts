@@ -35,11 +35,17 @@ export function datesOutsideRange(records: readonly ArticleEntry[], range: DateR
     const date = record.parsedDate;
     if (!date) continue;
     let message: string | undefined;
-    if (date.end.year > range.to) message = `the date \`${date.edtf}\` is after the archive's years (${span}): it would come first on the home page and in every feed`;
-    else if (date.start.year < range.from) message = `the date \`${date.edtf}\` is before the archive's years (${span}): no year page lists it`;
+    if (date.end.year > range.to)
+      message = `the date \`${date.edtf}\` is after the archive's years (${span}): it would come first on the home page and in every feed`;
+    else if (date.start.year < range.from)
+      message = `the date \`${date.edtf}\` is before the archive's years (${span}): no year page lists it`;
     if (!message) continue;
     problems.push({
-      file: record.file, ...locate(record.file, ["date"]), field: "date", severity: "warning", message,
+      file: record.file,
+      ...locate(record.file, ["date"]),
+      field: "date",
+      severity: "warning",
+      message,
       hint: "correct the date if it is a typo; if the archive really holds it, widen `dates: { from: ..., to: ... }` in content/site.yml",
     });
   }

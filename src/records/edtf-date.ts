@@ -59,8 +59,18 @@ function flag(value: EdtfDateLike["uncertain"] | undefined): boolean {
 }
 
 const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 // Proleptic Gregorian, as EDTF's: every fourth year but centuries not divisible by 400.
@@ -141,7 +151,6 @@ function parseEdtfDateAfresh(input: string): EdtfResult {
   if (typeof point === "string") return { ok: false, error: `\`${text}\`: ${point}` };
   return { ok: true, value: { edtf: text, kind: "date", start: point, end: point, min: parsed.min, max: parsed.max } };
 }
-
 
 function pointLabel(point: DatePoint): string {
   const parts: string[] = [];

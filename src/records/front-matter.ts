@@ -68,7 +68,12 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   const lines = text.split("\n");
   const opening = lines[0] ?? "";
   if (!/^---/.test(opening)) {
-    throw new FrontMatterError("the file does not start with front matter", 1, 1, "put `---`, the YAML fields and another `---` at the top");
+    throw new FrontMatterError(
+      "the file does not start with front matter",
+      1,
+      1,
+      "put `---`, the YAML fields and another `---` at the top",
+    );
   }
   const language = opening.slice(3).trim();
   if (language !== "" && language !== "yaml" && language !== "yml") refuseEngine(language)();
@@ -83,7 +88,8 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     // gray-matter hands over the block with its leading newline; parse the exact lines so positions match the file.
     yaml: () => {
       const parsed = (yaml = parseStrictYaml(yamlText));
-      if (parsed.error) throw new FrontMatterError(`the YAML front matter is invalid: ${parsed.error.message}`, parsed.error.line + 1, parsed.error.column);
+      if (parsed.error)
+        throw new FrontMatterError(`the YAML front matter is invalid: ${parsed.error.message}`, parsed.error.line + 1, parsed.error.column);
       const data: unknown = strictYamlToJs(parsed.document);
       if (data === null || data === undefined) return {};
       if (typeof data !== "object" || Array.isArray(data)) {
@@ -105,7 +111,8 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   }
 
   // The YAML starts on the file's second line, below the opening `---`.
-  const positionOf = (path: ReadonlyArray<PropertyKey>) => (yaml ? yamlPositionOf(yaml.document, yaml.lineCounter, path, 1) : { line: 1, column: 1 });
+  const positionOf = (path: ReadonlyArray<PropertyKey>) =>
+    yaml ? yamlPositionOf(yaml.document, yaml.lineCounter, path, 1) : { line: 1, column: 1 };
 
   return { data: file.data as Record<string, unknown>, body: file.content.replace(/^\n/, ""), bodyLine: closing + 2, positionOf };
 }

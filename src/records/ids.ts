@@ -10,8 +10,19 @@ const DERIVED_ID_LENGTH = 80;
 
 /** Names that the site or common servers use for themselves. */
 export const RESERVED_IDS = new Set([
-  "index", "page", "pagefind", "feed", "data", "cite", "search", "tags", "publications",
-  "authors", "languages", "undated", "404",
+  "index",
+  "page",
+  "pagefind",
+  "feed",
+  "data",
+  "cite",
+  "search",
+  "tags",
+  "publications",
+  "authors",
+  "languages",
+  "undated",
+  "404",
 ]);
 
 /**
@@ -27,7 +38,9 @@ export function isDeviceName(name: string): boolean {
 
 export function isPathSafeId(value: string): boolean {
   // All digits would read as a year, month or page number: `/2023/01/` is the month's own page.
-  return value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED_IDS.has(value) && !isDeviceName(value) && !/^\d+$/.test(value);
+  return (
+    value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value) && !RESERVED_IDS.has(value) && !isDeviceName(value) && !/^\d+$/.test(value)
+  );
 }
 
 /**

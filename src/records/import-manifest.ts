@@ -62,7 +62,9 @@ export async function readManifest(root: string, sourceFile: string): Promise<Ma
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`${file}: the import manifest is not valid JSON; delete it to start over (ids will be derived again)`, { cause: error });
+    throw new ImportError(`${file}: the import manifest is not valid JSON; delete it to start over (ids will be derived again)`, {
+      cause: error,
+    });
   }
   const result = ManifestSchema.safeParse(data);
   if (!result.success) throw new ImportError(`${file}: the import manifest is not in the expected form; delete it to start over`);

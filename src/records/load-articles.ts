@@ -49,7 +49,9 @@ export const DEFAULT_ARTICLES_DIR = "content/articles";
 export function listArticleTree(root: string, articlesDir = DEFAULT_ARTICLES_DIR): ContentTree {
   const base = path.resolve(root, articlesDir);
   // Inside the root, files are named relative to it (`content/articles/x.md`); outside, absolutely.
-  const prefix = !path.isAbsolute(articlesDir) ? toPosix(path.normalize(articlesDir)).replace(/\/+$/, "") : (relativeWithin(root, base) ?? toPosix(base));
+  const prefix = !path.isAbsolute(articlesDir)
+    ? toPosix(path.normalize(articlesDir)).replace(/\/+$/, "")
+    : (relativeWithin(root, base) ?? toPosix(base));
   const tree = walkContentFolder(base, prefix);
   return { files: tree.files.filter((file) => file.endsWith(".md")), links: tree.links };
 }
@@ -83,7 +85,9 @@ export function locateIn(root: string): Locate {
  * one to `/dev/zero` or a pipe would make any reader hang and fill memory; one
  * to a file elsewhere would read what is not content.
  */
-export async function plainArticleFiles<T extends { file: string; absolute: string }>(files: readonly T[]): Promise<{ plain: T[]; problems: Problem[] }> {
+export async function plainArticleFiles<T extends { file: string; absolute: string }>(
+  files: readonly T[],
+): Promise<{ plain: T[]; problems: Problem[] }> {
   const plain: T[] = [];
   const problems: Problem[] = [];
   // Looked up one after another, like the reads that follow (see `RecordCache.get`).
@@ -165,9 +169,20 @@ const CHUNKS_AHEAD = 4;
 export function cachedParallelParser(options: CachedParserOptions = {}): ParseFiles {
   return async (files) => {
     const started = performance.now();
-    const cache = options.cacheDir ? new RecordCache({ dir: options.cacheDir, codeVersion: await codeFingerprint(PARSING_CODE) }) : undefined;
+    const cache = options.cacheDir
+      ? new RecordCache({ dir: options.cacheDir, codeVersion: await codeFingerprint(PARSING_CODE) })
+      : undefined;
     const results = new Array<ParseResult>(files.length);
-    const stats: ParseStats = { files: files.length, cached: 0, parsed: 0, threads: 0, readMs: 0, parseMs: 0, cacheWriteErrors: 0, swept: 0 };
+    const stats: ParseStats = {
+      files: files.length,
+      cached: 0,
+      parsed: 0,
+      threads: 0,
+      readMs: 0,
+      parseMs: 0,
+      cacheWriteErrors: 0,
+      swept: 0,
+    };
     const pending: Array<() => Promise<void>> = [];
     let misses: Array<{ index: number; key: string | undefined; job: ParseJob }> = [];
     let pool: ParsePool | undefined;
@@ -205,7 +220,12 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
         }
         if (!pool && misses.length > 0) {
           pool = ownPool
-            ? new ParsePool({ threads: options.threads!, startThreads: 1, ...(options.deadlineSeconds ? { deadlineSeconds: options.deadlineSeconds } : {}), ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}) })
+            ? new ParsePool({
+                threads: options.threads!,
+                startThreads: 1,
+                ...(options.deadlineSeconds ? { deadlineSeconds: options.deadlineSeconds } : {}),
+                ...(options.memoryMb ? { memoryMb: options.memoryMb } : {}),
+              })
             : sharedParsePool();
         }
         flush();

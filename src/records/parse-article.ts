@@ -37,13 +37,29 @@ export function parseArticle(file: string, bytes: Uint8Array, onBody?: (line: nu
     parsed = parseFrontMatter(decodeArticleBytes(bytes));
   } catch (error) {
     if (error instanceof FrontMatterError) {
-      return { ok: false, problems: [{ file, line: error.line, column: error.column, field: "", message: error.message, severity: "error", ...(error.hint ? { hint: error.hint } : {}) }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            file,
+            line: error.line,
+            column: error.column,
+            field: "",
+            message: error.message,
+            severity: "error",
+            ...(error.hint ? { hint: error.hint } : {}),
+          },
+        ],
+      };
     }
     throw error;
   }
   const result = ArticleFrontMatterSchema.safeParse(parsed.data);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, ARTICLE_WORDING)) };
+    return {
+      ok: false,
+      problems: result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, ARTICLE_WORDING)),
+    };
   }
   const frontMatter: ArticleFrontMatter = result.data;
   const id = frontMatter.id ?? titleToId(frontMatter.title);
@@ -53,21 +69,40 @@ export function parseArticle(file: string, bytes: Uint8Array, onBody?: (line: nu
   // Bodies that would overflow the stack or stall the parser are refused unparsed, naming the line, never thrown.
   const overLimit = findBodyOverLimit(parsed.body);
   if (overLimit) {
-    return { ok: false, problems: [{
-      file, line: parsed.bodyLine + overLimit.line - 1, column: 1, field: "", severity: "error",
-      message: `the body is not read: ${overLimit.message}`, hint: overLimit.hint,
-    }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: parsed.bodyLine + overLimit.line - 1,
+          column: 1,
+          field: "",
+          severity: "error",
+          message: `the body is not read: ${overLimit.message}`,
+          hint: overLimit.hint,
+        },
+      ],
+    };
   }
   let rendered: ReturnType<typeof renderMarkdown>;
   try {
     rendered = renderMarkdown(parsed.body);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { ok: false, problems: [{
-      file, line: parsed.bodyLine, column: 1, field: "", severity: "error",
-      message: `the body could not be read: ${error.message}`,
-      hint: "no article needs this: remove the deep nesting (`> > >`, `[[[`, elements inside elements, long runs of `*`)",
-    }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: parsed.bodyLine,
+          column: 1,
+          field: "",
+          severity: "error",
+          message: `the body could not be read: ${error.message}`,
+          hint: "no article needs this: remove the deep nesting (`> > >`, `[[[`, elements inside elements, long runs of `*`)",
+        },
+      ],
+    };
   }
   const { html, text } = rendered;
   return {

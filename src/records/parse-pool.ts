@@ -61,8 +61,7 @@ export interface WorkerRequest {
 
 /** A worker's answer: one result per job, in order, or the bug that stopped it. */
 export type WorkerResponse =
-  | { id: number; results: ParseResult[] }
-  | { id: number; error: { message: string; stack?: string; file: string } };
+  { id: number; results: ParseResult[] } | { id: number; error: { message: string; stack?: string; file: string } };
 
 /** What a worker notes in the memory it shares with the pool (an `Int32Array`), by index. */
 export const WorkerState = {
@@ -128,10 +127,14 @@ export function parseBudget(env: NodeJS.ProcessEnv = process.env): { seconds: nu
     const value = env[name];
     if (value === undefined || value === "") return fallback;
     const number = Number(value);
-    if (!Number.isFinite(number) || number <= 0) throw new Error(`Cannot \`parse\` with ${name}=${JSON.stringify(value)}: it must be a positive number`);
+    if (!Number.isFinite(number) || number <= 0)
+      throw new Error(`Cannot \`parse\` with ${name}=${JSON.stringify(value)}: it must be a positive number`);
     return number;
   };
-  return { seconds: read("HEMEROTECA_PARSE_SECONDS", PARSE_DEADLINE_SECONDS), memoryMb: read("HEMEROTECA_PARSE_MEMORY_MB", PARSE_MEMORY_MB) };
+  return {
+    seconds: read("HEMEROTECA_PARSE_SECONDS", PARSE_DEADLINE_SECONDS),
+    memoryMb: read("HEMEROTECA_PARSE_MEMORY_MB", PARSE_MEMORY_MB),
+  };
 }
 
 export function defaultThreadCount(): number {
@@ -149,13 +152,22 @@ export function parseInProcess(jobs: readonly ParseJob[]): ParseResult[] {
 /** The problem of a file that overran its budget. */
 export function overBudgetProblem(file: string, bodyLine: number, over: { seconds: number } | { memoryMb: number }): Problem {
   const part = bodyLine > 0 ? "the body" : "the front matter";
-  const limit = "seconds" in over ? `took longer than ${over.seconds} s, the time one file may take` : `needed more than ${over.memoryMb} MB of memory, what one file may use`;
+  const limit =
+    "seconds" in over
+      ? `took longer than ${over.seconds} s, the time one file may take`
+      : `needed more than ${over.memoryMb} MB of memory, what one file may use`;
   return {
-    file, line: bodyLine > 0 ? bodyLine : 1, column: 1, field: "", severity: "error", origin: "parse-budget",
+    file,
+    line: bodyLine > 0 ? bodyLine : 1,
+    column: 1,
+    field: "",
+    severity: "error",
+    origin: "parse-budget",
     message: `${part} is not read: reading it ${limit}`,
-    hint: bodyLine > 0
-      ? "no article takes this: look for long runs of one kind of markup (`[`, `](`, `<`, `&`, `|`, `*`, `_`, `~`, `` ` ``) and write them as text, or split the article"
-      : "no article takes this: shorten the front matter to the fields an article has",
+    hint:
+      bodyLine > 0
+        ? "no article takes this: look for long runs of one kind of markup (`[`, `](`, `<`, `&`, `|`, `*`, `_`, `~`, `` ` ``) and write them as text, or split the article"
+        : "no article takes this: shorten the front matter to the fields an article has",
   };
 }
 
@@ -213,7 +225,10 @@ export class ParsePool {
     this.deadlineMs = this.deadlineSeconds * 1000;
     this.memoryMb = options.memoryMb ?? budget!.memoryMb;
     // Tests' own workers are TypeScript, run through the bootstrap like the default one under tsx.
-    this.entry = !options.entry && COMPILED_WORKER ? { start: COMPILED_WORKER, entry: COMPILED_WORKER } : { start: WORKER_BOOTSTRAP, entry: options.entry ?? WORKER_ENTRY };
+    this.entry =
+      !options.entry && COMPILED_WORKER
+        ? { start: COMPILED_WORKER, entry: COMPILED_WORKER }
+        : { start: WORKER_BOOTSTRAP, entry: options.entry ?? WORKER_ENTRY };
     for (let i = 0; i < startThreads; i++) this.slots.push(this.start());
     // Looks a few times per deadline; a main thread busy elsewhere looks late, never wrongly (see `watch`).
     this.watchdog = setInterval(() => this.watch(), Math.min(1000, Math.max(10, this.deadlineMs / 5)));
@@ -242,7 +257,11 @@ export class ParsePool {
     const pending: Array<Promise<ParseResult[]>> = [];
     for (let start = 0; start < jobs.length; start += this.batchSize) {
       const slice = jobs.slice(start, start + this.batchSize);
-      pending.push(new Promise((resolve, reject) => this.queue.push({ id: this.nextId++, jobs: slice, results: new Array(slice.length), resolve, reject })));
+      pending.push(
+        new Promise((resolve, reject) =>
+          this.queue.push({ id: this.nextId++, jobs: slice, results: new Array(slice.length), resolve, reject }),
+        ),
+      );
     }
     while (this.slots.length < this.threads && this.queued >= ONE_WORKER_BELOW) this.slots.push(this.start());
     this.pump();
@@ -336,7 +355,8 @@ export class ParsePool {
         continue;
       }
       const spent = cpu !== undefined && slot.seen.cpu !== undefined ? cpu - slot.seen.cpu : now - slot.seen.at;
-      if (Atomics.load(slot.state, WorkerState.Batch) >= 0 && spent >= this.deadlineMs) this.overrun(slot, { seconds: this.deadlineSeconds });
+      if (Atomics.load(slot.state, WorkerState.Batch) >= 0 && spent >= this.deadlineMs)
+        this.overrun(slot, { seconds: this.deadlineSeconds });
     }
   }
 

@@ -46,4 +46,3 @@ export function answerParseRequests(parse: typeof parseArticle): void {
     port.postMessage({ id, results } satisfies WorkerResponse);
   });
 }
-

@@ -34,10 +34,19 @@ const MESSAGE_HINTS: Array<[RegExp, string]> = [
   [/Map keys must be unique/, "a field appears twice in the front matter: keep one of them"],
   [/alias count|resource exhaustion/i, "remove YAML anchors and aliases (`&name`, `*name`): write each value out"],
   // YAML's own words for the three slips editors make most, before the general advice.
-  [/Tabs are not allowed/, "replace the tab at the start of the line with spaces: a field starts at the beginning of its line, a list's items are indented with spaces"],
-  [/Missing closing "?quote|Missing closing '?quote/, "close the quote on the same line (`title: \"...\"`), or remove the opening one"],
-  [/Nested mappings are not allowed in compact mappings|Implicit map keys need to be followed by map values/, "a value that holds `: ` must be in quotes: write the whole value between `\"`, e.g. `title: \"Peru: a year of protests\"`"],
-  [/the YAML front matter is invalid/, "check the indentation, and put quotes around values that contain `: ` or start with `#`, `[`, `{`, `*` or `&`"],
+  [
+    /Tabs are not allowed/,
+    "replace the tab at the start of the line with spaces: a field starts at the beginning of its line, a list's items are indented with spaces",
+  ],
+  [/Missing closing "?quote|Missing closing '?quote/, 'close the quote on the same line (`title: "..."`), or remove the opening one'],
+  [
+    /Nested mappings are not allowed in compact mappings|Implicit map keys need to be followed by map values/,
+    'a value that holds `: ` must be in quotes: write the whole value between `"`, e.g. `title: "Peru: a year of protests"`',
+  ],
+  [
+    /the YAML front matter is invalid/,
+    "check the indentation, and put quotes around values that contain `: ` or start with `#`, `[`, `{`, `*` or `&`",
+  ],
   [/must be a set of `field: value` lines/, "write one `field: value` line per field between the two `---` lines"],
   [/could not be read/, "write plain YAML fields between the two `---` lines"],
 ];
@@ -74,7 +83,8 @@ export function closestField(key: string): string | undefined {
 export function withHint<T extends Hintable>(problem: T): T {
   const unknown = /^unknown field `([^`]+)`$/.exec(problem.message);
   const suggestion = unknown && !problem.field.includes(".") ? closestField(unknown[1]!) : undefined;
-  if (suggestion) return { ...problem, hint: `did you mean \`${suggestion}:\`? The fields an article may have are listed in CONTRIBUTING.md` };
+  if (suggestion)
+    return { ...problem, hint: `did you mean \`${suggestion}:\`? The fields an article may have are listed in CONTRIBUTING.md` };
   // The schema's hint for a value of the wrong form only points to the guide: the field's own example says more.
   const general = problem.hint === ARTICLE_WORDING.hints.invalid_type && FIELD_HINTS[problem.field.split(".")[0] ?? ""];
   if (general) return { ...problem, hint: general };

@@ -75,7 +75,20 @@ export function splitSource(text: string): { headerText: string; verbatim: strin
 
 /** A kept source's bytes read: size cap and strict UTF-8 first, then as `readSourceText`. */
 export function readSource(file: string, bytes: Uint8Array): { source?: SourceFile; problems: Problem[] } {
-  if (bytes.byteLength === 0) return { problems: [{ file, line: 1, column: 1, field: "", severity: "error", message: "the source file is empty", hint: "a source is the importer's header and the page below it; import the page again" }] };
+  if (bytes.byteLength === 0)
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          field: "",
+          severity: "error",
+          message: "the source file is empty",
+          hint: "a source is the importer's header and the page below it; import the page again",
+        },
+      ],
+    };
   const { text, problem: refused } = decodeTextBytes(bytes, MAX_SOURCE_BYTES, SOURCE_HINTS);
   if (refused) return { problems: [refusedFileProblem(file, refused)] };
   return readSourceText(file, text);
@@ -90,14 +103,27 @@ export function readSource(file: string, bytes: Uint8Array): { source?: SourceFi
  */
 export function readSourceText(file: string, text: string): { source?: SourceFile; text?: string; problems: Problem[] } {
   const problem = (message: string, hint?: string, at: { line: number; column: number } = { line: 1, column: 1 }, field = ""): Problem => ({
-    file, ...at, field, message, severity: "error", ...(hint ? { hint } : {}),
+    file,
+    ...at,
+    field,
+    message,
+    severity: "error",
+    ...(hint ? { hint } : {}),
   });
   let parsed: ParsedFrontMatter;
   try {
     parsed = parseFrontMatter(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
   } catch (error) {
     if (error instanceof FrontMatterError) {
-      return { problems: [problem(error.message.replace(/front matter/g, "source header"), error.hint ?? "a source starts with the header the importer wrote; import the page again", { line: error.line, column: error.column })] };
+      return {
+        problems: [
+          problem(
+            error.message.replace(/front matter/g, "source header"),
+            error.hint ?? "a source starts with the header the importer wrote; import the page again",
+            { line: error.line, column: error.column },
+          ),
+        ],
+      };
     }
     throw error;
   }
@@ -106,14 +132,17 @@ export function readSourceText(file: string, text: string): { source?: SourceFil
 
   const result = SourceHeaderSchema.safeParse(parsed.data);
   const header: SourceHeader | undefined = result.success ? result.data : undefined;
-  const problems = result.success ? [] : result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, HEADER_WORDING));
+  const problems = result.success
+    ? []
+    : result.error.issues.flatMap((issue) => schemaIssueToProblems(file, issue, parsed.data, parsed.positionOf, HEADER_WORDING));
   const actual = sha256(split.verbatim);
   if (header && actual !== header.sha256) {
     problems.push({
       ...problem(
         `the text below the header has changed since import: its sha256 is \`${actual}\`, the header records \`${header.sha256}\``,
         "never edit a source's text: restore the file as imported (`git checkout -- FILE`), or import the new page as a new source",
-        parsed.positionOf(["sha256"]), "sha256",
+        parsed.positionOf(["sha256"]),
+        "sha256",
       ),
       origin: SOURCE_TEXT_CHANGED,
     });
@@ -136,9 +165,13 @@ export async function readSources(root: string, sourcesDir: string): Promise<Rea
     if (!file.endsWith(".md")) {
       if (path.posix.basename(file).startsWith(".")) continue;
       strays.push({
-        file, line: 1, column: 1, field: "", severity: "warning",
+        file,
+        line: 1,
+        column: 1,
+        field: "",
+        severity: "warning",
         message: "this file is not read: sources are `.md` files written by `npm run import`",
-        hint: "import the page with `npm run import -- --publication \"...\" FILE`, which writes the source for you",
+        hint: 'import the page with `npm run import -- --publication "..." FILE`, which writes the source for you',
       });
       continue;
     }

@@ -48,13 +48,20 @@ export async function codeFingerprint(paths: readonly string[]): Promise<string>
     let files: string[];
     try {
       files = (await stat(target)).isDirectory()
-        ? (await readdir(target, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort()
+        ? (await readdir(target, { recursive: true, withFileTypes: true }))
+            .filter((entry) => entry.isFile())
+            .map((entry) => path.join(entry.parentPath, entry.name))
+            .sort()
         : [target];
     } catch {
       hash.update(`missing ${target}\0`);
       continue;
     }
-    for (const file of files) hash.update(`${path.relative(target, file)}\0`).update(await readFile(file)).update("\0");
+    for (const file of files)
+      hash
+        .update(`${path.relative(target, file)}\0`)
+        .update(await readFile(file))
+        .update("\0");
   }
   return hash.digest("hex");
 }

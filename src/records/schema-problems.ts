@@ -37,17 +37,26 @@ export function schemaIssueToProblems(
     return issue.keys.map((key) => {
       const hint = hintFor(issue.code);
       return {
-        file, ...positionOf([...issue.path, key]), field: [...issue.path, key].join("."), severity: "error" as const,
-        message: `unknown ${wording.key} \`${key}\``, ...(hint ? { hint } : {}),
+        file,
+        ...positionOf([...issue.path, key]),
+        field: [...issue.path, key].join("."),
+        severity: "error" as const,
+        message: `unknown ${wording.key} \`${key}\``,
+        ...(hint ? { hint } : {}),
       };
     });
   }
   const field = issue.path.map(String).join(".");
   const missing = issue.code === "invalid_type" && valueAt(data, issue.path) === undefined;
   const hint = missing ? wording.missingHint(field) : hintFor(issue.code);
-  return [{
-    file, ...positionOf(issue.path), field, severity: "error",
-    message: missing ? "is required but missing" : issue.message,
-    ...(hint ? { hint } : {}),
-  }];
+  return [
+    {
+      file,
+      ...positionOf(issue.path),
+      field,
+      severity: "error",
+      message: missing ? "is required but missing" : issue.message,
+      ...(hint ? { hint } : {}),
+    },
+  ];
 }

@@ -17,7 +17,10 @@ export const SourceHeaderSchema = z.strictObject({
   kind: z.enum(SOURCE_KINDS, { error: `must be one of ${SOURCE_KINDS.map((k) => `\`${k}\``).join(", ")}` }),
   url: httpUrl.optional(),
   /** When the page was fetched, if known (ISO date). */
-  retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date such as `2023-02-01`" }).optional(),
+  retrieved: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date such as `2023-02-01`" })
+    .optional(),
   /** The file the page came in as, before import. */
   original: z.string().trim().min(1).optional(),
   sha256: z.string().regex(/^[a-f0-9]{64}$/, { error: "must be a 64-character hex sha256" }),

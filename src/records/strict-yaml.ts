@@ -37,7 +37,10 @@ export function strictYamlToJs(document: Document): unknown {
  * the number of lines above the YAML in the file (1 below a `---` line).
  */
 export function yamlPositionOf(
-  document: Document, lineCounter: LineCounter, path: ReadonlyArray<PropertyKey>, lineOffset = 0,
+  document: Document,
+  lineCounter: LineCounter,
+  path: ReadonlyArray<PropertyKey>,
+  lineOffset = 0,
 ): { line: number; column: number } {
   let node: unknown = document.contents;
   let best: Node | undefined = node as Node | undefined;

@@ -12,8 +12,18 @@ export type Locate = (file: string, path: ReadonlyArray<PropertyKey>) => { line:
 
 export function validateArchive(records: readonly ArticleRecord[], locate: Locate): Problem[] {
   const problems: Problem[] = [];
-  const rule = (origin: string) => (record: ArticleRecord, path: Array<string | number>, message: string, hint?: string, severity: Problem["severity"] = "error") =>
-    problems.push({ file: record.file, ...locate(record.file, path), field: path.join("."), message, severity, origin, ...(hint ? { hint } : {}) });
+  const rule =
+    (origin: string) =>
+    (record: ArticleRecord, path: Array<string | number>, message: string, hint?: string, severity: Problem["severity"] = "error") =>
+      problems.push({
+        file: record.file,
+        ...locate(record.file, path),
+        field: path.join("."),
+        message,
+        severity,
+        origin,
+        ...(hint ? { hint } : {}),
+      });
 
   let at = rule("duplicate-id");
   const byId = new Map<string, ArticleRecord[]>();
@@ -21,9 +31,16 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
   for (const [id, owners] of byId) {
     if (owners.length < 2) continue;
     for (const record of owners) {
-      const others = owners.filter((o) => o !== record).map((o) => o.file).join(", ");
-      at(record, ["id"], `id \`${id}\` is also used by ${others}`,
-        "give one of them a different `id:` (ids are permanent, so change the newer one)");
+      const others = owners
+        .filter((o) => o !== record)
+        .map((o) => o.file)
+        .join(", ");
+      at(
+        record,
+        ["id"],
+        `id \`${id}\` is also used by ${others}`,
+        "give one of them a different `id:` (ids are permanent, so change the newer one)",
+      );
     }
   }
 
@@ -46,12 +63,21 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
       const owner = writers.get(alias);
       const folderOwner = insideArticleFolder(alias);
       if (folderOwner && folderOwner.permalink !== alias) {
-        at(record, ["aliases", index], folderOwner === record
-          ? `alias \`${alias}\` lies inside this article's own folder (\`${record.permalink}\`), where its page and citation files are written`
-          : `alias \`${alias}\` lies inside the folder of ${folderOwner.file} (\`${folderOwner.permalink}\`), where its page and citation files are written`,
-        "an alias is an earlier address of this article, such as `/2022/12/old-id/`; remove it or correct it");
+        at(
+          record,
+          ["aliases", index],
+          folderOwner === record
+            ? `alias \`${alias}\` lies inside this article's own folder (\`${record.permalink}\`), where its page and citation files are written`
+            : `alias \`${alias}\` lies inside the folder of ${folderOwner.file} (\`${folderOwner.permalink}\`), where its page and citation files are written`,
+          "an alias is an earlier address of this article, such as `/2022/12/old-id/`; remove it or correct it",
+        );
       } else if (owner && owner.record !== record) {
-        at(record, ["aliases", index], `alias \`${alias}\` is already the address of ${owner.record.file}`, "remove the alias or correct it");
+        at(
+          record,
+          ["aliases", index],
+          `alias \`${alias}\` is already the address of ${owner.record.file}`,
+          "remove the alias or correct it",
+        );
       } else if (alias === record.permalink) {
         at(record, ["aliases", index], `alias \`${alias}\` is this article's own address`, "remove it: the article is already there");
       } else {
@@ -65,11 +91,21 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
     (record.translations ?? []).forEach((target, index) => {
       const matches = byId.get(target);
       if (!matches) {
-        at(record, ["translations", index], `no article has the id \`${target}\``, "use the `id:` of the translated article exactly as written in its file");
+        at(
+          record,
+          ["translations", index],
+          `no article has the id \`${target}\``,
+          "use the `id:` of the translated article exactly as written in its file",
+        );
       } else if (target === record.id) {
         at(record, ["translations", index], "an article cannot be its own translation");
       } else if (matches.every((m) => m.language === record.language)) {
-        at(record, ["translations", index], `\`${target}\` is in the same language (\`${record.language}\`)`, "translations link the same article in other languages");
+        at(
+          record,
+          ["translations", index],
+          `\`${target}\` is in the same language (\`${record.language}\`)`,
+          "translations link the same article in other languages",
+        );
       }
     });
   }
@@ -91,7 +127,13 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
     for (const tag of rest) {
       const record = seen.get(tag)!;
       const index = (record.tags ?? []).indexOf(tag);
-      at(record, ["tags", index], `tag \`${tag}\` differs from \`${first}\` only in case or accents`, `write it as \`${first}\``, "warning");
+      at(
+        record,
+        ["tags", index],
+        `tag \`${tag}\` differs from \`${first}\` only in case or accents`,
+        `write it as \`${first}\``,
+        "warning",
+      );
     }
   }
   return problems;

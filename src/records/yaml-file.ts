@@ -24,16 +24,32 @@ export interface YamlFileWording extends SchemaProblemWording {
 export type YamlFileReading<T> = { data: T; problems: [] } | { data: undefined; problems: Problem[] };
 
 /** `text`, the file `file`, read and checked against `schema`. */
-export function readYamlFile<S extends z.ZodType>(text: string, file: string, schema: S, wording: YamlFileWording): YamlFileReading<z.output<S>> {
-  const problem = (message: string, hint: string, line = 1, column = 1): YamlFileReading<z.output<S>> =>
-    ({ data: undefined, problems: [{ file, line, column, field: "", severity: "error", message, hint }] });
+export function readYamlFile<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  wording: YamlFileWording,
+): YamlFileReading<z.output<S>> {
+  const problem = (message: string, hint: string, line = 1, column = 1): YamlFileReading<z.output<S>> => ({
+    data: undefined,
+    problems: [{ file, line, column, field: "", severity: "error", message, hint }],
+  });
   const { document, lineCounter, error } = parseStrictYaml(text.replace(/^\uFEFF/, ""));
-  if (error) return problem(`${wording.what} ${wording.plural ? "are" : "is"} not valid YAML: ${error.message}`, wording.syntaxHint, error.line, error.column);
+  if (error)
+    return problem(
+      `${wording.what} ${wording.plural ? "are" : "is"} not valid YAML: ${error.message}`,
+      wording.syntaxHint,
+      error.line,
+      error.column,
+    );
   let data: unknown;
   try {
     data = strictYamlToJs(document) ?? {};
   } catch (cause) {
-    return problem(`${wording.what} could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, "remove YAML anchors and aliases (`&x`, `*x`) from the file");
+    return problem(
+      `${wording.what} could not be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+      "remove YAML anchors and aliases (`&x`, `*x`) from the file",
+    );
   }
   const result = schema.safeParse(data);
   if (result.success) return { data: result.data, problems: [] };
@@ -41,6 +57,10 @@ export function readYamlFile<S extends z.ZodType>(text: string, file: string, sc
   const problems = result.error.issues.flatMap((issue): Problem[] =>
     wording.notAMap !== undefined && issue.path.length === 0 && issue.code !== "unrecognized_keys"
       ? [{ file, line: 1, column: 1, field: "", severity: "error", message: wording.notAMap, hint: wording.syntaxHint }]
-      : schemaIssueToProblems(file, issue, data, positionOf, wording));
-  return { data: undefined, problems: wording.formPrefix ? problems.map((found) => ({ ...found, message: `${wording.formPrefix}${found.message}` })) : problems };
+      : schemaIssueToProblems(file, issue, data, positionOf, wording),
+  );
+  return {
+    data: undefined,
+    problems: wording.formPrefix ? problems.map((found) => ({ ...found, message: `${wording.formPrefix}${found.message}` })) : problems,
+  };
 }

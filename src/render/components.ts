@@ -1,6 +1,15 @@
 /** Small pieces of markup shared by several pages. */
 import type { Archive, Group, IssueGroup, ListPage } from "../archive/build-archive.ts";
-import { countOf, dateLabel, formatMessage, messagesFor, monthName, monthYearTitle, type CountedNoun, type Messages } from "../archive/interface-messages.ts";
+import {
+  countOf,
+  dateLabel,
+  formatMessage,
+  messagesFor,
+  monthName,
+  monthYearTitle,
+  type CountedNoun,
+  type Messages,
+} from "../archive/interface-messages.ts";
 import { languageToName } from "../archive/language-names.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
 import { dateToDatetimeAttribute } from "../records/edtf-date.ts";
@@ -11,7 +20,11 @@ import { html, langAttribute, type HtmlValue, type SafeHtml } from "./html.ts";
  * written in the file (a tooltip for researchers), `className` a class beside
  * `date`, `lang` the element's language when it differs from its parent's.
  */
-export function dateElement(m: Messages, article: Pick<ArticleEntry, "parsedDate">, options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {}): SafeHtml {
+export function dateElement(
+  m: Messages,
+  article: Pick<ArticleEntry, "parsedDate">,
+  options: { edtf?: boolean; className?: string; lang?: SafeHtml | "" } = {},
+): SafeHtml {
   const label = dateLabel(m, article.parsedDate);
   const classes = options.className ? `date ${options.className}` : "date";
   const lang = options.lang ?? "";
@@ -41,7 +54,13 @@ export function groupLink(archive: Archive, kind: Group["kind"], name: string, c
 }
 
 /** `groupLink` for a group whose page is at `url` (none: the name without a link), in a site whose interface is in `siteLanguage`. */
-export function linkToGroup(url: string | undefined, kind: Group["kind"], name: string, siteLanguage: string, className?: string): SafeHtml {
+export function linkToGroup(
+  url: string | undefined,
+  kind: Group["kind"],
+  name: string,
+  siteLanguage: string,
+  className?: string,
+): SafeHtml {
   const label = kind === "language" ? languageToName(name) : name;
   const lang = kind === "language" ? langAttribute(name, siteLanguage) : "";
   const classes = className ? html` class="${className}"` : "";
@@ -76,7 +95,12 @@ export function articleListItem(archive: Archive, article: ArticleEntry, options
 
 /** "N° 37, p. 2", or on the issue's own page (`inIssue`) "p. 2": every entry there is of N° 37. */
 function issueAndPage(m: Messages, article: Pick<ArticleEntry, "issue" | "page">, inIssue: boolean): string {
-  return [inIssue ? undefined : article.issue, article.page === undefined ? undefined : formatMessage(m.pageOfIssue, { page: article.page })].filter((part) => part !== undefined).join(", ");
+  return [
+    inIssue ? undefined : article.issue,
+    article.page === undefined ? undefined : formatMessage(m.pageOfIssue, { page: article.page }),
+  ]
+    .filter((part) => part !== undefined)
+    .join(", ");
 }
 
 function makeListItem(archive: Archive, article: ArticleEntry, headingLevel: 2 | 3, inIssue: boolean): SafeHtml {
@@ -135,11 +159,13 @@ export function pagination(m: Messages, listPage: ListPage): HtmlValue {
   return html`<nav class="pagination" aria-label="${m.paginationNav}">
   <ul>
     ${current > 1 ? html`<li class="page-step"><a href="${pageUrl(current - 1)}" rel="prev">${m.newer}</a></li>` : ""}
-    ${pageNumbersToShow(current, listPage.pageCount).map((n) => n === "gap"
-      ? html`<li class="page-gap" aria-hidden="true">…</li>`
-      : n === current
-        ? html`<li><span aria-current="page"><span class="visually-hidden">${m.pageWord} </span>${n}</span></li>`
-        : html`<li><a href="${pageUrl(n)}"><span class="visually-hidden">${m.pageWord} </span>${n}</a></li>`)}
+    ${pageNumbersToShow(current, listPage.pageCount).map((n) =>
+      n === "gap"
+        ? html`<li class="page-gap" aria-hidden="true">…</li>`
+        : n === current
+          ? html`<li><span aria-current="page"><span class="visually-hidden">${m.pageWord} </span>${n}</span></li>`
+          : html`<li><a href="${pageUrl(n)}"><span class="visually-hidden">${m.pageWord} </span>${n}</a></li>`,
+    )}
     ${current < listPage.pageCount ? html`<li class="page-step"><a href="${pageUrl(current + 1)}" rel="next">${m.older}</a></li>` : ""}
   </ul>
 </nav>`;
@@ -165,17 +191,23 @@ export function timeline(archive: Archive): SafeHtml {
   const m = messagesFor(archive.site.language);
   // The first three letters of the name: "Sep" and "Ene", where Intl's short forms say "Sept" and "ene".
   const months = Array.from({ length: 12 }, (_, index) => monthToName(m, index + 1));
-  const max = Math.max(1, ...archive.years.flatMap((y) => y.months.map((m) => m.articles.length)), ...archive.years.map((y) => y.yearOnly.length));
+  const max = Math.max(
+    1,
+    ...archive.years.flatMap((y) => y.months.map((m) => m.articles.length)),
+    ...archive.years.map((y) => y.yearOnly.length),
+  );
   const years = [...archive.years].reverse();
   return html`<table class="timeline">
   <caption>${m.timelineCaption}<span aria-hidden="true">${m.timelineUnknownMonthKey}</span></caption>
   <thead><tr><th scope="col">${m.year}</th>${months.map((name) => html`<th scope="col"><span class="visually-hidden">${name}</span><span aria-hidden="true">${name.charAt(0)}<span class="m-rest">${name.slice(1, 3)}</span></span></th>`)}<th scope="col" class="timeline-other"><span aria-hidden="true">?</span><span class="visually-hidden">${m.monthNotKnown}</span></th></tr></thead>
   <tbody>
-  ${years.map((year) => html`<tr>
+  ${years.map(
+    (year) => html`<tr>
     <th scope="row"><a href="${year.url}">${year.year}</a></th>
     ${year.months.map((month) => cell(m, month.articles.length, max, month.url, monthYearTitle(m, month.year, month.month)))}
     ${cell(m, year.yearOnly.length, max, `${year.url}#year-only`, formatMessage(m.yearMonthNotKnown, { year: year.year }))}
-  </tr>`)}
+  </tr>`,
+  )}
   </tbody>
 </table>`;
 }

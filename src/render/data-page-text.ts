@@ -30,14 +30,18 @@ export interface DataPageText {
 }
 
 const en: DataPageText = {
-  intro: "The whole archive, {count}, as files to analyse offline. Every build makes them again from the same records as the pages, byte for byte the same for the same articles.",
+  intro:
+    "The whole archive, {count}, as files to analyse offline. Every build makes them again from the same records as the pages, byte for byte the same for the same articles.",
   description: "The whole archive, {count}, as JSON Lines, CSV and SQLite, with what each field holds.",
   files: "Files",
-  jsonl: "(JSON Lines): one JSON object per article, newest first and undated last, with the fields below; a field an article lacks is left out.",
+  jsonl:
+    "(JSON Lines): one JSON object per article, newest first and undated last, with the fields below; a field an article lacks is left out.",
   csv: "(CSV): one row per article, the fields below as columns in the same order. UTF-8, quoted as RFC 4180 says. Lists are joined with `{separator}` (a bar between two spaces), and `source` is JSON. A cell that a spreadsheet would run as a formula starts with `'`.",
-  sqlite: "(SQLite, schema version {version} in `PRAGMA user_version`): the table `articles`, one column per field (lists and `source` as JSON), `position` in the archive's order and `date_start`/`date_end`, the first and last day a date can mean; and `articles_fts`, a full-text index (FTS5) of title, summary and text, accents ignored and words stemmed (English Porter: `protest` finds `protests`); and `search_words`, the words the site's search indexes, as `npm run search` searches them.",
+  sqlite:
+    "(SQLite, schema version {version} in `PRAGMA user_version`): the table `articles`, one column per field (lists and `source` as JSON), `position` in the archive's order and `date_start`/`date_end`, the first and last day a date can mean; and `articles_fts`, a full-text index (FTS5) of title, summary and text, accents ignored and words stemmed (English Porter: `protest` finds `protests`); and `search_words`, the words the site's search indexes, as `npm run search` searches them.",
   citations: "(RIS): every article's citation, as in the files beside its page.",
-  manifest: ": the archive's version (the sha256 of `archive.jsonl`, which changes with any article), its licence, how many articles it holds (dated, undated, by language and publication), and each file's size and sha256, to check a copy.",
+  manifest:
+    ": the archive's version (the sha256 of `archive.jsonl`, which changes with any article), its licence, how many articles it holds (dated, undated, by language and publication), and each file's size and sha256, to check a copy.",
   fields: "Fields",
   fieldMeanings: EXPORT_FIELD_MEANINGS,
   queries: "Querying the SQLite file",
@@ -45,20 +49,25 @@ const en: DataPageText = {
   queryYear: "articles whose date may fall in {year}",
   queryTag: "articles with a tag",
   citing: "Citing",
-  citingText: "Each article's page has its reference under **{cite}**, and three files beside it: `cite.bib` (BibTeX), `cite.ris` (RIS) and `cite.json` (CSL-JSON), which point to the article's permanent address, `/a/<id>/`. Every author is listed, a person's name split into family and given names; a date keeps its precision, an uncertain or approximate one is marked *circa*, and an interval keeps both ends.",
+  citingText:
+    "Each article's page has its reference under **{cite}**, and three files beside it: `cite.bib` (BibTeX), `cite.ris` (RIS) and `cite.json` (CSL-JSON), which point to the article's permanent address, `/a/<id>/`. Every author is listed, a person's name split into family and given names; a date keeps its precision, an uncertain or approximate one is marked *circa*, and an interval keeps both ends.",
   rights: "Rights",
   rightsText: "The archive keeps the text as published, and the page it was taken from, so that it can be read and studied.",
 };
 
 const es: DataPageText = {
-  intro: "El archivo entero, {count}, en ficheros para analizar sin conexión. Cada compilación los vuelve a hacer a partir de los mismos registros que las páginas, idénticos byte a byte para los mismos artículos.",
+  intro:
+    "El archivo entero, {count}, en ficheros para analizar sin conexión. Cada compilación los vuelve a hacer a partir de los mismos registros que las páginas, idénticos byte a byte para los mismos artículos.",
   description: "El archivo entero, {count}, en JSON Lines, CSV y SQLite, con lo que contiene cada campo.",
   files: "Ficheros",
-  jsonl: "(JSON Lines): un objeto JSON por artículo, del más reciente al más antiguo y los que no tienen fecha al final, con los campos de abajo; el campo que un artículo no tiene se omite.",
+  jsonl:
+    "(JSON Lines): un objeto JSON por artículo, del más reciente al más antiguo y los que no tienen fecha al final, con los campos de abajo; el campo que un artículo no tiene se omite.",
   csv: "(CSV): una fila por artículo, con los campos de abajo como columnas, en el mismo orden. UTF-8, entrecomillado según RFC 4180. Las listas se unen con `{separator}` (una barra entre dos espacios), y `source` va en JSON. Una celda que una hoja de cálculo ejecutaría como fórmula empieza por `'`.",
-  sqlite: "(SQLite, versión de esquema {version} en `PRAGMA user_version`): la tabla `articles`, una columna por campo (las listas y `source` en JSON), `position` en el orden del archivo y `date_start`/`date_end`, el primer y el último día que puede significar una fecha; y `articles_fts`, un índice de texto completo (FTS5) de título, resumen y texto, sin distinguir acentos y con las palabras reducidas a su raíz (Porter inglés: `protest` encuentra `protests`); y `search_words`, las palabras que indexa la búsqueda del sitio, tal como las busca `npm run search`.",
+  sqlite:
+    "(SQLite, versión de esquema {version} en `PRAGMA user_version`): la tabla `articles`, una columna por campo (las listas y `source` en JSON), `position` en el orden del archivo y `date_start`/`date_end`, el primer y el último día que puede significar una fecha; y `articles_fts`, un índice de texto completo (FTS5) de título, resumen y texto, sin distinguir acentos y con las palabras reducidas a su raíz (Porter inglés: `protest` encuentra `protests`); y `search_words`, las palabras que indexa la búsqueda del sitio, tal como las busca `npm run search`.",
   citations: "(RIS): la referencia de cada artículo, como en los ficheros junto a su página.",
-  manifest: ": la versión del archivo (el sha256 de `archive.jsonl`, que cambia con cualquier artículo), su licencia, cuántos artículos contiene (con fecha, sin fecha, por idioma y por publicación), y el tamaño y el sha256 de cada fichero, para comprobar una copia.",
+  manifest:
+    ": la versión del archivo (el sha256 de `archive.jsonl`, que cambia con cualquier artículo), su licencia, cuántos artículos contiene (con fecha, sin fecha, por idioma y por publicación), y el tamaño y el sha256 de cada fichero, para comprobar una copia.",
   fields: "Campos",
   fieldMeanings: {
     title: "El titular tal como se publicó.",
@@ -72,7 +81,8 @@ const es: DataPageText = {
     id: "El identificador permanente del artículo en este archivo, la última parte de su dirección.",
     aliases: "Direcciones anteriores del artículo en este sitio, que todavía llevan a él.",
     translations: "Los identificadores del mismo artículo en otros idiomas.",
-    source: "De dónde viene el texto: la página original que guarda el archivo (`file`), su `sha256` y las líneas (`lines`) de las que se tomó el artículo.",
+    source:
+      "De dónde viene el texto: la página original que guarda el archivo (`file`), su `sha256` y las líneas (`lines`) de las que se tomó el artículo.",
     issue: "El número de un periódico impreso.",
     page: "La página de un periódico impreso.",
     review: "Notas para los editores del archivo, como un titular tomado del sumario.",
@@ -85,7 +95,8 @@ const es: DataPageText = {
   queryYear: "artículos cuya fecha puede caer en {year}",
   queryTag: "artículos con una etiqueta",
   citing: "Cómo citar",
-  citingText: "La página de cada artículo tiene su referencia en **{cite}**, y tres ficheros a su lado: `cite.bib` (BibTeX), `cite.ris` (RIS) y `cite.json` (CSL-JSON), que apuntan a la dirección permanente del artículo, `/a/<id>/`. Figuran todos los autores, con el nombre de cada persona dividido en apellidos y nombre; una fecha conserva su precisión, una incierta o aproximada se marca *circa*, y un intervalo conserva sus dos extremos.",
+  citingText:
+    "La página de cada artículo tiene su referencia en **{cite}**, y tres ficheros a su lado: `cite.bib` (BibTeX), `cite.ris` (RIS) y `cite.json` (CSL-JSON), que apuntan a la dirección permanente del artículo, `/a/<id>/`. Figuran todos los autores, con el nombre de cada persona dividido en apellidos y nombre; una fecha conserva su precisión, una incierta o aproximada se marca *circa*, y un intervalo conserva sus dos extremos.",
   rights: "Derechos",
   rightsText: "El archivo conserva el texto tal como se publicó, y la página de la que se tomó, para que se pueda leer y estudiar.",
 };

@@ -28,11 +28,15 @@ const MAY_HOLD_SITE_ADDRESS = /="[/#]|\ssrcset="/i;
  */
 export function bodyForFeed(body: string, siteUrl: string, articleUrl: string): string {
   const [site, article] = [escapeHtml(siteUrl), escapeHtml(articleUrl)];
-  return rewriteAddresses(body, (address) => {
-    if (isRootRelative(address)) return `${site}${address}`;
-    if (address.startsWith("#")) return `${article}${address}`;
-    return address;
-  }, MAY_HOLD_SITE_ADDRESS);
+  return rewriteAddresses(
+    body,
+    (address) => {
+      if (isRootRelative(address)) return `${site}${address}`;
+      if (address.startsWith("#")) return `${article}${address}`;
+      return address;
+    },
+    MAY_HOLD_SITE_ADDRESS,
+  );
 }
 
 /**
@@ -116,21 +120,29 @@ export function feedInput(archive: Archive, spec: FeedSpec): FeedInput {
     pageUrl: absoluteUrl(archive, spec.pageUrl),
     atomUrl: absoluteUrl(archive, feedPermalink(spec, "atom")),
     jsonUrl: absoluteUrl(archive, feedPermalink(spec, "json")),
-    entries: spec.articles.map((article) => ({ article, body: archive.bodyOf(article) })).map(({ article, body }) => ({
-      title: article.title,
-      id: feedIdOf(archive, permanentAddress(article.id)),
-      link: absoluteUrl(archive, article.permalink),
-      entered: Date.parse(`${archive.entryDayOf(article)}T00:00:00Z`),
-      ...(article.parsedDate
-        ? { date: { edtf: article.parsedDate.edtf, label: dateLabel(messages, article.parsedDate), datetime: dateToDatetimeAttribute(article.parsedDate) } }
-        : {}),
-      publication: article.publication,
-      language: article.language,
-      description: article.summary ?? body.text.slice(0, 280),
-      html: body.html,
-      authors: article.authors ?? [],
-      tags: article.tags ?? [],
-    })),
+    entries: spec.articles
+      .map((article) => ({ article, body: archive.bodyOf(article) }))
+      .map(({ article, body }) => ({
+        title: article.title,
+        id: feedIdOf(archive, permanentAddress(article.id)),
+        link: absoluteUrl(archive, article.permalink),
+        entered: Date.parse(`${archive.entryDayOf(article)}T00:00:00Z`),
+        ...(article.parsedDate
+          ? {
+              date: {
+                edtf: article.parsedDate.edtf,
+                label: dateLabel(messages, article.parsedDate),
+                datetime: dateToDatetimeAttribute(article.parsedDate),
+              },
+            }
+          : {}),
+        publication: article.publication,
+        language: article.language,
+        description: article.summary ?? body.text.slice(0, 280),
+        html: body.html,
+        authors: article.authors ?? [],
+        tags: article.tags ?? [],
+      })),
   };
 }
 
@@ -138,9 +150,13 @@ type FeedEntry = FeedInput["entries"][number];
 
 /** The line above an entry's text: where and when the article itself was published. */
 function publishedLine(input: FeedInput, entry: FeedEntry): string {
-  const when = entry.date ? `<time datetime="${escapeHtml(entry.date.datetime)}">${escapeHtml(entry.date.label)}</time>` : escapeHtml(input.undated);
+  const when = entry.date
+    ? `<time datetime="${escapeHtml(entry.date.datetime)}">${escapeHtml(entry.date.label)}</time>`
+    : escapeHtml(input.undated);
   // The template is the project's own text; only the values are escaped, and `{…}` in them is not read as a placeholder.
-  const line = escapeHtml(input.published).replace(/\{(publication|date)\}/g, (_, name: string) => (name === "date" ? when : `<i>${escapeHtml(entry.publication)}</i>`));
+  const line = escapeHtml(input.published).replace(/\{(publication|date)\}/g, (_, name: string) =>
+    name === "date" ? when : `<i>${escapeHtml(entry.publication)}</i>`,
+  );
   return `<p>${line}</p>\n`;
 }
 
@@ -153,7 +169,14 @@ const entryAuthors = (entry: FeedEntry) => (entry.authors.length ? entry.authors
 
 const latestEntry = (input: FeedInput) => new Date(Math.max(...input.entries.map((entry) => entry.entered)));
 
-const ATOM = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: true, processEntities: true });
+const ATOM = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  format: true,
+  indentBy: "  ",
+  suppressEmptyNode: true,
+  processEntities: true,
+});
 
 /**
  * Atom (RFC 4287): every entry has an author and every category a `term`;

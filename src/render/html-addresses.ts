@@ -30,8 +30,11 @@ function rewriteTag(tag: string, rewrite: AddressRewrite): string {
   return tag
     .replace(ADDRESS_ATTRIBUTE, (_, start: string, address: string) => `${start}${rewrite(address)}"`)
     .replace(REFRESH_TARGET, (_, start: string, address: string) => `${start}${rewrite(address)}"`)
-    .replace(SRCSET_ATTRIBUTE, (_, start: string, candidates: string) =>
-      `${start}${candidates.replace(SRCSET_CANDIDATE, (__, separator: string, address: string) => `${separator}${rewrite(address)}`)}"`);
+    .replace(
+      SRCSET_ATTRIBUTE,
+      (_, start: string, candidates: string) =>
+        `${start}${candidates.replace(SRCSET_CANDIDATE, (__, separator: string, address: string) => `${separator}${rewrite(address)}`)}"`,
+    );
 }
 
 /**

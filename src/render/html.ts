@@ -73,7 +73,14 @@ export function trustedHtml(value: string): SafeHtml {
 
 /** JSON inside `<script type="application/ld+json">`: `<` escaped so no value can close the element. */
 export function jsonForScript(value: unknown): SafeHtml {
-  return new SafeHtml(JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"));
+  return new SafeHtml(
+    JSON.stringify(value)
+      .replace(/</g, "\\u003c")
+      .replace(/>/g, "\\u003e")
+      .replace(/&/g, "\\u0026")
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029"),
+  );
 }
 
 /**
@@ -83,5 +90,11 @@ export function jsonForScript(value: unknown): SafeHtml {
  */
 export function htmlMessage(template: string, values: Readonly<Record<string, HtmlValue>>): SafeHtml {
   const parts = template.split(/\{(\w+)\}/);
-  return new SafeHtml(parts.map((part, index) => (index % 2 === 0 ? escapeHtml(part) : Object.hasOwn(values, part) ? render(values[part]) : escapeHtml(`{${part}}`))).join(""));
+  return new SafeHtml(
+    parts
+      .map((part, index) =>
+        index % 2 === 0 ? escapeHtml(part) : Object.hasOwn(values, part) ? render(values[part]) : escapeHtml(`{${part}}`),
+      )
+      .join(""),
+  );
 }

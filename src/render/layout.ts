@@ -53,7 +53,11 @@ export function absoluteUrl(archive: Pick<Archive, "site">, url: string): string
   return `${archive.site.baseUrl}${url}`;
 }
 
-const SECTIONS: Array<{ label: keyof Messages & ("latest" | "dates" | "tags" | "publications" | "authors" | "languages" | "search"); url: string; also?: RegExp }> = [
+const SECTIONS: Array<{
+  label: keyof Messages & ("latest" | "dates" | "tags" | "publications" | "authors" | "languages" | "search");
+  url: string;
+  also?: RegExp;
+}> = [
   { label: "latest", url: "/articles/" },
   { label: "dates", url: "/years/", also: /^\/(?:\d{4}|undated)\// },
   { label: "tags", url: "/tags/" },
@@ -103,7 +107,8 @@ export function page(options: PageOptions): string {
     ? html`<h1 class="site-title"><a href="/" aria-current="page">${site.title}</a></h1>`
     : html`<p class="site-title"><a href="/">${site.title}</a></p>`;
   // `html` drops the templates' indentation, so optional parts that render empty leave no blanks behind.
-  return prefixRootRelativeUrls(`<!DOCTYPE html>\n${html`<html lang="${lang}">
+  return prefixRootRelativeUrls(
+    `<!DOCTYPE html>\n${html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 ${securityPolicyMeta()}
@@ -142,5 +147,7 @@ ${options.content}
   </div>
 </footer>
 </body>
-</html>`}\n`, site.pathPrefix);
+</html>`}\n`,
+    site.pathPrefix,
+  );
 }

@@ -33,7 +33,8 @@ export function searchExamples(archive: Pick<Archive, "tags" | "bodyOf">, count:
   const examples: string[] = [];
   for (const tag of mostUsedFirst(archive.tags)) {
     if (examples.length >= count) break;
-    if (tag.articles.slice(0, ARTICLES_CHECKED).some((article) => hasPhrase(`${article.title}\n${archive.bodyOf(article).text}`, tag.name))) examples.push(tag.name);
+    if (tag.articles.slice(0, ARTICLES_CHECKED).some((article) => hasPhrase(`${article.title}\n${archive.bodyOf(article).text}`, tag.name)))
+      examples.push(tag.name);
   }
   return examples;
 }

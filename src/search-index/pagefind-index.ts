@@ -53,7 +53,8 @@ export async function writeSearchIndex(archive: Archive, outputPath: string, api
     // One record at a time, in archive order: Pagefind does not promise to keep the order of
     // requests sent without waiting for each answer (that fed records a fifth faster).
     const messages = messagesFor(archive.site.language);
-    for (const article of archive.articles) check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(withBody(article, archive), messages)));
+    for (const article of archive.articles)
+      check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(withBody(article, archive), messages)));
     const { files } = check("make the index files", await index.getFiles());
     await writeBundleFiles(files, outputPath);
     return { pages: archive.articles.length };

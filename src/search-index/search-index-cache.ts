@@ -132,7 +132,11 @@ function partFolder(bundle: Pick<SearchBundle, "name">, index: number): string {
 const RECENT = "recent";
 
 /** The hash of everything one bundle is made from. */
-export async function searchIndexHash(archive: Pick<Archive, "site" | "bodyOf">, articles: readonly ArticleEntry[], bundle = "all"): Promise<string> {
+export async function searchIndexHash(
+  archive: Pick<Archive, "site" | "bodyOf">,
+  articles: readonly ArticleEntry[],
+  bundle = "all",
+): Promise<string> {
   const hash = createHash("sha256")
     .update(`hemeroteca-search-index ${SEARCH_INDEX_CACHE_VERSION}\0`)
     .update(await codeFingerprint(INDEX_CODE))
@@ -149,7 +153,9 @@ export async function searchIndexHash(archive: Pick<Archive, "site" | "bodyOf">,
  * milliseconds.
  */
 export function bundleInputsKey(code: string, language: string, bundle: string, keys: readonly string[]): string {
-  const hash = createHash("sha256").update(`hemeroteca-search-index-inputs ${SEARCH_INDEX_CACHE_VERSION}\0${code}\0${language}\0${bundle}\0`);
+  const hash = createHash("sha256").update(
+    `hemeroteca-search-index-inputs ${SEARCH_INDEX_CACHE_VERSION}\0${code}\0${language}\0${bundle}\0`,
+  );
   for (const key of keys) hash.update(key).update("\n");
   return hash.digest("hex");
 }
@@ -158,7 +164,9 @@ export function bundleInputsKey(code: string, language: string, bundle: string, 
 function articleKeys(archive: Pick<Archive, "site" | "articles" | "bodyOf">, digests: readonly string[] | undefined): string[] {
   if (digests && digests.length === archive.articles.length) return [...digests];
   const messages = messagesFor(archive.site.language);
-  return archive.articles.map((article) => updateHashWithValue(createHash("sha256"), articleToSearchRecord(withBody(article, archive), messages)).digest("hex"));
+  return archive.articles.map((article) =>
+    updateHashWithValue(createHash("sha256"), articleToSearchRecord(withBody(article, archive), messages)).digest("hex"),
+  );
 }
 
 /**
@@ -195,10 +203,17 @@ interface Context {
   made: string;
 }
 
-async function contextOf(archive: Pick<Archive, "site" | "articles" | "bodyOf">, outputPath: string, options: SearchIndexOptions): Promise<Context> {
+async function contextOf(
+  archive: Pick<Archive, "site" | "articles" | "bodyOf">,
+  outputPath: string,
+  options: SearchIndexOptions,
+): Promise<Context> {
   const code = await codeFingerprint(INDEX_CODE);
   return {
-    archive: archive as Archive, outputPath, options, code,
+    archive: archive as Archive,
+    outputPath,
+    options,
+    code,
     indexer: options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out)),
     keys: articleKeys(archive, options.digests),
     // The part size too: a main index cut otherwise is made again, not kept.
@@ -213,7 +228,9 @@ async function tidy(folder: string): Promise<void> {
   try {
     await removeFolder(folder);
   } catch (error) {
-    cacheNote(`warning: cannot remove \`${folder}\` from the cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`);
+    cacheNote(
+      `warning: cannot remove \`${folder}\` from the cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`,
+    );
   }
 }
 
@@ -250,14 +267,18 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
   const files: string[] = [];
   for (const [index, part] of table.parts.entries()) {
     const folder = partFolder(part, index);
-    const restored = await caches[index]!.restoreOrMake(part.hash, path.join(outputPath, folder), () => Promise.reject(new Error(`The kept search index part \`${part.name}\` went from the cache while it was put back`)));
+    const restored = await caches[index]!.restoreOrMake(part.hash, path.join(outputPath, folder), () =>
+      Promise.reject(new Error(`The kept search index part \`${part.name}\` went from the cache while it was put back`)),
+    );
     files.push(...restored.files.map((file) => (folder ? `${folder}/${file}` : file)));
   }
   let reusedShards = table.parts.length;
   const recentCache = new OutputCache(path.join(options.cacheDir, RECENT));
   if (recent.length) {
     const hash = bundleInputsKey(context.code, archive.site.language, RECENT, recentKeys);
-    const made = await recentCache.restoreOrMake(hash, path.join(outputPath, RECENT), (folder) => context.indexer({ ...archive, articles: recent }, folder));
+    const made = await recentCache.restoreOrMake(hash, path.join(outputPath, RECENT), (folder) =>
+      context.indexer({ ...archive, articles: recent }, folder),
+    );
     if (made.reused) reusedShards++;
     files.push(...made.files.map((file) => `${RECENT}/${file}`));
   }
@@ -276,15 +297,25 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
     gone.add(fragment);
   }
   const manifestParts: ManifestPart[] = table.parts.map((part, index) => ({
-    path: `/pagefind/${partFolder(part, index) ? `${part.name}/` : ""}`, dated: part.dated, count: part.count, hidden: hidden[index]!,
+    path: `/pagefind/${partFolder(part, index) ? `${part.name}/` : ""}`,
+    dated: part.dated,
+    count: part.count,
+    hidden: hidden[index]!,
   }));
   const manifest = searchManifest(
-    manifestParts, Object.values(table.pages).map((page) => page.sort.date), UNDATED_SORT_KEY,
+    manifestParts,
+    Object.values(table.pages).map((page) => page.sort.date),
+    UNDATED_SORT_KEY,
     { path: `/pagefind/${RECENT}/`, dates: recent.map((article) => searchSortKeys(article).date) },
   );
   return {
-    manifest, files: files.filter((file) => !gone.has(file)), shards: table.parts.length + (recent.length ? 1 : 0), reusedShards,
-    recent: recent.length, hidden: hiddenCount, hash: table.parts[0]!.hash,
+    manifest,
+    files: files.filter((file) => !gone.has(file)),
+    shards: table.parts.length + (recent.length ? 1 : 0),
+    reusedShards,
+    recent: recent.length,
+    hidden: hiddenCount,
+    hash: table.parts[0]!.hash,
   };
 }
 
@@ -295,8 +326,11 @@ async function keepMainIndex(context: Context): Promise<ClaimedBundles["kept"]> 
  * then makes the parts it claims until none is left.
  */
 export async function indexClaimedBundles(
-  archive: Pick<Archive, "site" | "articles" | "bodyOf">, outputPath: string, options: SearchIndexOptions = {},
-  queue = newBundleQueue(archive.articles.length), first = true,
+  archive: Pick<Archive, "site" | "articles" | "bodyOf">,
+  outputPath: string,
+  options: SearchIndexOptions = {},
+  queue = newBundleQueue(archive.articles.length),
+  first = true,
 ): Promise<ClaimedBundles> {
   if (first) {
     const context = await contextOf(archive, outputPath, options);
@@ -328,7 +362,12 @@ async function makeClaimedParts(context: Context, parts: readonly SearchBundle[]
     const folder = partFolder(part, index);
     const target = path.join(outputPath, folder);
     const write = (into: string) => context.indexer({ ...archive, articles: part.articles }, into);
-    const hash = bundleInputsKey(context.code, archive.site.language, part.name, part.articles.map((article) => keyOf.get(article)!));
+    const hash = bundleInputsKey(
+      context.code,
+      archive.site.language,
+      part.name,
+      part.articles.map((article) => keyOf.get(article)!),
+    );
     const made = options.cacheDir
       ? await new OutputCache(path.join(options.cacheDir, "main", part.name)).restoreOrMake(hash, target, write)
       : await write(target).then(() => ({ reused: false, files: [] as string[] }));
@@ -347,7 +386,13 @@ async function tableOfMadeIndex(context: Context, parts: readonly SearchBundle[]
     for (const article of part.articles) {
       const page = pages.get(article.permalink);
       if (!page) throw new Error(`The search index part \`${part.name}\` has no page for \`${article.permalink}\` (${article.file})`);
-      table.pages[article.id] = { key: keyOf.get(article)!, part: index, page: page.page, filters: page.filters, sort: searchSortKeys(article) };
+      table.pages[article.id] = {
+        key: keyOf.get(article)!,
+        part: index,
+        page: page.page,
+        filters: page.filters,
+        sort: searchSortKeys(article),
+      };
     }
   }
   return table;
@@ -359,7 +404,10 @@ async function tableOfMadeIndex(context: Context, parts: readonly SearchBundle[]
  * longer has, writes `bundles.json`, and answers for the whole index.
  */
 export async function finishSearchIndex(
-  archive: Pick<Archive, "site" | "articles" | "bodyOf">, outputPath: string, options: SearchIndexOptions, claimed: readonly ClaimedBundles[],
+  archive: Pick<Archive, "site" | "articles" | "bodyOf">,
+  outputPath: string,
+  options: SearchIndexOptions,
+  claimed: readonly ClaimedBundles[],
 ): Promise<SearchIndexResult> {
   const first = claimed[0]!;
   let manifest: SearchBundles;
@@ -373,25 +421,39 @@ export async function finishSearchIndex(
     const results = claimed.flatMap((part) => part.results).sort((a, b) => a.index - b.index);
     if (results.length !== parts.length || results.some((made, index) => made.index !== index)) {
       const written = results.map((made) => made.index).join(", ");
-      throw new Error(`The search index has ${parts.length} parts, but the parts written were ${written || "none"}: each must be written once`);
+      throw new Error(
+        `The search index has ${parts.length} parts, but the parts written were ${written || "none"}: each must be written once`,
+      );
     }
     const context = await contextOf(archive, outputPath, options);
     const table = await tableOfMadeIndex(context, parts, results);
     manifest = searchManifest(
-      table.parts.map((part, index) => ({ path: `/pagefind/${partFolder(part, index) ? `${part.name}/` : ""}`, dated: part.dated, count: part.count })),
-      Object.values(table.pages).map((page) => page.sort.date), UNDATED_SORT_KEY,
+      table.parts.map((part, index) => ({
+        path: `/pagefind/${partFolder(part, index) ? `${part.name}/` : ""}`,
+        dated: part.dated,
+        count: part.count,
+      })),
+      Object.values(table.pages).map((page) => page.sort.date),
+      UNDATED_SORT_KEY,
     );
     if (options.cacheDir) {
       await writeMainTable(mainTableFile(options.cacheDir), table);
       // The recent bundle and parts of an earlier main index are of no further use.
       await tidy(path.join(options.cacheDir, RECENT));
       const names = new Set(parts.map((part) => part.name));
-      for (const name of await readdir(path.join(options.cacheDir, "main")).catch(() => [] as string[])) if (!names.has(name)) await tidy(path.join(options.cacheDir, "main", name));
+      for (const name of await readdir(path.join(options.cacheDir, "main")).catch(() => [] as string[]))
+        if (!names.has(name)) await tidy(path.join(options.cacheDir, "main", name));
     }
     const reusedShards = results.filter((made) => made.reused).length;
     result = {
-      files: results.flatMap((made) => made.files), shards: results.length, reusedShards, recent: 0, hidden: 0,
-      hash: results[0]!.hash, reused: reusedShards === results.length, mainMade: true,
+      files: results.flatMap((made) => made.files),
+      shards: results.length,
+      reusedShards,
+      recent: 0,
+      hidden: 0,
+      hash: results[0]!.hash,
+      reused: reusedShards === results.length,
+      mainMade: true,
     };
   }
   if (options.cacheDir) {
@@ -407,12 +469,17 @@ export async function finishSearchIndex(
   // Replaced, not written in place: the file there may be a hard link to the published site's (publish.ts).
   if ((await readFile(manifestFile, "utf8").catch(() => undefined)) !== manifestText) await writeFileAtomically(manifestFile, manifestText);
   return {
-    ...result, pages: archive.articles.length,
+    ...result,
+    pages: archive.articles.length,
     files: options.cacheDir ? ["bundles.json", ...result.files].sort() : await listTree(outputPath),
   };
 }
 
 /** Writes the search index into `outputPath` (the site's `pagefind/` folder) on this thread, reusing what the cache keeps. */
-export async function writeSearchIndexCached(archive: Archive, outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+export async function writeSearchIndexCached(
+  archive: Archive,
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexResult> {
   return finishSearchIndex(archive, outputPath, options, [await indexClaimedBundles(archive, outputPath, options)]);
 }

@@ -57,7 +57,9 @@ function lowerBound(values: readonly string[], value: string): number {
  * `recentDates`; `undatedKey` is the key of an undated page.
  */
 export function searchManifest(
-  parts: readonly ManifestPart[], mainDates: readonly string[], undatedKey: string,
+  parts: readonly ManifestPart[],
+  mainDates: readonly string[],
+  undatedKey: string,
   recent?: { path: string; dates: readonly string[] },
 ): SearchBundles {
   // Ascending date order of the parts: undated parts first, then the dated ones in their order.

@@ -14,25 +14,29 @@ import { readCacheText, withChecksum, writeCacheFile } from "../lib/cache-files.
 
 const FiltersSchema = z.record(z.string(), z.array(z.string()));
 
-const MainPageSchema = z.object({
-  /** The article's record key (its record digest) when the main index was made. */
-  key: z.string(),
-  /** The part (index into `parts`) the article is in. */
-  part: z.number().int().nonnegative(),
-  /** Pagefind's id of the article's page within its part (the name of its fragment). */
-  page: z.string(),
-  filters: FiltersSchema,
-  sort: z.object({ date: z.string() }).strict(),
-}).strict();
+const MainPageSchema = z
+  .object({
+    /** The article's record key (its record digest) when the main index was made. */
+    key: z.string(),
+    /** The part (index into `parts`) the article is in. */
+    part: z.number().int().nonnegative(),
+    /** Pagefind's id of the article's page within its part (the name of its fragment). */
+    page: z.string(),
+    filters: FiltersSchema,
+    sort: z.object({ date: z.string() }).strict(),
+  })
+  .strict();
 
-const MainTableSchema = z.object({
-  /** What the main index was made by: the cache version, the indexing code, the interface language, the part size. */
-  made: z.string(),
-  /** The parts in date order, each as kept in the cache (`hash`), with its page count and whether it is dated. */
-  parts: z.array(z.object({ name: z.string(), hash: z.string(), dated: z.boolean(), count: z.number().int().nonnegative() }).strict()),
-  /** By article id. */
-  pages: z.record(z.string(), MainPageSchema),
-}).strict();
+const MainTableSchema = z
+  .object({
+    /** What the main index was made by: the cache version, the indexing code, the interface language, the part size. */
+    made: z.string(),
+    /** The parts in date order, each as kept in the cache (`hash`), with its page count and whether it is dated. */
+    parts: z.array(z.object({ name: z.string(), hash: z.string(), dated: z.boolean(), count: z.number().int().nonnegative() }).strict()),
+    /** By article id. */
+    pages: z.record(z.string(), MainPageSchema),
+  })
+  .strict();
 
 export type MainPage = z.infer<typeof MainPageSchema>;
 export type MainTable = z.infer<typeof MainTableSchema>;

@@ -24,7 +24,12 @@ import type { Archive } from "../archive/build-archive.ts";
 import { bodiesAt, type BodyLocation } from "../records/article-bodies.ts";
 import type { ArticleEntry } from "../records/article-record.ts";
 import {
-  finishSearchIndex, newBundleQueue, type BundleQueue, type ClaimedBundles, type SearchIndexOptions, type SearchIndexResult,
+  finishSearchIndex,
+  newBundleQueue,
+  type BundleQueue,
+  type ClaimedBundles,
+  type SearchIndexOptions,
+  type SearchIndexResult,
 } from "./search-index-cache.ts";
 import { WorkerJob } from "../build/workers/worker-job.ts";
 
@@ -65,7 +70,10 @@ export class SearchIndexInWorkers {
 
   /** Starts indexing `archive` into `outputPath` (the site's `pagefind/` folder) on `worker`. */
   constructor(
-    archive: Pick<Archive, "site" | "articles">, bodies: BodyLocation[], outputPath: string, options: Omit<SearchIndexOptions, "write"> = {},
+    archive: Pick<Archive, "site" | "articles">,
+    bodies: BodyLocation[],
+    outputPath: string,
+    options: Omit<SearchIndexOptions, "write"> = {},
     private readonly firstWorker = searchIndexWorker(),
   ) {
     this.job = { site: archive.site, articles: archive.articles, bodies, outputPath, options };
@@ -101,7 +109,12 @@ export class SearchIndexInWorkers {
     }
     // The recent index, if any, is made here, of the bodies where the workers read theirs.
     const bodies = bodiesAt(this.job.articles, this.job.bodies);
-    const index = await finishSearchIndex({ ...this.job, bodyOf: (article) => bodies.bodyOf(article) }, this.job.outputPath, this.job.options, second ? [first, second] : [first]);
+    const index = await finishSearchIndex(
+      { ...this.job, bodyOf: (article) => bodies.bodyOf(article) },
+      this.job.outputPath,
+      this.job.options,
+      second ? [first, second] : [first],
+    );
     return { ...index, ms: first.ms, secondShards: second?.results.length ?? 0, secondMs: second?.ms ?? 0 };
   }
 

@@ -10,5 +10,11 @@ import { answerWorkerJob } from "../build/workers/worker-job.ts";
 import { bodiesAt } from "../records/article-bodies.ts";
 
 answerWorkerJob("search-index-worker.ts", (job: SearchIndexJob) =>
-  indexClaimedBundles({ site: job.site, articles: job.articles, bodyOf: bodiesAt(job.articles, job.bodies).bodyOf }, job.outputPath, job.options, job.queue, job.first),
+  indexClaimedBundles(
+    { site: job.site, articles: job.articles, bodyOf: bodiesAt(job.articles, job.bodies).bodyOf },
+    job.outputPath,
+    job.options,
+    job.queue,
+    job.first,
+  ),
 );

@@ -95,7 +95,8 @@ const BRACKETS = { start: "[", end: "]" };
 const MARKS = { start: "\ue000", end: "\ue001" };
 
 function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new SearchError(`\`--limit ${value}\` is not a positive whole number`, "for example `--limit 50`");
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new SearchError(`\`--limit ${value}\` is not a positive whole number`, "for example `--limit 50`");
   return Number(value);
 }
 
@@ -107,7 +108,8 @@ function searchSort(value: string): SearchSort {
 
 function countBy(value: string): CountBy {
   const by = COUNT_BY.find((b) => b === value.trim().toLowerCase());
-  if (!by) throw new SearchError(`\`--count-by ${value}\` is not a way to count`, `use one of ${COUNT_BY.map((b) => `\`${b}\``).join(", ")}`);
+  if (!by)
+    throw new SearchError(`\`--count-by ${value}\` is not a way to count`, `use one of ${COUNT_BY.map((b) => `\`${b}\``).join(", ")}`);
   return by;
 }
 
@@ -116,7 +118,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 function exportFormat(value: string): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f === value.trim().toLowerCase());
-  if (!format) throw new SearchError(`\`--format ${value}\` is not a format`, `use one of ${EXPORT_FORMATS.map((f) => `\`${f}\``).join(", ")}`);
+  if (!format)
+    throw new SearchError(`\`--format ${value}\` is not a format`, `use one of ${EXPORT_FORMATS.map((f) => `\`${f}\``).join(", ")}`);
   return format;
 }
 
@@ -149,7 +152,13 @@ export function countsToText(counts: readonly PeriodCount[], by: CountBy, query:
   return `${total} ${total === 1 ? "article matches" : "articles match"} “${query}”, by ${by}:\n\n${rows.join("\n")}\n`;
 }
 
-function hitToText(hit: SearchHit, index: number, width: number, highlight: { start: string; end: string }, language: InterfaceLanguage): string {
+function hitToText(
+  hit: SearchHit,
+  index: number,
+  width: number,
+  highlight: { start: string; end: string },
+  language: InterfaceLanguage,
+): string {
   const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
   const date = dateLabel(messagesFor(language), parsed?.ok ? parsed.value : null);
   const indent = " ".repeat(width + 2);
@@ -172,7 +181,13 @@ const ORDER_WORDS: Record<SearchSort, { all: string; first: (n: number) => strin
  * `hits` marked with `MARKS` (the search's `highlight`) get `highlight` around matched words;
  * dates are labelled in `language`, the interface language of the site that wrote the database.
  */
-export function hitsToText({ hits, total }: SearchResult, query: string, sort: SearchSort = "relevance", highlight = BRACKETS, language: InterfaceLanguage = "en"): string {
+export function hitsToText(
+  { hits, total }: SearchResult,
+  query: string,
+  sort: SearchSort = "relevance",
+  highlight = BRACKETS,
+  language: InterfaceLanguage = "en",
+): string {
   query = inertLine(query);
   if (hits.length === 0) return `No articles match “${query}”.\n`;
   const width = String(hits.length).length;
@@ -237,13 +252,24 @@ export function runSearchCli(argv: string[], io: CliIo): number {
       sort: values.sort !== undefined ? searchSort(values.sort) : "relevance",
       highlight: values.json ? BRACKETS : MARKS,
     };
-    if (values.csv && values["count-by"] === undefined) throw new SearchError("`--csv` goes with `--count-by`", "for example `--count-by month --csv`; for the matches themselves use `--json`");
+    if (values.csv && values["count-by"] === undefined)
+      throw new SearchError(
+        "`--csv` goes with `--count-by`",
+        "for example `--count-by month --csv`; for the matches themselves use `--json`",
+      );
     if (values.format !== undefined) {
       const format = exportFormat(values.format);
-      if (values.json || values["count-by"] !== undefined || values.csv) throw new SearchError("`--format` writes the matches themselves: it goes without `--json`, `--count-by` and `--csv`");
+      if (values.json || values["count-by"] !== undefined || values.csv)
+        throw new SearchError("`--format` writes the matches themselves: it goes without `--json`, `--count-by` and `--csv`");
       const db = openArchiveDatabase(dbFile);
       try {
-        io.stdout(recordsToFormat(matchingRecords(db, { ...options, limit: values.limit !== undefined ? options.limit : undefined }), format, databaseSite(db)));
+        io.stdout(
+          recordsToFormat(
+            matchingRecords(db, { ...options, limit: values.limit !== undefined ? options.limit : undefined }),
+            format,
+            databaseSite(db),
+          ),
+        );
       } finally {
         db.close();
       }
@@ -272,7 +298,8 @@ export function runSearchCli(argv: string[], io: CliIo): number {
     if (values.json) {
       io.stdout(`${inertJson(JSON.stringify(result.hits, null, 2))}\n`);
       // stdout stays one JSON array for a pipe; the count a script may need to raise the limit goes beside it.
-      if (result.total > result.hits.length) io.stderr(`search: ${result.hits.length} of ${result.total} matching articles shown; more with \`--limit\`\n`);
+      if (result.total > result.hits.length)
+        io.stderr(`search: ${result.hits.length} of ${result.total} matching articles shown; more with \`--limit\`\n`);
     } else io.stdout(hitsToText(result, query, options.sort, color ? BOLD : BRACKETS, language));
     return 0;
   } catch (error) {

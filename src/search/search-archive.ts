@@ -96,21 +96,33 @@ const ORDER_BY: Record<SearchSort, string> = {
 
 export function openArchiveDatabase(file: string): Database.Database {
   if (!existsSync(file)) {
-    throw new SearchError(`There is no archive database at \`${file}\``, "run `npm run build` first, or pass `--db PATH` to a built archive.sqlite", "database");
+    throw new SearchError(
+      `There is no archive database at \`${file}\``,
+      "run `npm run build` first, or pass `--db PATH` to a built archive.sqlite",
+      "database",
+    );
   }
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.prepare("SELECT 1 FROM articles LIMIT 1").get();
   } catch (error) {
-    throw new SearchError(`\`${file}\` is not an archive database: ${(error as Error).message}`, "rebuild it with `npm run build`", "database");
+    throw new SearchError(
+      `\`${file}\` is not an archive database: ${(error as Error).message}`,
+      "rebuild it with `npm run build`",
+      "database",
+    );
   }
   try {
     db.prepare("SELECT 1 FROM search_words LIMIT 1").get();
     db.prepare("SELECT value FROM archive_settings WHERE name = 'search_language'").get();
   } catch {
     db.close();
-    throw new SearchError(`\`${file}\` was written by an earlier version of Hemeroteca, without the site search's words`, "rebuild it with `npm run build`", "database");
+    throw new SearchError(
+      `\`${file}\` was written by an earlier version of Hemeroteca, without the site search's words`,
+      "rebuild it with `npm run build`",
+      "database",
+    );
   }
   db.function("hemeroteca_slug", { deterministic: true }, (value: unknown) => textToSlug(String(value ?? "")));
   return db;
@@ -124,7 +136,10 @@ export function dateOptionToDayRange(option: "--from" | "--to", value: string): 
 }
 
 function knownValues(values: string[]): string {
-  const shown = values.slice(0, 15).map((v) => `\`${v}\``).join(", ");
+  const shown = values
+    .slice(0, 15)
+    .map((v) => `\`${v}\``)
+    .join(", ");
   return values.length > 15 ? `${shown}, and ${values.length - 15} more` : shown;
 }
 
@@ -166,7 +181,8 @@ function matchConditions(db: Database.Database, options: Omit<SearchOptions, "li
   const language = searchLanguage(db);
   const stem = stemmerFor(language);
   const terms = queryToTerms(options.query, language, stem);
-  if (terms.terms.length === 0) throw new SearchError(`The query \`${options.query}\` has no words to search for`, "give at least one word with letters or digits");
+  if (terms.terms.length === 0)
+    throw new SearchError(`The query \`${options.query}\` has no words to search for`, "give at least one word with letters or digits");
   const query = termsToFtsQuery(terms, databaseVocabulary(db));
   // A query none of whose words is in the archive finds nothing (FTS5 has no "match nothing" of its own).
   const conditions: string[] = query.match === undefined ? ["0"] : ["search_words MATCH @match"];
@@ -174,19 +190,29 @@ function matchConditions(db: Database.Database, options: Omit<SearchOptions, "li
 
   if (options.publication !== undefined) {
     const slug = textToSlug(options.publication);
-    const publications = (db.prepare("SELECT DISTINCT publication FROM articles ORDER BY publication").pluck().all() as string[]);
+    const publications = db.prepare("SELECT DISTINCT publication FROM articles ORDER BY publication").pluck().all() as string[];
     if (!slug || !publications.some((name) => textToSlug(name).includes(slug))) {
-      throw new SearchError(`No publication in the archive matches \`${options.publication}\``, `publications: ${knownValues(publications)}`);
+      throw new SearchError(
+        `No publication in the archive matches \`${options.publication}\``,
+        `publications: ${knownValues(publications)}`,
+      );
     }
     conditions.push("instr(hemeroteca_slug(a.publication), @publication) > 0");
     filters.publication = slug;
   }
   if (options.author !== undefined) {
     const slug = textToSlug(options.author);
-    const known = slug && db.prepare("SELECT 1 FROM articles a, json_each(a.authors) t WHERE instr(hemeroteca_slug(t.value), ?) > 0 LIMIT 1").get(slug);
+    const known =
+      slug && db.prepare("SELECT 1 FROM articles a, json_each(a.authors) t WHERE instr(hemeroteca_slug(t.value), ?) > 0 LIMIT 1").get(slug);
     if (!known) {
-      const authors = db.prepare("SELECT t.value FROM articles a, json_each(a.authors) t GROUP BY t.value ORDER BY count(*) DESC, t.value").pluck().all() as string[];
-      throw new SearchError(`No author in the archive matches \`${options.author}\``, authors.length ? `the most frequent authors: ${knownValues(authors)}` : "no article in this archive names an author");
+      const authors = db
+        .prepare("SELECT t.value FROM articles a, json_each(a.authors) t GROUP BY t.value ORDER BY count(*) DESC, t.value")
+        .pluck()
+        .all() as string[];
+      throw new SearchError(
+        `No author in the archive matches \`${options.author}\``,
+        authors.length ? `the most frequent authors: ${knownValues(authors)}` : "no article in this archive names an author",
+      );
     }
     conditions.push("EXISTS (SELECT 1 FROM json_each(a.authors) t WHERE instr(hemeroteca_slug(t.value), @author) > 0)");
     filters.author = slug;
@@ -195,7 +221,10 @@ function matchConditions(db: Database.Database, options: Omit<SearchOptions, "li
     const slug = textToSlug(options.tag);
     const known = db.prepare("SELECT 1 FROM articles a, json_each(a.tags) t WHERE hemeroteca_slug(t.value) = ? LIMIT 1").get(slug);
     if (!slug || !known) {
-      const tags = db.prepare("SELECT t.value FROM articles a, json_each(a.tags) t GROUP BY t.value ORDER BY count(*) DESC, t.value").pluck().all() as string[];
+      const tags = db
+        .prepare("SELECT t.value FROM articles a, json_each(a.tags) t GROUP BY t.value ORDER BY count(*) DESC, t.value")
+        .pluck()
+        .all() as string[];
       throw new SearchError(`No article has the tag \`${options.tag}\``, `the most used tags: ${knownValues(tags)}`);
     }
     conditions.push("EXISTS (SELECT 1 FROM json_each(a.tags) t WHERE hemeroteca_slug(t.value) = @tag)");
@@ -239,7 +268,12 @@ function isMatch(raw: string, words: FtsQuery["words"], stem: Stem): boolean {
  * matches, of the summary, then the title) with the most matches, the first
  * such run, matched words between `highlight`'s marks.
  */
-export function matchSnippet(texts: ReadonlyArray<string | null>, query: FtsQuery, stem: Stem, highlight: { start: string; end: string }): string {
+export function matchSnippet(
+  texts: ReadonlyArray<string | null>,
+  query: FtsQuery,
+  stem: Stem,
+  highlight: { start: string; end: string },
+): string {
   let chosen: { tokens: string[]; matched: boolean[] } | undefined;
   for (const text of texts) {
     const tokens = (text ?? "").split(/\s+/).filter(Boolean);
@@ -264,7 +298,9 @@ export function matchSnippet(texts: ReadonlyArray<string | null>, query: FtsQuer
       best = start;
     }
   }
-  const window = tokens.slice(best, best + SNIPPET_TOKENS).map((token, i) => (matched[best + i] ? `${highlight.start}${token}${highlight.end}` : token));
+  const window = tokens
+    .slice(best, best + SNIPPET_TOKENS)
+    .map((token, i) => (matched[best + i] ? `${highlight.start}${token}${highlight.end}` : token));
   return `${best > 0 ? "…" : ""}${window.join(" ")}${best + SNIPPET_TOKENS < tokens.length ? "…" : ""}`;
 }
 
@@ -282,7 +318,9 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     WHERE ${conditions.join(" AND ")}
     ORDER BY ${ORDER_BY[sort]}
     LIMIT @limit`;
-  const rows = db.prepare(sql).all({ ...filters, limit }) as Array<Omit<SearchHit, "score" | "authors" | "snippet"> & { authors: string | null; rank: number; summary: string | null; text: string }>;
+  const rows = db.prepare(sql).all({ ...filters, limit }) as Array<
+    Omit<SearchHit, "score" | "authors" | "snippet"> & { authors: string | null; rank: number; summary: string | null; text: string }
+  >;
   const hits = rows.map((row): SearchHit => ({
     id: row.id,
     title: row.title,
@@ -295,9 +333,13 @@ export function searchArchive(db: Database.Database, options: SearchOptions): Se
     score: Number((-row.rank).toPrecision(6)),
   }));
   // Counted apart (FTS5's bm25 and snippet cannot share a query with a window), so that a researcher told "20 articles match" is not reading the limit.
-  const total = hits.length < limit
-    ? hits.length
-    : (db.prepare(`SELECT count(*) FROM search_words JOIN articles a ON a.position = search_words.rowid WHERE ${conditions.join(" AND ")}`).pluck().get(filters) as number);
+  const total =
+    hits.length < limit
+      ? hits.length
+      : (db
+          .prepare(`SELECT count(*) FROM search_words JOIN articles a ON a.position = search_words.rowid WHERE ${conditions.join(" AND ")}`)
+          .pluck()
+          .get(filters) as number);
   return { hits, total };
 }
 
@@ -315,14 +357,23 @@ export function matchingRecords(db: Database.Database, options: Omit<SearchOptio
   const { conditions, filters, query } = matchConditions(db, options);
   if (query.match === undefined) return [];
   const sort = options.sort ?? "relevance";
-  const rows = db.prepare(`SELECT a.*, bm25(search_words, ${COLUMN_WEIGHTS.join(", ")}) AS rank
+  const rows = db
+    .prepare(
+      `SELECT a.*, bm25(search_words, ${COLUMN_WEIGHTS.join(", ")}) AS rank
     FROM search_words JOIN articles a ON a.position = search_words.rowid
     WHERE ${conditions.join(" AND ")}
     ORDER BY ${ORDER_BY[sort]}
-    LIMIT @limit`).all({ ...filters, limit: options.limit ?? -1 }) as Array<Record<string, unknown>>;
+    LIMIT @limit`,
+    )
+    .all({ ...filters, limit: options.limit ?? -1 }) as Array<Record<string, unknown>>;
   return rows.map((row) => {
     const read = rowToExportRecord(row);
-    if (!read.ok) throw new SearchError(`The archive database has an article that does not read back: ${read.error}`, "rebuild it with `npm run build`", "database");
+    if (!read.ok)
+      throw new SearchError(
+        `The archive database has an article that does not read back: ${read.error}`,
+        "rebuild it with `npm run build`",
+        "database",
+      );
     return read.record;
   });
 }
@@ -363,23 +414,37 @@ export interface PeriodCount {
  * period (a year when counting months, an interval) is counted as `wider`, and
  * an undated one as `undated`, after the periods.
  */
-export function countMatches(db: Database.Database, options: Omit<SearchOptions, "limit" | "sort" | "highlight">, by: CountBy): PeriodCount[] {
+export function countMatches(
+  db: Database.Database,
+  options: Omit<SearchOptions, "limit" | "sort" | "highlight">,
+  by: CountBy,
+): PeriodCount[] {
   const { conditions, filters, query } = matchConditions(db, options);
   if (query.match === undefined) return [];
   const from = "FROM search_words JOIN articles a ON a.position = search_words.rowid";
   if (by === "publication") {
-    return db.prepare(`SELECT a.publication AS period, count(*) AS articles ${from} WHERE ${conditions.join(" AND ")} GROUP BY a.publication ORDER BY articles DESC, a.publication`).all(filters) as PeriodCount[];
+    return db
+      .prepare(
+        `SELECT a.publication AS period, count(*) AS articles ${from} WHERE ${conditions.join(" AND ")} GROUP BY a.publication ORDER BY articles DESC, a.publication`,
+      )
+      .all(filters) as PeriodCount[];
   }
   const length = by === "year" ? 4 : 7;
   const period = `CASE WHEN a.date_start IS NULL THEN '${UNDATED_PERIOD}'
       WHEN substr(a.date_start, 1, ${length}) = substr(a.date_end, 1, ${length}) THEN substr(a.date_start, 1, ${length})
       ELSE '${WIDER_PERIOD}' END`;
-  const rows = db.prepare(`SELECT ${period} AS period, count(*) AS articles ${from} WHERE ${conditions.join(" AND ")} GROUP BY 1`).all(filters) as PeriodCount[];
+  const rows = db
+    .prepare(`SELECT ${period} AS period, count(*) AS articles ${from} WHERE ${conditions.join(" AND ")} GROUP BY 1`)
+    .all(filters) as PeriodCount[];
   const counted = new Map(rows.map((row) => [row.period, row.articles]));
-  const periods = rows.map((row) => row.period).filter((p) => p !== UNDATED_PERIOD && p !== WIDER_PERIOD).sort();
+  const periods = rows
+    .map((row) => row.period)
+    .filter((p) => p !== UNDATED_PERIOD && p !== WIDER_PERIOD)
+    .sort();
   const result: PeriodCount[] = [];
   if (periods.length) {
-    for (let p = periods[0]!; p <= periods[periods.length - 1]!; p = nextPeriod(p)) result.push({ period: p, articles: counted.get(p) ?? 0 });
+    for (let p = periods[0]!; p <= periods[periods.length - 1]!; p = nextPeriod(p))
+      result.push({ period: p, articles: counted.get(p) ?? 0 });
   }
   for (const apart of [WIDER_PERIOD, UNDATED_PERIOD]) if (counted.has(apart)) result.push({ period: apart, articles: counted.get(apart)! });
   return result;
@@ -389,5 +454,7 @@ export function countMatches(db: Database.Database, options: Omit<SearchOptions,
 function nextPeriod(period: string): string {
   if (period.length === 4) return String(Number(period) + 1).padStart(4, "0");
   const [year, month] = period.split("-").map(Number) as [number, number];
-  return month === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}`;
+  return month === 12
+    ? `${String(year + 1).padStart(4, "0")}-01`
+    : `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}`;
 }

@@ -27,7 +27,14 @@ import { ArticlePageKeys } from "../build/cache/article-page-key.ts";
 import { OutputLedger } from "../build/cache/output-ledger.ts";
 import { SITE_CODE } from "../build/cache/site-code.ts";
 import { foreignOutputProblem, markOutputFolder, outputFolderProblem, SITE_MARKER } from "../build/output/output-folder.ts";
-import { allPages, permalinkToFile, selectFeedsToWrite, selectPagesToWrite, type PageRenderers, type PagesToWrite } from "../build/output/pages-to-write.ts";
+import {
+  allPages,
+  permalinkToFile,
+  selectFeedsToWrite,
+  selectPagesToWrite,
+  type PageRenderers,
+  type PagesToWrite,
+} from "../build/output/pages-to-write.ts";
 import { listOutput, pruneOutput, type OutputListing } from "../build/output/prune-output.ts";
 import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "../build/output/publish.ts";
 import { writeArticlePages } from "../build/output/write-article-pages.ts";
@@ -69,7 +76,6 @@ export interface PluginOptions {
    */
   site?: string;
 }
-
 
 /**
  * Whether Eleventy's command line asks for a dry run. Eleventy tells its
@@ -123,7 +129,8 @@ function countFromEnv(name: "HEMEROTECA_SEARCH_SHARD_SIZE" | "HEMEROTECA_SEARCH_
   const text = process.env[name];
   if (!text) return undefined;
   const size = Number(text);
-  if (!Number.isSafeInteger(size) || size < least) throw new Error(`Cannot read \`${name}=${text}\`: expected a whole number of articles, at least ${least}`);
+  if (!Number.isSafeInteger(size) || size < least)
+    throw new Error(`Cannot read \`${name}=${text}\`: expected a whole number of articles, at least ${least}`);
   return size;
 }
 
@@ -159,7 +166,8 @@ export class BuildRun {
     this.cacheDir = cacheRoot(options.root, options.cacheDir);
     this.ledgerDir = cachePath(this.cacheDir, "outputLedger");
     this.dryRun = options.dryRun ?? commandLineAsksForDryRun(process.argv);
-    if (options.shard && options.merge) throw new Error("Cannot build with both `--shard` and `--merge`: build each shard, then merge their folders");
+    if (options.shard && options.merge)
+      throw new Error("Cannot build with both `--shard` and `--merge`: build each shard, then merge their folders");
   }
 
   /** What templates read, once `before` has loaded it. */
@@ -174,7 +182,11 @@ export class BuildRun {
     if (!options.preview || !options.pages || !archive || !citations || !site || site.staged || this.dryRun) return;
     try {
       const written = await writeArticlePreviews({
-        root: options.root, archive, citationsOf: citations.citationsFor(archive), output: site.folder, changed,
+        root: options.root,
+        archive,
+        citationsOf: citations.citationsFor(archive),
+        output: site.folder,
+        changed,
         render: options.pages,
       });
       if (written.length) options.preview.written(written);
@@ -195,7 +207,9 @@ export class BuildRun {
     this.timings = { startup: ms(started) };
     // Started now, so that they load their code while the archive loads; sent their jobs once it has.
     // A shard makes no search index (the merge indexes the whole archive), and a merge no exports (it joins the shards').
-    const workers: Workers | undefined = this.dryRun ? undefined : { index: this.options.shard ? undefined : searchIndexWorker(), exports: this.options.merge ? undefined : exportsWorker() };
+    const workers: Workers | undefined = this.dryRun
+      ? undefined
+      : { index: this.options.shard ? undefined : searchIndexWorker(), exports: this.options.merge ? undefined : exportsWorker() };
     let loaded: LoadedArchive;
     let shardPart: ArticleEntry[] | undefined;
     let shards: Pass["shards"];
@@ -234,17 +248,31 @@ export class BuildRun {
    * write itself, and Eleventy paginates over none (write-article-pages.ts);
    * without them, Eleventy renders them as any page.
    */
-  private async writeArticles(archive: Archive, output: string, startedAt: number, chosen: Pick<Pass, "ledger" | "fileSources">): Promise<Set<string>> {
+  private async writeArticles(
+    archive: Archive,
+    output: string,
+    startedAt: number,
+    chosen: Pick<Pass, "ledger" | "fileSources">,
+  ): Promise<Set<string>> {
     const render = this.options.pages;
     if (!render) return new Set();
     const pages = this.pagesToWrite ?? allPages(archive);
     this.pagesToWrite = { ...pages, articles: [] };
     const started = performance.now();
     const files = await writeArticlePages({
-      archive, articles: pages.articles, citationsOf: this.citations!.citationsFor(archive), render, output, dryRun: this.dryRun,
+      archive,
+      articles: pages.articles,
+      citationsOf: this.citations!.citationsFor(archive),
+      render,
+      output,
+      dryRun: this.dryRun,
       written: (file, page) => chosen.ledger?.noteWritten(file, page, startedAt, chosen.fileSources?.get(file)),
     });
-    Object.assign(this.timings, { articlePages: ms(performance.now() - started), articlePagesWritten: files.length, rssArticlePagesMiB: rssMiB() });
+    Object.assign(this.timings, {
+      articlePages: ms(performance.now() - started),
+      articlePagesWritten: files.length,
+      rssArticlePagesMiB: rssMiB(),
+    });
     return new Set(files);
   }
 
@@ -254,7 +282,8 @@ export class BuildRun {
    */
   private async openSiteFolder(output: string, incremental: boolean): Promise<SiteLinker | undefined> {
     const { options, cacheDir } = this;
-    const staged = Boolean(options.site) && !this.dryRun && !incremental && output === stagingFolderOf(path.resolve(options.root, options.site!));
+    const staged =
+      Boolean(options.site) && !this.dryRun && !incremental && output === stagingFolderOf(path.resolve(options.root, options.site!));
     const siteFolder = staged ? path.resolve(options.root, options.site!) : output;
     this.site = { folder: siteFolder, staged };
     const outputProblem = outputFolderProblem(siteFolder, [
@@ -264,7 +293,10 @@ export class BuildRun {
     ]);
     if (outputProblem) throw new Error(outputProblem);
     if (this.dryRun) return undefined;
-    const foreign = foreignOutputProblem(siteFolder, Boolean(this.ledgerDir && existsSync(OutputLedger.fileOf(this.ledgerDir, siteFolder))));
+    const foreign = foreignOutputProblem(
+      siteFolder,
+      Boolean(this.ledgerDir && existsSync(OutputLedger.fileOf(this.ledgerDir, siteFolder))),
+    );
     if (foreign) throw new Error(foreign);
     // One build at a time: a second stops here, before it writes anything, naming the first.
     acquireBuildLock(siteFolder);
@@ -275,7 +307,10 @@ export class BuildRun {
       linker = new SiteLinker(siteFolder, output);
       // The kept search bundles and exports are put in only when the site's copy is not the kept one: linked, the
       // unchanged ones are not copied again (output-cache.ts replaces a file rather than writing into it).
-      if (cacheDir) for (const folder of ["pagefind", "data"]) for (const file of existsSync(path.join(siteFolder, folder)) ? await listTree(path.join(siteFolder, folder)) : []) linker.link(`${folder}/${file}`);
+      if (cacheDir)
+        for (const folder of ["pagefind", "data"])
+          for (const file of existsSync(path.join(siteFolder, folder)) ? await listTree(path.join(siteFolder, folder)) : [])
+            linker.link(`${folder}/${file}`);
     }
     await markOutputFolder(output);
     return linker;
@@ -317,7 +352,9 @@ export class BuildRun {
     const { archive } = loaded;
     if (loaded.warnings.length) this.log(`warnings:\n${warningsToText(loaded.warnings)}`);
     if (!archive.site.baseUrl) {
-      this.log("SITE_URL is not set: links, citations, feeds and exports use site-relative addresses, and there is no sitemap; set SITE_URL (e.g. https://example.org/archive) for absolute ones");
+      this.log(
+        "SITE_URL is not set: links, citations, feeds and exports use site-relative addresses, and there is no sitemap; set SITE_URL (e.g. https://example.org/archive) for absolute ones",
+      );
     }
     const loadedAt = performance.now();
     const parseMs = stats?.parseMs ?? 0;
@@ -335,12 +372,19 @@ export class BuildRun {
       rssLoadMiB: rssMiB(),
     });
     if (stats?.cacheWriteErrors) this.log(`could not write ${stats.cacheWriteErrors} record cache entries; the build goes on without them`);
-    this.log(`loaded ${archive.articles.length} articles in ${ms(loadedAt - started)} ms (${stats?.cached ?? 0} from the cache, ${stats?.parsed ?? 0} parsed${stats?.threads ? ` on ${stats.threads} threads` : ""})`);
+    this.log(
+      `loaded ${archive.articles.length} articles in ${ms(loadedAt - started)} ms (${stats?.cached ?? 0} from the cache, ${stats?.parsed ?? 0} parsed${stats?.threads ? ` on ${stats.threads} threads` : ""})`,
+    );
     return { ...loaded, commitCache };
   }
 
   /** Sends the search index and the data exports, which need only the records, to their workers while Eleventy renders. */
-  private sendWorkerJobs(loaded: LoadedArchive, shardPart: ArticleEntry[] | undefined, output: string, workers: Workers): Pick<Pass, "search" | "exportsMade"> {
+  private sendWorkerJobs(
+    loaded: LoadedArchive,
+    shardPart: ArticleEntry[] | undefined,
+    output: string,
+    workers: Workers,
+  ): Pick<Pass, "search" | "exportsMade"> {
     const { archive } = loaded;
     // Each worker is sent the articles without their bodies, and where each body is (article-bodies.ts).
     const bodiesOf = (articles: readonly ArticleEntry[]) => articles.map((article) => loaded.bodies.locationOf(article));
@@ -348,12 +392,18 @@ export class BuildRun {
     let exportsMade: Pass["exportsMade"];
     if (workers.index) {
       // Pagefind runs in its own process.
-      search = new SearchIndexInWorkers(archive, bodiesOf(archive.articles), path.join(output, "pagefind"), {
-        // The digests are noted already (the record cache read or wrote each record), and name each record whole.
-        ...(this.cacheDir ? { cacheDir: cachePath(this.cacheDir, "searchIndex"), digests: archive.articles.map(recordDigest) } : {}),
-        ...(this.searchShardSize ? { shardSize: this.searchShardSize } : {}),
-        ...(this.searchRecentLimit !== undefined ? { recentLimit: this.searchRecentLimit } : {}),
-      }, workers.index);
+      search = new SearchIndexInWorkers(
+        archive,
+        bodiesOf(archive.articles),
+        path.join(output, "pagefind"),
+        {
+          // The digests are noted already (the record cache read or wrote each record), and name each record whole.
+          ...(this.cacheDir ? { cacheDir: cachePath(this.cacheDir, "searchIndex"), digests: archive.articles.map(recordDigest) } : {}),
+          ...(this.searchShardSize ? { shardSize: this.searchShardSize } : {}),
+          ...(this.searchRecentLimit !== undefined ? { recentLimit: this.searchRecentLimit } : {}),
+        },
+        workers.index,
+      );
     }
     if (workers.exports) {
       const articles = shardPart ?? archive.articles;
@@ -372,14 +422,26 @@ export class BuildRun {
    * shard or a merge writes a folder of its own each time, which no ledger
    * vouches for. Sets the pages to write; answers the ledger.
    */
-  private async choosePages(archive: Archive, incremental: boolean, linker: SiteLinker | undefined, siteCode: string | undefined): Promise<Pick<Pass, "ledger" | "fileSources">> {
+  private async choosePages(
+    archive: Archive,
+    incremental: boolean,
+    linker: SiteLinker | undefined,
+    siteCode: string | undefined,
+  ): Promise<Pick<Pass, "ledger" | "fileSources">> {
     const { options } = this;
-    if (!this.cacheDir || incremental || this.dryRun || options.shard || options.merge) return { ledger: undefined, fileSources: undefined };
+    if (!this.cacheDir || incremental || this.dryRun || options.shard || options.merge)
+      return { ledger: undefined, fileSources: undefined };
     const selectStarted = performance.now();
     const ledger = await OutputLedger.open(this.ledgerDir, this.site!.folder, linker);
     let pageSources: Map<string, string> | undefined;
     if (options.pages) {
-      const chosenPages = selectPagesToWrite(archive, this.citations!.citationsFor(archive), options.pages, ledger, await ArticlePageKeys.open(siteCode));
+      const chosenPages = selectPagesToWrite(
+        archive,
+        this.citations!.citationsFor(archive),
+        options.pages,
+        ledger,
+        await ArticlePageKeys.open(siteCode),
+      );
       this.pagesToWrite = chosenPages.pages;
       pageSources = chosenPages.sources;
       this.timings.pagesUnchanged = ledger.unchanged.length;
@@ -403,7 +465,10 @@ export class BuildRun {
     for (const result of results ?? []) {
       if (typeof result.outputPath !== "string") continue;
       const file = toPosix(path.relative(output, path.resolve(result.outputPath)));
-      if (pass.articleFiles.has(file)) throw new Error(`Two pages would be written to \`${file}\`: an article's page and a page of the site; give the article another id or date`);
+      if (pass.articleFiles.has(file))
+        throw new Error(
+          `Two pages would be written to \`${file}\`: an article's page and a page of the site; give the article another id or date`,
+        );
     }
     if (this.dryRun) {
       this.log("dry run: wrote no citation file, data export or search index, and nothing into the caches");
@@ -419,14 +484,22 @@ export class BuildRun {
     // line did not announce (Eleventy's `dryRun` option) hands over no results, having written nothing, while a real
     // build always writes some (the home page, the stylesheets): then nothing may be pruned, and the ledger of the
     // last real build stands.
-    const prune = !incremental && results?.length ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver, ...pass.articleFiles]) : undefined;
+    const prune =
+      !incremental && results?.length
+        ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver, ...pass.articleFiles])
+        : undefined;
     if (pass.exportsMade) {
       const exports = await this.awaitWorkerJob("exports", pass.exportsMade);
       this.log(`${exports.reused ? "reused the data exports" : "wrote data exports"} in ${ms(exports.ms)} ms`);
     }
     const index = pass.search ? await this.awaitWorkerJob("index", pass.search.result()) : undefined;
     if (index) {
-      Object.assign(this.timings, { indexShards: index.shards, indexShardsReused: index.reusedShards, indexRecent: index.recent, indexMainMade: index.mainMade });
+      Object.assign(this.timings, {
+        indexShards: index.shards,
+        indexShardsReused: index.reusedShards,
+        indexRecent: index.recent,
+        indexMainMade: index.mainMade,
+      });
       if (index.secondShards) Object.assign(this.timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
     }
     await this.pruneAndPublish(output, prune, index?.files ?? []);
@@ -435,7 +508,9 @@ export class BuildRun {
     if (index) {
       const recent = index.recent ? `, ${index.recent} of them in the recent index (${index.hidden} pages of the main one hidden)` : "";
       const bundles = index.shards > 1 ? ` in ${index.shards} bundles (${index.reusedShards} reused)${recent}` : recent;
-      this.log(`${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`);
+      this.log(
+        `${index.reused ? "reused the search index of" : "indexed"} ${index.pages} articles for search${bundles} in ${ms(index.ms)} ms`,
+      );
     }
     this.reportTimings();
   }
@@ -444,12 +519,28 @@ export class BuildRun {
   private async writeCitationsAndFeeds(archive: Archive, pass: Pass, output: string): Promise<string[]> {
     let started = performance.now();
     const cache = this.citations!;
-    const citationFiles = pass.shards ? [] : await writeCitationFiles(pass.shardPart ? { ...archive, articles: pass.shardPart } : archive, output, cache.citationsFor(archive), pass.ledger);
+    const citationFiles = pass.shards
+      ? []
+      : await writeCitationFiles(
+          pass.shardPart ? { ...archive, articles: pass.shardPart } : archive,
+          output,
+          cache.citationsFor(archive),
+          pass.ledger,
+        );
     await cache.save();
-    Object.assign(this.timings, { citations: ms(performance.now() - started), citationsMade: cache.stats.made, citationsReused: cache.stats.reused, rssCitationsMiB: rssMiB() });
+    Object.assign(this.timings, {
+      citations: ms(performance.now() - started),
+      citationsMade: cache.stats.made,
+      citationsReused: cache.stats.reused,
+      rssCitationsMiB: rssMiB(),
+    });
     started = performance.now();
     await this.feeds!.save();
-    Object.assign(this.timings, { feedsSave: ms(performance.now() - started), feedsMade: this.feeds!.stats.made, feedsReused: this.feeds!.stats.reused });
+    Object.assign(this.timings, {
+      feedsSave: ms(performance.now() - started),
+      feedsMade: this.feeds!.stats.made,
+      feedsReused: this.feeds!.stats.reused,
+    });
     return citationFiles;
   }
 
@@ -463,11 +554,18 @@ export class BuildRun {
     const started = performance.now();
     let written: string[];
     if (this.options.shard && pass.shardPart) {
-      await writeShardManifest(output, this.options.shard, pass.shardPart, [...pass.shardPart.map((article) => permalinkToFile(article.permalink)), ...citationFiles]);
+      await writeShardManifest(output, this.options.shard, pass.shardPart, [
+        ...pass.shardPart.map((article) => permalinkToFile(article.permalink)),
+        ...citationFiles,
+      ]);
       written = [SHARD_MANIFEST];
     } else if (pass.shards) {
       written = await copyShardFiles(pass.shards, output);
-      await mergeExports(pass.shards.map((shard) => shard.folder), archive, output);
+      await mergeExports(
+        pass.shards.map((shard) => shard.folder),
+        archive,
+        output,
+      );
       this.log(`merged ${pass.shards.length} shards: ${written.length} files copied, the exports joined`);
     } else return [];
     this.timings.shards = ms(performance.now() - started);

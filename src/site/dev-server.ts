@@ -52,7 +52,7 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
 export function errorMessages(error: unknown): string[] {
   const messages: string[] = [];
   const seen = new Set<unknown>();
-  for (let current = error; current !== undefined && current !== null && !seen.has(current); ) {
+  for (let current = error; current !== undefined && current !== null && !seen.has(current);) {
     seen.add(current);
     const message = current instanceof Error ? `${current.name}: ${current.message}` : String(current);
     if (!messages.some((earlier) => earlier.includes(message))) messages.push(message);
@@ -65,7 +65,7 @@ export function errorMessages(error: unknown): string[] {
 /** The content problems the error is about (the build's `ContentError`, maybe wrapped by Eleventy), or none. */
 export function contentProblemsOf(error: unknown): readonly Problem[] | undefined {
   const seen = new Set<unknown>();
-  for (let current = error; current !== undefined && current !== null && !seen.has(current); ) {
+  for (let current = error; current !== undefined && current !== null && !seen.has(current);) {
     seen.add(current);
     if (current instanceof ContentError) return current.problems;
     const next = current as { cause?: unknown; originalError?: unknown };
@@ -91,7 +91,9 @@ export function buildErrorBlocks(error: unknown): string[] {
 
 /** The page every address shows while the last build failed; it reloads itself once a build succeeds. */
 export function buildErrorPage(error: unknown, reloadScript: string): string {
-  const messages = buildErrorBlocks(error).map((message) => `<pre>${escapeHtml(message)}</pre>`).join("\n");
+  const messages = buildErrorBlocks(error)
+    .map((message) => `<pre>${escapeHtml(message)}</pre>`)
+    .join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -124,7 +126,10 @@ async function adaptDevServer(host: string): Promise<void> {
   if ((prototype as { hemeroteca?: boolean }).hemeroteca) return;
   (prototype as { hemeroteca?: boolean }).hemeroteca = true;
   for (const name of ["_serverListen", "sendError", "reload", "sendUpdateNotification"] as const) {
-    if (typeof prototype[name] !== "function") throw new Error(`Eleventy's dev server has no \`${name}\`: the version in package.json is not the one src/site/dev-server.ts was written for`);
+    if (typeof prototype[name] !== "function")
+      throw new Error(
+        `Eleventy's dev server has no \`${name}\`: the version in package.json is not the one src/site/dev-server.ts was written for`,
+      );
   }
   prototype._serverListen = function (this: DevServer, port: number) {
     listening.add(this);

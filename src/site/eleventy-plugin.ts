@@ -57,7 +57,14 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   addGlobalData(name: string, value: () => unknown): void;
   on(event: "eleventy.beforeWatch", callback: (changed: string[]) => unknown): void;
-  on(event: string, callback: (event: { dir: { output: string }; incremental?: boolean; results?: Array<{ outputPath: string | false; content?: unknown }> }) => unknown): void;
+  on(
+    event: string,
+    callback: (event: {
+      dir: { output: string };
+      incremental?: boolean;
+      results?: Array<{ outputPath: string | false; content?: unknown }>;
+    }) => unknown,
+  ): void;
   setQuietMode?(quiet: boolean): void;
 }
 

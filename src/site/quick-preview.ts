@@ -58,7 +58,8 @@ export async function writeArticlePreviews(input: PreviewInput): Promise<string[
     const archive: Archive = {
       ...input.archive,
       issueOf: (article) => input.archive.issueOf(article === parsed.record ? before : article),
-      bodyOf: (article) => (article === parsed.record ? { html: parsed.record.html, text: parsed.record.text } : input.archive.bodyOf(article)),
+      bodyOf: (article) =>
+        article === parsed.record ? { html: parsed.record.html, text: parsed.record.text } : input.archive.bodyOf(article),
     };
     const context = input.render.articleContext(archive, parsed.record, input.citationsOf);
     const page = input.render.articlePage(parsed.record, context as never);

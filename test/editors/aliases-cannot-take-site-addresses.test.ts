@@ -4,9 +4,26 @@ import { isSiteAddress } from "../../src/records/article-schema.ts";
 
 describe("isSiteAddress", () => {
   it.each([
-    "/", "/articles/", "/years/", "/tags/strike/", "/publications/unidad/", "/publications/unidad/issues/n-37/",
-    "/authors/x/", "/languages/es/", "/search/", "/pagefind/", "/data/", "/sources/unidad/issue-412/",
-    "/2023/", "/2023/01/", "/2023/01/09/", "/2023/page/2/", "/undated/", "/styles.css/", "/800/", "/800/02/",
+    "/",
+    "/articles/",
+    "/years/",
+    "/tags/strike/",
+    "/publications/unidad/",
+    "/publications/unidad/issues/n-37/",
+    "/authors/x/",
+    "/languages/es/",
+    "/search/",
+    "/pagefind/",
+    "/data/",
+    "/sources/unidad/issue-412/",
+    "/2023/",
+    "/2023/01/",
+    "/2023/01/09/",
+    "/2023/page/2/",
+    "/undated/",
+    "/styles.css/",
+    "/800/",
+    "/800/02/",
   ])("refuses %s", (address) => {
     expect(isSiteAddress(address)).toBe(true);
   });

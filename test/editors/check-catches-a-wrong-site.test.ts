@@ -29,19 +29,34 @@ async function checkFiles(files: Record<string, string>) {
 const byRule = (problems: ReadonlyArray<{ file: string; field: string; origin: string; severity: string }>) =>
   problems.map(({ file, field, origin, severity }) => [file.replace(`${A}/`, ""), field, origin, severity]);
 
-const VOCABULARY = "strike:\n  en: [strike, strikes, general strike]\n  es: [huelga*, paro]\n  labels: { es: huelga, pt: greve }\nPedro Castillo:\n  any: [Castillo]\n";
+const VOCABULARY =
+  "strike:\n  en: [strike, strikes, general strike]\n  es: [huelga*, paro]\n  labels: { es: huelga, pt: greve }\nPedro Castillo:\n  any: [Castillo]\n";
 
 describe("check refuses what would make a wrong site", () => {
   it("the placeholder `npm run new` writes for the text, where it stands", async () => {
     const left = article("Left", "", `${BODY_PLACEHOLDER}\n\nThe text came below it.`);
-    const { problems } = await checkFiles({ [`${A}/left.md`]: left, [`${A}/empty.md`]: article("Empty", "", BODY_PLACEHOLDER), [`${A}/done.md`]: article("Done") });
-    expect(byRule(problems)).toEqual([["empty.md", "", "placeholder-body", "error"], ["left.md", "", "placeholder-body", "error"]]);
+    const { problems } = await checkFiles({
+      [`${A}/left.md`]: left,
+      [`${A}/empty.md`]: article("Empty", "", BODY_PLACEHOLDER),
+      [`${A}/done.md`]: article("Done"),
+    });
+    expect(byRule(problems)).toEqual([
+      ["empty.md", "", "placeholder-body", "error"],
+      ["left.md", "", "placeholder-body", "error"],
+    ]);
     expect(problems[0]!.line).toBe(7);
   });
 
   it("an article with neither text nor source, as a warning (an imported headline without text has its source)", async () => {
-    const { problems } = await checkFiles({ [`${A}/bare.md`]: article("Bare", "", ""), [`${A}/placeholder.md`]: article("Placeholder", "", BODY_PLACEHOLDER), [`${A}/done.md`]: article("Done") });
-    expect(byRule(problems)).toEqual([["bare.md", "", "empty-body", "warning"], ["placeholder.md", "", "placeholder-body", "error"]]);
+    const { problems } = await checkFiles({
+      [`${A}/bare.md`]: article("Bare", "", ""),
+      [`${A}/placeholder.md`]: article("Placeholder", "", BODY_PLACEHOLDER),
+      [`${A}/done.md`]: article("Done"),
+    });
+    expect(byRule(problems)).toEqual([
+      ["bare.md", "", "empty-body", "warning"],
+      ["placeholder.md", "", "placeholder-body", "error"],
+    ]);
     expect(problems[0]!.hint).toContain("url:");
   });
 
@@ -54,7 +69,10 @@ describe("check refuses what would make a wrong site", () => {
       [`${A}/d.md`]: of("fight back! news", "D"),
       [`${A}/e.md`]: of("Fight Back Newsletter", "E"),
     });
-    expect(byRule(problems)).toEqual([["c.md", "publication", "publication-spelling", "error"], ["d.md", "publication", "publication-spelling", "error"]]);
+    expect(byRule(problems)).toEqual([
+      ["c.md", "publication", "publication-spelling", "error"],
+      ["d.md", "publication", "publication-spelling", "error"],
+    ]);
     for (const problem of problems) expect(problem.hint).toContain("`Fight Back! News`");
     expect(problems[0]!.line).toBe(3);
   });
@@ -67,7 +85,10 @@ describe("check refuses what would make a wrong site", () => {
       "content/articles/imported/b.md": of("Fight Back News", "B"),
     });
     const given = await runCheck({ root: project.root, files: ["content/articles/imported"] });
-    expect(given.problems.map((p) => [p.file, p.origin])).toEqual([["content/articles/imported/a.md", "publication-spelling"], ["content/articles/imported/b.md", "publication-spelling"]]);
+    expect(given.problems.map((p) => [p.file, p.origin])).toEqual([
+      ["content/articles/imported/a.md", "publication-spelling"],
+      ["content/articles/imported/b.md", "publication-spelling"],
+    ]);
     expect(given.problems[0]!.hint).toContain("`Fight Back! News`");
   });
 
@@ -128,10 +149,18 @@ describe("the check command", () => {
     const { code, stdout } = await capture((io) => checkCli([], io), project.root);
     expect(code).toBe(1);
     const firsts = stdout.split("\n").filter((line) => line.startsWith("content/"));
-    expect(firsts).toEqual([expect.stringMatching(/^content\/articles\/test-press\/z\.md 5:1 url:/), expect.stringMatching(/b\.md 5:8 warning tags\.0/)]);
+    expect(firsts).toEqual([
+      expect.stringMatching(/^content\/articles\/test-press\/z\.md 5:1 url:/),
+      expect.stringMatching(/b\.md 5:8 warning tags\.0/),
+    ]);
     expect(stdout).toMatch(/1 note for editors \(`npm run check -- --notes` lists them\)\n$/);
     const listed = await capture((io) => checkCli(["--notes"], io), project.root);
-    expect(listed.stdout.split("\n").filter((line) => line.startsWith("content/")).at(-1)).toMatch(/a\.md 6:10 note review\.0: headline derived from teaser/);
+    expect(
+      listed.stdout
+        .split("\n")
+        .filter((line) => line.startsWith("content/"))
+        .at(-1),
+    ).toMatch(/a\.md 6:10 note review\.0: headline derived from teaser/);
   });
 
   it("checks the files given, against every other file", async () => {
@@ -143,10 +172,16 @@ describe("the check command", () => {
     });
     const { code, stdout } = await capture((io) => checkCli(["--json", `${A}/b.md`, `${A}/c.md`], io), project.root);
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { articles: number; problems: Array<{ file: string; field: string; origin: string; severity: string }> };
+    const report = JSON.parse(stdout) as {
+      articles: number;
+      problems: Array<{ file: string; field: string; origin: string; severity: string }>;
+    };
     expect(report.articles).toBe(2);
     // a.md's own error is not b.md's; the id it shares with b.md and the spelling b.md differs in are.
-    expect(byRule(report.problems)).toEqual([["b.md", "id", "duplicate-id", "error"], ["b.md", "publication", "publication-spelling", "error"]]);
+    expect(byRule(report.problems)).toEqual([
+      ["b.md", "id", "duplicate-id", "error"],
+      ["b.md", "publication", "publication-spelling", "error"],
+    ]);
     const here = await capture((io) => checkCli(["c.md", "d.md"], { ...io, cwd: `${project!.root}/${A}` }), project.root);
     expect(here.code).toBe(0);
     expect(here.stdout).toBe("OK: checked 2 articles and 0 sources: 0 errors, 0 warnings, 0 notes for editors\n");
@@ -160,10 +195,18 @@ describe("the check command", () => {
 
 describe("a date is written as the guide says, and as new and the importer write it", () => {
   it("an unquoted year is read as that year; quoted or not, the date is the same", async () => {
-    const { problems } = await checkFiles({ [`${A}/a.md`]: article("A", "date: 2021"), [`${A}/b.md`]: article("B", 'date: "2021"'), [`${A}/c.md`]: article("C", "date: 2023-01-09") });
+    const { problems } = await checkFiles({
+      [`${A}/a.md`]: article("A", "date: 2021"),
+      [`${A}/b.md`]: article("B", 'date: "2021"'),
+      [`${A}/c.md`]: article("C", "date: 2023-01-09"),
+    });
     expect(problems).toEqual([]);
     const { records } = await loadArticles({ root: project!.root });
-    expect(records.map((r) => [r.date, r.permalink])).toEqual([["2021", "/2021/a/"], ["2021", "/2021/b/"], ["2023-01-09", "/2023/01/09/c/"]]);
+    expect(records.map((r) => [r.date, r.permalink])).toEqual([
+      ["2021", "/2021/a/"],
+      ["2021", "/2021/b/"],
+      ["2023-01-09", "/2023/01/09/c/"],
+    ]);
   });
 
   it("new and the importer (one writer, article-file.ts) write a day unquoted and a bare year quoted, as the guide shows", () => {
@@ -176,7 +219,11 @@ describe("a date is written as the guide says, and as new and the importer write
 
 describe("check reuses the build's record cache", () => {
   it("gives the same report with the cache as without it, and writes nothing to it", async () => {
-    project = tempProject({ [`${A}/a.md`]: article("A", "date: 2023-01-09"), [`${A}/b.md`]: article("B", "url: nope"), [`${A}/c.md`]: article("A") });
+    project = tempProject({
+      [`${A}/a.md`]: article("A", "date: 2023-01-09"),
+      [`${A}/b.md`]: article("B", "url: nope"),
+      [`${A}/c.md`]: article("A"),
+    });
     const cache = `${project.root}/.cache/records`;
     await loadArticles({ root: project.root, parseFiles: cachedParallelParser({ cacheDir: cache }) });
     const entries = readdirSync(cache, { recursive: true }).sort();

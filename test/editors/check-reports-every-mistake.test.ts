@@ -33,7 +33,9 @@ describe("check finds each kind of mistake, with its file and field", () => {
   ])("%s", async (_label, text, field, message, line) => {
     const report = await checkFiles({ [`${A}/a.md`]: text });
     expect(report.counts.error).toBe(report.problems.filter((p) => p.severity === "error").length);
-    expect(report.problems).toContainEqual(expect.objectContaining({ file: `${A}/a.md`, field, severity: "error", message: expect.stringMatching(message) }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ file: `${A}/a.md`, field, severity: "error", message: expect.stringMatching(message) }),
+    );
     const problem = report.problems.find((p) => p.field === field)!;
     if (line > 1) expect(problem.line).toBe(line);
     expect(problem.hint).toBeTruthy();
@@ -61,7 +63,9 @@ describe("check finds each kind of mistake, with its file and field", () => {
       [`${A}/a.md`]: article("A", "date: 2023-01-09"),
       [`${A}/b.md`]: article("B", "aliases: [/2023/01/09/a/]"),
     });
-    expect(report.problems).toEqual([expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("already the address of") })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("already the address of") }),
+    ]);
   });
 
   it("an alias inside another article's folder", async () => {
@@ -69,14 +73,19 @@ describe("check finds each kind of mistake, with its file and field", () => {
       [`${A}/a.md`]: article("A", "date: 2023-01-09"),
       [`${A}/b.md`]: article("B", "aliases: [/2023/01/09/a/cite.bib/]"),
     });
-    expect(report.problems).toEqual([expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("lies inside the folder of") })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: `${A}/b.md`, field: "aliases.0", message: expect.stringContaining("lies inside the folder of") }),
+    ]);
   });
 
   it("`---js` front matter is an error, and its code never runs", async () => {
     const marker = `hemeroteca-js-marker-${process.pid}`;
     const payload = `---js\n{ title: (process.getBuiltinModule ? process.getBuiltinModule("fs") : require("fs")).writeFileSync(require("path").join(require("os").tmpdir(), "${marker}"), "ran") }\n---\nbody\n`;
     const report = await checkFiles({ [`${A}/a.md`]: payload, [`${A}/b.md`]: payload.replace("---js", "---javascript") });
-    expect(report.problems.map((p) => p.message)).toEqual([expect.stringContaining("`js` is not allowed"), expect.stringContaining("`javascript` is not allowed")]);
+    expect(report.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining("`js` is not allowed"),
+      expect.stringContaining("`javascript` is not allowed"),
+    ]);
     const { existsSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     expect(existsSync(`${tmpdir()}/${marker}`)).toBe(false);
@@ -84,7 +93,10 @@ describe("check finds each kind of mistake, with its file and field", () => {
   });
 
   it("files that are not UTF-8, empty, unclosed, oversize or an alias bomb", async () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+    ].join("\n");
     const report = await checkFiles({
       [`${A}/latin1.md`]: Buffer.from("---\ntitle: T\xedtulo\npublication: P\nlanguage: es\n---\n", "latin1"),
       [`${A}/empty.md`]: "",
@@ -120,7 +132,9 @@ describe("check finds each kind of mistake, with its file and field", () => {
   });
 
   it("accepts a byte-order mark and CRLF line endings", async () => {
-    const report = await checkFiles({ [`${A}/a.md`]: `\uFEFF${article("Windows", "date: 2023-01-09\ntags: [a, b]").replace(/\n/g, "\r\n")}` });
+    const report = await checkFiles({
+      [`${A}/a.md`]: `\uFEFF${article("Windows", "date: 2023-01-09\ntags: [a, b]").replace(/\n/g, "\r\n")}`,
+    });
     expect(report.problems).toEqual([]);
     expect(report.articles).toBe(1);
   });
@@ -132,7 +146,9 @@ describe("check finds each kind of mistake, with its file and field", () => {
     });
     expect(report.counts).toEqual({ error: 0, warning: 1, info: 1 });
     expect(report.problems).toContainEqual(expect.objectContaining({ file: `${A}/b.md`, field: "tags.0", severity: "warning" }));
-    expect(report.problems).toContainEqual(expect.objectContaining({ file: `${A}/a.md`, field: "review.0", severity: "info", message: "headline derived from teaser", line: 6 }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ file: `${A}/a.md`, field: "review.0", severity: "info", message: "headline derived from teaser", line: 6 }),
+    );
   });
 
   it("warns about files in content/ that are never read", async () => {
@@ -149,16 +165,28 @@ describe("check reads the tag vocabulary as the importer does", () => {
     expect((await checkFiles({ "content/tags.yml": "strike:\n  en: [strike, strikes]\n  es: [huelga*]\n" })).problems).toEqual([]);
     project?.remove();
     const bad = await checkFiles({ "content/tags.yml": "strike:\n  en: [strike\n" });
-    expect(bad.problems).toEqual([expect.objectContaining({ file: "content/tags.yml", message: expect.stringContaining("not valid YAML") })]);
+    expect(bad.problems).toEqual([
+      expect.objectContaining({ file: "content/tags.yml", message: expect.stringContaining("not valid YAML") }),
+    ]);
     project?.remove();
     const shape = await checkFiles({ "content/tags.yml": "strike:\n  english: [strike]\n" });
-    expect(shape.problems).toEqual([expect.objectContaining({ file: "content/tags.yml", message: expect.stringContaining("not in the expected form"), hint: expect.any(String) })]);
+    expect(shape.problems).toEqual([
+      expect.objectContaining({
+        file: "content/tags.yml",
+        message: expect.stringContaining("not in the expected form"),
+        hint: expect.any(String),
+      }),
+    ]);
   });
 
   it("names the line and field of every entry not in the vocabulary's form", async () => {
     const text = "strike:\n  en: [strike, '']\nprotest:\n  es: 3\ncoup:\n  english: [coup]\n";
     const { problems } = await checkFiles({ "content/tags.yml": text });
-    expect(problems.map((p) => [p.line, p.column, p.field])).toEqual([[2, 16, "strike.en.1"], [4, 3, "protest.es"], [6, 3, "coup.english"]]);
+    expect(problems.map((p) => [p.line, p.column, p.field])).toEqual([
+      [2, 16, "strike.en.1"],
+      [4, 3, "protest.es"],
+      [6, 3, "coup.english"],
+    ]);
     expect(problems[2]!.message).toContain("a language is a code such as `en` or `es`");
   });
 });
@@ -166,7 +194,7 @@ describe("check reads the tag vocabulary as the importer does", () => {
 describe("check verifies raw sources and the provenance that cites them", () => {
   const page = "Line one\nLine two\nLine three\n";
   const S = "content/sources/test-press/page.md";
-    // The header is lines 1-5, so the page's text is lines 6-8 of the file.
+  // The header is lines 1-5, so the page's text is lines 6-8 of the file.
   const cite = (sha: string, lines = "[6, 7]", file = S) => `source:\n  file: ${file}\n  sha256: ${sha}\n  lines: ${lines}`;
 
   it("accepts a source whose text and citations match", async () => {
@@ -179,11 +207,16 @@ describe("check verifies raw sources and the provenance that cites them", () => 
   it("reports a source edited after import, at its sha256", async () => {
     const { sha256 } = await import("./support/temp-project.ts");
     const report = await checkFiles({ [S]: source(page).replace("Line two", "Line 2"), [`${A}/a.md`]: article("A", cite(sha256(page))) });
-    expect(report.problems).toEqual([expect.objectContaining({ file: S, field: "sha256", line: 4, message: expect.stringContaining("changed since import") })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: S, field: "sha256", line: 4, message: expect.stringContaining("changed since import") }),
+    ]);
   });
 
   it("reads a source header as YAML only, and never runs it", async () => {
-    const report = await checkFiles({ [S]: `---js\n{ sha256: require("fs").writeFileSync("pwned-source.marker", "ran") }\n---\n${page}`, "content/sources/test-press/empty.md": "" });
+    const report = await checkFiles({
+      [S]: `---js\n{ sha256: require("fs").writeFileSync("pwned-source.marker", "ran") }\n---\n${page}`,
+      "content/sources/test-press/empty.md": "",
+    });
     expect(report.problems.map((p) => [p.file, p.message])).toEqual([
       ["content/sources/test-press/empty.md", expect.stringContaining("empty")],
       [S, expect.stringContaining("`js` is not allowed")],
@@ -229,18 +262,25 @@ describe("the check command", () => {
     const { code, stdout } = await capture((io) => checkCli(["--notes"], io), project.root);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^content\/articles\/test-press\/a\.md 5:1 date: `2023-13-01` is not a valid EDTF date.*\n {4}hint: /m);
-    expect(stdout).toMatch(/^content\/articles\/test-press\/c\.md 5:8 warning tags\.0: tag `peru` differs from `Perú` only in case or accents\n {4}hint: write it as `Perú`/m);
+    expect(stdout).toMatch(
+      /^content\/articles\/test-press\/c\.md 5:8 warning tags\.0: tag `peru` differs from `Perú` only in case or accents\n {4}hint: write it as `Perú`/m,
+    );
     expect(stdout).toMatch(/^content\/articles\/test-press\/c\.md 6:10 note review\.0: year inferred from listing order/m);
     expect(stdout.trimEnd().split("\n").pop()).toBe("FAILED: checked 3 articles and 0 sources: 1 error, 1 warning, 1 note for editors");
     // Without --notes the notes are a count; errors come before warnings whatever their files.
     const folded = await capture((io) => checkCli([], io), project.root);
     expect(folded.stdout).not.toContain(" note review.0");
-    expect(folded.stdout.trimEnd().split("\n").pop()).toBe("FAILED: checked 3 articles and 0 sources: 1 error, 1 warning, 1 note for editors (`npm run check -- --notes` lists them)");
+    expect(folded.stdout.trimEnd().split("\n").pop()).toBe(
+      "FAILED: checked 3 articles and 0 sources: 1 error, 1 warning, 1 note for editors (`npm run check -- --notes` lists them)",
+    );
   });
 
   it("exits 0 with warnings only, and names paths from where it runs", async () => {
     project = tempProject({ [`${A}/a.md`]: article("A", "tags: [Perú]"), [`${A}/b.md`]: article("B", "tags: [peru]") });
-    const { code, stdout } = await capture((io) => checkCli(["--root", project!.root], { ...io, cwd: `${project!.root}/content` }), project.root);
+    const { code, stdout } = await capture(
+      (io) => checkCli(["--root", project!.root], { ...io, cwd: `${project!.root}/content` }),
+      project.root,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/^articles\/test-press\/b\.md 5:8 warning/m);
     expect(stdout).toMatch(/^OK: checked 2 articles/m);
@@ -251,8 +291,24 @@ describe("the check command", () => {
     const { code, stdout } = await capture((io) => checkCli(["--json"], io), project.root);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual({
-      ok: false, articles: 1, sources: 0, errors: 1, warnings: 0, notes: 0,
-      problems: [{ file: `${A}/a.md`, line: 5, column: 1, field: "url", severity: "error", origin: "article-field", message: expect.any(String), hint: expect.any(String) }],
+      ok: false,
+      articles: 1,
+      sources: 0,
+      errors: 1,
+      warnings: 0,
+      notes: 0,
+      problems: [
+        {
+          file: `${A}/a.md`,
+          line: 5,
+          column: 1,
+          field: "url",
+          severity: "error",
+          origin: "article-field",
+          message: expect.any(String),
+          hint: expect.any(String),
+        },
+      ],
     });
   });
 

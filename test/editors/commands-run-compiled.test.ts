@@ -35,11 +35,15 @@ describe("commands compiled once", () => {
     expect(copy).not.toBe(`${checkout}-0000000000000000`);
     expect(await readdir(cache)).toContain("ffffffff-0000000000000000");
     // One compiled copy for every command line in scripts/, and the parse worker compiled with them, which check starts from there.
-    const scripts = (await readdir(path.join(projectRoot, "scripts"))).filter((name) => name.endsWith(".ts")).map((name) => name.replace(/\.ts$/, ".mjs"));
+    const scripts = (await readdir(path.join(projectRoot, "scripts")))
+      .filter((name) => name.endsWith(".ts"))
+      .map((name) => name.replace(/\.ts$/, ".mjs"));
     expect(scripts).toContain("check.mjs");
     expect((await readdir(path.join(cache, copy!))).sort()).toEqual([...scripts, "workers"].sort());
     expect(await readdir(path.join(cache, copy!, "workers"))).toEqual(["parse-worker.mjs"]);
-    expect(await readFile(path.join(cache, copy!, "check.mjs"), "utf8")).toContain(JSON.stringify(pathToFileURL(path.join(cache, copy!, "workers", "parse-worker.mjs")).href));
+    expect(await readFile(path.join(cache, copy!, "check.mjs"), "utf8")).toContain(
+      JSON.stringify(pathToFileURL(path.join(cache, copy!, "workers", "parse-worker.mjs")).href),
+    );
     const made = (await stat(path.join(cache, copy!, "check.mjs"))).mtimeMs;
 
     const second = run(["scripts/run.mjs", "new", "--help"], { HEMEROTECA_SCRIPTS_CACHE: cache });
@@ -56,7 +60,9 @@ describe("commands compiled once", () => {
     const typescript = run(["--import", "tsx", "scripts/check.ts", "--root", root]);
     if (root !== ".") expect(typescript.status).toBe(1);
     expect({ status: compiled.status, stdout: compiled.stdout, stderr: compiled.stderr }).toEqual({
-      status: typescript.status, stdout: typescript.stdout, stderr: typescript.stderr,
+      status: typescript.status,
+      stdout: typescript.stdout,
+      stderr: typescript.stderr,
     });
   });
 
@@ -68,8 +74,14 @@ describe("commands compiled once", () => {
     const paragraph = "The strike went on for a *third* week, and the [union](https://example.org/union) called for talks. ".repeat(8);
     const body = Array.from({ length: 900 }, (_, i) => `${i}. ${paragraph}`).join("\n\n");
     await mkdir(path.join(root, "content/articles/press"), { recursive: true });
-    await writeFile(path.join(root, "content/articles/press/long.md"), `---\ntitle: Long\npublication: Press\nlanguage: en\n---\n${body}\n`);
-    await writeFile(path.join(root, "content/articles/press/short.md"), "---\ntitle: Short\npublication: Press\nlanguage: en\n---\nA body.\n");
+    await writeFile(
+      path.join(root, "content/articles/press/long.md"),
+      `---\ntitle: Long\npublication: Press\nlanguage: en\n---\n${body}\n`,
+    );
+    await writeFile(
+      path.join(root, "content/articles/press/short.md"),
+      "---\ntitle: Short\npublication: Press\nlanguage: en\n---\nA body.\n",
+    );
     const result = run(["scripts/run.mjs", "check", "--root", root], { HEMEROTECA_SCRIPTS_CACHE: cache, HEMEROTECA_PARSE_SECONDS: "0.05" });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toContain("content/articles/press/long.md 6:1 the body is not read");

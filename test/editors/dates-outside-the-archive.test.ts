@@ -24,7 +24,10 @@ const ARTICLES = {
 };
 
 const warningsOf = (problems: ReadonlyArray<{ severity: string; file: string; field: string; line: number; message: string }>) =>
-  problems.filter((p) => p.severity === "warning").map((p) => [p.file, p.field, p.line, p.message]).sort();
+  problems
+    .filter((p) => p.severity === "warning")
+    .map((p) => [p.file, p.field, p.line, p.message])
+    .sort();
 
 describe("the archive's years", () => {
   it("are 1800 to next year unless the settings say otherwise", () => {
@@ -38,7 +41,14 @@ describe("the archive's years", () => {
     const checked = warningsOf((await runCheck({ root: project.root })).problems);
     expect(checked).toEqual([
       [`${A}/caesar.md`, "date", 5, expect.stringMatching(/the date `-0044-03-15` is before the archive's years \(1800 to \d{4}\)/)],
-      [`${A}/far-future.md`, "date", 5, expect.stringMatching(/the date `9999-12-31` is after the archive's years \(1800 to \d{4}\): it would come first on the home page and in every feed/)],
+      [
+        `${A}/far-future.md`,
+        "date",
+        5,
+        expect.stringMatching(
+          /the date `9999-12-31` is after the archive's years \(1800 to \d{4}\): it would come first on the home page and in every feed/,
+        ),
+      ],
       [`${A}/year-zero.md`, "date", 5, expect.stringMatching(/the date `0000` is before the archive's years/)],
     ]);
     const { archive, warnings } = await loadArchive({ root: project.root, site });

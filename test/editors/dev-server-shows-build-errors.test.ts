@@ -45,7 +45,10 @@ function startServer(articles: string, site: string, cache: string): { child: Ch
 function listeningAddresses(port: number): string[] {
   const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
   return ["/proc/net/tcp", "/proc/net/tcp6"].flatMap((file) =>
-    readFileSync(file, "utf8").split("\n").slice(1).map((line) => line.trim().split(/\s+/))
+    readFileSync(file, "utf8")
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
       .filter((fields) => fields[1]?.endsWith(`:${hexPort}`) && fields[3] === "0A")
       .map((fields) => fields[1]!.split(":")[0]!),
   );
@@ -61,10 +64,14 @@ describe("npm start", () => {
     articles = path.join(await tempDir("served-articles"), "articles");
     await cp(path.join(projectRoot, "test/fixtures/basic/content/articles"), articles, { recursive: true });
     server = startServer(articles, await tempDir("served-site"), await tempDir("served-cache"));
-    url = await waitFor("the server's address", () => {
-      if (server.child.exitCode !== null) throw new Error(`npm start exited (${server.child.exitCode}):\n${server.output()}`);
-      return /Server at (http:\/\/localhost:\d+)\//.exec(server.output())?.[1];
-    }, { ms: 240_000, detail: server.output });
+    url = await waitFor(
+      "the server's address",
+      () => {
+        if (server.child.exitCode !== null) throw new Error(`npm start exited (${server.child.exitCode}):\n${server.output()}`);
+        return /Server at (http:\/\/localhost:\d+)\//.exec(server.output())?.[1];
+      },
+      { ms: 240_000, detail: server.output },
+    );
     browser = await launchBrowser();
   }, 300_000);
 
@@ -90,7 +97,11 @@ describe("npm start", () => {
       const good = await readFile(file, "utf8");
       await writeFile(file, good.replace("title: Police massacre in Juliaca", "title: [Police massacre in Juliaca"));
       const heading = page.locator("h1").first();
-      await waitFor("the error in the page", async () => ((await heading.textContent().catch(() => "")) === "The site could not be built" ? true : undefined), { ms: 120_000, detail: server.output });
+      await waitFor(
+        "the error in the page",
+        async () => ((await heading.textContent().catch(() => "")) === "The site could not be built" ? true : undefined),
+        { ms: 120_000, detail: server.output },
+      );
       const error = (await page.locator("main").textContent()) ?? "";
       // The file, the line and what is wrong on it.
       expect(error).toMatch(/iwo\/a\.md \d+:\d+ the YAML front matter is invalid/);
@@ -98,7 +109,11 @@ describe("npm start", () => {
       expect(error).toContain("hint: check the indentation, and put quotes around values");
 
       await writeFile(file, good);
-      await waitFor("the article again", async () => ((await heading.textContent().catch(() => "")) === "Police massacre in Juliaca" ? true : undefined), { ms: 120_000, detail: server.output });
+      await waitFor(
+        "the article again",
+        async () => ((await heading.textContent().catch(() => "")) === "Police massacre in Juliaca" ? true : undefined),
+        { ms: 120_000, detail: server.output },
+      );
     } finally {
       await page.close();
     }
@@ -111,9 +126,11 @@ describe("npm start", () => {
     let savedAt = Infinity;
     // Eleventy logs "Wrote N files" once a build has ended, search index and exports included.
     const buildEnded = () => server.output().indexOf(" Wrote ", savedAt) >= 0;
-    page.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => {
-      if (String(payload).includes('"eleventy.reload"')) reloads.push(buildEnded());
-    }));
+    page.on("websocket", (socket) =>
+      socket.on("framereceived", ({ payload }) => {
+        if (String(payload).includes('"eleventy.reload"')) reloads.push(buildEnded());
+      }),
+    );
     try {
       await page.goto(url + ARTICLE_URL);
       await expect.poll(() => page.locator("h1").first().textContent()).toBe("Police massacre in Juliaca");
@@ -121,7 +138,19 @@ describe("npm start", () => {
       const sentence = "A sentence saved while the page is open.";
       savedAt = server.output().length;
       await writeFile(file, `${await readFile(file, "utf8")}\n${sentence}\n`);
-      await waitFor("the saved sentence in the open page", async () => ((await page.locator("main").textContent().catch(() => ""))?.includes(sentence) ? true : undefined), { ms: 120_000, detail: server.output });
+      await waitFor(
+        "the saved sentence in the open page",
+        async () =>
+          (
+            await page
+              .locator("main")
+              .textContent()
+              .catch(() => "")
+          )?.includes(sentence)
+            ? true
+            : undefined,
+        { ms: 120_000, detail: server.output },
+      );
       await waitFor("the end of the rebuild", () => (buildEnded() ? true : undefined), { ms: 120_000, detail: server.output });
       // The reload that showed it came before the build had ended (Eleventy's own comes after).
       expect(reloads[0]).toBe(false);

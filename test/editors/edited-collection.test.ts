@@ -24,13 +24,20 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 /** An `npm run` command on the copy, as an editor runs it. */
 function run(script: string, args: string[]): string {
-  const result = spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, "--root", copy, ...args], { cwd: projectRoot, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, "--root", copy, ...args], {
+    cwd: projectRoot,
+    encoding: "utf8",
+  });
   expect(result.status, `npm run ${script}: ${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
 
 const articlesDir = path.join(copy, "content/articles");
-const articleFiles = () => readdirSync(articlesDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => path.join(articlesDir, f)).sort();
+const articleFiles = () =>
+  readdirSync(articlesDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => path.join(articlesDir, f))
+    .sort();
 const recordOf = (file: string) => {
   const parsed = parseArticle(path.relative(copy, file), readFileSync(file));
   if (!parsed.ok) throw new Error(`${file} is not an article`);
@@ -42,15 +49,21 @@ async function editTheCopy(): Promise<string> {
   const records = articleFiles().map((file) => ({ file, record: recordOf(file) }));
 
   // Written by hand: `npm run new`, then the text below the front matter (a real article's, from the collection).
-  const made = /Wrote (.+\.md)/.exec(run("new", ["--title", "Nota de prueba escrita a mano", "--publication", "Fight Back! News", "--language", "es", "--date", "2021"]))![1]!;
+  const made = /Wrote (.+\.md)/.exec(
+    run("new", ["--title", "Nota de prueba escrita a mano", "--publication", "Fight Back! News", "--language", "es", "--date", "2021"]),
+  )![1]!;
   const written = path.resolve(projectRoot, made);
   const spanish = records.find(({ record }) => record.language === "es")!;
   const body = readFileSync(spanish.file, "utf8").split(/^---$/m).slice(2).join("---").trim();
   writeFileSync(written, readFileSync(written, "utf8").replace(BODY_PLACEHOLDER, body));
 
   // Imported: a kept page of the collection, as a new publication's, its articles dated January 2023.
-  const kept = readdirSync(path.join(copy, "content/sources"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).map((f) => path.join(copy, "content/sources", f));
-  const dated = kept.find((file) => records.some(({ record }) => record.source && path.join(copy, record.source.file) === file && record.date?.startsWith("2023-01")))!;
+  const kept = readdirSync(path.join(copy, "content/sources"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => path.join(copy, "content/sources", f));
+  const dated = kept.find((file) =>
+    records.some(({ record }) => record.source && path.join(copy, record.source.file) === file && record.date?.startsWith("2023-01")),
+  )!;
   const page = path.join(copy, "page.txt");
   writeFileSync(page, splitSource(readFileSync(dated, "utf8"))!.verbatim);
   run("import", ["--publication", "Periódico de Prueba", page]);

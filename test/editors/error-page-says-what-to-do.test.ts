@@ -36,7 +36,10 @@ describe("the error page of npm start", () => {
     await write("content/articles/press/no-title.md", "---\npublication: Press\nlanguage: en\n---\nText.\n");
     await write("content/articles/press/typo.md", "---\ntitle: B\npublication: Press\nlanguage: en\ntilte: B\n---\nText.\n");
     // The error the build stops with, as it stops with it.
-    const failure = await loadArchive({ root, site: loadSiteConfig(root).site }).then(() => undefined, (error: unknown) => error);
+    const failure = await loadArchive({ root, site: loadSiteConfig(root).site }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(ContentError);
     const blocks = buildErrorBlocks(asEleventyWrapsIt(failure as Error));
     // The build's log says it the same way.

@@ -27,8 +27,13 @@ async function runNew(argv: string[], options: { answers?: string[]; interactive
   for (const answer of options.answers ?? []) input.write(`${answer}\n`);
   input.end();
   const io: NewIo = {
-    stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: project.root, defaultRoot: project.root,
-    input, output, interactive: options.interactive ?? false,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: project.root,
+    defaultRoot: project.root,
+    input,
+    output,
+    interactive: options.interactive ?? false,
   };
   const code = await newCli(argv, io);
   return { code, stdout, stderr, shown };
@@ -40,9 +45,24 @@ describe("npm run new", () => {
   it("writes a valid article at content/articles/<publication>/<id>.md that check accepts", async () => {
     project = tempProject();
     const { code, stdout } = await runNew([
-      "--title", "Police massacre in Juliaca", "--publication", "Fight Back! News", "--language", "en",
-      "--date", "2023-01-09", "--url", "https://example.org/juliaca", "--tags", "repression, Juliaca",
-      "--authors", "staff,Jim Byrne", "--summary", "Seventeen killed: a \"massacre\", say unions", "--place", "Juliaca",
+      "--title",
+      "Police massacre in Juliaca",
+      "--publication",
+      "Fight Back! News",
+      "--language",
+      "en",
+      "--date",
+      "2023-01-09",
+      "--url",
+      "https://example.org/juliaca",
+      "--tags",
+      "repression, Juliaca",
+      "--authors",
+      "staff,Jim Byrne",
+      "--summary",
+      'Seventeen killed: a "massacre", say unions',
+      "--place",
+      "Juliaca",
     ]);
     expect(code).toBe(0);
     const file = "content/articles/fight-back-news/police-massacre-in-juliaca.md";
@@ -52,7 +72,14 @@ describe("npm run new", () => {
     expect(text).toContain("id: police-massacre-in-juliaca\n");
     // Everything but the body's placeholder, which is the editor's to replace.
     const report = await runCheck({ root: project.root });
-    expect(report.problems).toEqual([expect.objectContaining({ file, origin: "placeholder-body", severity: "error", line: text.split("\n").indexOf(BODY_PLACEHOLDER) + 1 })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file,
+        origin: "placeholder-body",
+        severity: "error",
+        line: text.split("\n").indexOf(BODY_PLACEHOLDER) + 1,
+      }),
+    ]);
     expect(report.articles).toBe(1);
     writeFileSync(path.join(project.root, file), text.replace(BODY_PLACEHOLDER, "Body text."));
     expect((await runCheck({ root: project.root })).problems).toEqual([]);
@@ -91,7 +118,17 @@ describe("npm run new", () => {
 
   it("prints the file and writes nothing with --dry-run", async () => {
     project = tempProject();
-    const { code, stdout } = await runNew(["--title", "Un título", "--publication", "Periódico", "--language", "es", "--date", "2022-12-07?", "--dry-run"]);
+    const { code, stdout } = await runNew([
+      "--title",
+      "Un título",
+      "--publication",
+      "Periódico",
+      "--language",
+      "es",
+      "--date",
+      "2022-12-07?",
+      "--dry-run",
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Would write content\/articles\/periodico\/un-titulo\.md/);
     expect(stdout).toContain("date: 2022-12-07?\n");
@@ -100,7 +137,18 @@ describe("npm run new", () => {
 
   it("refuses bad values, naming each flag, and writes nothing", async () => {
     project = tempProject();
-    const { code, stderr } = await runNew(["--title", "T", "--publication", "P", "--language", "English", "--date", "2023-02-30", "--url", "javascript:alert(1)"]);
+    const { code, stderr } = await runNew([
+      "--title",
+      "T",
+      "--publication",
+      "P",
+      "--language",
+      "English",
+      "--date",
+      "2023-02-30",
+      "--url",
+      "javascript:alert(1)",
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain("nothing was written");
     expect(stderr).toMatch(/--language: must be a BCP 47 language code/);
@@ -122,7 +170,21 @@ describe("npm run new", () => {
     project = tempProject({ "content/articles/fight-back-news/x.md": article("Existing").replace("Test Press", "Fight Back! News") });
     const { code, stdout, shown } = await runNew([], {
       interactive: true,
-      answers: ["", "Asked in a terminal", "Fight Back! News", "english", "en", "2023-13-01", "2023-01~", "ftp://x", "", "a, b", "", "", ""],
+      answers: [
+        "",
+        "Asked in a terminal",
+        "Fight Back! News",
+        "english",
+        "en",
+        "2023-13-01",
+        "2023-01~",
+        "ftp://x",
+        "",
+        "a, b",
+        "",
+        "",
+        "",
+      ],
     });
     expect(code).toBe(0);
     expect(shown).toContain("title is required");
@@ -138,7 +200,12 @@ describe("npm run new", () => {
   });
 
   it("asks only for the missing required fields when some flags are given", async () => {
-    const values = await askForFields({ input: lines(["es"]), output: new PassThrough(), given: { title: "T", publication: "P" }, requiredOnly: true });
+    const values = await askForFields({
+      input: lines(["es"]),
+      output: new PassThrough(),
+      given: { title: "T", publication: "P" },
+      requiredOnly: true,
+    });
     expect(values).toEqual({ title: "T", publication: "P", language: "es" });
   });
 
@@ -162,13 +229,27 @@ describe("npm run new", () => {
 
   it("works end to end as commands: new writes, check accepts", () => {
     project = tempProject();
-    const run = (script: string, args: string[]) => spawnSync(process.execPath, ["--import", "tsx", script, "--root", project.root, ...args], { cwd: projectRoot, encoding: "utf8" });
-    const made = run("scripts/new.ts", ["--title", "Paro nacional", "--publication", "Peoples Dispatch", "--language", "es", "--date", "2022-12/2023-01", "--tags", "paro,Perú"]);
+    const run = (script: string, args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", script, "--root", project.root, ...args], { cwd: projectRoot, encoding: "utf8" });
+    const made = run("scripts/new.ts", [
+      "--title",
+      "Paro nacional",
+      "--publication",
+      "Peoples Dispatch",
+      "--language",
+      "es",
+      "--date",
+      "2022-12/2023-01",
+      "--tags",
+      "paro,Perú",
+    ]);
     expect(made.status, made.stderr).toBe(0);
     expect(existsSync(path.join(project.root, "content/articles/peoples-dispatch/paro-nacional.md"))).toBe(true);
     const placeholder = run("scripts/check.ts", []);
     expect(placeholder.status, placeholder.stdout).toBe(1);
-    expect(placeholder.stdout).toMatch(/^content\/articles\/peoples-dispatch\/paro-nacional\.md \d+:1 the body still holds the line `npm run new` wrote/m);
+    expect(placeholder.stdout).toMatch(
+      /^content\/articles\/peoples-dispatch\/paro-nacional\.md \d+:1 the body still holds the line `npm run new` wrote/m,
+    );
     const file = path.join(project.root, "content/articles/peoples-dispatch/paro-nacional.md");
     writeFileSync(file, readFileSync(file, "utf8").replace(BODY_PLACEHOLDER, "Body text."));
     const checked = run("scripts/check.ts", []);

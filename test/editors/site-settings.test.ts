@@ -24,7 +24,14 @@ describe("the settings file", () => {
     project = tempProject({ "content/site.yml": `${SETTINGS}page-size: 20\n` });
     const { site, problems } = loadSiteConfig(project.root);
     expect(problems).toEqual([]);
-    expect(site).toEqual({ ...siteConfigFromEnv({}), ...site, title: "Test Archive", tagline: "Placeholder papers, 1990–1999", pageSize: 20, feedSize: siteConfigFromEnv({}).feedSize });
+    expect(site).toEqual({
+      ...siteConfigFromEnv({}),
+      ...site,
+      title: "Test Archive",
+      tagline: "Placeholder papers, 1990–1999",
+      pageSize: 20,
+      feedSize: siteConfigFromEnv({}).feedSize,
+    });
   });
 
   it("sets the interface's language, English unless it says otherwise", () => {
@@ -58,7 +65,9 @@ describe("the settings file", () => {
   ])("names the line and field of %s", (_label, text, field, message, line) => {
     const { settings, problems } = parseSiteFile(text);
     expect(settings).toBeUndefined();
-    expect(problems).toContainEqual(expect.objectContaining({ file: "content/site.yml", field, severity: "error", message: expect.stringMatching(message), line }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "content/site.yml", field, severity: "error", message: expect.stringMatching(message), line }),
+    );
     for (const problem of problems) expect(problem.hint).toBeTruthy();
   });
 
@@ -72,7 +81,9 @@ describe("the settings file", () => {
     project = tempProject({ "content/articles/test-press/a.md": article("A") });
     symlinkSync("/etc/hostname", path.join(project.root, "content/site.yml"));
     const report = await runCheck({ root: project.root });
-    expect(report.problems).toEqual([expect.objectContaining({ file: "content/site.yml", message: expect.stringContaining("not a plain file") })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: "content/site.yml", message: expect.stringContaining("not a plain file") }),
+    ]);
   });
 });
 

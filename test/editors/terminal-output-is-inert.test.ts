@@ -64,7 +64,13 @@ describe("npm run new", () => {
     const input = new PassThrough();
     input.end();
     const code = await newCli(["--title", "T", "--publication", "P", "--language", "en", "--url", "\u001b[2Jjavascript:x"], {
-      stdout: () => {}, stderr: (text) => (stderr += text), cwd: project.root, defaultRoot: project.root, input, output: new PassThrough(), interactive: false,
+      stdout: () => {},
+      stderr: (text) => (stderr += text),
+      cwd: project.root,
+      defaultRoot: project.root,
+      input,
+      output: new PassThrough(),
+      interactive: false,
     });
     expect(code).toBe(1);
     expect(stderr).toContain("\\u001b[2Jjavascript:x");
@@ -93,13 +99,28 @@ describe("npm run search", () => {
         expect(stdout.includes("\u001b[1m")).toBe(isTTY);
       }
       // Counts, as a table, as CSV and as JSON; and the matches as JSON, which reads back to the very values.
-      for (const args of [["--count-by", "publication"], ["--count-by", "publication", "--csv"], ["--count-by", "publication", "--json"], ["--json"]]) {
+      for (const args of [
+        ["--count-by", "publication"],
+        ["--count-by", "publication", "--csv"],
+        ["--count-by", "publication", "--json"],
+        ["--json"],
+      ]) {
         let stdout = "";
-        expect(runSearchCli(["strike", ...args, "--db", db], { stdout: (t) => (stdout += t), stderr: () => {}, isTTY: false, cwd: folder, env: {} }), args.join(" ")).toBe(0);
+        expect(
+          runSearchCli(["strike", ...args, "--db", db], {
+            stdout: (t) => (stdout += t),
+            stderr: () => {},
+            isTTY: false,
+            cwd: folder,
+            env: {},
+          }),
+          args.join(" "),
+        ).toBe(0);
         expect(stdout, args.join(" ")).toContain("Test\\u001b[8m\\u202e Press");
         // CSV rows end in CR LF, as RFC 4180 has them: only a CR inside a row counts.
         expect(stdout.replaceAll("\r\n", "\n"), args.join(" ")).not.toMatch(RAW_CONTROL);
-        if (args.includes("--json") && !args.includes("--count-by")) expect((JSON.parse(stdout) as Array<{ publication: string }>)[0]!.publication).toBe("Test\u001b[8m\u202e Press");
+        if (args.includes("--json") && !args.includes("--count-by"))
+          expect((JSON.parse(stdout) as Array<{ publication: string }>)[0]!.publication).toBe("Test\u001b[8m\u202e Press");
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -113,7 +134,11 @@ describe("npm run import", () => {
     try {
       const page = path.join(folder, "page.txt");
       writeFileSync(page, `# Lorem ipsum \u001b[2J dolor\n\nSit amet\u001b]0;pwned\u0007, consectetur adipiscing elit.\n`);
-      const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", "--publication", "Test\u001b[8m Press", "--root", folder, "--dry-run", "--report", page], { cwd: projectRoot, encoding: "utf8" });
+      const run = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "scripts/import.ts", "--publication", "Test\u001b[8m Press", "--root", folder, "--dry-run", "--report", page],
+        { cwd: projectRoot, encoding: "utf8" },
+      );
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain("\\u001b[2J");
       expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);

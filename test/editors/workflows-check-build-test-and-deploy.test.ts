@@ -15,9 +15,26 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string; if?: string }
-interface Job { steps: Step[]; environment?: unknown; needs?: string | string[]; if?: string; strategy?: { matrix: Record<string, unknown> }; outputs?: Record<string, string> }
-interface Workflow { on: Record<string, unknown>; jobs: Record<string, Job> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+  id?: string;
+  if?: string;
+}
+interface Job {
+  steps: Step[];
+  environment?: unknown;
+  needs?: string | string[];
+  if?: string;
+  strategy?: { matrix: Record<string, unknown> };
+  outputs?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+}
 
 const workflow = (name: string) => parse(readFileSync(path.join(projectRoot, ".github/workflows", name), "utf8")) as Workflow;
 const runs = (steps: Step[]) => steps.map((s) => s.run ?? "").join("\n");
@@ -45,7 +62,9 @@ describe("the CI workflow", () => {
   it("installs, gets Chromium from apt, then typechecks, lints, checks, builds and tests, in that order", () => {
     const commands = runs(steps);
     expect(commands).toMatch(/apt-get install -y chromium/);
-    const order = ["npm ci", "npm run typecheck", "npm run lint", "npm run check", "npm run build", "npm test"].map((command) => commands.indexOf(command));
+    const order = ["npm ci", "npm run typecheck", "npm run lint", "npm run check", "npm run build", "npm test"].map((command) =>
+      commands.indexOf(command),
+    );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -64,9 +83,11 @@ describe("the CI workflow", () => {
     });
 
     it("skips typecheck, lint and the whole suite, and runs check, build, the unit tier and the collection's checks", () => {
-      for (const command of ["npm run typecheck", "npm run lint", "npm test"]) expect(codeOnly(command)).toEqual(["${{ steps.changes.outputs.code == 'true' }}"]);
+      for (const command of ["npm run typecheck", "npm run lint", "npm test"])
+        expect(codeOnly(command)).toEqual(["${{ steps.changes.outputs.code == 'true' }}"]);
       for (const command of ["npm run check", "npm run build"]) expect(codeOnly(command)).toEqual(["always"]);
-      for (const command of ["npm run test:unit", "npm run test:content"]) expect(codeOnly(command)).toEqual(["${{ steps.changes.outputs.code != 'true' }}"]);
+      for (const command of ["npm run test:unit", "npm run test:content"])
+        expect(codeOnly(command)).toEqual(["${{ steps.changes.outputs.code != 'true' }}"]);
       const scripts = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts as Record<string, string>;
       expect(scripts["test:content"]).toContain("test/readers/default-collection.test.ts");
     });
@@ -74,7 +95,8 @@ describe("the CI workflow", () => {
     /** Runs the deciding step in a repository whose HEAD merges a branch changing `files` into a base, as GitHub checks out a pull request. */
     const decided = async (event: string, files: string[]): Promise<string> => {
       const repo = await tempDir("pull-request");
-      const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo, encoding: "utf8" });
+      const git = (...args: string[]) =>
+        execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo, encoding: "utf8" });
       const put = async (file: string, text: string) => {
         await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
         await writeFile(path.join(repo, file), text);
@@ -93,7 +115,10 @@ describe("the CI workflow", () => {
       git("merge", "-q", "--no-ff", "-m", "merge", "change");
       const output = path.join(repo, "..", `${path.basename(repo)}.output`);
       await writeFile(output, "");
-      execFileSync("sh", ["-e", "-c", decide.run!], { cwd: repo, env: { ...process.env, GITHUB_EVENT_NAME: event, GITHUB_OUTPUT: output } });
+      execFileSync("sh", ["-e", "-c", decide.run!], {
+        cwd: repo,
+        env: { ...process.env, GITHUB_EVENT_NAME: event, GITHUB_OUTPUT: output },
+      });
       return readFile(output, "utf8");
     };
 
@@ -129,14 +154,20 @@ describe("the deploy workflow", () => {
 
   it("builds with the build cache of an earlier run, under the key pull requests restore", () => {
     expectBuildCacheBeforeBuild(steps);
-    const key = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith("actions/cache@"))!.with!["restore-keys"];
+    const key = (workflow: Workflow) =>
+      Object.values(workflow.jobs)
+        .flatMap((job) => job.steps)
+        .find((s) => s.uses?.startsWith("actions/cache@"))!.with!["restore-keys"];
     expect(key(deploy)).toBe(key(workflow("ci.yml")));
   });
 
   it("builds a large archive as a matrix of shards handed to a merge as artifacts, and a small one in one job", () => {
     const { plan, build, shard, merge, deploy: publish } = deploy.jobs;
     expect(runs(plan!.steps)).toContain("npm run --silent build -- --plan-shards");
-    expect(plan!.outputs).toMatchObject({ shards: expect.stringContaining("steps.plan.outputs.shards"), matrix: expect.stringContaining("steps.plan.outputs.matrix") });
+    expect(plan!.outputs).toMatchObject({
+      shards: expect.stringContaining("steps.plan.outputs.shards"),
+      matrix: expect.stringContaining("steps.plan.outputs.matrix"),
+    });
     expect(build!.if).toBe("needs.plan.outputs.shards == '1'");
     expect(shard!.if).toBe("needs.plan.outputs.shards != '1'");
     expect(shard!.strategy?.matrix.shard).toBe("${{ fromJSON(needs.plan.outputs.matrix) }}");

@@ -39,9 +39,14 @@ describe("npm run import", () => {
   it("--report --json adds the accounting of every line", () => {
     const { code, stdout } = run(["--root", root, "--dry-run", "--json", "--report", "--publication", "Peoples Dispatch", raw]);
     expect(code).toBe(0);
-    const { records, reports } = JSON.parse(stdout) as { records: unknown[]; reports: Array<{ dropped: Array<{ line: number; reason: string }> }> };
+    const { records, reports } = JSON.parse(stdout) as {
+      records: unknown[];
+      reports: Array<{ dropped: Array<{ line: number; reason: string }> }>;
+    };
     expect(records).toHaveLength(11);
-    expect(reports[0]!.dropped).toEqual([{ line: 7, text: "New Peru left", reason: "page header before the first item (site name, tagline or navigation)" }]);
+    expect(reports[0]!.dropped).toEqual([
+      { line: 7, text: "New Peru left", reason: "page header before the first item (site name, tagline or navigation)" },
+    ]);
   });
 
   it("--help explains the flags", () => {

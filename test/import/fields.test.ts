@@ -18,24 +18,37 @@ import { runCheck } from "../../src/check/run-check.ts";
 
 describe("provisional headlines are the teaser's own words", () => {
   it("takes the first sentence, without the dateline, not cut after an abbreviation", () => {
-    expect(headlineFromTeaser("Lima, Peru – Dr. Ana Ruiz spoke to the strikers. Then she left.")).toBe("Dr. Ana Ruiz spoke to the strikers");
+    expect(headlineFromTeaser("Lima, Peru – Dr. Ana Ruiz spoke to the strikers. Then she left.")).toBe(
+      "Dr. Ana Ruiz spoke to the strikers",
+    );
     expect(splitSentences("Fight Back! interviewed her. She said no.")).toEqual(["Fight Back! interviewed her.", "She said no."]);
   });
 
   it("cuts a long sentence at its first clause of 8 to 22 words", () => {
-    const teaser = "Tucson, AZ – On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo, a former union educator and strike leader, was arrested by Peruvian armed forces.";
-    expect(headlineFromTeaser(teaser)).toBe("On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo…");
+    const teaser =
+      "Tucson, AZ – On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo, a former union educator and strike leader, was arrested by Peruvian armed forces.";
+    expect(headlineFromTeaser(teaser)).toBe(
+      "On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo…",
+    );
     expect(teaser).toContain(headlineFromTeaser(teaser)!.replace(/…$/, ""));
   });
 
   it("marks a cut with an ellipsis, and a whole sentence with nothing", () => {
-    const long = "Miners from the southern regions marched for three days across the altiplano toward the capital city where thousands more waited for them in the main square";
-    expect(headlineFromTeaser(long)).toBe("Miners from the southern regions marched for three days across the altiplano toward the capital city…");
-    expect(headlineFromTeaser("Miners marched for three days across the altiplano.")).toBe("Miners marched for three days across the altiplano");
+    const long =
+      "Miners from the southern regions marched for three days across the altiplano toward the capital city where thousands more waited for them in the main square";
+    expect(headlineFromTeaser(long)).toBe(
+      "Miners from the southern regions marched for three days across the altiplano toward the capital city…",
+    );
+    expect(headlineFromTeaser("Miners marched for three days across the altiplano.")).toBe(
+      "Miners marched for three days across the altiplano",
+    );
   });
 
   it("reads a dateline", () => {
-    expect(extractDateline("Caracas, Venezuela – The Communist Party ...")).toEqual({ place: "Caracas, Venezuela", rest: "The Communist Party ..." });
+    expect(extractDateline("Caracas, Venezuela – The Communist Party ...")).toEqual({
+      place: "Caracas, Venezuela",
+      rest: "The Communist Party ...",
+    });
     expect(extractDateline("The Communist Party – of Venezuela")).toBeUndefined();
   });
 });
@@ -62,7 +75,13 @@ describe("dates: only what the text says", () => {
   });
 
   it("bounds undated listing items by dated neighbours, newest first, and not otherwise", () => {
-    const draft = (title: string, date?: string): Draft => ({ title, review: [], body: "", consumed: [], ...(date ? { date, dateIsFirm: true } : {}) });
+    const draft = (title: string, date?: string): Draft => ({
+      title,
+      review: [],
+      body: "",
+      consumed: [],
+      ...(date ? { date, dateIsFirm: true } : {}),
+    });
     const listing = [draft("a", "2023-01-09"), draft("b"), draft("c", "2022-12")];
     inferNeighbourDates(listing);
     expect(listing[1]!.date).toBe("2022-12/2023-01-09");
@@ -101,7 +120,9 @@ Dina Boluarte: { any: [Boluarte] }
       parseVocabulary("coup:\n  en: [coup]\nstrike:\n  en: strike\n");
       expect.unreachable("a vocabulary with a word list that is not a list was read");
     } catch (error) {
-      expect((error as ImportError).details).toEqual([expect.stringMatching(/^content\/tags\.yml 4:3 strike\.en: the tag vocabulary is not in the expected form: .*expected array/)]);
+      expect((error as ImportError).details).toEqual([
+        expect.stringMatching(/^content\/tags\.yml 4:3 strike\.en: the tag vocabulary is not in the expected form: .*expected array/),
+      ]);
     }
   });
 });
@@ -126,19 +147,26 @@ describe("the vocabulary file is read as `npm run check` reads it", () => {
 
   it.each([
     ["not UTF-8", (root: string) => write(root, Buffer.from("huelga:\n  es: [huelga, paro, \u00f1]\n", "latin1")), "not valid UTF-8"],
-    ["a symbolic link", (root: string) => {
-      write(root, "");
-      rmSync(path.join(root, TAGS_FILE));
-      writeFileSync(path.join(root, "elsewhere.yml"), "strike:\n  en: [strike]\n");
-      symlinkSync(path.join(root, "elsewhere.yml"), path.join(root, TAGS_FILE));
-    }, "not a plain file"],
+    [
+      "a symbolic link",
+      (root: string) => {
+        write(root, "");
+        rmSync(path.join(root, TAGS_FILE));
+        writeFileSync(path.join(root, "elsewhere.yml"), "strike:\n  en: [strike]\n");
+        symlinkSync(path.join(root, "elsewhere.yml"), path.join(root, TAGS_FILE));
+      },
+      "not a plain file",
+    ],
     ["too large", (root: string) => write(root, `strike:\n  en: [${"strike, ".repeat(150_000)}strike]\n`), "more than the limit"],
   ])("stops the import, as the check reports it, when it is %s", async (_, make, message) => {
     const root = project();
     make(root);
     const checked = (await runCheck({ root })).problems.filter((problem) => problem.file === TAGS_FILE);
     expect(checked).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining(message) })]);
-    const error = await loadVocabulary(root).then(() => undefined, (thrown: unknown) => thrown as ImportError);
+    const error = await loadVocabulary(root).then(
+      () => undefined,
+      (thrown: unknown) => thrown as ImportError,
+    );
     expect(error?.message).toMatch(/content\/tags\.yml: the tag vocabulary cannot be read; nothing was imported/);
     expect(error?.details).toEqual([expect.stringContaining(checked[0]!.message)]);
   });
@@ -147,8 +175,14 @@ describe("the vocabulary file is read as `npm run check` reads it", () => {
 describe("translations and layouts", () => {
   it("pairs the same piece in two languages, not pieces that only share a name", () => {
     const pairs = pairTranslations([
-      { language: "es", text: "Enver León: “La mayoría de los peruanos quieren un cambio de Constitución”. A tres meses del golpe contra Pedro Castillo." },
-      { language: "en", text: "Enver León: “The majority of Peruvians want a change in the Constitution”. Three months since Pedro Castillo was overthrown." },
+      {
+        language: "es",
+        text: "Enver León: “La mayoría de los peruanos quieren un cambio de Constitución”. A tres meses del golpe contra Pedro Castillo.",
+      },
+      {
+        language: "en",
+        text: "Enver León: “The majority of Peruvians want a change in the Constitution”. Three months since Pedro Castillo was overthrown.",
+      },
       { language: "en", text: "Peruvian President Pedro Castillo leaves Free Peru party" },
     ]);
     expect(pairs).toEqual([[0, 1]]);

@@ -31,7 +31,8 @@ async function importDev(name: string, kind?: SourceKind): Promise<ImportResult>
   return result;
 }
 
-const droppedReasons = (result: ImportResult) => Object.fromEntries(result.reports[0]!.dropped.map((entry) => [entry.text.trim(), entry.reason]));
+const droppedReasons = (result: ImportResult) =>
+  Object.fromEntries(result.reports[0]!.dropped.map((entry) => [entry.text.trim(), entry.reason]));
 
 const unit = (text: string) => classifyUnit(makeBlock([{ n: 1, text }], 0));
 
@@ -70,7 +71,11 @@ describe("dates only from explicit date expressions", () => {
   });
 
   it("takes a date in dateline position, not one the text talks about", () => {
-    expect(datelineDate("Miami, 24 jun (EFE).- La presidenta")).toMatchObject({ place: "Miami", agency: "EFE", date: { month: 6, day: 24 } });
+    expect(datelineDate("Miami, 24 jun (EFE).- La presidenta")).toMatchObject({
+      place: "Miami",
+      agency: "EFE",
+      date: { month: 6, day: 24 },
+    });
     expect(datelineDate("will be voted on March 28, 2022")).toBeUndefined();
   });
 });
@@ -92,7 +97,9 @@ describe("development pages", () => {
       [11, "page chrome after the article text (related links, comments, footer)"],
       [12, "page chrome after the article text (related links, comments, footer)"],
     ]);
-    expect(article!.review).toEqual(["text left out as page chrome (related items, comments), line 18: check that it is not part of the article"]);
+    expect(article!.review).toEqual([
+      "text left out as page chrome (related items, comments), line 18: check that it is not part of the article",
+    ]);
   });
 
   it("an opinion page: the chrome above the headline is dropped, never taken for the title", async () => {
@@ -110,7 +117,11 @@ describe("development pages", () => {
   it("--kind article: headline, byline, date; the photo credit and the archive notice dropped", async () => {
     const result = await importDev("ayalalaotratribuna-blogspot-label.md", "article");
     const [article] = result.records;
-    expect([article!.title, article!.authors, article!.date]).toEqual(["EL TIEMPO RESPALDA A TRUMP; EL ESPECTADOR, LO FUSTIGA", ["Germán Ayala Osorio"], "2025-10-26"]);
+    expect([article!.title, article!.authors, article!.date]).toEqual([
+      "EL TIEMPO RESPALDA A TRUMP; EL ESPECTADOR, LO FUSTIGA",
+      ["Germán Ayala Osorio"],
+      "2025-10-26",
+    ]);
     expect(result.reports[0]!.dropped.map((entry) => entry.reason)).toEqual(["archive page notice", "archive page notice", "photo credit"]);
   });
 
@@ -118,15 +129,22 @@ describe("development pages", () => {
     const result = await importDev("yahoo-es-efe-teasers.md");
     expect(result.reports[0]!.kind).toBe("listing");
     const records = result.records;
-    expect(records.map((record) => record.source!.lines)).toEqual([[7, 8], [9, 9], [10, 10], [11, 11]]);
-    expect(records[0]!.title).toBe("Guardiola: \"Ganar la Premier es más difícil que ganar la Champions\"");
+    expect(records.map((record) => record.source!.lines)).toEqual([
+      [7, 8],
+      [9, 9],
+      [10, 10],
+      [11, 11],
+    ]);
+    expect(records[0]!.title).toBe('Guardiola: "Ganar la Premier es más difícil que ganar la Champions"');
     expect(records[1]!.title).toBe("La presidenta de la Comunidad de Madrid, Isabel Díaz Ayuso…");
     expect([records[1]!.place, records[1]!.authors, records[1]!.date]).toEqual(["Miami", ["EFE"], undefined]);
     expect(records[1]!.review).toEqual([
       "the page prints no headlines: headline derived from the teaser (line 9), its first sentence or clause",
       "date printed without a year (`24 jun`, line 9) and no dated item near it; no date given",
     ]);
-    expect(records[3]!.review).toEqual(["the page prints no headlines: headline derived from the teaser (line 11), its first sentence or clause"]);
+    expect(records[3]!.review).toEqual([
+      "the page prints no headlines: headline derived from the teaser (line 11), its first sentence or clause",
+    ]);
   });
 
   it("a listing with date lines, captions and credits: dates from the date lines, never from the captions' events", async () => {
@@ -166,7 +184,9 @@ describe("development pages", () => {
     expect(titles.some((title) => /^(?:0|Fonte|>>|Início)/.test(title))).toBe(false);
     // Several paragraphs read as one item: the note names their lines.
     const first = result.records.find((record) => record.title.startsWith("Mega-sena"))!;
-    expect(first.review).toEqual(["split uncertain: lines 15-19 were read as one item of 3 paragraphs; check that they are not several items"]);
+    expect(first.review).toEqual([
+      "split uncertain: lines 15-19 were read as one item of 3 paragraphs; check that they are not several items",
+    ]);
   });
 
   it("a day's listing with ad slots and a caption printed twice: the ads and the copy are dropped", async () => {
@@ -183,7 +203,10 @@ describe("development pages", () => {
       ["London’s knife-terrorist released from jail few days ago", "2020-02-03"],
       ["The Shocking Story Of Sinaga, The PhD Student Who Drugged And R*ped Many Male Students", "2020-01-08"],
     ]);
-    expect(result.reports[0]!.dropped[0]).toMatchObject({ line: 7, reason: "page header before the first item (site name, tagline or navigation)" });
+    expect(result.reports[0]!.dropped[0]).toMatchObject({
+      line: 7,
+      reason: "page header before the first item (site name, tagline or navigation)",
+    });
   });
 
   it("a featured item printed above the dated list is an item, not the page header", async () => {
@@ -228,15 +251,23 @@ AFP Tokyo reporter Alastair Himmer tried to interview a robot. The robot apparen
     const titles = result.records.map((record) => record.title);
     expect(titles).toContain("Waiting for justice: Rwanda’s ‘genocidaires'");
     expect(titles.slice(-2)).toEqual(["How to survive a media scrum", "Reporter short-circuits after interviewing robot"]);
-    expect(droppedReasons(result)["Correspondent / behind the news"]).toBe("page header before the first item (site name, tagline or navigation)");
+    expect(droppedReasons(result)["Correspondent / behind the news"]).toBe(
+      "page header before the first item (site name, tagline or navigation)",
+    );
   });
 });
 
 describe("a headline and date glued to their teaser", () => {
   it("parts the headline as printed and the date from the teaser, only where a full date is glued to the words and a dash follows", () => {
-    const glued = gluedHeadlineAndDate("A made-up headline for this testApr 19, 2010 11:00 pm - The teaser of the item starts here and goes on.");
+    const glued = gluedHeadlineAndDate(
+      "A made-up headline for this testApr 19, 2010 11:00 pm - The teaser of the item starts here and goes on.",
+    );
     expect([glued?.headline, glued?.date.year, glued?.date.month, glued?.date.day, glued?.rest]).toEqual([
-      "A made-up headline for this test", 2010, 4, 19, "The teaser of the item starts here and goes on.",
+      "A made-up headline for this test",
+      2010,
+      4,
+      19,
+      "The teaser of the item starts here and goes on.",
     ]);
     expect(gluedHeadlineAndDate("The meeting was held on Apr 19, 2010 - and nothing came of it.")).toBeUndefined();
     expect(gluedHeadlineAndDate("A made-up headline for this testApr 19 - no year, so no date.")).toBeUndefined();
@@ -248,13 +279,40 @@ describe("listings whose items read as one run of prose", () => {
 
   it("paragraphs that open with a full date (headline glued to its date line) are a listing's items", () => {
     // The first lines of a development page.
-    const page = ["Opinion Columns", "-", "Arizona proving itself to be the state of hypocrisyApr 19, 2010 11:00 pm - In the late 1990s, I took a job writing for a newspaper and moved to Arizona. At least I think it was Arizona. The place I remember bears little resemblance to the one ...", "-", "One condition for value-added taxApr 19, 2010 11:00 pm - When liberals advocate a value-added tax, conservatives should respond: Taxing consumption has merits, so we will consider it - after the 16th Amendment is repealed. A ...", "-", "A 30 and out retirement plan? HardlyApr 18, 2010 11:00 pm - This symbol: - 30 - is something you will never see at the beginning of a new story. For generations of reporters, it signified the end of a story they had written. Most...", "-", "Nuclear posturing, part deuxApr 18, 2010 11:00 pm - There was something oddly disproportionate about the just-concluded nuclear summit to which President Obama summoned 46 world leaders, the largest such gathering on Amer...", "-"];
+    const page = [
+      "Opinion Columns",
+      "-",
+      "Arizona proving itself to be the state of hypocrisyApr 19, 2010 11:00 pm - In the late 1990s, I took a job writing for a newspaper and moved to Arizona. At least I think it was Arizona. The place I remember bears little resemblance to the one ...",
+      "-",
+      "One condition for value-added taxApr 19, 2010 11:00 pm - When liberals advocate a value-added tax, conservatives should respond: Taxing consumption has merits, so we will consider it - after the 16th Amendment is repealed. A ...",
+      "-",
+      "A 30 and out retirement plan? HardlyApr 18, 2010 11:00 pm - This symbol: - 30 - is something you will never see at the beginning of a new story. For generations of reporters, it signified the end of a story they had written. Most...",
+      "-",
+      "Nuclear posturing, part deuxApr 18, 2010 11:00 pm - There was something oddly disproportionate about the just-concluded nuclear summit to which President Obama summoned 46 world leaders, the largest such gathering on Amer...",
+      "-",
+    ];
     expect(layoutOf(page)).toBe("listing");
   });
 
   it("one paragraph under each short line, three times or more, is a listing of headline and teaser", () => {
     // The first lines of a development page.
-    const page = ["Zelenski pide integridad territorial", "", "GUERRA UCRANIA-RUSIA Lectura: 2 minutos La administración Trump ha indicado a Ucrania que las garantías de seguridad estadounidenses dependen de que Kiev acepte un acuerdo de paz que probablemente le exija ceder la región del Dombás a Rusia, informó el Financial Times el martes. Washington también ha indicado que podría ofrecer a Ucrania más armas para reforzar su ejército en tiempos de paz si Kiev … Continúa leyendo Zelenski pide integridad territorial", "", "Tensas conversaciones entre Rusia y Ucrania", "", "GUERRA UCRANIA-RUSIA Lectura: 5 minutos Negociadores ucranianos y rusos se reunieron el viernes en Abu Dabi para abordar la crucial cuestión territorial, sin indicios de acuerdo, ya que los ataques aéreos rusos sumieron a Ucrania en su peor crisis energética de los cuatro años de guerra. Kiev se encuentra bajo una creciente presión estadounidense para alcanzar un acuerdo de paz en la guerra desencadenada por … Continúa leyendo Tensas conversaciones entre Rusia y Ucrania", "", "Nueva estrategia de defensa de EE. UU.", "", "INTERNACIONAL Lectura: 7 minutos El Pentágono publicó el viernes por la noche una Estrategia de Defensa Nacional que reorienta las prioridades y que reprende a los aliados de EE. UU. por asumir el control de su propia seguridad, reafirmando el enfoque de la administración Trump en el dominio del hemisferio occidental por encima de su objetivo a largo plazo de contrarrestar a China. El documento … Continúa leyendo Nueva estrategia de defensa de EE. UU.", "", "Reunión clave Trump-Zelenski", "", "GUERRA UCRANIA-RUSIA Lectura: 4 minutos Unos 4.000 edificios en Kiev permanecieron sin calefacción el miércoles, y casi el 60% de la capital ucraniana se quedó sin electricidad, según declaró el presidente ucraniano, Volodimír Zelenski, tras días de bombardeos rusos a la red eléctrica ucraniana y mientras el presidente estadounidense, Donald Trump, se preparaba para reunirse con el líder ucraniano. Con temperaturas "];
+    const page = [
+      "Zelenski pide integridad territorial",
+      "",
+      "GUERRA UCRANIA-RUSIA Lectura: 2 minutos La administración Trump ha indicado a Ucrania que las garantías de seguridad estadounidenses dependen de que Kiev acepte un acuerdo de paz que probablemente le exija ceder la región del Dombás a Rusia, informó el Financial Times el martes. Washington también ha indicado que podría ofrecer a Ucrania más armas para reforzar su ejército en tiempos de paz si Kiev … Continúa leyendo Zelenski pide integridad territorial",
+      "",
+      "Tensas conversaciones entre Rusia y Ucrania",
+      "",
+      "GUERRA UCRANIA-RUSIA Lectura: 5 minutos Negociadores ucranianos y rusos se reunieron el viernes en Abu Dabi para abordar la crucial cuestión territorial, sin indicios de acuerdo, ya que los ataques aéreos rusos sumieron a Ucrania en su peor crisis energética de los cuatro años de guerra. Kiev se encuentra bajo una creciente presión estadounidense para alcanzar un acuerdo de paz en la guerra desencadenada por … Continúa leyendo Tensas conversaciones entre Rusia y Ucrania",
+      "",
+      "Nueva estrategia de defensa de EE. UU.",
+      "",
+      "INTERNACIONAL Lectura: 7 minutos El Pentágono publicó el viernes por la noche una Estrategia de Defensa Nacional que reorienta las prioridades y que reprende a los aliados de EE. UU. por asumir el control de su propia seguridad, reafirmando el enfoque de la administración Trump en el dominio del hemisferio occidental por encima de su objetivo a largo plazo de contrarrestar a China. El documento … Continúa leyendo Nueva estrategia de defensa de EE. UU.",
+      "",
+      "Reunión clave Trump-Zelenski",
+      "",
+      "GUERRA UCRANIA-RUSIA Lectura: 4 minutos Unos 4.000 edificios en Kiev permanecieron sin calefacción el miércoles, y casi el 60% de la capital ucraniana se quedó sin electricidad, según declaró el presidente ucraniano, Volodimír Zelenski, tras días de bombardeos rusos a la red eléctrica ucraniana y mientras el presidente estadounidense, Donald Trump, se preparaba para reunirse con el líder ucraniano. Con temperaturas ",
+    ];
     expect(layoutOf(page)).toBe("listing");
   });
 });

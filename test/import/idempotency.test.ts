@@ -38,7 +38,10 @@ describe("importing the same page again", () => {
   it("records in the manifest every line it dropped, with the reason, as its report gives them", async () => {
     // The Fight Back! News listing has a site name, a page header, read-more links and a placeholder caption.
     const listing = SHARED["000"];
-    const first = await importFiles([await rawPage(listing.file, await mkdtemp(path.join(os.tmpdir(), "hemeroteca-raw-")))], { root, publication: listing.publication });
+    const first = await importFiles([await rawPage(listing.file, await mkdtemp(path.join(os.tmpdir(), "hemeroteca-raw-")))], {
+      root,
+      publication: listing.publication,
+    });
     const manifest = JSON.parse(await readFile(path.join(root, manifestPathFor(listing.file)), "utf8"));
     const dropped = first.reports[0]!.dropped;
     expect(dropped.length).toBeGreaterThan(0);
@@ -52,7 +55,10 @@ describe("importing the same page again", () => {
     // A second page whose first headline is the same gets a suffixed id.
     const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-raw-"));
     const other = path.join(dir, "other.txt");
-    await writeFile(other, `${first.records[0]!.title}\n\nA different teaser about the same events in Lima and Cusco, from another outlet.\n`);
+    await writeFile(
+      other,
+      `${first.records[0]!.title}\n\nA different teaser about the same events in Lima and Cusco, from another outlet.\n`,
+    );
     const second = await importFiles([other], { root, publication: "Another Outlet" });
     expect(second.records[0]!.id).toBe(`${first.records[0]!.id}-2`);
     const again = await importFiles([raw], { root, publication });
@@ -70,7 +76,9 @@ describe("an article an editor has changed", () => {
     const second = await importFiles([raw], { root, publication });
     const kept = second.files.find((file) => file.file === article.file)!;
     expect(kept.status).toBe("kept-edited");
-    expect(second.warnings.join("\n")).toContain(`${article.file} was changed by an editor since it was imported; left as it is (run again with --force`);
+    expect(second.warnings.join("\n")).toContain(
+      `${article.file} was changed by an editor since it was imported; left as it is (run again with --force`,
+    );
     expect(await readFile(path.join(root, article.file), "utf8")).toBe(edited);
 
     // Still recognised as edited on the next run.

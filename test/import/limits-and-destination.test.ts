@@ -42,21 +42,38 @@ describe("the importer obeys the limits check enforces", () => {
 
   it("refuses a line longer than an article may be, before splitting the page", async () => {
     const error = await refusal("one-line.txt", `${"word ".repeat(1_000_000)}\n`);
-    expect(error.message).toMatch(/one-line\.txt: line 1 is 5000000 bytes, more than the limit of 1048576 for a whole article; nothing was written/);
+    expect(error.message).toMatch(
+      /one-line\.txt: line 1 is 5000000 bytes, more than the limit of 1048576 for a whole article; nothing was written/,
+    );
   });
 
   it("refuses an article over its limit before writing anything", async () => {
     // Paragraphs that differ, since a line printed twice on a page is kept once.
-    const paragraphs = Array.from({ length: 1_200 }, (_, i) => `Paragraph ${i + 1}. ${"A sentence of the long article, with words in it. ".repeat(20)}\n\n`);
+    const paragraphs = Array.from(
+      { length: 1_200 },
+      (_, i) => `Paragraph ${i + 1}. ${"A sentence of the long article, with words in it. ".repeat(20)}\n\n`,
+    );
     const error = await refusal("long-article.txt", `# A very long article\n\n${paragraphs.join("")}`, { kind: "article" });
     expect(error.message).toMatch(/1 file would be refused by `npm run check`; nothing was written/);
-    expect(error.details).toEqual([expect.stringMatching(/^content\/articles\/limit-press\/a-very-long-article\.md:1: the file is \d+ bytes, more than the limit of 1048576$/)]);
+    expect(error.details).toEqual([
+      expect.stringMatching(
+        /^content\/articles\/limit-press\/a-very-long-article\.md:1: the file is \d+ bytes, more than the limit of 1048576$/,
+      ),
+    ]);
   });
 
   it("refuses a page that splits into more items than a page holds", async () => {
-    const items = Array.from({ length: MAX_ITEMS_PER_PAGE + 1 }, (_, i) => `## Headline number ${i} about the strike\n\nA paragraph for item ${i}, long enough to be an article of its own, with several words.\n`);
+    const items = Array.from(
+      { length: MAX_ITEMS_PER_PAGE + 1 },
+      (_, i) =>
+        `## Headline number ${i} about the strike\n\nA paragraph for item ${i}, long enough to be an article of its own, with several words.\n`,
+    );
     const error = await refusal("runaway.txt", items.join("\n"));
-    expect(error.message).toMatch(new RegExp(`runaway\\.txt: the page splits into ${MAX_ITEMS_PER_PAGE + 1} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `runaway\\.txt: the page splits into ${MAX_ITEMS_PER_PAGE + 1} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written`,
+      ),
+    );
   });
 });
 
@@ -82,7 +99,9 @@ function runUnprivileged(args: string[], readOnly: string) {
   // tsx keeps its cache in the temporary folder: one the other user can write in.
   const tmp = reachableFolder();
   chmodSync(tmp, 0o777);
-  const command = asRoot ? ["setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, ...args]] as const : [process.execPath, args] as const;
+  const command = asRoot
+    ? (["setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, ...args]] as const)
+    : ([process.execPath, args] as const);
   const result = spawnSync(command[0], [...command[1]], { cwd: REPO, encoding: "utf8", env: { ...process.env, TMPDIR: tmp } });
   if (!asRoot) chmodSync(readOnly, 0o755);
   return result;
@@ -94,7 +113,10 @@ describe("a destination that cannot be written", () => {
     mkdirSync(path.join(root, "content"), { mode: 0o755 });
     const page = path.join(reachableFolder(), "page.txt");
     writeFileSync(page, "# A short page\n\nSome text of the page.\n", { mode: 0o644 });
-    const result = runUnprivileged(["--import", "tsx", "scripts/import.ts", "--root", root, "--publication", "Limit Press", page], path.join(root, "content"));
+    const result = runUnprivileged(
+      ["--import", "tsx", "scripts/import.ts", "--root", root, "--publication", "Limit Press", page],
+      path.join(root, "content"),
+    );
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/^import: cannot write in `content`: .*; nothing was written$/m);
     expect(result.stderr).not.toMatch(/ENOENT|mkdir|\n\s+at /);
@@ -104,7 +126,10 @@ describe("a destination that cannot be written", () => {
   it("stops `npm run new` the same way", () => {
     const root = reachableFolder();
     mkdirSync(path.join(root, "content/articles"), { recursive: true, mode: 0o755 });
-    const result = runUnprivileged(["--import", "tsx", "scripts/new.ts", "--root", root, "--title", "A new article", "--publication", "Limit Press", "--language", "en"], path.join(root, "content/articles"));
+    const result = runUnprivileged(
+      ["--import", "tsx", "scripts/new.ts", "--root", root, "--title", "A new article", "--publication", "Limit Press", "--language", "en"],
+      path.join(root, "content/articles"),
+    );
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/^new: cannot write in `content\/articles`: .*; nothing was written$/m);
     expect(result.stderr).not.toMatch(/ENOENT|mkdir|\n\s+at /);

@@ -46,10 +46,20 @@ describe("marks of print", () => {
 
   it("a web page's pagination and its comment counters do not", () => {
     const web = [
-      "Amber Anchor Arrow Atlas", TEASER, "0", "",
-      "Willow Walnut Wagon Wheat", TEASER, "0", "",
-      "Copper Cotton Candle Carpet", TEASER, "0", "",
-      "Página 2", "",
+      "Amber Anchor Arrow Atlas",
+      TEASER,
+      "0",
+      "",
+      "Willow Walnut Wagon Wheat",
+      TEASER,
+      "0",
+      "",
+      "Copper Cotton Candle Carpet",
+      TEASER,
+      "0",
+      "",
+      "Página 2",
+      "",
     ].join("\n");
     expect(printCues(toLines(web))).toBe(0);
     expect(detectLayout(toLines(web))).toBe("listing");
@@ -68,7 +78,11 @@ describe("marks of print", () => {
     const result = await importFiles([file], { root, publication: "Placeholder Weekly" });
     await expectEveryLineAccounted(result, root);
     expect(result.reports[0]!.kind).toBe("print-issue");
-    expect(result.records.map((record) => record.title)).toEqual(["Amber Anchor Arrow Atlas", "Willow Walnut Wagon Wheat", "Copper Cotton Candle Carpet"]);
+    expect(result.records.map((record) => record.title)).toEqual([
+      "Amber Anchor Arrow Atlas",
+      "Willow Walnut Wagon Wheat",
+      "Copper Cotton Candle Carpet",
+    ]);
     for (const record of result.records) expect(record.review?.join(" ")).toMatch(/print issue without an index/);
     // A cover line without running text is the issue's furniture.
     const coverLines = result.reports[0]!.dropped.filter((entry) => /no running text/.test(entry.reason));

@@ -51,7 +51,10 @@ describe("a run-in headline in capitals", () => {
     expect(detectLayout(lines)).toBe("listing");
     const drafts = splitListing(lines, { publication: "Placeholder" }).drafts;
     expect(drafts.map((draft) => draft.title)).toEqual(["AMBER ANCHOR ARROW ATLAS", "WILLOW WALNUT WAGON WHEAT"]);
-    expect(drafts.map((draft) => draft.consumed.map((entry) => entry.line))).toEqual([[3, 5, 7], [9, 11]]);
+    expect(drafts.map((draft) => draft.consumed.map((entry) => entry.line))).toEqual([
+      [3, 5, 7],
+      [9, 11],
+    ]);
     expect(drafts.map((draft) => draft.authors)).toEqual([["Agency"], ["Agency"]]);
     expect(drafts[0]!.review.join(" ")).toMatch(/line 3, where the page prints it run in/);
   });

@@ -68,7 +68,9 @@ describe("000: Fight Back! News, a listing with bylines in two languages", () =>
     const pcv = byTitle("000", "PCV: Debemos Aprender Lecciones de Conflict Político en Brasil");
     expect(pcv.language).toBe("es");
     const derived = records("000").find((record) => record.summary === line("000", 27))!;
-    expect(derived.title).toBe("On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo…");
+    expect(derived.title).toBe(
+      "On December 7, a month of people’s protests was kicked off when democratically-elected President Pedro Castillo…",
+    );
     expect(derived.review).toContain("headline derived from teaser (its first sentence or clause); the page shows none");
     for (const record of records("000")) {
       if (record.review?.some((note) => note.startsWith("headline derived"))) {
@@ -87,7 +89,9 @@ describe("000: Fight Back! News, a listing with bylines in two languages", () =>
   });
 
   it("tells Spanish from English and pairs the translations both ways", () => {
-    const spanish = records("000").filter((record) => record.language === "es").map((record) => record.summary ?? record.title);
+    const spanish = records("000")
+      .filter((record) => record.language === "es")
+      .map((record) => record.summary ?? record.title);
     expect(spanish).toEqual([line("000", 10), line("000", 41), line("000", 76)]);
     const pairs = [
       [line("000", 10), line("000", 18)],
@@ -112,7 +116,9 @@ describe("000: Fight Back! News, a listing with bylines in two languages", () =>
 
   it("drops the site name, tagline, read-more links and camera placeholder captions, and reports them", () => {
     for (const record of records("000")) {
-      expect(everything(record)).not.toMatch(/Leer más|Enter a descriptive sentence|News and Views from the People's Struggle|^Fight Back! News$/m);
+      expect(everything(record)).not.toMatch(
+        /Leer más|Enter a descriptive sentence|News and Views from the People's Struggle|^Fight Back! News$/m,
+      );
     }
     const reasons = new Map(results["000"]!.reports[0]!.dropped.map((entry) => [entry.text.trim(), entry.reason]));
     expect(reasons.get("Leer más...")).toBe("read-more link");
@@ -151,13 +157,13 @@ describe("002: International Workers Organizer N° 37, a whole print issue", () 
     ["The working class and the exploited masses resume the fight against the coup", "2023-01-04", 6],
     ["Fierce massacre of the Juliaca masses by the police - Puno", "2023-01-09", 7],
     ["It is necessary to generalize and extend the Coordinating Committees of the workers and peasants!", "2023-01-15", 9],
-    ["The revolutionary struggle of deep Peru arrives in Lima to the war-cry \"Out with Boluarte!\"", "2023-01-23", 10],
+    ['The revolutionary struggle of deep Peru arrives in Lima to the war-cry "Out with Boluarte!"', "2023-01-23", 10],
     ["Open Letter to the Secretary General of the CGTP", "2023-01-10", 13],
     ["The battle for Lima continues", "2023-01-24", 14],
     ["It is necessary to set up a revolutionary block at international level in support of the Peruvian masses", "2023-01-23", 16],
     ["Fascism must be crushed", "2023-01-10", 19],
     ["Down with the pension reform!", "2023-01-31", 21],
-    ["Dissolution of the murderous police! \"No justice, no peace!\"", "2023-01-13", 22],
+    ['Dissolution of the murderous police! "No justice, no peace!"', "2023-01-13", 22],
     ["International solidarity with the insurgent people of Peru", "2023-01-31", 23],
     ["Everybody to Lima to set up a continental Congress of the workers' organizations!", "2023-01-31", 26],
   ] as const;
@@ -169,7 +175,10 @@ describe("002: International Workers Organizer N° 37, a whole print issue", () 
   });
 
   it("also finds the dated articles the index leaves out", () => {
-    const opEd = byTitle("002", "The class-collaboration \"progressive\" Governments save imperialism from the revolutionary onslaught of the masses");
+    const opEd = byTitle(
+      "002",
+      'The class-collaboration "progressive" Governments save imperialism from the revolutionary onslaught of the masses',
+    );
     expect(opEd.date).toBe("2023-01-23");
     expect(opEd.authors).toEqual(["Iván León"]);
     expect(opEd.review).toContain("not listed in the issue's index: its page is not known");
@@ -209,7 +218,9 @@ describe("002: International Workers Organizer N° 37, a whole print issue", () 
 
   it("drops the page furniture and reports it", () => {
     for (const record of records("002")) {
-      expect(everything(record)).not.toMatch(/Price US|See back cover|^# INDEX|\.{5}\d|WANTED|Presentation of the book|Continued from page|See in page|follow us on|editorialrudolphklement|Read this article on/m);
+      expect(everything(record)).not.toMatch(
+        /Price US|See back cover|^# INDEX|\.{5}\d|WANTED|Presentation of the book|Continued from page|See in page|follow us on|editorialrudolphklement|Read this article on/m,
+      );
     }
     const reasons = new Set(results["002"]!.reports[0]!.dropped.map((entry) => entry.reason));
     expect(reasons).toContain("print: index (table of contents)");

@@ -22,7 +22,10 @@ export const FIXTURE_ROOT = path.join(REPO, "test/fixtures/import");
 export const SHARED = {
   "000": { file: "content/sources/fight-back-news/000_13d7cb072fd26c42.md", publication: "Fight Back! News" },
   "001": { file: "content/sources/in-defense-of-marxism/001_b0e13c341f2f5540.md", publication: "In Defense of Marxism" },
-  "002": { file: "content/sources/international-workers-organizer/002_a16436bbd3ff6dd7.md", publication: "International Workers Organizer" },
+  "002": {
+    file: "content/sources/international-workers-organizer/002_a16436bbd3ff6dd7.md",
+    publication: "International Workers Organizer",
+  },
   "004": { file: "content/sources/peoples-dispatch/004_f9e21679d1a1e6f1.md", publication: "Peoples Dispatch" },
 } as const;
 
@@ -94,7 +97,8 @@ export async function expectEveryLineAccounted(result: ImportResult, root: strin
         expect(line).toBeLessThanOrEqual(record.lines[1]);
         const lineText = text.get(line) ?? "";
         if (role === "date") expect(full.date, `${report.source}:${line} is the date of ${record.id}`).toBeDefined();
-        else if (role === "byline") expect(full.authors?.length, `${report.source}:${line} is the byline of ${record.id}`).toBeGreaterThan(0);
+        else if (role === "byline")
+          expect(full.authors?.length, `${report.source}:${line} is the byline of ${record.id}`).toBeGreaterThan(0);
         else {
           // A word cut by a hyphen at the end of a column is rejoined in the record.
           const kept = partial.has(line) ? lineText.slice(0, lineText.lastIndexOf(partial.get(line)!)) : lineText;

@@ -94,10 +94,19 @@ describe("a headline-and-teaser listing in English, with a site header, menu and
 
   it("finds exactly the four items, each with its exact headline and teaser", () => {
     expect(result.records.map((record) => [record.title, record.summary])).toEqual([
-      ["Miners strike spreads across the southern highlands", "Thousands of copper miners walked off the job on Monday, demanding higher wages and safer conditions in the pits."],
+      [
+        "Miners strike spreads across the southern highlands",
+        "Thousands of copper miners walked off the job on Monday, demanding higher wages and safer conditions in the pits.",
+      ],
       ["Teachers march on the capital", "Teachers from twelve regions arrived in the capital to press for the budget promised last year."],
-      ["Court frees jailed union organizer", "A judge ordered the release of the organizer after three months in pre-trial detention, citing a lack of evidence."],
-      ["Is the new cabinet any different?", "The prime minister promised dialogue, but the first week brought more soldiers to the southern provinces."],
+      [
+        "Court frees jailed union organizer",
+        "A judge ordered the release of the organizer after three months in pre-trial detention, citing a lack of evidence.",
+      ],
+      [
+        "Is the new cabinet any different?",
+        "The prime minister promised dialogue, but the first week brought more soldiers to the southern provinces.",
+      ],
     ]);
     for (const record of result.records) {
       expect(record.language).toBe("en");
@@ -109,9 +118,14 @@ describe("a headline-and-teaser listing in English, with a site header, menu and
   it("reports the site header, menu, sign-up box, copyright and pagination as dropped", () => {
     const dropped = new Map(result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason]));
     expect([...dropped.keys()]).toEqual([
-      "Workers Voice Online", "Home | News | Analysis | About | Donate", "Skip to content", "Latest news",
-      "Sign up for our newsletter", "Get the latest stories in your inbox every week.",
-      "© 2023 Workers Voice. All rights reserved.", "Older posts »",
+      "Workers Voice Online",
+      "Home | News | Analysis | About | Donate",
+      "Skip to content",
+      "Latest news",
+      "Sign up for our newsletter",
+      "Get the latest stories in your inbox every week.",
+      "© 2023 Workers Voice. All rights reserved.",
+      "Older posts »",
     ]);
     expect(dropped.get("Skip to content")).toBe("`skip to content` link");
     expect(dropped.get("Sign up for our newsletter")).toBe("sign-up box");
@@ -126,10 +140,30 @@ describe("a listing with bylines, dates and read-more links, Spanish and English
 
   it("finds exactly the four items with their headlines, teasers, bylines and languages", () => {
     expect(result.records.map((record) => [record.title, record.summary, record.authors, record.language])).toEqual([
-      ["Paro nacional paraliza el sur del país", "Los gremios de transportistas y campesinos bloquearon las carreteras de Puno y Cusco en rechazo al gobierno.", ["María Quispe"], "es"],
-      ["National strike paralyzes the south", "Transport and peasant unions blocked the highways of Puno and Cusco in rejection of the government.", ["María Quispe"], "en"],
-      ["Estudiantes toman la universidad", "Los estudiantes de San Marcos ocuparon el campus para alojar a las delegaciones de las regiones.", ["Redacción"], "es"],
-      ["Police raid university in Lima", "Police evicted students who had occupied the campus to house delegations from the regions.", ["staff"], "en"],
+      [
+        "Paro nacional paraliza el sur del país",
+        "Los gremios de transportistas y campesinos bloquearon las carreteras de Puno y Cusco en rechazo al gobierno.",
+        ["María Quispe"],
+        "es",
+      ],
+      [
+        "National strike paralyzes the south",
+        "Transport and peasant unions blocked the highways of Puno and Cusco in rejection of the government.",
+        ["María Quispe"],
+        "en",
+      ],
+      [
+        "Estudiantes toman la universidad",
+        "Los estudiantes de San Marcos ocuparon el campus para alojar a las delegaciones de las regiones.",
+        ["Redacción"],
+        "es",
+      ],
+      [
+        "Police raid university in Lima",
+        "Police evicted students who had occupied the campus to house delegations from the regions.",
+        ["staff"],
+        "en",
+      ],
     ]);
   });
 
@@ -165,7 +199,9 @@ describe("a listing with bylines, dates and read-more links, Spanish and English
 
 describe("other layouts the general rules cover", () => {
   it("Markdown headings with links: takes each address the page states", async () => {
-    const result = await importPage("red-review.md", `# The Red Review
+    const result = await importPage(
+      "red-review.md",
+      `# The Red Review
 
 [Home](/) [World](/world) [Labour](/labour) [About](/about)
 
@@ -182,15 +218,29 @@ Port workers in Genoa said they would not handle cargo bound for the war.
 The agreement raises wages by nine percent over two years.
 
 [Read more](https://red.example.org/2023/01/nurses)
-`, "The Red Review");
+`,
+      "The Red Review",
+    );
     expect(result.records.map((record) => [record.title, record.url, record.date, record.summary])).toEqual([
-      ["Dockers refuse to load arms shipment", "https://red.example.org/2023/02/dockers", "2023-02-03", "Port workers in Genoa said they would not handle cargo bound for the war."],
-      ["Nurses win pay deal after ten-day strike", "https://red.example.org/2023/01/nurses", "2023-01-28", "The agreement raises wages by nine percent over two years."],
+      [
+        "Dockers refuse to load arms shipment",
+        "https://red.example.org/2023/02/dockers",
+        "2023-02-03",
+        "Port workers in Genoa said they would not handle cargo bound for the war.",
+      ],
+      [
+        "Nurses win pay deal after ten-day strike",
+        "https://red.example.org/2023/01/nurses",
+        "2023-01-28",
+        "The agreement raises wages by nine percent over two years.",
+      ],
     ]);
   });
 
   it("a blog archive converted to Markdown: menu lists, `Posted on DATE by NAME`, `Continue reading →`", async () => {
-    const result = await importPage("solidarity-times.md", `[Skip to content](#content)
+    const result = await importPage(
+      "solidarity-times.md",
+      `[Skip to content](#content)
 
 [![Solidarity Times](https://site.example/logo.png)](https://site.example/)
 
@@ -219,16 +269,32 @@ Students took over the main campus to shelter delegations arriving from the coun
 * [Older posts](https://site.example/page/2/)
 
 © 2023 Solidarity Times · Powered by WordPress
-`, "Solidarity Times");
+`,
+      "Solidarity Times",
+    );
     expect(result.records.map((record) => [record.title, record.summary, record.authors, record.date, record.url])).toEqual([
-      ["Mine workers block highway to the coast", "Hundreds of mine workers blocked the highway near Nazca, demanding the release of detained union leaders. […]", ["Jane Doe"], "2023-01-09", "https://site.example/2023/01/mine-workers/"],
-      ["Students occupy university in Arequipa", "Students took over the main campus to shelter delegations arriving from the countryside. […]", ["John Roe"], "2023-01-05", "https://site.example/2023/01/students/"],
+      [
+        "Mine workers block highway to the coast",
+        "Hundreds of mine workers blocked the highway near Nazca, demanding the release of detained union leaders. […]",
+        ["Jane Doe"],
+        "2023-01-09",
+        "https://site.example/2023/01/mine-workers/",
+      ],
+      [
+        "Students occupy university in Arequipa",
+        "Students took over the main campus to shelter delegations arriving from the countryside. […]",
+        ["John Roe"],
+        "2023-01-05",
+        "https://site.example/2023/01/students/",
+      ],
     ]);
     expect(result.reports[0]!.dropped).toHaveLength(10);
   });
 
   it("bylines printed after the teaser close their item", async () => {
-    const result = await importPage("southern-worker.txt", `Southern Worker
+    const result = await importPage(
+      "southern-worker.txt",
+      `Southern Worker
 
 Dockers strike for second week
 Port workers kept the terminals closed as talks with the employers stalled again.
@@ -237,15 +303,23 @@ By Ana Torres
 Miners occupy pit head
 Hundreds of miners refused to leave the site after the company announced layoffs.
 By Luis Paz
-`, "Southern Worker");
+`,
+      "Southern Worker",
+    );
     expect(result.records.map((record) => [record.title, record.summary, record.authors])).toEqual([
-      ["Dockers strike for second week", "Port workers kept the terminals closed as talks with the employers stalled again.", ["Ana Torres"]],
+      [
+        "Dockers strike for second week",
+        "Port workers kept the terminals closed as talks with the employers stalled again.",
+        ["Ana Torres"],
+      ],
       ["Miners occupy pit head", "Hundreds of miners refused to leave the site after the company announced layoffs.", ["Luis Paz"]],
     ]);
   });
 
   it("bylines closing each item, teasers cut short without their final point: items found by the period, not the punctuation", async () => {
-    const result = await importPage("closing-cut.txt", `Section front of the made-up outlet
+    const result = await importPage(
+      "closing-cut.txt",
+      `Section front of the made-up outlet
 
 First item headline with several words
 First item teaser that the site cut short in the middle of a sentence that would have gone on for a good while longer than the
@@ -258,7 +332,9 @@ Third item teaser, cut short like the others, still long enough to read as the s
 By Eva Ruiz | 10.10.2023 09h12
 Fourth item headline with several words
 Fourth item teaser cut where the page ends
-`, "Closing Cut");
+`,
+      "Closing Cut",
+    );
     expect(result.records.map((record) => [record.title, record.authors])).toEqual([
       ["First item headline with several words", ["Ana Torres"]],
       ["Second item headline with several words", ["Luis Paz"]],
@@ -268,7 +344,9 @@ Fourth item teaser cut where the page ends
   });
 
   it("separator lines and a label printed over every item are dropped, never glued to a headline or made an item", async () => {
-    const result = await importPage("labels.txt", `Columns
+    const result = await importPage(
+      "labels.txt",
+      `Columns
 
 -
 Column label
@@ -282,17 +360,25 @@ The second column's teaser runs long enough to read as running prose, with a fin
 Column label
 Third column headline here
 The third column's teaser runs long enough to read as running prose, with a final point.
-`, "Labels Weekly");
+`,
+      "Labels Weekly",
+    );
     expect(result.records.map((record) => record.title)).toEqual([
-      "First column headline here", "Second column headline here", "Third column headline here",
+      "First column headline here",
+      "Second column headline here",
+      "Third column headline here",
     ]);
     const reasons = result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason]);
     expect(reasons.filter(([text]) => text === "-")).toHaveLength(3);
-    expect(reasons.filter(([text]) => text === "Column label").map(([, reason]) => reason)).toEqual(Array(3).fill("a short line printed 3 times on the page (a label or menu entry)"));
+    expect(reasons.filter(([text]) => text === "Column label").map(([, reason]) => reason)).toEqual(
+      Array(3).fill("a short line printed 3 times on the page (a label or menu entry)"),
+    );
   });
 
   it("a teaser-only listing whose items stand between separators: one item between two separators, however many paragraphs", async () => {
-    const result = await importPage("between-separators.txt", `Opinion
+    const result = await importPage(
+      "between-separators.txt",
+      `Opinion
 
 The first item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
 -
@@ -302,15 +388,22 @@ Its second paragraph follows straight after the first, with nothing between them
 The third item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
 -
 The fourth item opens here with a paragraph long enough to read as running prose, as teasers on such pages do. It goes on.
-`, "Separated Teasers");
+`,
+      "Separated Teasers",
+    );
     expect(result.records.map((record) => record.source!.lines.map((line) => line - result.records[0]!.source!.lines[0]! + 3))).toEqual([
-      [3, 3], [5, 6], [8, 8], [10, 10],
+      [3, 3],
+      [5, 6],
+      [8, 8],
+      [10, 10],
     ]);
     expect(result.records.every((record) => record.review?.some((note) => note.startsWith("the page prints no headlines")))).toBe(true);
   });
 
   it("an opinion page whose headlines open with the columnist's name: the name is the byline, the headline stays as printed", async () => {
-    const result = await importPage("columns.txt", `Columns
+    const result = await importPage(
+      "columns.txt",
+      `Columns
 
 Ana Torres: The first column's headline
 The first column's teaser, long enough to read as running prose under its headline, ends here.
@@ -318,14 +411,18 @@ Luis Paz: The second column's headline
 The second column's teaser, long enough to read as running prose under its headline, ends here.
 Ana Torres: The third column's headline
 The third column's teaser, long enough to read as running prose under its headline, ends here.
-`, "Columns Daily");
+`,
+      "Columns Daily",
+    );
     expect(result.records.map((record) => [record.title, record.authors])).toEqual([
       ["Ana Torres: The first column's headline", ["Ana Torres"]],
       ["Luis Paz: The second column's headline", ["Luis Paz"]],
       ["Ana Torres: The third column's headline", ["Ana Torres"]],
     ]);
     // One such headline on a page is a speaker quoted, not a byline.
-    const quoted = await importPage("quoted.txt", `News
+    const quoted = await importPage(
+      "quoted.txt",
+      `News
 
 Ana Torres: the strike will go on
 The first item's teaser, long enough to read as running prose under its headline, ends here.
@@ -333,12 +430,16 @@ Second item's headline without a name
 The second item's teaser, long enough to read as running prose under its headline, ends here.
 Third item's headline without a name
 The third item's teaser, long enough to read as running prose under its headline, ends here.
-`, "Quoted Daily");
+`,
+      "Quoted Daily",
+    );
     expect(quoted.records.map((record) => record.authors)).toEqual([undefined, undefined, undefined]);
   });
 
   it("a short section heading between headline-and-teaser items is dropped as such, not made an item", async () => {
-    const result = await importPage("sections.txt", `World
+    const result = await importPage(
+      "sections.txt",
+      `World
 
 First item headline with several words
 FIRST CITY (Agency) - The first item's teaser runs long enough to read as running prose under its headline.
@@ -353,16 +454,24 @@ THIRD CITY (Agency) - The third item's teaser runs long enough to read as runnin
 
 Fourth item headline with several words
 FOURTH CITY (Agency) - The fourth item's teaser runs long enough to read as running prose under its headline.
-`, "Sections Daily");
+`,
+      "Sections Daily",
+    );
     expect(result.records.map((record) => record.title)).toEqual([
-      "First item headline with several words", "Second item headline with several words",
-      "Third item headline with several words", "Fourth item headline with several words",
+      "First item headline with several words",
+      "Second item headline with several words",
+      "Third item headline with several words",
+      "Fourth item headline with several words",
     ]);
-    expect(result.reports[0]!.dropped.find((entry) => entry.text === "More Stories From Here")?.reason).toMatch(/^section heading between items/);
+    expect(result.reports[0]!.dropped.find((entry) => entry.text === "More Stories From Here")?.reason).toMatch(
+      /^section heading between items/,
+    );
   });
 
   it("a name alone closing several items is their byline", async () => {
-    const result = await importPage("names-close.txt", `Columnists
+    const result = await importPage(
+      "names-close.txt",
+      `Columnists
 
 January 7, 2019
 The first column opens with a paragraph long enough to read as running prose on a page like this one.
@@ -374,14 +483,20 @@ Luis Paz
 
 January 5, 2019
 The third column opens with a paragraph long enough to read as running prose on a page like this one.
-`, "Columnists Weekly");
+`,
+      "Columnists Weekly",
+    );
     expect(result.records.map((record) => [record.date, record.authors])).toEqual([
-      ["2019-01-07", ["Ana Torres"]], ["2019-01-06", ["Luis Paz"]], ["2019-01-05", undefined],
+      ["2019-01-07", ["Ana Torres"]],
+      ["2019-01-06", ["Luis Paz"]],
+      ["2019-01-05", undefined],
     ]);
   });
 
   it("category labels above headlines are reported, not taken for headlines", async () => {
-    const result = await importPage("labor-latino.txt", `Labor Notes Latino
+    const result = await importPage(
+      "labor-latino.txt",
+      `Labor Notes Latino
 
 Análisis
 Los sindicatos frente al nuevo gobierno
@@ -390,7 +505,9 @@ Un repaso de las posiciones de las centrales obreras tras la caída del gabinete
 Opinion
 Why the strike wave matters
 The walkouts of the past month show a new willingness to fight among young workers.
-`, "Labor Notes Latino");
+`,
+      "Labor Notes Latino",
+    );
     expect(result.records.map((record) => [record.title, record.language])).toEqual([
       ["Los sindicatos frente al nuevo gobierno", "es"],
       ["Why the strike wave matters", "en"],
@@ -399,7 +516,9 @@ The walkouts of the past month show a new willingness to fight among young worke
   });
 
   it("a read-more link at the end of a teaser line is cut off and reported, and its address kept", async () => {
-    const result = await importPage("inline-more.txt", `Andes Labour Review
+    const result = await importPage(
+      "inline-more.txt",
+      `Andes Labour Review
 
 Copper miners vote to strike
 
@@ -408,9 +527,15 @@ Workers at the Las Bambas mine approved an indefinite strike starting next week.
 Teachers reject new evaluation
 
 The union said the test was designed to fire experienced teachers. Read more
-`, "Andes Labour Review");
+`,
+      "Andes Labour Review",
+    );
     expect(result.records.map((record) => [record.title, record.summary, record.url])).toEqual([
-      ["Copper miners vote to strike", "Workers at the Las Bambas mine approved an indefinite strike starting next week.", "https://andes.example.org/las-bambas"],
+      [
+        "Copper miners vote to strike",
+        "Workers at the Las Bambas mine approved an indefinite strike starting next week.",
+        "https://andes.example.org/las-bambas",
+      ],
       ["Teachers reject new evaluation", "The union said the test was designed to fire experienced teachers.", undefined],
     ]);
     expect(result.reports[0]!.dropped.filter((entry) => entry.partial).map((entry) => [entry.text, entry.reason])).toEqual([
@@ -420,7 +545,9 @@ The union said the test was designed to fire experienced teachers. Read more
   });
 
   it("teasers without headlines get a provisional headline from their own first sentence", async () => {
-    const result = await importPage("teasers.txt", `By staff
+    const result = await importPage(
+      "teasers.txt",
+      `By staff
 
 Lima, Peru – Thousands marched on Congress on Thursday. Police used tear gas against the crowd near the Plaza San Martín.
 
@@ -431,17 +558,29 @@ By staff
 Striking teachers in Cusco said they would stay out until the regional government pays the promised bonus.
 
 Read more
-`, "Teasers Weekly");
+`,
+      "Teasers Weekly",
+    );
     expect(result.records.map((record) => [record.title, record.place, record.review])).toEqual([
-      ["Thousands marched on Congress on Thursday", "Lima, Peru", ["headline derived from teaser (its first sentence or clause); the page shows none"]],
-      ["Striking teachers in Cusco said they would stay out until the regional government pays the promised bonus", undefined, ["headline derived from teaser (its first sentence or clause); the page shows none"]],
+      [
+        "Thousands marched on Congress on Thursday",
+        "Lima, Peru",
+        ["headline derived from teaser (its first sentence or clause); the page shows none"],
+      ],
+      [
+        "Striking teachers in Cusco said they would stay out until the regional government pays the promised bonus",
+        undefined,
+        ["headline derived from teaser (its first sentence or clause); the page shows none"],
+      ],
     ]);
   });
 });
 
 describe("a page holding one article", () => {
   it("is detected as such: headline, byline, date, dateline and the text as body", async () => {
-    const result = await importPage("one-article.md", `Workers Voice
+    const result = await importPage(
+      "one-article.md",
+      `Workers Voice
 
 # Copper miners end 40-day strike with wage deal
 
@@ -458,12 +597,17 @@ Management had refused to negotiate for the first three weeks of the strike, ins
 Share this:
 
 Read more
-`, "Workers Voice");
+`,
+      "Workers Voice",
+    );
     expect(result.reports[0]!.kind).toBe("article");
     expect(result.records).toHaveLength(1);
     const [article] = result.records;
     expect([article!.title, article!.authors, article!.date, article!.place]).toEqual([
-      "Copper miners end 40-day strike with wage deal", ["Ana Torres"], "2023-03-03", "Arequipa, Peru",
+      "Copper miners end 40-day strike with wage deal",
+      ["Ana Torres"],
+      "2023-03-03",
+      "Arequipa, Peru",
     ]);
     expect(article!.body.split("\n\n")).toHaveLength(3);
     expect(result.reports[0]!.dropped.map((entry) => entry.text)).toEqual(["Workers Voice", "Share this:", "Read more"]);
@@ -471,8 +615,12 @@ Read more
 
   it("a short article of two long paragraphs, its headline printed twice among share buttons: one article, the copy nearest the text its headline", async () => {
     const paragraph = (which: string) =>
-      Array.from({ length: 9 }, (_, k) => `Sentence ${k + 1} of the ${which} paragraph, written for this test, goes on for a while.`).join(" ");
-    const result = await importPage("short-article.md", `A headline printed twice on the page
+      Array.from({ length: 9 }, (_, k) => `Sentence ${k + 1} of the ${which} paragraph, written for this test, goes on for a while.`).join(
+        " ",
+      );
+    const result = await importPage(
+      "short-article.md",
+      `A headline printed twice on the page
 Share on facebook
 Share on twitter
 A headline printed twice on the page
@@ -480,11 +628,17 @@ A headline printed twice on the page
 ${paragraph("first")}
 
 ${paragraph("second")}
-`, "Short Article Daily");
+`,
+      "Short Article Daily",
+    );
     expect(result.reports[0]!.kind).toBe("article");
-    expect(result.records.map((record) => [record.title, record.source!.lines[0]! < record.source!.lines[1]!])).toEqual([["A headline printed twice on the page", true]]);
+    expect(result.records.map((record) => [record.title, record.source!.lines[0]! < record.source!.lines[1]!])).toEqual([
+      ["A headline printed twice on the page", true],
+    ]);
     expect(result.reports[0]!.dropped.map((entry) => [entry.text, entry.reason.startsWith("repeated line")])).toEqual([
-      ["A headline printed twice on the page", true], ["Share on facebook", false], ["Share on twitter", false],
+      ["A headline printed twice on the page", true],
+      ["Share on facebook", false],
+      ["Share on twitter", false],
     ]);
   });
 });

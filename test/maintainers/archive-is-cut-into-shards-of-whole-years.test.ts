@@ -22,7 +22,8 @@ describe("cutIntoShards", () => {
       expect(shards).toHaveLength(count);
       expect(shards.flat()).toEqual(archive.articles);
       const yearsOf = shards.map((shard) => new Set(shard.map(yearOf)));
-      for (const [i, years] of yearsOf.entries()) for (const other of yearsOf.slice(i + 1)) for (const year of years) expect(other.has(year)).toBe(false);
+      for (const [i, years] of yearsOf.entries())
+        for (const other of yearsOf.slice(i + 1)) for (const year of years) expect(other.has(year)).toBe(false);
     }
   });
 
@@ -40,11 +41,16 @@ describe("cutIntoShards", () => {
   it("moves no article of another shard when one is added, unless a boundary tips", () => {
     const before = cutIntoShards(archive.articles, 3).map((shard) => shard.map((article) => article.id));
     const added = generatedRecords(401).at(-1)!;
-    const after = cutIntoShards(buildArchive([...records, added], siteConfigFromEnv({})).articles, 3).map((shard) => shard.map((article) => article.id));
+    const after = cutIntoShards(buildArchive([...records, added], siteConfigFromEnv({})).articles, 3).map((shard) =>
+      shard.map((article) => article.id),
+    );
     const moved = before.flatMap((ids, shard) => ids.filter((id) => !after[shard]!.includes(id)));
     // A boundary moves by whole years: whatever moved is whole years of articles.
     const movedYears = new Set(moved.map((id) => yearOf(archive.byId.get(id)!)));
-    for (const year of movedYears) expect(moved.filter((id) => yearOf(archive.byId.get(id)!) === year)).toHaveLength(archive.articles.filter((article) => yearOf(article) === year).length);
+    for (const year of movedYears)
+      expect(moved.filter((id) => yearOf(archive.byId.get(id)!) === year)).toHaveLength(
+        archive.articles.filter((article) => yearOf(article) === year).length,
+      );
   });
 
   it("gives empty shards when there are more shards than years", () => {
@@ -61,7 +67,8 @@ describe("parseShardSpec", () => {
   });
 
   it("refuses anything else, saying what it expects", () => {
-    for (const text of ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", ""]) expect(() => parseShardSpec(text)).toThrow(/^Cannot read `--shard .*`: expected K\/N/);
+    for (const text of ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", ""])
+      expect(() => parseShardSpec(text)).toThrow(/^Cannot read `--shard .*`: expected K\/N/);
   });
 });
 

@@ -32,7 +32,10 @@ describe("ArticleBodies", () => {
       expect(recordDigest(withBody(entry, bodies))).toBe(recordDigest(records[i]!));
     }
     // A worker is sent where the bodies are, and reads the same.
-    const sent = bodiesAt(entries, entries.map((entry) => bodies.locationOf(entry)));
+    const sent = bodiesAt(
+      entries,
+      entries.map((entry) => bodies.locationOf(entry)),
+    );
     expect(sent.bodyOf(entries[3]!)).toEqual(bodies.bodyOf(entries[3]!));
   });
 

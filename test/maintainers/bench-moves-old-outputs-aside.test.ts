@@ -38,7 +38,16 @@ describe("the benchmark's discarded outputs", () => {
 
   it("leave every cold build cold, and nothing behind in a kept work folder", async () => {
     const workdir = await tempDir("bench-kept");
-    const result = await runBench({ root: projectRoot, articles: [12], runs: 2, seed: 7, workdir, keep: true, scenarios: ["cold"], log: () => {} });
+    const result = await runBench({
+      root: projectRoot,
+      articles: [12],
+      runs: 2,
+      seed: 7,
+      workdir,
+      keep: true,
+      scenarios: ["cold"],
+      log: () => {},
+    });
 
     const cold = result.sizes[0]!.runs.cold;
     expect(cold.map((run) => run.round)).toEqual([1, 2]);
@@ -46,6 +55,8 @@ describe("the benchmark's discarded outputs", () => {
     expect(cold.map((run) => run.timings?.parsed)).toEqual([12, 12]);
     expect(existsSync(path.join(workdir, "discarded"))).toBe(false);
     expect(existsSync(path.join(workdir, "12", "hemeroteca-site", "index.html"))).toBe(true);
-    expect((await readdir(path.join(workdir, "12", "articles"), { recursive: true })).filter((name) => name.endsWith(".md"))).toHaveLength(12);
+    expect((await readdir(path.join(workdir, "12", "articles"), { recursive: true })).filter((name) => name.endsWith(".md"))).toHaveLength(
+      12,
+    );
   }, 120_000);
 });

@@ -22,10 +22,14 @@ const isRunning = (pid: number) => existsSync(`/proc/${pid}`);
 describe.runIf(existsSync("/proc/self/task"))("an interrupted benchmark", () => {
   it("stops the running build and removes its work folder", async () => {
     const workdir = path.join(await tempDir("bench"), "work");
-    const bench = spawn(process.execPath, ["--import", "tsx", "scripts/bench.ts", "--articles", "60", "--runs", "1", "--only", "cold", "--workdir", workdir], {
-      cwd: projectRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const bench = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/bench.ts", "--articles", "60", "--runs", "1", "--only", "cold", "--workdir", workdir],
+      {
+        cwd: projectRoot,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     bench.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => bench.on("close", (code) => resolve(code)));

@@ -33,20 +33,52 @@ function indentedListLines(bytes: number, step: number, modulo: number): string 
 /** Each crafted body, the body line where it is refused, and the words of the refusal. */
 const CASES: Record<string, { body: string; line: number; message: RegExp }> = {
   // 20 KB: ten thousand lists, each inside the one before, on one line.
-  "list-markers-on-one-line": { body: `${"- ".repeat(10_000)}x\n`, line: 1, message: /10,000 list items begin on this line, each inside the one before .*at most 10\)/ },
+  "list-markers-on-one-line": {
+    body: `${"- ".repeat(10_000)}x\n`,
+    line: 1,
+    message: /10,000 list items begin on this line, each inside the one before .*at most 10\)/,
+  },
   // 60 KB of emphasis openers and closers in one paragraph.
-  "alternating-emphasis": { body: "*x _x".repeat(12_000), line: 1, message: /the paragraph holds more than 1,000 runs of `\*`, `_` or `~`/ },
+  "alternating-emphasis": {
+    body: "*x _x".repeat(12_000),
+    line: 1,
+    message: /the paragraph holds more than 1,000 runs of `\*`, `_` or `~`/,
+  },
   // The same in many paragraphs, each under the limit.
-  "emphasis-in-every-paragraph": { body: `${"*x _x".repeat(499)}\n\n`.repeat(400), line: 41, message: /too many paragraphs hold hundreds of runs of `\*`, `_` or `~`/ },
+  "emphasis-in-every-paragraph": {
+    body: `${"*x _x".repeat(499)}\n\n`.repeat(400),
+    line: 41,
+    message: /too many paragraphs hold hundreds of runs of `\*`, `_` or `~`/,
+  },
   // 530 KB of list lines indented ever deeper.
-  "indented-list-lines": { body: indentedListLines(530_000, 2, 400), line: 51, message: /lists and blockquotes are nested 51 deep here \(at most 50\)/ },
+  "indented-list-lines": {
+    body: indentedListLines(530_000, 2, 400),
+    line: 51,
+    message: /lists and blockquotes are nested 51 deep here \(at most 50\)/,
+  },
   // 530 KB of list lines indented a little: shallow, but on every line.
-  "shallow-indented-list-lines": { body: indentedListLines(530_000, 1, 40), line: 2837, message: /their depths add up to more than 50,000/ },
+  "shallow-indented-list-lines": {
+    body: indentedListLines(530_000, 1, 40),
+    line: 2837,
+    message: /their depths add up to more than 50,000/,
+  },
   // 100,000 references to one footnote: a flood, not nesting.
-  "footnote-flood": { body: `${"[^a] ".repeat(100_000)}\n\n[^a]: The note.\n`, line: 1, message: /footnote `\[\^a\]` is referenced more than 100 times/ },
-  "many-footnote-references": { body: `${Array.from({ length: 2_001 }, (_, i) => `[^n${i % 25}]`).join(" ")}\n\n${Array.from({ length: 25 }, (_, i) => `[^n${i}]: Note ${i}.`).join("\n\n")}\n`, line: 1, message: /more than 2,000 footnote references/ },
+  "footnote-flood": {
+    body: `${"[^a] ".repeat(100_000)}\n\n[^a]: The note.\n`,
+    line: 1,
+    message: /footnote `\[\^a\]` is referenced more than 100 times/,
+  },
+  "many-footnote-references": {
+    body: `${Array.from({ length: 2_001 }, (_, i) => `[^n${i % 25}]`).join(" ")}\n\n${Array.from({ length: 25 }, (_, i) => `[^n${i}]: Note ${i}.`).join("\n\n")}\n`,
+    line: 1,
+    message: /more than 2,000 footnote references/,
+  },
   // 800 and 1,600 levels, by indentation and on one line.
-  "800-levels": { body: Array.from({ length: 800 }, (_, i) => `${"  ".repeat(i)}- x`).join("\n"), line: 51, message: /nested 51 deep here \(at most 50\)/ },
+  "800-levels": {
+    body: Array.from({ length: 800 }, (_, i) => `${"  ".repeat(i)}- x`).join("\n"),
+    line: 51,
+    message: /nested 51 deep here \(at most 50\)/,
+  },
   "1600-levels": { body: `${"- ".repeat(1_600)}x`, line: 1, message: /1,600 list items begin on this line/ },
   "1600-blockquotes": { body: `${"> ".repeat(1_600)}x`, line: 1, message: /blockquotes are nested 1,600 deep \(at most 100\)/ },
   "huge-flat-list": { body: "- item\n".repeat(6_000), line: 5_001, message: /more than 5,000 list items/ },
@@ -58,8 +90,8 @@ const ORDINARY: Record<string, string> = {
   "code-with-markers": `Example:\n\n\`\`\`\n${"- ".repeat(30)}x\n${`${"  ".repeat(60)}- deep\n`.repeat(3)}\`\`\`\n`,
   "nested-list": Array.from({ length: 8 }, (_, i) => `${"  ".repeat(i)}- level ${i + 1}`).join("\n"),
   "lazy-continuation": "- one\n  - two\n    - three\nlazy line\n- four\n",
-  "notes": `${Array.from({ length: 100 }, () => "See[^a].").join(" ")}\n\n[^a]: The note.\n`,
-  "emphasis": `${"Some *emphasis* and _more_. ".repeat(200)}\n`,
+  notes: `${Array.from({ length: 100 }, () => "See[^a].").join(" ")}\n\n[^a]: The note.\n`,
+  emphasis: `${"Some *emphasis* and _more_. ".repeat(200)}\n`,
 };
 
 const folders = temporaryFolders();
@@ -67,8 +99,10 @@ let root: string;
 
 beforeAll(async () => {
   root = await folders("bounded");
-  for (const [name, { body }] of Object.entries(CASES)) await putFile(root, `content/articles/crafted/${name}.md`, FRONT_MATTER.replace("A crafted body", `A crafted body, ${name}`) + body);
-  for (const [name, body] of Object.entries(ORDINARY)) await putFile(root, `content/articles/ordinary/${name}.md`, FRONT_MATTER.replace("A crafted body", name) + body);
+  for (const [name, { body }] of Object.entries(CASES))
+    await putFile(root, `content/articles/crafted/${name}.md`, FRONT_MATTER.replace("A crafted body", `A crafted body, ${name}`) + body);
+  for (const [name, body] of Object.entries(ORDINARY))
+    await putFile(root, `content/articles/ordinary/${name}.md`, FRONT_MATTER.replace("A crafted body", name) + body);
 });
 
 const fileOf = (name: string) => `content/articles/crafted/${name}.md`;
@@ -78,7 +112,14 @@ describe("a body crafted to stall the parser", () => {
     const report = await runCheck({ root });
     for (const [name, { line, message }] of Object.entries(CASES)) {
       const problems = report.problems.filter((p) => p.file === fileOf(name) && p.severity === "error");
-      expect(problems, name).toEqual([expect.objectContaining({ line: BODY_LINE + line - 1, field: "", message: expect.stringMatching(message), hint: expect.any(String) })]);
+      expect(problems, name).toEqual([
+        expect.objectContaining({
+          line: BODY_LINE + line - 1,
+          field: "",
+          message: expect.stringMatching(message),
+          hint: expect.any(String),
+        }),
+      ]);
       expect(problems[0]!.message, name).not.toMatch(/nests too deeply/);
     }
     expect(report.problems.filter((p) => p.file.includes("/ordinary/") && p.severity === "error")).toEqual([]);
@@ -93,14 +134,16 @@ describe("a body crafted to stall the parser", () => {
       const problems = (error as ContentError).problems.filter((p) => p.severity === "error");
       expect(new Set(problems.map((p) => p.file))).toEqual(new Set(Object.keys(CASES).map(fileOf)));
       for (const [name, { line, message }] of Object.entries(CASES)) {
-        expect(problems.find((p) => p.file === fileOf(name)), name).toMatchObject({ line: BODY_LINE + line - 1, message: expect.stringMatching(message) });
+        expect(
+          problems.find((p) => p.file === fileOf(name)),
+          name,
+        ).toMatchObject({ line: BODY_LINE + line - 1, message: expect.stringMatching(message) });
       }
       expect((error as ContentError).message).toContain(`${fileOf("footnote-flood")} ${BODY_LINE}:1 the body is not read: footnote`);
     }
     expect((onWorkers as ContentError).problems).toEqual((inProcess as ContentError).problems);
   });
 });
-
 
 /** Bytes of each body of CommonMark's pathological list: over most limits, small enough for the suite. */
 const SWEEP_BYTES = 40_000;
@@ -126,7 +169,7 @@ const SWEEP: Record<string, { line: number; message: RegExp } | "read"> = {
   "nested-brackets": { line: 1, message: OPEN_BRACKETS },
   "nested-block-quotes": { line: 1, message: /blockquotes are nested 19,999 deep \(at most 100\)/ },
   "deeply-nested-lists": { line: 51, message: /lists and blockquotes are nested 51 deep here \(at most 50\)/ },
-  "backticks": { line: 1, message: /101 marker characters .* in a row \(at most 100\)/ },
+  backticks: { line: 1, message: /101 marker characters .* in a row \(at most 100\)/ },
   "unclosed-html-comments": { line: 1, message: /the paragraph holds more than 1,000 `<` characters/ },
   "many-footnotes": { line: 2_003, message: /the body defines more than 1,000 footnotes/ },
   "footnote-flood": { line: 1, message: /footnote `\[\^a\]` is referenced more than 100 times/ },
@@ -150,7 +193,8 @@ describe("CommonMark's pathological inputs", () => {
     sweepRoot = await folders("pathological");
     const bodies = pathologicalBodies(SWEEP_BYTES);
     expect(Object.keys(bodies).sort()).toEqual(Object.keys(SWEEP).sort());
-    for (const [name, body] of Object.entries(bodies)) await putFile(sweepRoot, sweepFile(name), FRONT_MATTER.replace("A crafted body", `A crafted body, ${name}`) + body);
+    for (const [name, body] of Object.entries(bodies))
+      await putFile(sweepRoot, sweepFile(name), FRONT_MATTER.replace("A crafted body", `A crafted body, ${name}`) + body);
   });
 
   it("are each refused by `npm run check` with what is wrong and where, or read within the parse budget", async () => {
@@ -158,7 +202,14 @@ describe("CommonMark's pathological inputs", () => {
     for (const [name, expected] of Object.entries(SWEEP)) {
       const errors = report.problems.filter((p) => p.file === sweepFile(name) && p.severity === "error");
       if (expected === "read") expect(errors, name).toEqual([]);
-      else expect(errors, name).toEqual([expect.objectContaining({ line: BODY_LINE + expected.line - 1, message: expect.stringMatching(expected.message), hint: expect.any(String) })]);
+      else
+        expect(errors, name).toEqual([
+          expect.objectContaining({
+            line: BODY_LINE + expected.line - 1,
+            message: expect.stringMatching(expected.message),
+            hint: expect.any(String),
+          }),
+        ]);
     }
   });
 
@@ -167,8 +218,16 @@ describe("CommonMark's pathological inputs", () => {
     expect(error).toBeInstanceOf(ContentError);
     const report = await runCheck({ root: sweepRoot });
     const errors = (list: readonly { severity: string; file: string; line: number; message: string }[]) =>
-      list.filter((p) => p.severity === "error").map(({ file, line, message }) => ({ file, line, message })).sort((a, b) => a.file.localeCompare(b.file));
+      list
+        .filter((p) => p.severity === "error")
+        .map(({ file, line, message }) => ({ file, line, message }))
+        .sort((a, b) => a.file.localeCompare(b.file));
     expect(errors((error as ContentError).problems)).toEqual(errors(report.problems));
-    expect(errors(report.problems).map((p) => p.file)).toEqual(Object.keys(SWEEP).filter((name) => SWEEP[name] !== "read").map(sweepFile).sort());
+    expect(errors(report.problems).map((p) => p.file)).toEqual(
+      Object.keys(SWEEP)
+        .filter((name) => SWEEP[name] !== "read")
+        .map(sweepFile)
+        .sort(),
+    );
   });
 });

@@ -24,7 +24,9 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "missing-field": { "missing-title.md": { field: "title", message: /required but missing/ } },
   "unknown-key": { "unknown-key.md": { field: "tilte", message: /unknown field `tilte`/ } },
   "bad-date": { "bad-date.md": { field: "date", message: /`2023-02-30`: there is no 30 February in 2023/ } },
-  "impossible-day": { "impossible-day.md": { field: "date", message: /`2023-02-29`: there is no 29 February in 2023: that month has 28 days/ } },
+  "impossible-day": {
+    "impossible-day.md": { field: "date", message: /`2023-02-29`: there is no 29 February in 2023: that month has 28 days/ },
+  },
   "duplicate-id": {
     "first.md": { field: "id", message: /id `same-id` is also used by .*second\.md/ },
     "second.md": { field: "id", message: /id `same-id` is also used by .*first\.md/ },
@@ -53,8 +55,13 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "proto-key": { "proto-key.md": { field: "__proto__", message: /unknown field `__proto__`/ } },
   "alias-collision": { "alias-collision.md": { field: "aliases.0", message: /already the address of .*target\.md/ }, "target.md": null },
   "alias-site-page": { "alias-site-page.md": { field: "aliases.0", message: /address the site makes for itself/ } },
-  "alias-own-folder": { "alias-own.md": { field: "aliases.0", message: /lies inside this article's own folder \(`\/2023\/03\/01\/alias-own\/`\)/ } },
-  "alias-other-folder": { "alias-other.md": { field: "aliases.0", message: /lies inside the folder of .*cite-target\.md/ }, "cite-target.md": null },
+  "alias-own-folder": {
+    "alias-own.md": { field: "aliases.0", message: /lies inside this article's own folder \(`\/2023\/03\/01\/alias-own\/`\)/ },
+  },
+  "alias-other-folder": {
+    "alias-other.md": { field: "aliases.0", message: /lies inside the folder of .*cite-target\.md/ },
+    "cite-target.md": null,
+  },
   "alias-device": { "alias-device.md": { field: "aliases.0", message: /named like a Windows device/ } },
   "alias-traversal": { "alias-traversal.md": { field: "aliases.0", message: /`\.` or `\.\.`/ } },
   "id-dot-dot": { "id-dot-dot.md": { field: "id", message: /path-safe slug/ } },
@@ -75,7 +82,10 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
 
 const caseFiles = (name: string) => Object.keys(CASES[name]!).map((file) => `content/articles/${name}/${file}`);
 /** The files that are wrong (not their valid companions). */
-const malformed = (name: string) => Object.entries(CASES[name]!).filter(([, expected]) => expected).map(([file]) => file);
+const malformed = (name: string) =>
+  Object.entries(CASES[name]!)
+    .filter(([, expected]) => expected)
+    .map(([file]) => file);
 const everyFile = Object.keys(CASES).flatMap((name) => malformed(name).map((file) => `${BROKEN_ARTICLES}/${name}/${file}`));
 
 /**
@@ -108,10 +118,13 @@ const NOT_WATCHED = new Set(["node_modules", ".git", "screenshots", "coverage"])
  * (`.cache/records/`), whose names are hashes of the files' bytes, never taken from content.
  */
 const CACHE_ENTRY = /^\.cache\/records\/[0-9a-f]{2}\/[0-9a-f]{64}\.json$/;
-const EDITED_BY_HAND = /^(?:src|test|templates|public|scripts)\/.*\.(?:[cm]?[tj]s|css|md|json|ya?ml|txt)$|^[^/]+\.(?:md|json|[cm]?ts|[cm]?js)$/;
+const EDITED_BY_HAND =
+  /^(?:src|test|templates|public|scripts)\/.*\.(?:[cm]?[tj]s|css|md|json|ya?ml|txt)$|^[^/]+\.(?:md|json|[cm]?ts|[cm]?js)$/;
 
 function changes(before: Map<string, string>, after: Map<string, string>): string[] {
-  const changed = [...after].filter(([file, stamp]) => before.get(file) !== stamp && !CACHE_ENTRY.test(file)).map(([file]) => `written: ${file}`);
+  const changed = [...after]
+    .filter(([file, stamp]) => before.get(file) !== stamp && !CACHE_ENTRY.test(file))
+    .map(([file]) => `written: ${file}`);
   const removed = [...before.keys()].filter((file) => !after.has(file) && !EDITED_BY_HAND.test(file)).map((file) => `removed: ${file}`);
   return [...changed, ...removed];
 }
@@ -138,7 +151,9 @@ describe("npm run check on malformed files", () => {
     for (const [file, expected] of Object.entries(CASES[name]!)) {
       if (!expected) continue;
       const problems = report.problems.filter((p) => p.file === `content/articles/${name}/${file}` && p.severity === "error");
-      expect(problems, `${name}/${file}`).toContainEqual(expect.objectContaining({ field: expected.field, message: expect.stringMatching(expected.message) }));
+      expect(problems, `${name}/${file}`).toContainEqual(
+        expect.objectContaining({ field: expected.field, message: expect.stringMatching(expected.message) }),
+      );
       for (const problem of problems) {
         expect(problem.line, `${name}/${file}`).toBeGreaterThanOrEqual(1);
         expect(problem.hint, `${name}/${file}: ${problem.message}`).toBeTruthy();
@@ -147,7 +162,11 @@ describe("npm run check on malformed files", () => {
   });
 
   it("lists every malformed file in one run, exits 1, and answers in JSON too", () => {
-    const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/check.ts", "--root", BROKEN_ROOT, ...args], { cwd: projectRoot, encoding: "utf8" });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/check.ts", "--root", BROKEN_ROOT, ...args], {
+        cwd: projectRoot,
+        encoding: "utf8",
+      });
     const text = run([]);
     expect(text.status).toBe(1);
     for (const file of everyFile) expect(text.stdout).toMatch(new RegExp(`^${file.replace(/[.]/g, "\\.")} \\d+:\\d+ `, "m"));
@@ -181,14 +200,17 @@ describe("the build on malformed files", () => {
     expect(Object.prototype).not.toHaveProperty("polluted");
   });
 
-  it.each(["js-front-matter", "javascript-front-matter", "alias-site-page", "alias-own-folder"])("fails a real build of `%s` alone", (name) => {
-    const before = snapshotProject();
-    const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-broken-"));
-    outputs.push(output);
-    const build = buildSite(`${BROKEN_ARTICLES}/${name}`, { output });
-    expect(build.status).not.toBe(0);
-    for (const file of malformed(name)) expect(build.stderr).toContain(`${BROKEN_ARTICLES}/${name}/${file}`);
-    expect(changes(before, snapshotProject())).toEqual([]);
-    expect(markersFound()).toEqual([]);
-  });
+  it.each(["js-front-matter", "javascript-front-matter", "alias-site-page", "alias-own-folder"])(
+    "fails a real build of `%s` alone",
+    (name) => {
+      const before = snapshotProject();
+      const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-broken-"));
+      outputs.push(output);
+      const build = buildSite(`${BROKEN_ARTICLES}/${name}`, { output });
+      expect(build.status).not.toBe(0);
+      for (const file of malformed(name)) expect(build.stderr).toContain(`${BROKEN_ARTICLES}/${name}/${file}`);
+      expect(changes(before, snapshotProject())).toEqual([]);
+      expect(markersFound()).toEqual([]);
+    },
+  );
 });

@@ -18,7 +18,12 @@ describe("a build whose output is closed", () => {
     const output = await tempDir("site");
     const build = spawn(process.execPath, buildScriptArgs(projectRoot), {
       cwd: projectRoot,
-      env: { ...process.env, HEMEROTECA_ARTICLES: "test/fixtures/basic/content/articles", HEMEROTECA_OUTPUT: output, HEMEROTECA_CACHE: TEST_CACHE },
+      env: {
+        ...process.env,
+        HEMEROTECA_ARTICLES: "test/fixtures/basic/content/articles",
+        HEMEROTECA_OUTPUT: output,
+        HEMEROTECA_CACHE: TEST_CACHE,
+      },
       stdio: ["ignore", "pipe", "pipe"],
       // A build that spins is killed, and fails the test below with a signal instead of a status.
       timeout: 120_000,
@@ -27,7 +32,9 @@ describe("a build whose output is closed", () => {
     // Nobody reads: the build's next write to either stream fails.
     build.stdout.destroy();
     build.stderr.destroy();
-    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => build.on("close", (status, killed) => resolve([status, killed])));
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      build.on("close", (status, killed) => resolve([status, killed])),
+    );
     expect(signal, "the build was still running two minutes after its output closed").toBeNull();
     expect(code).toBe(CLOSED_OUTPUT_STATUS);
   }, 150_000);

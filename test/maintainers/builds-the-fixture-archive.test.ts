@@ -31,16 +31,49 @@ describe("the built archive", () => {
   });
 
   it("has a JSONL record for every article with id, url and text", () => {
-    const records = read("data/archive.jsonl").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = read("data/archive.jsonl")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     // The address on the site, with its host and path (SITE_URL).
-    expect(Object.fromEntries(records.map((r) => [r.id, r.url]))).toEqual(Object.fromEntries(Object.entries(ARTICLES).map(([id, url]) => [id, `${SITE_URL}${url}`])));
+    expect(Object.fromEntries(records.map((r) => [r.id, r.url]))).toEqual(
+      Object.fromEntries(Object.entries(ARTICLES).map(([id, url]) => [id, `${SITE_URL}${url}`])),
+    );
     const juliaca = records.find((r) => r.id === "police-massacre-in-juliaca")!;
-    expect(juliaca).toMatchObject({ title: "Police massacre in Juliaca", language: "en", date: "2023-01-09", tags: ["repression", "Juliaca"], text: "Some text about Juliaca." });
-    expect(records.find((r) => r.id === "un-articulo-entre-dos-meses")).toMatchObject({ originalUrl: "https://example.org/articulo", source: { lines: [4, 6] } });
+    expect(juliaca).toMatchObject({
+      title: "Police massacre in Juliaca",
+      language: "en",
+      date: "2023-01-09",
+      tags: ["repression", "Juliaca"],
+      text: "Some text about Juliaca.",
+    });
+    expect(records.find((r) => r.id === "un-articulo-entre-dos-meses")).toMatchObject({
+      originalUrl: "https://example.org/articulo",
+      source: { lines: [4, 6] },
+    });
   });
 
   it("has year, month, undated, tag, publication, author and language archives with counts", () => {
-    for (const page of ["2023/", "2023/01/", "2022/", "2022/12/", "2021/", "undated/", "years/", "tags/", "tags/strike/", "tags/juliaca/", "publications/", "publications/fight-back-news/", "authors/jim-byrne/", "languages/", "languages/es/", "search/", "articles/", "404.html"]) {
+    for (const page of [
+      "2023/",
+      "2023/01/",
+      "2022/",
+      "2022/12/",
+      "2021/",
+      "undated/",
+      "years/",
+      "tags/",
+      "tags/strike/",
+      "tags/juliaca/",
+      "publications/",
+      "publications/fight-back-news/",
+      "authors/jim-byrne/",
+      "languages/",
+      "languages/es/",
+      "search/",
+      "articles/",
+      "404.html",
+    ]) {
       expect(exists(page.endsWith(".html") ? page : `${page}index.html`), page).toBe(true);
     }
     expect(read("2022/index.html")).toContain("2 articles");
@@ -57,8 +90,12 @@ describe("the built archive", () => {
   });
 
   it("links translations both ways and shows provenance", () => {
-    expect(read("2022/12/masacre-en-juliaca/index.html")).toMatch(/Also in <a href="\/2023\/01\/09\/police-massacre-in-juliaca\/" hreflang="en"/);
-    expect(read("2023/01/09/police-massacre-in-juliaca/index.html")).toMatch(/Also in <a href="\/2022\/12\/masacre-en-juliaca\/" hreflang="es"/);
+    expect(read("2022/12/masacre-en-juliaca/index.html")).toMatch(
+      /Also in <a href="\/2023\/01\/09\/police-massacre-in-juliaca\/" hreflang="en"/,
+    );
+    expect(read("2023/01/09/police-massacre-in-juliaca/index.html")).toMatch(
+      /Also in <a href="\/2022\/12\/masacre-en-juliaca\/" hreflang="es"/,
+    );
     const page = read("2022/un-articulo-entre-dos-meses/index.html");
     expect(page).toContain("content/sources/peoples-dispatch/page.md</code>, lines 4–6");
     expect(page).toContain('href="https://example.org/articulo"');
@@ -78,10 +115,16 @@ describe("the built archive", () => {
   it("writes Atom and JSON feeds of every article by the day it entered the archive, not by the build", () => {
     const atom = read("feed.xml");
     expect(XMLValidator.validate(atom)).toBe(true);
-    const feed = new XMLParser().parse(atom) as { feed: { entry: Array<{ id: string; published: string; updated: string }>; updated: string } };
+    const feed = new XMLParser().parse(atom) as {
+      feed: { entry: Array<{ id: string; published: string; updated: string }>; updated: string };
+    };
     const entries = feed.feed.entry;
     // Dated or not, every article is in the feed, under its permanent address.
-    expect(entries.map((e) => e.id).sort()).toEqual(Object.keys(ARTICLES).map((id) => `${SITE_URL}/a/${id}/`).sort());
+    expect(entries.map((e) => e.id).sort()).toEqual(
+      Object.keys(ARTICLES)
+        .map((id) => `${SITE_URL}/a/${id}/`)
+        .sort(),
+    );
     const days = entries.map((e) => e.updated);
     expect(days).toEqual([...days].sort().reverse());
     expect(feed.feed.updated).toBe(days[0]);
@@ -100,7 +143,9 @@ describe("the built archive", () => {
   });
 
   it("puts a canonical link on every page", () => {
-    expect(read("2023/01/09/police-massacre-in-juliaca/index.html")).toContain(`<link rel="canonical" href="${SITE_URL}/2023/01/09/police-massacre-in-juliaca/">`);
+    expect(read("2023/01/09/police-massacre-in-juliaca/index.html")).toContain(
+      `<link rel="canonical" href="${SITE_URL}/2023/01/09/police-massacre-in-juliaca/">`,
+    );
   });
 
   it("indexes every article in one search index for both languages", () => {
@@ -120,7 +165,9 @@ describe("a build with broken articles", () => {
     const result = buildSite("test/fixtures/fails-closed/content/articles");
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
-    expect(output).toContain("test/fixtures/fails-closed/content/articles/p/bad-date.md 5:1 date: `2023-02-30`: there is no 30 February in 2023");
+    expect(output).toContain(
+      "test/fixtures/fails-closed/content/articles/p/bad-date.md 5:1 date: `2023-02-30`: there is no 30 February in 2023",
+    );
     expect(output).toContain("test/fixtures/fails-closed/content/articles/p/typo.md 4:1 langauge: unknown field `langauge`");
     expect(output).toMatch(/typo\.md \d+:1 language: is required but missing/);
     expect(existsSync(path.join(result.output, "index.html"))).toBe(false);

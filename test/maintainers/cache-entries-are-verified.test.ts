@@ -80,12 +80,16 @@ describe("a build with damaged cache entries", () => {
     alterInPlace(path.join(cache, "citations.json"), (text) => text.indexOf("@article{") + 10);
     alterInPlace(feed, (text) => text.indexOf("<title>") + 8);
     alterInPlace(exportCsv, (text) => text.indexOf("\r\n") + 5);
-    const tamperedFragment = createHash("sha256").update(alterInPlace(fragment, () => 20)).digest("hex");
+    const tamperedFragment = createHash("sha256")
+      .update(alterInPlace(fragment, () => 20))
+      .digest("hex");
 
     const second = path.join(await tempDir("verified-site"), "site");
     const result = mustBuild(buildSite(ARTICLES, { output: second, cacheDir: cache }));
     for (const entry of [record, path.join(cache, "citations.json"), feed]) {
-      expect(result.stderr, entry).toContain(`the cache entry \`${entry}\` does not match its checksum (cut short or altered): dropped, and made again`);
+      expect(result.stderr, entry).toContain(
+        `the cache entry \`${entry}\` does not match its checksum (cut short or altered): dropped, and made again`,
+      );
     }
     expect(result.stderr).toMatch(/the cache entry `[^`]*exports[^`]*` holds a file that is not as it was kept/);
     expect(result.stderr).toMatch(/the cache entry `[^`]*pagefind[^`]*` holds a file that is not as it was kept/);

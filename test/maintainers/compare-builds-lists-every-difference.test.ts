@@ -17,10 +17,24 @@ const folder = temporaryFolders();
 /** A Pagefind data file as Pagefind writes it: gzip of a signature and CBOR. */
 const pagefindData = (value: unknown) => gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), Buffer.from(encode(value))]));
 
-async function pagefindIndex(dir: string, filterHash: string, years: [string, number[]][], sorts: [string, number[]][] = [["date", [0, 1, 2]], ["oldest", [2, 1, 0]]]): Promise<void> {
+async function pagefindIndex(
+  dir: string,
+  filterHash: string,
+  years: [string, number[]][],
+  sorts: [string, number[]][] = [
+    ["date", [0, 1, 2]],
+    ["oldest", [2, 1, 0]],
+  ],
+): Promise<void> {
   await writeFile(path.join(dir, "pagefind", "filter", `en_${filterHash}.pf_filter`), pagefindData(["year", years]));
-  await writeFile(path.join(dir, "pagefind", `pagefind.en_${filterHash}ff.pf_meta`), pagefindData(["1.5.2", [["en_1", 10]], [], [["year", `en_${filterHash}`]], sorts, ["title"]]));
-  await writeFile(path.join(dir, "pagefind", "pagefind-entry.json"), JSON.stringify({ version: "1.5.2", languages: { en: { hash: `en_${filterHash}ff`, page_count: 1 } } }));
+  await writeFile(
+    path.join(dir, "pagefind", `pagefind.en_${filterHash}ff.pf_meta`),
+    pagefindData(["1.5.2", [["en_1", 10]], [], [["year", `en_${filterHash}`]], sorts, ["title"]]),
+  );
+  await writeFile(
+    path.join(dir, "pagefind", "pagefind-entry.json"),
+    JSON.stringify({ version: "1.5.2", languages: { en: { hash: `en_${filterHash}ff`, page_count: 1 } } }),
+  );
 }
 
 describe("compareFolders", () => {
@@ -55,16 +69,36 @@ describe("compareFolders", () => {
   it("compares a Pagefind index by its content, not the order Pagefind wrote a filter's values in", async () => {
     const [base, head] = [await folder("base"), await folder("head")];
     for (const dir of [base, head]) await putFile(dir, "pagefind/filter/.keep", "");
-    await pagefindIndex(base, "aaaaaaa", [["2022", [1]], ["2023", [0, 2]]]);
-    await pagefindIndex(head, "bbbbbbb", [["2023", [0, 2]], ["2022", [1]]], [["oldest", [2, 1, 0]], ["date", [0, 1, 2]]]);
+    await pagefindIndex(base, "aaaaaaa", [
+      ["2022", [1]],
+      ["2023", [0, 2]],
+    ]);
+    await pagefindIndex(
+      head,
+      "bbbbbbb",
+      [
+        ["2023", [0, 2]],
+        ["2022", [1]],
+      ],
+      [
+        ["oldest", [2, 1, 0]],
+        ["date", [0, 1, 2]],
+      ],
+    );
     expect(compareFolders(base, head).differences).toEqual([]);
   });
 
   it("still finds a Pagefind filter whose pages changed, and the metadata naming it", async () => {
     const [base, head] = [await folder("base"), await folder("head")];
     for (const dir of [base, head]) await putFile(dir, "pagefind/filter/.keep", "");
-    await pagefindIndex(base, "aaaaaaa", [["2022", [1]], ["2023", [0, 2]]]);
-    await pagefindIndex(head, "bbbbbbb", [["2023", [0]], ["2022", [1, 2]]]);
+    await pagefindIndex(base, "aaaaaaa", [
+      ["2022", [1]],
+      ["2023", [0, 2]],
+    ]);
+    await pagefindIndex(head, "bbbbbbb", [
+      ["2023", [0]],
+      ["2022", [1, 2]],
+    ]);
     expect(compareFolders(base, head).differences.map((difference) => difference.file)).toEqual([
       "pagefind/filter/en-year (decoded, values sorted)",
       "pagefind/pagefind.en.pf_meta (decoded, filters by content)",

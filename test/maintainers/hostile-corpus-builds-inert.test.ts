@@ -8,7 +8,17 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/records/article-record.ts";
-import { attr, elements, findBodyProblems, findVectors, hasClass, parseHtml, parseHtmlFragment, textOf, type SiteRules } from "../support/inspect-html.ts";
+import {
+  attr,
+  elements,
+  findBodyProblems,
+  findVectors,
+  hasClass,
+  parseHtml,
+  parseHtmlFragment,
+  textOf,
+  type SiteRules,
+} from "../support/inspect-html.ts";
 import { buildHostileSite, HOSTILE_ROOT, hostileRecords, listBuiltFiles, markersFound, type HostileSite } from "../support/hostile-site.ts";
 import { runCheck } from "../../src/check/index.ts";
 import { projectRoot } from "../support/build-site.ts";
@@ -86,7 +96,12 @@ describe("the hostile corpus, built", () => {
     expect(textOf(title)).toContain(record.title);
     expect(textOf(all.find((e) => hasClass(e, "article-title"))!)).toBe(record.title);
     expect(textOf(all.find((e) => hasClass(e, "dek"))!)).toBe(record.summary);
-    expect(attr(all.find((e) => e.tagName === "meta" && attr(e, "name") === "description")!, "content")).toBe(record.summary);
+    expect(
+      attr(
+        all.find((e) => e.tagName === "meta" && attr(e, "name") === "description")!,
+        "content",
+      ),
+    ).toBe(record.summary);
     const chips = [...elements(all.find((e) => hasClass(e, "meta-tags"))!)].filter((e) => e.tagName === "a").map(textOf);
     for (const tag of record.tags ?? []) expect(chips).toContain(tag);
     const bylines = all.filter((e) => hasClass(e, "byline")).map(textOf);
@@ -109,7 +124,9 @@ describe("the hostile corpus, built", () => {
 
   it("puts a Content-Security-Policy without inline script on every page", async () => {
     for (const file of await listBuiltFiles(site.output, ".html")) {
-      const meta = [...elements(parseHtml(read(file)))].find((e) => e.tagName === "meta" && attr(e, "http-equiv")?.toLowerCase() === "content-security-policy");
+      const meta = [...elements(parseHtml(read(file)))].find(
+        (e) => e.tagName === "meta" && attr(e, "http-equiv")?.toLowerCase() === "content-security-policy",
+      );
       expect(meta, file).toBeDefined();
       const policy = attr(meta!, "content")!;
       const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? /default-src ([^;]*)/.exec(policy)?.[1] ?? "";
@@ -121,9 +138,16 @@ describe("the hostile corpus, built", () => {
 });
 
 describe("feeds, exports and the sitemap built from the hostile corpus", () => {
-  const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", isArray: (name) => ["entry", "url", "category", "author", "link"].includes(name) });
-  const text = (value: unknown): string => (typeof value === "object" && value !== null ? String((value as Record<string, unknown>)["#text"] ?? "") : String(value ?? ""));
-  const type = (value: unknown): string => (typeof value === "object" && value !== null ? String((value as Record<string, unknown>)["@type"] ?? "text") : "text");
+  const xml = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    textNodeName: "#text",
+    isArray: (name) => ["entry", "url", "category", "author", "link"].includes(name),
+  });
+  const text = (value: unknown): string =>
+    typeof value === "object" && value !== null ? String((value as Record<string, unknown>)["#text"] ?? "") : String(value ?? "");
+  const type = (value: unknown): string =>
+    typeof value === "object" && value !== null ? String((value as Record<string, unknown>)["@type"] ?? "text") : "text";
 
   it("writes Atom feeds that parse, whose text values hold no markup and whose HTML holds no vector", async () => {
     const feeds = await listBuiltFiles(site.output, ".xml").then((files) => files.filter((f) => f.endsWith("feed.xml")));
@@ -172,7 +196,11 @@ describe("feeds, exports and the sitemap built from the hostile corpus", () => {
     expect(exported).toHaveLength(records.length);
     for (const record of records) {
       const row = exported.find((r) => r.id === record.id);
-      expect(row, record.file).toMatchObject({ title: record.title, publication: record.publication, url: `${SITE_URL}${record.permalink}` });
+      expect(row, record.file).toMatchObject({
+        title: record.title,
+        publication: record.publication,
+        url: `${SITE_URL}${record.permalink}`,
+      });
       if (record.summary) expect(row!.summary).toBe(record.summary);
       if (record.tags) expect(row!.tags).toEqual(record.tags);
       if (record.url) expect(row!.originalUrl).toBe(record.url);
@@ -187,7 +215,10 @@ describe("feeds, exports and the sitemap built from the hostile corpus", () => {
     for (const loc of urls) {
       const address = new URL(loc);
       expect(["http:", "https:"]).toContain(address.protocol);
-      expect(existsSync(path.join(site.output, decodeURIComponent(address.pathname), address.pathname.endsWith("/") ? "index.html" : "")), loc).toBe(true);
+      expect(
+        existsSync(path.join(site.output, decodeURIComponent(address.pathname), address.pathname.endsWith("/") ? "index.html" : "")),
+        loc,
+      ).toBe(true);
     }
   });
 

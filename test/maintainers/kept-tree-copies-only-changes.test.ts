@@ -20,15 +20,27 @@ describe("putting a kept tree back into the site", () => {
     const make = async (folder: string) => {
       for (const file of ["one.txt", "deep/two.txt", "deep/three.txt"]) await putFile(folder, file, `kept ${file}`);
     };
-    expect(await cache.restoreOrMake(hash, site, make)).toMatchObject({ reused: false, files: ["deep/three.txt", "deep/two.txt", "one.txt"] });
-    const changeTimes = async () => Object.fromEntries(await Promise.all(["one.txt", "deep/two.txt", "deep/three.txt"].map(async (file) => [file, (await stat(path.join(site, file))).ctimeMs])));
+    expect(await cache.restoreOrMake(hash, site, make)).toMatchObject({
+      reused: false,
+      files: ["deep/three.txt", "deep/two.txt", "one.txt"],
+    });
+    const changeTimes = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          ["one.txt", "deep/two.txt", "deep/three.txt"].map(async (file) => [file, (await stat(path.join(site, file))).ctimeMs]),
+        ),
+      );
     const before = await changeTimes();
     // A file written from now on gets a later change time than the ones above (the clock has ticked at the file system's step).
     const probe = path.join(await tempDir("clock"), "probe");
-    await waitFor("the file system's clock to move on", async () => {
-      await writeFile(probe, "");
-      return (await stat(probe)).ctimeMs > Math.max(...(Object.values(before) as number[])) ? true : undefined;
-    }, { ms: 10_000 });
+    await waitFor(
+      "the file system's clock to move on",
+      async () => {
+        await writeFile(probe, "");
+        return (await stat(probe)).ctimeMs > Math.max(...(Object.values(before) as number[])) ? true : undefined;
+      },
+      { ms: 10_000 },
+    );
 
     await writeFile(path.join(site, "one.txt"), "KEPT one.txt");
     await rm(path.join(site, "deep/two.txt"));

@@ -74,7 +74,9 @@ describe("an output folder that holds somebody else's files", () => {
     expect(foreignOutputProblem(root, false)).toBeUndefined();
     for (const name of ["b.txt", "a.txt", "photos/cat.jpg", "d.txt", "e.txt"]) await putFile(root, name, "mine");
     const problem = foreignOutputProblem(root, false);
-    expect(problem).toContain(`The output folder \`${root}\` holds files no Hemeroteca build made (\`a.txt\`, \`b.txt\`, \`d.txt\` and 2 more)`);
+    expect(problem).toContain(
+      `The output folder \`${root}\` holds files no Hemeroteca build made (\`a.txt\`, \`b.txt\`, \`d.txt\` and 2 more)`,
+    );
     expect(problem).toContain("HEMEROTECA_OUTPUT");
     // An earlier build's ledger vouches for a site built before the marker was.
     expect(foreignOutputProblem(root, true)).toBeUndefined();

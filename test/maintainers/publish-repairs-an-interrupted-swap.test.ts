@@ -7,7 +7,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { acquireBuildLock, lockFileOf, publishStaging, releaseBuildLock, repairInterruptedPublish, stagingFolderOf } from "../../src/build/output/publish.ts";
+import {
+  acquireBuildLock,
+  lockFileOf,
+  publishStaging,
+  releaseBuildLock,
+  repairInterruptedPublish,
+  stagingFolderOf,
+} from "../../src/build/output/publish.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 const tempDir = temporaryFolders();

@@ -31,7 +31,13 @@ describe("pruneOutput", () => {
 
   it("prunes from a listing made while the last files were still being written, keeping those files and their folders", async () => {
     const dir = await tempDir("prune-listed");
-    for (const file of ["pagefind/fragment/old-1.pf", "pagefind/fragment/old-2.pf", "pagefind/index/old.pf", "data/archive.csv", "gone/x.html"]) {
+    for (const file of [
+      "pagefind/fragment/old-1.pf",
+      "pagefind/fragment/old-2.pf",
+      "pagefind/index/old.pf",
+      "data/archive.csv",
+      "gone/x.html",
+    ]) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
       await writeFile(path.join(dir, file), file);
     }
@@ -45,7 +51,14 @@ describe("pruneOutput", () => {
     await rm(path.join(dir, "gone/x.html"));
     const kept = ["pagefind/fragment/new.pf", "pagefind/filter/new.pf", "data/archive.csv"];
     const removed = await pruneOutput(dir, new Set(kept), listing);
-    expect(removed.sort()).toEqual(["gone/", "gone/x.html", "pagefind/fragment/old-1.pf", "pagefind/fragment/old-2.pf", "pagefind/index/", "pagefind/index/old.pf"]);
+    expect(removed.sort()).toEqual([
+      "gone/",
+      "gone/x.html",
+      "pagefind/fragment/old-1.pf",
+      "pagefind/fragment/old-2.pf",
+      "pagefind/index/",
+      "pagefind/index/old.pf",
+    ]);
     expect(Object.keys(await fileHashes(dir)).sort()).toEqual([...kept].sort());
   });
 
@@ -76,7 +89,7 @@ describe("a full build over the last one", () => {
     await writeFile(path.join(output, "2019/old/index.html"), "<p>an old page</p>");
     const second = buildSite(articles, { output, cacheDir: cache });
     if (second.status !== 0) throw new Error(`second build failed:\n${second.stderr}`);
-    fresh = (buildSite(articles, { output: await tempDir("fresh"), cacheDir: false })).output;
+    fresh = buildSite(articles, { output: await tempDir("fresh"), cacheDir: false }).output;
   }, 120_000);
 
   it("removes the page and citation files of the removed article", async () => {

@@ -27,13 +27,23 @@ async function tree(dir: string): Promise<Map<string, { hash: string; mtimeMs: n
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
     const file = path.relative(dir, full).split(path.sep).join("/");
-    files.set(file, { hash: createHash("sha256").update(await readFile(full)).digest("hex"), mtimeMs: (await stat(full)).mtimeMs });
+    files.set(file, {
+      hash: createHash("sha256")
+        .update(await readFile(full))
+        .digest("hex"),
+      mtimeMs: (await stat(full)).mtimeMs,
+    });
   }
   return files;
 }
 
 const hashes = (files: Map<string, { hash: string }>, skip = (_file: string) => false) =>
-  Object.fromEntries([...files].filter(([file]) => !skip(file)).map(([file, { hash }]) => [file, hash]).sort(([a], [b]) => a!.localeCompare(b!)));
+  Object.fromEntries(
+    [...files]
+      .filter(([file]) => !skip(file))
+      .map(([file, { hash }]) => [file, hash])
+      .sort(([a], [b]) => a!.localeCompare(b!)),
+  );
 const isFeed = (file: string) => /(^|\/)feed\.(xml|json)$/.test(file);
 /** Pagefind's own files hold hashes of each build; compared apart. */
 const isIndex = (file: string) => file.startsWith("pagefind/");
@@ -71,7 +81,9 @@ describe("a full build over the last one, with the cache", () => {
       trees.push(await tree(output));
     };
     const { archive } = await loadArchive({ root: projectRoot, site: siteConfigFromEnv({}), articlesDir: articles });
-    pages = [...archive.articles.map((article) => article.permalink), ...archive.listPages.map((listPage) => listPage.url)].map(permalinkToFile);
+    pages = [...archive.articles.map((article) => article.permalink), ...archive.listPages.map((listPage) => listPage.url)].map(
+      permalinkToFile,
+    );
     await build();
     await build();
 
@@ -79,9 +91,15 @@ describe("a full build over the last one, with the cache", () => {
     // another altered, by hand in the site.
     const file = path.join(articles, edited);
     const original = await readFile(file, "utf8");
-    await writeFile(file, `${original.replace("title: Police massacre in Juliaca", `title: ${editedTitle}\nid: police-massacre-in-juliaca`)}\nA sentence added by an editor.\n`);
+    await writeFile(
+      file,
+      `${original.replace("title: Police massacre in Juliaca", `title: ${editedTitle}\nid: police-massacre-in-juliaca`)}\nA sentence added by an editor.\n`,
+    );
     // The oldest two, which do not show the edited article: its neighbour's page is written again for the headline.
-    [deletedPage, alteredPage] = archive.articles.map((article) => permalinkToFile(article.permalink)).filter((page) => page !== editedPage).reverse() as [string, string];
+    [deletedPage, alteredPage] = archive.articles
+      .map((article) => permalinkToFile(article.permalink))
+      .filter((page) => page !== editedPage)
+      .reverse() as [string, string];
     await rm(path.join(output, deletedPage));
     const altered = path.join(output, alteredPage);
     await writeFile(altered, (await readFile(altered, "utf8")).replace("<main", "<main data-altered"));
@@ -104,7 +122,9 @@ describe("a full build over the last one, with the cache", () => {
     for (const page of pages) expect(trees[0]!.has(page), page).toBe(true);
     const rewritten = [...trees[1]!].filter(([file, { mtimeMs }]) => trees[0]!.get(file)?.mtimeMs !== mtimeMs).map(([file]) => file);
     // Only the few pages rendered every time (home, indexes, redirects, search, data) and the stylesheets are written again.
-    expect(rewritten.filter((file) => pages.includes(file) || isFeed(file) || /(^|\/)cite\.|^data\/archive\.|^pagefind\//.test(file))).toEqual([]);
+    expect(
+      rewritten.filter((file) => pages.includes(file) || isFeed(file) || /(^|\/)cite\.|^data\/archive\.|^pagefind\//.test(file)),
+    ).toEqual([]);
     const feeds = [...trees[0]!.keys()].filter(isFeed);
     expect(feeds.length).toBeGreaterThan(4);
     expect(second).toMatchObject({ feedsUnchanged: feeds.length, feedsReused: 0, feedsMade: 0 });
@@ -136,7 +156,8 @@ describe("a full build over the last one, with the cache", () => {
     const feeds = [...after.keys()].filter(isFeed);
     const rewritten = feeds.filter((file) => after.get(file)!.mtimeMs !== before.get(file)!.mtimeMs);
     const holding = [];
-    for (const file of feeds) if ((await readFile(path.join(output, file), "utf8")).includes("police-massacre-in-juliaca")) holding.push(file);
+    for (const file of feeds)
+      if ((await readFile(path.join(output, file), "utf8")).includes("police-massacre-in-juliaca")) holding.push(file);
     expect(rewritten).toContain("feed.xml");
     expect(rewritten.sort()).toEqual(holding.sort());
     expect(rewritten.length).toBeLessThan(feeds.length);

@@ -68,11 +68,18 @@ describe("search index reuse, with a stand-in indexer", () => {
     expect(recent?.path).toBe("/pagefind/recent/");
 
     // The same edit again: nothing to make.
-    expect(await writeSearchIndexCached(buildArchive(edited, site), await out(), { cacheDir, write })).toMatchObject({ reused: true, recent: 1 });
+    expect(await writeSearchIndexCached(buildArchive(edited, site), await out(), { cacheDir, write })).toMatchObject({
+      reused: true,
+      recent: 1,
+    });
     expect(write.calls).toHaveLength(2);
     // Edited back: nothing is recent, nothing hidden.
     const back = await out();
-    expect(await writeSearchIndexCached(buildArchive(base, site), back, { cacheDir, write })).toMatchObject({ reused: true, recent: 0, hidden: 0 });
+    expect(await writeSearchIndexCached(buildArchive(base, site), back, { cacheDir, write })).toMatchObject({
+      reused: true,
+      recent: 0,
+      hidden: 0,
+    });
     expect((await manifestOf(back)).recent).toBeUndefined();
   });
 
@@ -82,15 +89,23 @@ describe("search index reuse, with a stand-in indexer", () => {
     const base = generatedRecords(10);
     await writeSearchIndexCached(buildArchive(base, site), await out(), { cacheDir, write, recentLimit: 2 });
     const removed = await out();
-    expect(await writeSearchIndexCached(buildArchive(base.slice(1), site), removed, { cacheDir, write, recentLimit: 2 })).toMatchObject({ recent: 0, hidden: 1, mainMade: false });
+    expect(await writeSearchIndexCached(buildArchive(base.slice(1), site), removed, { cacheDir, write, recentLimit: 2 })).toMatchObject({
+      recent: 0,
+      hidden: 1,
+      mainMade: false,
+    });
     expect(write.calls).toHaveLength(1);
     expect((await manifestOf(removed)).recent).toBeUndefined();
     // One removed and one edited: two changes, within the limit.
     const edit = (records: typeof base, count: number) => records.map((r, i) => (i < count ? { ...r, text: `${r.text} An edit.` } : r));
-    expect(await writeSearchIndexCached(buildArchive(edit(base.slice(1), 1), site), await out(), { cacheDir, write, recentLimit: 2 })).toMatchObject({ recent: 1, hidden: 2 });
+    expect(
+      await writeSearchIndexCached(buildArchive(edit(base.slice(1), 1), site), await out(), { cacheDir, write, recentLimit: 2 }),
+    ).toMatchObject({ recent: 1, hidden: 2 });
     // Three: the main index is made again, of every article, and nothing is recent.
     const remade = await out();
-    expect(await writeSearchIndexCached(buildArchive(edit(base.slice(1), 2), site), remade, { cacheDir, write, recentLimit: 2 })).toMatchObject({ mainMade: true, recent: 0, hidden: 0 });
+    expect(
+      await writeSearchIndexCached(buildArchive(edit(base.slice(1), 2), site), remade, { cacheDir, write, recentLimit: 2 }),
+    ).toMatchObject({ mainMade: true, recent: 0, hidden: 0 });
     expect(write.calls.at(-1)).toHaveLength(9);
     expect(await manifestOf(remade)).toEqual({ parts: [{ path: "/pagefind/", offset: 0, hidden: {} }], undated: 0 });
     expect((await readdir(cacheDir)).sort()).toEqual(["main", "main.json"]);
@@ -104,10 +119,15 @@ describe("search index reuse, with a stand-in indexer", () => {
     await writeSearchIndexCached(archive, await out(), { cacheDir, write, digests });
     // Records that come with the same digests are taken for the same: their search records are not made, so text
     // the kept index does not hold goes unseen (a digest names its whole record, so in a build this cannot happen).
-    const unseen = buildArchive(archive.articles.map((article) => ({ ...article, ...archive.bodyOf(article), text: `${archive.bodyOf(article).text} Unseen.` })), site);
+    const unseen = buildArchive(
+      archive.articles.map((article) => ({ ...article, ...archive.bodyOf(article), text: `${archive.bodyOf(article).text} Unseen.` })),
+      site,
+    );
     expect(await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests })).toMatchObject({ reused: true, recent: 0 });
     // Their own digests differ: every article is recent, past the limit, so the main index is made again.
-    expect(await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests: unseen.articles.map(recordDigest), recentLimit: 4 })).toMatchObject({ mainMade: true });
+    expect(
+      await writeSearchIndexCached(unseen, await out(), { cacheDir, write, digests: unseen.articles.map(recordDigest), recentLimit: 4 }),
+    ).toMatchObject({ mainMade: true });
     expect(write.calls).toHaveLength(2);
   });
 
@@ -178,7 +198,9 @@ describe("search index reuse, end to end", () => {
 
   it("indexes again after one article is edited", async () => {
     expect(timingsFromOutput(builds[2]!.stderr)).toMatchObject({ indexReused: false, parsed: 1 });
-    expect(await fileHashes(path.join(builds[2]!.output, "pagefind"))).not.toEqual(await fileHashes(path.join(builds[0]!.output, "pagefind")));
+    expect(await fileHashes(path.join(builds[2]!.output, "pagefind"))).not.toEqual(
+      await fileHashes(path.join(builds[0]!.output, "pagefind")),
+    );
   });
 });
 
@@ -207,12 +229,20 @@ describe("search index parts", () => {
 
     const editedId = expected.at(-2)!.articles[0]!.id;
     const edited = base.map((r) => (r.id === editedId ? { ...r, text: `${r.text} An edit.` } : r));
-    const two = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 8 });
+    const two = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), {
+      cacheDir,
+      write,
+      shardSize: 8,
+    });
     expect(two).toMatchObject({ shards: expected.length + 1, reusedShards: expected.length, reused: false, recent: 1, hidden: 1 });
     expect(write.calls.slice(expected.length)).toEqual([[editedId]]);
 
     // Cut otherwise, the main index is made again, whole, not kept with the other cut.
-    const recut = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), { cacheDir, write, shardSize: 16 });
+    const recut = await writeSearchIndexCached(buildArchive(edited, site), path.join(await tempDir(), "pagefind"), {
+      cacheDir,
+      write,
+      shardSize: 16,
+    });
     expect(recut).toMatchObject({ mainMade: true, recent: 0, shards: archiveToBundles(buildArchive(edited, site).articles, 16).length });
   });
 });

@@ -9,7 +9,13 @@ import { describe, expect, it } from "vitest";
 import { buildArchive, type Archive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { archiveToBundles } from "../../src/search-index/search-bundles.ts";
-import { finishSearchIndex, indexClaimedBundles, newBundleQueue, writeSearchIndexCached, type SearchBundles } from "../../src/search-index/search-index-cache.ts";
+import {
+  finishSearchIndex,
+  indexClaimedBundles,
+  newBundleQueue,
+  writeSearchIndexCached,
+  type SearchBundles,
+} from "../../src/search-index/search-index-cache.ts";
 import { SearchIndexInWorkers } from "../../src/search-index/search-index-threads.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 import { fileHashes } from "../support/site-tree.ts";
@@ -26,10 +32,11 @@ const archive = buildArchive(records, site);
 
 describe("bundles claimed by two threads from one queue", () => {
   /** A stand-in for Pagefind that notes the first article of each part; `before` runs before it writes (to hold a claimant until the other has a part). */
-  const standIn = (written: string[], before?: () => Promise<void>) => standInIndexer(async (part: Archive) => {
-    written.push(part.articles[0]!.id);
-    await before?.();
-  });
+  const standIn = (written: string[], before?: () => Promise<void>) =>
+    standInIndexer(async (part: Archive) => {
+      written.push(part.articles[0]!.id);
+      await before?.();
+    });
 
   it("writes each bundle once, and the index a single thread writes", async () => {
     const expected = archiveToBundles(archive.articles, 8);
@@ -52,7 +59,11 @@ describe("bundles claimed by two threads from one queue", () => {
     expect(index).toMatchObject({ shards: expected.length, reusedShards: 0, pages: 40 });
 
     const alone = path.join(await tempDir(), "pagefind");
-    const single = await writeSearchIndexCached(archive, alone, { ...options, cacheDir: path.join(await tempDir(), "cache"), write: standIn([]) });
+    const single = await writeSearchIndexCached(archive, alone, {
+      ...options,
+      cacheDir: path.join(await tempDir(), "cache"),
+      write: standIn([]),
+    });
     expect(index.files).toEqual(single.files);
     expect(await fileHashes(output)).toEqual(await fileHashes(alone));
   });
@@ -61,10 +72,18 @@ describe("bundles claimed by two threads from one queue", () => {
     const cacheDir = path.join(await tempDir(), "cache");
     await writeSearchIndexCached(archive, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn([]) });
     const target = archive.articles[5]!;
-    const edited = buildArchive(records.map((a) => (a.id === target.id ? { ...a, text: `${a.text} An edit.` } : a)), site);
+    const edited = buildArchive(
+      records.map((a) => (a.id === target.id ? { ...a, text: `${a.text} An edit.` } : a)),
+      site,
+    );
     const written: string[] = [];
     const queue = newBundleQueue(edited.articles.length);
-    const part = await indexClaimedBundles(edited, path.join(await tempDir(), "pagefind"), { cacheDir, shardSize: 8, write: standIn(written) }, queue);
+    const part = await indexClaimedBundles(
+      edited,
+      path.join(await tempDir(), "pagefind"),
+      { cacheDir, shardSize: 8, write: standIn(written) },
+      queue,
+    );
     expect(Atomics.load(queue, 1)).toBe(0);
     expect(written).toEqual([target.id]);
     expect(part.kept).toMatchObject({ recent: 1, hidden: 1, shards: archiveToBundles(archive.articles, 8).length + 1 });
@@ -76,7 +95,9 @@ describe("bundles claimed by two threads from one queue", () => {
     const queue = newBundleQueue(archive.articles.length);
     Atomics.store(queue, 0, 1); // as if another thread had claimed the first bundle and failed
     const part = await indexClaimedBundles(archive, output, options, queue, true);
-    await expect(finishSearchIndex(archive, output, {}, [part])).rejects.toThrow(/^The search index has \d+ parts, but the parts written were 1, 2, 3, 4, 5, 6, 7, 8, 9: each must be written once$/);
+    await expect(finishSearchIndex(archive, output, {}, [part])).rejects.toThrow(
+      /^The search index has \d+ parts, but the parts written were 1, 2, 3, 4, 5, 6, 7, 8, 9: each must be written once$/,
+    );
   });
 });
 
@@ -84,7 +105,12 @@ describe("a second worker lent to the index, with Pagefind", () => {
   it("shares the bundles with the first, each indexed once", { timeout: 120_000 }, async () => {
     const output = path.join(await tempDir(), "pagefind");
     // The worker is sent where each body is: here, the bodies themselves.
-    const search = new SearchIndexInWorkers(archive, archive.articles.map((article) => archive.bodyOf(article)), output, { cacheDir: path.join(await tempDir(), "cache"), shardSize: 4 });
+    const search = new SearchIndexInWorkers(
+      archive,
+      archive.articles.map((article) => archive.bodyOf(article)),
+      output,
+      { cacheDir: path.join(await tempDir(), "cache"), shardSize: 4 },
+    );
     // As soon as the first worker has counted the bundles (the build waits for its pages instead).
     expect(await waitFor("bundles waiting", () => (search.lendSecondWorker() ? true : undefined), { ms: 60_000 })).toBe(true);
     const index = await search.result();
@@ -96,7 +122,9 @@ describe("a second worker lent to the index, with Pagefind", () => {
     // Every bundle is a whole Pagefind index of its own articles.
     for (const [position, bundle] of bundles.entries()) {
       const folder = path.join(output, position === 0 ? "" : bundle.name);
-      const entry = JSON.parse(await readFile(path.join(folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      const entry = JSON.parse(await readFile(path.join(folder, "pagefind-entry.json"), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
       expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(bundle.articles.length);
     }
   });

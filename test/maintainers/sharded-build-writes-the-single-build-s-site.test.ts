@@ -23,7 +23,9 @@ function mustBuild(result: BuildResult): BuildResult {
 
 /** The page count of each language of a Pagefind index, and its bundles. */
 function indexSummary(site: string) {
-  const entry = JSON.parse(readFileSync(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
   return {
     bundles: readFileSync(path.join(site, "pagefind", "bundles.json"), "utf8"),
     pages: Object.fromEntries(Object.entries(entry.languages).map(([language, { page_count }]) => [language, page_count])),
@@ -39,12 +41,15 @@ describe("a sharded build of the research fixture cut into 3 shards", () => {
     // Each job of a sharded build has caches of its own, as each runner of a workflow does.
     single = mustBuild(buildSite(ARTICLES, { cacheDir: await tempDir("cache") })).output;
     shards = [];
-    for (const shard of ["1/3", "2/3", "3/3"]) shards.push(mustBuild(buildSite(ARTICLES, { cacheDir: await tempDir("cache"), args: ["--shard", shard] })).output);
+    for (const shard of ["1/3", "2/3", "3/3"])
+      shards.push(mustBuild(buildSite(ARTICLES, { cacheDir: await tempDir("cache"), args: ["--shard", shard] })).output);
     merged = mustBuild(buildSite(ARTICLES, { cacheDir: await tempDir("cache"), args: ["--merge", ...shards] })).output;
   });
 
   it("gives every shard some of the articles, each article to one shard", () => {
-    const held = shards.map((folder) => (JSON.parse(readFileSync(path.join(folder, "shard.json"), "utf8")) as { articles: string[] }).articles);
+    const held = shards.map(
+      (folder) => (JSON.parse(readFileSync(path.join(folder, "shard.json"), "utf8")) as { articles: string[] }).articles,
+    );
     for (const articles of held) expect(articles.length).toBeGreaterThan(0);
     const all = held.flat();
     expect(new Set(all).size).toBe(all.length);
@@ -76,7 +81,11 @@ describe("a sharded build of the research fixture cut into 3 shards", () => {
     const manifestFile = path.join(copy, "shard.json");
     const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { articles: string[] };
     writeFileSync(manifestFile, JSON.stringify({ ...manifest, articles: manifest.articles.slice(1) }));
-    const result = buildSite(ARTICLES, { output: path.join(await tempDir("site"), "site"), cacheDir: await tempDir("cache"), args: ["--merge", shards[0]!, copy, shards[2]!] });
+    const result = buildSite(ARTICLES, {
+      output: path.join(await tempDir("site"), "site"),
+      cacheDir: await tempDir("cache"),
+      args: ["--merge", shards[0]!, copy, shards[2]!],
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/shard 2\/3 in `[^`]+` holds \d+ articles, where this archive's shard 2\/3 holds \d+/);
   });

@@ -38,11 +38,14 @@ function differences(a: Record<string, string>, b: Record<string, string>): stri
 }
 
 /** A site's files but Pagefind's, whose names and bytes hold hashes made afresh by each indexing. */
-const withoutIndex = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([file]) => !file.startsWith("pagefind/")));
+const withoutIndex = (files: Record<string, string>) =>
+  Object.fromEntries(Object.entries(files).filter(([file]) => !file.startsWith("pagefind/")));
 
 /** The search index is whole: every language's metadata file that its entry file names is there. */
 function searchIndexIsWhole(site: string): boolean {
-  const entry = JSON.parse(readFileSync(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string }> };
+  const entry = JSON.parse(readFileSync(path.join(site, "pagefind", "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { hash: string }>;
+  };
   return Object.values(entry.languages).every(({ hash }) => existsSync(path.join(site, "pagefind", `pagefind.${hash}.pf_meta`)));
 }
 
@@ -118,7 +121,11 @@ describe("publishing a site", () => {
       const failed = buildSite(articles, {
         output: site,
         cacheDir: cache,
-        env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${DISK_FULL}`, HEMEROTECA_DISK_FULL_UNDER: path.dirname(site), HEMEROTECA_DISK_FULL_AFTER: String(after) },
+        env: {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${DISK_FULL}`,
+          HEMEROTECA_DISK_FULL_UNDER: path.dirname(site),
+          HEMEROTECA_DISK_FULL_AFTER: String(after),
+        },
       });
       expect(failed.status, `disk full after ${after} writes:\n${failed.stderr}`).not.toBe(0);
       expect(failed.stderr).toContain("ENOSPC");
@@ -131,7 +138,12 @@ describe("publishing a site", () => {
     const signals = await tempDir("publish-pause");
     const [paused, go] = [path.join(signals, "paused"), path.join(signals, "go")];
     return {
-      env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PAUSE_WRITE}`, HEMEROTECA_PAUSE_AT: at, HEMEROTECA_PAUSE_SIGNAL: paused, HEMEROTECA_PAUSE_GO: go },
+      env: {
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PAUSE_WRITE}`,
+        HEMEROTECA_PAUSE_AT: at,
+        HEMEROTECA_PAUSE_SIGNAL: paused,
+        HEMEROTECA_PAUSE_GO: go,
+      },
       paused,
       go,
     };

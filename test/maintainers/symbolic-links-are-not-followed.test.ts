@@ -42,7 +42,13 @@ beforeAll(async () => {
 function expectOnlyLinks(problems: ReadonlyArray<Omit<Problem, "severity"> & { severity: string }>, links: readonly string[]) {
   const errors = problems.filter((p) => p.severity === "error");
   expect(errors.map((p) => p.file).sort()).toEqual([...links].sort());
-  for (const problem of errors) expect(problem).toMatchObject({ line: 1, field: "", message: expect.stringMatching(/is a symbolic link, so it was not followed/), hint: expect.any(String) });
+  for (const problem of errors)
+    expect(problem).toMatchObject({
+      line: 1,
+      field: "",
+      message: expect.stringMatching(/is a symbolic link, so it was not followed/),
+      hint: expect.any(String),
+    });
   const text = JSON.stringify(problems);
   expect(text).not.toMatch(/passwd|hosts|secret|another/);
 }
@@ -69,7 +75,9 @@ describe("a symbolic link under content/", () => {
     await mkdir(path.join(linked, "content"), { recursive: true });
     await symlink(path.join(root, "content/articles/press"), path.join(linked, "content/articles"));
     const report = await runCheck({ root: linked });
-    expect(report.problems.filter((p) => p.severity === "error")).toEqual([expect.objectContaining({ file: "content/articles", message: expect.stringMatching(/symbolic link/) })]);
+    expect(report.problems.filter((p) => p.severity === "error")).toEqual([
+      expect.objectContaining({ file: "content/articles", message: expect.stringMatching(/symbolic link/) }),
+    ]);
     await expect(loadArchive({ root: linked, site: siteConfigFromEnv({}) })).rejects.toThrow(/content\/articles 1:1 is a symbolic link/);
   });
 });

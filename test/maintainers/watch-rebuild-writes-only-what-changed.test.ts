@@ -50,10 +50,15 @@ class WatchingBuild {
   /** Waits for `probe` to answer something, failing at once if Eleventy has exited, with its output. */
   private waitFor<T>(what: string, probe: () => T | undefined, poke?: () => Promise<void>): Promise<T> {
     const detail = () => this.output;
-    return waitFor(`${what} of \`--watch\``, () => {
-      if (this.child.exitCode !== null) throw new Error(`Eleventy exited (${this.child.exitCode}) while waiting for ${what}:\n${detail()}`);
-      return probe();
-    }, { detail, ...(poke ? { poke } : {}) });
+    return waitFor(
+      `${what} of \`--watch\``,
+      () => {
+        if (this.child.exitCode !== null)
+          throw new Error(`Eleventy exited (${this.child.exitCode}) while waiting for ${what}:\n${detail()}`);
+        return probe();
+      },
+      { detail, ...(poke ? { poke } : {}) },
+    );
   }
 
   /** The timings of the first build. */
@@ -71,10 +76,14 @@ class WatchingBuild {
     const from = this.output.length;
     await change();
     const seen = `File changed: ${file}`;
-    const changedAt = await this.waitFor(`the change of ${file}`, () => {
-      const at = this.output.indexOf(seen, from);
-      return at < 0 ? undefined : at;
-    }, () => utimes(file, new Date(), new Date()));
+    const changedAt = await this.waitFor(
+      `the change of ${file}`,
+      () => {
+        const at = this.output.indexOf(seen, from);
+        return at < 0 ? undefined : at;
+      },
+      () => utimes(file, new Date(), new Date()),
+    );
     return this.waitFor(`the build after the change of ${file}`, () => this.builds.find((build) => build.at > changedAt)?.timings);
   }
 
@@ -107,10 +116,12 @@ describe("rebuilds while watching", () => {
     await compareWithFresh();
     // Eleventy 3 only notes a deleted file: the next change rebuilds the site without it.
     const next = path.join(articles, "iwo/b.md");
-    edits.push(await watching.rebuildAfter(next, async () => {
-      await rm(path.join(articles, "iwo/d.md"));
-      await appendFile(next, "\nAnother sentence.\n");
-    }));
+    edits.push(
+      await watching.rebuildAfter(next, async () => {
+        await rm(path.join(articles, "iwo/d.md"));
+        await appendFile(next, "\nAnother sentence.\n");
+      }),
+    );
     await compareWithFresh();
   }, 240_000);
 

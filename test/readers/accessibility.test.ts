@@ -36,8 +36,14 @@ describe("the audit", () => {
       const page = await context.newPage();
       await page.setContent('<!DOCTYPE html><html lang="en"><title>t</title><main><img src="data:,"><a href="/x"></a></main></html>');
       const violations = await axeViolations(page);
-      expect(violations.some((line) => line.includes("image-alt")), violations.join("\n")).toBe(true);
-      expect(violations.some((line) => line.includes("link-name")), violations.join("\n")).toBe(true);
+      expect(
+        violations.some((line) => line.includes("image-alt")),
+        violations.join("\n"),
+      ).toBe(true);
+      expect(
+        violations.some((line) => line.includes("link-name")),
+        violations.join("\n"),
+      ).toBe(true);
     } finally {
       await context.close();
     }

@@ -19,7 +19,12 @@ describe("the dek", () => {
   const records = [
     { ...own!, summary: "A summary of its own." },
     { ...whole!, summary: teaser, text: teaser, html: `<p>${teaser}</p>` },
-    { ...opening!, summary: teaser, text: `${teaser}\n\nThe strike spread to the smelters.`, html: `<p>${teaser}</p>\n<p>The strike spread to the smelters.</p>` },
+    {
+      ...opening!,
+      summary: teaser,
+      text: `${teaser}\n\nThe strike spread to the smelters.`,
+      html: `<p>${teaser}</p>\n<p>The strike spread to the smelters.</p>`,
+    },
     { ...spaced!, summary: "Miners of Cerro de Pasco\nstopped work  on Monday.", text: teaser, html: `<p>${teaser}</p>` },
     { ...empty!, summary: teaser, text: "", html: "" },
   ];

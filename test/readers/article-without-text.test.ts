@@ -30,16 +30,22 @@ describe("an article without text", () => {
 
   it("says that the source shows only its headline, in the site's language", () => {
     const body = bodyOf(page(headlineOnly!.id));
-    expect(body).toMatch(/^<p class="body-missing"( lang="en")?>The source shows only the headline of this article; its text is not in the archive\.<\/p>$/);
+    expect(body).toMatch(
+      /^<p class="body-missing"( lang="en")?>The source shows only the headline of this article; its text is not in the archive\.<\/p>$/,
+    );
     if (headlineOnly!.language !== "en") expect(body).toContain('lang="en"');
   });
 
   it("names the summary when there is one, and points to the original when its address is known", () => {
-    expect(bodyOf(page(withSummary!.id))).toContain("The source shows only the headline and summary of this article; its text is not in the archive. The original may have it: see Provenance.");
+    expect(bodyOf(page(withSummary!.id))).toContain(
+      "The source shows only the headline and summary of this article; its text is not in the archive. The original may have it: see Provenance.",
+    );
   });
 
   it("with no source, says that its text has not been added, and points to the original", () => {
-    expect(bodyOf(page(bySomeone!.id))).toContain("The archive holds the details of this article only; its text has not been added. The original may have it: see Provenance.");
+    expect(bodyOf(page(bySomeone!.id))).toContain(
+      "The archive holds the details of this article only; its text has not been added. The original may have it: see Provenance.",
+    );
   });
 
   it("shows the text, and no such note, when there is text", () => {

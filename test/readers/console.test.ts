@@ -48,7 +48,11 @@ describe("the console watcher", () => {
         style.textContent = "body { color: red }";
         document.head.append(style);
       });
-      await waitFor("the policy violation to be reported", async () => ((await problems()).some((p) => p.startsWith("CSP: style-src")) ? true : undefined), { ms: 10_000 });
+      await waitFor(
+        "the policy violation to be reported",
+        async () => ((await problems()).some((p) => p.startsWith("CSP: style-src")) ? true : undefined),
+        { ms: 10_000 },
+      );
     } finally {
       await context.close();
     }
@@ -99,7 +103,9 @@ describe("an empty console", () => {
         const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
         expect(policy, url).toContain("script-src 'self' 'wasm-unsafe-eval'");
         expect(policy, url).toContain("object-src 'none'");
-        const scripts = await page.locator('script:not([type="application/ld+json"])').evaluateAll((list) => list.map((s) => s.getAttribute("src")));
+        const scripts = await page
+          .locator('script:not([type="application/ld+json"])')
+          .evaluateAll((list) => list.map((s) => s.getAttribute("src")));
         if (name === "search") expect(scripts.length, url).toBeGreaterThan(0);
         // An article may carry the search highlighter (marks the words a reader searched for), nothing else.
         else if (name === "article") expect(scripts, url).toEqual(["/search-highlight.js"]);

@@ -17,10 +17,12 @@ describe("an article body in a feed", () => {
       '<p>See <a href="/2020/">2020</a> and <a href="/tags/huelga/?page=2&amp;x=1">huelga</a>.<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup></p>',
       '<img src="/img/a.png" srcset="/img/a.png 1x, /img/b.png 2x" alt="">',
     ].join("\n");
-    expect(bodyForFeed(body, SITE, ARTICLE)).toBe([
-      `<p>See <a href="${SITE}/2020/">2020</a> and <a href="${SITE}/tags/huelga/?page=2&amp;x=1">huelga</a>.<sup><a href="${ARTICLE}#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup></p>`,
-      `<img src="${SITE}/img/a.png" srcset="${SITE}/img/a.png 1x, ${SITE}/img/b.png 2x" alt="">`,
-    ].join("\n"));
+    expect(bodyForFeed(body, SITE, ARTICLE)).toBe(
+      [
+        `<p>See <a href="${SITE}/2020/">2020</a> and <a href="${SITE}/tags/huelga/?page=2&amp;x=1">huelga</a>.<sup><a href="${ARTICLE}#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup></p>`,
+        `<img src="${SITE}/img/a.png" srcset="${SITE}/img/a.png 1x, ${SITE}/img/b.png 2x" alt="">`,
+      ].join("\n"),
+    );
   });
 
   it("leaves other hosts, mail addresses and text as they are", () => {
@@ -44,22 +46,26 @@ describe("an article body in a feed", () => {
       pageUrl: `${SITE}/articles/`,
       atomUrl: `${SITE}/feed.xml`,
       jsonUrl: `${SITE}/feed.json`,
-      entries: [{
-        title: "X",
-        id: `${SITE}/a/x/`,
-        link: ARTICLE,
-        entered: Date.UTC(2022, 11, 7),
-        publication: "P",
-        language: "en",
-        description: "X",
-        html: '<p><a href="/2020/">2020</a><a href="#user-content-fn-1">1</a></p>',
-        authors: [],
-        tags: [],
-      }],
+      entries: [
+        {
+          title: "X",
+          id: `${SITE}/a/x/`,
+          link: ARTICLE,
+          entered: Date.UTC(2022, 11, 7),
+          publication: "P",
+          language: "en",
+          description: "X",
+          html: '<p><a href="/2020/">2020</a><a href="#user-content-fn-1">1</a></p>',
+          authors: [],
+          tags: [],
+        },
+      ],
     };
     // Below the line that gives the article's own date and publication.
     const expected = `<p>Published in <i>P</i>, undated.</p>\n<p><a href="${SITE}/2020/">2020</a><a href="${ARTICLE}#user-content-fn-1">1</a></p>`;
-    const atom = new XMLParser({ ignoreAttributes: false }).parse(feedDocument(input, "atom")) as { feed: { entry: { content: { "#text": string } } } };
+    const atom = new XMLParser({ ignoreAttributes: false }).parse(feedDocument(input, "atom")) as {
+      feed: { entry: { content: { "#text": string } } };
+    };
     expect(atom.feed.entry.content["#text"]).toBe(expected);
     const json = JSON.parse(feedDocument(input, "json")) as { items: Array<{ content_html: string }> };
     expect(json.items[0]!.content_html).toBe(expected);

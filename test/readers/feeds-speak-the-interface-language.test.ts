@@ -17,19 +17,23 @@ describe("feeds in the interface's language", () => {
   it("says who the articles belong to, and where and when each was published, in English", () => {
     const { atom, json } = feedsIn("en");
     expect(atom).toContain("<rights>Each article belongs to its publication</rights>");
-    expect(json.items.map((item) => item.content_html.split("\n")[0])).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^<p>Published in <i>[^<]+<\/i>, <time datetime="[\d-]+">\d{1,2} [A-Z][a-z]+ \d{4}<\/time>\.<\/p>$/),
-      expect.stringMatching(/^<p>Published in <i>[^<]+<\/i>, undated\.<\/p>$/),
-    ]));
+    expect(json.items.map((item) => item.content_html.split("\n")[0])).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^<p>Published in <i>[^<]+<\/i>, <time datetime="[\d-]+">\d{1,2} [A-Z][a-z]+ \d{4}<\/time>\.<\/p>$/),
+        expect.stringMatching(/^<p>Published in <i>[^<]+<\/i>, undated\.<\/p>$/),
+      ]),
+    );
   });
 
   it("says the same in Spanish, with Spanish dates, and no English words of its own", () => {
     const { atom, json } = feedsIn("es");
     expect(atom).toContain("<rights>Cada artículo pertenece a su publicación</rights>");
     expect(atom).not.toMatch(/Published in|belongs to/);
-    expect(json.items.map((item) => item.content_html.split("\n")[0])).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^<p>Publicado en <i>[^<]+<\/i>, <time datetime="[\d-]+">\d{1,2} de [a-z]+ de \d{4}<\/time>\.<\/p>$/),
-      expect.stringMatching(/^<p>Publicado en <i>[^<]+<\/i>, sin fecha\.<\/p>$/),
-    ]));
+    expect(json.items.map((item) => item.content_html.split("\n")[0])).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^<p>Publicado en <i>[^<]+<\/i>, <time datetime="[\d-]+">\d{1,2} de [a-z]+ de \d{4}<\/time>\.<\/p>$/),
+        expect.stringMatching(/^<p>Publicado en <i>[^<]+<\/i>, sin fecha\.<\/p>$/),
+      ]),
+    );
   });
 });

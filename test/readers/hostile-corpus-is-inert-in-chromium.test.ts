@@ -78,7 +78,20 @@ async function watchedPage(): Promise<{ page: Page; watch: Watch }> {
 /** Fires at every element the events inline handlers and autofocus tricks wait for. */
 async function pokeEverything(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const events = ["mouseover", "mouseenter", "mousemove", "pointerover", "focus", "focusin", "toggle", "load", "error", "animationstart", "transitionend", "begin"];
+    const events = [
+      "mouseover",
+      "mouseenter",
+      "mousemove",
+      "pointerover",
+      "focus",
+      "focusin",
+      "toggle",
+      "load",
+      "error",
+      "animationstart",
+      "transitionend",
+      "begin",
+    ];
     for (const element of Array.from(document.querySelectorAll("body *"))) {
       for (const type of events) element.dispatchEvent(new Event(type, { bubbles: false }));
     }
@@ -94,7 +107,11 @@ describe("the hostile corpus in Chromium", () => {
     const { page, watch } = await watchedPage();
     const files = await listBuiltFiles(site.output, ".html");
     const pages = files.map((file) => `/${file.replace(/index\.html$/, "")}`);
-    const redirects = new Set(files.filter((file) => /http-equiv="refresh"/i.test(readFileSync(path.join(site.output, file), "utf8"))).map((file) => `/${file.replace(/index\.html$/, "")}`));
+    const redirects = new Set(
+      files
+        .filter((file) => /http-equiv="refresh"/i.test(readFileSync(path.join(site.output, file), "utf8")))
+        .map((file) => `/${file.replace(/index\.html$/, "")}`),
+    );
     expect(redirects.size).toBeGreaterThan(0);
     expect(pages.length).toBeGreaterThan(records.length);
     const ran: string[] = [];
@@ -153,7 +170,12 @@ describe("the hostile corpus in Chromium", () => {
     // The hostile values are shown as text in results and filters, never as markup.
     const shownTitles = await links.allTextContents();
     for (const record of records) expect(shownTitles).toContain(record.title);
-    const injected = await page.evaluate(() => document.querySelectorAll("main script:not([type='application/json']), main img[onerror], main svg, main iframe, main [onload], main [onmouseover]").length);
+    const injected = await page.evaluate(
+      () =>
+        document.querySelectorAll(
+          "main script:not([type='application/json']), main img[onerror], main svg, main iframe, main [onload], main [onmouseover]",
+        ).length,
+    );
     expect(injected).toBe(0);
     await page.context().close();
     expect(watch.dialogs).toEqual([]);
@@ -168,7 +190,10 @@ describe("the hostile corpus in Chromium", () => {
       writeFileSync(path.join(site.output, name, "index.html"), html);
     };
     // With the page's CSP: the inline script and handler are refused, and the refusal is an error.
-    plant("planted-with-csp", shell.replace("</main>", `<script>window.__pwned = 1</script><img src="/x" onerror="window.__pwned = 2"></main>`));
+    plant(
+      "planted-with-csp",
+      shell.replace("</main>", `<script>window.__pwned = 1</script><img src="/x" onerror="window.__pwned = 2"></main>`),
+    );
     await page.goto(`${server.url}/planted-with-csp/`, { waitUntil: "load" });
     expect(await pwned(page)).toBeUndefined();
     expect(watch.errors.join("\n")).toMatch(/Content Security Policy/);

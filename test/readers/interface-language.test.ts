@@ -12,7 +12,14 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dateLabel, messagesFor, monthName, monthYearTitle, type InterfaceLanguage, type Messages } from "../../src/archive/interface-messages.ts";
+import {
+  dateLabel,
+  messagesFor,
+  monthName,
+  monthYearTitle,
+  type InterfaceLanguage,
+  type Messages,
+} from "../../src/archive/interface-messages.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import { dataPageText } from "../../src/render/data-page-text.ts";
 import { projectRoot } from "../support/build-site.ts";
@@ -96,7 +103,14 @@ describe.each(["en", "es"] as const)("the %s interface", (language) => {
 
   it("marks every page with its language", () => {
     expect(pagesOf(language).size).toBeGreaterThan(100);
-    for (const [url, elements] of pagesOf(language)) expect(attr(elements.find((e) => e.tagName === "html")!, "lang"), url).toBe(language);
+    for (const [url, elements] of pagesOf(language))
+      expect(
+        attr(
+          elements.find((e) => e.tagName === "html")!,
+          "lang",
+        ),
+        url,
+      ).toBe(language);
   });
 
   it("names the sections, the skip link and the footer's links in it on every key page", () => {
@@ -104,8 +118,16 @@ describe.each(["en", "es"] as const)("the %s interface", (language) => {
       const elements = pageOf(language, url);
       const nav = elements.find((e) => e.tagName === "nav" && hasClass(e, "site-nav"))!;
       expect(attr(nav, "aria-label"), url).toBe(m().sectionsNav);
-      const links = elements.filter((e) => e.tagName === "a" && effectiveLang(e) === language && (e.parentNode as Element).parentNode === nav.childNodes.find((n) => "tagName" in n && n.tagName === "ul"));
-      expect(links.map((a) => flat(textOf(a))), url).toEqual([m().latest, m().dates, m().tags, m().publications, m().authors, m().languages, m().search]);
+      const links = elements.filter(
+        (e) =>
+          e.tagName === "a" &&
+          effectiveLang(e) === language &&
+          (e.parentNode as Element).parentNode === nav.childNodes.find((n) => "tagName" in n && n.tagName === "ul"),
+      );
+      expect(
+        links.map((a) => flat(textOf(a))),
+        url,
+      ).toEqual([m().latest, m().dates, m().tags, m().publications, m().authors, m().languages, m().search]);
       expect(flat(textOf(elements.find((e) => hasClass(e, "skip-link"))!)), url).toBe(m().skipToContent);
     }
   });
@@ -121,7 +143,8 @@ describe.each(["en", "es"] as const)("the %s interface", (language) => {
         expect(effectiveLang(time), url).toBe(language);
         checked++;
       }
-      for (const undated of pageOf(language, url).filter((e) => hasClass(e, "date-undated"))) expect(flat(textOf(undated)), url).toBe(m().undated);
+      for (const undated of pageOf(language, url).filter((e) => hasClass(e, "date-undated")))
+        expect(flat(textOf(undated)), url).toBe(m().undated);
     }
     expect(checked).toBeGreaterThan(20);
   });
@@ -130,7 +153,9 @@ describe.each(["en", "es"] as const)("the %s interface", (language) => {
     const elements = pageOf(language, KEY_PAGES.article);
     const terms = elements.filter((e) => e.tagName === "dt").map((e) => flat(textOf(e)));
     expect(terms).toEqual(expect.arrayContaining([m().byline, m().date, m().place, m().language, m().tags, m().original, m().articleFile]));
-    expect(elements.filter((e) => e.tagName === "h2").map((e) => flat(textOf(e)))).toEqual(expect.arrayContaining([m().provenance, m().cite]));
+    expect(elements.filter((e) => e.tagName === "h2").map((e) => flat(textOf(e)))).toEqual(
+      expect.arrayContaining([m().provenance, m().cite]),
+    );
     const article = elements.find((e) => e.tagName === "article" && hasClass(e, "article"))!;
     expect(effectiveLang(article)).toBe("en");
     const meta = elements.find((e) => e.tagName === "dl" && hasClass(e, "article-meta"))!;
@@ -152,7 +177,12 @@ describe.each(["en", "es"] as const)("the %s interface", (language) => {
     const block = search.find((e) => e.tagName === "script" && attr(e, "id") === "search-messages")!;
     expect(attr(block, "type")).toBe("application/json");
     expect(JSON.parse(textOf(block))).toEqual(m().script);
-    expect(attr(search.find((e) => e.tagName === "pagefind-config")!, "lang")).toBe(language);
+    expect(
+      attr(
+        search.find((e) => e.tagName === "pagefind-config")!,
+        "lang",
+      ),
+    ).toBe(language);
     const sort = search.filter((e) => e.tagName === "option").map((e) => flat(textOf(e)));
     expect(sort).toEqual([m().sortRelevance, m().sortNewest, m().sortOldest]);
     expect(flat(textOf(search.find((e) => e.tagName === "button" && hasClass(e, "search-filters-toggle"))!))).toBe(m().filters);
@@ -163,7 +193,9 @@ describe.each(["en", "es"] as const)("the %s interface", (language) => {
 function stringsOf(table: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof table === "string") out.set(prefix, table);
-  else if (table && typeof table === "object") for (const [key, value] of Object.entries(table)) for (const [p, s] of stringsOf(value, prefix ? `${prefix}.${key}` : key)) out.set(p, s);
+  else if (table && typeof table === "object")
+    for (const [key, value] of Object.entries(table))
+      for (const [p, s] of stringsOf(value, prefix ? `${prefix}.${key}` : key)) out.set(p, s);
   return out;
 }
 
@@ -207,7 +239,8 @@ function interfaceTexts(elements: Element[], language: string): string[] {
 }
 
 function isInside(element: Element, ancestor: Element): boolean {
-  for (let node: Element | null = element.parentNode as Element | null; node; node = node.parentNode as Element | null) if (node === ancestor) return true;
+  for (let node: Element | null = element.parentNode as Element | null; node; node = node.parentNode as Element | null)
+    if (node === ancestor) return true;
   return false;
 }
 

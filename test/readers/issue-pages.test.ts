@@ -17,7 +17,14 @@ import { generatedRecords } from "../support/generated-records.ts";
 const citationsOf = (): ArticleCitations => ({ reference: "", "cite.bib": "", "cite.ris": "", "cite.json": "" });
 const SOURCE = "content/sources/unidad/issue-412.md";
 
-function printed(record: ArticleRecord, publication: string, issue: string | undefined, page: number | string | undefined, line: number, date?: ArticleRecord["parsedDate"]): ArticleRecord {
+function printed(
+  record: ArticleRecord,
+  publication: string,
+  issue: string | undefined,
+  page: number | string | undefined,
+  line: number,
+  date?: ArticleRecord["parsedDate"],
+): ArticleRecord {
   const { issue: _issue, page: _page, ...rest } = record;
   return {
     ...rest,
@@ -61,7 +68,14 @@ describe("issue pages", () => {
   });
 
   it("orders the contents by page, numbers as numbers and labels after, then where each begins in the source; no page last", () => {
-    expect(issue412.articles.map((a) => [a.page, a.source!.lines[0]])).toEqual([[1, 90], [2, 60], [3, 20], [3, 40], ["A2", 5], [undefined, 10]]);
+    expect(issue412.articles.map((a) => [a.page, a.source!.lines[0]])).toEqual([
+      [1, 90],
+      [2, 60],
+      [3, 20],
+      [3, 40],
+      ["A2", 5],
+      [undefined, 10],
+    ]);
   });
 
   it("puts the issue with the newest article first, an issue of undated articles last", () => {
@@ -70,11 +84,17 @@ describe("issue pages", () => {
 
   it("makes a list page for each issue, titled with its publication", () => {
     const pages = archive.listPages.filter((page) => page.kind === "issue");
-    expect(pages.map((page) => page.url).sort()).toEqual(["/publications/marka/issues/n-412/", "/publications/unidad/issues/n-412/", "/publications/unidad/issues/n-9/"]);
+    expect(pages.map((page) => page.url).sort()).toEqual([
+      "/publications/marka/issues/n-412/",
+      "/publications/unidad/issues/n-412/",
+      "/publications/unidad/issues/n-9/",
+    ]);
     const page = pages.find((p) => p.issue === issue412)!;
     expect(page.title).toBe("Unidad, N° 412");
     const html = renderList({ archive, listPage: page });
-    expect(html).toMatch(/<a href="\/">Home<\/a>[\s\S]*<a href="\/publications\/">Publications<\/a>[\s\S]*<a href="\/publications\/unidad\/">Unidad<\/a>[\s\S]*<a href="\/publications\/unidad\/issues\/">Issues<\/a>[\s\S]*N° 412/);
+    expect(html).toMatch(
+      /<a href="\/">Home<\/a>[\s\S]*<a href="\/publications\/">Publications<\/a>[\s\S]*<a href="\/publications\/unidad\/">Unidad<\/a>[\s\S]*<a href="\/publications\/unidad\/issues\/">Issues<\/a>[\s\S]*N° 412/,
+    );
     const linked = [...html.matchAll(/<h2 class="entry-title"><a href="([^"]+)"/g)].map((m) => m[1]);
     expect(linked).toEqual(issue412.articles.map((a) => a.permalink));
     // Every entry is of N° 412: each names its page only, and one without a page names nothing.
@@ -90,7 +110,9 @@ describe("issue pages", () => {
   });
 
   it("lists a publication's issues on its first page, and none for a paper without issues", () => {
-    const publicationPage = archive.listPages.find((page) => page.kind === "publication" && page.group?.slug === "unidad" && page.pageNumber === 1)!;
+    const publicationPage = archive.listPages.find(
+      (page) => page.kind === "publication" && page.group?.slug === "unidad" && page.pageNumber === 1,
+    )!;
     const html = renderList({ archive, listPage: publicationPage });
     expect(html).toContain('<h2 id="issues-heading" class="section-heading">Issues</h2>');
     expect(html).toContain('<a href="/publications/unidad/issues/n-412/">N° 412</a> <span class="group-count">6 articles</span>');
@@ -111,13 +133,16 @@ describe("issue pages", () => {
     expect(shown).toContain(`<a href="${index.issues[0]!.url}">`);
     expect(shown).not.toContain(`<a href="${index.issues[13]!.url}">`);
     const all = renderIssueIndex({ archive: big, index });
-    for (const issue of index.issues) expect(all).toContain(`<a href="${issue.url}">${issue.label}</a> <span class="group-count">1 article</span>`);
+    for (const issue of index.issues)
+      expect(all).toContain(`<a href="${issue.url}">${issue.label}</a> <span class="group-count">1 article</span>`);
     expect(all).toContain("14 issues");
     expect(all).toMatch(/<a href="\/publications\/marka\/">Marka<\/a>/);
   });
 
   it("links the article's issue from its kicker", () => {
     const article = archive.byId.get(base[4]!.id)!;
-    expect(renderArticle({ archive, article, citationsOf })).toContain('<a class="issue" href="/publications/unidad/issues/n-412/">N° 412</a>');
+    expect(renderArticle({ archive, article, citationsOf })).toContain(
+      '<a class="issue" href="/publications/unidad/issues/n-412/">N° 412</a>',
+    );
   });
 });

@@ -22,13 +22,19 @@ describe("the link checker", () => {
     const root = await mkdtemp(path.join(tmpdir(), "hemeroteca-links-"));
     try {
       await mkdir(path.join(root, "a"));
-      await writeFile(path.join(root, "a", "index.html"), '<!DOCTYPE html><title>a</title><h1 id="top">A</h1><a href="/">home</a><a href="#top">top</a>');
-      await writeFile(path.join(root, "index.html"), [
-        '<!DOCTYPE html><title>home</title><link rel="stylesheet" href="/missing.css">',
-        '<a href="/a/">ok</a><a href="a/#top">ok, relative</a><a href="/a/#nowhere">bad fragment</a>',
-        '<a href="/b/">missing page</a><img src="/pic.png" alt=""><a href="https://example.org/x">external</a>',
-        '<link rel="canonical" href="http://localhost:8080/gone/">',
-      ].join(""));
+      await writeFile(
+        path.join(root, "a", "index.html"),
+        '<!DOCTYPE html><title>a</title><h1 id="top">A</h1><a href="/">home</a><a href="#top">top</a>',
+      );
+      await writeFile(
+        path.join(root, "index.html"),
+        [
+          '<!DOCTYPE html><title>home</title><link rel="stylesheet" href="/missing.css">',
+          '<a href="/a/">ok</a><a href="a/#top">ok, relative</a><a href="/a/#nowhere">bad fragment</a>',
+          '<a href="/b/">missing page</a><img src="/pic.png" alt=""><a href="https://example.org/x">external</a>',
+          '<link rel="canonical" href="http://localhost:8080/gone/">',
+        ].join(""),
+      );
       const report = await findBrokenLinks(root, ["index.html", "a/index.html"], "http://localhost:8080");
       expect(report.broken).toEqual([
         "/index.html: <link href> `/missing.css`: nothing at /missing.css",

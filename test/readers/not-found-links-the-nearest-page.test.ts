@@ -11,7 +11,10 @@ import { useServedReaderSite } from "./support/reader-site.ts";
 const served = useServedReaderSite();
 
 /** Opens `address` on the served site; answers the status and the "nearest page" link, if one is shown. */
-async function nearestPageFrom(page: Page, address: string): Promise<{ status: number | undefined; link?: { href: string; text: string } }> {
+async function nearestPageFrom(
+  page: Page,
+  address: string,
+): Promise<{ status: number | undefined; link?: { href: string; text: string } }> {
   const response = await page.goto(served.site.url + address, { waitUntil: "networkidle" });
   const status = response?.status();
   const shown = await page.locator("#nearest-page").isVisible();
@@ -38,7 +41,10 @@ describe("the page for an address that does not exist", () => {
   it("links an address below a list to the list, the longest that exists", async () => {
     const page = await served.browser.newPage();
     try {
-      expect((await nearestPageFrom(page, "/tags/magna-aliqua/page/99/")).link).toEqual({ href: "/tags/magna-aliqua/", text: expect.stringMatching(/^Tag: /) });
+      expect((await nearestPageFrom(page, "/tags/magna-aliqua/page/99/")).link).toEqual({
+        href: "/tags/magna-aliqua/",
+        text: expect.stringMatching(/^Tag: /),
+      });
       expect((await nearestPageFrom(page, "/tags/no-such-tag/")).link).toEqual({ href: "/tags/", text: "Tags" });
       // A month with no articles has no page: its year is the nearest.
       expect((await nearestPageFrom(page, "/2022/13/")).link).toEqual({ href: "/2022/", text: "2022" });

@@ -8,7 +8,8 @@ describe("textToDescription", () => {
   });
 
   it("cuts a long text at the last word boundary before the limit, with an ellipsis", () => {
-    const text = "The general strike called by the unions of the south spread to Lima, where thousands marched, despite the state of emergency declared.";
+    const text =
+      "The general strike called by the unions of the south spread to Lima, where thousands marched, despite the state of emergency declared.";
     const description = textToDescription(text, 60);
     expect(description.length).toBeLessThanOrEqual(60);
     expect(description).toBe("The general strike called by the unions of the south…");

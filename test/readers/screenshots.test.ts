@@ -15,7 +15,17 @@ import { searchFor } from "./support/search-page.ts";
 const folder = path.join(projectRoot, "screenshots");
 
 /** Pages of every other kind, checked for width only. */
-const OTHER_PAGES = ["/years/", "/2022/12/", "/undated/", "/tags/", "/publications/", "/authors/", "/languages/es/", "/articles/page/2/", "/404.html"];
+const OTHER_PAGES = [
+  "/years/",
+  "/2022/12/",
+  "/undated/",
+  "/tags/",
+  "/publications/",
+  "/authors/",
+  "/languages/es/",
+  "/articles/page/2/",
+  "/404.html",
+];
 
 let site: ReaderSite;
 let browser: Browser;

@@ -74,12 +74,15 @@ describe("the search page on a 390 x 844 phone", () => {
   });
 
   it("shows no filters button without JavaScript, and says where else to look", async () => {
-    await onPhone(async (page) => {
-      await page.goto(`${served.site.url}/search/`);
-      expect(await toggle(page).isVisible()).toBe(false);
-      expect(await page.locator("main noscript, main p a[href='/years/']").count()).toBeGreaterThan(0);
-      expect(await page.locator("main a[href='/years/']").first().isVisible()).toBe(true);
-    }, { javaScriptEnabled: false });
+    await onPhone(
+      async (page) => {
+        await page.goto(`${served.site.url}/search/`);
+        expect(await toggle(page).isVisible()).toBe(false);
+        expect(await page.locator("main noscript, main p a[href='/years/']").count()).toBeGreaterThan(0);
+        expect(await page.locator("main a[href='/years/']").first().isVisible()).toBe(true);
+      },
+      { javaScriptEnabled: false },
+    );
   });
 });
 

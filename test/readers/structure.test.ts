@@ -65,20 +65,32 @@ describe("every page", () => {
   it("has a language and the site's Content-Security-Policy", () => {
     expect(pages.size).toBeGreaterThan(100);
     for (const [url, elements] of pages) {
-      expect(attr(elements.find((e) => e.tagName === "html")!, "lang"), url).toMatch(/^[a-z]{2,3}(-|$)/);
+      expect(
+        attr(
+          elements.find((e) => e.tagName === "html")!,
+          "lang",
+        ),
+        url,
+      ).toMatch(/^[a-z]{2,3}(-|$)/);
       const policies = elements.filter((e) => e.tagName === "meta" && attr(e, "http-equiv")?.toLowerCase() === "content-security-policy");
-      expect(policies.map((p) => attr(p, "content")), url).toEqual([CONTENT_SECURITY_POLICY]);
+      expect(
+        policies.map((p) => attr(p, "content")),
+        url,
+      ).toEqual([CONTENT_SECURITY_POLICY]);
     }
   });
 
   it("runs no script, except the search page, the article's search highlighter and the missing page's nearest-page link", () => {
     for (const [url, elements] of pages) {
       // Data for scripts, which the browser does not run.
-      const scripts = elements.filter((e) => e.tagName === "script" && !["application/ld+json", "application/json"].includes(attr(e, "type") ?? ""));
+      const scripts = elements.filter(
+        (e) => e.tagName === "script" && !["application/ld+json", "application/json"].includes(attr(e, "type") ?? ""),
+      );
       const sources = scripts.map((s) => attr(s, "src") ?? "inline");
       if (url === KEY_PAGES.search) expect(sources.length, url).toBeGreaterThan(0);
       else if (url === "/404.html") expect(sources, url).toEqual(["/not-found.js"]);
-      else if (elements.some((e) => e.tagName === "article" && hasClass(e, "article"))) expect(sources, url).toEqual(["/search-highlight.js"]);
+      else if (elements.some((e) => e.tagName === "article" && hasClass(e, "article")))
+        expect(sources, url).toEqual(["/search-highlight.js"]);
       else expect(sources, url).toEqual([]);
       expect(sources, url).not.toContain("inline");
     }
@@ -89,10 +101,25 @@ describe("every page", () => {
       const main = elements.filter((e) => e.tagName === "main");
       expect(main.length, url).toBe(1);
       expect(attr(main[0]!, "id"), url).toBe("main");
-      expect(elements.some((e) => e.tagName === "header" && hasClass(e, "masthead")), url).toBe(true);
-      expect(elements.some((e) => e.tagName === "nav" && attr(e, "aria-label") === "Sections"), url).toBe(true);
-      expect(elements.some((e) => e.tagName === "footer"), url).toBe(true);
-      expect(attr(elements.find((e) => e.tagName === "a")!, "href"), `${url}: the first link skips to the content`).toBe("#main");
+      expect(
+        elements.some((e) => e.tagName === "header" && hasClass(e, "masthead")),
+        url,
+      ).toBe(true);
+      expect(
+        elements.some((e) => e.tagName === "nav" && attr(e, "aria-label") === "Sections"),
+        url,
+      ).toBe(true);
+      expect(
+        elements.some((e) => e.tagName === "footer"),
+        url,
+      ).toBe(true);
+      expect(
+        attr(
+          elements.find((e) => e.tagName === "a")!,
+          "href",
+        ),
+        `${url}: the first link skips to the content`,
+      ).toBe("#main");
     }
   });
 
@@ -117,7 +144,9 @@ describe("every page", () => {
     let inAnotherLanguage = 0;
     for (const [url, elements] of shellPages()) {
       const items = elements.filter((e) => e.tagName === "li" && (hasClass(e, "entry") || hasClass(e.parentNode as Element, "headlines")));
-      const titles = elements.filter((e) => hasClass(e, "prev-next-title") && hasClass((e.parentNode as Element).parentNode as Element, "prev-next"));
+      const titles = elements.filter(
+        (e) => hasClass(e, "prev-next-title") && hasClass((e.parentNode as Element).parentNode as Element, "prev-next"),
+      );
       for (const item of [...items, ...titles]) {
         const link = item.tagName === "li" ? elements.find((e) => e.tagName === "a" && isInside(e, item)) : (item.parentNode as Element);
         const language = languageOf.get(attr(link!, "href")!);

@@ -20,7 +20,8 @@ const WARNING = "SITE_URL is not set";
 let withUrl: BuildResult;
 let without: BuildResult;
 
-const filesOf = (output: string) => readdirSync(output, { recursive: true, encoding: "utf8" }).map((file) => file.split(path.sep).join("/"));
+const filesOf = (output: string) =>
+  readdirSync(output, { recursive: true, encoding: "utf8" }).map((file) => file.split(path.sep).join("/"));
 const read = (build: BuildResult, file: string) => readFileSync(path.join(build.output, file), "utf8");
 
 beforeAll(() => {
@@ -33,7 +34,10 @@ afterAll(() => {
 });
 
 const exportedUrls = (build: BuildResult) => {
-  const jsonl = read(build, "data/archive.jsonl").trimEnd().split("\n").map((line) => (JSON.parse(line) as { url: string }).url);
+  const jsonl = read(build, "data/archive.jsonl")
+    .trimEnd()
+    .split("\n")
+    .map((line) => (JSON.parse(line) as { url: string }).url);
   const [header = [], ...rows] = parse(read(build, "data/archive.csv")) as string[][];
   const csv = rows.map((row) => row[header.indexOf("url")]!);
   const db = new Database(path.join(build.output, "data/archive.sqlite"), { readonly: true });
@@ -54,7 +58,18 @@ describe("a site built with SITE_URL below a path", () => {
     }
     expect(stray).toEqual([]);
     const article = FIXTURE["police-massacre-in-juliaca"].url.slice(1);
-    for (const file of ["data/archive.jsonl", "data/archive.csv", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", `${article}index.html`, `${article}cite.bib`, `${article}cite.ris`, `${article}cite.json`]) {
+    for (const file of [
+      "data/archive.jsonl",
+      "data/archive.csv",
+      "feed.xml",
+      "feed.json",
+      "sitemap.xml",
+      "robots.txt",
+      `${article}index.html`,
+      `${article}cite.bib`,
+      `${article}cite.ris`,
+      `${article}cite.json`,
+    ]) {
       expect(holding, file).toContain(file);
     }
   });
@@ -83,7 +98,9 @@ describe("a site built with SITE_URL below a path", () => {
 
 describe("a site built without SITE_URL", () => {
   it("names no host in any file", () => {
-    const claims = filesOf(without.output).filter((f) => TEXT_FILES.test(f)).filter((file) => /localhost|127\.0\.0\.1/.test(read(without, file)));
+    const claims = filesOf(without.output)
+      .filter((f) => TEXT_FILES.test(f))
+      .filter((file) => /localhost|127\.0\.0\.1/.test(read(without, file)));
     expect(claims).toEqual([]);
   });
 
@@ -103,9 +120,11 @@ describe("a site built without SITE_URL", () => {
     for (const file of filesOf(without.output).filter((f) => f.endsWith("feed.xml"))) {
       const atom = read(without, file);
       expect(atomProblems(atom), file).toEqual([]);
-      for (const [, id] of atom.matchAll(/<id>([^<]*)<\/id>/g)) expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      for (const [, id] of atom.matchAll(/<id>([^<]*)<\/id>/g))
+        expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
-    for (const file of filesOf(without.output).filter((f) => f.endsWith("feed.json"))) expect(jsonFeedProblems(read(without, file)), file).toEqual([]);
+    for (const file of filesOf(without.output).filter((f) => f.endsWith("feed.json")))
+      expect(jsonFeedProblems(read(without, file)), file).toEqual([]);
   });
 
   it("has no sitemap, which needs absolute addresses, and says once that they need SITE_URL", () => {

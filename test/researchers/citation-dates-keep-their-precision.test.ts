@@ -17,8 +17,25 @@ describe("dateToCslDate", () => {
     ["2022-12-07?", { "date-parts": [[2022, 12, 7]], circa: true }],
     ["2023-01~", { "date-parts": [[2023, 1]], circa: true }],
     ["2021%", { "date-parts": [[2021]], circa: true }],
-    ["2022-12/2023-01", { "date-parts": [[2022, 12], [2023, 1]] }],
-    ["2022-12-07/2023-01~", { "date-parts": [[2022, 12, 7], [2023, 1]], circa: true }],
+    [
+      "2022-12/2023-01",
+      {
+        "date-parts": [
+          [2022, 12],
+          [2023, 1],
+        ],
+      },
+    ],
+    [
+      "2022-12-07/2023-01~",
+      {
+        "date-parts": [
+          [2022, 12, 7],
+          [2023, 1],
+        ],
+        circa: true,
+      },
+    ],
   ])("%s", (edtf, expected) => {
     expect(csl(edtf)).toEqual(expected);
   });

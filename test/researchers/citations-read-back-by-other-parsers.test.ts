@@ -13,18 +13,66 @@ import { articleToCitations } from "../../src/exports/citation-cache.ts";
 import type { CslName } from "../../src/exports/citation-names.ts";
 import { parseArticle } from "../../src/records/parse-article.ts";
 
-const SITE = { baseUrl: "https://example.org/archive", title: "Hemeroteca", language: "en" } as Parameters<typeof articleToCitations>[1]["site"];
+const SITE = { baseUrl: "https://example.org/archive", title: "Hemeroteca", language: "en" } as Parameters<
+  typeof articleToCitations
+>[1]["site"];
 const HOSTILE = "Evil}}, note = {\\input{/etc/passwd}}, x = {{";
 
-interface DateCase { edtf: string | undefined; year?: string; month?: string; date?: string; da?: string; issued?: { "date-parts": number[][]; circa?: true } }
+interface DateCase {
+  edtf: string | undefined;
+  year?: string;
+  month?: string;
+  date?: string;
+  da?: string;
+  issued?: { "date-parts": number[][]; circa?: true };
+}
 const DATES: Record<string, DateCase> = {
   day: { edtf: "2023-01-09", year: "2023", month: "1", date: "2023-01-09", da: "2023/01/09/", issued: { "date-parts": [[2023, 1, 9]] } },
   month: { edtf: "2022-12", year: "2022", month: "12", date: "2022-12", da: "2022/12//", issued: { "date-parts": [[2022, 12]] } },
   year: { edtf: "2021", year: "2021", date: "2021", da: "2021///", issued: { "date-parts": [[2021]] } },
-  uncertain: { edtf: "2022-12-07?", year: "2022", month: "12", date: "2022-12-07?", da: "2022/12/07/circa", issued: { "date-parts": [[2022, 12, 7]], circa: true } },
-  approximate: { edtf: "2023-02~", year: "2023", month: "2", date: "2023-02~", da: "2023/02//circa", issued: { "date-parts": [[2023, 2]], circa: true } },
-  interval: { edtf: "2022-12/2023-01", year: "2022", month: "12", date: "2022-12/2023-01", da: "2022/12//to 2023-01", issued: { "date-parts": [[2022, 12], [2023, 1]] } },
-  "uncertain interval": { edtf: "2022-12-07?/2023-01-15", year: "2022", month: "12", date: "2022-12-07?/2023-01-15", da: "2022/12/07/circa to 2023-01-15", issued: { "date-parts": [[2022, 12, 7], [2023, 1, 15]], circa: true } },
+  uncertain: {
+    edtf: "2022-12-07?",
+    year: "2022",
+    month: "12",
+    date: "2022-12-07?",
+    da: "2022/12/07/circa",
+    issued: { "date-parts": [[2022, 12, 7]], circa: true },
+  },
+  approximate: {
+    edtf: "2023-02~",
+    year: "2023",
+    month: "2",
+    date: "2023-02~",
+    da: "2023/02//circa",
+    issued: { "date-parts": [[2023, 2]], circa: true },
+  },
+  interval: {
+    edtf: "2022-12/2023-01",
+    year: "2022",
+    month: "12",
+    date: "2022-12/2023-01",
+    da: "2022/12//to 2023-01",
+    issued: {
+      "date-parts": [
+        [2022, 12],
+        [2023, 1],
+      ],
+    },
+  },
+  "uncertain interval": {
+    edtf: "2022-12-07?/2023-01-15",
+    year: "2022",
+    month: "12",
+    date: "2022-12-07?/2023-01-15",
+    da: "2022/12/07/circa to 2023-01-15",
+    issued: {
+      "date-parts": [
+        [2022, 12, 7],
+        [2023, 1, 15],
+      ],
+      circa: true,
+    },
+  },
   undated: { edtf: undefined },
 };
 
@@ -33,9 +81,16 @@ const AUTHORS: Record<string, { bylines: string[] | undefined; names?: CslName[]
   personal: { bylines: ["Ana Negri"], names: [{ family: "Negri", given: "Ana" }] },
   several: {
     bylines: ["Jim Byrne", "Ana de la Cruz", "García López, María José"],
-    names: [{ family: "Byrne", given: "Jim" }, { family: "Cruz", given: "Ana", "non-dropping-particle": "de la" }, { family: "García López", given: "María José" }],
+    names: [
+      { family: "Byrne", given: "Jim" },
+      { family: "Cruz", given: "Ana", "non-dropping-particle": "de la" },
+      { family: "García López", given: "María José" },
+    ],
   },
-  agency: { bylines: ["Agencia Andina", "EFE", "Partido Comunista de Venezuela"], names: [{ literal: "Agencia Andina" }, { literal: "EFE" }, { literal: "Partido Comunista de Venezuela" }] },
+  agency: {
+    bylines: ["Agencia Andina", "EFE", "Partido Comunista de Venezuela"],
+    names: [{ literal: "Agencia Andina" }, { literal: "EFE" }, { literal: "Partido Comunista de Venezuela" }],
+  },
   staff: { bylines: ["staff", "Redacción"], names: [{ literal: "staff" }, { literal: "Redacción" }] },
   hostile: { bylines: [HOSTILE, "Ana Negri"], names: [{ literal: HOSTILE }, { family: "Negri", given: "Ana" }] },
 };
@@ -43,25 +98,33 @@ const AUTHORS: Record<string, { bylines: string[] | undefined; names?: CslName[]
 const TITLE = "Huelga {general} & paro: 100% de $ # _ ~ ^ \\ en Lima";
 const PUBLICATION = "La Izquierda Diario & Co";
 
-const cases = Object.entries(DATES).flatMap(([dateKind, date]) => Object.entries(AUTHORS).map(([authorKind, authors]) => {
-  const id = `an-article-whose-id-is-much-longer-than-twenty-characters-${dateKind.replace(/ /g, "-")}-${authorKind}`;
-  const front = [
-    "---",
-    `title: ${JSON.stringify(TITLE)}`,
-    `publication: ${JSON.stringify(PUBLICATION)}`,
-    "language: es",
-    ...(date.edtf ? [`date: ${JSON.stringify(date.edtf)}`] : []),
-    ...(authors.bylines ? [`authors: ${JSON.stringify(authors.bylines)}`] : []),
-    `id: ${id}`,
-    "---",
-    "",
-    "Texto.",
-    "",
-  ].join("\n");
-  const parsed = parseArticle(`content/articles/x/${id}.md`, new TextEncoder().encode(front));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return { name: `${dateKind} date, ${authorKind} author`, id, date, names: authors.names, citations: articleToCitations(parsed.record, { site: SITE }) };
-}));
+const cases = Object.entries(DATES).flatMap(([dateKind, date]) =>
+  Object.entries(AUTHORS).map(([authorKind, authors]) => {
+    const id = `an-article-whose-id-is-much-longer-than-twenty-characters-${dateKind.replace(/ /g, "-")}-${authorKind}`;
+    const front = [
+      "---",
+      `title: ${JSON.stringify(TITLE)}`,
+      `publication: ${JSON.stringify(PUBLICATION)}`,
+      "language: es",
+      ...(date.edtf ? [`date: ${JSON.stringify(date.edtf)}`] : []),
+      ...(authors.bylines ? [`authors: ${JSON.stringify(authors.bylines)}`] : []),
+      `id: ${id}`,
+      "---",
+      "",
+      "Texto.",
+      "",
+    ].join("\n");
+    const parsed = parseArticle(`content/articles/x/${id}.md`, new TextEncoder().encode(front));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return {
+      name: `${dateKind} date, ${authorKind} author`,
+      id,
+      date,
+      names: authors.names,
+      citations: articleToCitations(parsed.record, { site: SITE }),
+    };
+  }),
+);
 
 const URL = (id: string) => `https://example.org/archive/a/${id}/`;
 
@@ -87,7 +150,9 @@ describe.each(cases)("$name", ({ id, date, names, citations }) => {
     expect(fields.date).toBe(date.date);
     expect(((fields.author ?? undefined) as Creator[] | undefined)?.map(creatorToCslName)).toEqual(names);
     // Nothing a value holds became a field of its own.
-    expect(Object.keys(fields).sort()).toEqual(["author", "date", "journal", "language", "month", "title", "url", "year"].filter((field) => fields[field] !== undefined));
+    expect(Object.keys(fields).sort()).toEqual(
+      ["author", "date", "journal", "language", "month", "title", "url", "year"].filter((field) => fields[field] !== undefined),
+    );
     expect(citations["cite.bib"]).not.toMatch(/\{[a-z]+\}-?\s*\n/);
     expect(citations["cite.bib"]).not.toMatch(/month = \{/);
   });
@@ -105,7 +170,13 @@ describe.each(cases)("$name", ({ id, date, names, citations }) => {
     expect(record!.PY).toEqual(date.year ? [date.year] : undefined);
     expect(record!.DA).toEqual(date.da ? [date.da] : undefined);
     const corporate = (literal: string) => /\s/.test(literal) && !literal.includes(",");
-    const expectedAu = names?.map((name) => ("literal" in name ? (corporate(name.literal) ? `${name.literal},` : name.literal) : `${[name["non-dropping-particle"], name.family].filter(Boolean).join(" ")}, ${name.given}`));
+    const expectedAu = names?.map((name) =>
+      "literal" in name
+        ? corporate(name.literal)
+          ? `${name.literal},`
+          : name.literal
+        : `${[name["non-dropping-particle"], name.family].filter(Boolean).join(" ")}, ${name.given}`,
+    );
     expect(record!.AU).toEqual(expectedAu);
     const result = new RISParser(citations["cite.ris"]).parse();
     expect(result.errors).toEqual([]);

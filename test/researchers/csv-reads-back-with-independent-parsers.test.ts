@@ -23,8 +23,12 @@ function parsed(file: string, text: string): ArticleRecord {
 
 /** The research fixture's articles, and copies of one whose body gains a line starting with `=`, and CR or CRLF line ends. */
 function articles(): ArticleRecord[] {
-  const files = readdirSync(RESEARCH_ARTICLES, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".md")).sort();
-  const records = files.map((file) => parsed(path.posix.join("content/articles", file), readFileSync(path.join(RESEARCH_ARTICLES, file), "utf8")));
+  const files = readdirSync(RESEARCH_ARTICLES, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".md"))
+    .sort();
+  const records = files.map((file) =>
+    parsed(path.posix.join("content/articles", file), readFileSync(path.join(RESEARCH_ARTICLES, file), "utf8")),
+  );
   const base = readFileSync(path.join(RESEARCH_ARTICLES, "fbn/general-strike-in-lima.md"), "utf8");
   const [, frontMatter = "", body = ""] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(base) ?? [];
   const paragraphs = body.trim().split(/\n\n+/);
@@ -36,13 +40,20 @@ function articles(): ArticleRecord[] {
   records.push({ ...record, id: "crlf-lines", text: record.text.replaceAll("\n", "\r\n") });
   // Ordinary multi-paragraph text with nothing else that needs quotes: its line feeds alone must get it quoted.
   const plain = (text: string) => text.replace(/[",]/g, "");
-  records.push({ ...record, id: "plain-paragraphs", text: plain(record.text), ...(record.summary ? { summary: plain(record.summary) } : {}) });
+  records.push({
+    ...record,
+    id: "plain-paragraphs",
+    text: plain(record.text),
+    ...(record.summary ? { summary: plain(record.summary) } : {}),
+  });
   return records;
 }
 
 /** What a reader must get back for each cell: the exported value, with `'` before one that would start a formula. */
 function expectedRows(records: readonly ArticleRecord[]): string[][] {
-  return records.map((record) => exportRecordToRow(articleToExportRecord(record)).map((cell) => (/^[=+\-@\t\r＝＋－＠]/.test(cell) ? `'${cell}` : cell)));
+  return records.map((record) =>
+    exportRecordToRow(articleToExportRecord(record)).map((cell) => (/^[=+\-@\t\r＝＋－＠]/.test(cell) ? `'${cell}` : cell)),
+  );
 }
 
 describe("archive.csv read back with independent parsers", () => {

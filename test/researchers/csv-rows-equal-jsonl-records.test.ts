@@ -14,7 +14,10 @@ let rows: string[][];
 
 beforeAll(() => {
   site = buildResearchSite();
-  records = readFileSync(site.file("/data/archive.jsonl"), "utf8").trimEnd().split("\n").map((line) => JSON.parse(line));
+  records = readFileSync(site.file("/data/archive.jsonl"), "utf8")
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
   csvText = readFileSync(site.file("/data/archive.csv"), "utf8");
   [header = [], ...rows] = parse(csvText, { relax_column_count: false }) as string[][];
 });
@@ -43,7 +46,10 @@ describe("archive.csv", () => {
     expect(header).toEqual(EXPORT_FIELDS);
     for (const record of records) {
       const keys = Object.keys(record);
-      expect(keys.every((key) => header.includes(key)), `unknown field in ${String(record.id)}`).toBe(true);
+      expect(
+        keys.every((key) => header.includes(key)),
+        `unknown field in ${String(record.id)}`,
+      ).toBe(true);
       const positions = keys.map((key) => header.indexOf(key));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }

@@ -43,7 +43,10 @@ describe("the data page", () => {
 
   it("gives queries that run on the archive's SQLite file and each find articles", () => {
     const [code] = named(page, "pre").flatMap((pre) => named(pre, "code"));
-    const statements = textOf(code!).split(";").map((statement) => statement.trim()).filter((statement) => statement.replace(/^--.*$/gm, "").trim());
+    const statements = textOf(code!)
+      .split(";")
+      .map((statement) => statement.trim())
+      .filter((statement) => statement.replace(/^--.*$/gm, "").trim());
     expect(statements.length).toBe(3);
     const db = new Database(site.file("/data/archive.sqlite"), { readonly: true });
     try {

@@ -14,12 +14,26 @@ import type { ArticleRecord } from "../../src/records/article-record.ts";
 let root: string;
 const git = (...args: string[]) => {
   const result = spawnSync("git", args, {
-    cwd: root, encoding: "utf8",
-    env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org", GIT_COMMITTER_DATE: "2024-03-05T12:00:00Z", GIT_AUTHOR_DATE: "2020-01-01T12:00:00Z" },
+    cwd: root,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.org",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.org",
+      GIT_COMMITTER_DATE: "2024-03-05T12:00:00Z",
+      GIT_AUTHOR_DATE: "2020-01-01T12:00:00Z",
+    },
   });
   if (result.status !== 0) throw new Error(result.stderr);
 };
-const record = (id: string, source?: string) => ({ id, file: `content/articles/p/${id}.md`, ...(source ? { source: { file: source, sha256: "0".repeat(64), lines: [1, 2] } } : {}) }) as unknown as ArticleRecord;
+const record = (id: string, source?: string) =>
+  ({
+    id,
+    file: `content/articles/p/${id}.md`,
+    ...(source ? { source: { file: source, sha256: "0".repeat(64), lines: [1, 2] } } : {}),
+  }) as unknown as ArticleRecord;
 
 beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), "hemeroteca-entry-days-"));
@@ -35,7 +49,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("readEntryDays", () => {
   it("takes the import record's day, then the commit's, then the file's", async () => {
     const sources = [{ file: "content/sources/p/page.md", header: { retrieved: "2023-02-01" } }] as unknown as SourcePage[];
-    const days = await readEntryDays(root, "content/articles", [record("committed"), record("imported", "content/sources/p/page.md"), record("new")], sources);
+    const days = await readEntryDays(
+      root,
+      "content/articles",
+      [record("committed"), record("imported", "content/sources/p/page.md"), record("new")],
+      sources,
+    );
     expect(Object.fromEntries(days)).toEqual({ committed: "2024-03-05", imported: "2023-02-01", new: "2025-06-07" });
   });
 

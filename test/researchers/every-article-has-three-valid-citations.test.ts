@@ -22,7 +22,12 @@ const ISSUED: Record<FixtureId, { "date-parts": number[][]; circa?: true } | und
   "masacre-en-juliaca": { "date-parts": [[2023, 1, 10]] },
   "general-strike-in-lima-we-will-not-go-home": { "date-parts": [[2022, 12, 7]], circa: true },
   "paro-nacional-contra-el-gobierno-de-boluarte": { "date-parts": [[2023, 1]], circa: true },
-  "a-chronology-of-the-protests": { "date-parts": [[2022, 12], [2023, 1]] },
+  "a-chronology-of-the-protests": {
+    "date-parts": [
+      [2022, 12],
+      [2023, 1],
+    ],
+  },
   "comunicado-del-sindicato-de-maestros": undefined,
   "castillo-elected-president-of-peru": { "date-parts": [[2021]] },
   "merino-resigns-after-five-days": { "date-parts": [[2020, 11, 15]] },
@@ -36,10 +41,16 @@ const REQUIRED_CSL_FIELDS = ["id", "type", "title", "container-title", "URL", "l
 
 describe.each(FIXTURE_IDS)("%s", (id) => {
   const fixture = FIXTURE[id];
-  const jsonl = () => readFileSync(site.file("/data/archive.jsonl"), "utf8").trimEnd().split("\n").map((line) => JSON.parse(line)).find((r) => r.id === id);
+  const jsonl = () =>
+    readFileSync(site.file("/data/archive.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .find((r) => r.id === id);
 
   it("has cite.bib, cite.ris and cite.json beside its page", () => {
-    for (const name of ["index.html", "cite.bib", "cite.ris", "cite.json"]) expect(existsSync(site.file(`${fixture.url}${name}`)), name).toBe(true);
+    for (const name of ["index.html", "cite.bib", "cite.ris", "cite.json"])
+      expect(existsSync(site.file(`${fixture.url}${name}`)), name).toBe(true);
   });
 
   it("has CSL-JSON with the required fields and the date's real precision", () => {
@@ -78,7 +89,13 @@ describe.each(FIXTURE_IDS)("%s", (id) => {
     expect(text.endsWith("ER  - \n")).toBe(true);
     const [item] = new Cite(text).data;
     const record = jsonl();
-    expect(item).toMatchObject({ type: "article-newspaper", title: record.title, "container-title": record.publication, URL: permanent(id), language: fixture.language });
+    expect(item).toMatchObject({
+      type: "article-newspaper",
+      title: record.title,
+      "container-title": record.publication,
+      URL: permanent(id),
+      language: fixture.language,
+    });
     expect(text).toContain(`\nID  - ${id}\n`);
     expect(text.match(/^AU {2}- /gm)?.length ?? 0).toBe(record.authors?.length ?? 0);
     const issued = ISSUED[id];

@@ -44,7 +44,10 @@ describe("the exports", () => {
     const citations = exportFiles(first).filter((f) => !f.startsWith("data/"));
     expect(citations).toHaveLength(FIXTURE_IDS.length * 3);
     for (const file of citations) {
-      expect(Buffer.compare(readFileSync(path.join(first.output, file)), readFileSync(path.join(second.output, file))), `${file} differs`).toBe(0);
+      expect(
+        Buffer.compare(readFileSync(path.join(first.output, file)), readFileSync(path.join(second.output, file))),
+        `${file} differs`,
+      ).toBe(0);
     }
   });
 

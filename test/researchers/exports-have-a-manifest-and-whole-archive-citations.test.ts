@@ -23,7 +23,10 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 beforeAll(() => {
   project = mkdtempSync(path.join(tmpdir(), "hemeroteca-reuse-"));
   cpSync(path.join(projectRoot, RESEARCH_ARTICLES), path.join(project, "content/articles"), { recursive: true });
-  writeFileSync(path.join(project, "content/site.yml"), `title: Hemeroteca\ntagline: An archive of the press\ndata-licence: ${JSON.stringify(LICENCE)}\n`);
+  writeFileSync(
+    path.join(project, "content/site.yml"),
+    `title: Hemeroteca\ntagline: An archive of the press\ndata-licence: ${JSON.stringify(LICENCE)}\n`,
+  );
   build = buildSite(path.join(project, "content/articles"), { env: { SITE_URL: "https://archive.example.net/x" } });
   if (build.status !== 0) throw new Error(build.stderr);
 });
@@ -32,7 +35,16 @@ afterAll(() => {
   if (build) rmSync(build.output, { recursive: true, force: true });
 });
 
-interface Manifest { licence: string | null; version: string; articles: number; dated: number; undated: number; languages: Record<string, number>; publications: Record<string, number>; files: Array<{ file: string; bytes: number; sha256: string }> }
+interface Manifest {
+  licence: string | null;
+  version: string;
+  articles: number;
+  dated: number;
+  undated: number;
+  languages: Record<string, number>;
+  publications: Record<string, number>;
+  files: Array<{ file: string; bytes: number; sha256: string }>;
+}
 
 describe("the data of a built archive", () => {
   it("has a manifest with the content's digest as version, the licence, the counts and each export's checksum", () => {
@@ -42,7 +54,10 @@ describe("the data of a built archive", () => {
     expect(manifest.articles).toBe(FIXTURE_IDS.length);
     expect(manifest.undated).toBe(FIXTURE_IDS.filter((id) => FIXTURE[id].date === null).length);
     expect(manifest.dated + manifest.undated).toBe(manifest.articles);
-    expect(manifest.languages).toEqual({ en: FIXTURE_IDS.filter((id) => FIXTURE[id].language === "en").length, es: FIXTURE_IDS.filter((id) => FIXTURE[id].language === "es").length });
+    expect(manifest.languages).toEqual({
+      en: FIXTURE_IDS.filter((id) => FIXTURE[id].language === "en").length,
+      es: FIXTURE_IDS.filter((id) => FIXTURE[id].language === "es").length,
+    });
     expect(Object.values(manifest.publications).reduce((a, b) => a + b, 0)).toBe(manifest.articles);
     expect(manifest.files.map((f) => f.file)).toEqual(["archive.jsonl", "archive.csv", "archive.sqlite", "archive.bib", "archive.ris"]);
     for (const { file, bytes, sha256: sum } of manifest.files) {

@@ -22,8 +22,20 @@ beforeAll(() => {
 afterAll(() => site?.remove());
 
 const read = (file: string) => readFileSync(path.join(site.output, file), "utf8");
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "author", "category", "link"].includes(name) });
-interface AtomEntry { id: string; title: string; updated: string; published: string; content: { "#text": string }; author: Array<{ name: string }>; category?: Array<{ "@term": string }> }
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["entry", "author", "category", "link"].includes(name),
+});
+interface AtomEntry {
+  id: string;
+  title: string;
+  updated: string;
+  published: string;
+  content: { "#text": string };
+  author: Array<{ name: string }>;
+  category?: Array<{ "@term": string }>;
+}
 const atomEntries = (file: string) => (parser.parse(read(file)) as { feed: { entry?: AtomEntry[] } }).feed.entry ?? [];
 
 describe("the feed rules", () => {
@@ -39,10 +51,15 @@ describe("the feed rules", () => {
       "entry 1: atom:category without term".replace("atom:category", "an atom:category"),
       "entry 1: no atom:author, and the feed has none",
     ]);
-    expect(jsonFeedProblems(JSON.stringify({ version: "https://jsonfeed.org/version/1", title: "T", items: [{ id: "x", content_html: "", author: { name: "A" }, date_published: "1970-01-01T00:00:00.000Z" }] }))).toEqual([
-      "version is `https://jsonfeed.org/version/1`, not 1.1",
-      "item 1: date_published is the epoch",
-    ]);
+    expect(
+      jsonFeedProblems(
+        JSON.stringify({
+          version: "https://jsonfeed.org/version/1",
+          title: "T",
+          items: [{ id: "x", content_html: "", author: { name: "A" }, date_published: "1970-01-01T00:00:00.000Z" }],
+        }),
+      ),
+    ).toEqual(["version is `https://jsonfeed.org/version/1`, not 1.1", "item 1: date_published is the epoch"]);
   });
 });
 
@@ -84,14 +101,21 @@ describe("the research fixture's feeds", () => {
 
   it("give each article's own date and publication apart from the day it entered", () => {
     const atom = atomEntries("feed.xml");
-    const json = (JSON.parse(read("feed.json")) as { language: string; items: Array<{ id: string; date_published: string; content_html: string; _hemeroteca: { date: string | null } }> });
+    const json = JSON.parse(read("feed.json")) as {
+      language: string;
+      items: Array<{ id: string; date_published: string; content_html: string; _hemeroteca: { date: string | null } }>;
+    };
     expect(json.language).toBe("en");
     for (const id of FIXTURE_IDS) {
       const entry = atom.find((e) => e.id === `${SITE_URL}/a/${id}/`)!;
       const item = json.items.find((i) => i.id === `${SITE_URL}/a/${id}/`)!;
       expect(item.date_published).toBe(entry.updated);
       expect(item._hemeroteca.date).toBe(FIXTURE[id].date);
-      expect(entry.content["#text"]).toMatch(FIXTURE[id].date ? /^<p>Published in <i>[^<]+<\/i>, <time datetime="[\d-]+">[^<]+<\/time>\.<\/p>/ : /^<p>Published in <i>[^<]+<\/i>, undated\.<\/p>/);
+      expect(entry.content["#text"]).toMatch(
+        FIXTURE[id].date
+          ? /^<p>Published in <i>[^<]+<\/i>, <time datetime="[\d-]+">[^<]+<\/time>\.<\/p>/
+          : /^<p>Published in <i>[^<]+<\/i>, undated\.<\/p>/,
+      );
       expect(item.content_html.split("\n")[0]).toBe(entry.content["#text"].split("\n")[0]);
     }
   });

@@ -23,9 +23,9 @@ describe("cslItemToReferenceHtml", () => {
   });
 
   it.each([
-    '<i>italic</i> <b>bold</b>',
+    "<i>italic</i> <b>bold</b>",
     '<span style="font-variant:small-caps;">caps</span> <sup>2</sup>',
-    '<script>alert(1)</script><img src=x onerror=alert(1)>',
+    "<script>alert(1)</script><img src=x onerror=alert(1)>",
   ])("keeps %s as text", (title) => {
     const reference = cslItemToReferenceHtml({ ...item, title, author: [{ literal: "<b>A</b>" }] }, "en");
     expect(reference.match(/<[^>]*>/g)).toEqual(["<i>", "</i>"]);

@@ -35,8 +35,16 @@ export function buildResearchSite(options: { env?: Record<string, string> } = {}
 export const FIXTURE = {
   "police-massacre-in-juliaca": { language: "en", date: "2023-01-09", url: "/2023/01/09/police-massacre-in-juliaca/" },
   "masacre-en-juliaca": { language: "es", date: "2023-01-10", url: "/2023/01/10/masacre-en-juliaca/" },
-  "general-strike-in-lima-we-will-not-go-home": { language: "en", date: "2022-12-07?", url: "/2022/12/07/general-strike-in-lima-we-will-not-go-home/" },
-  "paro-nacional-contra-el-gobierno-de-boluarte": { language: "es", date: "2023-01~", url: "/2023/01/paro-nacional-contra-el-gobierno-de-boluarte/" },
+  "general-strike-in-lima-we-will-not-go-home": {
+    language: "en",
+    date: "2022-12-07?",
+    url: "/2022/12/07/general-strike-in-lima-we-will-not-go-home/",
+  },
+  "paro-nacional-contra-el-gobierno-de-boluarte": {
+    language: "es",
+    date: "2023-01~",
+    url: "/2023/01/paro-nacional-contra-el-gobierno-de-boluarte/",
+  },
   "a-chronology-of-the-protests": { language: "en", date: "2022-12/2023-01", url: "/2022/a-chronology-of-the-protests/" },
   "comunicado-del-sindicato-de-maestros": { language: "es", date: null, url: "/undated/comunicado-del-sindicato-de-maestros/" },
   "castillo-elected-president-of-peru": { language: "en", date: "2021", url: "/2021/castillo-elected-president-of-peru/" },

@@ -20,9 +20,15 @@ describe("the search boxes", () => {
     const placeholder = /<input[^>]*type="search"[^>]*placeholder="([^"]*)"/.exec(readFileSync(site.file(address), "utf8"))?.[1] ?? "";
     const examples = /^e\.g\. (.+)$/.exec(placeholder)?.[1]?.split(", ") ?? [];
     expect(examples, placeholder).toHaveLength(2);
-    const texts = readFileSync(site.file("/data/archive.jsonl"), "utf8").split("\n").filter(Boolean)
+    const texts = readFileSync(site.file("/data/archive.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
       .map((line) => JSON.parse(line) as { title: string; text: string })
       .map((record) => fold(`${record.title}\n${record.text}`));
-    for (const example of examples) expect(texts.some((text) => text.includes(fold(example))), example).toBe(true);
+    for (const example of examples)
+      expect(
+        texts.some((text) => text.includes(fold(example))),
+        example,
+      ).toBe(true);
   });
 });

@@ -46,7 +46,10 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  for (const [name, articles] of [["fixture", RESEARCH_ARTICLES], ["shipped", "content/articles"]] as const) {
+  for (const [name, articles] of [
+    ["fixture", RESEARCH_ARTICLES],
+    ["shipped", "content/articles"],
+  ] as const) {
     const build = buildSite(articles);
     if (build.status !== 0) throw new Error(`Cannot \`build\` ${articles} (exit ${build.status}):\n${build.stderr}`);
     sites[name] = { output: build.output, server: await serveDirectory(build.output) };
@@ -84,7 +87,8 @@ function cliMatches(site: Served, query: string): string[] {
 /** The arguments of every `npm run search -- ...` example in a text, quotes read as a shell does and any `> file` left off. */
 function searchExamples(text: string): string[][] {
   return [...text.matchAll(/^ +npm run search -- (.+)$/gm)].map((match) =>
-    [...match[1]!.replace(/\s*>.*$/, "").matchAll(/"([^"]*)"|(\S+)/g)].map((word) => word[1] ?? word[2]!));
+    [...match[1]!.replace(/\s*>.*$/, "").matchAll(/"([^"]*)"|(\S+)/g)].map((word) => word[1] ?? word[2]!),
+  );
 }
 
 /** The addresses of the results the search page lists for `query` typed into its box, every one scrolled into view. */
@@ -93,21 +97,27 @@ async function pageMatches(page: Page, query: string): Promise<string[]> {
   const summary = page.locator("pagefind-summary");
   let count = 0;
   await expect
-    .poll(async () => {
-      const text = await summary.innerText();
-      const found = new RegExp(`^(?:(\\d+) results?|No results) for ${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`).exec(text.trim());
-      if (found) count = Number(found[1] ?? 0);
-      return Boolean(found);
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const text = await summary.innerText();
+        const found = new RegExp(`^(?:(\\d+) results?|No results) for ${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`).exec(text.trim());
+        if (found) count = Number(found[1] ?? 0);
+        return Boolean(found);
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
   const links = page.locator(".search-result .pf-result-link");
   // A result's details load when it scrolls into view: scroll to the last one shown until all are there.
   await expect
-    .poll(async () => {
-      const shown = await links.count();
-      if (shown > 0 && shown < count) await links.nth(shown - 1).scrollIntoViewIfNeeded();
-      return shown;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const shown = await links.count();
+        if (shown > 0 && shown < count) await links.nth(shown - 1).scrollIntoViewIfNeeded();
+        return shown;
+      },
+      { timeout: 10_000 },
+    )
     .toBe(count);
   const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return hrefs.sort();
@@ -115,13 +125,16 @@ async function pageMatches(page: Page, query: string): Promise<string[]> {
 
 describe("the search examples of README.md and of --help", () => {
   it("each find articles in the shipped archive", () => {
-    const examples = [...searchExamples(readFileSync(path.join(projectRoot, "README.md"), "utf8")), ...searchExamples(USAGE)].filter((args) => args[0] !== "QUERY");
+    const examples = [...searchExamples(readFileSync(path.join(projectRoot, "README.md"), "utf8")), ...searchExamples(USAGE)].filter(
+      (args) => args[0] !== "QUERY",
+    );
     expect(examples.length).toBeGreaterThan(5);
     for (const args of examples) {
       const run = runCli(sites.shipped!, args);
       expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(0);
       expect(run.stdout, args.join(" ")).not.toMatch(/^No articles match|^\[\]|^$/);
-      if (args.includes("--format")) expect(run.stdout.split("\n").filter(Boolean).length, args.join(" ")).toBeGreaterThan(args.includes("csv") ? 1 : 0);
+      if (args.includes("--format"))
+        expect(run.stdout.split("\n").filter(Boolean).length, args.join(" ")).toBeGreaterThan(args.includes("csv") ? 1 : 0);
     }
   });
 });

@@ -50,7 +50,9 @@ function searchJson(args: string[]): Hit[] {
 describe("npm run search", () => {
   it("finds the article a word names, best first", () => {
     const hits = searchJson(["Juliaca"]);
-    expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining(["police-massacre-in-juliaca", "masacre-en-juliaca", "february-report-from-puno"]));
+    expect(hits.map((h) => h.id)).toEqual(
+      expect.arrayContaining(["police-massacre-in-juliaca", "masacre-en-juliaca", "february-report-from-puno"]),
+    );
     expect(hits).toHaveLength(3);
     // A word in the title outranks the same word only in the text.
     expect(hits.at(-1)!.id).toBe("february-report-from-puno");
@@ -76,7 +78,11 @@ describe("npm run search", () => {
   });
 
   it("finds a word's other forms: protest finds the articles that say protests or protesters", () => {
-    expect(searchJson(["protest"]).map((h) => h.id).sort()).toEqual(["a-chronology-of-the-protests", "merino-resigns-after-five-days", "police-massacre-in-juliaca"]);
+    expect(
+      searchJson(["protest"])
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(["a-chronology-of-the-protests", "merino-resigns-after-five-days", "police-massacre-in-juliaca"]);
     expect(search(["protest"]).stdout).toContain("[protests]");
   });
 
@@ -106,18 +112,30 @@ describe("npm run search", () => {
   it("takes EDTF intervals and ISO days for --from and --to", () => {
     expect(searchJson(["peru", "--from", "2022-12-08", "--to", "2022-12-31"]).map((h) => h.id)).toEqual(["a-chronology-of-the-protests"]);
     expect(searchJson(["peru", "--from", "2020/2021"]).map((h) => h.id)).not.toContain("comunicado-del-sindicato-de-maestros");
-    expect(searchJson(["peru", "--to", "2021-06"]).map((h) => h.id).sort()).toEqual(["castillo-elected-president-of-peru", "merino-resigns-after-five-days"]);
+    expect(
+      searchJson(["peru", "--to", "2021-06"])
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(["castillo-elected-president-of-peru", "merino-resigns-after-five-days"]);
   });
 
   it("narrows by publication (part of the name, any case) and by tag", () => {
     expect(searchJson(["peru", "--publication", "fight back"]).map((h) => h.publication)).toEqual(["Fight Back! News", "Fight Back! News"]);
-    expect(searchJson(["peru", "--tag", "STRIKE"]).map((h) => h.id).sort()).toEqual(["february-report-from-puno", "general-strike-in-lima-we-will-not-go-home"]);
+    expect(
+      searchJson(["peru", "--tag", "STRIKE"])
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(["february-report-from-puno", "general-strike-in-lima-we-will-not-go-home"]);
   });
 
   it("narrows by author (part of a name, any case, accents ignored)", () => {
     expect(searchJson(["peru", "--author", "BYRNE"]).map((h) => h.id)).toEqual(["general-strike-in-lima-we-will-not-go-home"]);
     const staff = searchJson(["peru", "--author", "staff", "--limit", "100"]);
-    expect(staff.map((h) => h.id).sort()).toEqual(["february-report-from-puno", "general-strike-in-lima-we-will-not-go-home", "police-massacre-in-juliaca"]);
+    expect(staff.map((h) => h.id).sort()).toEqual([
+      "february-report-from-puno",
+      "general-strike-in-lima-we-will-not-go-home",
+      "police-massacre-in-juliaca",
+    ]);
     for (const hit of staff) expect(hit.authors).toContain("staff");
     expect(searchJson(["maestros", "--author", "sutep"]).map((h) => h.id)).toEqual(["comunicado-del-sindicato-de-maestros"]);
     expect(searchJson(["juliaca", "--author", "redaccion"]).map((h) => h.id)).toEqual(["masacre-en-juliaca"]);
@@ -143,7 +161,9 @@ describe("npm run search", () => {
     // The limit takes the newest or oldest matches, not the best ones sorted.
     expect(searchJson(["peru", "--sort", "oldest", "--limit", "1"]).map((h) => h.id)).toEqual(["merino-resigns-after-five-days"]);
     expect(searchJson(["peru", "--sort", "newest", "--limit", "1"]).map((h) => h.id)).toEqual(["february-report-from-puno"]);
-    expect(search(["peru", "--sort", "oldest", "--limit", "1"]).stdout).toMatch(/^\d+ articles match “peru”; the oldest 1 \(more with `--limit`\):\n/);
+    expect(search(["peru", "--sort", "oldest", "--limit", "1"]).stdout).toMatch(
+      /^\d+ articles match “peru”; the oldest 1 \(more with `--limit`\):\n/,
+    );
     expect(search(["peru", "--sort", "newest", "--limit", "100"]).stdout).toMatch(/^\d+ articles match “peru”, newest first:\n/);
   });
 
@@ -154,7 +174,9 @@ describe("npm run search", () => {
   it("counts every match, not only the ones a limit lets it show", () => {
     const all = searchJson(["peru", "--limit", "100"]).length;
     expect(all).toBeGreaterThan(2);
-    expect(search(["peru", "--limit", "2"]).stdout).toMatch(new RegExp(`^${all} articles match “peru”; the best 2 \\(more with \`--limit\`\\):\n`));
+    expect(search(["peru", "--limit", "2"]).stdout).toMatch(
+      new RegExp(`^${all} articles match “peru”; the best 2 \\(more with \`--limit\`\\):\n`),
+    );
     expect(search(["peru", "--limit", String(all)]).stdout).toMatch(new RegExp(`^${all} articles match “peru”, best first:\n`));
     // With --json, stdout is the array alone and the count goes to stderr, only when some are left out.
     const limited = search(["peru", "--limit", "2", "--json"]);
@@ -163,7 +185,9 @@ describe("npm run search", () => {
     expect(search(["peru", "--limit", String(all), "--json"]).stderr).toBe("");
     // The count is narrowed as the results are.
     const fightBack = searchJson(["peru", "--publication", "fight back"]).length;
-    expect(search(["peru", "--publication", "fight back", "--limit", "1"]).stdout).toMatch(new RegExp(`^${fightBack} articles? match(es)? “peru”`));
+    expect(search(["peru", "--publication", "fight back", "--limit", "1"]).stdout).toMatch(
+      new RegExp(`^${fightBack} articles? match(es)? “peru”`),
+    );
   });
 
   it("counts the matches by year, month and publication, each period from the first to the last", () => {
@@ -174,12 +198,19 @@ describe("npm run search", () => {
       for (const hit of hits) {
         const parsed = hit.date ? parseEdtfDate(hit.date) : undefined;
         const range = parsed?.ok ? dateToDayRange(parsed.value) : undefined;
-        const period = !range ? "undated" : range.start.slice(0, length) === range.end.slice(0, length) ? range.start.slice(0, length) : "wider";
+        const period = !range
+          ? "undated"
+          : range.start.slice(0, length) === range.end.slice(0, length)
+            ? range.start.slice(0, length)
+            : "wider";
         counts.set(period, (counts.get(period) ?? 0) + 1);
       }
       return counts;
     };
-    for (const [by, length] of [["year", 4], ["month", 7]] as const) {
+    for (const [by, length] of [
+      ["year", 4],
+      ["month", 7],
+    ] as const) {
       const run = search(["the", "--count-by", by, "--json"]);
       expect(run.code, run.stderr).toBe(0);
       const counts = JSON.parse(run.stdout) as Array<{ period: string; articles: number }>;
@@ -188,11 +219,17 @@ describe("npm run search", () => {
       // Every period between the first and the last is listed, in order, 0 where nothing matched.
       for (let i = 1; i < periods.length; i++) {
         const [a, b] = [periods[i - 1]!, periods[i]!];
-        const next = length === 4 ? String(Number(a) + 1) : new Date(Date.UTC(Number(a.slice(0, 4)), Number(a.slice(5, 7)), 1)).toISOString().slice(0, 7);
+        const next =
+          length === 4
+            ? String(Number(a) + 1)
+            : new Date(Date.UTC(Number(a.slice(0, 4)), Number(a.slice(5, 7)), 1)).toISOString().slice(0, 7);
         expect(b).toBe(next);
       }
     }
-    const byPublication = JSON.parse(search(["the", "--count-by", "publication", "--json"]).stdout) as Array<{ period: string; articles: number }>;
+    const byPublication = JSON.parse(search(["the", "--count-by", "publication", "--json"]).stdout) as Array<{
+      period: string;
+      articles: number;
+    }>;
     expect(byPublication.reduce((sum, c) => sum + c.articles, 0)).toBe(hits.length);
     expect(new Set(byPublication.map((c) => c.period))).toEqual(new Set(hits.map((h) => h.publication)));
     const csv = search(["the", "--count-by", "year", "--csv"]);
@@ -210,7 +247,7 @@ describe("npm run search", () => {
     expect(search(["Lima", "home"]).stdout).toContain("· Fight Back! News · Jim Byrne, staff · en ·");
   });
 
-  it.each(['"', "NEAR(", "juliaca AND", "OR", "*", "title:juliaca", "(juliaca", "-juliaca", "juliaca'", "a\"b", "^x", "{x y}"])(
+  it.each(['"', "NEAR(", "juliaca AND", "OR", "*", "title:juliaca", "(juliaca", "-juliaca", "juliaca'", 'a"b', "^x", "{x y}"])(
     "does not crash on FTS syntax in a query: %s",
     (query) => {
       // After `--`, so a leading `-` is part of the query, not an option.
@@ -223,11 +260,20 @@ describe("npm run search", () => {
 
   it("explains bad input and exits non-zero", () => {
     expect(search(["peru", "--from", "December"])).toMatchObject({ code: 2, stderr: expect.stringContaining("is not a valid EDTF date") });
-    expect(search(["peru", "--from", "2023", "--to", "2022"])).toMatchObject({ code: 2, stderr: expect.stringContaining("swap the two dates") });
+    expect(search(["peru", "--from", "2023", "--to", "2022"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("swap the two dates"),
+    });
     expect(search(["peru", "--publication", "Pravda"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`Fight Back! News`") });
-    expect(search(["peru", "--tag", "nothing-like-this"])).toMatchObject({ code: 2, stderr: expect.stringContaining("No article has the tag") });
+    expect(search(["peru", "--tag", "nothing-like-this"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("No article has the tag"),
+    });
     expect(search(["peru", "--author", "Trotsky"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`staff`") });
-    expect(search(["peru", "--sort", "date"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`relevance`, `newest`, `oldest`") });
+    expect(search(["peru", "--sort", "date"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("`relevance`, `newest`, `oldest`"),
+    });
     expect(search(["peru", "--limit", "0"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--limit 0") });
     expect(search(["peru", "--lang", "Spanish!"])).toMatchObject({ code: 2, stderr: expect.stringContaining("not a language code") });
     expect(search(["--lang", "es"])).toMatchObject({ code: 2, stderr: expect.stringContaining("give a query") });
@@ -245,11 +291,15 @@ describe("npm run search", () => {
     const run = search(["--help"], { withDb: false });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Usage: npm run search -- QUERY");
-    for (const option of ["--publication", "--author", "--tag", "--lang", "--from", "--to", "--sort", "--limit", "--json", "--db"]) expect(run.stdout).toContain(option);
+    for (const option of ["--publication", "--author", "--tag", "--lang", "--from", "--to", "--sort", "--limit", "--json", "--db"])
+      expect(run.stdout).toContain(option);
   });
 
   it("runs as `npm run search` from the terminal", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/search.ts", "Juliaca", "--json", "--db", db], { cwd: projectRoot, encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/search.ts", "Juliaca", "--json", "--db", db], {
+      cwd: projectRoot,
+      encoding: "utf8",
+    });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const hits = JSON.parse(result.stdout) as Hit[];

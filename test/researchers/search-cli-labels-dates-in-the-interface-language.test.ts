@@ -34,7 +34,11 @@ function search(args: string[]): string {
   let stdout = "";
   let stderr = "";
   const code = runSearchCli([...args, "--db", path.join(output, "data", "archive.sqlite")], {
-    stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), isTTY: false, cwd: projectRoot, env: {},
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: false,
+    cwd: projectRoot,
+    env: {},
   });
   expect(code, stderr).toBe(0);
   return stdout;
@@ -51,11 +55,15 @@ describe("the search command of a Spanish-interface archive", () => {
       if (parsed && !parsed.ok) throw new Error(parsed.error);
       const label = dateLabel(es, parsed ? parsed.value : null);
       // The line under a match's title: its date, then its publication.
-      expect(text, url).toMatch(new RegExp(`\\n +${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} · [^\\n]* · ${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n`));
+      expect(text, url).toMatch(
+        new RegExp(`\\n +${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} · [^\\n]* · ${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n`),
+      );
       labelled += 1;
     }
     expect(labelled).toBeGreaterThan(5);
-    expect(search(["aeropuerto"])).toContain("10 de enero de 2023 · International Workers Organizer · Redacción · es · /2023/01/10/masacre-en-juliaca/");
+    expect(search(["aeropuerto"])).toContain(
+      "10 de enero de 2023 · International Workers Organizer · Redacción · es · /2023/01/10/masacre-en-juliaca/",
+    );
     expect(search(["maestros"])).toContain(`${es.undated} · `);
   });
 });

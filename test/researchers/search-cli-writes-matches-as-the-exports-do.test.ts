@@ -56,7 +56,9 @@ describe.each([
     const expected = matches(query, sort);
     expect(expected.length).toBeGreaterThan(1);
     const [header, ...rows] = parseCsv(written(query, sort, "csv"), { record_delimiter: "\r\n" }) as string[][];
-    const [siteHeader, ...siteRows] = parseCsv(readFileSync(site.file("/data/archive.csv"), "utf8"), { record_delimiter: "\r\n" }) as string[][];
+    const [siteHeader, ...siteRows] = parseCsv(readFileSync(site.file("/data/archive.csv"), "utf8"), {
+      record_delimiter: "\r\n",
+    }) as string[][];
     expect(header).toEqual(siteHeader);
     const id = header!.indexOf("id");
     expect(rows.map((row) => row[id])).toEqual(expected.map((m) => m.id));
@@ -89,7 +91,9 @@ describe.each([
     expect(ris).toBe(expected.map((m) => readFileSync(site.file(`${m.url}cite.ris`), "utf8")).join(""));
     const result = new RISParser(ris).parse();
     expect(result.errors).toEqual([]);
-    const titles = Object.values(result.entries).map((entry) => (entry.fields.title as Array<{ text: string }>).map((node) => node.text).join(""));
+    const titles = Object.values(result.entries).map((entry) =>
+      (entry.fields.title as Array<{ text: string }>).map((node) => node.text).join(""),
+    );
     const own = expected.map((m) => {
       const entry = Object.values(new RISParser(readFileSync(site.file(`${m.url}cite.ris`), "utf8")).parse().entries)[0]!;
       return (entry.fields.title as Array<{ text: string }>).map((node) => node.text).join("");

@@ -25,13 +25,24 @@ const chromium = researchSiteInChromium();
 /** `--count-by month` for a query, optionally within one publication: period -> articles. */
 function cliCounts(query: string, publication?: string): Record<string, number> {
   let stdout = "";
-  const code = runSearchCli([query, "--count-by", "month", "--json", ...(publication ? ["--publication", publication] : []), "--db", chromium.site.file("/data/archive.sqlite")], {
-    stdout: (text) => (stdout += text),
-    stderr: () => {},
-    isTTY: false,
-    cwd: projectRoot,
-    env: {},
-  });
+  const code = runSearchCli(
+    [
+      query,
+      "--count-by",
+      "month",
+      "--json",
+      ...(publication ? ["--publication", publication] : []),
+      "--db",
+      chromium.site.file("/data/archive.sqlite"),
+    ],
+    {
+      stdout: (text) => (stdout += text),
+      stderr: () => {},
+      isTTY: false,
+      cwd: projectRoot,
+      env: {},
+    },
+  );
   expect(code).toBe(0);
   return Object.fromEntries((JSON.parse(stdout) as Array<{ period: string; articles: number }>).map((c) => [c.period, c.articles]));
 }
@@ -41,11 +52,14 @@ async function chartTable(page: Page): Promise<{ head: string[]; rows: string[][
   const table = page.locator("#search-timeline table");
   return {
     head: await table.locator("thead th").evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? "").trim())),
-    rows: await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? "").trim()))),
+    rows: await table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? "").trim()))),
   };
 }
 
-const monthLabel = (month: string) => new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+const monthLabel = (month: string) =>
+  new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 
 describe("the chart of matches by month", () => {
   it("counts each month, undated and looser dates apart, by publication, as --count-by month does", async () => {
@@ -63,21 +77,28 @@ describe("the chart of matches by month", () => {
     expect(publications.length).toBeGreaterThan(1);
 
     const total = cliCounts("peru");
-    const expectedLabels = Object.keys(total).map((period) => (period === "undated" ? "Undated" : period === "wider" ? "Dated to a year or a span" : monthLabel(period)));
+    const expectedLabels = Object.keys(total).map((period) =>
+      period === "undated" ? "Undated" : period === "wider" ? "Dated to a year or a span" : monthLabel(period),
+    );
     expect(rows.map((row) => row[0])).toEqual(expectedLabels);
     expect(rows.map((row) => Number(row.at(-1)))).toEqual(Object.values(total));
     // Every month between the first and the last has its row, 0 where nothing matched.
     expect(Object.keys(total).filter((p) => /^\d{4}-\d{2}$/.test(p)).length).toBeGreaterThan(2);
     publications.forEach((publication, column) => {
       const own = cliCounts("peru", publication);
-      expect(rows.map((row) => Number(row[column + 1])), publication).toEqual(Object.keys(total).map((period) => own[period] ?? 0));
+      expect(
+        rows.map((row) => Number(row[column + 1])),
+        publication,
+      ).toEqual(Object.keys(total).map((period) => own[period] ?? 0));
     });
 
     // The bars are for the eye: hidden from screen readers, who have the sentence and the table.
     expect(await figure.locator("figcaption").innerText()).toBe("Matches by month");
     expect(await figure.locator(".search-timeline-bars").getAttribute("aria-hidden")).toBe("true");
     expect(await figure.locator(".search-timeline-bar").count()).toBe(Object.keys(total).filter((p) => /^\d{4}-\d{2}$/.test(p)).length);
-    expect(await figure.locator(".search-timeline-summary").innerText()).toMatch(/^\d+ dated to a month, from \w+ \d{4} to \w+ \d{4}; most in \w+ \d{4} \(\d+\)\.$/);
+    expect(await figure.locator(".search-timeline-summary").innerText()).toMatch(
+      /^\d+ dated to a month, from \w+ \d{4} to \w+ \d{4}; most in \w+ \d{4} \(\d+\)\.$/,
+    );
     expect(await figure.locator(".search-timeline-apart").innerText()).toContain(`Undated: ${total.undated}`);
     // The filter it is drawn from is not one of the filters readers pick.
     expect(await page.locator('.pf-filter-group[data-filter-name="timeline"]').isVisible()).toBe(false);

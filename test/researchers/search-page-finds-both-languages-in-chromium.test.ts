@@ -30,7 +30,9 @@ describe("the search page", () => {
   it("suggests words in the box that each find articles, and draws no empty filter panel when nothing matches", async () => {
     const p = await openPage("/search/");
     await searchReady(p);
-    expect(await p.locator(".list-header p").innerText()).toMatch(/^Search the full text of every article, in English and Spanish at once\./);
+    expect(await p.locator(".list-header p").innerText()).toMatch(
+      /^Search the full text of every article, in English and Spanish at once\./,
+    );
     const placeholder = (await p.locator("pagefind-input input").getAttribute("placeholder")) ?? "";
     const examples = /^e\.g\. (.+)$/.exec(placeholder)?.[1]?.split(", ") ?? [];
     expect(examples, placeholder).toHaveLength(3);
@@ -112,7 +114,9 @@ describe("the search page", () => {
     const shared = await openPage("/search/?q=juliaca&language=Espa%C3%B1ol");
     await waitForTitles(shared, (t) => t.length === 1 && t[0] === "Masacre en Juliaca");
     expect(await shared.locator("pagefind-input input").inputValue()).toBe("juliaca");
-    expect(await shared.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "Español" }).locator("input").isChecked()).toBe(true);
+    expect(await shared.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "Español" }).locator("input").isChecked()).toBe(
+      true,
+    );
   });
 
   it("highlights the searched word on the article opened from a result", async () => {

@@ -32,19 +32,27 @@ function buildEditedSite(): ResearchSite {
   cpSync(path.join(projectRoot, RESEARCH_ARTICLES), articles, { recursive: true });
   const build = () => {
     const result = buildSite(articles, { output, cacheDir, env: ENV });
-    if (result.status !== 0) throw new Error(`Cannot \`build\` the research fixture (exit ${result.status}):\n${result.stderr}\n${result.stdout}`);
+    if (result.status !== 0)
+      throw new Error(`Cannot \`build\` the research fixture (exit ${result.status}):\n${result.stderr}\n${result.stdout}`);
   };
   try {
     build();
     const february = path.join(articles, "iwo", "february-report.md");
     const text = readFileSync(february, "utf8");
-    if (!text.includes("the strike entered its second month")) throw new Error("The fixture's February report no longer says what this test edits");
-    writeFileSync(february, text.replace("the strike entered its second month", "the strike entered its second month, said the quetzalcoatlus committee"));
+    if (!text.includes("the strike entered its second month"))
+      throw new Error("The fixture's February report no longer says what this test edits");
+    writeFileSync(
+      february,
+      text.replace("the strike entered its second month", "the strike entered its second month, said the quetzalcoatlus committee"),
+    );
     rmSync(path.join(articles, "fbn", "merino-resigns.md"));
-    writeFileSync(path.join(articles, "iwo", "march-report.md"), text
-      .replace(/^title: .*$/m, "title: A March report from Puno")
-      .replace(/^date: .*$/m, "date: 2023-03-01")
-      .replace("the strike entered its second month", "the strike entered its third month"));
+    writeFileSync(
+      path.join(articles, "iwo", "march-report.md"),
+      text
+        .replace(/^title: .*$/m, "title: A March report from Puno")
+        .replace(/^date: .*$/m, "date: 2023-03-01")
+        .replace("the strike entered its second month", "the strike entered its third month"),
+    );
     build();
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
@@ -69,7 +77,9 @@ const FIRST_DAY = new Map<string, number | undefined>(
 );
 
 async function resultPaths(page: Page): Promise<string[]> {
-  const hrefs = await page.locator(".search-result .pf-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator(".search-result .pf-result-link")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   return hrefs.map((href) => new URL(href, "http://site").pathname);
 }
 
@@ -90,7 +100,9 @@ describe("a search page over a main index and a recent one", () => {
     const { parts, recent } = JSON.parse(readFileSync(chromium.site.file("/pagefind/bundles.json"), "utf8")) as SearchBundles;
     expect(parts.length).toBeGreaterThan(2);
     expect(recent?.path).toBe("/pagefind/recent/");
-    const entry = JSON.parse(readFileSync(chromium.site.file("/pagefind/recent/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(readFileSync(chromium.site.file("/pagefind/recent/pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(2);
     expect(parts.reduce((sum, part) => sum + Object.keys(part.hidden).length, 0)).toBe(2);
   });

@@ -18,7 +18,11 @@ interface SearchPageSession {
 }
 
 /** A new page at `url`; `onOpen` receives the session before the page loads, so a failed load can still be closed. */
-async function openUnderCsp(browser: Browser, url: string, onOpen: (session: SearchPageSession) => void = () => {}): Promise<SearchPageSession> {
+async function openUnderCsp(
+  browser: Browser,
+  url: string,
+  onOpen: (session: SearchPageSession) => void = () => {},
+): Promise<SearchPageSession> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 2400 } });
   const session = { page, problems: [] as string[] };
   onOpen(session);
@@ -61,10 +65,13 @@ export async function typeQuery(page: Page, query: string): Promise<void> {
 export async function waitForTitles(page: Page, predicate: (titles: string[]) => boolean): Promise<string[]> {
   let titles: string[] = [];
   await expect
-    .poll(async () => {
-      titles = await page.locator(".search-result .pf-result-link").allInnerTexts();
-      return predicate(titles);
-    }, { timeout: 5000 })
+    .poll(
+      async () => {
+        titles = await page.locator(".search-result .pf-result-link").allInnerTexts();
+        return predicate(titles);
+      },
+      { timeout: 5000 },
+    )
     .toBe(true);
   return titles;
 }
@@ -86,7 +93,9 @@ export interface ResearchSiteInChromium {
  * tests; everything closed after.
  */
 export function researchSiteInChromium(
-  env?: Record<string, string>, serve: { prefix?: string } = {}, build: () => ResearchSite = () => buildResearchSite(env ? { env } : {}),
+  env?: Record<string, string>,
+  serve: { prefix?: string } = {},
+  build: () => ResearchSite = () => buildResearchSite(env ? { env } : {}),
 ): ResearchSiteInChromium {
   let site: ResearchSite | undefined;
   let server: StaticServer | undefined;

@@ -27,7 +27,9 @@ const FIRST_DAY = new Map<string, number | undefined>(
 );
 
 async function resultPaths(page: Page): Promise<string[]> {
-  const hrefs = await page.locator(".search-result .pf-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator(".search-result .pf-result-link")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   return hrefs.map((href) => new URL(href, "http://site").pathname);
 }
 
@@ -58,7 +60,9 @@ describe("a search page over several bundles", () => {
     expect(parts.at(-1)!.offset).toBe(0);
     expect(parts[0]!.offset).toBe(1);
     const pages = parts.map((bundle) => {
-      const entry = JSON.parse(readFileSync(chromium.site.file(`${bundle.path}pagefind-entry.json`), "utf8")) as { languages: Record<string, { page_count: number }> };
+      const entry = JSON.parse(readFileSync(chromium.site.file(`${bundle.path}pagefind-entry.json`), "utf8")) as {
+        languages: Record<string, { page_count: number }>;
+      };
       return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     });
     for (const count of pages) expect(count).toBeLessThanOrEqual(2);

@@ -53,7 +53,10 @@ describe("termsToFtsQuery", () => {
   });
 
   it("falls back on the longest indexed word a term begins with when it begins none", () => {
-    expect(termsToFtsQuery({ terms: ["peruvianism"], exact: false }, words)).toEqual({ match: '"peruvian"', words: [{ word: "peruvian", prefix: false }] });
+    expect(termsToFtsQuery({ terms: ["peruvianism"], exact: false }, words)).toEqual({
+      match: '"peruvian"',
+      words: [{ word: "peruvian", prefix: false }],
+    });
   });
 
   it("leaves out a term that matches neither way, and finds nothing when no term matches", () => {

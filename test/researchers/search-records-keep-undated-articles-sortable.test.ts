@@ -18,15 +18,34 @@ function article(frontMatter: string, body = "Texto."): ArticleRecord {
 
 describe("articleToSearchRecord", () => {
   it("gives the result's date, publication and language as meta, and the filters of the search page", () => {
-    const record = articleToSearchRecord(article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10\ntags: [Juliaca, represión]"));
-    expect(record.meta).toMatchObject({ title: "Masacre en Juliaca", date: "10 January 2023", publication: "International Workers Organizer", language: "Español", lang: "es" });
-    expect(record.filters).toEqual({ publication: ["International Workers Organizer"], language: ["Español"], year: ["2023"], tag: ["Juliaca", "represión"], timeline: ["2023-01 International Workers Organizer"] });
+    const record = articleToSearchRecord(
+      article(
+        "title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10\ntags: [Juliaca, represión]",
+      ),
+    );
+    expect(record.meta).toMatchObject({
+      title: "Masacre en Juliaca",
+      date: "10 January 2023",
+      publication: "International Workers Organizer",
+      language: "Español",
+      lang: "es",
+    });
+    expect(record.filters).toEqual({
+      publication: ["International Workers Organizer"],
+      language: ["Español"],
+      year: ["2023"],
+      tag: ["Juliaca", "represión"],
+      timeline: ["2023-01 International Workers Organizer"],
+    });
     expect(record.sort).toEqual({ date: "2023-01-10" });
   });
 
   it("dates the result in the interface's language", () => {
     const es = messagesFor("es");
-    const dated = articleToSearchRecord(article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10"), es);
+    const dated = articleToSearchRecord(
+      article("title: Masacre en Juliaca\npublication: International Workers Organizer\nlanguage: es\ndate: 2023-01-10"),
+      es,
+    );
     expect(dated.meta?.date).toMatch(/^10 de enero de 2023$/);
     expect(articleToSearchRecord(article("title: Comunicado\npublication: Kaos en la Red\nlanguage: es"), es).meta?.date).toBe(es.undated);
   });
@@ -45,7 +64,8 @@ describe("articleToSearchRecord", () => {
   });
 
   it("gives the chart of matches by month the month and publication, or `wider` and `undated` apart", () => {
-    const timeline = (frontMatter: string) => articleToSearchRecord(article(`title: T\npublication: Fight Back! News\nlanguage: en${frontMatter}`)).filters.timeline;
+    const timeline = (frontMatter: string) =>
+      articleToSearchRecord(article(`title: T\npublication: Fight Back! News\nlanguage: en${frontMatter}`)).filters.timeline;
     expect(timeline("\ndate: 2023-01-09?")).toEqual(["2023-01 Fight Back! News"]);
     expect(timeline("\ndate: 2023-01~")).toEqual(["2023-01 Fight Back! News"]);
     expect(timeline("\ndate: 2023")).toEqual(["wider Fight Back! News"]);
@@ -55,7 +75,11 @@ describe("articleToSearchRecord", () => {
 });
 
 describe("writeSearchIndex", () => {
-  const archive = { site: { language: "en" }, articles: [article("title: A\npublication: P\nlanguage: en")], bodyOf: BODIES_IN_RECORDS.bodyOf } as unknown as Archive;
+  const archive = {
+    site: { language: "en" },
+    articles: [article("title: A\npublication: P\nlanguage: en")],
+    bodyOf: BODIES_IN_RECORDS.bodyOf,
+  } as unknown as Archive;
 
   it("indexes every article in one forced language, writes every file Pagefind made, then closes Pagefind", async () => {
     const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-index-"));
@@ -88,7 +112,10 @@ describe("writeSearchIndex", () => {
     const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-index-"));
     try {
       const getFiles = async () => ({ errors: [], files: [{ path: "../escaped.js", content: Uint8Array.of(1) }] });
-      const api = { createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: [] }), getFiles } }), close: async () => null } as unknown as PagefindApi;
+      const api = {
+        createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: [] }), getFiles } }),
+        close: async () => null,
+      } as unknown as PagefindApi;
       await expect(writeSearchIndex(archive, output, api)).rejects.toThrow(/outside the index folder: `..\/escaped.js`/);
       expect(existsSync(path.join(output, "..", "escaped.js"))).toBe(false);
     } finally {
@@ -99,7 +126,10 @@ describe("writeSearchIndex", () => {
   it("stops on the errors Pagefind reports, naming the article file, and still closes", async () => {
     const close = vi.fn(async () => undefined);
     const api = {
-      createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: ["bad record"] }), getFiles: async () => ({ errors: [], files: [] }) } }),
+      createIndex: async () => ({
+        errors: [],
+        index: { addCustomRecord: async () => ({ errors: ["bad record"] }), getFiles: async () => ({ errors: [], files: [] }) },
+      }),
       close,
     } as unknown as PagefindApi;
     await expect(writeSearchIndex(archive, "/out/pagefind", api)).rejects.toThrow(/index content\/articles\/x\.md:\nbad record/);

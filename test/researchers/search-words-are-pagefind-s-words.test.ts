@@ -48,7 +48,8 @@ function exportWords(articles: readonly ArticleRecord[], language: "en" | "es"):
   const stem = stemmerFor(language);
   const words = new Set<string>();
   for (const article of articles) {
-    for (const column of Object.values(articleToSearchColumns(article, messagesFor(language), stem))) for (const word of column.split(" ")) if (word) words.add(word);
+    for (const column of Object.values(articleToSearchColumns(article, messagesFor(language), stem)))
+      for (const word of column.split(" ")) if (word) words.add(word);
   }
   return words;
 }

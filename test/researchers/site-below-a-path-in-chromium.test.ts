@@ -19,7 +19,8 @@ const chromium = researchSiteInChromium({ SITE_URL, HEMEROTECA_SEARCH_SHARD_SIZE
 /** What the server was asked for since `before` requests (pages, stylesheets, scripts, Pagefind's files from its worker). */
 const requestedSince = (before: number) => chromium.requested().slice(before);
 
-const resultHrefs = (page: Page) => page.locator(".search-result .pf-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+const resultHrefs = (page: Page) =>
+  page.locator(".search-result .pf-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
 
 describe("a site served below a path", () => {
   it("links every page, asset and feed below the path, and nothing breaks", async () => {
@@ -39,9 +40,13 @@ describe("a site served below a path", () => {
     for (const href of hrefs) expect(href).toMatch(/^\/hemeroteca\/(?:\d{4}|undated)\//);
 
     await page.locator("#search-sort").selectOption("newest");
-    await expect.poll(async () => (await resultHrefs(page)).at(-1), { timeout: 5000 }).toMatch(/^\/hemeroteca\/undated\/comunicado-del-sindicato-de-maestros\//);
+    await expect
+      .poll(async () => (await resultHrefs(page)).at(-1), { timeout: 5000 })
+      .toMatch(/^\/hemeroteca\/undated\/comunicado-del-sindicato-de-maestros\//);
     const requested = requestedSince(before);
-    expect(requested.filter((path) => path.startsWith(`${PREFIX}pagefind/`) && path.endsWith("pagefind-entry.json")).length).toBeGreaterThan(4);
+    expect(
+      requested.filter((path) => path.startsWith(`${PREFIX}pagefind/`) && path.endsWith("pagefind-entry.json")).length,
+    ).toBeGreaterThan(4);
     expect(requested.filter((path) => !path.startsWith(PREFIX))).toEqual([]);
   });
 

@@ -14,7 +14,10 @@ let records: Array<Record<string, unknown>>;
 beforeAll(() => {
   site = buildResearchSite();
   db = new Database(site.file("/data/archive.sqlite"), { readonly: true, fileMustExist: true });
-  records = readFileSync(site.file("/data/archive.jsonl"), "utf8").trimEnd().split("\n").map((line) => JSON.parse(line));
+  records = readFileSync(site.file("/data/archive.jsonl"), "utf8")
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
 });
 afterAll(() => {
   db?.close();
@@ -22,7 +25,12 @@ afterAll(() => {
 });
 
 const match = (query: string) =>
-  (db.prepare("SELECT a.id FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.position").pluck().all(query) as string[]);
+  db
+    .prepare(
+      "SELECT a.id FROM articles_fts JOIN articles a ON a.position = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.position",
+    )
+    .pluck()
+    .all(query) as string[];
 
 const hasSqliteCli = spawnSync("sqlite3", ["-version"]).status === 0;
 
@@ -42,7 +50,14 @@ describe("archive.sqlite", () => {
       for (const field of EXPORT_FIELDS) {
         const value = record[field];
         // A page number stays a number (its column has no type), a page label text.
-        const expected = value === undefined ? null : typeof value === "object" ? JSON.stringify(value) : typeof value === "number" ? value : String(value);
+        const expected =
+          value === undefined
+            ? null
+            : typeof value === "object"
+              ? JSON.stringify(value)
+              : typeof value === "number"
+                ? value
+                : String(value);
         expect(row[field], `${String(record.id)}.${field}`).toBe(expected);
       }
       // Read back, a row is its JSON Lines record, to the byte.
@@ -53,7 +68,13 @@ describe("archive.sqlite", () => {
 
   it("bounds each date by the first and last day it can mean, and leaves undated articles NULL", () => {
     const bounds = Object.fromEntries(
-      (db.prepare("SELECT id, date_start, date_end FROM articles").all() as Array<{ id: string; date_start: string | null; date_end: string | null }>).map((r) => [r.id, [r.date_start, r.date_end]]),
+      (
+        db.prepare("SELECT id, date_start, date_end FROM articles").all() as Array<{
+          id: string;
+          date_start: string | null;
+          date_end: string | null;
+        }>
+      ).map((r) => [r.id, [r.date_start, r.date_end]]),
     );
     expect(bounds).toMatchObject({
       "police-massacre-in-juliaca": ["2023-01-09", "2023-01-09"],
@@ -66,19 +87,27 @@ describe("archive.sqlite", () => {
   });
 
   it("answers FTS5 MATCH queries over title, summary and text, ranked by bm25", () => {
-    expect(match("juliaca")).toEqual(expect.arrayContaining(["police-massacre-in-juliaca", "masacre-en-juliaca", "february-report-from-puno"]));
+    expect(match("juliaca")).toEqual(
+      expect.arrayContaining(["police-massacre-in-juliaca", "masacre-en-juliaca", "february-report-from-puno"]),
+    );
     expect(match("juliaca")).toHaveLength(3);
     expect(match("title:juliaca")).toEqual(expect.arrayContaining(["police-massacre-in-juliaca", "masacre-en-juliaca"]));
     expect(match("title:juliaca")).toHaveLength(2);
     expect(match("summary:seventeen")).toEqual(["police-massacre-in-juliaca"]);
     expect(match('"paro nacional"')).toEqual(["paro-nacional-contra-el-gobierno-de-boluarte"]);
     expect(match("huelga")).toEqual(["masacre-en-juliaca"]);
-    expect(match("strik*")).toEqual(expect.arrayContaining(["police-massacre-in-juliaca", "february-report-from-puno", "a-chronology-of-the-protests"]));
+    expect(match("strik*")).toEqual(
+      expect.arrayContaining(["police-massacre-in-juliaca", "february-report-from-puno", "a-chronology-of-the-protests"]),
+    );
   });
 
   it("finds the other forms of a word: protest finds protests, strike strikes, huelgas huelga", () => {
     // "protests" in two, "protesters" in the third.
-    expect(match("protest").sort()).toEqual(["a-chronology-of-the-protests", "merino-resigns-after-five-days", "police-massacre-in-juliaca"]);
+    expect(match("protest").sort()).toEqual([
+      "a-chronology-of-the-protests",
+      "merino-resigns-after-five-days",
+      "police-massacre-in-juliaca",
+    ]);
     // The chronology has "strikes" only.
     expect(match("strike")).toContain("a-chronology-of-the-protests");
     expect(match("strikes").sort()).toEqual(match("strike").sort());
@@ -113,7 +142,14 @@ describe("archive.sqlite", () => {
   });
 
   it.skipIf(!hasSqliteCli)("opens in the sqlite3 command-line client", () => {
-    const result = spawnSync("sqlite3", [site.file("/data/archive.sqlite"), "SELECT id FROM articles WHERE position IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'huelga');"], { encoding: "utf8" });
+    const result = spawnSync(
+      "sqlite3",
+      [
+        site.file("/data/archive.sqlite"),
+        "SELECT id FROM articles WHERE position IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'huelga');",
+      ],
+      { encoding: "utf8" },
+    );
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toBe("masacre-en-juliaca");
   });

@@ -25,10 +25,18 @@ net.Socket.prototype.connect = function (...args) {
   throw refuse(`tcp ${target}`);
 };
 for (const name of ["lookup", "resolve", "resolve4", "resolve6"]) {
-  if (typeof dns[name] === "function") dns[name] = (host) => { throw refuse(`dns ${name} ${host}`); };
-  if (dns.promises && typeof dns.promises[name] === "function") dns.promises[name] = async (host) => { throw refuse(`dns ${name} ${host}`); };
+  if (typeof dns[name] === "function")
+    dns[name] = (host) => {
+      throw refuse(`dns ${name} ${host}`);
+    };
+  if (dns.promises && typeof dns.promises[name] === "function")
+    dns.promises[name] = async (host) => {
+      throw refuse(`dns ${name} ${host}`);
+    };
 }
 if (typeof globalThis.fetch === "function") {
-  globalThis.fetch = async (input) => { throw refuse(`fetch ${String(input && input.url ? input.url : input)}`); };
+  globalThis.fetch = async (input) => {
+    throw refuse(`fetch ${String(input && input.url ? input.url : input)}`);
+  };
 }
 syncBuiltinESMExports();

@@ -36,20 +36,19 @@ export interface BuildResult {
  * or absolute (a folder made by a test). `cacheDir` sets the build caches' folder
  * (`HEMEROTECA_CACHE`; default `TEST_CACHE`), `false` turns them off; `args` go to Eleventy.
  */
-export function buildSite(articlesDir: string, options: { output?: string; env?: Record<string, string>; cacheDir?: string | false; args?: string[] } = {}): BuildResult {
+export function buildSite(
+  articlesDir: string,
+  options: { output?: string; env?: Record<string, string>; cacheDir?: string | false; args?: string[] } = {},
+): BuildResult {
   assertSiteTier("builds a site");
   const output = options.output ?? mkdtempSync(path.join(tmpdir(), "hemeroteca-site-"));
   const cache: Record<string, string> =
     options.cacheDir === false ? { HEMEROTECA_NO_CACHE: "1" } : { HEMEROTECA_CACHE: options.cacheDir ?? TEST_CACHE };
-  const result = spawnSync(
-    process.execPath,
-    [...buildScriptArgs(projectRoot), ...(options.args ?? [])],
-    {
-      cwd: projectRoot,
-      encoding: "utf8",
-      env: { ...process.env, HEMEROTECA_ARTICLES: articlesDir, HEMEROTECA_OUTPUT: output, ...cache, ...options.env },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const result = spawnSync(process.execPath, [...buildScriptArgs(projectRoot), ...(options.args ?? [])], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, HEMEROTECA_ARTICLES: articlesDir, HEMEROTECA_OUTPUT: output, ...cache, ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { output, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -25,10 +25,39 @@ const isAbsoluteIri = (value: unknown) => {
 };
 
 type Node = Record<string, unknown>;
-const REPEATED = new Set(["entry", "link", "author", "category", "contributor", "id", "title", "updated", "published", "summary", "content", "rights", "subtitle", "generator", "icon", "logo", "source", "name", "uri", "email"]);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", isArray: (name) => REPEATED.has(name), parseTagValue: false, trimValues: false });
+const REPEATED = new Set([
+  "entry",
+  "link",
+  "author",
+  "category",
+  "contributor",
+  "id",
+  "title",
+  "updated",
+  "published",
+  "summary",
+  "content",
+  "rights",
+  "subtitle",
+  "generator",
+  "icon",
+  "logo",
+  "source",
+  "name",
+  "uri",
+  "email",
+]);
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  textNodeName: "#text",
+  isArray: (name) => REPEATED.has(name),
+  parseTagValue: false,
+  trimValues: false,
+});
 
-const textOf = (node: unknown): string => (typeof node === "object" && node !== null ? String((node as Node)["#text"] ?? "") : String(node ?? ""));
+const textOf = (node: unknown): string =>
+  typeof node === "object" && node !== null ? String((node as Node)["#text"] ?? "") : String(node ?? "");
 const list = (node: Node, name: string) => (node[name] as unknown[] | undefined) ?? [];
 
 function checkDate(problems: string[], where: string, node: Node, name: string, required: boolean) {
@@ -56,7 +85,8 @@ function checkPersons(problems: string[], where: string, node: Node) {
   for (const kind of ["author", "contributor"]) {
     for (const person of list(node, kind) as Node[]) {
       const names = list(person, "name");
-      if (names.length !== 1 || !textOf(names[0]).trim()) problems.push(`${where}: an atom:${kind} without exactly one non-empty atom:name`);
+      if (names.length !== 1 || !textOf(names[0]).trim())
+        problems.push(`${where}: an atom:${kind} without exactly one non-empty atom:name`);
       for (const uri of list(person, "uri")) if (!isAbsoluteIri(textOf(uri))) problems.push(`${where}: atom:${kind} uri is not an IRI`);
     }
   }
@@ -112,7 +142,8 @@ export function atomProblems(xml: string): string[] {
     const id = textOf(list(entry, "id")[0]).trim();
     if (ids.has(id)) problems.push(`${where}: atom:id \`${id}\` repeats another entry's`);
     ids.add(id);
-    if (!feedHasAuthor && list(entry, "author").length === 0 && !list(entry, "source").length) problems.push(`${where}: no atom:author, and the feed has none`);
+    if (!feedHasAuthor && list(entry, "author").length === 0 && !list(entry, "source").length)
+      problems.push(`${where}: no atom:author, and the feed has none`);
     const contents = list(entry, "content") as unknown[];
     if (contents.length > 1) problems.push(`${where}: more than one atom:content`);
     const hasAlternate = (list(entry, "link") as Node[]).some((link) => (link["@rel"] ?? "alternate") === "alternate");
@@ -121,8 +152,41 @@ export function atomProblems(xml: string): string[] {
   return problems;
 }
 
-const JSON_FEED_TOP = new Set(["version", "title", "home_page_url", "feed_url", "description", "user_comment", "next_url", "icon", "favicon", "authors", "author", "language", "expired", "hubs", "items"]);
-const JSON_FEED_ITEM = new Set(["id", "url", "external_url", "title", "content_html", "content_text", "summary", "image", "banner_image", "date_published", "date_modified", "authors", "author", "tags", "language", "attachments"]);
+const JSON_FEED_TOP = new Set([
+  "version",
+  "title",
+  "home_page_url",
+  "feed_url",
+  "description",
+  "user_comment",
+  "next_url",
+  "icon",
+  "favicon",
+  "authors",
+  "author",
+  "language",
+  "expired",
+  "hubs",
+  "items",
+]);
+const JSON_FEED_ITEM = new Set([
+  "id",
+  "url",
+  "external_url",
+  "title",
+  "content_html",
+  "content_text",
+  "summary",
+  "image",
+  "banner_image",
+  "date_published",
+  "date_modified",
+  "authors",
+  "author",
+  "tags",
+  "language",
+  "attachments",
+]);
 
 function authorsProblems(where: string, authors: unknown): string[] {
   if (authors === undefined) return [];
@@ -130,7 +194,8 @@ function authorsProblems(where: string, authors: unknown): string[] {
   return authors.flatMap((author, index) => {
     const value = author as Node;
     if (typeof value !== "object" || value === null) return [`${where}: author ${index + 1} is not an object`];
-    if (!["name", "url", "avatar"].some((key) => typeof value[key] === "string")) return [`${where}: author ${index + 1} has no name, url or avatar`];
+    if (!["name", "url", "avatar"].some((key) => typeof value[key] === "string"))
+      return [`${where}: author ${index + 1} has no name, url or avatar`];
     return [];
   });
 }
@@ -147,9 +212,11 @@ export function jsonFeedProblems(text: string): string[] {
   if (feed.version !== "https://jsonfeed.org/version/1.1") problems.push(`version is \`${String(feed.version)}\`, not 1.1`);
   if (typeof feed.title !== "string" || !feed.title) problems.push("no title");
   for (const key of ["home_page_url", "feed_url"]) if (feed[key] !== undefined && !isUrl(feed[key])) problems.push(`${key} is not a URL`);
-  if (feed.language !== undefined && (typeof feed.language !== "string" || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(feed.language))) problems.push("language is not a language tag");
+  if (feed.language !== undefined && (typeof feed.language !== "string" || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(feed.language)))
+    problems.push("language is not a language tag");
   problems.push(...authorsProblems("feed", feed.authors));
-  for (const key of Object.keys(feed)) if (!JSON_FEED_TOP.has(key) && !key.startsWith("_")) problems.push(`unknown top-level key \`${key}\``);
+  for (const key of Object.keys(feed))
+    if (!JSON_FEED_TOP.has(key) && !key.startsWith("_")) problems.push(`unknown top-level key \`${key}\``);
   if (!Array.isArray(feed.items)) return [...problems, "items is not an array"];
   const ids = new Set<string>();
   (feed.items as Node[]).forEach((item, index) => {
@@ -157,14 +224,17 @@ export function jsonFeedProblems(text: string): string[] {
     if (typeof item.id !== "string" || !item.id) problems.push(`${where}: no id`);
     else if (ids.has(item.id)) problems.push(`${where}: id repeats another item's`);
     else ids.add(item.id);
-    if (typeof item.content_html !== "string" && typeof item.content_text !== "string") problems.push(`${where}: neither content_html nor content_text`);
-    for (const key of ["url", "external_url", "image", "banner_image"]) if (item[key] !== undefined && !isUrl(item[key])) problems.push(`${where}: ${key} is not a URL`);
+    if (typeof item.content_html !== "string" && typeof item.content_text !== "string")
+      problems.push(`${where}: neither content_html nor content_text`);
+    for (const key of ["url", "external_url", "image", "banner_image"])
+      if (item[key] !== undefined && !isUrl(item[key])) problems.push(`${where}: ${key} is not a URL`);
     for (const key of ["date_published", "date_modified"]) {
       if (item[key] === undefined) continue;
       if (typeof item[key] !== "string" || !RFC3339.test(item[key])) problems.push(`${where}: ${key} is not an RFC 3339 date`);
       else if (item[key].startsWith("1970-01-01")) problems.push(`${where}: ${key} is the epoch`);
     }
-    if (item.tags !== undefined && (!Array.isArray(item.tags) || item.tags.some((tag) => typeof tag !== "string"))) problems.push(`${where}: tags is not a list of strings`);
+    if (item.tags !== undefined && (!Array.isArray(item.tags) || item.tags.some((tag) => typeof tag !== "string")))
+      problems.push(`${where}: tags is not a list of strings`);
     problems.push(...authorsProblems(where, item.authors));
     for (const key of Object.keys(item)) {
       if (JSON_FEED_ITEM.has(key)) continue;

@@ -34,7 +34,12 @@ export async function buildHostileSite(options: { siteUrl?: string } = {}): Prom
   const blocker = new URL("./block-network.mjs", import.meta.url).href;
   const build = buildSite(HOSTILE_ARTICLES, {
     // No build cache: every file is parsed and every page written afresh, each run.
-    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${blocker}`.trim(), HEMEROTECA_NETWORK_LOG: networkLog, HEMEROTECA_NO_CACHE: "1", ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}) },
+    env: {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${blocker}`.trim(),
+      HEMEROTECA_NETWORK_LOG: networkLog,
+      HEMEROTECA_NO_CACHE: "1",
+      ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
+    },
   });
   const networkAttempts = existsSync(networkLog) ? readFileSync(networkLog, "utf8").trim().split("\n").filter(Boolean) : [];
   rmSync(logDir, { recursive: true, force: true });

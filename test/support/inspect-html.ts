@@ -33,16 +33,55 @@ export function textOf(node: Node): string {
   return "childNodes" in node ? node.childNodes.map(textOf).join("") : "";
 }
 
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "srcset", "xlink:href", "poster", "data", "background", "cite", "longdesc", "ping", "manifest", "icon", "lowsrc", "dynsrc", "codebase", "archive", "srcdoc", "imagesrcset"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "action",
+  "formaction",
+  "srcset",
+  "xlink:href",
+  "poster",
+  "data",
+  "background",
+  "cite",
+  "longdesc",
+  "ping",
+  "manifest",
+  "icon",
+  "lowsrc",
+  "dynsrc",
+  "codebase",
+  "archive",
+  "srcdoc",
+  "imagesrcset",
+]);
 /** Never allowed, wherever they come from. */
-const NEVER = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "style", "svg", "math", "xmp", "plaintext", "listing", "isindex"]);
+const NEVER = new Set([
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "portal",
+  "base",
+  "style",
+  "svg",
+  "math",
+  "xmp",
+  "plaintext",
+  "listing",
+  "isindex",
+]);
 /** `javascript:`, `vbscript:` or `data:` once browsers have dropped the whitespace and control characters they ignore. */
 const SCRIPT_URL = /^(?:javascript|vbscript|data|livescript):/;
 
 export function scriptUrl(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return SCRIPT_URL.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase()) ||
-    value.split(",").some((part) => SCRIPT_URL.test(part.trim().toLowerCase()));
+  return (
+    // eslint-disable-next-line no-control-regex
+    SCRIPT_URL.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase()) ||
+    value.split(",").some((part) => SCRIPT_URL.test(part.trim().toLowerCase()))
+  );
 }
 
 export interface SiteRules {
@@ -55,7 +94,8 @@ export interface SiteRules {
 /** Every executable vector in an element tree, as `<tag attr>: reason` lines. */
 export function findVectors(root: Node, rules: SiteRules, where: string): string[] {
   const found: string[] = [];
-  const report = (element: Element, reason: string) => found.push(`${where}: <${element.tagName}${element.attrs.map((a) => ` ${a.name}="${a.value.slice(0, 60)}"`).join("")}>: ${reason}`);
+  const report = (element: Element, reason: string) =>
+    found.push(`${where}: <${element.tagName}${element.attrs.map((a) => ` ${a.name}="${a.value.slice(0, 60)}"`).join("")}>: ${reason}`);
   for (const element of elements(root)) {
     const tag = element.tagName;
     if (NEVER.has(tag)) report(element, `\`${tag}\` element`);
@@ -91,16 +131,20 @@ export function findVectors(root: Node, rules: SiteRules, where: string): string
     if (tag === "meta") {
       const equiv = (attr(element, "http-equiv") ?? "").toLowerCase();
       const content = attr(element, "content") ?? "";
-      if (equiv === "refresh" && !/^0; url=\/(?:[a-z0-9-]+\/)*$/.test(content)) report(element, "meta refresh to somewhere other than an article of the site");
+      if (equiv === "refresh" && !/^0; url=\/(?:[a-z0-9-]+\/)*$/.test(content))
+        report(element, "meta refresh to somewhere other than an article of the site");
       if (equiv && equiv !== "refresh" && equiv !== "content-security-policy") report(element, `meta http-equiv \`${equiv}\``);
-      if (attr(element, "charset") !== undefined && attr(element, "charset")!.toLowerCase() !== "utf-8") report(element, "a charset other than UTF-8");
+      if (attr(element, "charset") !== undefined && attr(element, "charset")!.toLowerCase() !== "utf-8")
+        report(element, "a charset other than UTF-8");
     }
     if (tag === "form" && attr(element, "action") !== "/search/") report(element, "a form that is not the site's own search form");
     if (tag === "link") {
       const href = attr(element, "href") ?? "";
       const rel = (attr(element, "rel") ?? "").toLowerCase();
-      if (!["stylesheet", "icon", "alternate", "canonical", "preload", "modulepreload"].includes(rel)) report(element, `link rel \`${rel}\``);
-      if (rel !== "canonical" && rel !== "alternate" && (!href.startsWith("/") || href.startsWith("//"))) report(element, `link to \`${href}\` outside the site`);
+      if (!["stylesheet", "icon", "alternate", "canonical", "preload", "modulepreload"].includes(rel))
+        report(element, `link rel \`${rel}\``);
+      if (rel !== "canonical" && rel !== "alternate" && (!href.startsWith("/") || href.startsWith("//")))
+        report(element, `link to \`${href}\` outside the site`);
     }
   }
   return found;
@@ -116,7 +160,8 @@ export function findBodyProblems(body: Element, where: string): string[] {
     if (!ALLOWED_BODY_TAGS.has(element.tagName)) found.push(`${where}: <${element.tagName}> is not in the sanitize schema`);
     for (const name of ["id", "name"]) {
       const value = attr(element, name);
-      if (value !== undefined && !value.startsWith(CLOBBER_PREFIX)) found.push(`${where}: <${element.tagName} ${name}="${value}"> can clobber the page's names`);
+      if (value !== undefined && !value.startsWith(CLOBBER_PREFIX))
+        found.push(`${where}: <${element.tagName} ${name}="${value}"> can clobber the page's names`);
     }
   }
   return found;

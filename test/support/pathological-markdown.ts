@@ -41,7 +41,7 @@ export function pathologicalBodies(bytes: number): Record<string, string> {
     "nested-block-quotes": fill(bytes, "> ", "", "a\n"),
     "deeply-nested-lists": fill(bytes, (i) => `${"  ".repeat(i)}* a\n`),
     "nul-characters": fill(bytes, "abc\u0000de\u0000"),
-    "backticks": fill(bytes, (i) => `e${"`".repeat((i % 200) + 1)}`),
+    backticks: fill(bytes, (i) => `e${"`".repeat((i % 200) + 1)}`),
     "unclosed-inline-links-angle": fill(bytes, "[a](<b"),
     "unclosed-inline-links": fill(bytes, "[a](b"),
     "unclosed-html-comments": fill(bytes, "<!--", "</"),

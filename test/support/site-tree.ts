@@ -9,7 +9,9 @@ export async function fileHashes(dir: string, keep: (file: string) => boolean = 
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
     if (!entry.isFile() || !keep(file)) continue;
-    files[file] = createHash("sha256").update(await readFile(path.join(dir, file))).digest("hex");
+    files[file] = createHash("sha256")
+      .update(await readFile(path.join(dir, file)))
+      .digest("hex");
   }
   return files;
 }

@@ -5,10 +5,20 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8", ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml",
-  ".wasm": "application/wasm", ".txt": "text/plain; charset=utf-8", ".jsonl": "application/x-ndjson", ".csv": "text/csv; charset=utf-8",
-  ".png": "image/png", ".bib": "application/x-bibtex; charset=utf-8", ".ris": "application/x-research-info-systems; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".svg": "image/svg+xml",
+  ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
+  ".jsonl": "application/x-ndjson",
+  ".csv": "text/csv; charset=utf-8",
+  ".png": "image/png",
+  ".bib": "application/x-bibtex; charset=utf-8",
+  ".ris": "application/x-research-info-systems; charset=utf-8",
 };
 
 export interface StaticServer {

@@ -29,11 +29,24 @@ const only = process.env.SWEEP_CASES?.split(",");
 
 function run(command: string[], env: Record<string, string>) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, command, { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: CUT_OFF_MS, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, command, {
+    cwd: projectRoot,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: CUT_OFF_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Math.round(performance.now() - started);
   const output = `${result.stdout}\n${result.stderr}`;
-  const error = output.split("\n").find((line) => / \d+:\d+ /.test(line) && !/ warning /.test(line))?.trim();
-  return { ms, status: result.status ?? `killed after ${CUT_OFF_MS} ms`, error: error ?? (result.status === 0 ? "" : output.trim().split("\n").slice(-3).join(" | ")) };
+  const error = output
+    .split("\n")
+    .find((line) => / \d+:\d+ /.test(line) && !/ warning /.test(line))
+    ?.trim();
+  return {
+    ms,
+    status: result.status ?? `killed after ${CUT_OFF_MS} ms`,
+    error: error ?? (result.status === 0 ? "" : output.trim().split("\n").slice(-3).join(" | ")),
+  };
 }
 
 for (const size of sizes) {
@@ -47,7 +60,11 @@ for (const size of sizes) {
       const check = run(["scripts/run.mjs", "check", "--root", root], {});
       const load = loadavg()[0]!.toFixed(1);
       console.log(JSON.stringify({ case: name, size, command: "check", ...check, load }));
-      const build = run(buildScriptArgs(projectRoot), { HEMEROTECA_ARTICLES: articles, HEMEROTECA_OUTPUT: path.join(root, "_site"), HEMEROTECA_NO_CACHE: "1" });
+      const build = run(buildScriptArgs(projectRoot), {
+        HEMEROTECA_ARTICLES: articles,
+        HEMEROTECA_OUTPUT: path.join(root, "_site"),
+        HEMEROTECA_NO_CACHE: "1",
+      });
       console.log(JSON.stringify({ case: name, size, command: "build", ...build, load: loadavg()[0]!.toFixed(1) }));
     } finally {
       rmSync(root, { recursive: true, force: true });

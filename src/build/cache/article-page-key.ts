@@ -36,6 +36,11 @@ export class ArticlePageKeys {
 
   /** The key of the page of `article` given its page's `context` (`articlePageContext`). */
   keyOf(article: ArticleEntry, context: unknown): string {
-    return createHash("sha256").update(this.salt).update(recordDigest(article)).update("\0").update(JSON.stringify(context)).digest("base64url");
+    return createHash("sha256")
+      .update(this.salt)
+      .update(recordDigest(article))
+      .update("\0")
+      .update(JSON.stringify(context))
+      .digest("base64url");
   }
 }

@@ -36,12 +36,19 @@ export async function exportsHash(site: Archive["site"], digests: readonly strin
 }
 
 /** Writes the exports into `output`, or puts back the kept ones when the archive is the same; `digests` are the articles' (record-digest.ts). */
-export async function writeExportsCached(archive: ExportSource, digests: readonly string[], output: string, cacheDir: string | undefined): Promise<{ reused: boolean }> {
+export async function writeExportsCached(
+  archive: ExportSource,
+  digests: readonly string[],
+  output: string,
+  cacheDir: string | undefined,
+): Promise<{ reused: boolean }> {
   if (!cacheDir) {
     await writeExports(archive, output);
     return { reused: false };
   }
-  const { reused } = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive.site, digests), output, (folder) => writeExports(archive, folder));
+  const { reused } = await new OutputCache(cacheDir).restoreOrMake(await exportsHash(archive.site, digests), output, (folder) =>
+    writeExports(archive, folder),
+  );
   return { reused };
 }
 
@@ -67,7 +74,10 @@ const WORKER_ENTRY = new URL("../workers/exports-worker.ts", import.meta.url);
  * at a time.
  */
 export function writeExportsInWorker(
-  job: Omit<ExportsJob, "output" | "cacheDir">, output: string, cacheDir: string | undefined, worker = exportsWorker(),
+  job: Omit<ExportsJob, "output" | "cacheDir">,
+  output: string,
+  cacheDir: string | undefined,
+  worker = exportsWorker(),
 ): Promise<{ reused: boolean; ms: number }> {
   return worker.run({ ...job, output, cacheDir });
 }
@@ -75,7 +85,12 @@ export function writeExportsInWorker(
 /** In the worker: the job's exports, written or put back. */
 export function runExportsJob(job: ExportsJob): Promise<{ reused: boolean }> {
   const bodies = bodiesAt(job.articles, job.bodies);
-  return writeExportsCached({ site: job.site, articles: job.articles, bodyOf: (article) => bodies.bodyOf(article) }, job.digests, job.output, job.cacheDir);
+  return writeExportsCached(
+    { site: job.site, articles: job.articles, bodyOf: (article) => bodies.bodyOf(article) },
+    job.digests,
+    job.output,
+    job.cacheDir,
+  );
 }
 
 /** The worker of `writeExportsInWorker`, started ahead of its job (worker-job.ts). */

@@ -125,7 +125,8 @@ export class FeedCache {
     }
     // Another build's temporary files are its own: it renames them when done.
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      if (!this.used.has(name) && !this.kept.has(name) && !name.endsWith(".tmp")) await rm(path.join(this.dir, name), { recursive: true, force: true });
+      if (!this.used.has(name) && !this.kept.has(name) && !name.endsWith(".tmp"))
+        await rm(path.join(this.dir, name), { recursive: true, force: true });
     }
   }
 }

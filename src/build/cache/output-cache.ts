@@ -75,10 +75,18 @@ function isCopyOf(to: string, target: Stats | undefined, source: Stats, digest: 
  * articles is 16,000 files, nearly all already in place, and a round trip
  * through the thread pool for each cost more than the check.
  */
-async function copyTree(fromDir: string, toDir: string, files: readonly string[], sources: readonly Stats[], digests: readonly string[]): Promise<void> {
+async function copyTree(
+  fromDir: string,
+  toDir: string,
+  files: readonly string[],
+  sources: readonly Stats[],
+  digests: readonly string[],
+): Promise<void> {
   const missing = files.flatMap((file, index) => {
     const to = path.join(toDir, file);
-    return isCopyOf(to, statSync(to, { throwIfNoEntry: false }), sources[index]!, digests[index]!) ? [] : [{ from: path.join(fromDir, file), to, source: sources[index]! }];
+    return isCopyOf(to, statSync(to, { throwIfNoEntry: false }), sources[index]!, digests[index]!)
+      ? []
+      : [{ from: path.join(fromDir, file), to, source: sources[index]! }];
   });
   const folders = [...new Set(missing.map(({ to }) => path.dirname(to)))].sort();
   await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
@@ -178,7 +186,12 @@ export class OutputCache {
     const sources = statTree(entry, files);
     const bad = !sources
       ? "lacks a file"
-      : sources.some((source, index) => !source.isFile() || source.size !== manifest.files[index]![1] || fileDigest(path.join(entry, files[index]!)) !== digests[index])
+      : sources.some(
+            (source, index) =>
+              !source.isFile() ||
+              source.size !== manifest.files[index]![1] ||
+              fileDigest(path.join(entry, files[index]!)) !== digests[index],
+          )
         ? "holds a file that is not as it was kept (altered, cut short or not a file)"
         : undefined;
     if (bad) {
@@ -205,7 +218,14 @@ export class OutputCache {
   }
 
   /** Makes the finished tree in `folder` (from `staging()`), whose files are `files`, the entry for `hash` (and `inputs`); other entries go. */
-  private async adopt(hash: string, folder: string, files: readonly string[], stats: readonly Stats[], digests: readonly string[], inputs: string | undefined): Promise<void> {
+  private async adopt(
+    hash: string,
+    folder: string,
+    files: readonly string[],
+    stats: readonly Stats[],
+    digests: readonly string[],
+    inputs: string | undefined,
+  ): Promise<void> {
     const sizes = files.map((file, index): [string, number, string] => [file, stats[index]!.size, digests[index]!]);
     const entry = path.join(this.dir, hash);
     await removeFolder(entry);
@@ -236,7 +256,12 @@ export class OutputCache {
    * key of what the hash is made from, is noted with the entry, for
    * `hashOfInputs`.
    */
-  async restoreOrMake(hash: string, toDir: string, make: (folder: string) => Promise<unknown>, inputs?: string): Promise<{ reused: boolean; files: string[] }> {
+  async restoreOrMake(
+    hash: string,
+    toDir: string,
+    make: (folder: string) => Promise<unknown>,
+    inputs?: string,
+  ): Promise<{ reused: boolean; files: string[] }> {
     const restored = await this.restoreFiles(hash, toDir);
     if (restored) {
       if (inputs !== undefined) await this.noteInputs(hash, inputs);
@@ -248,7 +273,9 @@ export class OutputCache {
       staging = await this.staging();
     } catch (error) {
       // A cache folder that cannot be written (a file in its place, no permission): made outside it, and not kept.
-      cacheNote(`warning: cannot write into the cache folder \`${this.dir}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`);
+      cacheNote(
+        `warning: cannot write into the cache folder \`${this.dir}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`,
+      );
       staging = await mkdtemp(path.join(tmpdir(), "hemeroteca-staging-"));
       keep = false;
     }
@@ -267,7 +294,9 @@ export class OutputCache {
         await this.adopt(hash, staging, files, stats, digests as string[], inputs);
       } catch (error) {
         // What was made is in the site already: a cache that cannot keep it is worked around, with a warning.
-        cacheNote(`warning: cannot keep \`${staging}\` in the cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`);
+        cacheNote(
+          `warning: cannot keep \`${staging}\` in the cache (${(error as NodeJS.ErrnoException).code ?? String(error)}); the build goes on without it`,
+        );
         await this.discard(staging).catch(() => {});
       }
       return { reused: false, files };
@@ -300,7 +329,9 @@ export function updateHashWithValue(hash: Hash, value: unknown): Hash {
     Object.keys(value)
       .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
       .sort()
-      .forEach((key, index) => updateHashWithValue(hash.update(`${index ? "," : ""}${JSON.stringify(key)}:`), (value as Record<string, unknown>)[key]));
+      .forEach((key, index) =>
+        updateHashWithValue(hash.update(`${index ? "," : ""}${JSON.stringify(key)}:`), (value as Record<string, unknown>)[key]),
+      );
     hash.update("}");
   }
   return hash;

@@ -152,6 +152,9 @@ export class OutputLedger {
   /** Replaces the kept ledger with this build's: the files it wrote or left unchanged, and nothing else. */
   async save(): Promise<void> {
     if (!this.file) return;
-    await writeCacheFile(this.file, withChecksum(JSON.stringify({ version: OUTPUT_LEDGER_VERSION, output: this.outputDir, files: Object.fromEntries(this.current) })));
+    await writeCacheFile(
+      this.file,
+      withChecksum(JSON.stringify({ version: OUTPUT_LEDGER_VERSION, output: this.outputDir, files: Object.fromEntries(this.current) })),
+    );
   }
 }

@@ -73,11 +73,16 @@ export function foreignOutputProblem(output: string, hasLedger: boolean): string
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
-    if (code === "ENOTDIR") return `The output folder \`${output}\` is a file. Set HEMEROTECA_OUTPUT (or Eleventy's --output) to a folder, such as \`_site\`. Nothing was written.`;
+    if (code === "ENOTDIR")
+      return `The output folder \`${output}\` is a file. Set HEMEROTECA_OUTPUT (or Eleventy's --output) to a folder, such as \`_site\`. Nothing was written.`;
     throw error;
   }
   if (entries.length === 0 || entries.includes(SITE_MARKER) || hasLedger) return undefined;
-  const shown = entries.sort().slice(0, 3).map((name) => `\`${name}\``).join(", ");
+  const shown = entries
+    .sort()
+    .slice(0, 3)
+    .map((name) => `\`${name}\``)
+    .join(", ");
   const more = entries.length > 3 ? ` and ${entries.length - 3} more` : "";
   return (
     `The output folder \`${output}\` holds files no Hemeroteca build made (${shown}${more}), and no \`${SITE_MARKER}\` file. ` +

@@ -109,7 +109,9 @@ export function selectPagesToWrite(
     pages: {
       ...allPages(archive),
       articles,
-      listPages: archive.listPages.filter((listPage) => !ledger.isUnchanged(permalinkToFile(listPage.url), () => render.list({ archive, listPage }))),
+      listPages: archive.listPages.filter(
+        (listPage) => !ledger.isUnchanged(permalinkToFile(listPage.url), () => render.list({ archive, listPage })),
+      ),
     },
     sources,
   };

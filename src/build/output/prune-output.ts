@@ -35,7 +35,9 @@ export function listOutput(outputDir: string): OutputListing {
   }
   // Synchronous on purpose: for the 68,000 entries of a site of 10,000 articles it takes 0.2 s, the
   // asynchronous listing 2 s (a round trip through the thread pool for every folder).
-  const below = top.filter((entry) => entry.isDirectory()).flatMap((entry) => readdirSync(path.join(outputDir, entry.name), { recursive: true, withFileTypes: true }));
+  const below = top
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => readdirSync(path.join(outputDir, entry.name), { recursive: true, withFileTypes: true }));
   return { dir: outputDir, entries: [...top, ...below] };
 }
 
@@ -58,7 +60,11 @@ async function removeFolderIfEmpty(folder: string): Promise<boolean> {
  * the folders that held only such entries and are still empty. Answers the
  * paths removed, relative to `outputDir`.
  */
-export async function pruneOutput(outputDir: string, keep: ReadonlySet<string>, listing: OutputListing = listOutput(outputDir)): Promise<string[]> {
+export async function pruneOutput(
+  outputDir: string,
+  keep: ReadonlySet<string>,
+  listing: OutputListing = listOutput(outputDir),
+): Promise<string[]> {
   if (path.resolve(listing.dir) !== path.resolve(outputDir)) throw new Error(`The listing of ${listing.dir} cannot prune ${outputDir}`);
   const stray: string[] = [];
   const folders: string[] = [];

@@ -31,7 +31,9 @@ export const sha256 = (text: string) => createHash("sha256").update(text).digest
 /** A source as the importer writes it: header, then the page byte for byte. */
 export function source(text: string, header: Record<string, string> = {}): string {
   const fields = { publication: "Test Press", kind: "listing", sha256: sha256(text), ...header };
-  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n")}\n---\n${text}`;
+  return `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join("\n")}\n---\n${text}`;
 }
 
 /** Runs a command line function with captured output. */

@@ -10,11 +10,16 @@ const budget = Number(process.env.HEMEROTECA_DISK_FULL_AFTER ?? "0");
 let written = 0;
 
 function full(target) {
-  if (!under || typeof target !== "string" && !(target instanceof URL)) return undefined;
+  if (!under || (typeof target !== "string" && !(target instanceof URL))) return undefined;
   const file = path.resolve(target instanceof URL ? target.pathname : target);
   if (file !== under && !file.startsWith(`${under}${path.sep}`)) return undefined;
   if (written++ < budget) return undefined;
-  return Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: "ENOSPC", errno: -28, syscall: "write", path: file });
+  return Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), {
+    code: "ENOSPC",
+    errno: -28,
+    syscall: "write",
+    path: file,
+  });
 }
 
 const wrap = (object, name, argument = 0) => {

@@ -50,7 +50,17 @@ try {
   }
   gaps.sort((a, b) => a - b);
   const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]!.toFixed(0);
-  console.log(JSON.stringify({ swaps: gaps.length, medianUs: at(0.5), p99Us: at(0.99), maxUs: gaps.at(-1)!.toFixed(0), load: loadavg().map((l) => l.toFixed(1)).join(" ") }));
+  console.log(
+    JSON.stringify({
+      swaps: gaps.length,
+      medianUs: at(0.5),
+      p99Us: at(0.99),
+      maxUs: gaps.at(-1)!.toFixed(0),
+      load: loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" "),
+    }),
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

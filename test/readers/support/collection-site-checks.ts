@@ -107,10 +107,12 @@ export function describeCollectionSite(name: string, prepare: () => Promise<stri
           const page: Page = await context.newPage();
           const entries = async (url: string) => {
             expect((await page.goto(site.url + url, { waitUntil: "load" }))?.status(), url).toBe(200);
-            return page.locator(".list-articles .entry-meta").evaluateAll((metas) => metas.map((meta) => ({
-              line: (meta as HTMLElement).innerText.replace(/\s+/g, " ").trim(),
-              name: meta.querySelector(".entry-publication")?.textContent?.replace(/\s+/g, " ").trim() ?? "",
-            })));
+            return page.locator(".list-articles .entry-meta").evaluateAll((metas) =>
+              metas.map((meta) => ({
+                line: (meta as HTMLElement).innerText.replace(/\s+/g, " ").trim(),
+                name: meta.querySelector(".entry-publication")?.textContent?.replace(/\s+/g, " ").trim() ?? "",
+              })),
+            );
           };
           for (const url of ["/", ...years, ...months, ...publications, ...issues]) {
             const own = url.startsWith("/publications/");

@@ -13,8 +13,17 @@ type Element = DefaultTreeAdapterMap["element"];
 
 /** Attributes that point at another resource, by element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {
-  a: ["href"], area: ["href"], link: ["href"], img: ["src", "srcset"], source: ["src", "srcset"],
-  script: ["src"], iframe: ["src"], video: ["src", "poster"], audio: ["src"], form: ["action"], use: ["href"],
+  a: ["href"],
+  area: ["href"],
+  link: ["href"],
+  img: ["src", "srcset"],
+  source: ["src", "srcset"],
+  script: ["src"],
+  iframe: ["src"],
+  video: ["src", "poster"],
+  audio: ["src"],
+  form: ["action"],
+  use: ["href"],
 };
 
 export interface PageLinks {
@@ -24,7 +33,8 @@ export interface PageLinks {
 
 function walk(node: Node, visit: (element: Element) => void): void {
   if ("tagName" in node) visit(node);
-  const children = node.nodeName === "template" && "content" in node ? node.content.childNodes : "childNodes" in node ? node.childNodes : [];
+  const children =
+    node.nodeName === "template" && "content" in node ? node.content.childNodes : "childNodes" in node ? node.childNodes : [];
   for (const child of children) walk(child as Node, visit);
 }
 

@@ -92,7 +92,11 @@ export function useServedReaderSite(): ServedReaderSite {
     return value;
   };
   return {
-    get site() { return ready(site, "reader site"); },
-    get browser() { return ready(browser, "browser"); },
+    get site() {
+      return ready(site, "reader site");
+    },
+    get browser() {
+      return ready(browser, "browser");
+    },
   };
 }

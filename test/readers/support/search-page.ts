@@ -9,9 +9,13 @@ export async function searchPageState(page: Page): Promise<string> {
   const state = await page.evaluate(() => ({
     rootHidden: (document.querySelector("[data-search-root]") as HTMLElement | null)?.hidden,
     componentUi: "PagefindComponents" in window,
-    elements: ["pagefind-config", "pagefind-input", "pagefind-results"].map((name) => `${name}: ${customElements.get(name) ? "defined" : "undefined"}`),
+    elements: ["pagefind-config", "pagefind-input", "pagefind-results"].map(
+      (name) => `${name}: ${customElements.get(name) ? "defined" : "undefined"}`,
+    ),
     instance: (() => {
-      const components = (window as unknown as { PagefindComponents?: { getInstanceManager(): { getInstance(name: string): Record<string, unknown> } } }).PagefindComponents;
+      const components = (
+        window as unknown as { PagefindComponents?: { getInstanceManager(): { getInstance(name: string): Record<string, unknown> } } }
+      ).PagefindComponents;
       if (!components) return "none";
       const instance = components.getInstanceManager().getInstance("default");
       return {
@@ -26,7 +30,10 @@ export async function searchPageState(page: Page): Promise<string> {
     })(),
     resources: performance
       .getEntriesByType("resource")
-      .map((entry) => `${entry.name} ${(entry as PerformanceResourceTiming & { responseStatus?: number }).responseStatus ?? "?"} ${Math.round(entry.duration)} ms`),
+      .map(
+        (entry) =>
+          `${entry.name} ${(entry as PerformanceResourceTiming & { responseStatus?: number }).responseStatus ?? "?"} ${Math.round(entry.duration)} ms`,
+      ),
   }));
   return JSON.stringify({ url: page.url(), ...state }, null, 1);
 }
@@ -42,12 +49,19 @@ async function trySearch(page: Page, word: string): Promise<string | number> {
   const results = page.locator(RESULT_LINK);
   // Pagefind shows a result once it is scrolled into view: scroll on until one is there.
   const shown = await page
-    .waitForFunction((selector) => {
-      if (document.querySelector(selector)) return true;
-      window.scrollBy(0, 400);
-      return false;
-    }, RESULT_LINK, { polling: 250, timeout: 15_000 })
-    .then(() => true, () => false);
+    .waitForFunction(
+      (selector) => {
+        if (document.querySelector(selector)) return true;
+        window.scrollBy(0, 400);
+        return false;
+      },
+      RESULT_LINK,
+      { polling: 250, timeout: 15_000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   if (!shown) return `typing \`${word}\` showed no result linking to an article\n${await searchPageState(page)}`;
   await results.first().waitFor({ state: "visible", timeout: 5_000 });
   await page.evaluate(() => window.scrollTo(0, 0));

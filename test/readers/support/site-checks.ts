@@ -26,7 +26,8 @@ export async function validateHtml(root: string, files: readonly string[]): Prom
   for (const file of files) {
     const report = await validator.validateFile(path.join(root, file));
     for (const result of report.results) {
-      for (const message of result.messages) problems.push(`/${file} ${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+      for (const message of result.messages)
+        problems.push(`/${file} ${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
     }
   }
   return problems;
@@ -48,9 +49,15 @@ interface AxeViolation {
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
+  const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ["violations"] })).violations;
-  }) as AxeViolation[];
-  return violations.map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`).join("; ")}`);
+  })) as AxeViolation[];
+  return violations.map(
+    (v) =>
+      `${v.impact}: ${v.id} (${v.help}) at ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${JSON.stringify(n.target)}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`)
+        .join("; ")}`,
+  );
 }

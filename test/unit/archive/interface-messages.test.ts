@@ -47,7 +47,9 @@ describe("counts and messages", () => {
 
   it("puts values in a message, and escapes its text and values in markup except links it is given", () => {
     expect(formatMessage("{a} and {b}, {c}", { a: 1, b: "two" })).toBe("1 and two, {c}");
-    expect(htmlMessage("<{x}> & {link}", { x: "<b>", link: html`<a href="/">home</a>` }).value).toBe('&lt;&lt;b&gt;&gt; &amp; <a href="/">home</a>');
+    expect(htmlMessage("<{x}> & {link}", { x: "<b>", link: html`<a href="/">home</a>` }).value).toBe(
+      '&lt;&lt;b&gt;&gt; &amp; <a href="/">home</a>',
+    );
   });
 
   it("falls back to English for a language without a table", () => {

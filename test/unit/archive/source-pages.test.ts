@@ -25,7 +25,10 @@ const MISSING = "content/sources/unidad/missing.md";
 const LINKED = "content/sources/unidad/linked.md";
 const IN_LINKED_FOLDER = "content/sources/elsewhere/page.md";
 
-const shaOf = (lines: string[]) => createHash("sha256").update(`${lines.join("\n")}\n`).digest("hex");
+const shaOf = (lines: string[]) =>
+  createHash("sha256")
+    .update(`${lines.join("\n")}\n`)
+    .digest("hex");
 
 function sourceText(lines: string[], edit = false): string {
   const text = `${lines.join("\n")}\n`;
@@ -34,7 +37,16 @@ function sourceText(lines: string[], edit = false): string {
 }
 
 // Header lines 1-5; the page's text from line 6.
-const PAGE = ["Unidad", "", "Paro nacional en el sur", "<script>window.pwned = 1</script> & más", "", "Menú · Suscríbase", "Marcha en Lima  ", "Miles marcharon."];
+const PAGE = [
+  "Unidad",
+  "",
+  "Paro nacional en el sur",
+  "<script>window.pwned = 1</script> & más",
+  "",
+  "Menú · Suscríbase",
+  "Marcha en Lima  ",
+  "Miles marcharon.",
+];
 
 function from(record: ArticleRecord, file: string, lines: [number, number]): ArticleRecord {
   return { ...record, publication: "Unidad", publicationSlug: "unidad", source: { file, sha256: "0".repeat(64), lines } };
@@ -61,8 +73,15 @@ describe("source pages", () => {
     await writeFile(path.join(root, GOOD), sourceText(PAGE));
     await writeFile(path.join(root, EDITED), sourceText(PAGE, true));
     // What the importer left out, and why, as it records beside the source.
-    const dropped = [{ line: 11, reason: "sign-up box <b>" }, { line: 6, reason: "site name" }, { line: 9, reason: "read-more link", partial: true }];
-    await writeFile(path.join(root, "content/sources/unidad/.issue-412.import.json"), JSON.stringify({ importer: 1, source: GOOD, sha256: shaOf(PAGE), articles: [], dropped }));
+    const dropped = [
+      { line: 11, reason: "sign-up box <b>" },
+      { line: 6, reason: "site name" },
+      { line: 9, reason: "read-more link", partial: true },
+    ];
+    await writeFile(
+      path.join(root, "content/sources/unidad/.issue-412.import.json"),
+      JSON.stringify({ importer: 1, source: GOOD, sha256: shaOf(PAGE), articles: [], dropped }),
+    );
     // A source that is a link, or in a folder that is one, could be any file of the machine.
     outside = await mkdtemp(path.join(tmpdir(), "hemeroteca-outside-"));
     await writeFile(path.join(outside, "page.md"), sourceText(PAGE));
@@ -125,7 +144,10 @@ describe("source pages", () => {
     const inner = from(marcha!, GOOD, [3, 3]);
     const segments = sourceToSegments(["a", "b", "c", "d", "e"], 1, [inner, outer]);
     expect(segments.map((s) => [s.kind, s.article?.id, s.firstLine, s.lines.length])).toEqual([
-      ["left-out", undefined, 1, 1], ["article", paro!.id, 2, 1], ["article", marcha!.id, 3, 1], ["article", paro!.id, 4, 2],
+      ["left-out", undefined, 1, 1],
+      ["article", paro!.id, 2, 1],
+      ["article", marcha!.id, 3, 1],
+      ["article", paro!.id, 4, 2],
     ]);
   });
 

@@ -8,19 +8,34 @@ const machine = { cpus: 2, cpuModel: "test", memoryBytes: 2 ** 34, node: "v20", 
 
 function result(plain: Run[], failed: BenchResult["sizes"][number]["failed"] = []): BenchResult {
   return {
-    machine, options: { articles: [10], runs: 3, seed: 1 }, startedAt: "2026-01-01T00:00:00.000Z",
-    sizes: [{ articles: 10, generateMs: 1, runs: { cold: [run(1, 300, 30), run(2, 100, 10), run(3, 200, 20)], warm: [], edit: [], plain }, failed }],
+    machine,
+    options: { articles: [10], runs: 3, seed: 1 },
+    startedAt: "2026-01-01T00:00:00.000Z",
+    sizes: [
+      {
+        articles: 10,
+        generateMs: 1,
+        runs: { cold: [run(1, 300, 30), run(2, 100, 10), run(3, 200, 20)], warm: [], edit: [], plain },
+        failed,
+      },
+    ],
   };
 }
 
 describe("the benchmark report", () => {
   it("gives medians, ranges and ratios to the baseline", () => {
     const summary = summarize(result([run(1, 400, 40), run(2, 400, 40), run(3, 400, 40)]));
-    expect(summary.sizes[0]!.scenarios.cold).toMatchObject({ wallMs: { median: 200, min: 100, max: 300 }, wallRatio: 0.5, peakRssRatio: 0.5 });
+    expect(summary.sizes[0]!.scenarios.cold).toMatchObject({
+      wallMs: { median: 200, min: 100, max: 300 },
+      wallRatio: 0.5,
+      peakRssRatio: 0.5,
+    });
   });
 
   it("shows a failed baseline build, and no ratio to it", () => {
-    const summary = summarize(result([], [{ scenario: "plain", round: 1, message: "Cannot `build`: `pagefind cli` exited with code `1`" }]));
+    const summary = summarize(
+      result([], [{ scenario: "plain", round: 1, message: "Cannot `build`: `pagefind cli` exited with code `1`" }]),
+    );
     expect(summary.sizes[0]!.scenarios.cold).toMatchObject({ wallRatio: null, peakRssRatio: null });
     const markdown = summaryToMarkdown(summary);
     expect(markdown).toContain("round 1 | failed: Cannot `build`: `pagefind cli` exited with code `1`");

@@ -23,7 +23,11 @@ async function corpusHash(seed: number, articles: number): Promise<{ hash: strin
   dirs.push(dir);
   const files = await writeCorpus(dir, { articles, seed });
   const hash = createHash("sha256");
-  for (const file of files) hash.update(file).update("\0").update(await readFile(path.join(dir, file)));
+  for (const file of files)
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(path.join(dir, file)));
   return { hash: hash.digest("hex"), files, dir };
 }
 
@@ -67,7 +71,8 @@ describe("the corpus generator", () => {
     const average = words.reduce((sum, n) => sum + n, 0) / words.length;
     expect(average).toBeGreaterThan(550);
     expect(average).toBeLessThan(900);
-    for (const tag of ["<h2", "<a href", "<ul>", "<ol>", "<blockquote>", "<strong>", "<em>"]) expect(records.some((r) => r.html.includes(tag))).toBe(true);
+    for (const tag of ["<h2", "<a href", "<ul>", "<ol>", "<blockquote>", "<strong>", "<em>"])
+      expect(records.some((r) => r.html.includes(tag))).toBe(true);
   });
 
   it("edits an article into another valid one", () => {

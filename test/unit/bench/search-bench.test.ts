@@ -81,7 +81,14 @@ describe("the search benchmark's host", () => {
         bytes: page.body.length + 2 * Buffer.byteLength(text) + stored.length,
         pagefindBytes: stored.length,
         requests: 4,
-        kinds: { code: 0, metadata: 0, filters: 0, index: stored.length, fragments: 0, page: page.body.length + 2 * Buffer.byteLength(text) },
+        kinds: {
+          code: 0,
+          metadata: 0,
+          filters: 0,
+          index: stored.length,
+          fragments: 0,
+          page: page.body.length + 2 * Buffer.byteLength(text),
+        },
       });
     } finally {
       await server.close();
@@ -99,7 +106,8 @@ describe("the search benchmark's host", () => {
 });
 
 describe("the search benchmark's stock index", () => {
-  const article = (title: string, lang: string) => `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main><h1>${title}</h1><p>${title} by the harbor.</p></main></body></html>`;
+  const article = (title: string, lang: string) =>
+    `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main><h1>${title}</h1><p>${title} by the harbor.</p></main></body></html>`;
 
   it("indexes every article page of the built site in one index, and keeps it while the pages stay the same", async () => {
     const site = await folders("search-stock-site");
@@ -107,10 +115,16 @@ describe("the search benchmark's stock index", () => {
     await putFile(site, "index.html", `<!DOCTYPE html><html lang="en"><body><p>Home</p></body></html>`);
     await putFile(site, "2020/01/01/garden/index.html", article("Garden", "en"));
     await putFile(site, "2021/jardin/index.html", article("Jardín", "es"));
-    await putFile(site, "data/archive.jsonl", `${JSON.stringify({ id: "garden", url: "/2020/01/01/garden/" })}\n${JSON.stringify({ id: "jardin", url: "/2021/jardin/" })}\n`);
+    await putFile(
+      site,
+      "data/archive.jsonl",
+      `${JSON.stringify({ id: "garden", url: "/2020/01/01/garden/" })}\n${JSON.stringify({ id: "jardin", url: "/2021/jardin/" })}\n`,
+    );
 
     expect(await writeStockPagefindSite(site, dir)).toEqual({ pages: 2, reused: false });
-    const entry = JSON.parse(await readFile(path.join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(path.join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
     // One index of both languages, not one per `<html lang>`.
     expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([2]);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toContain('src="/stock-search.js"');
@@ -151,10 +165,33 @@ describe("the search benchmark's queries", () => {
 });
 
 /** A measurement whose Pagefind bytes are all index chunks but 10,000 of page and, first, 100,000 of code. */
-const measurement = (side: SearchMeasurement["side"], query: string, round: number, bytes: number, ms: number, further: number): SearchMeasurement => ({
-  side, kind: "common", query, round,
-  first: { bytes, pagefindBytes: bytes - 10_000, requests: 20, msToFirstResult: ms, files: [], kinds: { code: 100_000, metadata: 0, filters: 0, index: bytes - 110_000, fragments: 0, page: 10_000 } },
-  further: { bytes: further, pagefindBytes: further, requests: 3, query: "next", kinds: { code: 0, metadata: 0, filters: 0, index: further, fragments: 0, page: 0 } },
+const measurement = (
+  side: SearchMeasurement["side"],
+  query: string,
+  round: number,
+  bytes: number,
+  ms: number,
+  further: number,
+): SearchMeasurement => ({
+  side,
+  kind: "common",
+  query,
+  round,
+  first: {
+    bytes,
+    pagefindBytes: bytes - 10_000,
+    requests: 20,
+    msToFirstResult: ms,
+    files: [],
+    kinds: { code: 100_000, metadata: 0, filters: 0, index: bytes - 110_000, fragments: 0, page: 10_000 },
+  },
+  further: {
+    bytes: further,
+    pagefindBytes: further,
+    requests: 3,
+    query: "next",
+    kinds: { code: 0, metadata: 0, filters: 0, index: further, fragments: 0, page: 0 },
+  },
 });
 
 describe("the search benchmark's report", () => {
@@ -162,28 +199,51 @@ describe("the search benchmark's report", () => {
     machine: { cpus: 2, cpuModel: "test", memoryBytes: 2 ** 34, node: "v20", platform: "linux x64" },
     options: { articles: [10], runs: 3, seed: 1 },
     startedAt: "2026-01-01T00:00:00.000Z",
-    sizes: [{
-      articles: 10, stockPages: 10, loadBefore: [1.5, 1, 0.5], loadAfter: [2, 1, 0.5],
-      measurements: [
-        measurement("hemeroteca", "garden", 1, 900_000, 3000, 40_000), measurement("stock", "garden", 1, 500_000, 1000, 20_000),
-        measurement("stock", "garden", 2, 520_000, 1200, 20_000), measurement("hemeroteca", "garden", 2, 910_000, 2000, 42_000),
-        measurement("hemeroteca", "garden", 3, 905_000, 2500, 41_000), measurement("stock", "garden", 3, 510_000, 1100, 20_000),
-        measurement("hemeroteca", "the", 1, 1_000_000, 4000, 70_000), measurement("stock", "the", 1, 860_000, 1500, 30_000),
-      ],
-    }],
+    sizes: [
+      {
+        articles: 10,
+        stockPages: 10,
+        loadBefore: [1.5, 1, 0.5],
+        loadAfter: [2, 1, 0.5],
+        measurements: [
+          measurement("hemeroteca", "garden", 1, 900_000, 3000, 40_000),
+          measurement("stock", "garden", 1, 500_000, 1000, 20_000),
+          measurement("stock", "garden", 2, 520_000, 1200, 20_000),
+          measurement("hemeroteca", "garden", 2, 910_000, 2000, 42_000),
+          measurement("hemeroteca", "garden", 3, 905_000, 2500, 41_000),
+          measurement("stock", "garden", 3, 510_000, 1100, 20_000),
+          measurement("hemeroteca", "the", 1, 1_000_000, 4000, 70_000),
+          measurement("stock", "the", 1, 860_000, 1500, 30_000),
+        ],
+      },
+    ],
   };
 
   it("gives each query's medians and the time's range, each index after the other, and the median and largest over the queries", () => {
     const summary = summarizeSearch(result);
     const size = summary.sizes[0]!;
-    expect(size.queries.map((query) => `${query.query} ${query.side} ${query.runs}`)).toEqual(["garden hemeroteca 3", "garden stock 3", "the hemeroteca 1", "the stock 1"]);
-    expect(size.queries[0]!.first).toMatchObject({ bytes: 905_000, pagefindBytes: 895_000, requests: 20, msToFirstResult: { median: 2500, min: 2000, max: 3000 } });
+    expect(size.queries.map((query) => `${query.query} ${query.side} ${query.runs}`)).toEqual([
+      "garden hemeroteca 3",
+      "garden stock 3",
+      "the hemeroteca 1",
+      "the stock 1",
+    ]);
+    expect(size.queries[0]!.first).toMatchObject({
+      bytes: 905_000,
+      pagefindBytes: 895_000,
+      requests: 20,
+      msToFirstResult: { median: 2500, min: 2000, max: 3000 },
+    });
     expect(size.queries[1]!.further).toMatchObject({ bytes: 20_000, query: "next" });
     expect(size.sides).toEqual([
       {
         side: "hemeroteca",
         first: {
-          medianBytes: 952_500, largestBytes: 1_000_000, medianPagefindBytes: 942_500, largestPagefindBytes: 990_000, medianMsToFirstResult: 3250,
+          medianBytes: 952_500,
+          largestBytes: 1_000_000,
+          medianPagefindBytes: 942_500,
+          largestPagefindBytes: 990_000,
+          medianMsToFirstResult: 3250,
           kinds: { code: 100_000, metadata: 0, filters: 0, index: 842_500, fragments: 0, page: 10_000 },
         },
         further: { medianBytes: 55_500, largestBytes: 70_000 },
@@ -191,7 +251,11 @@ describe("the search benchmark's report", () => {
       {
         side: "stock",
         first: {
-          medianBytes: 685_000, largestBytes: 860_000, medianPagefindBytes: 675_000, largestPagefindBytes: 850_000, medianMsToFirstResult: 1300,
+          medianBytes: 685_000,
+          largestBytes: 860_000,
+          medianPagefindBytes: 675_000,
+          largestPagefindBytes: 850_000,
+          medianMsToFirstResult: 1300,
           kinds: { code: 100_000, metadata: 0, filters: 0, index: 575_000, fragments: 0, page: 10_000 },
         },
         further: { medianBytes: 25_000, largestBytes: 30_000 },
@@ -203,6 +267,8 @@ describe("the search benchmark's report", () => {
     const markdown = searchSummaryToMarkdown(summarizeSearch(result));
     expect(markdown).toContain("Load average (1, 5, 15 min) 1.5, 1, 0.5 before the searches, 2, 1, 0.5 after");
     expect(markdown).toContain("| `garden` | common | Hemeroteca | 905 (895) | 20 | 2.50 s (2.00–3.00) | 41 (41), then `next` | 3 |");
-    expect(markdown).toContain("| one stock Pagefind index | 685 / 860 | 675 / 850 | 1.30 s | 25 / 30 | 100 / 0.0 / 0.0 / 575 / 0.0 / 10 |");
+    expect(markdown).toContain(
+      "| one stock Pagefind index | 685 / 860 | 675 / 850 | 1.30 s | 25 / 30 | 100 / 0.0 / 0.0 / 575 / 0.0 / 10 |",
+    );
   });
 });

@@ -11,8 +11,20 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
-  countBoilerplateInRecords, countFields, countUnaccounted, locateTruth, parseDevDomains, parseTruth, plainHeadline,
-  readCorpusPage, scorePage, scorePages, segmentItems, TruthFileError, type LocatedPage, type ScoredRecord,
+  countBoilerplateInRecords,
+  countFields,
+  countUnaccounted,
+  locateTruth,
+  parseDevDomains,
+  parseTruth,
+  plainHeadline,
+  readCorpusPage,
+  scorePage,
+  scorePages,
+  segmentItems,
+  TruthFileError,
+  type LocatedPage,
+  type ScoredRecord,
 } from "../../../src/import-score/index.ts";
 import { REPO } from "../../import/support.ts";
 
@@ -41,7 +53,9 @@ language: en
 layout: listing
 what: section page
 items:
-${extra.items ?? `  - headline: "Headline one"
+${
+  extra.items ??
+  `  - headline: "Headline one"
     start: "Teaser one alpha beta"
     bylines: ["Name One"]
     date: "2023-03-05"
@@ -58,11 +72,15 @@ ${extra.items ?? `  - headline: "Headline one"
     bylines: []
     date: null
     date_printed: null
-    language: en`}
+    language: en`
+}
 boilerplate:
-${extra.boilerplate ?? `  - "Site name placeholder"
+${
+  extra.boilerplate ??
+  `  - "Site name placeholder"
   - "Share placeholder"
-  - "Share placeholder"`}
+  - "Share placeholder"`
+}
 `;
 }
 
@@ -77,13 +95,20 @@ function record(lines: number[], fields: Partial<ScoredRecord> = {}): ScoredReco
 describe("reading and placing a truth file", () => {
   it("finds each item's anchors in page order and the boilerplate lines", () => {
     const page = located();
-    expect(page.items.map((item) => item.anchors)).toEqual([[3, 4], [7, 8], [10, 11]]);
+    expect(page.items.map((item) => item.anchors)).toEqual([
+      [3, 4],
+      [7, 8],
+      [10, 11],
+    ]);
     expect(page.boilerplateLines).toEqual([1, 5, 12]);
   });
 
   it("anchors a headline printed twice on the copy that is not listed as boilerplate", () => {
     const page = located(
-      truthYaml({ items: `  - headline: "Headline one"\n    start: null\n    bylines: []\n    date: null\n    date_printed: null\n    language: en`, boilerplate: `  - "Site name placeholder"\n  - "Headline one"` }),
+      truthYaml({
+        items: `  - headline: "Headline one"\n    start: null\n    bylines: []\n    date: null\n    date_printed: null\n    language: en`,
+        boilerplate: `  - "Site name placeholder"\n  - "Headline one"`,
+      }),
       "Site name placeholder\nHeadline one\nHeadline one\nTeaser one alpha beta gamma delta\n",
     );
     expect(page.items[0]!.anchors).toEqual([3]);
@@ -93,9 +118,23 @@ describe("reading and placing a truth file", () => {
   it("finds a print headline broken over two lines, and an item whose headline comes before the previous item's text", () => {
     const page = located(
       truthYaml({ boilerplate: `  - "Site name placeholder"` }),
-      ["Site name placeholder", "Headline", "one", "Headline two", "Teaser two alpha beta gamma delta", "Teaser one alpha beta gamma delta", "Headline three", "Teaser three alpha beta gamma delta", ""].join("\n"),
+      [
+        "Site name placeholder",
+        "Headline",
+        "one",
+        "Headline two",
+        "Teaser two alpha beta gamma delta",
+        "Teaser one alpha beta gamma delta",
+        "Headline three",
+        "Teaser three alpha beta gamma delta",
+        "",
+      ].join("\n"),
     );
-    expect(page.items.map((item) => item.anchors)).toEqual([[2, 6], [4, 5], [7, 8]]);
+    expect(page.items.map((item) => item.anchors)).toEqual([
+      [2, 6],
+      [4, 5],
+      [7, 8],
+    ]);
   });
 
   it("names the file and the item whose anchor is not on the page", () => {
@@ -105,22 +144,34 @@ describe("reading and placing a truth file", () => {
   });
 
   it("takes a start of fewer than 4 words only as a whole line", () => {
-    expect(() => located(truthYaml().replace(`start: "Teaser one alpha beta"`, `start: "Teaser one"`))).toThrow(/item 1 \(“Headline one”\): the start “Teaser one” is not on the page/);
-    const page = located(truthYaml().replace(`start: "Teaser one alpha beta"`, `start: "Teaser one"`), PAGE.replace("Teaser one alpha beta gamma delta", "Teaser one"));
+    expect(() => located(truthYaml().replace(`start: "Teaser one alpha beta"`, `start: "Teaser one"`))).toThrow(
+      /item 1 \(“Headline one”\): the start “Teaser one” is not on the page/,
+    );
+    const page = located(
+      truthYaml().replace(`start: "Teaser one alpha beta"`, `start: "Teaser one"`),
+      PAGE.replace("Teaser one alpha beta gamma delta", "Teaser one"),
+    );
     expect(page.items[0]!.anchors).toEqual([3, 4]);
   });
 
   it("refuses boilerplate listed more often than printed", () => {
-    expect(() => located(truthYaml({ boilerplate: `  - "Site name placeholder"\n  - "Site name placeholder"` }))).toThrow(/listed 2 times but the page prints it as a whole line 1 time/);
+    expect(() => located(truthYaml({ boilerplate: `  - "Site name placeholder"\n  - "Site name placeholder"` }))).toThrow(
+      /listed 2 times but the page prints it as a whole line 1 time/,
+    );
   });
 
   it("refuses a truth file that does not fit the schema, naming the field", () => {
-    expect(() => parseTruth(truthYaml().replace("layout: listing", "layout: scroll"), "x/truth.yml")).toThrow(/^x\/truth\.yml \d+:\d+ layout: must be one of listing, article, print-issue/);
+    expect(() => parseTruth(truthYaml().replace("layout: listing", "layout: scroll"), "x/truth.yml")).toThrow(
+      /^x\/truth\.yml \d+:\d+ layout: must be one of listing, article, print-issue/,
+    );
     expect(() => parseTruth(truthYaml().replace(`date: "2023-03-05"`, `date: "5 March"`), "t.yml")).toThrow(/items\.0\.date/);
   });
 
   it("reads a dev-domains list with comments", () => {
-    expect([...parseDevDomains("# developed on\nexample.org\n\n  Other.example.net # and this\n")]).toEqual(["example.org", "other.example.net"]);
+    expect([...parseDevDomains("# developed on\nexample.org\n\n  Other.example.net # and this\n")]).toEqual([
+      "example.org",
+      "other.example.net",
+    ]);
   });
 
   it("compares headlines without Markdown marks", () => {
@@ -174,28 +225,53 @@ describe("field counts", () => {
 
   it("counts headlines, bylines, dates and language right when they are", () => {
     expect(countFields(page.items, right)).toEqual({
-      headlinesPrinted: 3, headlinesExact: 3, bylinesPrinted: 1, bylinesRight: 1, bylinesWhereNone: 0,
-      datesPrinted: 1, datesRight: 1, datesWrong: 0, datesWrongOnlyQualified: 0, datesMissing: 0, datesWhereNone: 0, languageRight: 3,
+      headlinesPrinted: 3,
+      headlinesExact: 3,
+      bylinesPrinted: 1,
+      bylinesRight: 1,
+      bylinesWhereNone: 0,
+      datesPrinted: 1,
+      datesRight: 1,
+      datesWrong: 0,
+      datesWrongOnlyQualified: 0,
+      datesMissing: 0,
+      datesWhereNone: 0,
+      languageRight: 3,
     });
   });
 
   it("counts a date given where none is printed (a relative date is none), a wrong and a missing date", () => {
     const relative = countFields(page.items, [right[0]!, { ...right[1]!, date: "1999-12-31?" }, right[2]!]);
     expect(relative.datesWhereNone).toBe(1);
-    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03" }, right[1]!, right[2]!])).toMatchObject({ datesWrong: 1, datesWrongOnlyQualified: 0 });
-    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03-05?" }, right[1]!, right[2]!])).toMatchObject({ datesRight: 0, datesWrong: 1, datesWrongOnlyQualified: 1 });
+    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03" }, right[1]!, right[2]!])).toMatchObject({
+      datesWrong: 1,
+      datesWrongOnlyQualified: 0,
+    });
+    expect(countFields(page.items, [{ ...right[0]!, date: "2023-03-05?" }, right[1]!, right[2]!])).toMatchObject({
+      datesRight: 0,
+      datesWrong: 1,
+      datesWrongOnlyQualified: 1,
+    });
     const { date: _date, ...undated } = right[0]!;
     expect(countFields(page.items, [undated, right[1]!, right[2]!]).datesMissing).toBe(1);
   });
 
   it("counts bylines wrong, and bylines given where none is printed", () => {
-    const wrong = countFields(page.items, [{ ...right[0]!, authors: ["Name One", "Name Two"] }, { ...right[1]!, authors: ["Share placeholder"] }, right[2]!]);
+    const wrong = countFields(page.items, [
+      { ...right[0]!, authors: ["Name One", "Name Two"] },
+      { ...right[1]!, authors: ["Share placeholder"] },
+      right[2]!,
+    ]);
     expect(wrong.bylinesRight).toBe(0);
     expect(wrong.bylinesWhereNone).toBe(1);
   });
 
   it("counts a headline that is not the printed one, and a wrong language", () => {
-    const counts = countFields(page.items, [{ ...right[0]!, title: "Teaser one alpha beta gamma delta", language: "es" }, right[1]!, right[2]!]);
+    const counts = countFields(page.items, [
+      { ...right[0]!, title: "Teaser one alpha beta gamma delta", language: "es" },
+      right[1]!,
+      right[2]!,
+    ]);
     expect(counts.headlinesExact).toBe(2);
     expect(counts.languageRight).toBe(2);
   });
@@ -203,8 +279,16 @@ describe("field counts", () => {
   it("adds it all up for a page, with the layout and a refused page", () => {
     const score = scorePage(page, { layout: "article", records: [], droppedWithReason: [], error: "refused" });
     expect(score.counts).toMatchObject({ pages: 1, items: 3, found: 0, missed: 3, layoutRight: 0, linesUnaccounted: 9, refused: 1 });
-    expect(scorePage(page, { layout: "listing", records: right, droppedWithReason: [1, 5, 12] }).counts).toMatchObject({ found: 3, layoutRight: 1, linesUnaccounted: 0 });
-    const merged = scorePage(page, { layout: "listing", records: [right[0]!, { ...right[1]!, lines: [7, 8, 10, 11] }], droppedWithReason: [1, 5, 12] });
+    expect(scorePage(page, { layout: "listing", records: right, droppedWithReason: [1, 5, 12] }).counts).toMatchObject({
+      found: 3,
+      layoutRight: 1,
+      linesUnaccounted: 0,
+    });
+    const merged = scorePage(page, {
+      layout: "listing",
+      records: [right[0]!, { ...right[1]!, lines: [7, 8, 10, 11] }],
+      droppedWithReason: [1, 5, 12],
+    });
     expect(merged.counts).toMatchObject({ found: 1, merged: 1, hosts: 1, records: 2, extra: 0 });
   });
 });
@@ -231,6 +315,9 @@ describe("scoring pages with the importer", () => {
     await writeFile(path.join(dir, "page.md"), PAGE);
     await writeFile(path.join(dir, "truth.yml"), truthYaml().replace("Headline three", "Headline nine"));
     const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/eval-import.ts", "--page", dir], { cwd: REPO });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/truth\.yml: item 3 \(“Headline nine”\): the headline is not printed/) });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/truth\.yml: item 3 \(“Headline nine”\): the headline is not printed/),
+    });
   });
 });

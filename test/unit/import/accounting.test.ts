@@ -25,8 +25,21 @@ describe("every line of every kept source is accounted for", () => {
 });
 
 describe("accountLines", () => {
-  const lines = [{ n: 1, text: "Headline" }, { n: 2, text: "" }, { n: 3, text: "Body" }, { n: 4, text: "Stray line" }];
-  const draft = { title: "Headline", body: "Body", review: [], consumed: [{ line: 1, role: "title" as const }, { line: 3, role: "body" as const }] };
+  const lines = [
+    { n: 1, text: "Headline" },
+    { n: 2, text: "" },
+    { n: 3, text: "Body" },
+    { n: 4, text: "Stray line" },
+  ];
+  const draft = {
+    title: "Headline",
+    body: "Body",
+    review: [],
+    consumed: [
+      { line: 1, role: "title" as const },
+      { line: 3, role: "body" as const },
+    ],
+  };
 
   it("drops a line no splitter claimed as left over, marked so rather than told by its reason's words, and says so", () => {
     const { dropped, problems } = accountLines(lines, [draft], []);

@@ -33,7 +33,10 @@ function paragraph(words: readonly string[], count: number, shift = 0): string {
 }
 
 function titleOf(words: readonly string[], count: number): string {
-  return words.slice(0, count).map((word) => word[0]!.toUpperCase() + word.slice(1)).join(" ");
+  return words
+    .slice(0, count)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(" ");
 }
 
 function toLines(text: string): Line[] {
@@ -70,7 +73,10 @@ describe("a run of whole articles", () => {
   it("splits into one record per article, each with its headline and all its paragraphs", () => {
     const result = splitListing(toLines(page), { publication: "Placeholder" });
     expect(result.drafts.map((draft) => draft.title)).toEqual([HEAD_A, HEAD_B]);
-    expect(result.drafts.map((draft) => draft.consumed.map((entry) => entry.line))).toEqual([[2, 3, 4, 5, 6], [8, 9, 10]]);
+    expect(result.drafts.map((draft) => draft.consumed.map((entry) => entry.line))).toEqual([
+      [2, 3, 4, 5, 6],
+      [8, 9, 10],
+    ]);
     expect(result.dropped.map((entry) => entry.line).sort((a, b) => a - b)).toEqual([1, 7]);
   });
 
@@ -81,7 +87,9 @@ describe("a run of whole articles", () => {
   });
 
   it("is not found when a headline is followed by a single paragraph before the next one", () => {
-    const page = ["Section", HEAD_A, paragraph(AMBER, 40), "Section", HEAD_B, paragraph(WILLOW, 40), paragraph(WILLOW, 40, 1), ""].join("\n");
+    const page = ["Section", HEAD_A, paragraph(AMBER, 40), "Section", HEAD_B, paragraph(WILLOW, 40), paragraph(WILLOW, 40, 1), ""].join(
+      "\n",
+    );
     expect(articleStreamParts(toLines(page))).toBeUndefined();
   });
 

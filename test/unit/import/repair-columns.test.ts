@@ -7,8 +7,12 @@ const piece = (markdown: string, extra: Partial<Piece> = {}): Piece => ({ markdo
 describe("column repair", () => {
   it("rejoins a word split by a hyphen, also inside bold", () => {
     expect(joinContinuation("called on Castillo to dis-", "organize them.")).toBe("called on Castillo to disorganize them.");
-    expect(joinContinuation("**guaranteed by a Provision-**", "**al Workers' Government**")).toBe("**guaranteed by a Provisional Workers' Government**");
-    expect(joinContinuation("**such as the Indige-**", "nous Peoples of the Central Jungle")).toBe("**such as the Indigenous** Peoples of the Central Jungle");
+    expect(joinContinuation("**guaranteed by a Provision-**", "**al Workers' Government**")).toBe(
+      "**guaranteed by a Provisional Workers' Government**",
+    );
+    expect(joinContinuation("**such as the Indige-**", "nous Peoples of the Central Jungle")).toBe(
+      "**such as the Indigenous** Peoples of the Central Jungle",
+    );
   });
 
   it("continues the open paragraph across a caption, which stays after it", () => {

@@ -19,20 +19,33 @@ import { projectRoot } from "../../support/build-site.ts";
 describe("the cache registry", () => {
   it("is where each cache module's version comes from", () => {
     expect({
-      records: RECORD_CACHE_SCHEMA_VERSION, articlePageKeys: ARTICLE_PAGE_KEY_VERSION, exports: EXPORTS_CACHE_VERSION,
-      feeds: FEED_CACHE_VERSION, outputLedger: OUTPUT_LEDGER_VERSION, searchIndex: SEARCH_INDEX_CACHE_VERSION,
-    }).toEqual(Object.fromEntries(Object.entries(CACHES).filter(([name]) => name !== "citations").map(([name, row]) => [name, row.version])));
+      records: RECORD_CACHE_SCHEMA_VERSION,
+      articlePageKeys: ARTICLE_PAGE_KEY_VERSION,
+      exports: EXPORTS_CACHE_VERSION,
+      feeds: FEED_CACHE_VERSION,
+      outputLedger: OUTPUT_LEDGER_VERSION,
+      searchIndex: SEARCH_INDEX_CACHE_VERSION,
+    }).toEqual(
+      Object.fromEntries(
+        Object.entries(CACHES)
+          .filter(([name]) => name !== "citations")
+          .map(([name, row]) => [name, row.version]),
+      ),
+    );
   });
 
   it("gives each cache a code scope of files that exist, and the parser and the site theirs", () => {
-    for (const name of Object.keys(CACHES) as CacheName[]) for (const file of codeScope(name)) expect(existsSync(file), `${name}: ${file}`).toBe(true);
+    for (const name of Object.keys(CACHES) as CacheName[])
+      for (const file of codeScope(name)) expect(existsSync(file), `${name}: ${file}`).toBe(true);
     expect(PARSING_CODE).toEqual(codeScope("records"));
     expect(SITE_CODE).toEqual(codeScope("feeds"));
     expect(codeScope("records")).toContain(path.join(projectRoot, "src/markdown"));
   });
 
   it("gives every cache with entries of its own a folder no other shares", () => {
-    const folders = Object.values(CACHES).map((row) => row.folder).filter((folder) => folder !== undefined);
+    const folders = Object.values(CACHES)
+      .map((row) => row.folder)
+      .filter((folder) => folder !== undefined);
     expect(new Set(folders).size).toBe(folders.length);
   });
 

@@ -7,18 +7,39 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import rehypeStringify from "rehype-stringify";
-import remarkDropGfmConstructs, { OPTIONAL_GFM_CONSTRUCTS, unusedGfmConstructs, type OptionalGfmConstruct } from "../../../src/markdown/remark-drop-gfm-constructs.ts";
+import remarkDropGfmConstructs, {
+  OPTIONAL_GFM_CONSTRUCTS,
+  unusedGfmConstructs,
+  type OptionalGfmConstruct,
+} from "../../../src/markdown/remark-drop-gfm-constructs.ts";
 import remarkGuardLinkLiterals from "../../../src/markdown/remark-guard-link-literals.ts";
 import { renderMarkdown } from "../../../src/markdown/render-markdown.ts";
 import { generateArticle } from "../../../src/bench/generate-corpus.ts";
 import { createRandom } from "../../../src/bench/prng.ts";
 
-const withGfm = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+const withGfm = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify, { allowDangerousHtml: true })
+  .freeze();
 const leavingOut = (unused: readonly OptionalGfmConstruct[]) =>
-  unified().use(remarkParse).use(remarkGfm).use(remarkDropGfmConstructs, unused).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+  unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDropGfmConstructs, unused)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeStringify, { allowDangerousHtml: true })
+    .freeze();
 /** As render-markdown.ts parses a body: without the constructs it cannot use. */
 const pruned = (markdown: string) => html(leavingOut(unusedGfmConstructs(markdown)), markdown);
-const guarded = unified().use(remarkParse).use(remarkGfm).use(remarkGuardLinkLiterals).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+const guarded = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkGuardLinkLiterals)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify, { allowDangerousHtml: true })
+  .freeze();
 const html = (processor: typeof withGfm, markdown: string) => String(processor.processSync(markdown));
 
 function markdownFiles(dir: string): string[] {
@@ -37,7 +58,9 @@ const collection = () => [
   ...edgeCases,
   ...markdownFiles("content/articles").map((file) => matter(readFileSync(file, "utf8")).content),
   // The broken fixtures are left out: built to be refused or to be slow, they only slow this test down.
-  ...markdownFiles("test/fixtures").filter((file) => !file.includes("/broken/")).map((file) => readFileSync(file, "utf8")),
+  ...markdownFiles("test/fixtures")
+    .filter((file) => !file.includes("/broken/"))
+    .map((file) => readFileSync(file, "utf8")),
   ...Array.from({ length: 40 }, (_, index) => generateArticle(index).text),
 ];
 
@@ -75,7 +98,38 @@ describe("each body is parsed without the GFM constructs it cannot use", () => {
 
   it("gives the same HTML for thousands of random strings of the pieces GFM constructs are made of", () => {
     const random = createRandom(20230607);
-    const pieces = ["a", "1", " ", "\t", "\n", "\r\n", "|", ":", "-", ":-", "-:", "~", "~~", "[", "]", "^", "[^", "[ ]", "[x]", "x", "www.", "WwW.", "http://", "HTTPS://", "@", "*", "> ", "- ", "1. ", "\\"];
+    const pieces = [
+      "a",
+      "1",
+      " ",
+      "\t",
+      "\n",
+      "\r\n",
+      "|",
+      ":",
+      "-",
+      ":-",
+      "-:",
+      "~",
+      "~~",
+      "[",
+      "]",
+      "^",
+      "[^",
+      "[ ]",
+      "[x]",
+      "x",
+      "www.",
+      "WwW.",
+      "http://",
+      "HTTPS://",
+      "@",
+      "*",
+      "> ",
+      "- ",
+      "1. ",
+      "\\",
+    ];
     const differing: string[] = [];
     for (let sample = 0; sample < 4000; sample++) {
       const body = Array.from({ length: random.int(1, 10) }, () => random.pick(pieces)).join("");
@@ -86,7 +140,9 @@ describe("each body is parsed without the GFM constructs it cannot use", () => {
 
   it("keeps a construct whenever the body uses it", () => {
     for (const body of constructsAtWork) {
-      const used = (Object.keys(OPTIONAL_GFM_CONSTRUCTS) as OptionalGfmConstruct[]).filter((construct) => !unusedGfmConstructs(body).includes(construct));
+      const used = (Object.keys(OPTIONAL_GFM_CONSTRUCTS) as OptionalGfmConstruct[]).filter(
+        (construct) => !unusedGfmConstructs(body).includes(construct),
+      );
       expect(used.length, body).toBeGreaterThan(0);
       expect(pruned(body), body).toBe(html(withGfm, body));
     }

@@ -16,7 +16,7 @@ describe("article bodies are sanitized", () => {
     ["<style>body{display:none}</style>", /<style|display:none/i],
     ['<p style="position:fixed">x</p>', /style=/i],
     ['<meta http-equiv="refresh" content="0;url=https://evil.example">', /<meta|refresh/i],
-    ['<svg><script>alert(1)</script></svg>', /<svg|<script/i],
+    ["<svg><script>alert(1)</script></svg>", /<svg|<script/i],
     ['<math><mi xlink:href="javascript:alert(1)">x</mi></math>', /javascript:|<math/i],
     ['<a href="jav&#x09;ascript:alert(1)">x</a>', /javascript|ascript:/i],
     ['<base href="https://evil.example/">', /<base/i],
@@ -37,7 +37,9 @@ describe("article bodies are sanitized", () => {
   });
 
   it("keeps ordinary document structure and http(s) links", () => {
-    const { html } = renderMarkdown("# T\n\n> quote\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[link](https://example.org) ~~old~~ <sup>1</sup>");
+    const { html } = renderMarkdown(
+      "# T\n\n> quote\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[link](https://example.org) ~~old~~ <sup>1</sup>",
+    );
     expect(html).toContain("<blockquote>");
     expect(html).toContain("<table>");
     expect(html).toContain('<a href="https://example.org">link</a>');

@@ -26,6 +26,8 @@ describe("tree walks", () => {
     expect(someNode<Nodes>(tree, (node) => node.type === "raw")).toBe(true);
     expect(someNode<Nodes>(tree, (node) => node.type === "comment")).toBe(true);
     expect(someNode<Nodes>(tree, (node) => node.type === "doctype")).toBe(false);
-    expect(someNode<Nodes>({ type: "root", children: [element("p", [{ type: "text", value: "raw" }])] }, (node) => node.type === "raw")).toBe(false);
+    expect(
+      someNode<Nodes>({ type: "root", children: [element("p", [{ type: "text", value: "raw" }])] }, (node) => node.type === "raw"),
+    ).toBe(false);
   });
 });

@@ -9,7 +9,9 @@ describe("ids are path-safe, readable slugs", () => {
   });
 
   it("cuts long headlines at a word boundary", () => {
-    const id = titleToId("Peru Presidential Elections: Surprise Victory of Militant Union Leader Reflects Crisis of the Regime and More Words");
+    const id = titleToId(
+      "Peru Presidential Elections: Surprise Victory of Militant Union Leader Reflects Crisis of the Regime and More Words",
+    );
     expect(id.length).toBeLessThanOrEqual(80);
     expect(id.endsWith("-")).toBe(false);
     expect(isPathSafeId(id)).toBe(true);

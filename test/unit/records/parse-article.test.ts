@@ -103,7 +103,15 @@ describe("problems name the file, line, column and field", () => {
   });
 
   it("bounds YAML alias expansion", () => {
-    const bomb = ["---", "a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]", "---", "x"].join("\n");
+    const bomb = [
+      "---",
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "---",
+      "x",
+    ].join("\n");
     const [problem] = problemsOf(bomb);
     expect(problem!.message).toMatch(/alias|front matter/i);
   });

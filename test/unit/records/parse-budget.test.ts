@@ -34,15 +34,24 @@ describe("a file over the parse budget", () => {
     const jobs = ordinary(14);
     // In the middle of batches, so that files before and after them in their batches must be parsed again, on both workers.
     const hanging = [2, 9];
-    for (const index of hanging) jobs.splice(index, 0, { file: `content/articles/crafted/hang-${index}.md`, bytes: article(`Hangs ${index}`) });
+    for (const index of hanging)
+      jobs.splice(index, 0, { file: `content/articles/crafted/hang-${index}.md`, bytes: article(`Hangs ${index}`) });
     pool = new ParsePool({ entry: MISBEHAVING, threads: 2, batchSize: 4, deadlineSeconds: 2 });
     const results = await pool.parse(jobs);
     expect(pool.replaced).toBe(2);
     for (const index of hanging) {
-      expect(results[index]).toEqual({ ok: false, problems: [expect.objectContaining({
-        file: `content/articles/crafted/hang-${index}.md`, line: 6, severity: "error", origin: "parse-budget",
-        message: "the body is not read: reading it took longer than 2 s, the time one file may take",
-      })] });
+      expect(results[index]).toEqual({
+        ok: false,
+        problems: [
+          expect.objectContaining({
+            file: `content/articles/crafted/hang-${index}.md`,
+            line: 6,
+            severity: "error",
+            origin: "parse-budget",
+            message: "the body is not read: reading it took longer than 2 s, the time one file may take",
+          }),
+        ],
+      });
     }
     const others = jobs.filter((_, index) => !hanging.includes(index));
     expect(results.filter((_, index) => !hanging.includes(index))).toEqual(parseInProcess(others));
@@ -55,9 +64,16 @@ describe("a file over the parse budget", () => {
     pool = new ParsePool({ entry: MISBEHAVING, threads: 1, batchSize: 2, memoryMb: 256, deadlineSeconds: 60 });
     const results = await pool.parse(jobs);
     expect(pool.replaced).toBe(1);
-    expect(results[3]).toEqual({ ok: false, problems: [expect.objectContaining({
-      file: "content/articles/crafted/balloon.md", line: 6, message: "the body is not read: reading it needed more than 256 MB of memory, what one file may use",
-    })] });
+    expect(results[3]).toEqual({
+      ok: false,
+      problems: [
+        expect.objectContaining({
+          file: "content/articles/crafted/balloon.md",
+          line: 6,
+          message: "the body is not read: reading it needed more than 256 MB of memory, what one file may use",
+        }),
+      ],
+    });
     expect(results.filter((_, index) => index !== 3)).toEqual(parseInProcess(jobs.filter((_, index) => index !== 3)));
   });
 });

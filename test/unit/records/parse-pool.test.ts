@@ -13,10 +13,16 @@ import { parseInProcess, parseInWorkers, type ParseJob } from "../../../src/reco
 const encode = (text: string) => new TextEncoder().encode(text);
 
 const BROKEN: ParseJob[] = [
-  { file: "content/articles/broken/unknown-field.md", bytes: encode("---\ntitle: A\npublication: B\nlanguage: en\ntilte: typo\n---\n\nBody.\n") },
+  {
+    file: "content/articles/broken/unknown-field.md",
+    bytes: encode("---\ntitle: A\npublication: B\nlanguage: en\ntilte: typo\n---\n\nBody.\n"),
+  },
   { file: "content/articles/broken/bad-yaml.md", bytes: encode("---\ntitle: [unclosed\npublication: B\n---\n\nBody.\n") },
   { file: "content/articles/broken/missing.md", bytes: encode("---\npublication: B\n---\n\nBody.\n") },
-  { file: "content/articles/broken/bad-date.md", bytes: encode("---\ntitle: A\npublication: B\nlanguage: en\ndate: 2023-13-45\n---\n\nBody.\n") },
+  {
+    file: "content/articles/broken/bad-date.md",
+    bytes: encode("---\ntitle: A\npublication: B\nlanguage: en\ndate: 2023-13-45\n---\n\nBody.\n"),
+  },
   { file: "content/articles/broken/not-utf8.md", bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) },
   { file: "content/articles/broken/js.md", bytes: encode("---js\n{ title: 'x' }\n---\n\nBody.\n") },
 ];
@@ -71,7 +77,11 @@ describe("loading on workers", () => {
     const [oneByOne, parallel] = [await loadArticles({ root }), await loadArticles({ root, parseFiles })];
     expect(stats).toMatchObject({ threads: 1, parsed: 40 + BROKEN.length, cached: 0 });
     const inProcess = parseInProcess(jobs(40));
-    expect(oneByOne.records).toEqual(inProcess.flatMap((result) => (result.ok ? [result.record] : [])).sort((a, b) => oneByOne.records.findIndex((r) => r.file === a.file) - oneByOne.records.findIndex((r) => r.file === b.file)));
+    expect(oneByOne.records).toEqual(
+      inProcess
+        .flatMap((result) => (result.ok ? [result.record] : []))
+        .sort((a, b) => oneByOne.records.findIndex((r) => r.file === a.file) - oneByOne.records.findIndex((r) => r.file === b.file)),
+    );
     expect(parallel.records).toEqual(oneByOne.records);
     expect(parallel.problems).toEqual(oneByOne.problems);
     expect(parallel.problems.map((problem) => problem.file)).toEqual(expect.arrayContaining(BROKEN.map((job) => job.file)));
@@ -83,9 +93,14 @@ describe("an idle pool", () => {
     const { spawnSync } = await import("node:child_process");
     const { projectRoot } = await import("../../support/build-site.ts");
     // Started as check and import start it, then never given work (an import that stops on a bad argument).
-    const script = 'import { sharedParsePool } from "./src/records/parse-pool.ts"; const pool = sharedParsePool(); await new Promise((resolve) => setImmediate(resolve)); console.log(`running ${pool.running}`);';
+    const script =
+      'import { sharedParsePool } from "./src/records/parse-pool.ts"; const pool = sharedParsePool(); await new Promise((resolve) => setImmediate(resolve)); console.log(`running ${pool.running}`);';
     // The timeout only guards the test run; the process ends as soon as the main thread has nothing left to do.
-    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: projectRoot,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(result.error).toBeUndefined();
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: "running 1\n" });
   });

@@ -57,7 +57,9 @@ describe("RecordCache", () => {
     expect(base.keyOf(`${file}x`, bytesOf(article.text))).not.toBe(key);
     expect(new RecordCache({ dir, pipelineVersion: 2, schemaVersion: 1 }).keyOf(file, bytesOf(article.text))).not.toBe(key);
     expect(new RecordCache({ dir, pipelineVersion: 1, schemaVersion: 2 }).keyOf(file, bytesOf(article.text))).not.toBe(key);
-    expect(new RecordCache({ dir, pipelineVersion: 1, schemaVersion: 1, codeVersion: "other code" }).keyOf(file, bytesOf(article.text))).not.toBe(key);
+    expect(
+      new RecordCache({ dir, pipelineVersion: 1, schemaVersion: 1, codeVersion: "other code" }).keyOf(file, bytesOf(article.text)),
+    ).not.toBe(key);
     expect(new RecordCache({ dir, pipelineVersion: 1, schemaVersion: 1 }).keyOf(file, bytesOf(article.text))).toBe(key);
   });
 
@@ -141,7 +143,9 @@ describe("loading with the cache", () => {
     const root = path.join(dir, "project");
     const articles = Array.from({ length: 12 }, (_, i) => generateArticle(i));
     for (const article of articles) {
-      await import("node:fs/promises").then(({ mkdir }) => mkdir(path.dirname(path.join(root, "content/articles", article.path)), { recursive: true }));
+      await import("node:fs/promises").then(({ mkdir }) =>
+        mkdir(path.dirname(path.join(root, "content/articles", article.path)), { recursive: true }),
+      );
       await writeFile(path.join(root, "content/articles", article.path), article.text);
     }
     const cacheDir = path.join(dir, "cache");
@@ -198,7 +202,10 @@ describe("loading with the cache", () => {
     });
     try {
       let stats: { parsed: number; cacheWriteErrors: number } | undefined;
-      await loadArticles({ root, parseFiles: cachedParallelParser({ cacheDir: path.join(dir, "cache"), threads: 0, onStats: (s) => (stats = s) }) });
+      await loadArticles({
+        root,
+        parseFiles: cachedParallelParser({ cacheDir: path.join(dir, "cache"), threads: 0, onStats: (s) => (stats = s) }),
+      });
       expect(stats).toMatchObject({ parsed: count, cacheWriteErrors: 0 });
       expect(spy).toHaveBeenCalledTimes(count);
       expect(most).toBeLessThanOrEqual(FILE_CONCURRENCY);

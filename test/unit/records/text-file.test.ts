@@ -42,7 +42,9 @@ describe("readTextFile", () => {
   });
 
   it("refuses a file over the limit, naming its size", async () => {
-    expect(await both("large.yml")).toEqual({ problem: { message: "the file is 101 bytes, more than the limit of 100", hint: "too-large hint" } });
+    expect(await both("large.yml")).toEqual({
+      problem: { message: "the file is 101 bytes, more than the limit of 100", hint: "too-large hint" },
+    });
   });
 
   it("refuses bytes that are not UTF-8", async () => {

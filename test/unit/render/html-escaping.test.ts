@@ -42,9 +42,11 @@ describe("template indentation", () => {
 
   it("never touches the indentation inside a value, such as an article's code block", () => {
     const code = trustedHtml("<pre><code>if (x) {\n    return 1;\n}</code></pre>");
-    expect(html`<div>
+    expect(
+      html`<div>
     ${code}
-  </div>`.value).toBe("<div>\n<pre><code>if (x) {\n    return 1;\n}</code></pre>\n</div>");
+  </div>`.value,
+    ).toBe("<div>\n<pre><code>if (x) {\n    return 1;\n}</code></pre>\n</div>");
   });
 
   it("leaves no blanks at the end of a page's lines when optional parts are empty, and keeps those of the content", () => {
@@ -52,7 +54,12 @@ describe("template indentation", () => {
     const content = trustedHtml("<pre><code>two spaces  \nend</code></pre>");
     const out = page({ archive, title: "A page", url: "/a/", content, stylesheets: [], scripts: [] });
     expect(out).toContain("two spaces  \nend");
-    expect(out.replace("two spaces  \n", "").split("\n").filter((line) => /[ \t]$/.test(line))).toEqual([]);
+    expect(
+      out
+        .replace("two spaces  \n", "")
+        .split("\n")
+        .filter((line) => /[ \t]$/.test(line)),
+    ).toEqual([]);
   });
 });
 

@@ -33,14 +33,16 @@ describe("root-relative addresses below a path", () => {
       '<meta http-equiv="refresh" content="0; url=/2021/01/01/x/">',
       '<a title="1 > 0" class="x" href="/">home</a>',
     ].join("\n");
-    expect(prefixRootRelativeUrls(page, "/archive/")).toBe([
-      '<link rel="stylesheet" href="/archive/styles.css"><script type="module" src="/archive/search.js"></script>',
-      '<a href="/archive/tags/huelga/" lang="es">huelga</a><form action="/archive/search/" method="get">',
-      '<img src="/archive/a.png" srcset="/archive/a.png 1x, /archive/b.png 2x" alt="">',
-      '<pagefind-config bundle-path="/archive/pagefind/" base-url="/archive/"></pagefind-config>',
-      '<meta http-equiv="refresh" content="0; url=/archive/2021/01/01/x/">',
-      '<a title="1 > 0" class="x" href="/archive/">home</a>',
-    ].join("\n"));
+    expect(prefixRootRelativeUrls(page, "/archive/")).toBe(
+      [
+        '<link rel="stylesheet" href="/archive/styles.css"><script type="module" src="/archive/search.js"></script>',
+        '<a href="/archive/tags/huelga/" lang="es">huelga</a><form action="/archive/search/" method="get">',
+        '<img src="/archive/a.png" srcset="/archive/a.png 1x, /archive/b.png 2x" alt="">',
+        '<pagefind-config bundle-path="/archive/pagefind/" base-url="/archive/"></pagefind-config>',
+        '<meta http-equiv="refresh" content="0; url=/archive/2021/01/01/x/">',
+        '<a title="1 > 0" class="x" href="/archive/">home</a>',
+      ].join("\n"),
+    );
   });
 
   it("leaves other hosts, relative and absolute addresses, fragments and text alone", () => {

@@ -6,7 +6,7 @@ import { parseArticle } from "../../../src/records/parse-article.ts";
 import { languagesOfArchive, searchExamples, searchPlaceholder } from "../../../src/render/search-hints.ts";
 
 function record(name: string, fields: { tags: string[]; language?: string; text: string }): ArticleRecord {
-  const file = `---\ntitle: Fixture ${name}\npublication: Fixture Weekly\nlanguage: ${fields.language ?? "en"}\ndate: 2021-05-0${name.length % 9 + 1}\ntags: [${fields.tags.join(", ")}]\n---\n\n${fields.text}\n`;
+  const file = `---\ntitle: Fixture ${name}\npublication: Fixture Weekly\nlanguage: ${fields.language ?? "en"}\ndate: 2021-05-0${(name.length % 9) + 1}\ntags: [${fields.tags.join(", ")}]\n---\n\n${fields.text}\n`;
   const result = parseArticle(`content/articles/fixture-weekly/${name}.md`, new TextEncoder().encode(file));
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.record;
@@ -16,11 +16,14 @@ const site = siteConfigFromEnv({});
 
 describe("searchExamples", () => {
   // "gamma" is the most used tag, but its articles hold only longer words that start with it.
-  const archive = buildArchive([
-    record("one", { tags: ["gamma", "alpha"], text: "Placeholder gammas and ALPHA." }),
-    record("two", { tags: ["gamma", "alpha", "Río Grande"], text: "Placeholder gammaray, alpha, rio grande." }),
-    record("three", { tags: ["gamma", "beta"], text: "Placeholder text with beta in it." }),
-  ], site);
+  const archive = buildArchive(
+    [
+      record("one", { tags: ["gamma", "alpha"], text: "Placeholder gammas and ALPHA." }),
+      record("two", { tags: ["gamma", "alpha", "Río Grande"], text: "Placeholder gammaray, alpha, rio grande." }),
+      record("three", { tags: ["gamma", "beta"], text: "Placeholder text with beta in it." }),
+    ],
+    site,
+  );
 
   it("offers the most used tags whose names a search finds in their articles, case and accents aside", () => {
     expect(searchExamples(archive, 5)).toEqual(["alpha", "beta", "Río Grande"]);

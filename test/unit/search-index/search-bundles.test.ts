@@ -8,14 +8,16 @@ import { generatedRecords } from "../../support/generated-records.ts";
 
 /** Generated records given the EDTF dates `dates` (`null`: undated), in that order. */
 function dated(dates: ReadonlyArray<string | null>, offset = 0): ArticleRecord[] {
-  return generatedRecords(dates.length + offset).slice(offset).map((record, index) => {
-    const date = dates[index]!;
-    const { date: _, ...undated } = record;
-    if (date === null) return { ...undated, parsedDate: null };
-    const parsed = parseEdtfDate(date);
-    if (!parsed.ok) throw new Error(parsed.error);
-    return { ...undated, date, parsedDate: parsed.value };
-  });
+  return generatedRecords(dates.length + offset)
+    .slice(offset)
+    .map((record, index) => {
+      const date = dates[index]!;
+      const { date: _, ...undated } = record;
+      if (date === null) return { ...undated, parsedDate: null };
+      const parsed = parseEdtfDate(date);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return { ...undated, date, parsedDate: parsed.value };
+    });
 }
 
 const names = (bundles: ReturnType<typeof archiveToBundles>) => bundles.map((bundle) => `${bundle.name}:${bundle.articles.length}`);
@@ -28,19 +30,37 @@ describe("search bundles", () => {
 
   it("cuts each range only as finely as its count needs, oldest first, undated last", () => {
     const articles = dated([
-      null, "2023-01-09", "1998-05", "2021", "2023-01-09", "2023-01-09", "2022-12/2023-01", "2023-07-01", "2023-02-10~", "2023-01-10", null, "2020-11-15",
+      null,
+      "2023-01-09",
+      "1998-05",
+      "2021",
+      "2023-01-09",
+      "2023-01-09",
+      "2022-12/2023-01",
+      "2023-07-01",
+      "2023-02-10~",
+      "2023-01-10",
+      null,
+      "2020-11-15",
     ]);
     const bundles = archiveToBundles(articles, 2);
     expect(names(bundles)).toEqual([
       "1990s:1",
-      "2020:1", "2021:1", "2022:1",
+      "2020:1",
+      "2021:1",
+      "2022:1",
       // 2023 holds six: its first half five, its first quarter four, January four, 9 January three (cut by id).
-      "2023-01-09.1:2", "2023-01-09.2:1",
-      "2023-01-10:1", "2023-02:1", "2023-h2:1",
+      "2023-01-09.1:2",
+      "2023-01-09.2:1",
+      "2023-01-10:1",
+      "2023-02:1",
+      "2023-h2:1",
       "undated:2",
     ]);
     expect(bundles.map((bundle) => bundle.dated)).toEqual([...bundles.slice(0, -1).map(() => true), false]);
-    expect(bundles.flatMap((bundle) => bundle.articles.map((article) => article.id)).sort()).toEqual(articles.map((article) => article.id).sort());
+    expect(bundles.flatMap((bundle) => bundle.articles.map((article) => article.id)).sort()).toEqual(
+      articles.map((article) => article.id).sort(),
+    );
     for (const bundle of bundles) expect(bundle.articles.length).toBeLessThanOrEqual(2);
   });
 
@@ -49,7 +69,9 @@ describe("search bundles", () => {
     const added = [...base, ...dated(["2020-05-20"], base.length)];
     const before = new Map(archiveToBundles(base, 2).map((bundle) => [bundle.name, bundle.articles.map((article) => article.id)]));
     const after = new Map(archiveToBundles(added, 2).map((bundle) => [bundle.name, bundle.articles.map((article) => article.id)]));
-    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((name) => JSON.stringify(before.get(name)) !== JSON.stringify(after.get(name)));
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+      (name) => JSON.stringify(before.get(name)) !== JSON.stringify(after.get(name)),
+    );
     expect(changed.every((name) => name.startsWith("2020"))).toBe(true);
     expect(changed.length).toBeGreaterThan(0);
   });

@@ -16,7 +16,15 @@ function file(name: string, text: string): string {
 
 describe("public assets", () => {
   it("lists the stylesheets and scripts of public/, not the other files", () => {
-    expect(minifiedAssetsIn("public")).toEqual(["lists.css", "not-found.js", "search-highlight.js", "search-timeline.js", "search.css", "search.js", "styles.css"]);
+    expect(minifiedAssetsIn("public")).toEqual([
+      "lists.css",
+      "not-found.js",
+      "search-highlight.js",
+      "search-timeline.js",
+      "search.css",
+      "search.js",
+      "styles.css",
+    ]);
   });
 
   it("minifies the real stylesheet and keeps its alternative texts and non-ASCII characters", () => {
@@ -29,7 +37,12 @@ describe("public assets", () => {
   });
 
   it("minifies a module script and keeps its top-level await", () => {
-    const minified = minifyAsset(file("a.js", "// a comment\nconst words = ['x'];\nif (words.length) {\n  const { default: Thing } = await import('/x.js');\n  new Thing();\n}\n"));
+    const minified = minifyAsset(
+      file(
+        "a.js",
+        "// a comment\nconst words = ['x'];\nif (words.length) {\n  const { default: Thing } = await import('/x.js');\n  new Thing();\n}\n",
+      ),
+    );
     expect(minified).not.toContain("a comment");
     expect(minified).toContain('await import("/x.js")');
   });

@@ -29,12 +29,18 @@ describe("a saved article's page ahead of the rebuild", () => {
   const preview = async (changed: string[]) => {
     const archive = await load();
     const citations = await CitationCache.open(undefined);
-    return async () => writeArticlePreviews({
-      root, archive, citationsOf: citations.citationsFor(archive), output, changed,
-      render: { articleContext: articlePageContext, articlePage: renderArticlePage },
-    });
+    return async () =>
+      writeArticlePreviews({
+        root,
+        archive,
+        citationsOf: citations.citationsFor(archive),
+        output,
+        changed,
+        render: { articleContext: articlePageContext, articlePage: renderArticlePage },
+      });
   };
-  const edit = async (change: (text: string) => string) => writeFile(path.join(root, file), change(await readFile(path.join(root, file), "utf8")));
+  const edit = async (change: (text: string) => string) =>
+    writeFile(path.join(root, file), change(await readFile(path.join(root, file), "utf8")));
 
   beforeEach(async () => {
     root = await tempDir("preview-project");

@@ -31,7 +31,10 @@ function parsed(file: string, text: string): ArticleRecord {
 describe("ArticlePageKeys", () => {
   const article = generateArticle(5);
   const file = `content/articles/${article.path}`;
-  const context = { crumbs: [{ label: "Home", url: "/" }], previous: { permalink: "/2020/x/", title: "X", language: "en", parsedDate: null } };
+  const context = {
+    crumbs: [{ label: "Home", url: "/" }],
+    previous: { permalink: "/2020/x/", title: "X", language: "en", parsedDate: null },
+  };
 
   it("gives the same key for the same record, context and code, and another when any of them differs", async () => {
     const keys = await ArticlePageKeys.open();

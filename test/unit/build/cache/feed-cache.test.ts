@@ -21,7 +21,8 @@ function documentsOf(cache: FeedCache, archive: Archive): string[] {
   return archive.feeds.flatMap((spec) => FORMATS.map((format) => cache.document(archive, spec, format)));
 }
 
-const freshDocuments = (archive: Archive) => archive.feeds.flatMap((spec) => FORMATS.map((format) => feedDocument(feedInput(archive, spec), format)));
+const freshDocuments = (archive: Archive) =>
+  archive.feeds.flatMap((spec) => FORMATS.map((format) => feedDocument(feedInput(archive, spec), format)));
 
 describe("the feed cache", () => {
   const folder = temporaryFolders();
@@ -62,7 +63,10 @@ describe("the feed cache", () => {
 
   it("makes again the feeds of an edited article, and forgets their old documents", async () => {
     const newest = archive.feeds[0]!.articles[0]!;
-    const edited = buildArchive(records.map((record) => (record.id === newest.id ? { ...record, html: `${record.html}<p>Corrected.</p>` } : record)), archive.site);
+    const edited = buildArchive(
+      records.map((record) => (record.id === newest.id ? { ...record, html: `${record.html}<p>Corrected.</p>` } : record)),
+      archive.site,
+    );
     const touched = edited.feeds.filter((spec) => spec.articles.some((article) => article.id === newest.id)).length;
     const cache = await FeedCache.open(dir);
     const documents = documentsOf(cache, edited);

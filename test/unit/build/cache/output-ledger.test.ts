@@ -39,7 +39,10 @@ describe("OutputLedger", () => {
     await rm(path.join(output, "removed.html"));
     const asked: string[] = [];
     for (const [file, text] of Object.entries(files)) {
-      expect(ledger.isUnchanged(file, () => (asked.push(file), text)), file).toBe(false);
+      expect(
+        ledger.isUnchanged(file, () => (asked.push(file), text)),
+        file,
+      ).toBe(false);
     }
     // A file with another time is not read or rendered; one with the same size and time is compared by its bytes.
     expect(asked.filter((file) => file !== "same-size.html")).toEqual([]);
@@ -73,7 +76,11 @@ describe("OutputLedger", () => {
   it("vouches for a file by what it was made from, without its bytes, while it is as the build left it", async () => {
     const [cacheDir, output] = [await tempDir("ledger"), await tempDir("site")];
     const first = await OutputLedger.open(cacheDir, output);
-    for (const [file, text, source] of [["a.xml", "<a/>", "key-a"], ["b.xml", "<b/>", "key-b"], ["c.xml", "<c/>", undefined]] as const) {
+    for (const [file, text, source] of [
+      ["a.xml", "<a/>", "key-a"],
+      ["b.xml", "<b/>", "key-b"],
+      ["c.xml", "<c/>", undefined],
+    ] as const) {
       await putFile(output, file, text);
       first.noteWritten(file, text, 0, source);
     }

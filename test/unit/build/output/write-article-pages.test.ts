@@ -31,7 +31,15 @@ describe("article pages written by the build", () => {
     const { archive, citationsOf } = await load();
     const output = await tempDir("article-pages");
     const told = new Map<string, string>();
-    const files = await writeArticlePages({ archive, articles: archive.articles, citationsOf, render: renderers, output, dryRun: false, written: (file, page) => told.set(file, page) });
+    const files = await writeArticlePages({
+      archive,
+      articles: archive.articles,
+      citationsOf,
+      render: renderers,
+      output,
+      dryRun: false,
+      written: (file, page) => told.set(file, page),
+    });
     expect(archive.articles.length).toBeGreaterThan(1);
     expect(files).toEqual(archive.articles.map((article) => permalinkToFile(article.permalink)));
     for (const [index, article] of archive.articles.entries()) {
@@ -45,7 +53,10 @@ describe("article pages written by the build", () => {
     const { archive, citationsOf } = await load();
     const output = await tempDir("article-pages-dry");
     let rendered = 0;
-    const counting = { ...renderers, articlePage: (...args: Parameters<typeof renderArticlePage>) => (rendered++, renderArticlePage(...args)) };
+    const counting = {
+      ...renderers,
+      articlePage: (...args: Parameters<typeof renderArticlePage>) => (rendered++, renderArticlePage(...args)),
+    };
     const files = await writeArticlePages({ archive, articles: archive.articles, citationsOf, render: counting, output, dryRun: true });
     expect(rendered).toBe(archive.articles.length);
     for (const file of files) expect(existsSync(path.join(output, file))).toBe(false);
