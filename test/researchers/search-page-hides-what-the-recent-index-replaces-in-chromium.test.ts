@@ -10,13 +10,19 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import type { SearchBundles } from "../../src/search-index/search-index-manifest.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { FIXTURE, RESEARCH_ARTICLES, type ResearchSite } from "./research-site.ts";
-import { openFilters, researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
+import {
+  dateOrderOf,
+  openFilters,
+  researchSiteInChromium,
+  resultPaths,
+  searchReady,
+  typeQuery,
+  waitForTitles,
+} from "./search-page-session.ts";
 
 const ENV = { HEMEROTECA_SEARCH_SHARD_SIZE: "3" };
 const EDITED = "/2023/02/10/february-report-from-puno/";
@@ -67,33 +73,8 @@ function buildEditedSite(): ResearchSite {
 
 const chromium = researchSiteInChromium(undefined, {}, buildEditedSite);
 
-/** The first day of each article after the edits, by its page's path; undated: undefined. */
-const FIRST_DAY = new Map<string, number | undefined>(
-  [...Object.values(FIXTURE).filter(({ url }) => url !== REMOVED), { url: ADDED, date: "2023-03-01" }].map(({ url, date }) => {
-    const parsed = date === null ? undefined : parseEdtfDate(date);
-    if (parsed && !parsed.ok) throw new Error(parsed.error);
-    return [url, parsed?.value.min] as const;
-  }),
-);
-
-async function resultPaths(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .locator(".search-result .pf-result-link")
-    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-  return hrefs.map((href) => new URL(href, "http://site").pathname);
-}
-
-function inDateOrder(paths: readonly string[], direction: 1 | -1): string[] {
-  const day = (address: string) => {
-    if (!FIRST_DAY.has(address)) throw new Error(`\`${address}\` is not an article of the edited fixture`);
-    return FIRST_DAY.get(address);
-  };
-  return [...paths].sort((a, b) => {
-    const [x, y] = [day(a), day(b)];
-    if (x === undefined || y === undefined) return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0);
-    return (x - y) * direction;
-  });
-}
+/** The order of a date sort over the articles after the edits. */
+const inDateOrder = dateOrderOf([...Object.values(FIXTURE).filter(({ url }) => url !== REMOVED), { url: ADDED, date: "2023-03-01" }]);
 
 describe("a search page over a main index and a recent one", () => {
   it("indexes only the changed and added articles again, and lists the main index's out-of-date pages as hidden", () => {

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { serveDirectory, type StaticServer } from "../support/static-server.ts";
 import { buildResearchSite, type ResearchSite } from "./research-site.ts";
@@ -126,4 +127,39 @@ export function researchSiteInChromium(
     problems: () => session?.problems ?? [],
     requested: () => [...(server?.requested ?? [])],
   };
+}
+
+/** The site paths the rendered results link to, in their order. */
+export async function resultPaths(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .locator(".search-result .pf-result-link")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  return hrefs.map((href) => new URL(href, "http://site").pathname);
+}
+
+/**
+ * The order of a date sort over `articles`: `paths` by the first day each may
+ * fall on (what both date sorts order by), `direction` 1 oldest first, -1
+ * newest first; undated last either way. A path of no such article is an error.
+ */
+export function dateOrderOf(
+  articles: ReadonlyArray<{ url: string; date: string | null }>,
+): (paths: readonly string[], direction: 1 | -1) => string[] {
+  const firstDay = new Map<string, number | undefined>(
+    articles.map(({ url, date }) => {
+      const parsed = date === null ? undefined : parseEdtfDate(date);
+      if (parsed && !parsed.ok) throw new Error(parsed.error);
+      return [url, parsed?.value.min] as const;
+    }),
+  );
+  const day = (address: string) => {
+    if (!firstDay.has(address)) throw new Error(`\`${address}\` is not an article of the fixture`);
+    return firstDay.get(address);
+  };
+  return (paths, direction) =>
+    [...paths].sort((a, b) => {
+      const [x, y] = [day(a), day(b)];
+      if (x === undefined || y === undefined) return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0);
+      return (x - y) * direction;
+    });
 }

@@ -9,42 +9,22 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { parseEdtfDate } from "../../src/records/edtf-date.ts";
 import type { SearchBundles } from "../../src/search-index/search-index-manifest.ts";
 import { FIXTURE } from "./research-site.ts";
-import { openFilters, researchSiteInChromium, searchReady, typeQuery, waitForTitles } from "./search-page-session.ts";
+import {
+  dateOrderOf,
+  openFilters,
+  researchSiteInChromium,
+  resultPaths,
+  searchReady,
+  typeQuery,
+  waitForTitles,
+} from "./search-page-session.ts";
 
 const chromium = researchSiteInChromium({ HEMEROTECA_SEARCH_SHARD_SIZE: "2" });
 const openPage = (address: string) => chromium.open(address);
 
-/** The first day each fixture article may fall on (what both date sorts order by), by its page's path; undated: none. */
-const FIRST_DAY = new Map<string, number | undefined>(
-  Object.values(FIXTURE).map(({ url, date }) => {
-    const parsed = date === null ? undefined : parseEdtfDate(date);
-    if (parsed && !parsed.ok) throw new Error(parsed.error);
-    return [url, parsed?.value.min] as const;
-  }),
-);
-
-async function resultPaths(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .locator(".search-result .pf-result-link")
-    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-  return hrefs.map((href) => new URL(href, "http://site").pathname);
-}
-
-/** `paths` in the order of a date sort: by first day, `direction` 1 oldest first, -1 newest first; undated last either way. */
-function inDateOrder(paths: readonly string[], direction: 1 | -1): string[] {
-  const day = (path: string) => {
-    if (!FIRST_DAY.has(path)) throw new Error(`\`${path}\` is not an article of the research fixture`);
-    return FIRST_DAY.get(path);
-  };
-  return [...paths].sort((a, b) => {
-    const [x, y] = [day(a), day(b)];
-    if (x === undefined || y === undefined) return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0);
-    return (x - y) * direction;
-  });
-}
+const inDateOrder = dateOrderOf(Object.values(FIXTURE));
 
 async function waitForPaths(page: Page, expected: readonly string[]): Promise<void> {
   await expect.poll(() => resultPaths(page), { timeout: 5000 }).toEqual(expected);
