@@ -68,7 +68,7 @@ export interface SizeResult {
 }
 
 export interface BenchResult {
-  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; platform: string; loadAverageAtStart: number[] };
+  machine: Machine;
   options: { articles: number[]; runs: number; seed: number };
   startedAt: string;
   sizes: SizeResult[];
@@ -250,16 +250,30 @@ async function benchSize(options: BenchOptions, articles: number, discards: Disc
   return { articles, generateMs: Math.round(generateMs), runs, failed };
 }
 
+/** The machine a benchmark ran on, and its load as the run began: on a shared machine every figure needs it. */
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryBytes: number;
+  node: string;
+  platform: string;
+  loadAverageAtStart: number[];
+}
+
+export function thisMachine(): Machine {
+  return {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryBytes: totalmem(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverageAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
+  };
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const result: BenchResult = {
-    machine: {
-      cpus: availableParallelism(),
-      cpuModel: cpus()[0]?.model ?? "unknown",
-      memoryBytes: totalmem(),
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-      loadAverageAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
-    },
+    machine: thisMachine(),
     options: { articles: options.articles, runs: options.runs, seed: options.seed },
     startedAt: new Date().toISOString(),
     sizes: [],

@@ -14,12 +14,12 @@
  * Rounds alternate which side goes first.
  */
 import { mkdir } from "node:fs/promises";
-import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+import { loadavg } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { buildScriptArgs } from "./build-script.ts";
 import { serveGzipped, type GzipStaticServer, type ServedResponse } from "./gzip-static-server.ts";
-import { ensureCorpus, hemerotecaBuild } from "./run-bench.ts";
+import { ensureCorpus, hemerotecaBuild, thisMachine, type Machine } from "./run-bench.ts";
 import { BenchInterrupted, runBuild } from "./run-build.ts";
 import { furtherQuery, searchQueries, type QueryKind } from "./search-queries.ts";
 import { STOCK_RESULT, writeStockPagefindSite } from "./stock-pagefind-site.ts";
@@ -85,7 +85,7 @@ export interface SearchSizeResult {
 }
 
 export interface SearchBenchResult {
-  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; platform: string };
+  machine: Machine;
   options: { articles: number[]; runs: number; seed: number };
   startedAt: string;
   sizes: SearchSizeResult[];
@@ -230,13 +230,7 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
 
 export async function runSearchBench(options: SearchBenchOptions): Promise<SearchBenchResult> {
   const result: SearchBenchResult = {
-    machine: {
-      cpus: availableParallelism(),
-      cpuModel: cpus()[0]?.model ?? "unknown",
-      memoryBytes: totalmem(),
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-    },
+    machine: thisMachine(),
     options: { articles: options.articles, runs: options.runs, seed: options.seed },
     startedAt: new Date().toISOString(),
     sizes: [],

@@ -196,7 +196,7 @@ const measurement = (
 
 describe("the search benchmark's report", () => {
   const result: SearchBenchResult = {
-    machine: { cpus: 2, cpuModel: "test", memoryBytes: 2 ** 34, node: "v20", platform: "linux x64" },
+    machine: { cpus: 2, cpuModel: "test", memoryBytes: 2 ** 34, node: "v20", platform: "linux x64", loadAverageAtStart: [1, 1, 1] },
     options: { articles: [10], runs: 3, seed: 1 },
     startedAt: "2026-01-01T00:00:00.000Z",
     sizes: [
