@@ -6,7 +6,8 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { buildSite, type BuildResult } from "../support/build-site.ts";
+import { runSearchCli } from "../../src/search/cli.ts";
+import { buildSite, projectRoot, type BuildResult } from "../support/build-site.ts";
 
 export const RESEARCH_ARTICLES = "test/fixtures/research/content/articles";
 
@@ -54,3 +55,24 @@ export const FIXTURE = {
 
 export type FixtureId = keyof typeof FIXTURE;
 export const FIXTURE_IDS = Object.keys(FIXTURE) as FixtureId[];
+
+/** What one run of `npm run search` answered. */
+export interface SearchRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run search` in this process with `args`, as from the project's folder with no environment, and keeps what it wrote. */
+export function runSearch(args: string[], options: { isTTY?: boolean } = {}): SearchRun {
+  let stdout = "";
+  let stderr = "";
+  const code = runSearchCli(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: options.isTTY ?? false,
+    cwd: projectRoot,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}

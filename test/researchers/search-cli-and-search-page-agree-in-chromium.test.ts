@@ -8,11 +8,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { runSearchCli, USAGE } from "../../src/search/cli.ts";
+import { USAGE } from "../../src/search/cli.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
 import { serveDirectory, type StaticServer } from "../support/static-server.ts";
-import { RESEARCH_ARTICLES } from "./research-site.ts";
+import { RESEARCH_ARTICLES, runSearch, type SearchRun } from "./research-site.ts";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
@@ -64,17 +64,8 @@ afterAll(async () => {
   }
 });
 
-function runCli(site: Served, args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = "";
-  let stderr = "";
-  const code = runSearchCli([...args, "--db", path.join(site.output, "data", "archive.sqlite")], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    cwd: projectRoot,
-    env: {},
-  });
-  return { code, stdout, stderr };
+function runCli(site: Served, args: string[]): SearchRun {
+  return runSearch([...args, "--db", path.join(site.output, "data", "archive.sqlite")]);
 }
 
 /** The addresses of the articles `npm run search` finds, all of them. */

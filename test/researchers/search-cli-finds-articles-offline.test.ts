@@ -3,10 +3,9 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateToDayRange, dayRangesOverlap } from "../../src/exports/day-range.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
-import { runSearchCli } from "../../src/search/cli.ts";
 import type { SearchHit } from "../../src/search/search-archive.ts";
 import { projectRoot } from "../support/build-site.ts";
-import { buildResearchSite, FIXTURE, type FixtureId, type ResearchSite } from "./research-site.ts";
+import { buildResearchSite, FIXTURE, runSearch, type FixtureId, type ResearchSite } from "./research-site.ts";
 
 let site: ResearchSite;
 let db: string;
@@ -24,16 +23,7 @@ interface Run {
 }
 
 function search(args: string[], options: { isTTY?: boolean; withDb?: boolean } = {}): Run {
-  let stdout = "";
-  let stderr = "";
-  const code = runSearchCli([...(options.withDb === false ? [] : ["--db", db]), ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: options.isTTY ?? false,
-    cwd: projectRoot,
-    env: {},
-  });
-  return { code, stdout, stderr };
+  return runSearch([...(options.withDb === false ? [] : ["--db", db]), ...args], { isTTY: options.isTTY ?? false });
 }
 
 /** A hit of the JSON output, whose ids are the fixture's. */

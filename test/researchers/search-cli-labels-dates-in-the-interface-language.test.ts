@@ -9,9 +9,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateLabel, messagesFor } from "../../src/archive/interface-messages.ts";
 import { parseEdtfDate } from "../../src/records/edtf-date.ts";
-import { runSearchCli } from "../../src/search/cli.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
-import { FIXTURE, RESEARCH_ARTICLES } from "./research-site.ts";
+import { FIXTURE, RESEARCH_ARTICLES, runSearch } from "./research-site.ts";
 
 let content = "";
 let output = "";
@@ -31,15 +30,7 @@ afterAll(async () => {
 });
 
 function search(args: string[]): string {
-  let stdout = "";
-  let stderr = "";
-  const code = runSearchCli([...args, "--db", path.join(output, "data", "archive.sqlite")], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    cwd: projectRoot,
-    env: {},
-  });
+  const { code, stdout, stderr } = runSearch([...args, "--db", path.join(output, "data", "archive.sqlite")]);
   expect(code, stderr).toBe(0);
   return stdout;
 }

@@ -10,9 +10,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseBibtex } from "@retorquere/bibtex-parser";
 import { RISParser } from "biblatex-csl-converter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runSearchCli } from "../../src/search/cli.ts";
-import { projectRoot } from "../support/build-site.ts";
-import { buildResearchSite, type ResearchSite } from "./research-site.ts";
+import { buildResearchSite, runSearch, type ResearchSite, type SearchRun } from "./research-site.ts";
 
 let site: ResearchSite;
 
@@ -21,17 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => site?.remove());
 
-function search(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = "";
-  let stderr = "";
-  const code = runSearchCli([...args, "--db", site.file("/data/archive.sqlite")], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    cwd: projectRoot,
-    env: {},
-  });
-  return { code, stdout, stderr };
+function search(args: string[]): SearchRun {
+  return runSearch([...args, "--db", site.file("/data/archive.sqlite")]);
 }
 
 /** The matches as `--json` lists them: id and address, in order. */

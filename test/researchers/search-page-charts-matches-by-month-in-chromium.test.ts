@@ -7,8 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { runSearchCli } from "../../src/search/cli.ts";
-import { projectRoot } from "../support/build-site.ts";
+import { runSearch } from "./research-site.ts";
 import { researchSiteInChromium, searchReady, typeQuery } from "./search-page-session.ts";
 
 /** The chart is folded behind its button until the reader opens it. */
@@ -24,26 +23,16 @@ const chromium = researchSiteInChromium();
 
 /** `--count-by month` for a query, optionally within one publication: period -> articles. */
 function cliCounts(query: string, publication?: string): Record<string, number> {
-  let stdout = "";
-  const code = runSearchCli(
-    [
-      query,
-      "--count-by",
-      "month",
-      "--json",
-      ...(publication ? ["--publication", publication] : []),
-      "--db",
-      chromium.site.file("/data/archive.sqlite"),
-    ],
-    {
-      stdout: (text) => (stdout += text),
-      stderr: () => {},
-      isTTY: false,
-      cwd: projectRoot,
-      env: {},
-    },
-  );
-  expect(code).toBe(0);
+  const { code, stdout, stderr } = runSearch([
+    query,
+    "--count-by",
+    "month",
+    "--json",
+    ...(publication ? ["--publication", publication] : []),
+    "--db",
+    chromium.site.file("/data/archive.sqlite"),
+  ]);
+  expect(code, stderr).toBe(0);
   return Object.fromEntries((JSON.parse(stdout) as Array<{ period: string; articles: number }>).map((c) => [c.period, c.articles]));
 }
 
@@ -61,14 +50,20 @@ async function chartTable(page: Page): Promise<{ head: string[]; rows: string[][
 const monthLabel = (month: string) =>
   new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 
+/** The search page searched for `query`, its chart opened and shown. */
+async function chartFor(query: string) {
+  const page = await chromium.open("/search/");
+  await searchReady(page);
+  await typeQuery(page, query);
+  await openChart(page);
+  const figure = page.locator("#search-timeline");
+  await figure.waitFor({ state: "visible" });
+  return { page, figure };
+}
+
 describe("the chart of matches by month", () => {
   it("counts each month, undated and looser dates apart, by publication, as --count-by month does", async () => {
-    const page = await chromium.open("/search/");
-    await searchReady(page);
-    await typeQuery(page, "peru");
-    await openChart(page);
-    const figure = page.locator("#search-timeline");
-    await figure.waitFor({ state: "visible" });
+    const { page, figure } = await chartFor("peru");
     await expect.poll(() => page.locator("pagefind-summary").innerText()).toMatch(/^\d+ results for peru$/);
     const { head, rows } = await chartTable(page);
     expect(head[0]).toBe("Month");
@@ -105,12 +100,7 @@ describe("the chart of matches by month", () => {
   });
 
   it("is redrawn for a new query and hidden when nothing matches", async () => {
-    const page = await chromium.open("/search/");
-    await searchReady(page);
-    await typeQuery(page, "peru");
-    await openChart(page);
-    const figure = page.locator("#search-timeline");
-    await figure.waitFor({ state: "visible" });
+    const { page, figure } = await chartFor("peru");
     await typeQuery(page, "juliaca");
     const juliaca = cliCounts("juliaca");
     await expect.poll(async () => (await chartTable(page)).rows.map((row) => Number(row.at(-1)))).toEqual(Object.values(juliaca));
