@@ -13,6 +13,7 @@ const SITE_TESTS = [
   "test/researchers/exports-have-a-manifest-and-whole-archive-citations.test.ts",
   "test/researchers/feeds-are-valid-and-say-what-is-new.test.ts",
   "test/editors/dev-server-shows-build-errors.test.ts",
+  "test/editors/start-serves-a-first-build-s-errors.test.ts",
   "test/editors/edited-collection.test.ts",
   "test/maintainers/bodies-are-read-in-bounded-time.test.ts",
   "test/maintainers/broken-files-are-rejected.test.ts",

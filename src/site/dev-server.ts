@@ -150,6 +150,15 @@ async function adaptDevServer(host: string): Promise<void> {
   };
 }
 
+/**
+ * Wraps the dev server's class now, for a server started before any build has
+ * begun its "before" steps (serve.ts, when the first build fails): it must
+ * listen on the same host and show the same error page.
+ */
+export async function prepareDevServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await adaptDevServer(devServerHost(env));
+}
+
 /** Reloads the pages open in the browser, unless a build error stands (its page gives way only to a whole build). */
 export function reloadOpenPages(): void {
   if (buildError === undefined) for (const server of listening) server.sendUpdateNotification({ type: "eleventy.reload", files: [] });

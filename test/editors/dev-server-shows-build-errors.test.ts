@@ -8,9 +8,7 @@
  * the open pages reload again once the pages are written, before the search
  * index and the data exports).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile, cp } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,45 +16,14 @@ import { launchBrowser } from "../support/browser.ts";
 import { projectRoot } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 import { waitFor } from "../support/wait-for.ts";
+import { listeningAddresses, LOOPBACK_ADDRESSES, startServer, type StartedServer } from "./support/start-server.ts";
 
 const tempDir = temporaryFolders();
 const ARTICLE_URL = "/2023/01/09/police-massacre-in-juliaca/";
 
-/** `npm start` as package.json runs it, on other articles, output and caches, and a port of its own. */
-function startServer(articles: string, site: string, cache: string): { child: ChildProcess; output: () => string } {
-  const [node, ...args] = (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts.start as string).split(/\s+/);
-  expect(node).toBe("node");
-  // A port unlikely to be taken; the server takes the next free one if it is, and says which.
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [...args, `--port=${port}`], {
-    cwd: projectRoot,
-    env: { ...process.env, HEMEROTECA_ARTICLES: articles, HEMEROTECA_OUTPUT: site, HEMEROTECA_CACHE: cache, HEMEROTECA_HOST: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so that its Pagefind processes end with it.
-    detached: true,
-  });
-  let output = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  return { child, output: () => output };
-}
-
-/** The local addresses listening on `port` (Linux: /proc/net/tcp and tcp6), as hexadecimal as the kernel writes them. */
-function listeningAddresses(port: number): string[] {
-  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
-  return ["/proc/net/tcp", "/proc/net/tcp6"].flatMap((file) =>
-    readFileSync(file, "utf8")
-      .split("\n")
-      .slice(1)
-      .map((line) => line.trim().split(/\s+/))
-      .filter((fields) => fields[1]?.endsWith(`:${hexPort}`) && fields[3] === "0A")
-      .map((fields) => fields[1]!.split(":")[0]!),
-  );
-}
-
 describe("npm start", () => {
   let articles: string;
-  let server: { child: ChildProcess; output: () => string };
+  let server: StartedServer;
   let url: string;
   let browser: Browser;
 
@@ -64,27 +31,19 @@ describe("npm start", () => {
     articles = path.join(await tempDir("served-articles"), "articles");
     await cp(path.join(projectRoot, "test/fixtures/basic/content/articles"), articles, { recursive: true });
     server = startServer(articles, await tempDir("served-site"), await tempDir("served-cache"));
-    url = await waitFor(
-      "the server's address",
-      () => {
-        if (server.child.exitCode !== null) throw new Error(`npm start exited (${server.child.exitCode}):\n${server.output()}`);
-        return /Server at (http:\/\/localhost:\d+)\//.exec(server.output())?.[1];
-      },
-      { ms: 240_000, detail: server.output },
-    );
+    url = await server.url();
     browser = await launchBrowser();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server?.child.exitCode === null && server.child.pid) process.kill(-server.child.pid, "SIGTERM");
+    server?.stop();
   });
 
   it("listens on localhost only", () => {
     const addresses = listeningAddresses(Number(new URL(url).port));
     expect(addresses.length).toBeGreaterThan(0);
-    // 127.0.0.1 or ::1, never every interface (0.0.0.0 or ::).
-    for (const address of addresses) expect(["0100007F", "00000000000000000000000001000000"]).toContain(address);
+    for (const address of addresses) expect(LOOPBACK_ADDRESSES).toContain(address);
   });
 
   it("shows a broken article's error in the open page until it is fixed, then the page again", async () => {

@@ -67,7 +67,9 @@ export function lockFileOf(site: string): string {
  * incremental build (which renders only some pages) and a dry run (which
  * writes nothing).
  */
-export function buildsInPlace(argv: readonly string[]): boolean {
+export function buildsInPlace(argv: readonly string[], runMode = process.env.ELEVENTY_RUN_MODE): boolean {
+  // `npm start` runs Eleventy from its own script (src/site/serve.ts), which Eleventy tells by its run mode.
+  if (runMode === "serve" || runMode === "watch") return true;
   return argv.some((arg) => /^--(serve|watch|incremental|dryrun)(=|$)/.test(arg) && !/^--\w+=false$/.test(arg));
 }
 
