@@ -16,7 +16,7 @@ import { validateArchive } from "../records/validate-archive.ts";
 import type { ArticleRecord } from "../records/article-record.ts";
 import { compareProblems, countBySeverity, type CheckProblem, type CheckSeverity, type OriginProblem } from "./check-problem.ts";
 import { checkEmptyBodies, checkPlaceholders, checkSourceRefs, reviewNotes } from "./check-records.ts";
-import { checkPublicationSpellings, checkVocabularyTags } from "./check-names.ts";
+import { checkPublicationSpellings, checkVocabularyTags } from "../records/name-spellings.ts";
 import { readVocabularyFile } from "../import/assign-tags.ts";
 import { readSiteFile, siteDateRange, siteFileFor } from "../archive/site-file.ts";
 import { datesOutsideRange } from "../records/date-range.ts";

@@ -2,12 +2,9 @@
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { decodeArticleBytes, parseFrontMatter } from "../records/front-matter.ts";
-import { listArticleFiles, plainArticleFiles } from "../records/load-articles.ts";
-import { readFile } from "node:fs/promises";
 import { FIELDS, type FieldValues } from "./article-fields.ts";
 import { askForFields, PromptCancelled } from "./ask-fields.ts";
-import { planArticle } from "./plan-article.ts";
+import { planArticle, readArchiveNames, type Plan } from "./plan-article.ts";
 import { ArticleExistsError, writeNewArticle } from "./write-article.ts";
 import { unwritableFolder, writeErrorInWords } from "../lib/writable-folders.ts";
 import { relativeWithin } from "../lib/paths.ts";
@@ -53,17 +50,22 @@ export interface NewIo {
 }
 
 async function knownPublications(root: string): Promise<string[]> {
-  const names = new Set<string>();
-  const { plain } = await plainArticleFiles((await listArticleFiles(root)).map((file) => ({ file, absolute: path.join(root, file) })));
-  for (const { file } of plain) {
-    try {
-      const { data } = parseFrontMatter(decodeArticleBytes(await readFile(path.join(root, file))));
-      if (typeof data.publication === "string") names.add(data.publication);
-    } catch {
-      // skipped: check reports broken files
-    }
-  }
-  return [...names].sort().slice(0, 12);
+  const { records } = await readArchiveNames(root);
+  return [...new Set(records.map((record) => record.publication).filter(Boolean))].sort().slice(0, 12);
+}
+
+/** The fields written otherwise than given, and check's warnings on the file, for the editor to read. */
+function planNotes(plan: Extract<Plan, { ok: true }>): string {
+  let notes = "";
+  if (plan.respelt.length)
+    notes += `Written as the archive writes them (\`npm run check\` would report the spellings given):\n${plan.respelt
+      .map((r) => `  ${r.field}: \`${inertLine(r.written)}\`, not \`${inertLine(r.given)}\`: ${inertLine(r.message)}\n`)
+      .join("")}`;
+  if (plan.warnings.length)
+    notes += `\`npm run check\` will warn:\n${plan.warnings
+      .map((w) => `  ${w.field}: ${inertLine(w.message)}\n      hint: ${inertLine(w.hint)}\n`)
+      .join("")}`;
+  return notes;
 }
 
 export async function newCli(argv: string[], io: NewIo): Promise<number> {
@@ -118,7 +120,9 @@ export async function newCli(argv: string[], io: NewIo): Promise<number> {
   }
   const shown = relativeWithin(io.cwd, path.join(root, plan.file)) ?? path.join(root, plan.file);
   if (values["dry-run"]) {
-    io.stdout(`Would write ${inertLine(shown)} (dry run, nothing written):\n\n${inertLines(plan.text)}`);
+    io.stdout(
+      `Would write ${inertLine(shown)} (dry run, nothing written):\n\n${inertLines(plan.text)}${planNotes(plan) ? `\n${planNotes(plan)}` : ""}`,
+    );
     return 0;
   }
   const refused = await unwritableFolder(root, [plan.file]);
@@ -140,6 +144,8 @@ export async function newCli(argv: string[], io: NewIo): Promise<number> {
     }
     throw error;
   }
-  io.stdout(`Wrote ${inertLine(shown)}\nNext: write the article's text below the front matter, then run \`npm run check\`.\n`);
+  io.stdout(
+    `Wrote ${inertLine(shown)}\n${planNotes(plan)}Next: write the article's text below the front matter, then run \`npm run check\`.\n`,
+  );
   return 0;
 }

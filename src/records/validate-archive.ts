@@ -127,14 +127,14 @@ export function validateArchive(records: readonly ArticleRecord[], locate: Locat
     for (const tag of rest) {
       const record = seen.get(tag)!;
       const index = (record.tags ?? []).indexOf(tag);
-      at(
-        record,
-        ["tags", index],
-        `tag \`${tag}\` differs from \`${first}\` only in case or accents`,
-        `write it as \`${first}\``,
-        "warning",
-      );
+      const { message, hint } = tagSpellingWords(tag, first!);
+      at(record, ["tags", index], message, hint, "warning");
     }
   }
   return problems;
+}
+
+/** The words of the warning on a tag written otherwise than the archive's first spelling of it (also `npm run new`'s). */
+export function tagSpellingWords(tag: string, first: string): { message: string; hint: string } {
+  return { message: `tag \`${tag}\` differs from \`${first}\` only in case or accents`, hint: `write it as \`${first}\`` };
 }

@@ -85,6 +85,60 @@ describe("npm run new", () => {
     expect((await runCheck({ root: project.root })).problems).toEqual([]);
   });
 
+  it("writes a publication and tags as the archive spells them, where check would refuse the spellings given, and says why", async () => {
+    const vocabulary = "strike:\n  en: [strike]\n  es: [huelga*, paro]\n  labels: { es: huelga }\n";
+    const existing = (title: string, tags: string) =>
+      `---\ntitle: ${title}\npublication: Fight Back! News\nlanguage: en\ntags: [${tags}]\n---\n\nBody text.\n`;
+    project = tempProject({
+      "content/tags.yml": vocabulary,
+      "content/articles/fight-back-news/a.md": existing("A", "strike, Perú"),
+      "content/articles/fight-back-news/b.md": existing("B", "Perú"),
+    });
+    const { code, stdout, stderr } = await runNew([
+      "--title",
+      "Nota de prueba",
+      "--publication",
+      "fight back news",
+      "--language",
+      "es",
+      "--tags",
+      // The `es` label of `strike`, `strike` with a capital, a tag of other articles without its accent, and a new one.
+      "huelga, Strike, peru, Lima",
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const file = "content/articles/fight-back-news/nota-de-prueba.md";
+    const text = readFileSync(path.join(project.root, file), "utf8");
+    expect(text).toContain("publication: Fight Back! News\n");
+    expect(text).toContain("tags:\n  - strike\n  - Perú\n  - Lima\n");
+    // Each change, in check's words.
+    expect(stdout).toContain(
+      "publication: `Fight Back! News`, not `fight back news`: publication `fight back news` differs from `Fight Back! News` (2 articles) only in case, accents or punctuation",
+    );
+    expect(stdout).toContain("tags: `strike`, not `huelga`: tag `huelga` is the `es` label of the vocabulary's tag `strike`");
+    expect(stdout).toContain("tags: `strike`, not `Strike`: tag `Strike` is the vocabulary's tag `strike` written differently");
+    expect(stdout).toContain("tags: `Perú`, not `peru`: tag `peru` differs from `Perú` only in case or accents");
+    // Check has nothing to say of the new file once its text is written.
+    writeFileSync(path.join(project.root, file), text.replace(BODY_PLACEHOLDER, "Texto."));
+    expect((await runCheck({ root: project.root })).problems).toEqual([]);
+  });
+
+  it("keeps one of a vocabulary tag's words as given, with check's warning, which check then gives", async () => {
+    project = tempProject({ "content/tags.yml": "strike:\n  es: [huelga*, paro]\n" });
+    const { code, stdout } = await runNew(["--title", "Paro", "--publication", "Test Press", "--language", "es", "--tags", "Lima, paro"]);
+    expect(code).toBe(0);
+    const file = "content/articles/test-press/paro.md";
+    const text = readFileSync(path.join(project.root, file), "utf8");
+    expect(text).toContain("tags:\n  - Lima\n  - paro\n");
+    expect(stdout).toContain(
+      "`npm run check` will warn:\n  tags.1: tag `paro` is one of the words of the vocabulary's tag `strike`\n      hint: write `strike`",
+    );
+    writeFileSync(path.join(project.root, file), text.replace(BODY_PLACEHOLDER, "Texto."));
+    expect((await runCheck({ root: project.root })).problems).toEqual([
+      expect.objectContaining({ file, field: "tags.1", origin: "tag-word", severity: "warning" }),
+    ]);
+  });
+
   it("gives a unique id across the whole archive, and never replaces a file", async () => {
     project = tempProject({
       // Same title in another publication: the id is taken archive-wide.
