@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { reportToJson, reportToText } from "./format-report.ts";
 import { runCheck, type CheckReport } from "./run-check.ts";
+import { parseWorkersStarted } from "../records/parse-pool.ts";
 import { relativeWithin } from "../lib/paths.ts";
 import { inertLine } from "../lib/terminal-text.ts";
 
@@ -86,7 +87,13 @@ export async function checkCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`check: ${inertLine(only.error)}\n\n${CHECK_USAGE}`);
     return 2;
   }
+  const started = performance.now();
   const report = relativeTo(await runCheck({ root, ...(only ? { files: only.files } : {}) }), root, io.cwd);
   io.stdout(values.json ? reportToJson(report) : reportToText(report, { notes: Boolean(values.notes) }));
+  // As the build's: one line for the benchmark and the tests, on request.
+  if (process.env.HEMEROTECA_TIMINGS === "1")
+    io.stderr(
+      `HEMEROTECA_TIMINGS ${JSON.stringify({ checkMs: Math.round(performance.now() - started), parseWorkersStarted: parseWorkersStarted() })}\n`,
+    );
   return report.counts.error > 0 ? 1 : 0;
 }

@@ -113,12 +113,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const tagsFile = options.tagsFile ?? "content/tags.yml";
   const siteFile = options.siteFile ?? siteFileFor(articlesDir);
   const locate = locateIn(root);
-  // Articles are parsed on a worker (parse-pool.ts): it starts now, while the files are listed and read.
-  sharedParsePool();
-
-  const articleFiles = await listArticleFiles(root, articlesDir);
   // The build's record cache where it has one (cache-registry.ts); none with `HEMEROTECA_NO_CACHE=1`.
   const recordCache = options.recordCache ?? cachePath(cacheRoot(root), "records");
+  // Articles are parsed on a worker (parse-pool.ts). With no record cache every one is: the worker starts now, while
+  // the files are listed and read. With one, it starts at the first file the cache lacks, so not at all when the
+  // build (or `npm start`) has left every file's record there.
+  if (!(recordCache && existsSync(recordCache))) sharedParsePool();
+
+  const articleFiles = await listArticleFiles(root, articlesDir);
   // Deferred writes never committed: check reads the cache and leaves it to the build.
   const parseFiles =
     recordCache && existsSync(recordCache) ? cachedParallelParser({ cacheDir: recordCache, deferCacheWrites: () => {} }) : undefined;

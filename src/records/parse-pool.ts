@@ -276,6 +276,7 @@ export class ParsePool {
   }
 
   private start(): Slot {
+    workersStarted += 1;
     const shared = new SharedArrayBuffer(STATE_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     const state = new Int32Array(shared);
     state[WorkerState.Batch] = -1;
@@ -390,6 +391,12 @@ export class ParsePool {
 }
 
 let shared: ParsePool | undefined;
+/** Parse workers this process has started: `npm run check` reports it with its timings (`HEMEROTECA_TIMINGS=1`). */
+let workersStarted = 0;
+
+export function parseWorkersStarted(): number {
+  return workersStarted;
+}
 
 /**
  * The process's pool, started with one worker on first use and kept: the dev

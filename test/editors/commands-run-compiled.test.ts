@@ -12,6 +12,8 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/build-site.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
+import { cachedParallelParser } from "../../src/records/load-articles.ts";
+import { cachePath } from "../../src/lib/cache-registry.ts";
 
 const tempDir = temporaryFolders();
 /** The compiled copies of this file's runs: made by the first test, used by the others. */
@@ -87,6 +89,32 @@ describe("commands compiled once", () => {
     expect(result.stdout).toContain("content/articles/press/long.md 6:1 the body is not read");
     expect(result.stdout).toContain("reading it took longer than 0.05 s, the time one file may take");
     expect(result.stdout).not.toContain("short.md");
+  });
+
+  it("starts no parse worker when the build's record cache has every article, and one when it lacks one", async () => {
+    const cache = await scriptsCache;
+    const root = await tempDir("cached-articles");
+    const caches = await tempDir("cached-articles-cache");
+    const file = (name: string) => path.join(root, "content/articles/press", name);
+    await mkdir(path.dirname(file("a.md")), { recursive: true });
+    await writeFile(file("a.md"), "---\ntitle: A\npublication: Press\nlanguage: en\n---\nA body.\n");
+    await writeFile(file("b.md"), "---\ntitle: B\npublication: Press\nlanguage: en\n---\nAnother body.\n");
+    // The record cache as a build leaves it: every file parsed by the same code (on a pool of its own, closed after).
+    await cachedParallelParser({ cacheDir: cachePath(caches, "records")!, threads: 1 })(
+      ["a.md", "b.md"].map((name) => ({ file: `content/articles/press/${name}`, absolute: file(name) })),
+    );
+    const workersStarted = () => {
+      const result = run(["scripts/run.mjs", "check", "--root", root], {
+        HEMEROTECA_SCRIPTS_CACHE: cache,
+        HEMEROTECA_CACHE: caches,
+        HEMEROTECA_TIMINGS: "1",
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(/^HEMEROTECA_TIMINGS (.*)$/m.exec(result.stderr)![1]!).parseWorkersStarted as number;
+    };
+    expect(workersStarted()).toBe(0);
+    await writeFile(file("b.md"), "---\ntitle: B\npublication: Press\nlanguage: en\n---\nAn edited body.\n");
+    expect(workersStarted()).toBe(1);
   });
 
   it("names the script it has no file for", () => {
