@@ -68,8 +68,9 @@ export default defineConfig({
     // workers' (test/support/build-site.ts), and servers take a free port. Two at a time on two cores: a build
     // already keeps a second core busy with its workers and Pagefind.
     maxWorkers: 2,
-    // One temporary folder for the whole run, removed at its end (test/support/temporary-run-folder.ts).
-    globalSetup: ["test/support/temporary-run-folder.ts"],
+    // One temporary folder for the whole run, removed at its end (test/support/temporary-run-folder.ts), and the
+    // commands compiled once for every file that starts one (test/support/compile-commands.ts).
+    globalSetup: ["test/support/temporary-run-folder.ts", "test/support/compile-commands.ts"],
     projects: [
       {
         extends: true,

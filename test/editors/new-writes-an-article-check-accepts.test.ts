@@ -283,9 +283,10 @@ describe("npm run new", () => {
 
   it("works end to end as commands: new writes, check accepts", () => {
     project = tempProject();
-    const run = (script: string, args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", script, "--root", project.root, ...args], { cwd: projectRoot, encoding: "utf8" });
-    const made = run("scripts/new.ts", [
+    // As package.json runs them: the compiled commands (scripts/run.mjs), made once for every test that runs one.
+    const run = (command: string, args: string[]) =>
+      spawnSync(process.execPath, ["scripts/run.mjs", command, "--root", project.root, ...args], { cwd: projectRoot, encoding: "utf8" });
+    const made = run("new", [
       "--title",
       "Paro nacional",
       "--publication",
@@ -299,14 +300,14 @@ describe("npm run new", () => {
     ]);
     expect(made.status, made.stderr).toBe(0);
     expect(existsSync(path.join(project.root, "content/articles/peoples-dispatch/paro-nacional.md"))).toBe(true);
-    const placeholder = run("scripts/check.ts", []);
+    const placeholder = run("check", []);
     expect(placeholder.status, placeholder.stdout).toBe(1);
     expect(placeholder.stdout).toMatch(
       /^content\/articles\/peoples-dispatch\/paro-nacional\.md \d+:1 the body still holds the line `npm run new` wrote/m,
     );
     const file = path.join(project.root, "content/articles/peoples-dispatch/paro-nacional.md");
     writeFileSync(file, readFileSync(file, "utf8").replace(BODY_PLACEHOLDER, "Body text."));
-    const checked = run("scripts/check.ts", []);
+    const checked = run("check", []);
     expect(checked.status, checked.stdout).toBe(0);
     expect(checked.stdout).toMatch(/^OK: checked 1 article and 0 sources: 0 errors, 0 warnings, 0 notes for editors$/m);
   });

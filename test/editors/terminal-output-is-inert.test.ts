@@ -136,7 +136,8 @@ describe("npm run import", () => {
       writeFileSync(page, `# Lorem ipsum \u001b[2J dolor\n\nSit amet\u001b]0;pwned\u0007, consectetur adipiscing elit.\n`);
       const run = spawnSync(
         process.execPath,
-        ["--import", "tsx", "scripts/import.ts", "--publication", "Test\u001b[8m Press", "--root", folder, "--dry-run", "--report", page],
+        // As `npm run import` runs it: compiled (scripts/run.mjs).
+        ["scripts/run.mjs", "import", "--publication", "Test\u001b[8m Press", "--root", folder, "--dry-run", "--report", page],
         { cwd: projectRoot, encoding: "utf8" },
       );
       expect(run.status, run.stderr).toBe(0);

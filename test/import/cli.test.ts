@@ -1,5 +1,6 @@
 /**
- * The command line, end to end: `node --import tsx scripts/import.ts`.
+ * The command line, end to end, as `npm run import` runs it: `node
+ * scripts/run.mjs import`, the compiled command (made once for the test run).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readdir } from "node:fs/promises";
@@ -9,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rawPage, REPO, SHARED, tempRoot } from "./support.ts";
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { cwd: REPO, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["scripts/run.mjs", "import", ...args], { cwd: REPO, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

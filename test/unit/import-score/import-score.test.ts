@@ -314,7 +314,7 @@ describe("scoring pages with the importer", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-score-test-"));
     await writeFile(path.join(dir, "page.md"), PAGE);
     await writeFile(path.join(dir, "truth.yml"), truthYaml().replace("Headline three", "Headline nine"));
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/eval-import.ts", "--page", dir], { cwd: REPO });
+    const run = promisify(execFile)(process.execPath, ["scripts/run.mjs", "eval-import", "--page", dir], { cwd: REPO });
     await expect(run).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/truth\.yml: item 3 \(“Headline nine”\): the headline is not printed/),

@@ -36,7 +36,7 @@ describe("a file over the parse budget", () => {
     const hanging = [2, 9];
     for (const index of hanging)
       jobs.splice(index, 0, { file: `content/articles/crafted/hang-${index}.md`, bytes: article(`Hangs ${index}`) });
-    pool = new ParsePool({ entry: MISBEHAVING, threads: 2, batchSize: 4, deadlineSeconds: 2 });
+    pool = new ParsePool({ entry: MISBEHAVING, threads: 2, batchSize: 4, deadlineSeconds: 0.5 });
     const results = await pool.parse(jobs);
     expect(pool.replaced).toBe(2);
     for (const index of hanging) {
@@ -48,7 +48,7 @@ describe("a file over the parse budget", () => {
             line: 6,
             severity: "error",
             origin: "parse-budget",
-            message: "the body is not read: reading it took longer than 2 s, the time one file may take",
+            message: "the body is not read: reading it took longer than 0.5 s, the time one file may take",
           }),
         ],
       });
