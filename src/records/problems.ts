@@ -42,4 +42,11 @@ export class ContentError extends Error {
     this.name = "ContentError";
     this.problems = problems;
   }
+
+  /**
+   * Eleventy's log prints an error's stack after its message, unless this is
+   * set: for content problems the stack only repeats the whole list, and
+   * names no line an editor could use.
+   */
+  readonly skipOriginalStack = true;
 }

@@ -5,7 +5,8 @@
  * no page at all. Here it serves anyway, every page being the error page
  * (dev-server.ts: file, line, field and check's hint for each problem), and
  * watches as usual: the save that fixes the mistake builds the site, and the
- * open pages reload to show it.
+ * open pages reload to show it. It also builds again when an article is
+ * deleted, which Eleventy's watcher does not.
  */
 import { Eleventy } from "@11ty/eleventy";
 import { prepareDevServer } from "./dev-server.ts";
@@ -32,7 +33,7 @@ interface EleventyInternals {
  * listed; a build stopped before listing them (content problems stop it in
  * its first step) has them listed here.
  */
-async function buildAndWatch(eleventy: Eleventy): Promise<unknown> {
+async function buildAndWatch(eleventy: Eleventy): Promise<{ error: unknown } | undefined> {
   const internals = eleventy as unknown as EleventyInternals;
   const files = internals.eleventyFiles;
   if (typeof files?.getFiles !== "function")
@@ -51,7 +52,12 @@ async function buildAndWatch(eleventy: Eleventy): Promise<unknown> {
     }
   };
   try {
-    await eleventy.watch();
+    const rebuild = await eleventy.watch();
+    // Eleventy's watcher builds again when a file is saved or added, not when one is deleted: a deleted article would
+    // stay on the site, and deleting a broken file, a fix, would leave the error page standing.
+    eleventy.watcher.on("unlink", (file) => {
+      if (/\.(md|ya?ml)$/i.test(file)) void rebuild(file);
+    });
   } finally {
     // The rebuilds use Eleventy's own `write()`, whose failures its watcher shows (dev-server.ts).
     delete (internals as Partial<EleventyInternals>).write;
@@ -66,7 +72,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   await eleventy.init();
   // The server lists on localhost and shows the error page even when it starts after a failed build.
   await prepareDevServer();
-  const failure = (await buildAndWatch(eleventy)) as { error: unknown } | undefined;
+  const failure = await buildAndWatch(eleventy);
   await eleventy.serve(options.port);
   if (failure) {
     // Eleventy has logged the error (with check's hints, for content). The server shows it in every page.

@@ -8,7 +8,10 @@ declare module "@11ty/eleventy" {
     );
     init(): Promise<void>;
     restart(): Promise<void>;
-    watch(): Promise<void>;
+    /** Builds, then watches; answers the function its watcher calls with a changed file's path, which builds again. */
+    watch(): Promise<(file: string) => Promise<void>>;
+    /** Its file watcher, once `watch()` has started it. */
+    watcher: { on(event: "unlink", listener: (file: string) => void): unknown };
     stopWatch(): Promise<void>;
     serve(port?: number): Promise<void>;
     initWatch(): Promise<void>;

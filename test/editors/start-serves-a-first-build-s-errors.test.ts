@@ -3,8 +3,10 @@
  * It serves, on localhost only, every page as the error page, naming the
  * file, line and field with check's hint, and once the editor fixes the file
  * and saves, the page open in the browser turns into the article by itself.
+ * Deleting a broken file is a fix too: Eleventy alone does not build again
+ * when a file is deleted.
  */
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,6 +78,22 @@ describe("npm start when the first build fails", () => {
       );
       const served = await fetch(url + "/");
       expect(served.status).toBe(200);
+
+      // A new file with a mistake, then deleted.
+      const stray = path.join(articles, "iwo/stray.md");
+      await writeFile(stray, "---\ntitle: Stray\npublication: International Workers Organizer\n---\nText.\n");
+      await waitFor(
+        "the stray file's error in the open page",
+        async () => ((await heading.textContent().catch(() => "")) === "The site could not be built" ? true : undefined),
+        { ms: 120_000, detail: server.output },
+      );
+      expect(await page.locator("main").textContent()).toMatch(/iwo\/stray\.md 2:1 language: is required but missing/);
+      await rm(stray);
+      await waitFor(
+        "the article again once the file is deleted",
+        async () => ((await heading.textContent().catch(() => "")) === "Police massacre in Juliaca" ? true : undefined),
+        { ms: 120_000, detail: server.output },
+      );
     } finally {
       await page.close();
     }
