@@ -343,7 +343,8 @@ async function searchAsOne(search, term, options, sort) {
       if (place === undefined) {
         // A page the list does not know (a site half updated): shown last, not dropped.
         console.error(`The search result ${result.id} has no place in its bundle's date order`);
-        results.push({ ...result, score: -(2 ** 50) });
+        result.score = -(2 ** 50);
+        results.push(result);
         continue;
       }
       let at;
@@ -357,7 +358,10 @@ async function searchAsOne(search, term, options, sort) {
         undated = place < INDEX.recent.undated;
       }
       // Oldest first, undated pages go after every dated one (in their own order); newest first they are last already.
-      results.push({ ...result, score: direction === "asc" ? -(undated ? at + UNDATED_LAST : at) : at });
+      // The score is set on Pagefind's own result, not a copy: Pagefind frees a result's data in its worker once
+      // the result object is collected, and a copy's `data()` then finds nothing (its card stays a placeholder).
+      result.score = direction === "asc" ? -(undated ? at + UNDATED_LAST : at) : at;
+      results.push(result);
     }
   }
   results.sort((a, b) => b.score - a.score);
