@@ -103,7 +103,7 @@ describe("writeSearchIndex", () => {
       return { errors: [] };
     });
     const getFiles = vi.fn(async () => ({ errors: [], files }));
-    const createIndex = vi.fn(async (_config?: unknown) => ({ errors: [], index: { addCustomRecord, getFiles } }));
+    const createIndex = vi.fn(async () => ({ errors: [], index: { addCustomRecord, getFiles } }));
     return { records, addCustomRecord, createIndex };
   }
 
@@ -170,32 +170,6 @@ describe("writeSearchIndex", () => {
       await expect(writeSearchIndex(archive, output, api)).rejects.toThrow(/no page for `\/undated\/a\/` \(content\/articles\/x\.md\)/);
       expect(existsSync(path.join(output, "date-order.json"))).toBe(false);
     } finally {
-      rmSync(output, { recursive: true, force: true });
-    }
-  });
-
-  it("starts Pagefind with its allocator told to give freed memory back at once, unless the caller set it otherwise", async () => {
-    const kept = process.env._RJEM_MALLOC_CONF;
-    const output = mkdtempSync(path.join(tmpdir(), "hemeroteca-index-"));
-    try {
-      const seen: Array<string | undefined> = [];
-      const { createIndex } = pagefindGiving([fragment("en_1", archive.articles[0]!.permalink)]);
-      const api = {
-        createIndex: async (config: unknown) => {
-          // Pagefind's process is started by its first call, with the environment of that moment.
-          seen.push(process.env._RJEM_MALLOC_CONF);
-          return createIndex(config);
-        },
-        close: async () => null,
-      } as unknown as PagefindApi;
-      delete process.env._RJEM_MALLOC_CONF;
-      await writeSearchIndex(archive, output, api);
-      process.env._RJEM_MALLOC_CONF = "narenas:1";
-      await writeSearchIndex(archive, output, api);
-      expect(seen).toEqual(["dirty_decay_ms:0,muzzy_decay_ms:0", "narenas:1"]);
-    } finally {
-      if (kept === undefined) delete process.env._RJEM_MALLOC_CONF;
-      else process.env._RJEM_MALLOC_CONF = kept;
       rmSync(output, { recursive: true, force: true });
     }
   });
