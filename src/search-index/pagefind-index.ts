@@ -82,17 +82,7 @@ function dateOrderFile(
  * its `date-order.json` (search-date-order.ts): the records carry no sort key,
  * so Pagefind's metadata, which every search loads first, holds no list by date.
  */
-/**
- * Pagefind's allocator (jemalloc) keeps freed memory for ten seconds before
- * it gives it back; making the index frees much of what it builds, so handed
- * back at once, Pagefind's peak is lower (PERFORMANCE.md, "Memory"). Read by
- * Pagefind's process when it starts, from the environment it inherits; a
- * setting of the caller's own is kept.
- */
-const PAGEFIND_ALLOCATOR = "dirty_decay_ms:0,muzzy_decay_ms:0";
-
 export async function writeSearchIndex(archive: Archive, outputPath: string, api: PagefindApi = pagefind): Promise<{ pages: number }> {
-  process.env._RJEM_MALLOC_CONF ??= PAGEFIND_ALLOCATOR;
   const { index } = check("start an index", await api.createIndex({ forceLanguage: archive.site.language }));
   if (!index) throw new Error("Pagefind returned no index");
   try {
