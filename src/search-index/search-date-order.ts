@@ -2,7 +2,7 @@
  * `date-order.json`, beside each Pagefind bundle: the bundle's pages in
  * ascending date order, which the search page fetches only when the reader
  * sorts by date (public/search.js). Pagefind would keep a sort key as a list
- * of every page inside the metadata that every search loads first (21 KB
+ * of every page inside the metadata that every search loads first (25 KB
  * gzipped at 10,000 articles), so the records carry no sort key and the page
  * sorts the results itself by their places here.
  *
@@ -24,7 +24,7 @@ export interface DateOrder {
   full: Record<string, number>;
 }
 
-/** Pages with no date have this key, before every date: they take the first places (search-record.ts). */
+/** A page of a bundle and its sort key (undated pages have `0000-00-00`, before every date: search-record.ts). */
 export interface DatedPage {
   /** Pagefind's id of the page. */
   id: string;
