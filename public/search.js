@@ -3,8 +3,8 @@
  * the three things it does not do by itself:
  * - each result shows its date, publication and language (a result renderer
  *   that builds elements, never HTML strings from index data);
- * - sorting by relevance or by date (Pagefind's `sort` option, which the
- *   component UI of Pagefind 1.5 does not pass on: see `sortEverySearch`);
+ * - sorting by relevance or by date (by each bundle's date-order.json,
+ *   fetched when the reader first asks for date order: see `sortEverySearch`);
  * - the search in the address (`/search/?q=juliaca&language=Español&sort=newest`),
  *   updated as the reader types and read on load, so a search can be shared.
  * No inline script anywhere: this file works under
@@ -60,6 +60,7 @@ const BUNDLES = [
   ...(INDEX.recent ? [{ name: "recent", part: undefined }] : []),
 ];
 const JOINED = BUNDLES.length > 1;
+const bundlePathOf = (bundle) => (bundle.part ? bundle.part.path : INDEX.recent.path);
 await import(sitePath("/pagefind/pagefind-component-ui.js"));
 {
   // Each merged bundle is a Pagefind instance of its own, made from its entry here alone: without the
@@ -71,7 +72,7 @@ await import(sitePath("/pagefind/pagefind-component-ui.js"));
   ui.options.mergeIndex.push(
     ...BUNDLES.slice(1).map((bundle) => ({
       ...shared,
-      bundlePath: bundle.part ? bundle.part.path : INDEX.recent.path,
+      bundlePath: bundlePathOf(bundle),
       mergeFilter: { [BUNDLE_FILTER]: bundle.name },
     })),
   );
@@ -96,8 +97,37 @@ const formatMessage = (template, values) =>
 
 /** The filters of the index (src/search-index/pagefind-index.ts), in the order they go in the address. */
 const FILTERS = ["publication", "tag", "language", "year"];
-/** Sort choices -> Pagefind sort; undated articles sort first by date, and `searchAsOne` moves them last oldest first. */
+/** Sort choices -> key and direction; undated articles sort first by date, and `searchAsOne` moves them last oldest first. */
 const SORTS = { relevance: {}, newest: { date: "desc" }, oldest: { date: "asc" } };
+
+/**
+ * Each bundle's pages in ascending date order (date-order.json, written by
+ * src/search-index/search-date-order.ts, read by public/search-date-order.js),
+ * fetched the first time a search is sorted by date: a search by relevance
+ * never needs it, so Pagefind's metadata, which every search loads first,
+ * carries no list by date. Each is a function from a page's id to its place.
+ */
+const DATE_ORDERS = new Map();
+
+function dateOrder(bundlePath) {
+  if (!DATE_ORDERS.has(bundlePath)) {
+    const file = fetch(`${bundlePath}date-order.json`).then((response) => {
+      if (!response.ok) throw new Error(`${bundlePath}date-order.json: HTTP ${response.status}`);
+      return response.json();
+    });
+    DATE_ORDERS.set(
+      bundlePath,
+      Promise.all([import(sitePath("/search-date-order.js")), file])
+        .then(([{ placesIn }, order]) => placesIn(order))
+        .catch((error) => {
+          // Asked again on the next sorted search rather than kept failed.
+          DATE_ORDERS.delete(bundlePath);
+          throw error;
+        }),
+    );
+  }
+  return DATE_ORDERS.get(bundlePath);
+}
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -252,12 +282,12 @@ function withoutBundleFilter(counts) {
  *   taken off the counts: `filters` counts the results, `totalFilters` and
  *   `unfilteredResultCount` every page that matches the words alone;
  * - by relevance, results are ordered by score, as Pagefind merges them;
- * - by date, Pagefind's score in a sorted search is the page's place in its
- *   bundle's list by ascending date: a main part's offset turns it into a
- *   place in the whole main index, and `insertAt` gives a recent page its
- *   place among those, so the lists are joined without loading a fragment.
- *   Undated pages take the first places (their key is 0000-00-00): oldest
- *   first, they are moved after the dated ones.
+ * - by date, each result's place in its bundle's date order (`dateOrder`):
+ *   a main part's offset turns it into a place in the whole main index, and
+ *   `insertAt` gives a recent page its place among those, so the lists are
+ *   joined without loading a fragment. Undated pages take the first places
+ *   (their key is 0000-00-00): oldest first, they are moved after the dated
+ *   ones.
  */
 /** More than any place in an index: added to an undated page's place to put it after every dated one. */
 const UNDATED_LAST = 2 ** 40;
@@ -270,10 +300,19 @@ async function searchAsOne(search, term, options, sort) {
   );
   const only = (bundle, withFilters) => {
     const narrowed = withFilters ? filters : {};
-    return search(term, { ...options, sort, filters: JOINED ? { ...narrowed, [BUNDLE_FILTER]: bundle.name } : narrowed });
+    return search(term, { ...options, filters: JOINED ? { ...narrowed, [BUNDLE_FILTER]: bundle.name } : narrowed });
   };
+  // Fetched beside the search, not after it; a preload (`options.preload`) asks for its words' chunks only.
+  const orders = key && !options.preload ? Promise.all(BUNDLES.map((bundle) => dateOrder(bundlePathOf(bundle)))) : undefined;
   const replies = await Promise.all(BUNDLES.map((bundle) => only(bundle, true)));
   if (replies.some((reply) => !reply)) return null;
+  // Without its date order (the file could not be fetched) the results stay by relevance, and the console says why.
+  const placesOf = orders
+    ? await orders.catch((error) => {
+        console.error(`Cannot sort by date: ${error.message}`);
+        return undefined;
+      })
+    : undefined;
   // Pages matching the words alone, in each bundle with hidden pages: the replies above, unless filters narrowed them.
   const unfiltered = await Promise.all(
     BUNDLES.map((bundle, index) => (bundle.part && bundle.part.hidden.size && filtering ? only(bundle, false) : replies[index])),
@@ -296,11 +335,18 @@ async function searchAsOne(search, term, options, sort) {
         subtractPage(counts, part.hidden.get(result.id));
         continue;
       }
-      if (!key) {
+      if (!placesOf) {
         results.push(result);
         continue;
       }
-      const place = direction === "asc" ? -result.score : result.score;
+      const place = placesOf[index](result.id);
+      if (place === undefined) {
+        // A page the list does not know (a site half updated): shown last, not dropped.
+        console.error(`The search result ${result.id} has no place in its bundle's date order`);
+        result.score = -(2 ** 50);
+        results.push(result);
+        continue;
+      }
       let at;
       let undated;
       if (part) {
@@ -312,7 +358,10 @@ async function searchAsOne(search, term, options, sort) {
         undated = place < INDEX.recent.undated;
       }
       // Oldest first, undated pages go after every dated one (in their own order); newest first they are last already.
-      results.push({ ...result, score: direction === "asc" ? -(undated ? at + UNDATED_LAST : at) : at });
+      // The score is set on Pagefind's own result, not a copy: Pagefind frees a result's data in its worker once
+      // the result object is collected, and a copy's `data()` then finds nothing (its card stays a placeholder).
+      result.score = direction === "asc" ? -(undated ? at + UNDATED_LAST : at) : at;
+      results.push(result);
     }
   }
   results.sort((a, b) => b.score - a.score);
@@ -326,8 +375,8 @@ async function searchAsOne(search, term, options, sort) {
 }
 
 /**
- * The component UI searches through its Pagefind instance without a `sort`
- * option. Wrapping that instance's `search` when the UI stores it (it loads
+ * The component UI searches through its Pagefind instance without a sort.
+ * Wrapping that instance's `search` when the UI stores it (it loads
  * Pagefind itself, on first use) hands every search, the UI's own included,
  * the reader's choice, over every bundle (`searchAsOne`); its `filters`,
  * the counts before any search, lose the hidden pages and the bundles' own

@@ -31,8 +31,9 @@ With --search, it builds the corpus once with Hemeroteca and makes one stock
 Pagefind index of the same article pages, serves each from a local host that
 gzips text as GitHub Pages does, and in Chromium (/usr/bin/chromium, or
 CHROMIUM_PATH), with an empty cache for each query, measures a fixed list of
-common, rare and two-word queries: bytes on the wire, requests, time to the
-first result, and what a further search in the same page moves.
+common, rare and two-word queries (and, on Hemeroteca's page alone, one
+sorted newest first): bytes on the wire, requests, time to the first
+result, and what a further search in the same page moves.
 
 With --startup, it times instead how long each command takes to start
 (\`--help\` of check, new, import, search and bench, and a whole \`npm run

@@ -67,6 +67,8 @@ export interface SearchMeasurement {
   side: SearchSide;
   kind: QueryKind;
   query: string;
+  /** The sort in the address, when not by relevance. */
+  sort?: "newest";
   round: number;
   /** The first search in an empty cache, the search page included; `files` is every response, in order (in `--json`: where each byte went). */
   first: Transfer & { msToFirstResult: number; files: Array<{ path: string; bytes: number }> };
@@ -139,6 +141,7 @@ async function measureSearch(
   side: SearchSide,
   query: string,
   further: string,
+  sort?: "newest",
 ): Promise<Omit<SearchMeasurement, "kind" | "round">> {
   const { page: pagePath, result, input } = SIDES[side];
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -146,7 +149,7 @@ async function measureSearch(
     const page = await context.newPage();
     await networkQuiet(server);
     server.take();
-    await page.goto(`${server.url}${pagePath}?q=${encodeURIComponent(query)}`);
+    await page.goto(`${server.url}${pagePath}?q=${encodeURIComponent(query)}${sort ? `&sort=${sort}` : ""}`);
     const shown = await page
       .waitForFunction((selector) => (document.querySelector(selector) ? performance.now() : false), result, {
         polling: "raf",
@@ -179,7 +182,7 @@ async function measureSearch(
         );
       });
     await networkQuiet(server);
-    return { side, query, first, further: { ...transferOf(server.take()), query: further } };
+    return { side, query, ...(sort ? { sort } : {}), first, further: { ...transferOf(server.take()), query: further } };
   } finally {
     await context.close();
   }
@@ -208,13 +211,14 @@ async function benchSize(options: SearchBenchOptions, browser: Browser, articles
     const queries = searchQueries();
     for (let round = 1; round <= options.runs; round++) {
       const sides = round % 2 === 1 ? SEARCH_SIDES : [...SEARCH_SIDES].reverse();
-      for (const [index, { kind, query }] of queries.entries()) {
-        for (const side of sides) {
+      for (const [index, { kind, query, sort }] of queries.entries()) {
+        // The stock index has no date to sort by: a sorted query is Hemeroteca's alone.
+        for (const side of sort ? sides.filter((one) => one === "hemeroteca") : sides) {
           if (stop.aborted) throw BenchInterrupted.of(stop);
-          const measured = await measureSearch(browser, servers[side], side, query, furtherQuery(queries, index).query);
+          const measured = await measureSearch(browser, servers[side], side, query, furtherQuery(queries, index).query, sort);
           measurements.push({ ...measured, kind, round });
           options.log(
-            `  round ${round} ${side.padEnd(10)} ${JSON.stringify(query).padEnd(18)} first ${kb(measured.first.bytes)} in ${measured.first.requests} requests, ` +
+            `  round ${round} ${side.padEnd(10)} ${JSON.stringify(query).padEnd(18)}${sort ? ` (${sort})` : ""} first ${kb(measured.first.bytes)} in ${measured.first.requests} requests, ` +
               `${measured.first.msToFirstResult} ms; further ${kb(measured.further.bytes)} (load ${load()[0]})`,
           );
         }

@@ -4,16 +4,20 @@
  * the same words: common ones (the most frequent word, and a dictionary word
  * found in thousands of articles at 10,000), rare ones (invented words far
  * down the Zipf tail, in a few dozen articles at 1,000 and a few hundred at 10,000),
- * and two-word searches, in both languages.
+ * and two-word searches, in both languages; and one search sorted newest
+ * first (on Hemeroteca's page only: a stock Pagefind index of the article
+ * pages has no date to sort by).
  */
 import { ENGLISH_WORDS, lexiconOf, SPANISH_WORDS } from "./word-lists.ts";
 
-export const QUERY_KINDS = ["common", "rare", "two words"] as const;
+export const QUERY_KINDS = ["common", "rare", "two words", "newest first"] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 
 export interface SearchQuery {
   kind: QueryKind;
   query: string;
+  /** The search page's `sort` in the address; by relevance without it. */
+  sort?: "newest";
 }
 
 /** Zipf rank of the rare words: far below the dictionary words, yet present in a corpus of 1,000 articles. */
@@ -35,10 +39,18 @@ export function searchQueries(): SearchQuery[] {
     { kind: "rare", query: spanish[RARE_RANK]! },
     { kind: "two words", query: `${listed(ENGLISH_WORDS, "hammer")} ${listed(ENGLISH_WORDS, "prepare")}` },
     { kind: "two words", query: `${listed(SPANISH_WORDS, "camino")} ${listed(SPANISH_WORDS, "agua")}` },
+    { kind: "newest first", query: listed(ENGLISH_WORDS, "garden"), sort: "newest" },
   ];
 }
 
-/** The search made after `queries[index]` in the same browser context: the next one, the first after the last. */
+/**
+ * The search typed after `queries[index]` into the same page (in its sort): the next
+ * query by relevance, the first after the last.
+ */
 export function furtherQuery(queries: readonly SearchQuery[], index: number): SearchQuery {
-  return queries[(index + 1) % queries.length]!;
+  for (let step = 1; step <= queries.length; step++) {
+    const next = queries[(index + step) % queries.length]!;
+    if (!next.sort) return next;
+  }
+  throw new Error("The search benchmark has no query by relevance to type after another");
 }

@@ -1,6 +1,7 @@
 /**
  * An article as the site's search indexes it (a Pagefind custom record): its
- * text, the fields shown with a result, its filters and its sort keys. The
+ * text, the fields shown with a result and its filters; its date's place in
+ * date order is kept beside the index (search-date-order.ts), not in it. The
  * search index (src/search-index/pagefind-index.ts) is made of these, and the SQLite
  * export indexes the same words (sqlite.ts, `articleToSearchColumns`), so that
  * the two searches find the same articles: Pagefind makes every field of
@@ -18,21 +19,17 @@ export interface SearchRecord {
   language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
 }
 
 /**
- * Pagefind leaves a page out of results sorted by a key the page lacks, so
- * undated articles get a key too, `0000-00-00`: newest first (`date:desc`)
- * they come after every dated article. Oldest first they would come first:
- * the search page moves them to the end (public/search.js), knowing which
- * they are from their places (src/search-index/search-index-manifest.ts). One key, not
- * a second one that sorted undated articles last: each sort key is a list of
- * every page in the metadata a reader loads first.
+ * Undated articles get a key too, `0000-00-00`, before every date: newest
+ * first they come after every dated article. Oldest first they would come
+ * first: the search page moves them to the end (public/search.js), knowing
+ * which they are from their places (src/search-index/search-index-manifest.ts).
  */
 export const UNDATED_SORT_KEY = "0000-00-00";
 
-/** An article's sort keys, as Pagefind orders them (strings, compared byte by byte). */
+/** An article's sort keys for the search's date order (strings, compared byte by byte). */
 export function searchSortKeys(article: ArticleEntry): { date: string } {
   return { date: article.parsedDate ? timeToIsoDay(article.parsedDate.min) : UNDATED_SORT_KEY };
 }
@@ -86,6 +83,5 @@ export function articleToSearchRecord(
       ...(article.tags?.length ? { tag: article.tags } : {}),
       timeline: [articleToTimelinePeriod(article)],
     },
-    sort: searchSortKeys(article),
   };
 }

@@ -43,8 +43,14 @@ export const CACHES = {
   /** The Pagefind index: the main one, its pages kept in main.json, and the recent one. */
   searchIndex: {
     folder: "pagefind",
-    version: 5,
-    code: ["src/search-index/pagefind-index.ts", "src/exports/search-record.ts", "package-lock.json"],
+    version: 6,
+    code: [
+      "src/search-index/pagefind-index.ts",
+      "src/search-index/search-date-order.ts",
+      "src/search-index/search-index-pages.ts",
+      "src/exports/search-record.ts",
+      "package-lock.json",
+    ],
     module: "src/search-index/search-index-cache.ts",
   },
 } as const satisfies Record<string, CacheRow>;

@@ -9,9 +9,11 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor } from "../archive/interface-messages.ts";
-import { articleToSearchRecord } from "../exports/search-record.ts";
+import { articleToSearchRecord, searchSortKeys } from "../exports/search-record.ts";
 import { withBody } from "../records/article-bodies.ts";
 import { forEachLimited } from "../lib/limited-concurrency.ts";
+import { DATE_ORDER_FILE, dateOrderOf } from "./search-date-order.ts";
+import { readFragment } from "./search-index-pages.ts";
 
 export { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY } from "../exports/search-record.ts";
 
@@ -25,6 +27,16 @@ function check<T extends { errors: string[] }>(action: string, response: T): T {
   return response;
 }
 
+/** Where each file of a bundle goes in `outputPath`; a file that would land outside it is refused. */
+function bundleTargets(files: ReadonlyArray<{ path: string; content: Uint8Array }>, outputPath: string) {
+  const root = path.resolve(outputPath);
+  return files.map((file) => {
+    const target = path.resolve(root, file.path);
+    if (!target.startsWith(root + path.sep)) throw new Error(`Pagefind returned a file outside the index folder: \`${file.path}\``);
+    return { target, content: file.content };
+  });
+}
+
 /**
  * Writes the bundle Pagefind made in memory (`getFiles`), rather than letting
  * Pagefind write it (`writeFiles`): Pagefind answers `writeFiles` while the
@@ -34,18 +46,42 @@ function check<T extends { errors: string[] }>(action: string, response: T): T {
  * search page that never came up. Written from here, every file is complete
  * when the build says the index is done.
  */
-async function writeBundleFiles(files: ReadonlyArray<{ path: string; content: Uint8Array }>, outputPath: string): Promise<void> {
-  const root = path.resolve(outputPath);
-  const targets = files.map((file) => {
-    const target = path.resolve(root, file.path);
-    if (!target.startsWith(root + path.sep)) throw new Error(`Pagefind returned a file outside the index folder: \`${file.path}\``);
-    return { target, content: file.content };
-  });
+async function writeBundleFiles(targets: ReadonlyArray<{ target: string; content: Uint8Array }>): Promise<void> {
   const folders = [...new Set(targets.map(({ target }) => path.dirname(target)))];
   await forEachLimited(folders, (folder) => mkdir(folder, { recursive: true }));
   await forEachLimited(targets, ({ target, content }) => writeFile(target, content));
 }
 
+/**
+ * `date-order.json` for the bundle Pagefind made of `articles`, fed in this
+ * order: each article's page is found by its address in the fragments.
+ */
+function dateOrderFile(
+  files: ReadonlyArray<{ path: string; content: Uint8Array }>,
+  articles: Archive["articles"],
+  outputPath: string,
+): { path: string; content: Uint8Array } {
+  const pages = new Map<string, string>();
+  for (const file of files) {
+    if (!/^fragment\/[^/]+\.pf_fragment$/.test(file.path)) continue;
+    const { page, url } = readFragment(file.path, file.content, outputPath);
+    pages.set(url, page);
+  }
+  const order = dateOrderOf(
+    articles.map((article) => {
+      const id = pages.get(article.permalink);
+      if (id === undefined) throw new Error(`Pagefind made no page for \`${article.permalink}\` (${article.file}) in ${outputPath}`);
+      return { id, date: searchSortKeys(article).date };
+    }),
+  );
+  return { path: DATE_ORDER_FILE, content: new TextEncoder().encode(`${JSON.stringify(order)}\n`) };
+}
+
+/**
+ * Indexes `archive.articles` into one Pagefind bundle in `outputPath`, with
+ * its `date-order.json` (search-date-order.ts): the records carry no sort key,
+ * so Pagefind's metadata, which every search loads first, holds no list by date.
+ */
 export async function writeSearchIndex(archive: Archive, outputPath: string, api: PagefindApi = pagefind): Promise<{ pages: number }> {
   const { index } = check("start an index", await api.createIndex({ forceLanguage: archive.site.language }));
   if (!index) throw new Error("Pagefind returned no index");
@@ -56,7 +92,9 @@ export async function writeSearchIndex(archive: Archive, outputPath: string, api
     for (const article of archive.articles)
       check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(withBody(article, archive), messages)));
     const { files } = check("make the index files", await index.getFiles());
-    await writeBundleFiles(files, outputPath);
+    // Every file checked and the date order made before anything is written.
+    const targets = bundleTargets(files, outputPath);
+    await writeBundleFiles([...targets, ...bundleTargets([dateOrderFile(files, archive.articles, outputPath)], outputPath)]);
     return { pages: archive.articles.length };
   } finally {
     await api.close();

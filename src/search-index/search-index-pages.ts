@@ -63,6 +63,14 @@ const SIGNATURE = "pagefind_dcd";
 
 const FragmentSchema = z.object({ url: z.string(), filters: FiltersSchema.optional() });
 
+/** A Pagefind fragment file (`fragment/<id>.pf_fragment`, gzipped) read back: the page's id, address and filter values. */
+export function readFragment(name: string, gzipped: Uint8Array, where: string): { page: string; url: string; filters: SearchFilters } {
+  const text = gunzipSync(gzipped).toString("utf8");
+  if (!text.startsWith(SIGNATURE)) throw new Error(`Pagefind's fragment \`${name}\` in ${where} does not begin with \`${SIGNATURE}\``);
+  const fragment = FragmentSchema.parse(JSON.parse(text.slice(SIGNATURE.length)));
+  return { page: path.basename(name, ".pf_fragment"), url: fragment.url, filters: fragment.filters ?? {} };
+}
+
 /**
  * Every page of a Pagefind bundle written in `folder`: its id (the name of its
  * fragment file), by the page's address, with its filter values as Pagefind
@@ -73,10 +81,8 @@ export async function readBundlePages(folder: string): Promise<Map<string, { pag
   const pages = new Map<string, { page: string; filters: SearchFilters }>();
   for (const name of (await readdir(fragments)).sort()) {
     if (!name.endsWith(".pf_fragment")) continue;
-    const text = gunzipSync(await readFile(path.join(fragments, name))).toString("utf8");
-    if (!text.startsWith(SIGNATURE)) throw new Error(`Pagefind's fragment \`${name}\` in ${folder} does not begin with \`${SIGNATURE}\``);
-    const fragment = FragmentSchema.parse(JSON.parse(text.slice(SIGNATURE.length)));
-    pages.set(fragment.url, { page: name.slice(0, -".pf_fragment".length), filters: fragment.filters ?? {} });
+    const { page, url, filters } = readFragment(name, await readFile(path.join(fragments, name)), folder);
+    pages.set(url, { page, filters });
   }
   return pages;
 }

@@ -152,15 +152,19 @@ describe("the search benchmark's files by kind", () => {
 });
 
 describe("the search benchmark's queries", () => {
-  it("are fixed, common, rare and two-word, taken from the corpus's vocabularies", () => {
+  it("are fixed, common, rare, two-word and one newest first, taken from the corpus's vocabularies", () => {
     const queries = searchQueries();
     expect(searchQueries()).toEqual(queries);
-    expect(new Set(queries.map((query) => query.kind))).toEqual(new Set(["common", "rare", "two words"]));
+    expect(new Set(queries.map((query) => query.kind))).toEqual(new Set(["common", "rare", "two words", "newest first"]));
+    expect(queries.filter((query) => query.sort).map((query) => query.kind)).toEqual(["newest first"]);
     const vocabulary = new Set([...lexiconOf("en").words, ...lexiconOf("es").words]);
     for (const { query } of queries) for (const word of query.split(" ")) expect(vocabulary.has(word), word).toBe(true);
     for (const { query, kind } of queries) expect(query.split(" ").length).toBe(kind === "two words" ? 2 : 1);
     expect(furtherQuery(queries, 0)).toBe(queries[1]);
     expect(furtherQuery(queries, queries.length - 1)).toBe(queries[0]);
+    // The next search typed into a page is by relevance: the sorted one is opened by its address only.
+    const sorted = queries.findIndex((query) => query.sort);
+    expect(furtherQuery(queries, sorted - 1)).toBe(queries[(sorted + 1) % queries.length]);
   });
 });
 

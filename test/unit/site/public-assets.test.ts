@@ -19,6 +19,7 @@ describe("public assets", () => {
     expect(minifiedAssetsIn("public")).toEqual([
       "lists.css",
       "not-found.js",
+      "search-date-order.js",
       "search-highlight.js",
       "search-timeline.js",
       "search.css",
