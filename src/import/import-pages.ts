@@ -29,6 +29,8 @@ import { inferNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
 import { manifestPathFor, manifestToText, readManifest, type Manifest } from "../records/import-manifest.ts";
 import { stripMarkdown } from "./markdown-text.ts";
 import { pairTranslations } from "./pair-translations.ts";
+import { storedLineModel, type LineModel } from "./line-model.ts";
+import { dropModelBoilerplate } from "./model-boilerplate.ts";
 import { keptCopyWithText, readKeptCopyHeaders, withoutKnownItems, type KeptCopyHeader } from "./known-articles.ts";
 import { pageFromInput, readKeptCopy, withHeader } from "./source-file.ts";
 import { splitArticle } from "./split-article.ts";
@@ -55,6 +57,8 @@ export interface ImportOptions {
   url?: string;
   /** When the page was fetched (`YYYY-MM-DD`), when known. */
   retrieved?: string;
+  /** The line model that finds boilerplate the rules miss (`null`: the rules alone); default the stored one (line-model.json). */
+  lineModel?: LineModel | null;
   /** Plan and report, write nothing. */
   dryRun?: boolean;
   /** Overwrite article files changed by an editor since the last import, and replace a different page kept under the same name. */
@@ -197,11 +201,19 @@ async function preparePage(
   }
 
   const provisional = withHeader(page, page.kind ?? "listing", existingHeader);
-  const kind = page.kind ?? detectLayout(provisional.lines, page.publication);
+  const model = options.lineModel === undefined ? storedLineModel() : options.lineModel;
+  const cleaned = model ? dropModelBoilerplate(provisional.lines, model, page.publication) : undefined;
+  const kind = page.kind ?? detectLayout(cleaned?.lines ?? provisional.lines, page.publication);
   page = withHeader(page, kind, existingHeader);
   options.onProgress?.(`${input}: ${kind} of ${page.publication} -> ${page.file}`);
 
-  const splitted = split(page, kind);
+  // The header's length does not depend on the kind; the line numbers are moved over all the same. A print
+  // issue is split whole: its furniture has rules of its own, and its masthead carries the issue's date.
+  const shift = page.headerLineCount - provisional.headerLineCount;
+  const modelDropped = kind === "print-issue" ? [] : (cleaned?.dropped ?? []).map((entry) => ({ ...entry, line: entry.line + shift }));
+  const blank = new Set(modelDropped.map((entry) => entry.line));
+  const splitted = split({ ...page, lines: page.lines.map((line) => (blank.has(line.n) ? { n: line.n, text: "" } : line)) }, kind);
+  splitted.dropped.push(...modelDropped);
   if (splitted.drafts.length > MAX_ITEMS_PER_PAGE) {
     throw new ImportError(
       `${input}: the page splits into ${splitted.drafts.length} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written. Check the layout (\`--kind\`), or split the page into several files`,
