@@ -10,18 +10,15 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { makeBlock } from "../src/import/blocks.ts";
-import { classifyUnit } from "../src/import/classify-units.ts";
 import { fitLineModel } from "../src/import/fit-line-model.ts";
-import { LINE_LABELS, labelLines, type LineModel } from "../src/import/line-model.ts";
-import { readCorpus, readDevDomains, scorePages, totalsToText, truthLabels, TruthFileError } from "../src/import-score/index.ts";
-import type { CorpusPage } from "../src/import-score/read-corpus.ts";
+import { crossValidateLineModel, readCorpus, readDevDomains, truthLabels, TruthFileError } from "../src/import-score/index.ts";
 
 const HELP = `Usage: npm run train:import -- [options]
 
 Fits the importer's line model on the corpus pages of the domains listed in
-test/import/dev-domains.txt (the development fold; held-out pages are never
-read for training) and writes it as JSON. See IMPORTING.md.
+test/import/dev-domains.txt (the development fold; held-out pages are set
+aside before any of their lines is used) and writes it as JSON. See
+IMPORTING.md.
 
 Options:
   --cross-validate  write nothing; measure the model leaving one dev outlet out
@@ -34,67 +31,6 @@ Options:
   --dev-domains F   the dev-domains list (default: test/import/dev-domains.txt)
   -h, --help        show this help
 `;
-
-interface Confusion {
-  [truth: string]: Record<string, number>;
-}
-
-function confusionToText(title: string, confusion: Confusion): string {
-  const out = [`${title} (rows: truth, columns: model)`, `  ${"".padEnd(12)}${LINE_LABELS.map((label) => label.padStart(12)).join("")}`];
-  for (const truth of LINE_LABELS) {
-    out.push(`  ${truth.padEnd(12)}${LINE_LABELS.map((label) => String(confusion[truth]?.[label] ?? 0).padStart(12)).join("")}`);
-  }
-  return out.join("\n");
-}
-
-async function crossValidate(dev: readonly CorpusPage[], devDomains: ReadonlySet<string>, thresholds: number[]): Promise<string> {
-  const labelled = new Map(dev.map((page) => [page, truthLabels(page)]));
-  const domains = [...new Set(dev.map((page) => page.truth.domain))].sort();
-  const models = new Map<string, LineModel>();
-  for (const domain of domains) {
-    models.set(domain, fitLineModel(dev.filter((page) => page.truth.domain !== domain).map((page) => labelled.get(page)!)));
-  }
-  const confusion: Confusion = {};
-  // The rules' own boilerplate test on the same lines, for comparison.
-  let rulesHit = 0;
-  let rulesFalse = 0;
-  let modelHit = 0;
-  let modelFalse = 0;
-  let boilerplate = 0;
-  for (const page of dev) {
-    const truth = labelled.get(page)!;
-    const decoded = labelLines(truth.lines, models.get(page.truth.domain)!, truth.publication);
-    for (const result of decoded) {
-      const wanted = truth.labels.get(result.line.n) ?? "text";
-      confusion[wanted] ??= {};
-      confusion[wanted][result.label] = (confusion[wanted][result.label] ?? 0) + 1;
-      const unit = classifyUnit(makeBlock([result.line], 1), truth.publication);
-      const rules = unit.kind === "boilerplate" || unit.kind === "read-more";
-      const model = result.label === "boilerplate";
-      if (wanted === "boilerplate") boilerplate++;
-      if (rules && wanted === "boilerplate") rulesHit++;
-      else if (rules) rulesFalse++;
-      if (model && wanted === "boilerplate") modelHit++;
-      else if (model) modelFalse++;
-    }
-  }
-  const rulesAlone = await scorePages(dev, devDomains, { lineModelFor: () => null });
-  const withModel: string[] = [];
-  for (const threshold of thresholds) {
-    const score = await scorePages(dev, devDomains, {
-      lineModelFor: (page) => ({ ...models.get(page.truth.domain)!, boilerplateThreshold: threshold }),
-    });
-    withModel.push("", totalsToText(`Rules and the line model, boilerplate threshold ${threshold} (cross-validated)`, score.totals.all));
-  }
-  return [
-    `Leave-one-outlet-out on the dev fold: ${dev.length} pages, ${domains.length} outlets`,
-    confusionToText("Lines labelled", confusion),
-    `Boilerplate lines (${boilerplate}): rules alone find ${rulesHit} (and ${rulesFalse} wrongly); the model's decoding ${modelHit} (and ${modelFalse} wrongly)`,
-    "",
-    totalsToText("Rules alone", rulesAlone.totals.all),
-    ...withModel,
-  ].join("\n");
-}
 
 async function main(): Promise<number> {
   let parsed;
@@ -133,7 +69,7 @@ async function main(): Promise<number> {
         process.stderr.write("train:import: --threshold takes a probability between 0 and 1\n");
         return 2;
       }
-      process.stdout.write(`${await crossValidate(dev, devDomains, thresholds)}\n`);
+      process.stdout.write(`${await crossValidateLineModel(dev, devDomains, thresholds)}\n`);
       return 0;
     }
     const model = fitLineModel(dev.map(truthLabels));

@@ -20,3 +20,4 @@ export {
 export { runImporter, type ImporterOutcome, type ScoredRecord } from "./run-importer.ts";
 export { RATES, scoreRates, floorFrom, belowFloor, FloorSchema, type Floor, type RateName } from "./score-rates.ts";
 export { truthLabels } from "./truth-labels.ts";
+export { crossValidateLineModel } from "./cross-validate-line-model.ts";
