@@ -152,24 +152,6 @@ function parseEdtfDateAfresh(input: string): EdtfResult {
   return { ok: true, value: { edtf: text, kind: "date", start: point, end: point, min: parsed.min, max: parsed.max } };
 }
 
-function pointLabel(point: DatePoint): string {
-  const parts: string[] = [];
-  if (point.day !== undefined) parts.push(String(point.day));
-  if (point.month !== undefined) parts.push(MONTH_NAMES[point.month - 1] ?? "");
-  parts.push(String(point.year));
-  let label = parts.join(" ");
-  if (point.approximate) label = `c. ${label}`;
-  if (point.uncertain) label = `${label}?`;
-  return label;
-}
-
-/** "9 January 2023", "December 2022", "c. 2021", "between December 2022 and January 2023", "undated". */
-export function dateToLabel(date: ArchiveDate | null | undefined): string {
-  if (!date) return "undated";
-  if (date.kind === "interval") return `between ${pointLabel(date.start)} and ${pointLabel(date.end)}`;
-  return pointLabel(date.start);
-}
-
 /** Machine-readable value for `<time datetime>`: the precision the date really has. */
 export function dateToDatetimeAttribute(date: ArchiveDate): string {
   const p = date.start;

@@ -33,6 +33,7 @@ export async function writeArticlePages(input: ArticlePagesInput): Promise<strin
   const files = input.articles.map((article) => permalinkToFile(article.permalink));
   const folders = new Set<string>();
   await forEachLimited(input.articles, async (article, index) => {
+    // Made again rather than kept from selectPagesToWrite: on a cold build that would hold every page's context at once.
     const context = input.render.articleContext(input.archive, article, input.citationsOf);
     // The Archive holds the article without its body: read now, for this page only (article-bodies.ts).
     const page = input.render.articlePage(withBody(article, input.archive), context as never);
