@@ -3,8 +3,9 @@
  * model's decoding labels boilerplate, with the regression sure enough of it,
  * is taken out of the page before the layout is chosen and the page split,
  * and dropped to the report with that reason. Only lines the rules read as
- * text are dropped so: the rules' boilerplate keeps their reasons, and a
- * byline or date line belongs to an item however short it is.
+ * text, printed once on the page, are dropped so: the rules' boilerplate
+ * keeps their reasons, a byline or date line belongs to an item however
+ * short it is, and a line printed again is a label the rules part items at.
  */
 import { makeBlock } from "./blocks.ts";
 import { classifyUnit } from "./classify-units.ts";

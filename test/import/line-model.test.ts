@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fitLineModel, type LabelledPage } from "../../src/import/fit-line-model.ts";
+import { FEATURE_NAMES, lineFeatures } from "../../src/import/line-features.ts";
 import { importFiles } from "../../src/import/index.ts";
 import { labelLines, LineModelSchema, storedLineModel, type LineLabel } from "../../src/import/line-model.ts";
 import type { Line } from "../../src/import/types.ts";
@@ -54,6 +55,15 @@ const training: LabelledPage[] = VOCABULARIES.slice(0, 3).map((vocabulary, k) =>
 const model = fitLineModel(training, { date: "2000-01-01" });
 
 describe("the line model", () => {
+  it("describes every line by as many features as it has weights", () => {
+    const { lines, features } = lineFeatures(page(VOCABULARIES[0]!, 2, 0).lines);
+    expect(features).toHaveLength(lines.length);
+    for (const vector of features) {
+      expect(vector).toHaveLength(FEATURE_NAMES.length);
+      for (const value of vector) expect(Number.isFinite(value)).toBe(true);
+    }
+  });
+
   it("labels the lines of a page it was not fitted on by their shapes", () => {
     const unseen = page(VOCABULARIES[3]!, 4, 2);
     const labelled = labelLines(unseen.lines, model);
