@@ -19,6 +19,7 @@ export interface ExistingArticle {
   lines?: [number, number];
   /** The page address it was imported from. */
   url?: string;
+  publication?: string;
   /** Its title and text (`articleFingerprint`), to tell an item the archive already holds. */
   fingerprint?: string;
 }
@@ -43,6 +44,7 @@ export async function readExistingArticles(root: string): Promise<ExistingArticl
       if (typeof data.id === "string") article.id = data.id;
       else if (typeof data.title === "string") article.id = titleToId(data.title);
       if (typeof data.url === "string") article.url = data.url;
+      if (typeof data.publication === "string") article.publication = data.publication;
       if (typeof data.title === "string") article.fingerprint = articleFingerprint(data.title, body);
       const source = data.source as { file?: unknown; lines?: unknown } | undefined;
       if (source && typeof source.file === "string") {

@@ -2,8 +2,8 @@
  * What the archive already holds, so that importing it again under another
  * name writes no copies: a raw page whose text is already kept (same sha256)
  * under another file name is a re-import of that kept copy; an item whose
- * title and text equal an article already kept from another source is
- * dropped to the report, naming the article that holds it.
+ * title and text equal an article of the same publication already kept from
+ * another source is dropped to the report, naming the article that holds it.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -53,20 +53,27 @@ export interface KnownItems {
 }
 
 /**
- * Drops the drafts already held by an article of another source: same title and text, and the same page
- * address (or text long enough to be one article's alone). Articles of this same source are a re-import's
- * business (their ids and files are given back), not duplicates.
+ * Drops the drafts already held by an article of the same publication from another source: same title and
+ * text, and the same page address (or text long enough to be one article's alone). Articles of this same
+ * source are a re-import's business (their ids and files are given back), not duplicates; the same text
+ * printed by another publication (an agency's piece) is that publication's record.
  */
 export function withoutKnownItems(
   drafts: readonly Draft[],
   existing: readonly ExistingArticle[],
-  page: { file: string; url?: string; lines: ReadonlyArray<{ n: number; text: string }> },
+  page: { file: string; publication: string; url?: string; lines: ReadonlyArray<{ n: number; text: string }> },
   copies: readonly KeptCopyHeader[],
 ): KnownItems {
   const addressOf = new Map(copies.flatMap((copy) => (copy.header.url ? [[copy.file, copy.header.url] as const] : [])));
   const held = new Map<string, ExistingArticle>();
   for (const article of existing) {
-    if (article.fingerprint && article.sourceFile !== page.file && !held.has(article.fingerprint)) held.set(article.fingerprint, article);
+    if (
+      article.fingerprint &&
+      article.publication === page.publication &&
+      article.sourceFile !== page.file &&
+      !held.has(article.fingerprint)
+    )
+      held.set(article.fingerprint, article);
   }
   const result: KnownItems = { drafts: [], dropped: [], notes: [] };
   if (held.size === 0) return { ...result, drafts: [...drafts] };

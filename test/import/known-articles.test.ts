@@ -94,4 +94,17 @@ describe("an item already kept from another page", () => {
     expect(second.records).toHaveLength(1);
     expect(second.records[0]!.id).toMatch(/-2$/);
   });
+
+  it("is written when another publication prints it (each outlet's record)", async () => {
+    const url = "https://example.org/placeholder-article";
+    await importFiles([await writePage(dir, "article.txt", ARTICLE)], { root, publication: "Example Outlet", url, kind: "article" });
+    const other = await importFiles([await writePage(dir, "syndicated.txt", `Menu\n\n${ARTICLE}`)], {
+      root,
+      publication: "Another Outlet",
+      url,
+      kind: "article",
+    });
+    expect(other.records).toHaveLength(1);
+    expect(other.reports[0]!.dropped.some((entry) => entry.reason.includes("already in the archive"))).toBe(false);
+  });
 });
