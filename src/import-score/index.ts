@@ -19,3 +19,5 @@ export {
 } from "./count-page.ts";
 export { runImporter, type ImporterOutcome, type ScoredRecord } from "./run-importer.ts";
 export { RATES, scoreRates, floorFrom, belowFloor, FloorSchema, type Floor, type RateName } from "./score-rates.ts";
+export { truthLabels } from "./truth-labels.ts";
+export { crossValidateLineModel } from "./cross-validate-line-model.ts";

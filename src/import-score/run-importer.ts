@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { ImportError, importFiles } from "../import/index.ts";
 import type { Truth } from "./truth-file.ts";
+import type { LineModel } from "../import/line-model.ts";
 
 export interface ScoredRecord {
   /** 1-based page lines the record took. */
@@ -36,7 +37,12 @@ function headerLineCount(keptCopy: string, pageText: string): number {
   return keptCopy.slice(0, keptCopy.length - pageText.length).split("\n").length - 1;
 }
 
-export async function runImporter(pageFile: string, pageText: string, truth: Truth): Promise<ImporterOutcome> {
+export interface RunOptions {
+  /** The line model to import with (`null`: the rules alone); default the importer's stored model. */
+  lineModel?: LineModel | null;
+}
+
+export async function runImporter(pageFile: string, pageText: string, truth: Truth, options: RunOptions = {}): Promise<ImporterOutcome> {
   const root = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-score-"));
   try {
     const result = await importFiles([path.resolve(pageFile)], {
@@ -46,6 +52,7 @@ export async function runImporter(pageFile: string, pageText: string, truth: Tru
       url: truth.url,
       retrieved: truth.retrieved,
       dryRun: true,
+      ...(options.lineModel !== undefined ? { lineModel: options.lineModel } : {}),
       // Scores the splitting apart from layout detection: the page's true layout given as `--kind`.
       ...(process.env.HEMEROTECA_SCORE_TRUE_LAYOUT === "1" ? { kind: truth.layout } : {}),
     });

@@ -6,6 +6,7 @@
 import { addCounts, scorePage, zeroCounts, type Counts, type PageScore } from "./count-page.ts";
 import { readCorpus, readCorpusPage, readDevDomains, type CorpusPage } from "./read-corpus.ts";
 import { runImporter } from "./run-importer.ts";
+import type { LineModel } from "../import/line-model.ts";
 
 export interface ScoreOptions {
   /** The corpus folder (one sub-folder per page). */
@@ -21,13 +22,18 @@ export interface CorpusScore {
   totals: { all: Counts; heldOut: Counts; dev: Counts };
 }
 
-export async function scorePages(pages: readonly CorpusPage[], devDomains: ReadonlySet<string>): Promise<CorpusScore> {
+export async function scorePages(
+  pages: readonly CorpusPage[],
+  devDomains: ReadonlySet<string>,
+  options: { lineModelFor?: (page: CorpusPage) => LineModel | null } = {},
+): Promise<CorpusScore> {
   const scored: CorpusScore["pages"] = [];
   let all = zeroCounts();
   let heldOut = zeroCounts();
   let dev = zeroCounts();
   for (const page of pages) {
-    const outcome = await runImporter(page.pageFile, page.pageText, page.truth);
+    const lineModel = options.lineModelFor?.(page);
+    const outcome = await runImporter(page.pageFile, page.pageText, page.truth, lineModel !== undefined ? { lineModel } : {});
     const score = scorePage(page, outcome);
     const set = devDomains.has(page.truth.domain) ? "dev" : "held-out";
     scored.push({ ...score, set });

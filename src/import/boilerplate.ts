@@ -204,6 +204,17 @@ const RULES: Rule[] = [
 ];
 
 /** Why a unit of a web page is boilerplate, or undefined when it is not. */
+/** Why a photo's caption or credit printed among an item's paragraphs is dropped. */
+export const CAPTION_REASON = "photo caption or credit (not the item's text)";
+
+/** Words a caption or credit has at most: a longer unit with a photo cue (`una foto de Mandela ...`) is a paragraph about one. */
+const CAPTION_MAX_WORDS = 30;
+
+/** A unit the rules flag as a photo's caption (its wording) that is short enough to be one, not a paragraph about a photo. */
+export function isCaptionOrCredit(unit: { captionCue: boolean; block: { words: number } }): boolean {
+  return unit.captionCue && unit.block.words <= CAPTION_MAX_WORDS;
+}
+
 export function boilerplateReason(raw: string, publication?: string): string | undefined {
   const text = stripMarkdown(raw);
   if (text === "") return "markup without text";

@@ -17,6 +17,17 @@ export interface ExistingArticle {
   sha256: string;
   sourceFile?: string;
   lines?: [number, number];
+  /** The page address it was imported from. */
+  url?: string;
+  publication?: string;
+  /** Its title and text (`articleFingerprint`), to tell an item the archive already holds. */
+  fingerprint?: string;
+}
+
+/** An article's title and text with spaces collapsed: what makes two records the same article. */
+export function articleFingerprint(title: string, body: string): string {
+  const flat = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim();
+  return sha256(`${flat(title)}\n${flat(body)}`);
 }
 
 export async function readExistingArticles(root: string): Promise<ExistingArticle[]> {
@@ -29,9 +40,12 @@ export async function readExistingArticles(root: string): Promise<ExistingArticl
     const stem = path.posix.basename(file, ".md");
     const article: ExistingArticle = { file, id: stem, sha256: sha256(bytes) };
     try {
-      const { data } = parseFrontMatter(decodeArticleBytes(bytes));
+      const { data, body } = parseFrontMatter(decodeArticleBytes(bytes));
       if (typeof data.id === "string") article.id = data.id;
       else if (typeof data.title === "string") article.id = titleToId(data.title);
+      if (typeof data.url === "string") article.url = data.url;
+      if (typeof data.publication === "string") article.publication = data.publication;
+      if (typeof data.title === "string") article.fingerprint = articleFingerprint(data.title, body);
       const source = data.source as { file?: unknown; lines?: unknown } | undefined;
       if (source && typeof source.file === "string") {
         article.sourceFile = source.file;

@@ -29,6 +29,9 @@ import { inferNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
 import { manifestPathFor, manifestToText, readManifest, type Manifest } from "../records/import-manifest.ts";
 import { stripMarkdown } from "./markdown-text.ts";
 import { pairTranslations } from "./pair-translations.ts";
+import { storedLineModel, type LineModel } from "./line-model.ts";
+import { dropModelBoilerplate } from "./model-boilerplate.ts";
+import { keptCopyWithText, readKeptCopyHeaders, withoutKnownItems, type KeptCopyHeader } from "./known-articles.ts";
 import { pageFromInput, readKeptCopy, withHeader } from "./source-file.ts";
 import { splitArticle } from "./split-article.ts";
 import { splitListing } from "./split-listing.ts";
@@ -54,6 +57,8 @@ export interface ImportOptions {
   url?: string;
   /** When the page was fetched (`YYYY-MM-DD`), when known. */
   retrieved?: string;
+  /** The line model that finds boilerplate the rules miss (`null`: the rules alone); default the stored one (line-model.json). */
+  lineModel?: LineModel | null;
   /** Plan and report, write nothing. */
   dryRun?: boolean;
   /** Overwrite article files changed by an editor since the last import, and replace a different page kept under the same name. */
@@ -149,7 +154,15 @@ function plainText(draft: Draft): string {
   return [draft.title, draft.summary ?? "", stripMarkdown(draft.body)].join("\n");
 }
 
-async function preparePage(input: string, options: ImportOptions, root: string, vocabulary: Vocabulary | undefined): Promise<PreparedPage> {
+async function preparePage(
+  input: string,
+  options: ImportOptions,
+  root: string,
+  vocabulary: Vocabulary | undefined,
+  existing: readonly ExistingArticle[],
+  copies: readonly KeptCopyHeader[],
+  warnings: string[],
+): Promise<PreparedPage> {
   const { absolute, text } = await readInput(input, options.cwd ?? process.cwd());
   let page = pageFromInput({
     input,
@@ -167,6 +180,14 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
   if (page.headerLineCount === 0) {
     const kept = await readFile(path.join(root, page.file), "utf8").catch(() => undefined);
     existingHeader = kept !== undefined ? readKeptCopy(page.file, kept, { textMayDiffer: true })?.header : undefined;
+    // The same text kept under another name (the page saved again as another file): a re-import of that copy, not a second one.
+    const same = existingHeader ? undefined : keptCopyWithText(copies, page.sha256, page.file);
+    if (same && same.header.publication === page.publication) {
+      warnings.push(`${input}: the same page (same text) is already kept as ${same.file}; imported again as that page, no copy written`);
+      const { original: _newName, ...rest } = page;
+      page = { ...rest, file: same.file, ...(same.header.original ? { original: same.header.original } : {}) };
+      existingHeader = same.header;
+    }
     if (existingHeader) {
       if (existingHeader.sha256 !== page.sha256 && !options.force) {
         throw new ImportError(
@@ -180,16 +201,27 @@ async function preparePage(input: string, options: ImportOptions, root: string, 
   }
 
   const provisional = withHeader(page, page.kind ?? "listing", existingHeader);
-  const kind = page.kind ?? detectLayout(provisional.lines, page.publication);
+  const model = options.lineModel === undefined ? storedLineModel() : options.lineModel;
+  const cleaned = model ? dropModelBoilerplate(provisional.lines, model, page.publication) : undefined;
+  const kind = page.kind ?? detectLayout(cleaned?.lines ?? provisional.lines, page.publication);
   page = withHeader(page, kind, existingHeader);
   options.onProgress?.(`${input}: ${kind} of ${page.publication} -> ${page.file}`);
 
-  const result = split(page, kind);
-  if (result.drafts.length > MAX_ITEMS_PER_PAGE) {
+  // The header's length does not depend on the kind; the line numbers are moved over all the same. A print
+  // issue is split whole: its furniture has rules of its own, and its masthead carries the issue's date.
+  const shift = page.headerLineCount - provisional.headerLineCount;
+  const modelDropped = kind === "print-issue" ? [] : (cleaned?.dropped ?? []).map((entry) => ({ ...entry, line: entry.line + shift }));
+  const blank = new Set(modelDropped.map((entry) => entry.line));
+  const splitted = split({ ...page, lines: page.lines.map((line) => (blank.has(line.n) ? { n: line.n, text: "" } : line)) }, kind);
+  splitted.dropped.push(...modelDropped);
+  if (splitted.drafts.length > MAX_ITEMS_PER_PAGE) {
     throw new ImportError(
-      `${input}: the page splits into ${result.drafts.length} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written. Check the layout (\`--kind\`), or split the page into several files`,
+      `${input}: the page splits into ${splitted.drafts.length} items, more than the limit of ${MAX_ITEMS_PER_PAGE} a page; nothing was written. Check the layout (\`--kind\`), or split the page into several files`,
     );
   }
+  const known = withoutKnownItems(splitted.drafts, existing, page, copies);
+  for (const note of known.notes) warnings.push(`${input}: ${note}`);
+  const result: SplitResult = { ...splitted, drafts: known.drafts, dropped: [...splitted.dropped, ...known.dropped] };
   if (kind === "listing") {
     resolveYearlessDates(result.drafts);
     inferNeighbourDates(result.drafts);
@@ -225,12 +257,13 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
   if (!vocabulary) warnings.push(`${TAGS_FILE} not found: no tags were assigned`);
   const existing = await readExistingArticles(root);
   const taken = new Set(existing.map((article) => article.id));
+  const copies = await readKeptCopyHeaders(root);
   const existingById = new Map<string, ExistingArticle>(existing.map((article) => [article.id, article]));
 
   const pages: PreparedPage[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
-    const prepared = await preparePage(input, options, root, vocabulary);
+    const prepared = await preparePage(input, options, root, vocabulary, existing, copies, warnings);
     if (seen.has(prepared.page.file)) {
       warnings.push(`${input}: the same page as another input (${prepared.page.file}); imported once`);
       continue;

@@ -6,7 +6,7 @@
  * reported line by line with its reason.
  */
 import { toParagraphs, toUnits } from "./blocks.ts";
-import { boilerplateReason } from "./boilerplate.ts";
+import { boilerplateReason, CAPTION_REASON, isCaptionOrCredit } from "./boilerplate.ts";
 import { classifyUnit, markRepeats, sameLine, type Unit } from "./classify-units.ts";
 import { datelineAgency, extractDateline, headlineFromTeaser } from "./derive-headline.ts";
 import { datelineDate, toEdtf } from "./extract-date.ts";
@@ -129,6 +129,7 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   const bodyParts: string[] = [];
   const before: Unit[] = [];
   const after: Unit[] = [];
+  const captions: Unit[] = [];
   let printedWithoutYear: string | undefined;
   const takeDate = (unit: Unit) => {
     if (!unit.date) return;
@@ -176,9 +177,18 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
       drop(unit, AFTER_TEXT_REASON);
       return;
     }
+    if (unit.captionCue && !isProse(unit)) {
+      captions.push(unit);
+      return;
+    }
     take(unit, "body");
-    bodyParts.push(unit.captionCue && !isProse(unit) ? toItalicLine(unit.block.raw) : unit.block.raw.replace(/ {2,}$/gm, ""));
+    bodyParts.push(unit.block.raw.replace(/ {2,}$/gm, ""));
   });
+  // A photo's caption or credit inside the text is not the article's: dropped, unless it is all the text there is.
+  const keptCaptions = bodyParts.length > 0 ? captions.filter((unit) => !isCaptionOrCredit(unit)) : captions;
+  for (const unit of captions) if (!keptCaptions.includes(unit)) drop(unit, CAPTION_REASON);
+  for (const unit of keptCaptions) take(unit, "body");
+  bodyParts.push(...keptCaptions.map((unit) => toItalicLine(unit.block.raw)));
 
   if (consumed.length === 0) return { kind: "article", drafts: [], dropped };
   let title: string;

@@ -13,7 +13,7 @@
  */
 import { articleStreamParts, type StreamPart } from "./article-stream.ts";
 import { toUnits } from "./blocks.ts";
-import { boilerplateReason } from "./boilerplate.ts";
+import { boilerplateReason, CAPTION_REASON, isCaptionOrCredit } from "./boilerplate.ts";
 import { readsAsOneArticle } from "./detect-layout.ts";
 import { classifyUnit, markRepeats, runInHeadline, type Unit } from "./classify-units.ts";
 import { splitArticle } from "./split-article.ts";
@@ -619,12 +619,17 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
       `split uncertain: lines ${numbers[0]}-${numbers[numbers.length - 1]} were read as one item of ${teasers.length} paragraphs; check that they are not several items`,
     );
   }
-  for (const unit of captions) take(unit, "body");
+  // A photo's caption or credit is not the item's text: dropped, unless it is all the text the item has.
+  const keptCaptions = teasers.length > 0 ? captions.filter((unit) => !isCaptionOrCredit(unit)) : captions;
+  for (const unit of captions) {
+    if (keptCaptions.includes(unit)) take(unit, "body");
+    else for (const line of linesOf(unit)) dropped.push({ line: line.n, text: line.text, reason: CAPTION_REASON });
+  }
 
   const summary = teasers.map((unit) => unit.block.text).join("\n\n");
   const body = [
     ...teasers.map((unit) => unit.block.raw.replace(/ {2,}$/gm, "")),
-    ...captions.map((unit) => toItalicLine(unit.block.raw)),
+    ...keptCaptions.map((unit) => toItalicLine(unit.block.raw)),
   ].join("\n\n");
 
   const draft: Draft = { title: titleText, review, body, consumed };

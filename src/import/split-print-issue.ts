@@ -17,7 +17,7 @@
 import { toParagraphs, type Block } from "./blocks.ts";
 import { isPublicationName, printFurniture } from "./boilerplate.ts";
 import { headlineFromTeaser } from "./derive-headline.ts";
-import { parseDateLine, resolveYear, toEdtf, type DateLine } from "./extract-date.ts";
+import { findDates, parseDateLine, resolveYear, toEdtf, type DateLine, type FoundDate } from "./extract-date.ts";
 import {
   fold,
   headingLevel,
@@ -312,10 +312,11 @@ export function splitUnindexedIssue(lines: readonly Line[], options: PrintIssueO
   const drafts: Draft[] = [];
   const dropped = [...listing.dropped];
   const text = new Map(lines.map((line) => [line.n, line.text]));
+  const issueDate = printedIssueDate(toParagraphs(lines));
   for (const draft of listing.drafts) {
     const words = wordCount(stripMarkdown(draft.body));
     if (words >= MIN_UNINDEXED_WORDS) {
-      drafts.push({ ...draft, review: [...draft.review, UNINDEXED_NOTE] });
+      drafts.push(withIssueDate({ ...draft, review: [...draft.review, UNINDEXED_NOTE] }, issueDate));
       continue;
     }
     for (const { line } of draft.consumed) {
@@ -323,6 +324,78 @@ export function splitUnindexedIssue(lines: readonly Line[], options: PrintIssueO
     }
   }
   return { kind: "print-issue", drafts, dropped };
+}
+
+/** Paragraphs of an issue's first pages that are searched for its date. */
+const ISSUE_DATE_WITHIN = 40;
+
+/**
+ * The date an issue prints for itself, by a stated rule: the first line, within its first
+ * ISSUE_DATE_WITHIN paragraphs, that is a date and nothing more (a place before it allowed) and gives
+ * at least a month and a year (`23 de abril de 2024`, `SETEMBRO DE 2008`). A date inside a sentence
+ * (an event the text talks about) never counts.
+ */
+function printedIssueDate(blocks: readonly Block[]): (IssueDate & { line: number }) | undefined {
+  for (const block of blocks.slice(0, ISSUE_DATE_WITHIN)) {
+    for (const line of block.lines) {
+      const text = stripMarkdown(line.text).trim();
+      const monthYear = MONTH_YEAR.exec(text);
+      if (monthYear)
+        return { year: Number(monthYear[2]), month: (MONTHS.indexOf(monthYear[1]!.toLowerCase()) % 12) + 1, text, line: line.n };
+      const found = parseDateLine(text)?.date ?? mastheadDate(text);
+      if (found?.year !== undefined && found.month !== undefined) {
+        return { year: found.year, month: found.month, day: found.day, text: found.text, line: line.n };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Month names in English, Spanish and Portuguese, each list in calendar order. */
+const MONTHS = [
+  ..."january february march april may june july august september october november december".split(" "),
+  ..."enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(" "),
+  ..."janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split(" "),
+];
+/** `SETEMBRO DE 2008`, `September 2008`: an issue dated by its month, a line of its own. */
+const MONTH_YEAR = new RegExp(`^(${[...new Set(MONTHS)].join("|")})\\s+(?:de\\s+|of\\s+)?(\\d{4})$`, "iu");
+
+/** `20minutos Madrid 23 de abril de 2024`: a few words of masthead, then the issue's full date closing the line. */
+function mastheadDate(text: string): FoundDate | undefined {
+  const dates = findDates(text);
+  if (dates.length !== 1) return undefined;
+  const date = dates[0]!;
+  const before = text.slice(0, date.index).trim();
+  const after = text.slice(date.index + date.text.length).trim();
+  if (after !== "" || /[.!?:;,"“”«»]/.test(before) || wordCount(before) > 4) return undefined;
+  return date;
+}
+
+/**
+ * A record of an unindexed issue that prints no date of its own takes the issue's, and one that prints
+ * a day and month without the year takes the year from it; each says so in a review note.
+ */
+function withIssueDate(draft: Draft, issueDate: (IssueDate & { line: number }) | undefined): Draft {
+  if (!issueDate || draft.date !== undefined) return draft;
+  const { yearless, ...rest } = draft;
+  if (yearless) {
+    const year = resolveYear({ ...yearless, index: 0 }, issueDate);
+    const date = toEdtf({ year, month: yearless.month, day: yearless.day });
+    if (date) {
+      return {
+        ...rest,
+        date,
+        review: [...draft.review, `year of \`${yearless.text}\` taken from the issue's date (“${issueDate.text}”, line ${issueDate.line})`],
+      };
+    }
+  }
+  const date = toEdtf(issueDate);
+  if (!date) return draft;
+  return {
+    ...draft,
+    date,
+    review: [...draft.review, `date is the issue's (“${issueDate.text}”, line ${issueDate.line}); the article prints none`],
+  };
 }
 
 export function splitPrintIssue(lines: readonly Line[], options: PrintIssueOptions): SplitResult {
@@ -360,6 +433,8 @@ function readFrontPage(blocks: readonly Block[], drops: Drops): FrontPage {
         issueDate = { year: date.date.year, month: date.date.month, day: date.date.day, text: date.date.text };
     }
   }
+  // No date line of its own: the issue's month alone, or its date closing the masthead's line.
+  issueDate ??= printedIssueDate(blocks.slice(0, index ? frontEnd : ISSUE_DATE_WITHIN));
   for (let i = 0; i < frontEnd; i++) drops.add(i, dropOf("front-page"));
   if (index) for (let i = index.start; i <= index.end; i++) drops.add(i, dropOf("index"));
   return { index, bodyStart, issue, issueDate, masthead };

@@ -10,6 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectLayout, printCues } from "../../src/import/detect-layout.ts";
 import { importFiles } from "../../src/import/index.ts";
+import { splitUnindexedIssue } from "../../src/import/split-print-issue.ts";
 import type { Line } from "../../src/import/types.ts";
 import { expectEveryLineAccounted, tempRoot, writePage } from "./support.ts";
 
@@ -87,5 +88,33 @@ describe("marks of print", () => {
     // A cover line without running text is the issue's furniture.
     const coverLines = result.reports[0]!.dropped.filter((entry) => /no running text/.test(entry.reason));
     expect(coverLines.map((entry) => entry.text)).toEqual(["Dolphin Dragon Drummer Dunes"]);
+  });
+
+  it("a print issue without an index dates its records by the issue's own date, saying so with the line", async () => {
+    const root = await tempRoot();
+    const pages = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-pages-"));
+    const result = await importFiles([await writePage(pages, "cover.md", cover)], { root, publication: "Placeholder Weekly" });
+    const kept = result.files.find((planned) => planned.role === "source")!.text.split("\n");
+    const masthead = kept.indexOf("Placeholder Weekly 12 de marzo de 2024") + 1;
+    expect(result.records.map((record) => record.date)).toEqual(["2024-03-12", "2024-03-12", "2024-03-12"]);
+    // The first item took the masthead's line as its date line; the others print none.
+    for (const record of result.records.slice(1))
+      expect(record.review).toContain(`date is the issue's (“12 de marzo de 2024”, line ${masthead}); the article prints none`);
+  });
+
+  it("an issue dated by its month alone gives the month; a date inside a sentence is no issue's date", () => {
+    const byMonth = splitUnindexedIssue(toLines(cover.replace("Placeholder Weekly 12 de marzo de 2024", "Nº 832\nSETEMBRO DE 2008")), {
+      publication: "Placeholder Weekly",
+    });
+    expect(byMonth.drafts.map((draft) => draft.date)).toEqual(["2008-09", "2008-09", "2008-09"]);
+    const inText = cover
+      .replace("Placeholder Weekly 12 de marzo de 2024", "Placeholder Weekly")
+      .replace(`${TEASER} Pág. 4`, `Amber anchor arrow atlas will be voted on March 28, 2022 by the aspen alder agate acorn. Pág. 4`);
+    const undated = splitUnindexedIssue(toLines(inText), { publication: "Placeholder Weekly" });
+    expect(undated.drafts).toHaveLength(3);
+    for (const draft of undated.drafts) {
+      expect(draft.date).toBeUndefined();
+      expect(draft.review.join(" ")).not.toMatch(/issue's/);
+    }
   });
 });
