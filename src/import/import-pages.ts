@@ -14,6 +14,7 @@ import path from "node:path";
 import { articleToFileText } from "../records/article-file.ts";
 import { ArticleFrontMatterSchema, type ArticleFrontMatter } from "../records/article-schema.ts";
 import { textToSlug } from "../records/ids.ts";
+import { publicationRespellings, respellingWords } from "../records/name-spellings.ts";
 import { ARTICLE_WORDING } from "../records/parse-article.ts";
 import { problemToString } from "../records/problems.ts";
 import { schemaIssueToProblems } from "../records/schema-problems.ts";
@@ -249,6 +250,23 @@ async function preparePage(
   return { page, split: { ...result, dropped }, report, languages, tags };
 }
 
+/**
+ * The publication as the archive already spells it, when `given` differs from
+ * that only in case, accents or punctuation: `npm run check` would refuse the
+ * articles otherwise (src/records/name-spellings.ts), as `npm run new` avoids.
+ */
+function archiveSpelling(given: string, existing: readonly ExistingArticle[], warnings: string[]): string {
+  const slugOf = (publication: string) => textToSlug(publication) || "publication";
+  const planned = { file: "", publication: given, publicationSlug: slugOf(given) };
+  const records = existing.flatMap(({ file, publication }) =>
+    publication ? [{ file, publication, publicationSlug: slugOf(publication) }] : [],
+  );
+  const respelling = publicationRespellings([...records, planned], (file) => file === "").find(({ record }) => record === planned);
+  if (!respelling) return given;
+  warnings.push(`--publication: ${respellingWords(respelling).message}; imported as \`${respelling.settled}\``);
+  return respelling.settled;
+}
+
 export async function importFiles(inputs: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
   if (inputs.length === 0) throw new ImportError("no files to import; name one or more pages");
   const root = path.resolve(options.root ?? process.cwd());
@@ -256,6 +274,7 @@ export async function importFiles(inputs: readonly string[], options: ImportOpti
   const vocabulary = await loadVocabulary(root);
   if (!vocabulary) warnings.push(`${TAGS_FILE} not found: no tags were assigned`);
   const existing = await readExistingArticles(root);
+  if (options.publication) options = { ...options, publication: archiveSpelling(options.publication, existing, warnings) };
   const taken = new Set(existing.map((article) => article.id));
   const copies = await readKeptCopyHeaders(root);
   const existingById = new Map<string, ExistingArticle>(existing.map((article) => [article.id, article]));
