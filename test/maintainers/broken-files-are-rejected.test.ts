@@ -195,6 +195,9 @@ describe("the build on malformed files", () => {
     const build = buildSite(BROKEN_ARTICLES, { output });
     expect(build.status).not.toBe(0);
     for (const file of everyFile) expect(build.stderr, file).toContain(file);
+    // Listed once, though Eleventy's command logs a failed build's error twice (scripts/build.mjs).
+    expect(build.stderr.match(/\d+ problems? in content\//g)).toHaveLength(1);
+    expect(build.stderr).not.toContain("(via ");
     expect(changes(before, snapshotProject())).toEqual([]);
     expect(markersFound()).toEqual([]);
     expect(Object.prototype).not.toHaveProperty("polluted");
