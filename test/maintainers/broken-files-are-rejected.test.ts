@@ -45,6 +45,7 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "coffee-front-matter": { "coffee-front-matter.md": { field: "", message: /front matter in `coffee` is not allowed/ } },
   "toml-front-matter": { "toml-front-matter.md": { field: "", message: /front matter in `toml` is not allowed/ } },
   "non-utf8": { "latin1.md": { field: "", message: /not valid UTF-8/ } },
+  "control-character": { "control-character.md": { field: "", message: /holds a control character \(U\+0000\)/ } },
   empty: { "empty.md": { field: "", message: /the file is empty/ } },
   unclosed: { "unclosed.md": { field: "", message: /never closed/ } },
   "no-front-matter": { "no-front-matter.md": { field: "", message: /does not start with front matter/ } },
