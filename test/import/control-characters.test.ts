@@ -10,13 +10,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/index.ts";
 import { importFiles } from "../../src/import/index.ts";
-import { expectEveryLineAccounted, tempRoot, writePage } from "./support.ts";
+import { expectEveryLineAccounted, tempRoot, writePage, placeholderParagraph } from "./support.ts";
 
-const WORDS = "amber anchor arrow atlas aspen alder agate acorn willow walnut wagon wheat".split(" ");
-const paragraph = (shift: number) =>
-  `${Array.from({ length: 40 }, (_, i) => WORDS[(i * 7 + shift) % WORDS.length])
-    .join(" ")
-    .replace(/^./, (c) => c.toUpperCase())}.`;
+const paragraph = (shift: number) => placeholderParagraph(shift);
 // eslint-disable-next-line no-control-regex -- these characters are what it looks for
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
