@@ -28,6 +28,8 @@ Options:
   --corpus DIR      the corpus folder (default: test/fixtures/pages)
   --dev-domains F   the dev-domains list (default: test/import/dev-domains.txt)
   --fresh-pages F   the fresh-pages list (default: test/import/fresh-pages.txt)
+  --leave-out-fresh neither import nor total the fresh pages: for runs while
+                    developing, so that the fresh fold is read only once a round
   --check           only read every truth file and place it on its page, and
                     check the folds; the importer is not run and nothing is
                     scored (for writing a truth file without seeing a score)
@@ -49,6 +51,7 @@ async function main(): Promise<number> {
         "dev-domains": { type: "string", default: "test/import/dev-domains.txt" },
         "fresh-pages": { type: "string", default: "test/import/fresh-pages.txt" },
         check: { type: "boolean", default: false },
+        "leave-out-fresh": { type: "boolean", default: false },
         "write-floor": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -67,6 +70,7 @@ async function main(): Promise<number> {
       corpusDir: path.resolve(values.corpus),
       devDomainsFile: path.resolve(values["dev-domains"]),
       freshPagesFile: path.resolve(values["fresh-pages"]),
+      leaveOutFresh: values["leave-out-fresh"],
       ...(values.page !== undefined ? { page: path.resolve(values.page) } : {}),
     };
     if (values.check) {

@@ -405,4 +405,36 @@ describe("the fresh fold", () => {
       stderr: expect.stringMatching(/c-three\/truth\.yml: item 3 \(“Headline nine”\): the headline is not printed/),
     });
   });
+
+  it("the command totals the fresh fold in --json, and leaves it out with --leave-out-fresh", async () => {
+    const dir = await corpusOf(["a-one", "b-two"], (name) => `${name}.example`);
+    await writeFile(path.join(dir, "fresh.txt"), "b-two\n");
+    const base = [
+      "scripts/run.mjs",
+      "eval-import",
+      "--json",
+      "--corpus",
+      dir,
+      "--dev-domains",
+      path.join(dir, "none.txt"),
+      "--fresh-pages",
+      path.join(dir, "fresh.txt"),
+    ];
+    const run = async (args: string[]) =>
+      JSON.parse((await promisify(execFile)(process.execPath, args, { cwd: REPO })).stdout) as {
+        pages: Array<{ name: string; set: string }>;
+        totals: Record<string, { pages: number }>;
+        rates: Record<string, unknown>;
+      };
+    const all = await run(base);
+    expect(all.pages.map((page) => [page.name, page.set])).toEqual([
+      ["a-one", "held-out"],
+      ["b-two", "fresh"],
+    ]);
+    expect(all.totals.fresh!.pages).toBe(1);
+    expect(Object.keys(all.rates).sort()).toEqual(["all", "dev", "fresh", "heldOut"]);
+    const without = await run([...base, "--leave-out-fresh"]);
+    expect(without.pages.map((page) => page.name)).toEqual(["a-one"]);
+    expect(without.totals.fresh!.pages).toBe(0);
+  });
 });
