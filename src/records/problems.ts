@@ -39,7 +39,10 @@ export class ContentError extends Error {
       `${errors.length} problem${errors.length === 1 ? "" : "s"} in content/ (run \`npm run check\` for the full list):\n` +
         errors.map(problemToString).join("\n"),
     );
-    this.name = "ContentError";
+    // Not "ContentError": Eleventy's log appends "(via <name>)" to any other
+    // name, after the last hint, where it reads as part of it. Tell it apart by
+    // `instanceof` or `problems`.
+    this.name = "Error";
     this.problems = problems;
   }
 
