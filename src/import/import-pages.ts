@@ -64,7 +64,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Overwrite article files changed by an editor since the last import, and replace a different page kept under the same name. */
   force?: boolean;
-  /** Languages an item may be in (BCP 47). Default: `en`, `es`. */
+  /** Languages an item may be in (BCP 47). Default: `en`, `es`, `pt`. */
   languages?: readonly string[];
   /** Progress messages (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;

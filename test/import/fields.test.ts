@@ -100,6 +100,14 @@ describe("language of short text", () => {
     expect(detectLanguage("¿Cuál es su organización?").language).toBe("es");
     expect(detectLanguage("In the famous Red Corner in the Casa Museo José Carlos Mariátegui in Jesús María, Lima").language).toBe("en");
   });
+
+  it("tells Portuguese from Spanish by the marks only one of them prints, and keeps to the languages asked for", () => {
+    expect(detectLanguage("Não sei se a reunião das comissões será amanhã ou depois").language).toBe("pt");
+    expect(detectLanguage("No sé si la reunión de las comisiones será mañana o después").language).toBe("es");
+    expect(detectLanguage("A votação do projeto ficou para a próxima sessão").language).toBe("pt");
+    expect(detectLanguage("La votación del proyecto quedó para la próxima sesión").language).toBe("es");
+    expect(detectLanguage("Não sei se a reunião das comissões será amanhã ou depois", ["en", "es"]).language).toBe("es");
+  });
 });
 
 describe("tags from the vocabulary", () => {
