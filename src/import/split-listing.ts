@@ -328,6 +328,21 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
         : -1;
     });
     const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
+    // Meta that follows its headline (`Headline / Por X`) and is itself followed by the next
+    // headline nearly every time closes each item, also those that print a teaser between
+    // (`Headline / teaser / Por X`): such an item starts at the first line after the previous meta.
+    // Without this its headline went to the item above.
+    const nextIsHeadline = meta.filter((index, k) => {
+      const next = nextText(units, index);
+      return next >= 0 && (k === meta.length - 1 || next < meta[k + 1]!) && units[next]!.h >= 1;
+    }).length;
+    const closesEach = headlineFirst && meta.length >= 3 && nextIsHeadline >= 0.75 * meta.length;
+    if (closesEach) {
+      for (let k = 1; k < meta.length; k++) {
+        const first = nextText(units, meta[k - 1]!);
+        if (first >= 0 && first < meta[k]! && units[first]!.h >= 1) before[k] = first;
+      }
+    }
     // The page's own date or byline at the top (today's date over a section page), with no headline
     // above it while the items' all have one, is the page header's.
     if (headlineFirst && meta.length >= 3 && before[0]! < 0 && before.slice(1).every((index) => index >= 0)) {
@@ -335,11 +350,11 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
       before.shift();
     }
     if (headlineFirst) {
-      const { header, items } = rangesFromAnchors(
-        units,
-        meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index)),
-        undefined,
-      );
+      const anchors = meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index));
+      // After the last closing meta, a headline-like line opens one more item (the page may be cut in its teaser).
+      const after = closesEach ? nextText(units, meta[meta.length - 1]!) : -1;
+      if (after >= 0 && units[after]!.h >= 1) anchors.push(after);
+      const { header, items } = rangesFromAnchors(units, anchors, undefined);
       return { mode: kind, header, footer: units.length, items };
     }
     // Printed after the teaser (`Headline / teaser / By X`): the meta closes each item.
