@@ -64,6 +64,9 @@ export function toParagraphs(lines: readonly Line[]): Block[] {
   return blocks;
 }
 
+/** `by Jane Roe`, `por Ana Ruiz de la Cruz`: a byline and nothing else on its line. */
+const OWN_BYLINE = /^\s*(?:by|por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:de|del|la|da|do|dos|van|von|\p{Lu}[\p{L}.'’-]*)){1,4}\s*$/u;
+
 /**
  * Listing units: one per non-blank line, except that a line joins the one
  * before when it plainly continues it (hard break `  `, a trailing hyphen or
@@ -87,7 +90,9 @@ export function toUnits(lines: readonly Line[]): Block[] {
     if (current.length > 0) {
       const previous = current[current.length - 1]!.text.replace(/\r$/, "");
       // A hyphen continues a word only after a letter (`pala-`): a lone `-` is a separator line.
-      const continues = / {2,}$/.test(previous) || /\p{L}-$|[,;]$/u.test(previous.trim()) || startsLowercase(line.text);
+      // `by Jane Roe` alone on a line starts in lower case but is the byline under its text, not more of it.
+      const continues =
+        / {2,}$/.test(previous) || /\p{L}-$|[,;]$/u.test(previous.trim()) || (startsLowercase(line.text) && !OWN_BYLINE.test(line.text));
       if (!continues) {
         flush(true);
         gapForCurrent = 0;

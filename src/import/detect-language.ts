@@ -2,11 +2,13 @@
  * The language of one item. Teasers are short, and a statistical detector on
  * a dozen words is a coin toss, so franc-min (restricted to the plausible
  * languages) is one vote among others: function words of each language, and
- * marks only Spanish uses (`¿`, `¡`, `ñ`).
+ * marks only Spanish uses (`¿`, `¡`, `ñ`) or only Portuguese (`ã`, `õ`, `ç`,
+ * `-ção`): Spanish and Portuguese share most function words and franc's
+ * trigrams, and those marks are what tells a short Portuguese teaser apart.
  */
 import { franc } from "franc-min";
 import { fold, words } from "./markdown-text.ts";
-import { EN_STOPWORDS, ES_STOPWORDS } from "./stopwords.ts";
+import { EN_STOPWORDS, ES_STOPWORDS, PT_STOPWORDS } from "./stopwords.ts";
 
 /** ISO 639-3 (franc) -> BCP 47 for the languages an outlet here may use. */
 const ISO3_TO_BCP47: Record<string, string> = {
@@ -23,7 +25,7 @@ const ISO3_TO_BCP47: Record<string, string> = {
 };
 const BCP47_TO_ISO3: Record<string, string> = Object.fromEntries(Object.entries(ISO3_TO_BCP47).map(([iso3, bcp47]) => [bcp47, iso3]));
 
-const STOPWORDS: Record<string, ReadonlySet<string>> = { en: EN_STOPWORDS, es: ES_STOPWORDS };
+const STOPWORDS: Record<string, ReadonlySet<string>> = { en: EN_STOPWORDS, es: ES_STOPWORDS, pt: PT_STOPWORDS };
 
 export interface LanguageGuess {
   language: string;
@@ -31,7 +33,8 @@ export interface LanguageGuess {
   confidence: number;
 }
 
-export const DEFAULT_LANGUAGES = ["en", "es"] as const;
+/** English and Spanish (the default collection's) and Portuguese, which outlets of the region print. */
+export const DEFAULT_LANGUAGES = ["en", "es", "pt"] as const;
 
 export function detectLanguage(text: string, languages: readonly string[] = DEFAULT_LANGUAGES): LanguageGuess {
   const candidates = languages.length > 0 ? [...languages] : [...DEFAULT_LANGUAGES];
@@ -58,6 +61,15 @@ export function detectLanguage(text: string, languages: readonly string[] = DEFA
       (text.match(/ñ/gi) ?? []).length * 0.3 +
       (text.match(/\b\p{L}*ci[oó]n(?:es)?\b/giu) ?? []).length * 0.3;
     scores.set("es", scores.get("es")! + Math.min(marks, 2));
+  }
+
+  // Marks of Portuguese.
+  if (scores.has("pt")) {
+    const marks =
+      (text.match(/[ãõ]/gi) ?? []).length * 0.6 +
+      (text.match(/ç/gi) ?? []).length * 0.3 +
+      (text.match(/(?<!\p{L})(?:não|são|também|você|pelos?|pelas?|uma|umas|das|em|um|ao|aos|foi)(?!\p{L})/giu) ?? []).length * 0.2;
+    scores.set("pt", scores.get("pt")! + Math.min(marks, 2));
   }
 
   // The statistical detector, weighted by how much text it had.

@@ -26,7 +26,7 @@ import { detectLanguage, DEFAULT_LANGUAGES } from "./detect-language.ts";
 import { detectLayout } from "./detect-layout.ts";
 import { ARTICLES_DIR, readExistingArticles, type ExistingArticle } from "./existing-articles.ts";
 import { ImportError } from "../records/import-error.ts";
-import { inferNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
+import { noteNeighbourDates, resolveYearlessDates } from "./listing-dates.ts";
 import { manifestPathFor, manifestToText, readManifest, type Manifest } from "../records/import-manifest.ts";
 import { stripMarkdown } from "./markdown-text.ts";
 import { pairTranslations } from "./pair-translations.ts";
@@ -64,7 +64,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Overwrite article files changed by an editor since the last import, and replace a different page kept under the same name. */
   force?: boolean;
-  /** Languages an item may be in (BCP 47). Default: `en`, `es`. */
+  /** Languages an item may be in (BCP 47). Default: `en`, `es`, `pt`. */
   languages?: readonly string[];
   /** Progress messages (the CLI prints them on stderr). */
   onProgress?: (message: string) => void;
@@ -225,7 +225,7 @@ async function preparePage(
   const result: SplitResult = { ...splitted, drafts: known.drafts, dropped: [...splitted.dropped, ...known.dropped] };
   if (kind === "listing") {
     resolveYearlessDates(result.drafts);
-    inferNeighbourDates(result.drafts);
+    noteNeighbourDates(result.drafts);
   }
   const candidates = options.languages && options.languages.length > 0 ? [...options.languages] : [...DEFAULT_LANGUAGES];
   const languages = result.drafts.map((draft) => detectLanguage(plainText(draft), candidates).language);

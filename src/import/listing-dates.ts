@@ -1,9 +1,10 @@
 /**
  * Listings are newest first: an undated item between two items with dates of
- * their own was published between them. It gets the interval they bound, with
- * a review note. Nothing is inferred when the dated items are not in order
- * (then the page is not newest first) or when a neighbour's date is itself a
- * guess.
+ * their own was published between them. The item prints no date, so it gets
+ * none (a record's date is what the page prints); the interval its neighbours
+ * bound goes into a review note for the editor to confirm. Nothing is noted
+ * when the dated items are not in order (then the page is not newest first)
+ * or when a neighbour's date is itself a guess.
  */
 import { edtfBounds, resolveYear, toEdtf } from "./extract-date.ts";
 import type { Draft } from "./types.ts";
@@ -12,7 +13,7 @@ function stripFlags(edtf: string): string {
   return edtf.replace(/[?~%]/g, "");
 }
 
-export function inferNeighbourDates(drafts: Draft[]): void {
+export function noteNeighbourDates(drafts: Draft[]): void {
   const dated = drafts.flatMap((draft, index) => (draft.date && draft.dateIsFirm ? [{ index, bounds: edtfBounds(draft.date)! }] : []));
   if (dated.length < 2) return;
   for (let k = 1; k < dated.length; k++) {
@@ -27,9 +28,8 @@ export function inferNeighbourDates(drafts: Draft[]): void {
       if (draft.date) continue;
       const from = stripFlags(older.date!);
       const to = stripFlags(newer.date!);
-      draft.date = from === to ? from : `${from}/${to}`;
       draft.review.push(
-        `date interval inferred from listing neighbours (newest first): between “${older.title}” (${older.date}) and “${newer.title}” (${newer.date})`,
+        `no date printed; its listing neighbours (newest first) date it ${from === to ? from : `${from}/${to}`}: between “${older.title}” (${older.date}) and “${newer.title}” (${newer.date}); no date given`,
       );
     }
   }

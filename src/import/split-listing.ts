@@ -35,6 +35,8 @@ interface ItemRange {
   headline?: boolean;
   /** The item opens with a category label above its headline. */
   label?: boolean;
+  /** A day heading printed once above this item and the one before it (a blog archive's day): its date. */
+  dayHeading?: Unit;
 }
 
 const HEADER_REASON = "page header before the first item (site name, tagline or navigation)";
@@ -289,6 +291,37 @@ function closingByPeriod(units: readonly Unit[], meta: readonly number[]): numbe
   return [first, ...[...gaps, after].filter((gap) => gap.length > 0).map((gap) => gap[0]!)];
 }
 
+/**
+ * A blog archive prints a day heading over each day's posts, and some days have several: each a short
+ * headline-like line over paragraphs of text. Under a day heading whose first post opens with a
+ * headline, a later headline-like line of a dozen words at most, with running text (15 words or more)
+ * before it in the day and right after it, opens another post; it takes the day's date.
+ */
+function postsUnderDay(units: readonly Unit[], range: ItemRange): ItemRange[] {
+  if (units[range.start]!.kind !== "date") return [range];
+  const texts: number[] = [];
+  for (let i = range.start + 1; i < range.end; i++) if (units[i]!.kind === "text") texts.push(i);
+  if (texts.length < 4 || units[texts[0]!]!.h < 1) return [range];
+  const starts: number[] = [];
+  let prose = false;
+  for (let k = 1; k + 1 < texts.length; k++) {
+    const unit = units[texts[k]!]!;
+    const next = units[texts[k + 1]!]!;
+    if (prose && unit.h >= 1 && unit.block.words <= 12 && next.h < 0 && next.block.words >= 15) {
+      starts.push(texts[k]!);
+      prose = false;
+    } else if (unit.h < 0 && unit.block.words >= 15) prose = true;
+  }
+  if (starts.length === 0) return [range];
+  const bounds = [range.start, ...starts, range.end];
+  return bounds.slice(0, -1).map((start, k) => ({
+    ...range,
+    start,
+    end: bounds[k + 1]!,
+    ...(k > 0 ? { headline: true, dayHeading: units[range.start]! } : {}),
+  }));
+}
+
 function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number; footer: number; items: ItemRange[] } {
   const indices = (test: (unit: Unit) => boolean) => units.flatMap((unit, index) => (test(unit) ? [index] : []));
 
@@ -328,6 +361,21 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
         : -1;
     });
     const headlineFirst = before.filter((index) => index >= 0).length >= 0.6 * meta.length;
+    // Meta that follows its headline (`Headline / Por X`) and is itself followed by the next
+    // headline nearly every time closes each item, also those that print a teaser between
+    // (`Headline / teaser / Por X`): such an item starts at the first line after the previous meta.
+    // Without this its headline went to the item above.
+    const nextIsHeadline = meta.filter((index, k) => {
+      const next = nextText(units, index);
+      return next >= 0 && (k === meta.length - 1 || next < meta[k + 1]!) && units[next]!.h >= 1;
+    }).length;
+    const closesEach = headlineFirst && meta.length >= 3 && nextIsHeadline >= 0.75 * meta.length;
+    if (closesEach) {
+      for (let k = 1; k < meta.length; k++) {
+        const first = nextText(units, meta[k - 1]!);
+        if (first >= 0 && first < meta[k]! && units[first]!.h >= 1) before[k] = first;
+      }
+    }
     // The page's own date or byline at the top (today's date over a section page), with no headline
     // above it while the items' all have one, is the page header's.
     if (headlineFirst && meta.length >= 3 && before[0]! < 0 && before.slice(1).every((index) => index >= 0)) {
@@ -335,11 +383,11 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
       before.shift();
     }
     if (headlineFirst) {
-      const { header, items } = rangesFromAnchors(
-        units,
-        meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index)),
-        undefined,
-      );
+      const anchors = meta.map((index, k) => (before[k]! >= 0 ? before[k]! : index));
+      // After the last closing meta, a headline-like line opens one more item (the page may be cut in its teaser).
+      const after = closesEach ? nextText(units, meta[meta.length - 1]!) : -1;
+      if (after >= 0 && units[after]!.h >= 1) anchors.push(after);
+      const { header, items } = rangesFromAnchors(units, anchors, undefined);
       return { mode: kind, header, footer: units.length, items };
     }
     // Printed after the teaser (`Headline / teaser / By X`): the meta closes each item.
@@ -370,7 +418,12 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
       return { mode: "closing", header: 0, footer: units.length, items };
     }
     const { header, items } = rangesFromAnchors(units, meta, undefined);
-    return { mode: kind, header, footer: units.length, items };
+    return {
+      mode: kind,
+      header,
+      footer: units.length,
+      items: kind === "date" ? items.flatMap((range) => postsUnderDay(units, range)) : items,
+    };
   }
 
   // 4. Read-more links close items.
@@ -483,7 +536,8 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   };
 
   const authors: string[] = [];
-  let dateUnit: Unit | undefined;
+  // The day heading above several posts dates each of them; its line is the first post's.
+  let dateUnit: Unit | undefined = range.dayHeading;
   let url: string | undefined;
   const texts: Unit[] = [];
   const review: string[] = [];

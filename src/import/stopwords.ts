@@ -21,4 +21,18 @@ export const ES_STOPWORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/**
+ * Portuguese function words, for telling a Portuguese item from a Spanish one
+ * (not in ALL_STOPWORDS: the line model's features are fitted on that list).
+ */
+export const PT_STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    "o a os as um uma uns umas e ou nem mas de do da dos das ao aos no na nos nas em num numa pelo pela " +
+    "pelos pelas por para com sem sobre entre ate desde durante contra apos que quem qual quais cujo como " +
+    "quando onde porque se nao ja mais muito tambem so seu sua seus suas ele ela eles elas lhe lhes voce " +
+    "e sao foi foram era eram ser sido esta estao estava estavam tem tinha ha havia este esta estes estas " +
+    "esse essa esses essas isso isto aquele aquela cada todo toda todos todas outro outra outros outras mesmo"
+  ).split(" "),
+);
+
 export const ALL_STOPWORDS: ReadonlySet<string> = new Set([...EN_STOPWORDS, ...ES_STOPWORDS]);

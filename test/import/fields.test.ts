@@ -10,7 +10,7 @@ import { parseVocabulary, assignTags, detectLanguage, detectLayout } from "../..
 import { extractDateline, headlineFromTeaser, splitSentences } from "../../src/import/derive-headline.ts";
 import { findDates, parseDateLine, resolveYear, toEdtf } from "../../src/import/extract-date.ts";
 import { pairTranslations } from "../../src/import/pair-translations.ts";
-import { inferNeighbourDates } from "../../src/import/listing-dates.ts";
+import { noteNeighbourDates } from "../../src/import/listing-dates.ts";
 import type { Draft } from "../../src/import/types.ts";
 import type { ImportError } from "../../src/records/import-error.ts";
 import { loadVocabulary, TAGS_FILE } from "../../src/import/assign-tags.ts";
@@ -74,7 +74,7 @@ describe("dates: only what the text says", () => {
     expect(resolveYear({ text: "January 4", index: 0, month: 1, day: 4 }, { year: 2023, month: 1, day: 31 })).toBe(2023);
   });
 
-  it("bounds undated listing items by dated neighbours, newest first, and not otherwise", () => {
+  it("notes the interval dated neighbours bound, newest first, and gives no date the page does not print", () => {
     const draft = (title: string, date?: string): Draft => ({
       title,
       review: [],
@@ -83,12 +83,13 @@ describe("dates: only what the text says", () => {
       ...(date ? { date, dateIsFirm: true } : {}),
     });
     const listing = [draft("a", "2023-01-09"), draft("b"), draft("c", "2022-12")];
-    inferNeighbourDates(listing);
-    expect(listing[1]!.date).toBe("2022-12/2023-01-09");
-    expect(listing[1]!.review[0]).toMatch(/^date interval inferred from listing neighbours/);
+    noteNeighbourDates(listing);
+    expect(listing[1]!.date).toBeUndefined();
+    expect(listing[1]!.review[0]).toMatch(/^no date printed; its listing neighbours \(newest first\) date it 2022-12\/2023-01-09: /);
     const unordered = [draft("a", "2022-12-01"), draft("b"), draft("c", "2023-01-09")];
-    inferNeighbourDates(unordered);
+    noteNeighbourDates(unordered);
     expect(unordered[1]!.date).toBeUndefined();
+    expect(unordered[1]!.review).toEqual([]);
   });
 });
 
@@ -98,6 +99,14 @@ describe("language of short text", () => {
     expect(detectLanguage("Is Peru witnessing a parliamentary coup?").language).toBe("en");
     expect(detectLanguage("¿Cuál es su organización?").language).toBe("es");
     expect(detectLanguage("In the famous Red Corner in the Casa Museo José Carlos Mariátegui in Jesús María, Lima").language).toBe("en");
+  });
+
+  it("tells Portuguese from Spanish by the marks only one of them prints, and keeps to the languages asked for", () => {
+    expect(detectLanguage("Não sei se a reunião das comissões será amanhã ou depois").language).toBe("pt");
+    expect(detectLanguage("No sé si la reunión de las comisiones será mañana o después").language).toBe("es");
+    expect(detectLanguage("A votação do projeto ficou para a próxima sessão").language).toBe("pt");
+    expect(detectLanguage("La votación del proyecto quedó para la próxima sesión").language).toBe("es");
+    expect(detectLanguage("Não sei se a reunião das comissões será amanhã ou depois", ["en", "es"]).language).toBe("es");
   });
 });
 

@@ -167,10 +167,10 @@ describe("a listing with bylines, dates and read-more links, Spanish and English
     ]);
   });
 
-  it("reads printed dates, and bounds an undated item by its neighbours with a note", () => {
-    expect(result.records.map((record) => record.date)).toEqual(["2023-01-12", "2023-01-12", "2023-01-10/2023-01-12", "2023-01-10"]);
+  it("reads printed dates, and gives an undated item no date but a note of the interval its neighbours bound", () => {
+    expect(result.records.map((record) => record.date)).toEqual(["2023-01-12", "2023-01-12", undefined, "2023-01-10"]);
     expect(result.records[2]!.review).toEqual([
-      "date interval inferred from listing neighbours (newest first): between “Police raid university in Lima” (2023-01-10) and “National strike paralyzes the south” (2023-01-12)",
+      "no date printed; its listing neighbours (newest first) date it 2023-01-10/2023-01-12: between “Police raid university in Lima” (2023-01-10) and “National strike paralyzes the south” (2023-01-12); no date given",
     ]);
   });
 
