@@ -5,86 +5,22 @@
  * CBOR library alone, not the merge's own reader, and compared through page
  * addresses. A part that is not Pagefind 1.5.2's is refused, naming its file.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import { encode } from "cbor2";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
-import { decode } from "cbor2";
+import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { writeSearchIndex } from "../../src/search-index/pagefind-index.ts";
 import { mergePagefindBundles } from "../../src/search-index/pagefind-merge.ts";
-import type { DateOrder } from "../../src/search-index/search-date-order.ts";
 import { generatedRecords } from "../support/generated-records.ts";
+import { data, decodeBundle } from "../support/pagefind-bundle.ts";
 import { temporaryFolders } from "../support/temp-dirs.ts";
 
 const folders = temporaryFolders();
-
-type Posting = [number, number[], number[]];
-type Word = [string, Posting[], Array<[string, Posting[]]>];
-
-const data = (bytes: Buffer): unknown => {
-  const raw = gunzipSync(bytes);
-  expect(raw.subarray(0, 12).toString("latin1")).toBe("pagefind_dcd");
-  return decode(raw.subarray(12));
-};
-
-/** A bundle as content: page numbers replaced by addresses, meta field numbers by names. */
-async function decodeBundle(folder: string) {
-  const entry = JSON.parse(await readFile(path.join(folder, "pagefind-entry.json"), "utf8"));
-  const language = Object.keys(entry.languages)[0]!;
-  const meta = data(await readFile(path.join(folder, `pagefind.${entry.languages[language].hash}.pf_meta`))) as [
-    string,
-    Array<[string, number]>,
-    Array<[string, string, string]>,
-    Array<[string, string]>,
-    unknown[],
-    string[],
-  ];
-  const fragments = await Promise.all(
-    meta[1].map(async ([id, wordCount]) => {
-      const raw = gunzipSync(await readFile(path.join(folder, "fragment", `${id}.pf_fragment`)));
-      return { id, wordCount, fragment: JSON.parse(raw.subarray(12).toString("utf8")) as { url: string } };
-    }),
-  );
-  const urls = fragments.map(({ fragment }) => fragment.url);
-  const named = (postings: Posting[]) => {
-    let page = 0;
-    return postings
-      .map(([gap, locs, metaLocs]) => {
-        page += gap;
-        return JSON.stringify([urls[page], locs, metaLocs.map((value) => (value < 0 ? meta[5][-value - 1] : value))]);
-      })
-      .sort();
-  };
-  const words = new Map<string, unknown>();
-  const order: string[] = [];
-  for (const [from, to, id] of meta[2]) {
-    const [chunk] = data(await readFile(path.join(folder, "index", `${id}.pf_index`))) as [Word[]];
-    expect(chunk[0]![0] >= from || chunk[0]![0].startsWith(from) || from.startsWith(chunk[0]![0])).toBe(true);
-    expect(chunk.at(-1)![0].startsWith(to) || to.startsWith(chunk.at(-1)![0])).toBe(true);
-    for (const [word, postings, variants] of chunk) {
-      order.push(word);
-      words.set(word, { postings: named(postings), variants: variants.map(([form, list]) => [form, named(list)]).sort() });
-    }
-  }
-  const filters = new Map<string, unknown>();
-  for (const [name, id] of meta[3]) {
-    const [filter, values] = data(await readFile(path.join(folder, "filter", `${id}.pf_filter`))) as [string, Array<[string, number[]]>];
-    expect(filter).toBe(name);
-    filters.set(name, values.map(([value, pages]) => [value, pages.map((page) => urls[page]).sort()]).sort());
-  }
-  return {
-    entry,
-    meta,
-    pages: fragments.map(({ id, wordCount, fragment }) => ({ id, wordCount, fragment })),
-    words,
-    order,
-    filters,
-    chunks: meta[2].map(([, , id]) => id).sort(),
-    dateOrder: JSON.parse(await readFile(path.join(folder, "date-order.json"), "utf8")) as DateOrder,
-  };
-}
 
 describe("the main search index in parts, merged", () => {
   const archive = buildArchive(generatedRecords(150), siteConfigFromEnv({}));
@@ -155,5 +91,57 @@ describe("the main search index in parts, merged", () => {
     await expect(mergePagefindBundles([mergedFolder, old], path.join(root, "out3"))).rejects.toThrow(
       `${entryFile} was made by Pagefind 1.4.0; only 1.5.2's bundles can be merged`,
     );
+  });
+
+  it("renumbers meta fields and joins filters that only some parts have", async () => {
+    // The first part's articles have no summary and no tags: its metadata lacks the `summary` field and its bundle the `tag` filter.
+    const all = generatedRecords(12);
+    const firstSix = new Set(buildArchive(all, siteConfigFromEnv({})).articles.slice(0, 6).map((article) => article.id));
+    const records = all.map((record) => (firstSix.has(record.id) ? { ...record, summary: undefined, tags: [] } : record));
+    const bare = buildArchive(records, siteConfigFromEnv({}));
+    expect(bare.articles.slice(0, 6).every((article) => !article.summary && !article.tags?.length)).toBe(true);
+    expect(bare.articles.slice(6).some((article) => article.summary) && bare.articles.slice(6).some((article) => article.tags?.length)).toBe(true);
+    const whole = path.join(await folders("fields-whole"), "pagefind");
+    const parts = path.join(await folders("fields-parts"), "pagefind");
+    await writeSearchIndex(bare, whole, undefined, 100);
+    await writeSearchIndex(bare, parts, undefined, 6);
+    const [a, b] = [await decodeBundle(whole), await decodeBundle(parts)];
+    expect(a.meta[5]).toContain("summary");
+    expect(a.filters.has("tag")).toBe(true);
+    expect(b.words).toEqual(a.words);
+    expect(b.meta[2]).toEqual(a.meta[2]);
+    expect(b.meta[5]).toEqual(a.meta[5]);
+    expect(b.filters).toEqual(a.filters);
+    expect(b.pages).toEqual(a.pages);
+  });
+
+  it("gives a page whose id another part's page has a longer id from its own hash, as Pagefind does", async () => {
+    const root = await folders("index-collision");
+    const archive12 = buildArchive(generatedRecords(12), siteConfigFromEnv({}));
+    const first = path.join(root, "first");
+    const second = path.join(root, "second");
+    await writeSearchIndex({ ...archive12, articles: archive12.articles.slice(0, 6) }, first);
+    await writeSearchIndex({ ...archive12, articles: archive12.articles.slice(6) }, second);
+    // Two different pages whose ids collide, as two hashes that start alike would (at 100,000 pages some do).
+    const firstBundle = await decodeBundle(first);
+    const secondEntry = JSON.parse(await readFile(path.join(second, "pagefind-entry.json"), "utf8"));
+    const metaFile = path.join(second, `pagefind.${secondEntry.languages.en.hash}.pf_meta`);
+    const meta = data(await readFile(metaFile)) as [string, Array<[string, number]>, ...unknown[]];
+    const taken = firstBundle.pages[2]!.id;
+    const victim = meta[1][3]![0];
+    await rename(path.join(second, "fragment", `${victim}.pf_fragment`), path.join(second, "fragment", `${taken}.pf_fragment`));
+    meta[1][3]![0] = taken;
+    await writeFile(metaFile, gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), encode(meta)])));
+
+    const out = path.join(root, "merged");
+    const merged = await mergePagefindBundles([first, second], out);
+    const fragment = gunzipSync(await readFile(path.join(second, "fragment", `${taken}.pf_fragment`))).subarray(12);
+    const hash = [...createHash("sha1").update(fragment).digest()].map((byte) => byte.toString(16)).join("");
+    const longer = `en_${hash.slice(0, 8)}`;
+    expect(merged.renamed).toEqual([new Map(), new Map([[taken, longer]])]);
+    const result = await decodeBundle(out);
+    expect(result.pages.map(({ id }) => id)).toEqual([...firstBundle.pages.map(({ id }) => id), ...meta[1].map(([id]) => (id === taken ? longer : id))]);
+    expect(result.pages[6 + 3]!.fragment.url).toBe(archive12.articles[9]!.permalink);
+    expect(result.pages[2]!.fragment.url).toBe(archive12.articles[2]!.permalink);
   });
 });
