@@ -84,8 +84,17 @@ function dateOrderFile(pages: ReadonlyMap<string, string>, articles: Archive["ar
  */
 export const DEFAULT_INDEX_PART_SIZE = 5_000;
 
-/** One Pagefind process's bundle of `articles`, fed in their order; its files, checked, not yet written. */
-async function indexArticles(archive: Archive, articles: Archive["articles"], api: PagefindApi) {
+/**
+ * One Pagefind process's bundle of `articles`, fed in their order, handed to
+ * `write` before the process is closed (so its files are on disk, whole, by
+ * then), and closed before the next part's process starts.
+ */
+async function indexArticles<T>(
+  archive: Archive,
+  articles: Archive["articles"],
+  api: PagefindApi,
+  write: (files: ReadonlyArray<{ path: string; content: Uint8Array }>) => Promise<T>,
+): Promise<T> {
   const { index } = check("start an index", await api.createIndex({ forceLanguage: archive.site.language }));
   if (!index) throw new Error("Pagefind returned no index");
   try {
@@ -94,9 +103,8 @@ async function indexArticles(archive: Archive, articles: Archive["articles"], ap
     const messages = messagesFor(archive.site.language);
     for (const article of articles)
       check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(withBody(article, archive), messages)));
-    return check("make the index files", await index.getFiles()).files;
+    return await write(check("make the index files", await index.getFiles()).files);
   } finally {
-    // Closed before the next part's process starts: one Pagefind process's memory at a time.
     await api.close();
   }
 }
@@ -117,11 +125,12 @@ export async function writeSearchIndex(
 ): Promise<{ pages: number }> {
   const size = Math.max(1, Math.floor(partSize));
   if (archive.articles.length <= size) {
-    const files = await indexArticles(archive, archive.articles, api);
-    // Every file checked and the date order made before anything is written.
-    const targets = bundleTargets(files, outputPath);
-    const dateOrder = dateOrderFile(pageIds(files, outputPath), archive.articles, outputPath);
-    await writeBundleFiles([...targets, ...bundleTargets([dateOrder], outputPath)]);
+    await indexArticles(archive, archive.articles, api, async (files) => {
+      // Every file checked and the date order made before anything is written.
+      const targets = bundleTargets(files, outputPath);
+      const dateOrder = dateOrderFile(pageIds(files, outputPath), archive.articles, outputPath);
+      await writeBundleFiles([...targets, ...bundleTargets([dateOrder], outputPath)]);
+    });
     return { pages: archive.articles.length };
   }
   await mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
@@ -131,9 +140,10 @@ export async function writeSearchIndex(
     const partPages: Array<Map<string, string>> = [];
     for (let start = 0; start < archive.articles.length; start += size) {
       const folder = path.join(partsFolder, String(folders.length));
-      const files = await indexArticles(archive, archive.articles.slice(start, start + size), api);
-      partPages.push(pageIds(files, outputPath));
-      await writeBundleFiles(bundleTargets(files, folder));
+      await indexArticles(archive, archive.articles.slice(start, start + size), api, async (files) => {
+        partPages.push(pageIds(files, outputPath));
+        await writeBundleFiles(bundleTargets(files, folder));
+      });
       folders.push(folder);
     }
     const merged = await mergePagefindBundles(folders, outputPath);
