@@ -42,7 +42,10 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { decode, encode } from "cbor2";
+// cbor-x reads (some 18 times faster than cbor2 on Pagefind's word chunks, to the same values);
+// cbor2 writes, as its output is byte for byte what Pagefind's minicbor writes.
+import { decode } from "cbor-x";
+import { encode } from "cbor2";
 import { z } from "zod";
 
 /** The Pagefind whose files these are: another version's may differ, and is refused. */
