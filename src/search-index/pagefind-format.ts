@@ -120,7 +120,9 @@ export function readData<T>(file: string, gzipped: Uint8Array, schema: z.ZodType
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`Pagefind file ${file} is not of Pagefind ${PAGEFIND_VERSION}'s layout: at [${issue.path.join(", ")}]: ${issue.message}`);
+    throw new Error(
+      `Pagefind file ${file} is not of Pagefind ${PAGEFIND_VERSION}'s layout: at [${issue.path.join(", ")}]: ${issue.message}`,
+    );
   }
   return parsed.data;
 }

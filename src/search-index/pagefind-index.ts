@@ -65,7 +65,11 @@ function pageIds(files: ReadonlyArray<{ path: string; content: Uint8Array }>, wh
 }
 
 /** `date-order.json` for the bundle of `articles` whose pages have the ids `pages` (by address). */
-function dateOrderFile(pages: ReadonlyMap<string, string>, articles: Archive["articles"], outputPath: string): { path: string; content: Uint8Array } {
+function dateOrderFile(
+  pages: ReadonlyMap<string, string>,
+  articles: Archive["articles"],
+  outputPath: string,
+): { path: string; content: Uint8Array } {
   const order = dateOrderOf(
     articles.map((article) => {
       const id = pages.get(article.permalink);

@@ -58,7 +58,8 @@ async function readPart(folder: string): Promise<Omit<Part, "offset" | "fields">
     throw new Error(`Pagefind file ${entryFile} cannot be read: ${(error as Error).message}`, { cause: error });
   }
   const parsed = EntrySchema.safeParse(entryJson);
-  if (!parsed.success) throw new Error(`Pagefind file ${entryFile} is not of Pagefind ${PAGEFIND_VERSION}'s layout: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new Error(`Pagefind file ${entryFile} is not of Pagefind ${PAGEFIND_VERSION}'s layout: ${parsed.error.issues[0]!.message}`);
   const entry = parsed.data;
   if (entry.version !== PAGEFIND_VERSION)
     throw new Error(`Pagefind file ${entryFile} was made by Pagefind ${entry.version}; only ${PAGEFIND_VERSION}'s bundles can be merged`);
@@ -67,9 +68,11 @@ async function readPart(folder: string): Promise<Omit<Part, "offset" | "fields">
   const language = languages[0]!;
   const metaFile = path.join(folder, `pagefind.${entry.languages[language]!.hash}.pf_meta`);
   const meta = readData(metaFile, await readFile(metaFile), MetaSchema);
-  if (meta[0] !== PAGEFIND_VERSION) throw new Error(`Pagefind file ${metaFile} was made by Pagefind ${meta[0]}; only ${PAGEFIND_VERSION}'s bundles can be merged`);
+  if (meta[0] !== PAGEFIND_VERSION)
+    throw new Error(`Pagefind file ${metaFile} was made by Pagefind ${meta[0]}; only ${PAGEFIND_VERSION}'s bundles can be merged`);
   // A sort order lists pages by a value the bundle does not keep, so two cannot be joined.
-  if (meta[4].length) throw new Error(`Pagefind file ${metaFile} has sort orders (${meta[4].map(([key]) => key).join(", ")}), which cannot be merged`);
+  if (meta[4].length)
+    throw new Error(`Pagefind file ${metaFile} has sort orders (${meta[4].map(([key]) => key).join(", ")}), which cannot be merged`);
   return { folder, language, entry, meta };
 }
 
@@ -155,7 +158,9 @@ async function mergeWords(parts: Part[], output: string, names: Names, chunkSize
     for (const { head } of streams) if (head && (least === undefined || compareWords(head[0], least) < 0)) least = head[0];
     if (least === undefined) break;
     if (previous !== undefined && compareWords(previous, least) >= 0)
-      throw new Error(`Pagefind's word chunks are out of order at \`${least}\` (after \`${previous}\`) in ${parts.map((part) => part.folder).join(", ")}`);
+      throw new Error(
+        `Pagefind's word chunks are out of order at \`${least}\` (after \`${previous}\`) in ${parts.map((part) => part.folder).join(", ")}`,
+      );
     previous = least;
     const entries: Array<{ part: Part; word: PackedWord }> = [];
     for (const stream of streams) {
@@ -253,12 +258,17 @@ export interface MergedBundle {
  * a folder that must not hold another bundle. Pages are numbered in the
  * parts' order. `chunkSize` is the word chunks' budget (Pagefind's by default).
  */
-export async function mergePagefindBundles(partFolders: readonly string[], output: string, chunkSize = PAGEFIND_CHUNK_SIZE): Promise<MergedBundle> {
+export async function mergePagefindBundles(
+  partFolders: readonly string[],
+  output: string,
+  chunkSize = PAGEFIND_CHUNK_SIZE,
+): Promise<MergedBundle> {
   if (!partFolders.length) throw new Error("No Pagefind bundles to merge");
   const read = await Promise.all(partFolders.map(readPart));
   const language = read[0]!.language;
   for (const part of read)
-    if (part.language !== language) throw new Error(`Pagefind bundle ${part.folder} is of language \`${part.language}\`, not \`${language}\` as ${read[0]!.folder}`);
+    if (part.language !== language)
+      throw new Error(`Pagefind bundle ${part.folder} is of language \`${part.language}\`, not \`${language}\` as ${read[0]!.folder}`);
   const metaFields = [...new Set(read.flatMap((part) => part.meta[5]))].sort(compareWords);
   let offset = 0;
   const parts: Part[] = read.map((part) => {

@@ -96,11 +96,17 @@ describe("the main search index in parts, merged", () => {
   it("renumbers meta fields and joins filters that only some parts have", async () => {
     // The first part's articles have no summary and no tags: its metadata lacks the `summary` field and its bundle the `tag` filter.
     const all = generatedRecords(12);
-    const firstSix = new Set(buildArchive(all, siteConfigFromEnv({})).articles.slice(0, 6).map((article) => article.id));
+    const firstSix = new Set(
+      buildArchive(all, siteConfigFromEnv({}))
+        .articles.slice(0, 6)
+        .map((article) => article.id),
+    );
     const records = all.map((record) => (firstSix.has(record.id) ? { ...record, summary: undefined, tags: [] } : record));
     const bare = buildArchive(records, siteConfigFromEnv({}));
     expect(bare.articles.slice(0, 6).every((article) => !article.summary && !article.tags?.length)).toBe(true);
-    expect(bare.articles.slice(6).some((article) => article.summary) && bare.articles.slice(6).some((article) => article.tags?.length)).toBe(true);
+    expect(
+      bare.articles.slice(6).some((article) => article.summary) && bare.articles.slice(6).some((article) => article.tags?.length),
+    ).toBe(true);
     const whole = path.join(await folders("fields-whole"), "pagefind");
     const parts = path.join(await folders("fields-parts"), "pagefind");
     await writeSearchIndex(bare, whole, undefined, 100);
@@ -140,7 +146,10 @@ describe("the main search index in parts, merged", () => {
     const longer = `en_${hash.slice(0, 8)}`;
     expect(merged.renamed).toEqual([new Map(), new Map([[taken, longer]])]);
     const result = await decodeBundle(out);
-    expect(result.pages.map(({ id }) => id)).toEqual([...firstBundle.pages.map(({ id }) => id), ...meta[1].map(([id]) => (id === taken ? longer : id))]);
+    expect(result.pages.map(({ id }) => id)).toEqual([
+      ...firstBundle.pages.map(({ id }) => id),
+      ...meta[1].map(([id]) => (id === taken ? longer : id)),
+    ]);
     expect(result.pages[6 + 3]!.fragment.url).toBe(archive12.articles[9]!.permalink);
     expect(result.pages[2]!.fragment.url).toBe(archive12.articles[2]!.permalink);
   });

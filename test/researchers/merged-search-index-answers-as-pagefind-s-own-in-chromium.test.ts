@@ -99,9 +99,13 @@ describe("the merged search index in Pagefind's own client", () => {
     const value = values.find(([, pages]) => pages.some((page) => commonPages.has(page)) && pages.length < 150)![0];
     filter = { name: filterName, value };
     // A word of middling frequency found on a page beside the commonest.
-    const middle = byPages.slice(Math.floor(byPages.length / 4)).find(([, postings]) => textPages(postings).some((page) => commonPages.has(page)))![0];
+    const middle = byPages
+      .slice(Math.floor(byPages.length / 4))
+      .find(([, postings]) => textPages(postings).some((page) => commonPages.has(page)))![0];
     // A second word of the rare word's one page, so that the two-word search finds it.
-    const beside = byPages.find(([word, postings]) => word !== rare && word !== common && word.length > 5 && textPages(postings).includes(rarePage))![0];
+    const beside = byPages.find(
+      ([word, postings]) => word !== rare && word !== common && word.length > 5 && textPages(postings).includes(rarePage),
+    )![0];
     const accented = words.find(([, , variants]) => variants.length)![2][0]![0];
     const title = words.find(([word, postings]) => /^[a-z]{4,}$/.test(word) && postings.some(([, , metaLocs]) => metaLocs.length))![0];
     expect(metaFields.length).toBeGreaterThan(0);

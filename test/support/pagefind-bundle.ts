@@ -75,4 +75,3 @@ export async function decodeBundle(folder: string) {
     dateOrder: JSON.parse(await readFile(path.join(folder, "date-order.json"), "utf8").catch(() => "null")) as DateOrder | null,
   };
 }
-
