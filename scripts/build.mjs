@@ -37,5 +37,27 @@ for (let i = 0; i < args.length; i++) {
   } else rest.push(arg);
 }
 if (merge.length) process.env.HEMEROTECA_MERGE = merge.map((folder) => path.resolve(folder)).join(path.delimiter);
+await logBuildErrorsOnce();
 process.argv = [process.argv[0], eleventy, ...rest];
 await import(eleventy);
+
+/**
+ * Eleventy's command logs a failed build's error twice: `write` logs it (and
+ * marks it logged), then the command logs it again as its fatal error. For
+ * content problems that doubles a list an editor must read; one copy is kept,
+ * and the exit code is still 1. Without the method this patches (a later
+ * Eleventy), the error is only logged twice.
+ */
+async function logBuildErrorsOnce() {
+  const handler = new URL("../node_modules/@11ty/eleventy/src/Errors/EleventyErrorHandler.js", import.meta.url);
+  const { EleventyErrorHandler } = await import(handler.href);
+  const fatal = EleventyErrorHandler?.prototype?.fatal;
+  if (typeof fatal !== "function") return;
+  EleventyErrorHandler.prototype.fatal = function (error, message) {
+    if (error?.__errorAlreadyLogged) {
+      process.exitCode = 1;
+      return;
+    }
+    fatal.call(this, error, message);
+  };
+}

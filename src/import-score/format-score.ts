@@ -1,4 +1,4 @@
-/** The score as text: a table of pages, then the totals with their rates, held-out apart from dev. */
+/** The score as text: a table of pages, then the totals with their rates, fold by fold (dev, held-out, fresh), then all. */
 import type { Counts } from "./count-page.ts";
 import type { CorpusScore } from "./score-corpus.ts";
 
@@ -65,9 +65,11 @@ export function scoreToText(score: CorpusScore): string {
     table(rows),
     ...(errors.length > 0 ? ["", ...errors] : []),
     "",
+    totalsToText("dev", score.totals.dev),
+    "",
     totalsToText("held-out", score.totals.heldOut),
     "",
-    totalsToText("dev", score.totals.dev),
+    totalsToText("fresh", score.totals.fresh),
     "",
     totalsToText("all", score.totals.all),
   ].join("\n");

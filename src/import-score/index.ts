@@ -1,5 +1,6 @@
 /** The importer's score on the corpus of real pages (see `score-corpus.ts`). */
-export { scoreCorpus, scorePages, type CorpusScore, type ScoreOptions } from "./score-corpus.ts";
+export { scoreCorpus, scorePages, readCorpusFolds, type CorpusScore, type CorpusFolds, type ScoreOptions } from "./score-corpus.ts";
+export { checkFreshFold, foldOf, parseFreshPages, readFreshPages, type Fold } from "./folds.ts";
 export { scoreToText, totalsToText } from "./format-score.ts";
 export { TruthFileError, parseTruth, TruthSchema, type Truth, type TruthItem } from "./truth-file.ts";
 export { locateTruth, plainHeadline, type LocatedItem, type LocatedPage } from "./locate-truth.ts";

@@ -11,6 +11,7 @@ import { problemToString } from "../records/problems.ts";
 import { readSourceText, SOURCE_TEXT_CHANGED, splitSource } from "../records/read-sources.ts";
 import type { SourceHeader } from "../records/source-schema.ts";
 import { textToSlug } from "../records/ids.ts";
+import { withoutControlCharacters } from "../records/text-file.ts";
 import { ImportError } from "../records/import-error.ts";
 import type { Line, SourceKind, SourcePage } from "./types.ts";
 import { toPosix } from "../lib/paths.ts";
@@ -54,11 +55,15 @@ export function readKeptCopy(file: string, fileText: string, options: { textMayD
   return { header: source.header, text, headerLineCount: source.textLine - 1 };
 }
 
-/** Numbers the verbatim text's lines as they are in the kept copy. */
+/**
+ * Numbers the verbatim text's lines as they are in the kept copy. Control
+ * characters are left out of the lines (the kept copy keeps them): an article
+ * may not hold them (records/text-file.ts), and they carry no text.
+ */
 export function numberLines(text: string, headerLineCount: number): Line[] {
   const raw = text.split("\n");
   if (raw.length > 1 && raw[raw.length - 1] === "") raw.pop();
-  return raw.map((line, index) => ({ n: headerLineCount + index + 1, text: line.replace(/\r$/, "") }));
+  return raw.map((line, index) => ({ n: headerLineCount + index + 1, text: withoutControlCharacters(line.replace(/\r$/, "")) }));
 }
 
 export interface PageInput {

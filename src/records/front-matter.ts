@@ -8,7 +8,7 @@
  */
 import matter from "gray-matter";
 import { parseStrictYaml, strictYamlToJs, yamlPositionOf, type StrictYaml } from "./strict-yaml.ts";
-import { decodeTextBytes, type TextFileHints } from "./text-file.ts";
+import { controlCharacterProblem, decodeTextBytes, type TextFileHints } from "./text-file.ts";
 
 /** Files larger than this are refused before any parsing: no article needs more. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
@@ -61,7 +61,10 @@ export function decodeArticleBytes(bytes: Uint8Array): string {
   const { text, problem } = decodeTextBytes(bytes, MAX_ARTICLE_BYTES, ARTICLE_FILE_HINTS);
   if (problem) throw new FrontMatterError(problem.message, 1, 1, problem.hint);
   // A BOM and CRLF line endings come from ordinary editors: accept them.
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const control = controlCharacterProblem(normalized);
+  if (control) throw new FrontMatterError(control.message, control.line, control.column, control.hint);
+  return normalized;
 }
 
 export function parseFrontMatter(text: string): ParsedFrontMatter {

@@ -11,6 +11,9 @@
  * - no larger than its kind of file may be;
  * - strict UTF-8: a file in another encoding is an error, not mojibake.
  *
+ * Control characters are refused by the kinds of file a page shows
+ * (`controlCharacterProblem`); a raw source, kept byte for byte, may hold them.
+ *
  * Each caller says what to do about each refusal (`TextFileHints`), and puts
  * the problem in its own form (a check problem, an import error).
  */
@@ -87,4 +90,35 @@ export function readTextFileSync(absolute: string, limit: number, hints: TextFil
   if (!stats) return { missing: true };
   const problem = plainFileProblem(stats, limit, hints);
   return problem ? { problem } : decodeTextBytes(readFileSync(absolute), limit, hints);
+}
+
+/**
+ * C0 and C1 control characters but tab, line feed and carriage return: no
+ * article text has them, a browser shows them as nothing or as `�`, and C1
+ * ones are the mark of a Windows-1252 text decoded as Latin-1.
+ */
+// eslint-disable-next-line no-control-regex -- these characters are what it looks for
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Removes the control characters a file of text shown on a page may not hold (an importer's input, a copy from a PDF). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTER, "");
+}
+
+/** The first control character of `text`, where it is (1-based), and how many there are. */
+export function controlCharacterProblem(text: string): (TextFileProblem & { line: number; column: number }) | undefined {
+  const found = [...text.matchAll(CONTROL_CHARACTER)];
+  const first = found[0];
+  if (!first) return undefined;
+  const before = text.slice(0, first.index);
+  const line = before.split("\n").length;
+  const column = first.index - before.lastIndexOf("\n");
+  const code = `U+${first[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const which = found.length === 1 ? `a control character (${code})` : `${found.length} control characters (the first, ${code}, here)`;
+  return {
+    line,
+    column,
+    message: `the file holds ${which}, which a page shows as nothing or as \`�\``,
+    hint: "delete it: an editor that shows invisible characters finds it; a copy from a PDF or a mis-encoded page leaves such characters behind",
+  };
 }

@@ -4,17 +4,14 @@
  * only mentions a photo stays, and a caption that is all the text an item has
  * is kept (its headline is derived from it). Placeholder words only.
  */
+import { placeholderParagraph } from "./support.ts";
 import { describe, expect, it } from "vitest";
 import { CAPTION_REASON } from "../../src/import/boilerplate.ts";
 import { splitArticle } from "../../src/import/split-article.ts";
 import { splitListing } from "../../src/import/split-listing.ts";
 import type { Line } from "../../src/import/types.ts";
 
-const WORDS = "amber anchor arrow atlas aspen alder agate acorn willow walnut wagon wheat".split(" ");
-const paragraph = (shift: number, count = 40) =>
-  `${Array.from({ length: count }, (_, i) => WORDS[(i * 5 + shift) % WORDS.length])
-    .join(" ")
-    .replace(/^./, (c) => c.toUpperCase())}.`;
+const paragraph = (shift: number, count = 40) => placeholderParagraph(shift, { count, stride: 5 });
 const toLines = (texts: readonly string[]): Line[] => texts.flatMap((text) => [text, ""]).map((text, i) => ({ n: i + 1, text }));
 
 describe("captions inside a single article", () => {

@@ -1,14 +1,16 @@
 /**
  * The importer's score on the corpus of real pages (test/fixtures/pages) must
  * not fall: each total rate is kept at or better than the floor measured in
- * corpus-score-floor.json. Only totals are compared, never a page. After a
+ * corpus-score-floor.json. Only totals are compared, never a page, and only
+ * of the dev and held-out pages: the fresh fold is never imported here, so
+ * that no test run tunes on it (it is read once per round, by hand). After a
  * change that improves the score, or after pages are added, measure again
  * with `npm run eval:import -- --write-floor test/import/corpus-score-floor.json`.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { belowFloor, FloorSchema, floorFrom, scoreCorpus, zeroCounts } from "../../src/import-score/index.ts";
+import { addCounts, belowFloor, FloorSchema, floorFrom, scoreCorpus, zeroCounts } from "../../src/import-score/index.ts";
 import { REPO } from "./support.ts";
 
 const floor = FloorSchema.parse(JSON.parse(await readFile(path.join(REPO, "test/import/corpus-score-floor.json"), "utf8")));
@@ -18,9 +20,13 @@ describe("the importer's score on the corpus", () => {
     const score = await scoreCorpus({
       corpusDir: path.join(REPO, "test/fixtures/pages"),
       devDomainsFile: path.join(REPO, "test/import/dev-domains.txt"),
+      freshPagesFile: path.join(REPO, "test/import/fresh-pages.txt"),
+      leaveOutFresh: true,
     });
-    expect(score.totals.all.pages).toBeGreaterThanOrEqual(floor.pages);
-    expect(belowFloor(score.totals.all, floor)).toEqual([]);
+    expect(score.pages.filter((page) => page.set === "fresh")).toEqual([]);
+    const known = addCounts(score.totals.dev, score.totals.heldOut);
+    expect(known.pages).toBeGreaterThanOrEqual(floor.pages);
+    expect(belowFloor(known, floor)).toEqual([]);
   }, 300_000);
 
   it("the floor check catches a worse score, in either direction", () => {

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/import/index.ts";
-import { expectEveryLineAccounted, rawPage, SHARED, tempRoot, writePage } from "./support.ts";
+import { expectEveryLineAccounted, rawPage, SHARED, tempRoot, writePage, placeholderParagraph } from "./support.ts";
 
 let root: string;
 let dir: string;
@@ -24,11 +24,7 @@ async function articleFiles(): Promise<string[]> {
   return entries.filter((entry) => entry.endsWith(".md")).sort();
 }
 
-const WORDS = "amber anchor arrow atlas aspen alder agate acorn willow walnut wagon wheat".split(" ");
-const paragraph = (shift: number) =>
-  `${Array.from({ length: 40 }, (_, i) => WORDS[(i * 5 + shift) % WORDS.length])
-    .join(" ")
-    .replace(/^./, (c) => c.toUpperCase())}.`;
+const paragraph = (shift: number) => placeholderParagraph(shift, { stride: 5 });
 const ARTICLE = ["Harbour lights over the quiet valley", "", paragraph(0), "", paragraph(1), "", paragraph(2), ""].join("\n");
 
 describe("the same page saved under another name", () => {

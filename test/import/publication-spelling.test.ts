@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/import/index.ts";
-import { tempRoot, writePage } from "./support.ts";
+import { tempRoot, writePage, placeholderParagraph } from "./support.ts";
 
 let root: string;
 let dir: string;
@@ -19,11 +19,7 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-raw-"));
 });
 
-const WORDS = "amber anchor arrow atlas aspen alder agate acorn willow walnut wagon wheat".split(" ");
-const paragraph = (shift: number) =>
-  `${Array.from({ length: 40 }, (_, i) => WORDS[(i * 7 + shift) % WORDS.length])
-    .join(" ")
-    .replace(/^./, (c) => c.toUpperCase())}.`;
+const paragraph = (shift: number) => placeholderParagraph(shift);
 const article = (title: string, shift: number) =>
   [title, "", paragraph(shift), "", paragraph(shift + 1), "", paragraph(shift + 2), ""].join("\n");
 

@@ -62,6 +62,19 @@ export async function writePage(dir: string, name: string, text: string): Promis
   return file;
 }
 
+const PLACEHOLDER_WORDS = "amber anchor arrow atlas aspen alder agate acorn willow walnut wagon wheat".split(" ");
+
+/**
+ * A sentence of placeholder words standing for an article's text (no news
+ * text is written for a test): `count` words, the `shift`-th of its kind;
+ * `stride` picks the words, so that two strides give different paragraphs.
+ */
+export function placeholderParagraph(shift: number, { count = 40, stride = 7 }: { count?: number; stride?: number } = {}): string {
+  return `${Array.from({ length: count }, (_, i) => PLACEHOLDER_WORDS[(i * stride + shift) % PLACEHOLDER_WORDS.length])
+    .join(" ")
+    .replace(/^./, (c) => c.toUpperCase())}.`;
+}
+
 /** Letters and digits only, lower case: lines and records compare whatever the markup and hyphenation. */
 export function squash(text: string): string {
   return text

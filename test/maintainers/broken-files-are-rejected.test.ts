@@ -45,6 +45,7 @@ const CASES: Record<string, Record<string, { field: string; message: RegExp } | 
   "coffee-front-matter": { "coffee-front-matter.md": { field: "", message: /front matter in `coffee` is not allowed/ } },
   "toml-front-matter": { "toml-front-matter.md": { field: "", message: /front matter in `toml` is not allowed/ } },
   "non-utf8": { "latin1.md": { field: "", message: /not valid UTF-8/ } },
+  "control-character": { "control-character.md": { field: "", message: /holds a control character \(U\+0000\)/ } },
   empty: { "empty.md": { field: "", message: /the file is empty/ } },
   unclosed: { "unclosed.md": { field: "", message: /never closed/ } },
   "no-front-matter": { "no-front-matter.md": { field: "", message: /does not start with front matter/ } },
@@ -195,6 +196,9 @@ describe("the build on malformed files", () => {
     const build = buildSite(BROKEN_ARTICLES, { output });
     expect(build.status).not.toBe(0);
     for (const file of everyFile) expect(build.stderr, file).toContain(file);
+    // Listed once, though Eleventy's command logs a failed build's error twice (scripts/build.mjs).
+    expect(build.stderr.match(/\d+ problems? in content\//g)).toHaveLength(1);
+    expect(build.stderr).not.toContain("(via ");
     expect(changes(before, snapshotProject())).toEqual([]);
     expect(markersFound()).toEqual([]);
     expect(Object.prototype).not.toHaveProperty("polluted");

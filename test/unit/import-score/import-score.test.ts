@@ -11,14 +11,17 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
+  checkFreshFold,
   countBoilerplateInRecords,
   countFields,
   countUnaccounted,
   locateTruth,
   parseDevDomains,
+  parseFreshPages,
   parseTruth,
   plainHeadline,
   readCorpusPage,
+  scoreCorpus,
   scorePage,
   scorePages,
   segmentItems,
@@ -319,5 +322,119 @@ describe("scoring pages with the importer", () => {
       code: 1,
       stderr: expect.stringMatching(/truth\.yml: item 3 \(“Headline nine”\): the headline is not printed/),
     });
+  });
+});
+
+async function corpusOf(names: string[], domainOf: (name: string) => string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hemeroteca-score-test-"));
+  for (const name of names) {
+    await mkdir(path.join(dir, name));
+    await writeFile(path.join(dir, name, "page.md"), PAGE);
+    await writeFile(path.join(dir, name, "truth.yml"), truthYaml().replace("domain: example.org", `domain: ${domainOf(name)}`));
+  }
+  return dir;
+}
+
+describe("the fresh fold", () => {
+  it("reads a fresh-pages list of folder names with comments", () => {
+    expect(parseFreshPages("# fresh pages\nx-one\n\n  y-two  # a note\n")).toEqual(new Set(["x-one", "y-two"]));
+  });
+
+  it("totals fresh pages apart from dev and held-out, and in all", async () => {
+    const dir = await corpusOf(["a-one", "b-two", "c-three"], (name) => `${name}.example`);
+    const pages = await Promise.all(["a-one", "b-two", "c-three"].map((name) => readCorpusPage(path.join(dir, name))));
+    const score = await scorePages(pages, new Set(["a-one.example"]), { freshPages: new Set(["c-three"]) });
+    expect(score.pages.map((page) => page.set)).toEqual(["dev", "held-out", "fresh"]);
+    expect([score.totals.dev.pages, score.totals.heldOut.pages, score.totals.fresh.pages, score.totals.all.pages]).toEqual([1, 1, 1, 3]);
+    expect(score.totals.fresh.items).toBe(3);
+  });
+
+  it("refuses a listed folder that is not in the corpus, a dev outlet, and an outlet other pages show", () => {
+    const page = (name: string, domain: string) => ({
+      name,
+      truth: parseTruth(truthYaml().replace("domain: example.org", `domain: ${domain}`), "t"),
+    });
+    const pages = [page("a-one", "a.example"), page("b-two", "b.example"), page("c-three", "a.example"), page("d-four", "d.example")];
+    expect(() => checkFreshFold(pages, new Set(), new Set(["d-four"]), "fresh.txt")).not.toThrow();
+    expect(() => checkFreshFold(pages, new Set(), new Set(["d-five"]), "fresh.txt")).toThrow(
+      /fresh\.txt: “d-five” is listed but no page folder/,
+    );
+    expect(() => checkFreshFold(pages, new Set(["b.example"]), new Set(["b-two"]), "fresh.txt")).toThrow(
+      /“b-two” is of b\.example, a dev domain/,
+    );
+    expect(() => checkFreshFold(pages, new Set(), new Set(["c-three"]), "fresh.txt")).toThrow(
+      /“c-three” is of a\.example, which pages outside/,
+    );
+  });
+
+  it("leaves the fresh pages out when asked, importing none of them", async () => {
+    const dir = await corpusOf(["a-one", "b-two"], (name) => `${name}.example`);
+    const list = path.join(dir, "fresh.txt");
+    await writeFile(list, "b-two\n");
+    const score = await scoreCorpus({
+      corpusDir: dir,
+      devDomainsFile: path.join(dir, "none.txt"),
+      freshPagesFile: list,
+      leaveOutFresh: true,
+    });
+    expect(score.pages.map((page) => page.name)).toEqual(["a-one"]);
+    expect(score.totals.fresh.pages).toBe(0);
+    expect(score.totals.all.pages).toBe(1);
+  });
+
+  it("the command's --check reads every truth file and counts the folds without importing", async () => {
+    const dir = await corpusOf(["a-one", "b-two", "c-three"], (name) => `${name}.example`);
+    await writeFile(path.join(dir, "dev.txt"), "a-one.example\n");
+    await writeFile(path.join(dir, "fresh.txt"), "c-three\n");
+    const args = [
+      "scripts/run.mjs",
+      "eval-import",
+      "--check",
+      "--corpus",
+      dir,
+      "--dev-domains",
+      path.join(dir, "dev.txt"),
+      "--fresh-pages",
+      path.join(dir, "fresh.txt"),
+    ];
+    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO });
+    expect(stdout).toBe("3 truth files read and placed on their pages (9 items): dev 1, held-out 1, fresh 1; nothing imported\n");
+    await writeFile(path.join(dir, "c-three", "truth.yml"), truthYaml().replace("Headline three", "Headline nine"));
+    await expect(promisify(execFile)(process.execPath, args, { cwd: REPO })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/c-three\/truth\.yml: item 3 \(“Headline nine”\): the headline is not printed/),
+    });
+  });
+
+  it("the command totals the fresh fold in --json, and leaves it out with --leave-out-fresh", async () => {
+    const dir = await corpusOf(["a-one", "b-two"], (name) => `${name}.example`);
+    await writeFile(path.join(dir, "fresh.txt"), "b-two\n");
+    const base = [
+      "scripts/run.mjs",
+      "eval-import",
+      "--json",
+      "--corpus",
+      dir,
+      "--dev-domains",
+      path.join(dir, "none.txt"),
+      "--fresh-pages",
+      path.join(dir, "fresh.txt"),
+    ];
+    const run = async (args: string[]) =>
+      JSON.parse((await promisify(execFile)(process.execPath, args, { cwd: REPO })).stdout) as {
+        pages: Array<{ name: string; set: string }>;
+        totals: Record<string, { pages: number }>;
+        rates: Record<string, unknown>;
+      };
+    const all = await run(base);
+    expect(all.pages.map((page) => [page.name, page.set])).toEqual([
+      ["a-one", "held-out"],
+      ["b-two", "fresh"],
+    ]);
+    expect(all.totals.fresh!.pages).toBe(1);
+    expect(Object.keys(all.rates).sort()).toEqual(["all", "dev", "fresh", "heldOut"]);
+    const without = await run([...base, "--leave-out-fresh"]);
+    expect(without.pages.map((page) => page.name)).toEqual(["a-one"]);
+    expect(without.totals.fresh!.pages).toBe(0);
   });
 });
