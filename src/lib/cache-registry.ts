@@ -46,6 +46,8 @@ export const CACHES = {
     version: 6,
     code: [
       "src/search-index/pagefind-index.ts",
+      "src/search-index/pagefind-merge.ts",
+      "src/search-index/pagefind-format.ts",
       "src/search-index/search-date-order.ts",
       "src/search-index/search-index-pages.ts",
       "src/exports/search-record.ts",

@@ -4,7 +4,7 @@
  * never leak in, and no HTML is parsed twice. One index for every language
  * (`forceLanguage`), so one search box finds Spanish and English articles.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Archive } from "../archive/build-archive.ts";
@@ -14,6 +14,7 @@ import { withBody } from "../records/article-bodies.ts";
 import { forEachLimited } from "../lib/limited-concurrency.ts";
 import { DATE_ORDER_FILE, dateOrderOf } from "./search-date-order.ts";
 import { readFragment } from "./search-index-pages.ts";
+import { mergePagefindBundles } from "./pagefind-merge.ts";
 
 export { articleToSearchRecord, searchSortKeys, UNDATED_SORT_KEY } from "../exports/search-record.ts";
 
@@ -52,21 +53,23 @@ async function writeBundleFiles(targets: ReadonlyArray<{ target: string; content
   await forEachLimited(targets, ({ target, content }) => writeFile(target, content));
 }
 
-/**
- * `date-order.json` for the bundle Pagefind made of `articles`, fed in this
- * order: each article's page is found by its address in the fragments.
- */
-function dateOrderFile(
-  files: ReadonlyArray<{ path: string; content: Uint8Array }>,
-  articles: Archive["articles"],
-  outputPath: string,
-): { path: string; content: Uint8Array } {
+/** Each page's Pagefind id (its fragment's name) by its address, from the files Pagefind made. */
+function pageIds(files: ReadonlyArray<{ path: string; content: Uint8Array }>, where: string): Map<string, string> {
   const pages = new Map<string, string>();
   for (const file of files) {
     if (!/^fragment\/[^/]+\.pf_fragment$/.test(file.path)) continue;
-    const { page, url } = readFragment(file.path, file.content, outputPath);
+    const { page, url } = readFragment(file.path, file.content, where);
     pages.set(url, page);
   }
+  return pages;
+}
+
+/** `date-order.json` for the bundle of `articles` whose pages have the ids `pages` (by address). */
+function dateOrderFile(
+  pages: ReadonlyMap<string, string>,
+  articles: Archive["articles"],
+  outputPath: string,
+): { path: string; content: Uint8Array } {
   const order = dateOrderOf(
     articles.map((article) => {
       const id = pages.get(article.permalink);
@@ -78,25 +81,83 @@ function dateOrderFile(
 }
 
 /**
- * Indexes `archive.articles` into one Pagefind bundle in `outputPath`, with
- * its `date-order.json` (search-date-order.ts): the records carry no sort key,
- * so Pagefind's metadata, which every search loads first, holds no list by date.
+ * Articles a Pagefind process indexes at most (`HEMEROTECA_SEARCH_INDEX_PART_SIZE`):
+ * it holds its whole index in memory (some 270 MiB per 1,000 benchmark
+ * articles), so a larger index is made in parts, one process after another,
+ * and merged (pagefind-merge.ts). PERFORMANCE.md, "Pagefind's share", has the measure.
  */
-export async function writeSearchIndex(archive: Archive, outputPath: string, api: PagefindApi = pagefind): Promise<{ pages: number }> {
+export const DEFAULT_INDEX_PART_SIZE = 5_000;
+
+/**
+ * One Pagefind process's bundle of `articles`, fed in their order, handed to
+ * `write` before the process is closed (so its files are on disk, whole, by
+ * then), and closed before the next part's process starts.
+ */
+async function indexArticles<T>(
+  archive: Archive,
+  articles: Archive["articles"],
+  api: PagefindApi,
+  write: (files: ReadonlyArray<{ path: string; content: Uint8Array }>) => Promise<T>,
+): Promise<T> {
   const { index } = check("start an index", await api.createIndex({ forceLanguage: archive.site.language }));
   if (!index) throw new Error("Pagefind returned no index");
   try {
     // One record at a time, in archive order: Pagefind does not promise to keep the order of
     // requests sent without waiting for each answer (that fed records a fifth faster).
     const messages = messagesFor(archive.site.language);
-    for (const article of archive.articles)
+    for (const article of articles)
       check(`index ${article.file}`, await index.addCustomRecord(articleToSearchRecord(withBody(article, archive), messages)));
-    const { files } = check("make the index files", await index.getFiles());
-    // Every file checked and the date order made before anything is written.
-    const targets = bundleTargets(files, outputPath);
-    await writeBundleFiles([...targets, ...bundleTargets([dateOrderFile(files, archive.articles, outputPath)], outputPath)]);
-    return { pages: archive.articles.length };
+    return await write(check("make the index files", await index.getFiles()).files);
   } finally {
     await api.close();
+  }
+}
+
+/**
+ * Indexes `archive.articles` into one Pagefind bundle in `outputPath`, with
+ * its `date-order.json` (search-date-order.ts): the records carry no sort key,
+ * so Pagefind's metadata, which every search loads first, holds no list by date.
+ * Past `partSize` articles the bundle is made in parts of at most `partSize`,
+ * in archive order, each by a Pagefind process of its own, written to a
+ * folder beside `outputPath` and merged into one bundle.
+ */
+export async function writeSearchIndex(
+  archive: Archive,
+  outputPath: string,
+  api: PagefindApi = pagefind,
+  partSize = DEFAULT_INDEX_PART_SIZE,
+): Promise<{ pages: number }> {
+  const size = Math.max(1, Math.floor(partSize));
+  if (archive.articles.length <= size) {
+    await indexArticles(archive, archive.articles, api, async (files) => {
+      // Every file checked and the date order made before anything is written.
+      const targets = bundleTargets(files, outputPath);
+      const dateOrder = dateOrderFile(pageIds(files, outputPath), archive.articles, outputPath);
+      await writeBundleFiles([...targets, ...bundleTargets([dateOrder], outputPath)]);
+    });
+    return { pages: archive.articles.length };
+  }
+  await mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
+  const partsFolder = await mkdtemp(`${path.resolve(outputPath)}.parts-`);
+  try {
+    const folders: string[] = [];
+    const partPages: Array<Map<string, string>> = [];
+    for (let start = 0; start < archive.articles.length; start += size) {
+      const folder = path.join(partsFolder, String(folders.length));
+      await indexArticles(archive, archive.articles.slice(start, start + size), api, async (files) => {
+        partPages.push(pageIds(files, outputPath));
+        await writeBundleFiles(bundleTargets(files, folder));
+      });
+      folders.push(folder);
+    }
+    const merged = await mergePagefindBundles(folders, outputPath);
+    const pages = new Map<string, string>();
+    partPages.forEach((ids, part) => {
+      for (const [url, id] of ids) pages.set(url, merged.renamed[part]!.get(id) ?? id);
+    });
+    await writeBundleFiles(bundleTargets([dateOrderFile(pages, archive.articles, outputPath)], outputPath));
+    return { pages: merged.pages };
+  } finally {
+    await rm(partsFolder, { recursive: true, force: true });
   }
 }

@@ -91,6 +91,12 @@ export interface SearchIndexOptions {
   shardSize?: number;
   /** Changes the recent index takes before the main index is made again (default `defaultRecentLimit`). */
   recentLimit?: number;
+  /**
+   * Articles one Pagefind process indexes at most (default pagefind-index.ts's
+   * `DEFAULT_INDEX_PART_SIZE`): a larger bundle is made in parts and merged
+   * into one, the same index whatever this is, so it is not part of the cache's key.
+   */
+  indexPartSize?: number;
   /** The indexer; tests pass a stand-in. Defaults to pagefind-index.ts's `writeSearchIndex`. */
   write?: (archive: Archive, outputPath: string) => Promise<{ pages: number }>;
   /**
@@ -214,7 +220,7 @@ async function contextOf(
     outputPath,
     options,
     code,
-    indexer: options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out)),
+    indexer: options.write ?? ((a: Archive, out: string) => writeSearchIndex(a, out, undefined, options.indexPartSize)),
     keys: articleKeys(archive, options.digests),
     // The part size too: a main index cut otherwise is made again, not kept.
     made: `${SEARCH_INDEX_CACHE_VERSION}\0${code}\0${archive.site.language}\0${options.shardSize ?? defaultShardSize(archive.articles.length)}`,

@@ -121,11 +121,15 @@ interface Workers {
 }
 
 /**
- * `HEMEROTECA_SEARCH_SHARD_SIZE` (articles per main search part at most) or
+ * `HEMEROTECA_SEARCH_SHARD_SIZE` (articles per main search part at most),
  * `HEMEROTECA_SEARCH_RECENT_LIMIT` (changes before the main index is made
- * again), see search-index-cache.ts.
+ * again), see search-index-cache.ts, or `HEMEROTECA_SEARCH_INDEX_PART_SIZE`
+ * (articles one Pagefind process indexes at most), see pagefind-index.ts.
  */
-function countFromEnv(name: "HEMEROTECA_SEARCH_SHARD_SIZE" | "HEMEROTECA_SEARCH_RECENT_LIMIT", least: number): number | undefined {
+function countFromEnv(
+  name: "HEMEROTECA_SEARCH_SHARD_SIZE" | "HEMEROTECA_SEARCH_RECENT_LIMIT" | "HEMEROTECA_SEARCH_INDEX_PART_SIZE",
+  least: number,
+): number | undefined {
   const text = process.env[name];
   if (!text) return undefined;
   const size = Number(text);
@@ -152,6 +156,7 @@ export class BuildRun {
   private readonly dryRun: boolean;
   private readonly searchShardSize = countFromEnv("HEMEROTECA_SEARCH_SHARD_SIZE", 1);
   private readonly searchRecentLimit = countFromEnv("HEMEROTECA_SEARCH_RECENT_LIMIT", 0);
+  private readonly searchIndexPartSize = countFromEnv("HEMEROTECA_SEARCH_INDEX_PART_SIZE", 1);
   private archive: Archive | undefined;
   private citations: CitationCache | undefined;
   private feeds: FeedCache | undefined;
@@ -401,6 +406,7 @@ export class BuildRun {
           ...(this.cacheDir ? { cacheDir: cachePath(this.cacheDir, "searchIndex"), digests: archive.articles.map(recordDigest) } : {}),
           ...(this.searchShardSize ? { shardSize: this.searchShardSize } : {}),
           ...(this.searchRecentLimit !== undefined ? { recentLimit: this.searchRecentLimit } : {}),
+          ...(this.searchIndexPartSize ? { indexPartSize: this.searchIndexPartSize } : {}),
         },
         workers.index,
       );
