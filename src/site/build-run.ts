@@ -43,6 +43,7 @@ import { SearchIndexInWorkers, searchIndexWorker } from "../search-index/search-
 import { toPosix } from "../lib/paths.ts";
 import { cachePath, cacheRoot } from "../lib/cache-registry.ts";
 import { writeArticlePreviews } from "./quick-preview.ts";
+import { memoryProbe } from "./memory-probe.ts";
 
 export interface PluginOptions {
   root: string;
@@ -158,6 +159,7 @@ export class BuildRun {
   private site: SiteFolder | undefined;
   private pass: Pass | undefined;
   private timings: Record<string, number | boolean> = {};
+  private readonly probe = memoryProbe();
   /** The pages the templates paginate over: undefined for every page. */
   pagesToWrite: PagesToWrite | undefined;
 
@@ -223,6 +225,7 @@ export class BuildRun {
       if (!this.dryRun) await loaded.commitCache?.();
       // The bodies of the records parsed just now are in their cache entries too: they need not stay in memory.
       loaded.bodies.settle();
+      this.probe.stageEnded("load");
     } catch (error) {
       if (workers) await Promise.all([workers.index?.cancel(), workers.exports?.cancel()]);
       throw error;
@@ -239,6 +242,7 @@ export class BuildRun {
     if (shardPart) this.pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] } };
     if (shards) this.pagesToWrite = { ...(this.pagesToWrite ?? allPages(archive)), articles: [] };
     this.timings.rssSelectMiB = rssMiB();
+    this.probe.stageEnded("select");
     const articleFiles = await this.writeArticles(archive, output, startedAt, chosen);
     this.pass = { startedAt, renderStartedAt: performance.now(), shardPart, shards, ...jobs, ...chosen, articleFiles };
   }
@@ -273,6 +277,7 @@ export class BuildRun {
       articlePagesWritten: files.length,
       rssArticlePagesMiB: rssMiB(),
     });
+    this.probe.stageEnded("articlePages");
     return new Set(files);
   }
 
@@ -461,6 +466,7 @@ export class BuildRun {
     const output = path.resolve(this.options.root, outputDir);
     this.timings.render = ms(performance.now() - pass.renderStartedAt);
     this.timings.rssRenderMiB = rssMiB();
+    this.probe.stageEnded("render");
     // Eleventy refuses two templates writing one file; an article page it no longer renders is checked here.
     for (const result of results ?? []) {
       if (typeof result.outputPath !== "string") continue;
@@ -502,6 +508,7 @@ export class BuildRun {
       });
       if (index.secondShards) Object.assign(this.timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
     }
+    this.probe.stageEnded("workers");
     await this.pruneAndPublish(output, prune, index?.files ?? []);
     if (prune) await pass.ledger?.save();
     if (this.site) releaseBuildLock(this.site.folder);
@@ -534,6 +541,7 @@ export class BuildRun {
       citationsReused: cache.stats.reused,
       rssCitationsMiB: rssMiB(),
     });
+    this.probe.stageEnded("citations");
     started = performance.now();
     await this.feeds!.save();
     Object.assign(this.timings, {
