@@ -38,6 +38,7 @@ import {
 import { listOutput, pruneOutput, type OutputListing } from "../build/output/prune-output.ts";
 import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "../build/output/publish.ts";
 import { writeArticlePages } from "../build/output/write-article-pages.ts";
+import { writeListPages } from "../build/output/write-list-pages.ts";
 import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "../build/output/shard-output.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "../search-index/search-index-threads.ts";
 import { toPosix } from "../lib/paths.ts";
@@ -113,6 +114,8 @@ interface Pass {
   fileSources: Map<string, string> | undefined;
   /** The article pages this build wrote itself (write-article-pages.ts), site-relative. */
   articleFiles: Set<string>;
+  /** The list and redirect pages this build wrote itself (write-list-pages.ts), site-relative. */
+  pageFiles: Set<string>;
 }
 
 /** The workers started as a build begins, each sent its job once the archive has loaded. */
@@ -239,30 +242,33 @@ export class BuildRun {
     this.feeds = await FeedCache.open(cachePath(this.cacheDir, "feeds"), siteCode);
     const chosen = await this.choosePages(archive, incremental, linker, siteCode);
     // A shard renders its article pages and no list page or feed; a merge every page but the articles', which it copies.
-    if (shardPart) this.pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] } };
+    if (shardPart) this.pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] }, redirects: archive.redirects };
     if (shards) this.pagesToWrite = { ...(this.pagesToWrite ?? allPages(archive)), articles: [] };
     this.timings.rssSelectMiB = rssMiB();
     this.probe.stageEnded("select");
-    const articleFiles = await this.writeArticles(archive, output, startedAt, chosen);
-    this.pass = { startedAt, renderStartedAt: performance.now(), shardPart, shards, ...jobs, ...chosen, articleFiles };
+    const { articleFiles, pageFiles } = await this.writePages(archive, output, startedAt, chosen);
+    this.pass = { startedAt, renderStartedAt: performance.now(), shardPart, shards, ...jobs, ...chosen, articleFiles, pageFiles };
   }
 
   /**
-   * With the templates' renderers, the build writes the article pages to
-   * write itself, and Eleventy paginates over none (write-article-pages.ts);
-   * without them, Eleventy renders them as any page.
+   * With the templates' renderers, the build writes the article, list and
+   * redirect pages to write itself, and Eleventy paginates over none
+   * (write-rendered-pages.ts); without them, Eleventy renders them as any page.
    */
-  private async writeArticles(
+  private async writePages(
     archive: Archive,
     output: string,
     startedAt: number,
     chosen: Pick<Pass, "ledger" | "fileSources">,
-  ): Promise<Set<string>> {
+  ): Promise<Pick<Pass, "articleFiles" | "pageFiles">> {
     const render = this.options.pages;
-    if (!render) return new Set();
+    if (!render) return { articleFiles: new Set(), pageFiles: new Set() };
     const pages = this.pagesToWrite ?? allPages(archive);
-    this.pagesToWrite = { ...pages, articles: [] };
+    this.pagesToWrite = { ...pages, articles: [], listPages: [], redirects: [] };
+    // Eleventy would refuse two of its pages writing one file; these are checked here, before any is written.
+    articleFileTaken(archive);
     const started = performance.now();
+    const written = (file: string, page: string) => chosen.ledger?.noteWritten(file, page, startedAt, chosen.fileSources?.get(file));
     const files = await writeArticlePages({
       archive,
       articles: pages.articles,
@@ -270,7 +276,7 @@ export class BuildRun {
       render,
       output,
       dryRun: this.dryRun,
-      written: (file, page) => chosen.ledger?.noteWritten(file, page, startedAt, chosen.fileSources?.get(file)),
+      written,
     });
     Object.assign(this.timings, {
       articlePages: ms(performance.now() - started),
@@ -278,7 +284,19 @@ export class BuildRun {
       rssArticlePagesMiB: rssMiB(),
     });
     this.probe.stageEnded("articlePages");
-    return new Set(files);
+    const listStarted = performance.now();
+    const listFiles = await writeListPages({
+      archive,
+      listPages: pages.listPages,
+      redirects: pages.redirects,
+      render,
+      output,
+      dryRun: this.dryRun,
+      written,
+    });
+    Object.assign(this.timings, { listPages: ms(performance.now() - listStarted), listPagesWritten: listFiles.length });
+    this.probe.stageEnded("listPages");
+    return { articleFiles: new Set(files), pageFiles: new Set(listFiles) };
   }
 
   /**
@@ -471,10 +489,9 @@ export class BuildRun {
     for (const result of results ?? []) {
       if (typeof result.outputPath !== "string") continue;
       const file = toPosix(path.relative(output, path.resolve(result.outputPath)));
-      if (pass.articleFiles.has(file))
-        throw new Error(
-          `Two pages would be written to \`${file}\`: an article's page and a page of the site; give the article another id or date`,
-        );
+      if (pass.articleFiles.has(file)) throw new Error(twoPagesMessage(file));
+      if (pass.pageFiles.has(file))
+        throw new Error(`Two pages would be written to \`${file}\`: a list or redirect page and another page of the site`);
     }
     if (this.dryRun) {
       this.log("dry run: wrote no citation file, data export or search index, and nothing into the caches");
@@ -492,7 +509,7 @@ export class BuildRun {
     // last real build stands.
     const prune =
       !incremental && results?.length
-        ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver, ...pass.articleFiles])
+        ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver, ...pass.articleFiles, ...pass.pageFiles])
         : undefined;
     if (pass.exportsMade) {
       const exports = await this.awaitWorkerJob("exports", pass.exportsMade);
@@ -647,3 +664,17 @@ interface PrunePlan {
 }
 
 type LoadedArchive = Awaited<ReturnType<typeof loadArchive>> & { commitCache: (() => Promise<void>) | undefined };
+
+const twoPagesMessage = (file: string) =>
+  `Two pages would be written to \`${file}\`: an article's page and a page of the site; give the article another id or date`;
+
+/** An article whose page would be written where a list or redirect page is: an error naming the file. */
+function articleFileTaken(archive: Archive): void {
+  const taken = new Set(
+    [...archive.listPages.map((page) => page.url), ...archive.redirects.map((redirect) => redirect.from)].map(permalinkToFile),
+  );
+  for (const article of archive.articles) {
+    const file = permalinkToFile(article.permalink);
+    if (taken.has(file)) throw new Error(twoPagesMessage(file));
+  }
+}
