@@ -8,32 +8,11 @@
  */
 import path from "node:path";
 import type { ArticleRecord } from "../records/article-record.ts";
-import type { Locate } from "../records/validate-archive.ts";
+import { problemReporter, type Locate } from "../records/problems.ts";
 import type { CheckProblem } from "./check-problem.ts";
 import type { SourceFile } from "../records/read-sources.ts";
 import { toPosix } from "../lib/paths.ts";
 import { BODY_PLACEHOLDER } from "../records/article-file.ts";
-
-type At = (
-  record: ArticleRecord,
-  fieldPath: Array<string | number>,
-  message: string,
-  hint?: string,
-  severity?: CheckProblem["severity"],
-) => void;
-
-function reporter(problems: CheckProblem[], locate: Locate, origin: string): At {
-  return (record, fieldPath, message, hint, severity = "error") =>
-    problems.push({
-      file: record.file,
-      ...locate(record.file, fieldPath),
-      field: fieldPath.join("."),
-      message,
-      severity,
-      origin,
-      ...(hint ? { hint } : {}),
-    });
-}
 
 /** `source.file` names a source under the sources folder, whose text still has the recorded sha256. */
 export function checkSourceRefs(
@@ -43,7 +22,7 @@ export function checkSourceRefs(
   locate: Locate,
 ): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const at = reporter(problems, locate, "source-ref");
+  const at = problemReporter<CheckProblem["severity"]>(problems, locate, "source-ref");
   const folder = `${toPosix(sourcesDir).replace(/\/+$/, "")}/`;
   for (const record of records) {
     const ref = record.source;
@@ -107,7 +86,7 @@ export function checkSourceRefs(
  */
 export function checkEmptyBodies(records: readonly ArticleRecord[], texts: ReadonlyMap<string, string>, locate: Locate): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const at = reporter(problems, locate, "empty-body");
+  const at = problemReporter<CheckProblem["severity"]>(problems, locate, "empty-body");
   for (const record of records) {
     // A placeholder left in is an error of its own (checkPlaceholders).
     if (record.source || record.html.trim() || texts.get(record.file)?.includes(BODY_PLACEHOLDER)) continue;
@@ -125,7 +104,7 @@ export function checkEmptyBodies(records: readonly ArticleRecord[], texts: Reado
 /** The importer's notes for editors: shown on no page, listed here so someone reads them. */
 export function reviewNotes(records: readonly ArticleRecord[], locate: Locate): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const at = reporter(problems, locate, "review-note");
+  const at = problemReporter<CheckProblem["severity"]>(problems, locate, "review-note");
   for (const record of records) {
     (record.review ?? []).forEach((note, index) => {
       at(record, ["review", index], note, "check this against the source, correct the article if needed, then delete the note", "info");

@@ -9,8 +9,7 @@
  */
 import type { ArticleRecord } from "./article-record.ts";
 import { textToSlug } from "./ids.ts";
-import type { Problem } from "./problems.ts";
-import type { Locate } from "./validate-archive.ts";
+import { problemReporter, type Locate, type Problem } from "./problems.ts";
 
 /** A tag of the vocabulary (`content/tags.yml`) as the importer reads it (its `TagRule`): its words' patterns and its labels. */
 export interface VocabularyTag {
@@ -26,13 +25,6 @@ export type NamedRecord = Pick<ArticleRecord, "file" | "publication" | "publicat
 
 /** A problem these rules found; `origin` names the rule. */
 export type NameProblem = Problem & { origin: string };
-
-type At = (record: NamedRecord, fieldPath: Array<string | number>, message: string, hint: string, severity?: Problem["severity"]) => void;
-
-function reporter(problems: NameProblem[], locate: Locate, origin: string): At {
-  return (record, fieldPath, message, hint, severity = "error") =>
-    problems.push({ file: record.file, ...locate(record.file, fieldPath), field: fieldPath.join("."), message, hint, severity, origin });
-}
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
@@ -96,7 +88,7 @@ export function checkPublicationSpellings(
   underReview: (file: string) => boolean = () => false,
 ): NameProblem[] {
   const problems: NameProblem[] = [];
-  const at = reporter(problems, locate, "publication-spelling");
+  const at = problemReporter(problems, locate, "publication-spelling");
   for (const respelling of publicationRespellings(records, underReview)) {
     const { message, hint } = respellingWords(respelling);
     at(respelling.record, ["publication"], message, hint);
@@ -204,7 +196,8 @@ export function checkVocabularyTags(
   for (const record of records) {
     (record.tags ?? []).forEach((tag, position) => {
       const advice = vocabularyAdvice(tag, index);
-      if (advice) reporter(problems, locate, advice.origin)(record, ["tags", position], advice.message, advice.hint, advice.severity);
+      if (advice)
+        problemReporter(problems, locate, advice.origin)(record, ["tags", position], advice.message, advice.hint, advice.severity);
     });
   }
   return problems;

@@ -18,6 +18,33 @@ export interface Problem {
   origin?: string;
 }
 
+/** Where a field of a file is written (1-based), or its nearest parent's place. */
+export type Locate = (file: string, path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
+
+/**
+ * The one way the rules across files (validate-archive.ts, name-spellings.ts,
+ * check's own) record a problem: `origin` names the rule, `locate` places
+ * the field, so every rule's problems have the same shape and key order.
+ * `S` is the severities the caller may give (`check` adds `info`).
+ */
+export function problemReporter<S extends string = Severity>(
+  problems: { push(problem: Omit<Problem, "severity"> & { severity: S; origin: string }): unknown },
+  locate: Locate,
+  origin: string,
+): (record: { file: string }, fieldPath: ReadonlyArray<string | number>, message: string, hint?: string, severity?: S) => void {
+  return (record, fieldPath, message, hint, severity = "error" as S) => {
+    problems.push({
+      file: record.file,
+      ...locate(record.file, fieldPath),
+      field: fieldPath.join("."),
+      message,
+      severity,
+      origin,
+      ...(hint ? { hint } : {}),
+    });
+  };
+}
+
 export function problemToString(problem: Problem): string {
   const where = `${problem.file} ${problem.line}:${problem.column}`;
   const field = problem.field ? ` ${problem.field}:` : "";

@@ -6,24 +6,13 @@
  */
 import type { ArticleRecord } from "./article-record.ts";
 import { textToSlug } from "./ids.ts";
-import type { Problem } from "./problems.ts";
+import { problemReporter, type Locate, type Problem } from "./problems.ts";
 
-export type Locate = (file: string, path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
+export type { Locate };
 
 export function validateArchive(records: readonly ArticleRecord[], locate: Locate): Problem[] {
   const problems: Problem[] = [];
-  const rule =
-    (origin: string) =>
-    (record: ArticleRecord, path: Array<string | number>, message: string, hint?: string, severity: Problem["severity"] = "error") =>
-      problems.push({
-        file: record.file,
-        ...locate(record.file, path),
-        field: path.join("."),
-        message,
-        severity,
-        origin,
-        ...(hint ? { hint } : {}),
-      });
+  const rule = (origin: string) => problemReporter(problems, locate, origin);
 
   let at = rule("duplicate-id");
   const byId = new Map<string, ArticleRecord[]>();
