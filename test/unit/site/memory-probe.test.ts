@@ -36,7 +36,8 @@ describe("memoryProbe", () => {
       expect(line.heapUsedMiB).toBeLessThanOrEqual(line.heapTotalMiB as number);
     }
     expect(existsSync(path.join(folder, "load.heapsnapshot"))).toBe(false);
-    const snapshot = JSON.parse(await readFile(path.join(folder, "render.heapsnapshot"), "utf8")) as { snapshot: { node_count: number } };
-    expect(snapshot.snapshot.node_count).toBeGreaterThan(0);
+    // Its opening only: a whole snapshot of a test worker is tens of megabytes to parse.
+    const opening = (await readFile(path.join(folder, "render.heapsnapshot"), "utf8")).slice(0, 200);
+    expect(opening).toMatch(/^\{"snapshot":\{"meta":\{"node_fields":\["type","name"/);
   });
 });
