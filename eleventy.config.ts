@@ -9,6 +9,7 @@ import { exitWhenOutputCloses } from "./src/site/exit-when-output-closes.ts";
 import { buildsInPlace, stagingFolderOf } from "./src/build/output/publish.ts";
 import { articlePageContext, renderArticlePage } from "./templates/article.11ty.ts";
 import { render as list } from "./templates/list.11ty.ts";
+import { render as redirect } from "./templates/redirects.11ty.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -30,8 +31,8 @@ export default function (eleventyConfig: EleventyConfig & DevServerConfig) {
     ...(shard ? { shard } : {}),
     ...(merge?.length ? { merge } : {}),
     // To learn which of these pages changed since the last build (src/build/output/pages-to-write.ts), and to write
-    // article pages outside Eleventy's pagination (src/build/output/write-article-pages.ts).
-    pages: { articleContext: articlePageContext, articlePage: renderArticlePage, list },
+    // article, list and redirect pages outside Eleventy's pagination (src/build/output/write-rendered-pages.ts).
+    pages: { articleContext: articlePageContext, articlePage: renderArticlePage, list, redirect },
     // `npm start`: a saved article's page is written and shown before the rebuild (src/site/quick-preview.ts).
     preview: { written: reloadOpenPages },
     // Tests and the benchmark build other content folders with the same configuration.

@@ -12,7 +12,7 @@ interface Data {
 }
 
 export const data = {
-  pagination: { data: "archive.redirects", size: 1, alias: "redirect" },
+  pagination: { data: "pagesToWrite.redirects", size: 1, alias: "redirect" },
   permalink: (data: Data) => data.redirect.from,
   eleventyExcludeFromCollections: true,
 };

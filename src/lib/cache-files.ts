@@ -53,17 +53,28 @@ export async function removeFolder(folder: string): Promise<void> {
   await rm(aside, { recursive: true, force: true });
 }
 
-/** `text` with its checksum line in front, for `checkedText` to read back. */
-export function withChecksum(text: string): string {
-  return `${sha256(text)}\n${text}`;
+/** `text` with its checksum line in front, for `checkedText` to read back; `checksum`, when the caller has hashed `text` already. */
+export function withChecksum(text: string, checksum = sha256(text)): string {
+  return `${checksum}\n${text}`;
 }
 
 /** The text of a file written with `withChecksum`, or undefined when it is not whole. */
 export function checkedText(kept: string): string | undefined {
+  return checkedEntry(kept)?.text;
+}
+
+/**
+ * `checkedText`, with the checksum it was checked against. The checksum is
+ * the one computed here, a string of its own: a slice of `kept` would hold
+ * all of `kept` in memory for as long as the checksum lives, and a record's
+ * checksum outlives the build's load (PERFORMANCE.md, "Memory").
+ */
+function checkedEntry(kept: string): { text: string; checksum: string } | undefined {
   const newline = kept.indexOf("\n");
   if (newline !== 64) return undefined;
   const text = kept.slice(newline + 1);
-  return kept.slice(0, newline) === sha256(text) ? text : undefined;
+  const checksum = sha256(text);
+  return kept.slice(0, newline) === checksum ? { text, checksum } : undefined;
 }
 
 /** Notes something about the caches on stderr, where the build's other notes go. */
@@ -113,12 +124,9 @@ export function readCacheEntry(file: string): { text: string; checksum: string }
     dropCacheEntry(file, code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code ?? String(error)})`);
     return undefined;
   }
-  const text = checkedText(kept);
-  if (text === undefined) {
-    dropCacheEntry(file, "does not match its checksum (cut short or altered)");
-    return undefined;
-  }
-  return { text, checksum: kept.slice(0, kept.indexOf("\n")) };
+  const checked = checkedEntry(kept);
+  if (checked === undefined) dropCacheEntry(file, "does not match its checksum (cut short or altered)");
+  return checked;
 }
 
 /**

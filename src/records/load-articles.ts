@@ -159,6 +159,28 @@ const CHUNK = 500;
 /** Chunks handed to the pool and not yet parsed, at most: bounds the file bytes held in memory. */
 const CHUNKS_AHEAD = 4;
 
+/** A parsed record whose cache entry is still to be written. */
+interface CacheWrite {
+  key: string;
+  record: ArticleRecord;
+}
+
+/**
+ * Writes the deferred cache entries, a bounded number at a time (100,000
+ * writes at once ran out of file handles, EMFILE, and lost most entries),
+ * then sweeps the entries this build did not use. Made out here, with a
+ * scope of its own, letting go of the records once written: a closure in
+ * the parser's scope would keep that scope's every parsed record, bodies and
+ * all, for as long as the build keeps `commit` (PERFORMANCE.md, "Memory").
+ */
+function cacheCommit(cache: RecordCache, pending: CacheWrite[], stats: ParseStats): () => Promise<void> {
+  return async () => {
+    await forEachLimited(pending.splice(0), (write) => cache.set(write.key, write.record).catch(() => void stats.cacheWriteErrors++));
+    // Whatever was parsed replaced an entry of an earlier build, or of earlier code (see `RecordCache.sweep`).
+    if (stats.parsed > 0) stats.swept = cache.sweep();
+  };
+}
+
 /**
  * The build's `parseFiles`: each file's record comes from the cache when its
  * bytes, path and the pipeline are unchanged; the rest are parsed on worker
@@ -183,7 +205,7 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       cacheWriteErrors: 0,
       swept: 0,
     };
-    const pending: Array<() => Promise<void>> = [];
+    const pending: CacheWrite[] = [];
     let misses: Array<{ index: number; key: string | undefined; job: ParseJob }> = [];
     let pool: ParsePool | undefined;
     const ownPool = options.threads !== undefined;
@@ -194,7 +216,7 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       batch.forEach(({ index, key }, offset) => {
         const result = parsed[offset]!;
         results[index] = result;
-        if (cache && key && result.ok) pending.push(() => cache.set(key, result.record).catch(() => void stats.cacheWriteErrors++));
+        if (cache && key && result.ok) pending.push({ key, record: result.record });
       });
       stats.parsed += batch.length;
     };
@@ -245,12 +267,7 @@ export function cachedParallelParser(options: CachedParserOptions = {}): ParseFi
       await Promise.allSettled(inFlight);
       if (ownPool) await pool?.close();
     }
-    // A bounded number at a time: 100,000 writes at once ran out of file handles (EMFILE) and lost most entries.
-    const commit = async () => {
-      await forEachLimited(pending, (write) => write());
-      // Whatever was parsed replaced an entry of an earlier build, or of earlier code (see `RecordCache.sweep`).
-      if (cache && stats.parsed > 0) stats.swept = cache.sweep();
-    };
+    const commit = cache ? cacheCommit(cache, pending, stats) : async () => {};
     if (options.deferCacheWrites) options.deferCacheWrites(commit);
     else await commit();
     options.onStats?.(stats);

@@ -38,11 +38,13 @@ import {
 import { listOutput, pruneOutput, type OutputListing } from "../build/output/prune-output.ts";
 import { acquireBuildLock, publishStaging, releaseBuildLock, SiteLinker, stagingFolderOf, startStaging } from "../build/output/publish.ts";
 import { writeArticlePages } from "../build/output/write-article-pages.ts";
+import { writeListPages } from "../build/output/write-list-pages.ts";
 import { copyShardFiles, readShards, SHARD_MANIFEST, writeShardManifest, type ShardManifest } from "../build/output/shard-output.ts";
 import { SearchIndexInWorkers, searchIndexWorker } from "../search-index/search-index-threads.ts";
 import { toPosix } from "../lib/paths.ts";
 import { cachePath, cacheRoot } from "../lib/cache-registry.ts";
 import { writeArticlePreviews } from "./quick-preview.ts";
+import { memoryProbe } from "./memory-probe.ts";
 
 export interface PluginOptions {
   root: string;
@@ -112,6 +114,8 @@ interface Pass {
   fileSources: Map<string, string> | undefined;
   /** The article pages this build wrote itself (write-article-pages.ts), site-relative. */
   articleFiles: Set<string>;
+  /** The list and redirect pages this build wrote itself (write-list-pages.ts), site-relative. */
+  pageFiles: Set<string>;
 }
 
 /** The workers started as a build begins, each sent its job once the archive has loaded. */
@@ -163,6 +167,7 @@ export class BuildRun {
   private site: SiteFolder | undefined;
   private pass: Pass | undefined;
   private timings: Record<string, number | boolean> = {};
+  private readonly probe = memoryProbe();
   /** The pages the templates paginate over: undefined for every page. */
   pagesToWrite: PagesToWrite | undefined;
 
@@ -228,6 +233,7 @@ export class BuildRun {
       if (!this.dryRun) await loaded.commitCache?.();
       // The bodies of the records parsed just now are in their cache entries too: they need not stay in memory.
       loaded.bodies.settle();
+      this.probe.stageEnded("load");
     } catch (error) {
       if (workers) await Promise.all([workers.index?.cancel(), workers.exports?.cancel()]);
       throw error;
@@ -241,29 +247,33 @@ export class BuildRun {
     this.feeds = await FeedCache.open(cachePath(this.cacheDir, "feeds"), siteCode);
     const chosen = await this.choosePages(archive, incremental, linker, siteCode);
     // A shard renders its article pages and no list page or feed; a merge every page but the articles', which it copies.
-    if (shardPart) this.pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] } };
+    if (shardPart) this.pagesToWrite = { articles: shardPart, listPages: [], feeds: { atom: [], json: [] }, redirects: archive.redirects };
     if (shards) this.pagesToWrite = { ...(this.pagesToWrite ?? allPages(archive)), articles: [] };
     this.timings.rssSelectMiB = rssMiB();
-    const articleFiles = await this.writeArticles(archive, output, startedAt, chosen);
-    this.pass = { startedAt, renderStartedAt: performance.now(), shardPart, shards, ...jobs, ...chosen, articleFiles };
+    this.probe.stageEnded("select");
+    const { articleFiles, pageFiles } = await this.writePages(archive, output, startedAt, chosen);
+    this.pass = { startedAt, renderStartedAt: performance.now(), shardPart, shards, ...jobs, ...chosen, articleFiles, pageFiles };
   }
 
   /**
-   * With the templates' renderers, the build writes the article pages to
-   * write itself, and Eleventy paginates over none (write-article-pages.ts);
-   * without them, Eleventy renders them as any page.
+   * With the templates' renderers, the build writes the article, list and
+   * redirect pages to write itself, and Eleventy paginates over none
+   * (write-rendered-pages.ts); without them, Eleventy renders them as any page.
    */
-  private async writeArticles(
+  private async writePages(
     archive: Archive,
     output: string,
     startedAt: number,
     chosen: Pick<Pass, "ledger" | "fileSources">,
-  ): Promise<Set<string>> {
+  ): Promise<Pick<Pass, "articleFiles" | "pageFiles">> {
     const render = this.options.pages;
-    if (!render) return new Set();
+    if (!render) return { articleFiles: new Set(), pageFiles: new Set() };
     const pages = this.pagesToWrite ?? allPages(archive);
-    this.pagesToWrite = { ...pages, articles: [] };
+    this.pagesToWrite = { ...pages, articles: [], listPages: [], redirects: [] };
+    // Eleventy would refuse two of its pages writing one file; these are checked here, before any is written.
+    articleFileTaken(archive);
     const started = performance.now();
+    const written = (file: string, page: string) => chosen.ledger?.noteWritten(file, page, startedAt, chosen.fileSources?.get(file));
     const files = await writeArticlePages({
       archive,
       articles: pages.articles,
@@ -271,14 +281,27 @@ export class BuildRun {
       render,
       output,
       dryRun: this.dryRun,
-      written: (file, page) => chosen.ledger?.noteWritten(file, page, startedAt, chosen.fileSources?.get(file)),
+      written,
     });
     Object.assign(this.timings, {
       articlePages: ms(performance.now() - started),
       articlePagesWritten: files.length,
       rssArticlePagesMiB: rssMiB(),
     });
-    return new Set(files);
+    this.probe.stageEnded("articlePages");
+    const listStarted = performance.now();
+    const listFiles = await writeListPages({
+      archive,
+      listPages: pages.listPages,
+      redirects: pages.redirects,
+      render,
+      output,
+      dryRun: this.dryRun,
+      written,
+    });
+    Object.assign(this.timings, { listPages: ms(performance.now() - listStarted), listPagesWritten: listFiles.length });
+    this.probe.stageEnded("listPages");
+    return { articleFiles: new Set(files), pageFiles: new Set(listFiles) };
   }
 
   /**
@@ -467,14 +490,14 @@ export class BuildRun {
     const output = path.resolve(this.options.root, outputDir);
     this.timings.render = ms(performance.now() - pass.renderStartedAt);
     this.timings.rssRenderMiB = rssMiB();
+    this.probe.stageEnded("render");
     // Eleventy refuses two templates writing one file; an article page it no longer renders is checked here.
     for (const result of results ?? []) {
       if (typeof result.outputPath !== "string") continue;
       const file = toPosix(path.relative(output, path.resolve(result.outputPath)));
-      if (pass.articleFiles.has(file))
-        throw new Error(
-          `Two pages would be written to \`${file}\`: an article's page and a page of the site; give the article another id or date`,
-        );
+      if (pass.articleFiles.has(file)) throw new Error(twoPagesMessage(file));
+      if (pass.pageFiles.has(file))
+        throw new Error(`Two pages would be written to \`${file}\`: a list or redirect page and another page of the site`);
     }
     if (this.dryRun) {
       this.log("dry run: wrote no citation file, data export or search index, and nothing into the caches");
@@ -492,7 +515,7 @@ export class BuildRun {
     // last real build stands.
     const prune =
       !incremental && results?.length
-        ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver, ...pass.articleFiles])
+        ? await this.listMade(pass, output, results, [...citationFiles, ...handedOver, ...pass.articleFiles, ...pass.pageFiles])
         : undefined;
     if (pass.exportsMade) {
       const exports = await this.awaitWorkerJob("exports", pass.exportsMade);
@@ -508,6 +531,7 @@ export class BuildRun {
       });
       if (index.secondShards) Object.assign(this.timings, { indexSecond: ms(index.secondMs), indexSecondShards: index.secondShards });
     }
+    this.probe.stageEnded("workers");
     await this.pruneAndPublish(output, prune, index?.files ?? []);
     if (prune) await pass.ledger?.save();
     if (this.site) releaseBuildLock(this.site.folder);
@@ -540,6 +564,7 @@ export class BuildRun {
       citationsReused: cache.stats.reused,
       rssCitationsMiB: rssMiB(),
     });
+    this.probe.stageEnded("citations");
     started = performance.now();
     await this.feeds!.save();
     Object.assign(this.timings, {
@@ -645,3 +670,17 @@ interface PrunePlan {
 }
 
 type LoadedArchive = Awaited<ReturnType<typeof loadArchive>> & { commitCache: (() => Promise<void>) | undefined };
+
+const twoPagesMessage = (file: string) =>
+  `Two pages would be written to \`${file}\`: an article's page and a page of the site; give the article another id or date`;
+
+/** An article whose page would be written where a list or redirect page is: an error naming the file. */
+function articleFileTaken(archive: Archive): void {
+  const taken = new Set(
+    [...archive.listPages.map((page) => page.url), ...archive.redirects.map((redirect) => redirect.from)].map(permalinkToFile),
+  );
+  for (const article of archive.articles) {
+    const file = permalinkToFile(article.permalink);
+    if (taken.has(file)) throw new Error(twoPagesMessage(file));
+  }
+}

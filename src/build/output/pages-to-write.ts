@@ -27,6 +27,8 @@ export interface PagesToWrite {
   articles: ArticleEntry[];
   listPages: ListPage[];
   feeds: Record<FeedFormat, FeedSpec[]>;
+  /** An article's permanent and earlier addresses, each a page that sends the reader on. */
+  redirects: Archive["redirects"];
 }
 
 /** The feeds to render, the key each feed file is made from (for `OutputLedger.noteWritten`), and how many files were left as they are. */
@@ -42,12 +44,15 @@ const FEED_FORMATS: readonly FeedFormat[] = ["atom", "json"];
  * From templates/article.11ty.ts, what an article's page is made of besides
  * its record (`articlePageContext`) and the page of a record and that context
  * (`renderArticlePage`: the bytes the build writes); from
- * templates/list.11ty.ts, the render function, given the data Eleventy gives it.
+ * templates/list.11ty.ts and templates/redirects.11ty.ts, the render functions,
+ * given the data Eleventy gives them.
  */
 export interface PageRenderers {
   articleContext(archive: Archive, article: ArticleEntry, citationsOf: (article: ArticleEntry) => ArticleCitations): unknown;
   articlePage(article: ArticleRecord, context: never): string;
   list(data: { archive: Archive; listPage: ListPage }): string;
+  /** From templates/redirects.11ty.ts, its render function. */
+  redirect(data: { archive: Archive; redirect: Archive["redirects"][number] }): string;
 }
 
 /** The file Eleventy writes for a permalink: `/2021/03/slug/` -> `2021/03/slug/index.html`. */
@@ -58,7 +63,12 @@ export function permalinkToFile(permalink: string): string {
 
 /** Every page, as without a ledger. */
 export function allPages(archive: Archive): PagesToWrite {
-  return { articles: archive.articles, listPages: archive.listPages, feeds: { atom: archive.feeds, json: archive.feeds } };
+  return {
+    articles: archive.articles,
+    listPages: archive.listPages,
+    feeds: { atom: archive.feeds, json: archive.feeds },
+    redirects: archive.redirects,
+  };
 }
 
 /** The feeds whose file is missing, touched since, or made from another input or code; the others are kept in the feed cache. */

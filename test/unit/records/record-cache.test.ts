@@ -15,6 +15,10 @@ import { cachedParallelParser, loadArticles } from "../../../src/records/load-ar
 import { parseArticle } from "../../../src/records/parse-article.ts";
 import { codeFingerprint, RecordCache } from "../../../src/records/record-cache.ts";
 import type { ArticleRecord } from "../../../src/records/article-record.ts";
+import { entryOf } from "../../../src/records/article-bodies.ts";
+import { recordDigest } from "../../../src/records/record-digest.ts";
+import { sha256 } from "../../../src/lib/sha256.ts";
+import { liveHeapBytes } from "../../support/live-heap.ts";
 
 let dir: string;
 beforeEach(async () => {
@@ -227,3 +231,65 @@ describe("loading with the cache", () => {
     expect(next.get(nextKey, file)).toBeUndefined();
   });
 });
+
+describe("what a build keeps of its records once loaded", () => {
+  // Bodies of 200,000 characters in HTML and as much in text: twelve records' entries are some 5 MB, far above the
+  // few kilobytes their digests and entries take, and above what the heap moves by between two collections.
+  const WORDS = 40_000;
+  const COUNT = 12;
+  const BODIES_BYTES = COUNT * WORDS * 5 * 2;
+
+  it("a record's digest, written or read back, holds none of its entry's text", async () => {
+    const base = parsed(file(0), generateArticle(0).text);
+    const keys = Array.from({ length: COUNT }, (_, i) => sha256(`key ${i}`));
+    // The records are made and dropped in a function of their own: an async function's frame may hold its
+    // temporaries (the awaited records) until it ends.
+    const digestsOf = async (records: () => Promise<ArticleRecord[]>) => (await records()).map(recordDigest);
+    const keptBy = async (records: () => Promise<ArticleRecord[]>) => {
+      const before = liveHeapBytes();
+      const digests = await digestsOf(records);
+      const kept = liveHeapBytes() - before;
+      expect(new Set(digests).size).toBe(COUNT);
+      return kept;
+    };
+    const cache = new RecordCache({ dir });
+    const written = await keptBy(async () => {
+      const records = keys.map((_, i) => ({ ...base, html: `<p>${"word ".repeat(WORDS)}${i}</p>`, text: `${"word ".repeat(WORDS)}${i}` }));
+      for (const [i, record] of records.entries()) await cache.set(keys[i]!, record);
+      return records;
+    });
+    const read = await keptBy(async () => keys.map((key) => new RecordCache({ dir }).get(key, base.file)!));
+    expect(written).toBeLessThan(BODIES_BYTES / 10);
+    expect(read).toBeLessThan(BODIES_BYTES / 10);
+  });
+
+  it("the cache writes left for after the load let go of the records they wrote", async () => {
+    const root = path.join(dir, "project");
+    for (let i = 0; i < COUNT; i++) {
+      const { text, path: relative } = generateArticle(i);
+      await mkdir(path.dirname(path.join(root, "content/articles", relative)), { recursive: true });
+      await writeFile(path.join(root, "content/articles", relative), `${text}\n${"word ".repeat(WORDS)}\n`);
+    }
+    let commit: (() => Promise<void>) | undefined;
+    // What the build keeps: the entries without their bodies, and the commit it was handed (see `keptBy` above).
+    const load = async () => {
+      const loaded = await loadArticles({
+        root,
+        parseFiles: cachedParallelParser({ cacheDir: path.join(dir, "cache"), threads: 1, deferCacheWrites: (write) => (commit = write) }),
+      });
+      await commit!();
+      return loaded.records.map(entryOf);
+    };
+    const before = liveHeapBytes();
+    const entries = await load();
+    const kept = liveHeapBytes() - before;
+    expect(entries).toHaveLength(COUNT);
+    expect(commit).toBeDefined();
+    expect((await entryFiles(path.join(dir, "cache"))).length).toBe(COUNT);
+    expect(kept).toBeLessThan(BODIES_BYTES / 10);
+  });
+});
+
+function file(i: number): string {
+  return `content/articles/${generateArticle(i).path}`;
+}
