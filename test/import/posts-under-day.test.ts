@@ -4,18 +4,10 @@
  * words only.
  */
 import { describe, expect, it } from "vitest";
+import { PLACEHOLDER_LISTS, placeholderWords as words } from "./support.ts";
 import { splitListing } from "../../src/import/split-listing.ts";
 
-function words(list: readonly string[], count: number, end = ""): string {
-  const out = Array.from({ length: count }, (_, i) => list[i % list.length]!);
-  out[0] = out[0]![0]!.toUpperCase() + out[0]!.slice(1);
-  return `${out.join(" ")}${end}`;
-}
-
-const A = "amber anchor arrow atlas aspen alder agate acorn".split(" ");
-const B = "willow walnut wagon wheat whistle window winter wizard".split(" ");
-const C = "copper cotton candle carpet castle cedar cider cobalt".split(" ");
-const D = "dolphin dragon drum dune dusk dahlia daisy denim".split(" ");
+const { A, B, C, D } = PLACEHOLDER_LISTS;
 
 describe("posts under one day heading", () => {
   const page = [

@@ -75,6 +75,22 @@ export function placeholderParagraph(shift: number, { count = 40, stride = 7 }: 
     .replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
+/** Lists of placeholder words, one per letter, for pages whose items must not share words. */
+export const PLACEHOLDER_LISTS = {
+  A: "amber anchor arrow atlas aspen alder agate acorn".split(" "),
+  B: "willow walnut wagon wheat whistle window winter wizard".split(" "),
+  C: "copper cotton candle carpet castle cedar cider cobalt".split(" "),
+  D: "dolphin dragon drum dune dusk dahlia daisy denim".split(" "),
+  E: "ember eagle easel elbow elder emerald engine envoy".split(" "),
+} as const;
+
+/** `count` words of `list`, in turn, the first capitalised, then `end`. */
+export function placeholderWords(list: readonly string[], count: number, end = ""): string {
+  const out = Array.from({ length: count }, (_, i) => list[i % list.length]!);
+  out[0] = out[0]![0]!.toUpperCase() + out[0]!.slice(1);
+  return `${out.join(" ")}${end}`;
+}
+
 /** Letters and digits only, lower case: lines and records compare whatever the markup and hyphenation. */
 export function squash(text: string): string {
   return text
