@@ -6,7 +6,17 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { addCounts, floorFrom, readCorpusFolds, scoreCorpus, scoreRates, scoreToText, TruthFileError } from "../src/import-score/index.ts";
+import {
+  addCounts,
+  floorFrom,
+  foldOf,
+  readCorpusFolds,
+  scoreCorpus,
+  scoreRates,
+  scoreToText,
+  TruthFileError,
+  type Fold,
+} from "../src/import-score/index.ts";
 
 const HELP = `Usage: npm run eval:import -- [options]
 
@@ -75,11 +85,10 @@ async function main(): Promise<number> {
     };
     if (values.check) {
       const { pages, devDomains, freshPages } = await readCorpusFolds(options);
-      const fresh = pages.filter((page) => freshPages.has(page.name)).length;
-      const dev = pages.filter((page) => !freshPages.has(page.name) && devDomains.has(page.truth.domain)).length;
+      const count = (fold: Fold) => pages.filter((page) => foldOf(page, devDomains, freshPages) === fold).length;
       const items = pages.reduce((sum, page) => sum + page.items.length, 0);
       process.stdout.write(
-        `${pages.length} truth file${pages.length === 1 ? "" : "s"} read and placed on their pages (${items} items): dev ${dev}, held-out ${pages.length - dev - fresh}, fresh ${fresh}; nothing imported\n`,
+        `${pages.length} truth file${pages.length === 1 ? "" : "s"} read and placed on their pages (${items} items): dev ${count("dev")}, held-out ${count("held-out")}, fresh ${count("fresh")}; nothing imported\n`,
       );
       return 0;
     }

@@ -5,31 +5,14 @@
  * nowhere else in the corpus, scored once per round and never tuned on.
  * **held-out**: every other page.
  */
-import { readFile } from "node:fs/promises";
-import type { CorpusPage } from "./read-corpus.ts";
+import { parseListFile, readListFile, type CorpusPage } from "./read-corpus.ts";
 import { TruthFileError } from "./truth-file.ts";
 
 export type Fold = "dev" | "held-out" | "fresh";
 
-/** Folder names listed one per line, `#` starting a comment. */
-export function parseFreshPages(text: string): Set<string> {
-  return new Set(
-    text
-      .split("\n")
-      .map((line) => line.replace(/#.*/, "").trim())
-      .filter((line) => line !== ""),
-  );
-}
-
-/** The fresh-pages list; an absent file lists none. */
-export async function readFreshPages(file: string): Promise<Set<string>> {
-  try {
-    return parseFreshPages(await readFile(file, "utf8"));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Set();
-    throw error;
-  }
-}
+/** Folder names listed one per line, `#` starting a comment; an absent file lists none. */
+export const parseFreshPages = (text: string): Set<string> => parseListFile(text);
+export const readFreshPages = (file: string): Promise<Set<string>> => readListFile(file);
 
 export function foldOf(page: Pick<CorpusPage, "name" | "truth">, devDomains: ReadonlySet<string>, freshPages: ReadonlySet<string>): Fold {
   if (freshPages.has(page.name)) return "fresh";

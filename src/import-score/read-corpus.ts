@@ -56,21 +56,28 @@ export async function readCorpus(corpusDir: string): Promise<CorpusPage[]> {
   return pages;
 }
 
-/** Domains listed one per line, `#` starting a comment; an absent file lists none. */
-export function parseDevDomains(text: string): Set<string> {
+/** A list file's entries, one a line, `#` starting a comment, each put through `normalize`. */
+export function parseListFile(text: string, normalize: (entry: string) => string = (entry) => entry): Set<string> {
   return new Set(
     text
       .split("\n")
-      .map((line) => line.replace(/#.*/, "").trim().toLowerCase())
+      .map((line) => normalize(line.replace(/#.*/, "").trim()))
       .filter((line) => line !== ""),
   );
 }
 
-export async function readDevDomains(file: string): Promise<Set<string>> {
+/** `parseListFile` of `file`; an absent file lists none. */
+export async function readListFile(file: string, normalize?: (entry: string) => string): Promise<Set<string>> {
   try {
-    return parseDevDomains(await readFile(file, "utf8"));
+    return parseListFile(await readFile(file, "utf8"), normalize);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Set();
     throw error;
   }
 }
+
+const lowerCase = (domain: string) => domain.toLowerCase();
+
+/** Domains listed one per line, `#` starting a comment; an absent file lists none. */
+export const parseDevDomains = (text: string): Set<string> => parseListFile(text, lowerCase);
+export const readDevDomains = (file: string): Promise<Set<string>> => readListFile(file, lowerCase);
