@@ -11,7 +11,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fitLineModel } from "../src/import/fit-line-model.ts";
-import { crossValidateLineModel, readCorpus, readDevDomains, truthLabels, TruthFileError } from "../src/import-score/index.ts";
+import { crossValidateLineModel, foldOf, readCorpusFolds, truthLabels, TruthFileError } from "../src/import-score/index.ts";
 
 const HELP = `Usage: npm run train:import -- [options]
 
@@ -55,13 +55,17 @@ async function main(): Promise<number> {
     return 0;
   }
   try {
-    const devDomains = await readDevDomains(path.resolve(values["dev-domains"]));
+    const { pages, devDomains, freshPages } = await readCorpusFolds({
+      corpusDir: path.resolve(values.corpus),
+      devDomainsFile: path.resolve(values["dev-domains"]),
+      freshPagesFile: path.resolve("test/import/fresh-pages.txt"),
+    });
     if (devDomains.size === 0) {
       process.stderr.write(`train:import: ${values["dev-domains"]} lists no domains; nothing to train on\n`);
       return 1;
     }
-    // Held-out pages are dropped here, before anything looks at their lines.
-    const dev = (await readCorpus(path.resolve(values.corpus))).filter((page) => devDomains.has(page.truth.domain));
+    // Held-out and fresh pages are dropped here, before anything looks at their lines.
+    const dev = pages.filter((page) => foldOf(page, devDomains, freshPages) === "dev");
     if (values["cross-validate"]) {
       const thresholds = (values.threshold ?? []).map(Number);
       if (thresholds.length === 0) thresholds.push(fitLineModel([]).boilerplateThreshold);
