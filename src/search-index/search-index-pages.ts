@@ -8,9 +8,9 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { z } from "zod";
 import { readCacheText, withChecksum, writeCacheFile } from "../lib/cache-files.ts";
+import { unpackData } from "./pagefind-format.ts";
 
 const FiltersSchema = z.record(z.string(), z.array(z.string()));
 
@@ -58,16 +58,11 @@ export async function writeMainTable(file: string, table: MainTable): Promise<bo
   return writeCacheFile(file, withChecksum(JSON.stringify(table)));
 }
 
-/** Pagefind's stored files are gzipped, and begin with this signature once unzipped. */
-const SIGNATURE = "pagefind_dcd";
-
 const FragmentSchema = z.object({ url: z.string(), filters: FiltersSchema.optional() });
 
 /** A Pagefind fragment file (`fragment/<id>.pf_fragment`, gzipped) read back: the page's id, address and filter values. */
 export function readFragment(name: string, gzipped: Uint8Array, where: string): { page: string; url: string; filters: SearchFilters } {
-  const text = gunzipSync(gzipped).toString("utf8");
-  if (!text.startsWith(SIGNATURE)) throw new Error(`Pagefind's fragment \`${name}\` in ${where} does not begin with \`${SIGNATURE}\``);
-  const fragment = FragmentSchema.parse(JSON.parse(text.slice(SIGNATURE.length)));
+  const fragment = FragmentSchema.parse(JSON.parse(unpackData(`\`${name}\` in ${where}`, gzipped).toString("utf8")));
   return { page: path.basename(name, ".pf_fragment"), url: fragment.url, filters: fragment.filters ?? {} };
 }
 
