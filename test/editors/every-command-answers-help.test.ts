@@ -11,12 +11,16 @@ import { projectRoot } from "../support/build-site.ts";
 const scripts = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts as Record<string, string>;
 
 describe("every command answers --help", () => {
-  it.each(["check", "new", "import", "search", "bench", "compare-builds", "start"])("npm run %s -- --help", (command) => {
-    const [node, ...args] = scripts[command]!.split(" ");
-    expect(node).toBe("node");
-    const result = spawnSync(process.execPath, [...args, "--help"], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
-    expect(result.status, `${result.stderr}${result.stdout}`).toBe(0);
-    expect(result.stdout).toMatch(command === "start" ? /^Usage: npm start/im : /^Usage: npm run /im);
-    expect(result.stdout).toContain(command);
-  });
+  it.each(["build", "check", "new", "import", "search", "bench", "compare-builds", "eval:import", "train:import", "start"])(
+    "npm run %s -- --help",
+    (command) => {
+      const [node, ...args] = scripts[command]!.split(" ");
+      expect(node).toBe("node");
+      const result = spawnSync(process.execPath, [...args, "--help"], { cwd: projectRoot, encoding: "utf8", timeout: 60_000 });
+      expect(result.status, `${result.stderr}${result.stdout}`).toBe(0);
+      expect(result.stdout).toMatch(command === "start" ? /^Usage: npm start/im : /^Usage: npm run /im);
+      expect(result.stdout).toContain(command);
+      if (command === "build") expect(result.stdout).toMatch(/--shard K\/N[\s\S]*--merge DIR[\s\S]*Eleventy's options/);
+    },
+  );
 });
