@@ -9,6 +9,7 @@ import type { ArticleCitations } from "../src/exports/citation-cache.ts";
 import { absoluteUrl, page, type Crumb } from "../src/render/layout.ts";
 import { dateElement, headlineList, linkToGroup, monthToName, textToDescription, type Headline } from "../src/render/components.ts";
 import { html, jsonForScript, langAttribute, trustedHtml } from "../src/render/html.ts";
+import { linkExternalImages } from "../src/render/external-images.ts";
 
 interface Data {
   archive: Archive;
@@ -170,7 +171,7 @@ export function renderArticlePage(article: ArticleRecord, context: ArticlePageCo
     ${context.translations.length ? html`<p class="translations"${langAttribute(site, article.language)}>${m.alsoIn}${context.translations.map((t, i) => html`${i ? ", " : ""}<a href="${t.permalink}" hreflang="${t.language}" lang="${t.language}">${languageToName(t.language)}</a>`)}</p>` : ""}
   </header>
   <div class="article-body">
-${article.html.trim() ? trustedHtml(article.html) : bodyMissing(m, article, site)}
+${article.html.trim() ? trustedHtml(context.site.externalImages === "link" ? linkExternalImages(article.html, m) : article.html) : bodyMissing(m, article, site)}
   </div>
 </article>
 ${

@@ -1,6 +1,6 @@
 import type { Problem } from "../records/problems.ts";
 import type { InterfaceLanguage } from "./interface-messages.ts";
-import { readSiteFile, siteDateRange, siteFileFor } from "./site-file.ts";
+import { readSiteFile, siteDateRange, siteFileFor, type ExternalImages } from "./site-file.ts";
 import { defaultDateRange, type DateRange } from "../records/date-range.ts";
 
 /**
@@ -32,6 +32,8 @@ export interface SiteConfig {
   dates: DateRange;
   /** The terms the archive's data may be reused on (`data-licence`), when the settings give them. */
   dataLicence?: string;
+  /** Images from other hosts in article bodies: shown as links (`link`) or fetched (`show`); src/render/external-images.ts. */
+  externalImages: ExternalImages;
 }
 
 /** `SITE_URL` as an address without trailing slash, and the path it names; a clear error for anything else. */
@@ -61,6 +63,7 @@ export function siteConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCon
     pageSize: 50,
     feedSize: 50,
     dates: defaultDateRange(),
+    externalImages: "link",
   };
 }
 
@@ -85,6 +88,7 @@ export function loadSiteConfig(
       feedSize: settings["feed-size"] ?? site.feedSize,
       language: settings.interface ?? site.language,
       dates: siteDateRange(settings),
+      externalImages: settings["external-images"] ?? site.externalImages,
       ...(settings["data-licence"] ? { dataLicence: settings["data-licence"] } : {}),
     },
     problems,

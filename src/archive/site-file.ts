@@ -58,11 +58,17 @@ export const SiteFileSchema = z.strictObject({
     .optional(),
   /** The terms the archive's data may be reused on: shown on `/data/` and carried in `/data/manifest.json`. */
   "data-licence": z.string().trim().min(1).max(500).optional(),
+  /**
+   * Images an article takes from another host: `link` (the default) shows a link to each, so a
+   * reader's browser contacts no other host; `show` shows them, fetched from that host.
+   */
+  "external-images": z.enum(["show", "link"]).optional(),
   /** Shards of the deploy workflow's sharded build (README, "Sharded builds"); 1 builds in one job. By default, by the archive's size. */
   "build-shards": z.number().int().min(1).max(256).optional(),
 });
 
 export type SiteFile = z.infer<typeof SiteFileSchema>;
+export type ExternalImages = NonNullable<SiteFile["external-images"]>;
 
 export interface ReadSiteFile {
   /** The settings, when the file is there and has no problem. */
@@ -71,7 +77,7 @@ export interface ReadSiteFile {
 }
 
 const HINT =
-  "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`), `dates:`, `data-licence:` and `build-shards:`; see CONTRIBUTING.md";
+  "the file holds `title:` and `tagline:`, and may hold `page-size:`, `feed-size:`, `interface:` (`en` or `es`), `dates:`, `data-licence:`, `external-images:` (`link` or `show`) and `build-shards:`; see CONTRIBUTING.md";
 
 const WORDING: YamlFileWording = {
   what: "the site settings",

@@ -1,6 +1,7 @@
 /** The page shell shared by every HTML page: head, masthead, navigation, footer. */
 import type { Archive } from "../archive/build-archive.ts";
 import { messagesFor, type Messages } from "../archive/interface-messages.ts";
+import type { ExternalImages } from "../archive/site-file.ts";
 import { html, langAttribute, trustedHtml, type HtmlValue, type SafeHtml } from "./html.ts";
 import { prefixRootRelativeUrls } from "./path-prefix.ts";
 
@@ -38,15 +39,18 @@ export interface PageOptions {
 /**
  * One policy for every page, as a `<meta>` so it travels with the static files
  * to any host. Scripts only from the site itself (Pagefind's WebAssembly needs
- * `wasm-unsafe-eval`); no inline script or style anywhere; images may come from
- * the articles' original hosts.
+ * `wasm-unsafe-eval`); no inline script or style anywhere; images from the
+ * site alone, or also from the articles' original hosts when the settings say
+ * `external-images: show` (external-images.ts).
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+export function contentSecurityPolicy(externalImages: ExternalImages = "link"): string {
+  const images = externalImages === "show" ? "'self' https: data:" : "'self' data:";
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src ${images}; object-src 'none'; base-uri 'none'; form-action 'self'`;
+}
 
-export function securityPolicyMeta(): SafeHtml {
-  // A constant with no `"` or `&`: printed as is, so the policy reads plainly in the page source.
-  return trustedHtml(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+export function securityPolicyMeta(externalImages?: ExternalImages): SafeHtml {
+  // The policy holds no `"` or `&`: printed as is, so it reads plainly in the page source.
+  return trustedHtml(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(externalImages)}">`);
 }
 
 export function absoluteUrl(archive: Pick<Archive, "site">, url: string): string {
@@ -111,7 +115,7 @@ export function page(options: PageOptions): string {
     `<!DOCTYPE html>\n${html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
-${securityPolicyMeta()}
+${securityPolicyMeta(site.externalImages)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${options.description ?? site.tagline}">

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../src/render/layout.ts";
+import { contentSecurityPolicy } from "../../src/render/layout.ts";
 import { buildReaderSite, KEY_PAGES, listHtmlFiles, type ReaderSite } from "./support/reader-site.ts";
 
 type Node = DefaultTreeAdapterMap["node"];
@@ -76,7 +76,7 @@ describe("every page", () => {
       expect(
         policies.map((p) => attr(p, "content")),
         url,
-      ).toEqual([CONTENT_SECURITY_POLICY]);
+      ).toEqual([contentSecurityPolicy()]);
     }
   });
 
