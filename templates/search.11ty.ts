@@ -18,6 +18,8 @@ export const data = { permalink: "/search/", eleventyExcludeFromCollections: tru
 
 export function render({ archive }: { archive: Archive }): string {
   const m = messagesFor(archive.site.language);
+  // Pagefind makes no index of no pages, and its client then fails: an archive with no article yet says so instead.
+  if (archive.articles.length === 0) return nothingToSearch(archive);
   const names = languagesOfArchive(archive);
   const languages = names ? formatMessage(m.searchLanguages, { languages: names }) : "";
   const content = html`<header class="list-header"><h1>${m.search}</h1>
@@ -66,5 +68,19 @@ export function render({ archive }: { archive: Archive }): string {
     stylesheets: ["/pagefind/pagefind-component-ui.css", "/search.css"],
     scripts: ["/search.js"],
     content,
+  });
+}
+
+function nothingToSearch(archive: Archive): string {
+  const m = messagesFor(archive.site.language);
+  return page({
+    archive,
+    title: m.search,
+    url: "/search/",
+    description: m.searchNothingYet,
+    breadcrumbs: [{ label: m.home, url: "/" }, { label: m.search }],
+    bodyClass: "page-search",
+    content: html`<header class="list-header"><h1>${m.search}</h1>
+<p>${m.searchNothingYet}</p></header>`,
   });
 }

@@ -174,6 +174,7 @@ const en = {
   sortNewest: "date, newest first",
   sortOldest: "date, oldest first",
   searchPrompt: "Type a word to search {count} articles.",
+  searchNothingYet: "The archive holds no articles yet, so there is nothing to search.",
   filters: "Filters",
   searchNeedsScript:
     "Search needs JavaScript. Without it, browse {byDate}, {byTag} or {byPublication}, search offline with {command}, or download the {wholeArchive}.",
@@ -342,6 +343,7 @@ const es: Messages = {
   sortNewest: "fecha, los más recientes primero",
   sortOldest: "fecha, los más antiguos primero",
   searchPrompt: "Escriba una palabra para buscar en {count} artículos.",
+  searchNothingYet: "El archivo todavía no tiene artículos: no hay nada que buscar.",
   filters: "Filtros",
   searchNeedsScript:
     "La búsqueda necesita JavaScript. Sin él, explore {byDate}, {byTag} o {byPublication}, busque sin conexión con {command} o descargue el {wholeArchive}.",

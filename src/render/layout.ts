@@ -13,8 +13,11 @@ export interface Crumb {
 }
 
 export interface PageOptions {
-  /** Only the site's settings: an article's page is kept by a key of everything it shows (article-page-key.ts). */
-  archive: Pick<Archive, "site">;
+  /**
+   * The site's settings, and the articles where the page has them, to tell an archive of none: an article's
+   * page, kept by a key of everything it shows (article-page-key.ts), has one, and leaves them out.
+   */
+  archive: Pick<Archive, "site"> & Partial<Pick<Archive, "articles">>;
   title: string;
   /** Site-relative address of this page. */
   url: string;
@@ -106,6 +109,8 @@ export function page(options: PageOptions): string {
   const fullTitle = isHome ? `${site.title}: ${site.tagline}` : `${title} · ${site.title}`;
   const lang = options.lang ?? site.language;
   const m = messagesFor(site.language);
+  // An archive with no article yet has no feed (a feed of no entries says nothing), so no page links one.
+  const hasFeeds = archive.articles === undefined || archive.articles.length > 0;
   // On the home page the nameplate is the page's one `h1`; elsewhere the page's own title is.
   const nameplate = isHome
     ? html`<h1 class="site-title"><a href="/" aria-current="page">${site.title}</a></h1>`
@@ -122,9 +127,12 @@ ${securityPolicyMeta(site.externalImages)}
 <link rel="canonical" href="${absoluteUrl(archive, url)}">
 <link rel="stylesheet" href="/styles.css">
 ${(options.stylesheets ?? ["/lists.css"]).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="alternate" type="application/atom+xml" title="${site.title} (Atom)" href="/feed.xml">
-<link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="/feed.json">
-${options.head ?? ""}
+${
+  hasFeeds
+    ? html`<link rel="alternate" type="application/atom+xml" title="${site.title} (Atom)" href="/feed.xml">
+<link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="/feed.json">\n`
+    : ""
+}${options.head ?? ""}
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body${options.bodyClass ? html` class="${options.bodyClass}"` : ""}>
@@ -145,7 +153,7 @@ ${options.content}
     <p class="footer-title"><a href="/">${site.title}</a>: ${site.tagline}.</p>
     <ul class="footer-links">
       <li><a href="/data/">${m.data}</a>: <a href="/data/archive.jsonl">JSON Lines</a>, <a href="/data/archive.csv">CSV</a>, <a href="/data/archive.sqlite">SQLite</a></li>
-      <li>${m.feeds}: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON Feed</a></li>
+      ${hasFeeds ? html`<li>${m.feeds}: <a href="/feed.xml">Atom</a>, <a href="/feed.json">JSON Feed</a></li>` : ""}
       <li><a href="/search/">${m.search}</a> · <a href="/years/">${m.dates}</a> · <a href="/tags/">${m.tags}</a></li>
     </ul>
   </div>

@@ -74,10 +74,23 @@ export function readFragment(name: string, gzipped: Uint8Array, where: string): 
 export async function readBundlePages(folder: string): Promise<Map<string, { page: string; filters: SearchFilters }>> {
   const fragments = path.join(folder, "fragment");
   const pages = new Map<string, { page: string; filters: SearchFilters }>();
-  for (const name of (await readdir(fragments)).sort()) {
+  const names = await readdir(fragments).catch(async (error: NodeJS.ErrnoException) => {
+    // Pagefind makes no fragment folder for a bundle of no pages (an archive with no article yet).
+    if (error.code === "ENOENT" && (await bundleHasNoPages(folder))) return [];
+    throw error;
+  });
+  for (const name of names.sort()) {
     if (!name.endsWith(".pf_fragment")) continue;
     const { page, url, filters } = readFragment(name, await readFile(path.join(fragments, name)), folder);
     pages.set(url, { page, filters });
   }
   return pages;
+}
+
+/** Whether the bundle's entry file lists no language, as Pagefind writes it for no pages. */
+async function bundleHasNoPages(folder: string): Promise<boolean> {
+  const entry = await readFile(path.join(folder, "pagefind-entry.json"), "utf8").catch(() => undefined);
+  if (entry === undefined) return false;
+  const languages = (JSON.parse(entry) as { languages?: Record<string, unknown> }).languages;
+  return languages !== undefined && Object.keys(languages).length === 0;
 }
