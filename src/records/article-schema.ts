@@ -10,7 +10,22 @@ import { isDeviceName, isPathSafeId } from "./ids.ts";
 const nonEmptyText = z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" });
 
 /** Bylines, tags and ids are printed lists: a lone string is a common slip, so say so. */
-const textList = z.array(nonEmptyText, { error: "must be a list, e.g. `[a, b]` or one `- item` per line" });
+const A_LIST = { error: "must be a list, e.g. `[a, b]` or one `- item` per line" };
+const textList = z.array(nonEmptyText, A_LIST);
+
+/*
+ * Bounds far above any real article, so that one file cannot cost the build what thousands of
+ * articles do: each tag, author and alias makes pages (and a tag two feeds) of its own, and a
+ * headline or name is printed on every list that shows the article.
+ */
+const MOST_CHARACTERS = { title: 1000, name: 300, summary: 5000 } as const;
+const MOST_IN_LIST = { tags: 50, authors: 50, aliases: 20, translations: 20 } as const;
+
+const boundedText = (most: number, what: string) =>
+  nonEmptyText.max(most, { error: `must be at most ${most.toLocaleString("en")} characters: ${what}` });
+const name = boundedText(MOST_CHARACTERS.name, "a name, not a paragraph");
+const boundedList = <T extends z.ZodType>(list: z.ZodArray<T>, field: keyof typeof MOST_IN_LIST, why: string) =>
+  list.max(MOST_IN_LIST[field], { error: `must hold at most ${MOST_IN_LIST[field]} ${field}: ${why}` });
 
 export const httpUrl = z
   .string({ error: "must be an address" })
@@ -111,18 +126,26 @@ export const SourceRefSchema = z.strictObject({
 });
 
 export const ArticleFrontMatterSchema = z.strictObject({
-  title: nonEmptyText,
-  publication: nonEmptyText,
+  title: boundedText(MOST_CHARACTERS.title, "a headline; the text goes below the front matter"),
+  publication: name,
   language: languageSchema,
   date: edtfSchema.optional(),
-  authors: textList.optional(),
-  summary: nonEmptyText.optional(),
-  tags: textList.optional(),
-  place: nonEmptyText.optional(),
+  authors: boundedList(z.array(name, A_LIST), "authors", "each makes a page of its own").optional(),
+  summary: boundedText(MOST_CHARACTERS.summary, "a dek or teaser; the text goes below the front matter").optional(),
+  tags: boundedList(z.array(name, A_LIST), "tags", "each makes a page and two feeds of its own").optional(),
+  place: name.optional(),
   url: httpUrl.optional(),
   id: idSchema.optional(),
-  aliases: z.array(aliasSchema, { error: "must be a list of addresses" }).optional(),
-  translations: z.array(idSchema, { error: "must be a list of article ids" }).optional(),
+  aliases: boundedList(
+    z.array(aliasSchema, { error: "must be a list of addresses" }),
+    "aliases",
+    "each makes a page of its own",
+  ).optional(),
+  translations: boundedList(
+    z.array(idSchema, { error: "must be a list of article ids" }),
+    "translations",
+    "an article has one in each other language",
+  ).optional(),
   source: SourceRefSchema.optional(),
   issue: nonEmptyText.optional(),
   page: z.union([z.number().int().positive(), nonEmptyText], { error: "must be a page number or label" }).optional(),

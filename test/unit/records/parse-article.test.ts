@@ -135,3 +135,26 @@ describe("an unquoted year", () => {
     expect(result.ok && [result.record.date, result.record.permalink]).toEqual(["2021", "/2021/t/"]);
   });
 });
+
+describe("bounds no real article reaches, so that one file cannot cost what thousands do", () => {
+  const list = (count: number, prefix: string) => `[${Array.from({ length: count }, (_, i) => `${prefix}${i}`).join(", ")}]`;
+
+  it("accepts 50 tags and 50 authors, and refuses the 51st, naming the line and field", () => {
+    expect(parse(valid.replace(/tags:\n(?: {2}- .*\n)+/, `tags: ${list(50, "t")}\nauthors: ${list(50, "a")}\n`)).ok).toBe(true);
+    const problems = problemsOf(valid.replace(/tags:\n(?: {2}- .*\n)+/, `tags: ${list(51, "t")}\nauthors: ${list(51, "a")}\n`));
+    expect(problems.map(problemToString).map((text) => text.split("\n")[0])).toEqual([
+      "content/articles/x/a.md 7:1 authors: must hold at most 50 authors: each makes a page of its own",
+      "content/articles/x/a.md 6:1 tags: must hold at most 50 tags: each makes a page and two feeds of its own",
+    ]);
+  });
+
+  it("refuses a headline of more than 1,000 characters and a name of more than 300", () => {
+    const problems = problemsOf(
+      valid.replace("Police massacre in Juliaca", "x".repeat(1001)).replace("  - Juliaca", `  - ${"y".repeat(301)}`),
+    );
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
+      ["title", "must be at most 1,000 characters: a headline; the text goes below the front matter"],
+      ["tags.1", "must be at most 300 characters: a name, not a paragraph"],
+    ]);
+  });
+});
