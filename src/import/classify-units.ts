@@ -288,11 +288,34 @@ export function sameLine(a: string, b: string): boolean {
   return bare(a) === bare(b);
 }
 
+/** A headline printed twice in a row (an image's link, then the title): the copy nearest the text is the headline. */
+function headlineTwice(earlier: Unit, later: Unit): boolean {
+  const headlineLike = (unit: Unit) => unit.kind === "text" && unit.h >= 1 && !unit.captionCue && unit.block.words <= 25;
+  return headlineLike(earlier) && headlineLike(later) && sameLine(earlier.block.text, later.block.text);
+}
+
+const isRepeat = (unit: Unit) => unit.kind === "boilerplate" && unit.reason?.startsWith("repeated line") === true;
+
 /**
  * A line printed again a few lines below itself (an image's alt text and its
- * caption, a label shown twice) is kept once: the later copy is boilerplate.
+ * caption, a label shown twice) is kept once: the later copy is boilerplate;
+ * but of a headline printed twice in a row, the earlier copy is, as the later
+ * one stands where the item's text follows.
  */
 export function markRepeats(units: Unit[], window = 4): Unit[] {
+  const marked = markLaterRepeats(units, window);
+  for (let i = 0; i + 1 < units.length; i++) {
+    const earlier = units[i]!;
+    const later = units[i + 1]!;
+    if (marked[i]!.kind !== "text" || !isRepeat(marked[i + 1]!) || !headlineTwice(earlier, later)) continue;
+    marked[i] = { ...earlier, kind: "boilerplate", reason: `repeated line (the same text as line ${later.block.first})` };
+    // The earlier copy's link (an image's) is the headline's link.
+    marked[i + 1] = later.url === undefined && earlier.url !== undefined ? { ...later, url: earlier.url } : later;
+  }
+  return marked;
+}
+
+function markLaterRepeats(units: Unit[], window: number): Unit[] {
   // A short line printed three times or more on one page is a label or menu entry (`Colunas Paulo Junior` over
   // each item), never an item's own headline.
   const copies = new Map<string, number>();

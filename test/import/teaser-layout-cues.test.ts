@@ -44,3 +44,17 @@ describe("paragraphs parted by separator lines", () => {
     expect(detectLayout(lines)).toBe("article");
   });
 });
+
+describe("a listing printing each headline twice in a row", () => {
+  it("keeps the copy nearest the teaser as the headline, and drops the first as the repeat", () => {
+    const heads = ["Amber Anchor Arrow Atlas Opens", "Willow Walnut Wagon Wheat Closes", "Copper Cotton Candle Carpet Rises"];
+    const lines = toLines(heads.flatMap((head, i) => [head, "", head, "", PARAGRAPHS[i]!])).filter((line) => line.n > 2);
+    const result = splitListing(lines, { publication: "Placeholder" });
+    expect(result.drafts.map((draft) => draft.title)).toEqual(heads);
+    const titleLines = result.drafts.map((draft) => draft.consumed.find((line) => line.role === "title")?.line);
+    const copies = heads.map((head) => lines.filter((line) => line.text === head).map((line) => line.n));
+    expect(titleLines).toEqual(copies.map(([, second]) => second));
+    expect(result.dropped.map((line) => line.line)).toEqual(copies.map(([first]) => first));
+    expect(result.dropped.every((line) => line.reason.startsWith("repeated line"))).toBe(true);
+  });
+});
