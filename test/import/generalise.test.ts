@@ -325,6 +325,15 @@ describe("the agency of a dateline without a date", () => {
     expect(datelineAgency("The United Nations (UN) - on Tuesday")).toBeUndefined();
     expect(datelineAgency("U.S. Secretary of State Mike Pompeo urged Armenia")).toBeUndefined();
   });
+
+  it("reads it after a place in capitals followed by its state or country as printed", () => {
+    expect(datelineAgency("AMBERTON, Willowshire (WXYZ) – Anchor arrow atlas aspen.")).toBe("WXYZ");
+    expect(datelineAgency("AMBER FALLS, Wi. (AB) — Anchor arrow atlas aspen.")).toBe("AB");
+    expect(datelineAgency("AMBERTON, New Willowshire (AB) - Anchor arrow atlas aspen.")).toBe("AB");
+    // The place itself must be in capitals, and the state one or two words: not a sentence's subject.
+    expect(datelineAgency("Amberton, Willowshire (AB) – Anchor arrow atlas aspen.")).toBeUndefined();
+    expect(datelineAgency("AMBERTON, Willow Wagon Wheat Whistle (AB) – Anchor arrow.")).toBeUndefined();
+  });
 });
 
 describe("a byline followed by its numeric date or time", () => {
