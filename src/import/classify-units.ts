@@ -186,7 +186,20 @@ export function headlineScore(block: Block, mark: string | undefined): number {
 /** `HEADLINE IN CAPITALS: text`: three or more words in capitals and a colon, then a paragraph of text. */
 const RUN_IN_HEAD = /^((?:[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*\s+){2,}[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*):\s+(\S.*)$/su;
 
+/**
+ * `→ Headline as printed: text`: a list mark, a headline of 4 to 20 words opening in capitals, a colon, a
+ * paragraph of text (a digest printing one item a line). The mark is what tells it from a sentence quoting
+ * someone after a colon.
+ */
+const BULLETED_RUN_IN = /^[→•►▪▸‣➤]\s*(\p{Lu}[^:\n]*?):\s+(\S.*)$/su;
+
 export function runInHeadline(text: string): { headline: string; rest: string } | undefined {
+  const bulleted = BULLETED_RUN_IN.exec(text.trim());
+  if (bulleted) {
+    const headline = bulleted[1]!.trim();
+    const words = wordCount(headline);
+    if (words >= 4 && words <= 20 && wordCount(bulleted[2]!) >= 8 && !/[.!?]$/.test(headline)) return { headline, rest: bulleted[2]! };
+  }
   const match = RUN_IN_HEAD.exec(text.trim());
   if (!match) return undefined;
   const headline = match[1]!.trim();
