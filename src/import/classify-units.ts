@@ -11,6 +11,7 @@ import { findDates, parseDateLine, type FoundDate } from "./extract-date.ts";
 import {
   endsWithPeriod,
   firstLinkUrl,
+  fold,
   headingLevel,
   isEmphasizedOnly,
   isNameOnly,
@@ -156,6 +157,31 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
 const INLINE_BYLINE =
   /^\s*[*_]*(by|por|written by|escrito por)\s+([\p{Lu}][\p{L}.'’ -]{1,60}?(?:\s+(?:and|y|&)\s+[\p{Lu}][\p{L}.'’ -]{1,40}?)?)[*_]*\s+[–—]\s+(?=\S)/iu;
 
+/** `Column Name, by ` opening a teaser: a column's name and its writer's byline run in with the text. */
+const COLUMN_BY = /^\s*(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*,\s+(?:by|por)\s+/u;
+
+/**
+ * `Column Name, by Ann Author The text ...`: the writer's name is the two to four capitalised words after
+ * `by`, ended by a dash or by a capitalised function word opening the text (`The`, `El`, `In`). Shaped as
+ * INLINE_BYLINE's match: [whole, by, names].
+ */
+function columnByline(raw: string): [string, string, string] | undefined {
+  const opening = COLUMN_BY.exec(raw);
+  if (!opening) return undefined;
+  const tokens = raw.slice(opening[0].length).split(/(\s+)/);
+  const words = tokens.filter((_, i) => i % 2 === 0);
+  for (let n = 2; n <= 4 && n < words.length; n++) {
+    if (!/^\p{Lu}[\p{L}.'’-]*$/u.test(words[n - 1]!)) return undefined;
+    const next = words[n]!;
+    const dash = /^[–—]$/.test(next);
+    if (!dash && !(/^\p{Lu}/u.test(next) && ALL_STOPWORDS.has(fold(next)))) continue;
+    const names = words.slice(0, n).join(" ");
+    const taken = tokens.slice(0, 2 * n + (dash ? 2 : 0)).join("");
+    return [`${opening[0]}${taken}`, "by", names];
+  }
+  return undefined;
+}
+
 const CAPTION_CUE =
   /\\?\[(?:left|right|center|centre|izquierda|derecha|centro)\\?\]|\((?:left|right|center|izquierda|derecha|centro|photo|foto)\b[^)]*\)|^(?:photo|foto|image|imagen|picture|credit|crédito|pictured|en la foto|in the photo)\s*[:|(]|\b(?:photo|foto)\s*(?:by|de|:)\s*\p{Lu}|©/iu;
 
@@ -246,7 +272,7 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   const text = block.text;
   const byline = parseByline(text);
   if (byline) return { ...base, kind: "byline", authors: byline.authors, ...(byline.date ? { date: byline.date } : {}) };
-  const inline = INLINE_BYLINE.exec(block.raw);
+  const inline = INLINE_BYLINE.exec(block.raw) ?? columnByline(block.raw);
   if (inline && block.lines.length === 1) {
     const names = parseAuthors(inline[2]!);
     if (names && names.every((name) => isNameOnly(name))) {
