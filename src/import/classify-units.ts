@@ -219,7 +219,20 @@ const RUN_IN_HEAD = /^((?:[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*\s+){2,}[\p{Lu}\d][\p{L
  */
 const BULLETED_RUN_IN = /^[→•►▪▸‣➤]\s*(\p{Lu}[^:\n]*?):\s+(\S.*)$/su;
 
+/**
+ * `Headline as printed.- text`: a press digest's headline closed by a point and a dash, then its text. A
+ * dateline closing the same way (`Madrid, 18 jun (EFE).-`) names its agency in brackets: not a headline.
+ */
+const DASHED_RUN_IN = /^(\p{Lu}[^()\n]*?[.!?])-\s+(\S.*)$/su;
+
 export function runInHeadline(text: string): { headline: string; rest: string } | undefined {
+  const dashed = DASHED_RUN_IN.exec(text.trim());
+  if (dashed) {
+    const headline = dashed[1]!.trim();
+    const words = wordCount(headline);
+    if (words >= 3 && words <= 20 && wordCount(dashed[2]!) >= 8 && splitSentences(headline).length === 1)
+      return { headline, rest: dashed[2]! };
+  }
   const bulleted = BULLETED_RUN_IN.exec(text.trim());
   if (bulleted) {
     const headline = bulleted[1]!.trim();

@@ -94,3 +94,28 @@ describe("a run-in headline after a list mark", () => {
     expect(drafts.map((draft) => draft.consumed.map((entry) => entry.line))).toEqual([[3], [5], [7]]);
   });
 });
+
+describe("a run-in headline closed by a point and a dash", () => {
+  it("is read off its line with its point, as printed", () => {
+    expect(runInHeadline(`Amber anchor arrow atlas aspen.- ${paragraph(12)}`)).toEqual({
+      headline: "Amber anchor arrow atlas aspen.",
+      rest: paragraph(12),
+    });
+  });
+
+  it("is not an agency's dateline, a second sentence, or a line without a paragraph after it", () => {
+    expect(runInHeadline(`Amberville, 18 jun (Agencia).- ${paragraph(12)}`)).toBeUndefined();
+    expect(runInHeadline(`Amber anchor arrow. Atlas aspen alder.- ${paragraph(12)}`)).toBeUndefined();
+    expect(runInHeadline("Amber anchor arrow atlas aspen.- amber anchor")).toBeUndefined();
+    expect(runInHeadline(`Amber.- ${paragraph(12)}`)).toBeUndefined();
+  });
+
+  it("opens an item a paragraph in a press digest", () => {
+    const heads = ["Amber anchor arrow atlas aspen.", "Willow walnut wagon wheat whistle.", "Copper cotton candle carpet castle."];
+    const page = ["DIGEST", "", ...heads.flatMap((head, i) => [`${head}- ${paragraph(20 + i)}`, ""])].join("\n");
+    const lines: Line[] = page.split("\n").map((text, i) => ({ n: i + 1, text }));
+    expect(detectLayout(lines)).toBe("listing");
+    const drafts = splitListing(lines, { publication: "Placeholder" }).drafts;
+    expect(drafts.map((draft) => draft.title)).toEqual(heads);
+  });
+});
