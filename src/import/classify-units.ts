@@ -11,6 +11,7 @@ import { findDates, parseDateLine, type FoundDate } from "./extract-date.ts";
 import {
   endsWithPeriod,
   firstLinkUrl,
+  fold,
   headingLevel,
   isEmphasizedOnly,
   isNameOnly,
@@ -156,6 +157,31 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
 const INLINE_BYLINE =
   /^\s*[*_]*(by|por|written by|escrito por)\s+([\p{Lu}][\p{L}.'’ -]{1,60}?(?:\s+(?:and|y|&)\s+[\p{Lu}][\p{L}.'’ -]{1,40}?)?)[*_]*\s+[–—]\s+(?=\S)/iu;
 
+/** `Column Name, by ` opening a teaser: a column's name and its writer's byline run in with the text. */
+const COLUMN_BY = /^\s*(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*,\s+(?:by|por)\s+/u;
+
+/**
+ * `Column Name, by Ann Author The text ...`: the writer's name is the two to four capitalised words after
+ * `by`, ended by a dash or by a capitalised function word opening the text (`The`, `El`, `In`). Shaped as
+ * INLINE_BYLINE's match: [whole, by, names].
+ */
+function columnByline(raw: string): [string, string, string] | undefined {
+  const opening = COLUMN_BY.exec(raw);
+  if (!opening) return undefined;
+  const tokens = raw.slice(opening[0].length).split(/(\s+)/);
+  const words = tokens.filter((_, i) => i % 2 === 0);
+  for (let n = 2; n <= 4 && n < words.length; n++) {
+    if (!/^\p{Lu}[\p{L}.'’-]*$/u.test(words[n - 1]!)) return undefined;
+    const next = words[n]!;
+    const dash = /^[–—]$/.test(next);
+    if (!dash && !(/^\p{Lu}/u.test(next) && ALL_STOPWORDS.has(fold(next)))) continue;
+    const names = words.slice(0, n).join(" ");
+    const taken = tokens.slice(0, 2 * n + (dash ? 2 : 0)).join("");
+    return [`${opening[0]}${taken}`, "by", names];
+  }
+  return undefined;
+}
+
 const CAPTION_CUE =
   /\\?\[(?:left|right|center|centre|izquierda|derecha|centro)\\?\]|\((?:left|right|center|izquierda|derecha|centro|photo|foto)\b[^)]*\)|^(?:photo|foto|image|imagen|picture|credit|crédito|pictured|en la foto|in the photo)\s*[:|(]|\b(?:photo|foto)\s*(?:by|de|:)\s*\p{Lu}|©/iu;
 
@@ -186,7 +212,33 @@ export function headlineScore(block: Block, mark: string | undefined): number {
 /** `HEADLINE IN CAPITALS: text`: three or more words in capitals and a colon, then a paragraph of text. */
 const RUN_IN_HEAD = /^((?:[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*\s+){2,}[\p{Lu}\d][\p{Lu}\d'’.,&$%-]*):\s+(\S.*)$/su;
 
+/**
+ * `→ Headline as printed: text`: a list mark, a headline of 4 to 20 words opening in capitals, a colon, a
+ * paragraph of text (a digest printing one item a line). The mark is what tells it from a sentence quoting
+ * someone after a colon.
+ */
+const BULLETED_RUN_IN = /^[→•►▪▸‣➤]\s*(\p{Lu}[^:\n]*?):\s+(\S.*)$/su;
+
+/**
+ * `Headline as printed.- text`: a press digest's headline closed by a point and a dash, then its text. A
+ * dateline closing the same way (`Madrid, 18 jun (EFE).-`) names its agency in brackets: not a headline.
+ */
+const DASHED_RUN_IN = /^(\p{Lu}[^()\n]*?[.!?])-\s+(\S.*)$/su;
+
 export function runInHeadline(text: string): { headline: string; rest: string } | undefined {
+  const dashed = DASHED_RUN_IN.exec(text.trim());
+  if (dashed) {
+    const headline = dashed[1]!.trim();
+    const words = wordCount(headline);
+    if (words >= 3 && words <= 20 && wordCount(dashed[2]!) >= 8 && splitSentences(headline).length === 1)
+      return { headline, rest: dashed[2]! };
+  }
+  const bulleted = BULLETED_RUN_IN.exec(text.trim());
+  if (bulleted) {
+    const headline = bulleted[1]!.trim();
+    const words = wordCount(headline);
+    if (words >= 4 && words <= 20 && wordCount(bulleted[2]!) >= 8 && !/[.!?]$/.test(headline)) return { headline, rest: bulleted[2]! };
+  }
   const match = RUN_IN_HEAD.exec(text.trim());
   if (!match) return undefined;
   const headline = match[1]!.trim();
@@ -233,7 +285,7 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   const text = block.text;
   const byline = parseByline(text);
   if (byline) return { ...base, kind: "byline", authors: byline.authors, ...(byline.date ? { date: byline.date } : {}) };
-  const inline = INLINE_BYLINE.exec(block.raw);
+  const inline = INLINE_BYLINE.exec(block.raw) ?? columnByline(block.raw);
   if (inline && block.lines.length === 1) {
     const names = parseAuthors(inline[2]!);
     if (names && names.every((name) => isNameOnly(name))) {
@@ -288,11 +340,34 @@ export function sameLine(a: string, b: string): boolean {
   return bare(a) === bare(b);
 }
 
+/** A headline printed twice in a row (an image's link, then the title): the copy nearest the text is the headline. */
+function headlineTwice(earlier: Unit, later: Unit): boolean {
+  const headlineLike = (unit: Unit) => unit.kind === "text" && unit.h >= 1 && !unit.captionCue && unit.block.words <= 25;
+  return headlineLike(earlier) && headlineLike(later) && sameLine(earlier.block.text, later.block.text);
+}
+
+const isRepeat = (unit: Unit) => unit.kind === "boilerplate" && unit.reason?.startsWith("repeated line") === true;
+
 /**
  * A line printed again a few lines below itself (an image's alt text and its
- * caption, a label shown twice) is kept once: the later copy is boilerplate.
+ * caption, a label shown twice) is kept once: the later copy is boilerplate;
+ * but of a headline printed twice in a row, the earlier copy is, as the later
+ * one stands where the item's text follows.
  */
 export function markRepeats(units: Unit[], window = 4): Unit[] {
+  const marked = markLaterRepeats(units, window);
+  for (let i = 0; i + 1 < units.length; i++) {
+    const earlier = units[i]!;
+    const later = units[i + 1]!;
+    if (marked[i]!.kind !== "text" || !isRepeat(marked[i + 1]!) || !headlineTwice(earlier, later)) continue;
+    marked[i] = { ...earlier, kind: "boilerplate", reason: `repeated line (the same text as line ${later.block.first})` };
+    // The earlier copy's link (an image's) is the headline's link.
+    marked[i + 1] = later.url === undefined && earlier.url !== undefined ? { ...later, url: earlier.url } : later;
+  }
+  return marked;
+}
+
+function markLaterRepeats(units: Unit[], window: number): Unit[] {
   // A short line printed three times or more on one page is a label or menu entry (`Colunas Paulo Junior` over
   // each item), never an item's own headline.
   const copies = new Map<string, number>();

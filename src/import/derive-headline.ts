@@ -82,8 +82,10 @@ export function extractDateline(text: string): { place: string; rest: string } |
   return { place, rest: text.trim().slice(match[0].length) };
 }
 
-// `YEREVAN/BAKU (Reuters) - `, `LIMA (EFE).- `: a place in capitals, the agency in brackets, a dash.
-const AGENCY_DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’/ ,-]{1,40}?)\s*\(([^()]{2,40})\)\s*\.?\s*[–—-]{1,2}\s+(?=\S)/u;
+// `YEREVAN/BAKU (Reuters) - `, `LIMA (EFE).- `, `SPRINGFIELD, Ill. (AP) — `: a place in capitals (its state
+// or country may follow as printed, `Ill.`, `Texas`, `New Mexico`), the agency in brackets, a dash.
+const AGENCY_DATELINE =
+  /^(\p{Lu}[\p{Lu}\p{M}.'’/ ,-]{1,40}?(?:,\s*\p{Lu}[\p{L}.]{1,14}(?:\s+\p{Lu}[\p{L}.]{1,14})?)?)\s*\(([^()]{2,40})\)\s*\.?\s*[–—-]{1,2}\s+(?=\S)/u;
 
 /** The agency a dateline without a date credits: `WASHINGTON (Reuters) - The ...` -> `Reuters`. */
 export function datelineAgency(text: string): string | undefined {

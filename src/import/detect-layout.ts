@@ -74,7 +74,42 @@ export function readsAsOneArticle(lines: readonly Line[], publication?: string):
   // Headlines in capitals run in with their paragraphs (`HEADLINE: CITY (AP) — ...`) open a listing's items.
   if (texts.filter((unit) => unit.runInHead !== undefined).length >= 2) return false;
   const article = (oneHead && prose >= 2 && short <= 1 && !listingInside(units)) || looksLikeArticle(units);
-  return article && !changesSubjectThroughout(units);
+  return article && !changesSubjectThroughout(units) && !cutShortTeasers(units) && !partedBySeparators(units);
+}
+
+/** A paragraph the site cut off with an ellipsis (`... the committee has...`, `[…]`). */
+const CUT_SHORT = /(?:\.{3}|…)\s*[\])]?\s*$/u;
+
+/**
+ * A list of teasers a site cut to a length: most of its paragraphs of prose (three or more) end in an
+ * ellipsis. An article's paragraphs end in full stops; a quotation trailing off is one paragraph, not most.
+ */
+export function cutShortTeasers(units: readonly Unit[]): boolean {
+  const prose = units.filter((unit) => unit.kind === "text" && unit.block.words >= 18 && !unit.captionCue);
+  const cut = prose.filter((unit) => CUT_SHORT.test(unit.block.text)).length;
+  return cut >= 3 && cut >= 0.5 * prose.length;
+}
+
+/** A line of no letters or digits (`-`, `***`, `———`). */
+const isSeparator = (unit: Unit) => unit.kind === "boilerplate" && !/[\p{L}\p{N}]/u.test(unit.block.text);
+
+/**
+ * Paragraphs parted by separator lines, nearly each from the next (three gaps or more, and three in four
+ * of them): each is an item of a listing. An article's section breaks part runs of several paragraphs.
+ */
+export function partedBySeparators(units: readonly Unit[]): boolean {
+  let gaps = 0;
+  let parted = 0;
+  let previous = -1;
+  units.forEach((unit, index) => {
+    if (unit.kind !== "text" || unit.block.words < 18) return;
+    if (previous >= 0) {
+      gaps++;
+      if (units.slice(previous + 1, index).some(isSeparator)) parted++;
+    }
+    previous = index;
+  });
+  return parted >= 3 && parted >= 0.75 * gaps;
 }
 
 /**

@@ -52,6 +52,18 @@ describe("bylines in the shapes real pages print them", () => {
     expect(inline.block.text).toBe("Could there be...");
   });
 
+  it("reads a column's name and its writer's byline run in with the text, the name ended by the text's first word", () => {
+    const column = unit("Amber Column, by Ann Author The amber anchor arrow atlas aspen alder agate acorn.");
+    expect(column.kind).toBe("text");
+    expect(column.inlineAuthors).toEqual(["Ann Author"]);
+    expect(column.block.text).toBe("The amber anchor arrow atlas aspen alder agate acorn.");
+    expect(unit("Columna Ámbar, por Ana María Autora El ancla ámbar del atlas y el aliso.").inlineAuthors).toEqual(["Ana María Autora"]);
+    expect(unit("Amber Column, by Ann Author – the amber anchor arrow atlas aspen.").inlineAuthors).toEqual(["Ann Author"]);
+    // No function word or dash where a name could end: no byline read.
+    expect(unit("Amber Column, by Ann Author Willow Walnut Wagon Wheat amber anchor.").inlineAuthors).toBeUndefined();
+    expect(unit("Amber anchor, by the arrow atlas aspen alder agate acorn.").inlineAuthors).toBeUndefined();
+  });
+
   it("reads `De X` only before names", () => {
     expect(unit("De Germán Ayala Osorio").authors).toEqual(["Germán Ayala Osorio"]);
     expect(unit("De Lima a Cusco").kind).toBe("text");
@@ -324,6 +336,15 @@ describe("the agency of a dateline without a date", () => {
     expect(datelineAgency("NEW YORK (Reuters) - The United Nations on Tuesday canceled")).toBe("Reuters");
     expect(datelineAgency("The United Nations (UN) - on Tuesday")).toBeUndefined();
     expect(datelineAgency("U.S. Secretary of State Mike Pompeo urged Armenia")).toBeUndefined();
+  });
+
+  it("reads it after a place in capitals followed by its state or country as printed", () => {
+    expect(datelineAgency("AMBERTON, Willowshire (WXYZ) – Anchor arrow atlas aspen.")).toBe("WXYZ");
+    expect(datelineAgency("AMBER FALLS, Wi. (AB) — Anchor arrow atlas aspen.")).toBe("AB");
+    expect(datelineAgency("AMBERTON, New Willowshire (AB) - Anchor arrow atlas aspen.")).toBe("AB");
+    // The place itself must be in capitals, and the state one or two words: not a sentence's subject.
+    expect(datelineAgency("Amberton, Willowshire (AB) – Anchor arrow atlas aspen.")).toBeUndefined();
+    expect(datelineAgency("AMBERTON, Willow Wagon Wheat Whistle (AB) – Anchor arrow.")).toBeUndefined();
   });
 });
 

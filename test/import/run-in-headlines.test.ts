@@ -59,3 +59,63 @@ describe("a run-in headline in capitals", () => {
     expect(drafts[0]!.review.join(" ")).toMatch(/line 3, where the page prints it run in/);
   });
 });
+
+describe("a run-in headline after a list mark", () => {
+  it("is read off its line: the words before the colon, opening in capitals", () => {
+    expect(runInHeadline(`→ Amber anchor arrow atlas aspen: ${paragraph(12)}`)).toEqual({
+      headline: "Amber anchor arrow atlas aspen",
+      rest: paragraph(12),
+    });
+    expect(runInHeadline(`• Amber Anchor Arrow Atlas: ${paragraph(12)}`)?.headline).toBe("Amber Anchor Arrow Atlas");
+  });
+
+  it("needs the mark, a headline's length, and a paragraph after the colon", () => {
+    expect(runInHeadline(`Amber anchor arrow atlas aspen: ${paragraph(12)}`)).toBeUndefined();
+    expect(runInHeadline(`→ Amber anchor: ${paragraph(12)}`)).toBeUndefined();
+    expect(runInHeadline("→ Amber anchor arrow atlas aspen: amber anchor")).toBeUndefined();
+    expect(runInHeadline(`→ amber anchor arrow atlas aspen: ${paragraph(12)}`)).toBeUndefined();
+  });
+
+  it("opens an item a line in a digest", () => {
+    const heads = ["Amber anchor arrow atlas aspen", "Willow walnut wagon wheat whistle", "Copper cotton candle carpet castle"];
+    const page = [
+      "SECTION ONE",
+      "",
+      `→ ${heads[0]}: ${paragraph(14)}`,
+      "",
+      `→ ${heads[1]}: ${paragraph(16)}`,
+      "",
+      `→ ${heads[2]}: ${paragraph(15)}`,
+    ].join("\n");
+    const lines: Line[] = page.split("\n").map((text, i) => ({ n: i + 1, text }));
+    expect(detectLayout(lines)).toBe("listing");
+    const drafts = splitListing(lines, { publication: "Placeholder" }).drafts;
+    expect(drafts.map((draft) => draft.title)).toEqual(heads);
+    expect(drafts.map((draft) => draft.consumed.map((entry) => entry.line))).toEqual([[3], [5], [7]]);
+  });
+});
+
+describe("a run-in headline closed by a point and a dash", () => {
+  it("is read off its line with its point, as printed", () => {
+    expect(runInHeadline(`Amber anchor arrow atlas aspen.- ${paragraph(12)}`)).toEqual({
+      headline: "Amber anchor arrow atlas aspen.",
+      rest: paragraph(12),
+    });
+  });
+
+  it("is not an agency's dateline, a second sentence, or a line without a paragraph after it", () => {
+    expect(runInHeadline(`Amberville, 18 jun (Agencia).- ${paragraph(12)}`)).toBeUndefined();
+    expect(runInHeadline(`Amber anchor arrow. Atlas aspen alder.- ${paragraph(12)}`)).toBeUndefined();
+    expect(runInHeadline("Amber anchor arrow atlas aspen.- amber anchor")).toBeUndefined();
+    expect(runInHeadline(`Amber.- ${paragraph(12)}`)).toBeUndefined();
+  });
+
+  it("opens an item a paragraph in a press digest", () => {
+    const heads = ["Amber anchor arrow atlas aspen.", "Willow walnut wagon wheat whistle.", "Copper cotton candle carpet castle."];
+    const page = ["DIGEST", "", ...heads.flatMap((head, i) => [`${head}- ${paragraph(20 + i)}`, ""])].join("\n");
+    const lines: Line[] = page.split("\n").map((text, i) => ({ n: i + 1, text }));
+    expect(detectLayout(lines)).toBe("listing");
+    const drafts = splitListing(lines, { publication: "Placeholder" }).drafts;
+    expect(drafts.map((draft) => draft.title)).toEqual(heads);
+  });
+});
