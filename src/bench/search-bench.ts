@@ -61,6 +61,8 @@ export interface Transfer {
   requests: number;
   /** Bytes by kind of file. */
   kinds: Record<FileKind, number>;
+  /** Requests by kind of file. */
+  kindRequests: Record<FileKind, number>;
 }
 
 export interface SearchMeasurement {
@@ -72,8 +74,8 @@ export interface SearchMeasurement {
   round: number;
   /** The first search in an empty cache, the search page included; `files` is every response, in order (in `--json`: where each byte went). */
   first: Transfer & { msToFirstResult: number; files: Array<{ path: string; bytes: number }> };
-  /** The next query typed into the same page. */
-  further: Transfer & { query: string };
+  /** The next query typed into the same page; `files` as the first search's. */
+  further: Transfer & { query: string; files: Array<{ path: string; bytes: number }> };
 }
 
 export interface SearchSizeResult {
@@ -112,13 +114,19 @@ const load = () => loadavg().map((value) => Math.round(value * 100) / 100);
 /** Totals of responses. */
 export function transferOf(responses: readonly ServedResponse[]): Transfer {
   const pagefind = responses.filter((response) => /(^|\/)pagefind\//.test(response.path));
-  const kinds = Object.fromEntries(FILE_KINDS.map((kind) => [kind, 0])) as Record<FileKind, number>;
-  for (const response of responses) kinds[fileKind(response.path)] += response.bytes;
+  const zeros = () => Object.fromEntries(FILE_KINDS.map((kind) => [kind, 0])) as Record<FileKind, number>;
+  const kinds = zeros();
+  const kindRequests = zeros();
+  for (const response of responses) {
+    kinds[fileKind(response.path)] += response.bytes;
+    kindRequests[fileKind(response.path)] += 1;
+  }
   return {
     bytes: responses.reduce((sum, response) => sum + response.bytes, 0),
     pagefindBytes: pagefind.reduce((sum, response) => sum + response.bytes, 0),
     requests: responses.length,
     kinds,
+    kindRequests,
   };
 }
 
@@ -182,7 +190,18 @@ async function measureSearch(
         );
       });
     await networkQuiet(server);
-    return { side, query, ...(sort ? { sort } : {}), first, further: { ...transferOf(server.take()), query: further } };
+    const furtherServed = server.take();
+    return {
+      side,
+      query,
+      ...(sort ? { sort } : {}),
+      first,
+      further: {
+        ...transferOf(furtherServed),
+        query: further,
+        files: furtherServed.map(({ path: file, bytes }) => ({ path: file, bytes })),
+      },
+    };
   } finally {
     await context.close();
   }

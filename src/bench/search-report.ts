@@ -20,6 +20,7 @@ export interface TransferSummary {
   pagefindBytes: number;
   requests: number;
   kinds: Record<FileKind, number>;
+  kindRequests: Record<FileKind, number>;
 }
 
 export interface QuerySummary {
@@ -70,10 +71,17 @@ function kindMedians(parts: ReadonlyArray<{ kinds: Record<FileKind, number> }>):
 }
 
 function transferMedians(
-  parts: ReadonlyArray<{ bytes: number; pagefindBytes: number; requests: number; kinds: Record<FileKind, number> }>,
+  parts: ReadonlyArray<{
+    bytes: number;
+    pagefindBytes: number;
+    requests: number;
+    kinds: Record<FileKind, number>;
+    kindRequests: Record<FileKind, number>;
+  }>,
 ): TransferSummary {
   return {
     kinds: kindMedians(parts),
+    kindRequests: kindMedians(parts.map((part) => ({ kinds: part.kindRequests }))),
     bytes: median(parts.map((part) => part.bytes)),
     pagefindBytes: median(parts.map((part) => part.pagefindBytes)),
     requests: median(parts.map((part) => part.requests)),
@@ -173,6 +181,16 @@ export function searchSummaryToMarkdown(summary: SearchBenchSummary): string {
       lines.push(
         `| \`${query.query}\`${query.sort ? ` (${query.sort})` : ""} | ${query.kind} | ${SIDE_LABELS[query.side]} | ${kb(first.bytes)} (${kb(first.pagefindBytes)}) | ${first.requests} | ${timeCell(first.msToFirstResult)} | ` +
           `${kb(further.bytes)} (${kb(further.pagefindBytes)}), then \`${further.query}\` | ${further.requests} |`,
+      );
+    }
+    // Where a further search's bytes go: each kind's KB and requests (a word's index chunk, the shown results' fragments).
+    lines.push("", `| each further search, by file | index | ${FILE_KINDS.map((kind) => `${kind}: KB (requests)`).join(" | ")} |`);
+    lines.push(`|---|---|${FILE_KINDS.map(() => "---|").join("")}`);
+    for (const query of size.queries) {
+      const { further } = query;
+      lines.push(
+        `| \`${further.query}\` after \`${query.query}\`${query.sort ? ` (${query.sort})` : ""} | ${SIDE_LABELS[query.side]} | ` +
+          `${FILE_KINDS.map((kind) => `${kb(further.kinds[kind])} (${further.kindRequests[kind]})`).join(" | ")} |`,
       );
     }
     lines.push(

@@ -89,6 +89,15 @@ function dateOrderFile(
 export const DEFAULT_INDEX_PART_SIZE = 5_000;
 
 /**
+ * The budget of the word chunks the site's bundles are written with (in
+ * Pagefind's measure, pagefind-format.ts): a search fetches the chunk of each
+ * of its words, so a smaller chunk is fewer bytes for a word not yet loaded,
+ * against one more row a chunk in the metadata every first search loads.
+ * Pagefind's own is 20,000. PERFORMANCE.md, "Smaller word chunks", has the measure.
+ */
+export const SEARCH_CHUNK_SIZE = 5_000;
+
+/**
  * One Pagefind process's bundle of `articles`, fed in their order, handed to
  * `write` before the process is closed (so its files are on disk, whole, by
  * then), and closed before the next part's process starts.
@@ -119,16 +128,19 @@ async function indexArticles<T>(
  * so Pagefind's metadata, which every search loads first, holds no list by date.
  * Past `partSize` articles the bundle is made in parts of at most `partSize`,
  * in archive order, each by a Pagefind process of its own, written to a
- * folder beside `outputPath` and merged into one bundle.
+ * folder beside `outputPath` and merged into one bundle. Its word chunks are
+ * cut at `chunkSize` (pagefind-merge.ts), so even one part goes through the
+ * merge; with `chunkSize` "pagefind" they are the chunks Pagefind makes.
  */
 export async function writeSearchIndex(
   archive: Archive,
   outputPath: string,
   api: PagefindApi = pagefind,
   partSize = DEFAULT_INDEX_PART_SIZE,
+  chunkSize: number | "pagefind" = SEARCH_CHUNK_SIZE,
 ): Promise<{ pages: number }> {
   const size = Math.max(1, Math.floor(partSize));
-  if (archive.articles.length <= size) {
+  if (archive.articles.length <= size && chunkSize === "pagefind") {
     await indexArticles(archive, archive.articles, api, async (files) => {
       // Every file checked and the date order made before anything is written.
       const targets = bundleTargets(files, outputPath);
@@ -150,7 +162,7 @@ export async function writeSearchIndex(
       });
       folders.push(folder);
     }
-    const merged = await mergePagefindBundles(folders, outputPath);
+    const merged = await mergePagefindBundles(folders, outputPath, chunkSize === "pagefind" ? undefined : chunkSize);
     const pages = new Map<string, string>();
     partPages.forEach((ids, part) => {
       for (const [url, id] of ids) pages.set(url, merged.renamed[part]!.get(id) ?? id);

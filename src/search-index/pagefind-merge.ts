@@ -137,12 +137,24 @@ function mergeWord(entries: ReadonlyArray<{ part: Part; word: PackedWord }>): Pa
   return [entries[0]!.word[0], asGaps(postings), [...variants].map(([form, list]) => [form, asGaps(list)])];
 }
 
-/** Writes the merged word chunks into `output/index/`, `chunkSize` as Pagefind's chunk budget; their metadata rows in order. */
-async function mergeWords(parts: Part[], output: string, names: Names, chunkSize: number): Promise<PagefindMeta[2]> {
+/** True when a proper prefix of `word` (by characters) is in `words`: `word` is one of its extensions. */
+function extendsAny(word: string, words: ReadonlySet<string>): boolean {
+  const chars = [...word];
+  for (let length = 1; length < chars.length; length++) if (words.has(chars.slice(0, length).join(""))) return true;
+  return false;
+}
+
+/**
+ * Writes the merged word chunks into `output/index/`; their metadata rows in order.
+ * Without `chunkSize`, chunks are cut and bounded as Pagefind cuts them. With it, see `mergePagefindBundles`.
+ */
+async function mergeWords(parts: Part[], output: string, names: Names, chunkSize: number | undefined): Promise<PagefindMeta[2]> {
   const streams = parts.map((part) => ({ part, words: partWords(part), head: undefined as PackedWord | undefined }));
   for (const stream of streams) stream.head = (await stream.words.next()).value ?? undefined;
+  const budget = chunkSize ?? PAGEFIND_CHUNK_SIZE;
   const rows: Array<[string, string, string]> = [];
   let chunk: PackedWord[] = [];
+  let inChunk = new Set<string>();
   let size = 0;
   let previous: string | undefined;
   const flush = async () => {
@@ -151,6 +163,7 @@ async function mergeWords(parts: Part[], output: string, names: Names, chunkSize
     await writeFile(path.join(output, "index", `${id}.pf_index`), content);
     rows.push([chunk[0]![0], chunk.at(-1)![0], id]);
     chunk = [];
+    inChunk = new Set();
     size = 0;
   };
   for (;;) {
@@ -168,14 +181,22 @@ async function mergeWords(parts: Part[], output: string, names: Names, chunkSize
       entries.push({ part: stream.part, word: stream.head });
       stream.head = (await stream.words.next()).value ?? undefined;
     }
+    // Pagefind's client matches a word and the words that extend it among the chunks it loaded (the one
+    // its bounds name): a chunk past its budget still takes a word that extends one of its own, up to Pagefind's size.
+    if (size >= budget && (chunkSize === undefined || size >= PAGEFIND_CHUNK_SIZE || !extendsAny(least, inChunk))) await flush();
     const word = mergeWord(entries);
     chunk.push(word);
+    if (chunkSize !== undefined) inChunk.add(word[0]);
     size += wordSize(word);
-    if (size >= chunkSize) await flush();
   }
   if (chunk.length) await flush();
-  // Neighbouring chunks' bounds cut to the prefixes that tell them apart, as Pagefind's.
-  for (let i = 0; i + 1 < rows.length; i++) [rows[i]![1], rows[i + 1]![0]] = chunkBounds(rows[i]![1], rows[i + 1]![0]);
+  for (let i = 0; i + 1 < rows.length; i++) {
+    // Neighbouring chunks' bounds cut to the prefixes that tell them apart, as Pagefind's; Pagefind's
+    // client looks a word up by `from <= word <= to`, so a cut `to` shorter than the chunk's last word misses it.
+    const [to, from] = chunkBounds(rows[i]![1], rows[i + 1]![0]);
+    if (chunkSize === undefined) rows[i]![1] = to;
+    rows[i + 1]![0] = from;
+  }
   return rows;
 }
 
@@ -256,13 +277,14 @@ export interface MergedBundle {
  * Merges the Pagefind bundles in `partFolders` (each one language, the same,
  * made by Pagefind 1.5.2 without sort orders) into one bundle in `output`,
  * a folder that must not hold another bundle. Pages are numbered in the
- * parts' order. `chunkSize` is the word chunks' budget (Pagefind's by default).
+ * parts' order. Without `chunkSize`, the word chunks are the ones Pagefind
+ * makes of the same pages in one go. With it, a chunk is closed once it
+ * reaches `chunkSize` (in Pagefind's measure) and the next word does not
+ * extend one of its words (up to Pagefind's own size), and each chunk's
+ * `to` bound is its last word whole, so that Pagefind's client finds every
+ * word in its own chunk, with the words that extend it.
  */
-export async function mergePagefindBundles(
-  partFolders: readonly string[],
-  output: string,
-  chunkSize = PAGEFIND_CHUNK_SIZE,
-): Promise<MergedBundle> {
+export async function mergePagefindBundles(partFolders: readonly string[], output: string, chunkSize?: number): Promise<MergedBundle> {
   if (!partFolders.length) throw new Error("No Pagefind bundles to merge");
   const read = await Promise.all(partFolders.map(readPart));
   const language = read[0]!.language;

@@ -3,7 +3,10 @@
  * is the index Pagefind makes of the same articles in one go: every word's
  * postings, every filter, every page. Both bundles are decoded here with the
  * CBOR library alone, not the merge's own reader, and compared through page
- * addresses. A part that is not Pagefind 1.5.2's is refused, naming its file.
+ * addresses. Merged with the site's smaller word chunks, it holds the same
+ * words, and Pagefind's client's lookup finds each in its own chunk, beside
+ * the words that extend it. A part that is not Pagefind 1.5.2's is refused,
+ * naming its file.
  */
 import { copyFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
@@ -14,7 +17,8 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
-import { writeSearchIndex } from "../../src/search-index/pagefind-index.ts";
+import { PAGEFIND_CHUNK_SIZE } from "../../src/search-index/pagefind-format.ts";
+import { SEARCH_CHUNK_SIZE, writeSearchIndex } from "../../src/search-index/pagefind-index.ts";
 import { mergePagefindBundles } from "../../src/search-index/pagefind-merge.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 import { data, decodeBundle } from "../support/pagefind-bundle.ts";
@@ -31,8 +35,8 @@ describe("the main search index in parts, merged", () => {
   beforeAll(async () => {
     const whole = path.join(await folders("index-whole"), "pagefind");
     mergedFolder = path.join(await folders("index-parts"), "pagefind");
-    expect(await writeSearchIndex(archive, whole, undefined, 1_000)).toEqual({ pages: 150 });
-    expect(await writeSearchIndex(archive, mergedFolder, undefined, 50)).toEqual({ pages: 150 });
+    expect(await writeSearchIndex(archive, whole, undefined, 1_000, "pagefind")).toEqual({ pages: 150 });
+    expect(await writeSearchIndex(archive, mergedFolder, undefined, 50, "pagefind")).toEqual({ pages: 150 });
     oneGo = await decodeBundle(whole);
     merged = await decodeBundle(mergedFolder);
   });
@@ -56,6 +60,57 @@ describe("the main search index in parts, merged", () => {
     expect(merged.meta[4]).toEqual([]);
     expect(withoutHash(merged.entry)).toEqual(withoutHash(oneGo.entry));
     expect(merged.dateOrder).toEqual(oneGo.dateOrder);
+  });
+
+  it("cuts smaller word chunks where each word, looked up as Pagefind's client does, is in its own chunk with its extensions", async () => {
+    // The site's chunks, from three parts and from one (which goes through the merge too).
+    for (const partSize of [50, 1_000]) {
+      const folder = path.join(await folders(`index-site-chunks-${partSize}`), "pagefind");
+      expect(await writeSearchIndex(archive, folder, undefined, partSize)).toEqual({ pages: 150 });
+      const site = await decodeBundle(folder);
+      expect(site.words).toEqual(oneGo.words);
+      expect(site.order).toEqual(oneGo.order);
+      expect(site.pages).toEqual(oneGo.pages);
+      expect(site.filters).toEqual(oneGo.filters);
+      expect(site.dateOrder).toEqual(oneGo.dateOrder);
+      expect(site.meta[2].length).toBeGreaterThan(2 * oneGo.meta[2].length);
+
+      const chunks = await Promise.all(
+        site.meta[2].map(async ([from, to, id]) => {
+          const [words] = data(await readFile(path.join(folder, "index", `${id}.pf_index`))) as [
+            Array<[string, Array<[number, number[], number[]]>]>,
+          ];
+          // Pagefind's measure of a chunk: each posting's positions and meta positions, and one.
+          const sizes = words.map(([, postings]) =>
+            postings.reduce((sum, [, locs, metaLocs]) => sum + locs.length + metaLocs.length + 1, 0),
+          );
+          return { from, to, words: words.map(([word]) => word), sizes };
+        }),
+      );
+      // Pagefind's client compares a word with the bounds as Rust compares strings: by UTF-8 bytes.
+      const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+      const total = (sizes: number[]) => sizes.reduce((sum, size) => sum + size, 0);
+      // Words are in byte order, so the words that extend one follow it.
+      const allWords = chunks.flatMap((chunk, index) => chunk.words.map((word) => ({ word, index })));
+      allWords.forEach(({ word, index }, at) => {
+        const chunk = chunks[index]!;
+        const holding = chunks.filter(({ from, to }) => bytes(word, from) >= 0 && bytes(word, to) <= 0);
+        expect(holding, word).toEqual([chunk]);
+        // Every word that extends it is in its chunk, unless the chunk reached Pagefind's own size.
+        if (total(chunk.sizes) >= PAGEFIND_CHUNK_SIZE) return;
+        for (let next = at + 1; next < allWords.length && allWords[next]!.word.startsWith(word); next++)
+          expect(allWords[next]!.index, `${allWords[next]!.word} beside ${word}`).toBe(index);
+      });
+      chunks.forEach((chunk, index) => {
+        if (index === chunks.length - 1) return;
+        // Closed at the site's size, unless its last word extends one before it (up to Pagefind's own size).
+        const before = total(chunk.sizes.slice(0, -1));
+        const last = chunk.words.at(-1)!;
+        const extending = chunk.words.slice(0, -1).some((word) => last.startsWith(word));
+        expect(total(chunk.sizes), last).toBeGreaterThanOrEqual(SEARCH_CHUNK_SIZE);
+        expect(before < SEARCH_CHUNK_SIZE || (extending && before < PAGEFIND_CHUNK_SIZE), last).toBe(true);
+      });
+    }
   });
 
   it("leaves no part folder behind", async () => {

@@ -5,6 +5,9 @@
  * same order, with the same scores, for common and rare words, two words, a
  * word's form with diacritics, a word of the titles and a filtered search;
  * and the same filter counts. The queries are taken from the index itself.
+ * The site's index, in smaller word chunks, answers as one index of a
+ * single chunk (where every word's extensions are loaded with it), for
+ * those queries and for the words at its chunks' edges.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildArchive } from "../../src/archive/build-archive.ts";
 import { siteConfigFromEnv } from "../../src/archive/site-config.ts";
 import { writeSearchIndex } from "../../src/search-index/pagefind-index.ts";
+import { mergePagefindBundles } from "../../src/search-index/pagefind-merge.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { generatedRecords } from "../support/generated-records.ts";
 import { serveDirectory, type StaticServer } from "../support/static-server.ts";
@@ -43,6 +47,21 @@ async function wordsOf(folder: string) {
   const [filterName, filterId] = meta[3][0]!;
   const [, values] = data(await readFile(path.join(folder, "filter", `${filterId}.pf_filter`))) as [string, Array<[string, number[]]>];
   return { words, metaFields: meta[5], filterName, values };
+}
+
+/** The words of each word chunk of a bundle, in order. */
+async function chunkWords(folder: string): Promise<string[][]> {
+  const entry = JSON.parse(await readFile(path.join(folder, "pagefind-entry.json"), "utf8"));
+  const meta = data(await readFile(path.join(folder, `pagefind.${entry.languages.en.hash}.pf_meta`))) as [
+    string,
+    unknown,
+    Array<[string, string, string]>,
+  ];
+  return Promise.all(
+    meta[2].map(async ([, , id]) =>
+      (data(await readFile(path.join(folder, "index", `${id}.pf_index`))) as [Word[]])[0].map(([word]) => word),
+    ),
+  );
 }
 
 /**
@@ -75,13 +94,19 @@ describe("the merged search index in Pagefind's own client", () => {
   let browser: Browser;
   let server: StaticServer;
   let queries: string[];
+  let edgeQueries: string[];
+  let lastWords: string[];
+  let anchor: string;
   let filter: { name: string; value: string };
 
   beforeAll(async () => {
     const root = await folders("merged-index-browser");
     const archive = buildArchive(generatedRecords(150), siteConfigFromEnv({}));
-    await writeSearchIndex(archive, path.join(root, "whole"), undefined, 1_000);
-    await writeSearchIndex(archive, path.join(root, "merged"), undefined, 40);
+    await writeSearchIndex(archive, path.join(root, "whole"), undefined, 1_000, "pagefind");
+    await writeSearchIndex(archive, path.join(root, "merged"), undefined, 40, "pagefind");
+    await writeSearchIndex(archive, path.join(root, "site"), undefined, 40);
+    // No chunk is ever closed: every word is loaded with every word that extends it.
+    await mergePagefindBundles([path.join(root, "whole")], path.join(root, "one-chunk"), Number.POSITIVE_INFINITY);
     await writeFile(path.join(root, "index.html"), "<!doctype html><title>search</title>");
     const { words, metaFields, filterName, values } = await wordsOf(path.join(root, "whole"));
     const plain = words.filter(([word, postings]) => /^[a-z]{4,}$/.test(word) && postings.length);
@@ -110,6 +135,17 @@ describe("the merged search index in Pagefind's own client", () => {
     const title = words.find(([word, postings]) => /^[a-z]{4,}$/.test(word) && postings.some(([, , metaLocs]) => metaLocs.length))![0];
     expect(metaFields.length).toBeGreaterThan(0);
     queries = [common, rare, `${common} ${middle}`, `${beside} ${rare}`, accented, title];
+    // The first and last words of the site's chunks, where a lookup by the chunks' bounds could miss (plain words: the client stems queries).
+    const site = await wordsOf(path.join(root, "site"));
+    const chunks = await chunkWords(path.join(root, "site"));
+    const plainWord = (word: string) => /^[a-z]{3,}$/.test(word);
+    edgeQueries = [...new Set(chunks.flatMap((chunk) => [chunk[0]!, chunk.at(-1)!]))].filter(plainWord);
+    lastWords = chunks.map((chunk) => chunk.at(-1)!).filter(plainWord);
+    // A common word inside a chunk, not at its edges (where the bounds are cut), to search beside the last words.
+    const inside = new Set(chunks.flatMap((chunk) => chunk.slice(1, -1)));
+    anchor = byPages.find(([word]) => inside.has(word))![0];
+    expect(site.words.map(([word]) => word)).toEqual(words.map(([word]) => word));
+    expect(edgeQueries.length).toBeGreaterThan(10);
     server = await serveDirectory(root);
     browser = await launchBrowser();
   });
@@ -117,6 +153,26 @@ describe("the merged search index in Pagefind's own client", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it("answers from the site's smaller chunks as from one chunk, for the same queries and the words at the chunks' edges", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      // Each chunk's last word beside a common word, before a search of it alone loads its chunk; then each edge
+      // word alone. (Whether the bounds hold each word is checked in search-index-parts-merge-as-one.test.ts.)
+      const pairs = lastWords.map((word) => `${anchor} ${word}`);
+      const all = [...pairs, ...queries, ...edgeQueries];
+      const oneChunk = await answers(page, "/one-chunk/", all, filter);
+      const site = await answers(page, "/site/", all, filter);
+      expect(site).toEqual(oneChunk);
+      const found = new Map((oneChunk.slice(0, -2) as Array<[string, unknown[]]>).map(([query, results]) => [query, results.length]));
+      for (const query of [...queries, ...edgeQueries]) expect(found.get(query), query).toBeGreaterThan(0);
+      expect(pairs.filter((query) => found.get(query)).length).toBeGreaterThan(5);
+    } finally {
+      await context.close();
+    }
   });
 
   it("answers every query with the same results in the same order and the same filter counts", async () => {

@@ -95,7 +95,7 @@ describe("writeSearchIndex", () => {
     content: Uint8Array.from(gzipSync(`pagefind_dcd${JSON.stringify({ url, filters: {} })}`)),
   });
 
-  /** A stand-in Pagefind that answers with `files` and keeps every record it was given. */
+  /** A stand-in Pagefind that answers with `files` and keeps every record it was given; its files are no real bundle, so they are kept as Pagefind made them ("pagefind"), not merged. */
   function pagefindGiving(files: Array<{ path: string; content: Uint8Array }>) {
     const records: unknown[] = [];
     const addCustomRecord = vi.fn(async (record: unknown) => {
@@ -123,7 +123,7 @@ describe("writeSearchIndex", () => {
         return null;
       });
       const api = { createIndex, close } as unknown as PagefindApi;
-      expect(await writeSearchIndex(archive, output, api)).toEqual({ pages: 1 });
+      expect(await writeSearchIndex(archive, output, api, undefined, "pagefind")).toEqual({ pages: 1 });
       expect(createIndex).toHaveBeenCalledWith({ forceLanguage: "en" });
       expect(addCustomRecord).toHaveBeenCalledTimes(1);
       expect(close).toHaveBeenCalledTimes(1);
@@ -148,7 +148,7 @@ describe("writeSearchIndex", () => {
       const ids = ["en_7a0", "en_7b1", "en_c22", "en_d33"];
       const { records, createIndex } = pagefindGiving(articles.map((entry, index) => fragment(ids[index]!, entry.permalink)));
       const api = { createIndex, close: async () => null } as unknown as PagefindApi;
-      await writeSearchIndex({ ...archive, articles } as unknown as Archive, output, api);
+      await writeSearchIndex({ ...archive, articles } as unknown as Archive, output, api, undefined, "pagefind");
       for (const record of records) expect(record).not.toHaveProperty("sort");
       const order = JSON.parse(readFileSync(path.join(output, "date-order.json"), "utf8")) as DateOrder;
       // Undated, then 2022-12/2023-01 (its first day), then the two of 2023-02-01 in the order they were fed.
@@ -167,7 +167,9 @@ describe("writeSearchIndex", () => {
     try {
       const { createIndex } = pagefindGiving([fragment("en_1", "/somewhere/else/")]);
       const api = { createIndex, close: async () => null } as unknown as PagefindApi;
-      await expect(writeSearchIndex(archive, output, api)).rejects.toThrow(/no page for `\/undated\/a\/` \(content\/articles\/x\.md\)/);
+      await expect(writeSearchIndex(archive, output, api, undefined, "pagefind")).rejects.toThrow(
+        /no page for `\/undated\/a\/` \(content\/articles\/x\.md\)/,
+      );
       expect(existsSync(path.join(output, "date-order.json"))).toBe(false);
     } finally {
       rmSync(output, { recursive: true, force: true });
@@ -182,7 +184,9 @@ describe("writeSearchIndex", () => {
         createIndex: async () => ({ errors: [], index: { addCustomRecord: async () => ({ errors: [] }), getFiles } }),
         close: async () => null,
       } as unknown as PagefindApi;
-      await expect(writeSearchIndex(archive, output, api)).rejects.toThrow(/outside the index folder: `..\/escaped.js`/);
+      await expect(writeSearchIndex(archive, output, api, undefined, "pagefind")).rejects.toThrow(
+        /outside the index folder: `..\/escaped.js`/,
+      );
       expect(existsSync(path.join(output, "..", "escaped.js"))).toBe(false);
     } finally {
       rmSync(output, { recursive: true, force: true });

@@ -89,6 +89,7 @@ describe("the search benchmark's host", () => {
           fragments: 0,
           page: page.body.length + 2 * Buffer.byteLength(text),
         },
+        kindRequests: { code: 0, metadata: 0, filters: 0, index: 1, fragments: 0, page: 3 },
       });
     } finally {
       await server.close();
@@ -188,13 +189,16 @@ const measurement = (
     msToFirstResult: ms,
     files: [],
     kinds: { code: 100_000, metadata: 0, filters: 0, index: bytes - 110_000, fragments: 0, page: 10_000 },
+    kindRequests: { code: 10, metadata: 2, filters: 0, index: 7, fragments: 0, page: 1 },
   },
   further: {
     bytes: further,
     pagefindBytes: further,
     requests: 3,
     query: "next",
-    kinds: { code: 0, metadata: 0, filters: 0, index: further, fragments: 0, page: 0 },
+    files: [],
+    kinds: { code: 0, metadata: 0, filters: 0, index: further - 5_000, fragments: 5_000, page: 0 },
+    kindRequests: { code: 0, metadata: 0, filters: 0, index: 2, fragments: further > 30_000 ? 4 : 2, page: 0 },
   },
 });
 
@@ -239,6 +243,10 @@ describe("the search benchmark's report", () => {
       msToFirstResult: { median: 2500, min: 2000, max: 3000 },
     });
     expect(size.queries[1]!.further).toMatchObject({ bytes: 20_000, query: "next" });
+    expect(size.queries[0]!.further).toMatchObject({
+      kinds: { index: 36_000, fragments: 5_000 },
+      kindRequests: { index: 2, fragments: 4, code: 0 },
+    });
     expect(size.sides).toEqual([
       {
         side: "hemeroteca",
@@ -271,6 +279,10 @@ describe("the search benchmark's report", () => {
     const markdown = searchSummaryToMarkdown(summarizeSearch(result));
     expect(markdown).toContain("Load average (1, 5, 15 min) 1.5, 1, 0.5 before the searches, 2, 1, 0.5 after");
     expect(markdown).toContain("| `garden` | common | Hemeroteca | 905 (895) | 20 | 2.50 s (2.00–3.00) | 41 (41), then `next` | 3 |");
+    expect(markdown).toContain("| `next` after `garden` | Hemeroteca | 0.0 (0) | 0.0 (0) | 0.0 (0) | 36 (2) | 5.0 (4) | 0.0 (0) |");
+    expect(markdown).toContain(
+      "| `next` after `the` | one stock Pagefind index | 0.0 (0) | 0.0 (0) | 0.0 (0) | 25 (2) | 5.0 (2) | 0.0 (0) |",
+    );
     expect(markdown).toContain(
       "| one stock Pagefind index | 685 / 860 | 675 / 850 | 1.30 s | 25 / 30 | 100 / 0.0 / 0.0 / 575 / 0.0 / 10 |",
     );
