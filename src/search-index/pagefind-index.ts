@@ -140,7 +140,8 @@ export async function writeSearchIndex(
   chunkSize: number | "pagefind" = SEARCH_CHUNK_SIZE,
 ): Promise<{ pages: number }> {
   const size = Math.max(1, Math.floor(partSize));
-  if (archive.articles.length <= size && chunkSize === "pagefind") {
+  // No article makes no part to merge: Pagefind's own empty bundle (no language, no chunk) is the index.
+  if (archive.articles.length === 0 || (archive.articles.length <= size && chunkSize === "pagefind")) {
     await indexArticles(archive, archive.articles, api, async (files) => {
       // Every file checked and the date order made before anything is written.
       const targets = bundleTargets(files, outputPath);
