@@ -59,6 +59,39 @@ export const AGENCIES = [
   "Handout",
 ] as const;
 
+/** News agencies and services, as a story's closing credit prints them (`— Associated Press`, `(Agencias)`). */
+export const NEWS_AGENCIES = [
+  "Associated Press",
+  "AP",
+  "Reuters",
+  "AFP",
+  "Agence France-Presse",
+  "EFE",
+  "ANSA",
+  "DPA",
+  "Xinhua",
+  "Europa Press",
+  "Bloomberg",
+  "Andina",
+  "Prensa Latina",
+  "Notimex",
+  "Télam",
+  "Telam",
+  "Agência Brasil",
+  "Agencia Brasil",
+  "Sputnik",
+  "TASS",
+  "Anadolu",
+  "UPI",
+  "RFI",
+  "Lusa",
+  "Kyodo",
+  "Yonhap",
+  "Agencias",
+  "Agências",
+  "Agencies",
+] as const;
+
 const AGENCY = AGENCIES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 /** `photo` -> `[Pp]hoto|PHOTO`: the credit's words in any usual case, while names must stay capitalised. */
 const anyCase = (words: readonly string[]) =>
@@ -338,14 +371,14 @@ export const LEXICON: readonly LexiconRow[] = [
       "participe do canal",
     ],
   },
-  // A source credit closing an agency story (`Fonte: Agência Brasil de Noticias`).
+  // A source credit closing an agency story (`Fonte: Agência Brasil de Noticias`, `Fonte e foto: RFI`).
   {
     reason: "source credit",
     language: "any",
     maxWords: 8,
     patterns: [
       new RegExp(
-        `^(?:[Ss]ource|SOURCE|[Ff]uente|FUENTE|[Ff]onte|FONTE|[Cc]on información de|[Ww]ith information from)\\s*:?\\s*${NAMES}\\.?$`,
+        `^(?:[Ss]ource|SOURCE|[Ff]uente|FUENTE|[Ff]onte|FONTE|[Cc]on información de|[Ww]ith information from)(?:\\s+(?:and|y|e|&)\\s+(?:${PHOTO}))?\\s*:?\\s*${NAMES}\\.?$`,
         "u",
       ),
     ],

@@ -6,6 +6,7 @@
  */
 import type { Block } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
+import { NEWS_AGENCIES } from "./boilerplate-lexicon.ts";
 import { splitSentences } from "./derive-headline.ts";
 import { findDates, parseDateLine, type FoundDate } from "./extract-date.ts";
 import {
@@ -53,6 +54,13 @@ export interface Unit {
   inlineByline?: string;
   /** Text: a headline in capitals run in with the text it heads (`HEADLINE IN CAPITALS: CITY (AP) — ...`). */
   runInHead?: string;
+  /**
+   * A credit line's names (`— Associated Press`, `Fonte: Uol`): the item's byline when it prints none. The
+   * unit keeps its kind (text or boilerplate), so that where items begin and end is decided as before.
+   */
+  credit?: string[];
+  /** Text: the agency a paragraph credits in brackets after its last sentence (`... replicar. (Agencias)`). */
+  closingCredit?: string[];
   /** Text: a read-more link at the end of the unit's last line, cut off the text (`... Read more »`). */
   trailingReadMore?: string;
 }
@@ -151,6 +159,41 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
   rest = rest.replace(/(?:\s*[|·•]\s*|\s+)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?(?:\s*[-–]?\s*\d{1,2}[h:]\d{2})?\s*$/u, "").trim();
   const authors = parseAuthors(rest);
   return authors ? { authors, ...(date ? { date } : {}) } : undefined;
+}
+
+const AGENCY_NAMES = NEWS_AGENCIES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+/** `— Associated Press` on a line of its own: the agency credited under its story. */
+const DASH_CREDIT = new RegExp(
+  `^[—–]\\s*((?:${AGENCY_NAMES})(?:\\s*(?:[/,&]|\\band\\b|\\by\\b|\\be\\b)\\s*(?:${AGENCY_NAMES}))*)\\.?$`,
+  "u",
+);
+/** `... the last sentence. (Agencias)`: the agency credited in brackets after the story's last sentence. */
+const CLOSING_CREDIT = new RegExp(`[.!?"”»]\\s*\\(((?:${AGENCY_NAMES})(?:\\s*[/,]\\s*(?:${AGENCY_NAMES}))*)\\)\\.?$`, "u");
+const SOURCE_CREDIT_LEAD =
+  /^(?:source|fuente|fonte|con información de|with information from)(?:\s+(?:and|y|e|&)\s+(?:photo|foto))?\s*:?\s*/iu;
+
+const agencyNames = (text: string) => text.split(/\s*(?:[/,&]|\band\b|\by\b|\be\b)\s*/u).filter(Boolean);
+
+/** The agency credited in brackets after a paragraph's last sentence, if any. */
+function closingCredit(text: string): string[] | undefined {
+  const match = CLOSING_CREDIT.exec(text.trim());
+  return match ? agencyNames(match[1]!) : undefined;
+}
+
+/**
+ * Who a credit line names: `— Associated Press` under a brief, `Fonte: Uol` under a reposted story: where
+ * the page says whose the story is.
+ */
+function creditLine(text: string, reason: string | undefined): string[] | undefined {
+  const dash = DASH_CREDIT.exec(text.trim());
+  if (dash) return agencyNames(dash[1]!);
+  if (reason !== "source credit") return undefined;
+  const rest = text.trim().replace(SOURCE_CREDIT_LEAD, "").replace(/\.$/, "");
+  const names = rest
+    .split(/\s*[/|]\s*/)
+    .flatMap((part) => parseAuthors(part) ?? [])
+    .filter(Boolean);
+  return names.length > 0 ? names : undefined;
 }
 
 /** `By Gwynne Dyer – Could there be ...`: a byline opening a line of text, set off by a dash. */
@@ -277,11 +320,13 @@ function parseMetaLine(text: string): { authors?: string[]; date?: FoundDate } |
 export function classifyUnit(block: Block, publication?: string): Unit {
   const base = { block, h: 0, captionCue: false, nameOnly: false };
   const reason = boilerplateReason(block.raw, publication);
+  // Read as the item's byline when it prints no other, but left where it is for the split (see `credit`).
+  const credit = creditLine(block.text, reason);
   if (reason === "read-more link") {
     const url = firstLinkUrl(block.raw);
     return { ...base, kind: "read-more", reason, ...(url ? { url } : {}) };
   }
-  if (reason) return { ...base, kind: "boilerplate", reason };
+  if (reason) return { ...base, kind: "boilerplate", reason, ...(credit ? { credit } : {}) };
   const text = block.text;
   const byline = parseByline(text);
   if (byline) return { ...base, kind: "byline", authors: byline.authors, ...(byline.date ? { date: byline.date } : {}) };
@@ -320,6 +365,7 @@ export function classifyUnit(block: Block, publication?: string): Unit {
   const link = linkOnly(block.raw);
   const runIn = runInHeadline(block.text);
   const imageAlt = /^!\[([^\]]+)\]\([^)]*\)$/.exec(block.raw.trim());
+  const closing = closingCredit(block.text);
   return {
     ...base,
     block,
@@ -328,9 +374,12 @@ export function classifyUnit(block: Block, publication?: string): Unit {
     ...(link && /^https?:/i.test(link.url) ? { url: link.url } : url && /^https?:/i.test(url) ? { url } : {}),
     ...(trailingReadMore ? { trailingReadMore } : {}),
     ...(runIn ? { runInHead: runIn.headline } : {}),
-    h: headlineScore(block, mark),
+    // A credit line (`— Associated Press`) closes its story: short and unpunctuated, but no headline.
+    h: credit ? -3 : headlineScore(block, mark),
     captionCue: Boolean(imageAlt) || hasCaptionCue(text),
     nameOnly: isNameOnly(stripMarkdown(block.raw)),
+    ...(credit ? { credit } : {}),
+    ...(closing && block.words >= 8 ? { closingCredit: closing } : {}),
   };
 }
 

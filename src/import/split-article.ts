@@ -137,7 +137,14 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
     if (edtf) date = edtf;
     else printedWithoutYear ??= `${unit.date.text}\` (${span([unit])}`;
   };
+  // Credit lines in or just under the text (`— Associated Press`, `Fonte: Uol`): the byline if the page prints no other.
+  const credits: string[] = [];
   units.forEach((unit, i) => {
+    if (unit.credit && i !== titleIndex && i >= textStart && i <= textEnd + 2) {
+      credits.push(...unit.credit);
+      take(unit, "byline");
+      return;
+    }
     if (unit.kind === "boilerplate" || unit.kind === "read-more") {
       drop(unit, unit.reason ?? "boilerplate");
       return;
@@ -181,6 +188,7 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
       captions.push(unit);
       return;
     }
+    if (unit.closingCredit) credits.push(...unit.closingCredit);
     take(unit, "body");
     bodyParts.push(unit.block.raw.replace(/ {2,}$/gm, ""));
   });
@@ -222,6 +230,7 @@ export function splitArticle(lines: readonly Line[], options: ArticleOptions): S
   }
   const draft: Draft = { title, review, body: bodyParts.join("\n\n"), consumed };
   // The agency of a dateline (`WASHINGTON (Reuters) -`) is the byline when the page prints no other.
+  if (authors.length === 0) authors.push(...credits);
   const agency = units[textStart] ? datelineAgency(units[textStart].block.text) : undefined;
   if (authors.length === 0 && agency && isNameOnly(agency)) authors.push(agency);
   if (authors.length > 0) draft.authors = [...new Set(authors)];

@@ -111,19 +111,31 @@ function alternationScore(lengths: readonly number[]): number {
  * teaser without headline); short units before the first item and after the
  * last may be page furniture.
  */
-function alternatingRanges(units: readonly Unit[]): { header: number; footer: number; items: ItemRange[] } {
-  const textIndex = units.map((unit, index) => ({ unit, index })).filter(({ unit }) => unit.kind === "text");
+function alternatingRanges(units: readonly Unit[], wholePage: boolean): { header: number; footer: number; items: ItemRange[] } {
+  // A credit line (`— Associated Press`) is neither headline nor teaser: it stays with the item it closes.
+  const textIndex = units.map((unit, index) => ({ unit, index })).filter(({ unit }) => unit.kind === "text" && !unit.credit);
   const n = textIndex.length;
   if (n === 0) return { header: units.length, footer: units.length, items: [] };
   const texts = textIndex.map(({ unit }) => unit);
 
   const lengths = texts.map((unit) => unit.block.words);
-  const headlineOnly = n >= 3 && texts.every((unit) => unit.h >= 0.5 && unit.block.words <= 25) && alternationScore(lengths) < 0.75;
-  if (headlineOnly) {
+  // One short line an item, no teasers: a list of headlines or of one-line decks. A page's own introduction,
+  // a paragraph of running text above them, does not make it a headline-and-teaser list.
+  const oneLineItems = (from: number) =>
+    n - from >= 3 &&
+    texts.slice(from).every((unit) => unit.h >= 0.5 && unit.block.words <= 25) &&
+    alternationScore(lengths.slice(from)) < 0.75;
+  // Under an introduction the lines must stand alone on the whole page: a byline or date line among them, or
+  // bylines found below them (the part read here is then what the converter glued together), says items run
+  // over more than one line.
+  const bare = wholePage && n >= 2 && units.slice(textIndex[1]!.index).every((unit) => unit.kind === "text" || unit.kind === "boilerplate");
+  const listFrom = oneLineItems(0) ? 0 : bare && texts[0]!.h < 0 && texts[0]!.block.words > 25 && oneLineItems(1) ? 1 : -1;
+  if (listFrom >= 0) {
+    const listed = textIndex.slice(listFrom);
     return {
-      header: textIndex[0]!.index,
+      header: listed[0]!.index,
       footer: units.length,
-      items: textIndex.map(({ index }, k) => ({ start: index, end: textIndex[k + 1]?.index ?? units.length, headline: true })),
+      items: listed.map(({ index }, k) => ({ start: index, end: listed[k + 1]?.index ?? units.length, headline: true })),
     };
   }
 
@@ -252,7 +264,7 @@ function findItems(units: readonly Unit[]): { mode: Mode; header: number; footer
   if (found.mode === "alternating" || found.header < 2) return found;
   const above = units.slice(0, found.header);
   if (above.filter((unit) => unit.kind === "text").length < 2) return found;
-  const top = alternatingRanges(above);
+  const top = alternatingRanges(above, false);
   const items = top.items;
   // Menus and section names are short: every item found above must hold some running text.
   const hasProse = (range: ItemRange) => units.slice(range.start, range.end).some((unit) => unit.kind === "text" && unit.block.words >= 8);
@@ -440,7 +452,7 @@ function findItemsByShape(units: readonly Unit[]): { mode: Mode; header: number;
   }
 
   // 5. Alternation. A date line or byline printed just above the first headline is that item's, not the page header's.
-  const { header: top, footer, items } = alternatingRanges(units);
+  const { header: top, footer, items } = alternatingRanges(units, true);
   let header = top;
   for (let i = top - 1; i >= 0 && units[i]!.kind !== "text" && units[i]!.kind !== "read-more"; i--) {
     if (units[i]!.kind === "byline" || units[i]!.kind === "date") header = i;
@@ -500,6 +512,8 @@ function isLabel(unit: Unit): boolean {
     !/[.!?:,;…"”]$/.test(text) &&
     (!unit.nameOnly || unit.block.words === 1) &&
     !unit.captionCue &&
+    // `— Associated Press` closes the story above; it labels none below.
+    !unit.credit &&
     !startsLowercase(unit.block.raw)
   );
 }
@@ -541,7 +555,14 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
   let url: string | undefined;
   const texts: Unit[] = [];
   const review: string[] = [];
+  // Credit lines (`— Associated Press`, `Fonte: Uol`): the item's byline when it prints no other.
+  const credits: string[] = [];
   for (const unit of units) {
+    if (unit.credit && (unit.kind === "boilerplate" || unit.kind === "text")) {
+      credits.push(...unit.credit);
+      take(unit, "byline");
+      continue;
+    }
     switch (unit.kind) {
       case "boilerplate":
         drop(unit, unit.reason ?? "boilerplate");
@@ -564,6 +585,7 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
       case "text":
         texts.push(unit);
         if (unit.inlineAuthors) authors.push(...unit.inlineAuthors);
+        if (unit.closingCredit) credits.push(...unit.closingCredit);
         if (unit.trailingReadMore) {
           const last = linesOf(unit)[linesOf(unit).length - 1]!;
           dropped.push({ line: last.n, text: unit.trailingReadMore, reason: "read-more link (end of the line)", partial: true });
@@ -572,6 +594,8 @@ function buildItem(units: readonly Unit[], range: ItemRange, context: ItemContex
         break;
     }
   }
+
+  if (authors.length === 0) authors.push(...credits);
 
   // The first item of a page without marks may still carry the page header.
   if (context.first && (context.mode === "read-more" || context.mode === "closing")) {

@@ -183,12 +183,14 @@ describe("development pages", () => {
     ]);
   });
 
-  it("a Portuguese blog page: counters, credits, source lines, social promotions and breadcrumbs are dropped with reasons", async () => {
+  it("a Portuguese blog page: counters, credits, social promotions and breadcrumbs are dropped with reasons, source lines credit their story", async () => {
     const result = await importDev("portalrndiario-blog-listing.md");
     const reasons = result.reports[0]!.dropped.map((entry) => entry.reason);
     expect(reasons).toContain("breadcrumb navigation");
     expect(reasons.filter((reason) => reason === "counter without its label (comments, shares)")).toHaveLength(3);
-    expect(reasons.filter((reason) => reason === "source credit")).toHaveLength(2);
+    // `Fonte: Agência Brasil de Noticias` under a story is its byline.
+    expect(reasons).not.toContain("source credit");
+    expect(result.records.filter((record) => record.authors?.includes("Agência Brasil de Noticias"))).toHaveLength(2);
     expect(reasons).toContain("social media promotion");
     const titles = result.records.map((record) => record.title);
     expect(titles).toContain("Incêndio destrói empresas e creche na zona leste de São Paulo");
