@@ -144,6 +144,7 @@ async function measureSearch(
   query: string,
   further: string,
   sort?: "newest",
+  log?: (message: string) => void,
 ): Promise<Omit<SearchMeasurement, "kind" | "round">> {
   const { page: pagePath, result, input } = SIDES[side];
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -166,12 +167,17 @@ async function measureSearch(
     await networkQuiet(server);
     const served = server.take();
     const first = { ...transferOf(served), msToFirstResult, files: served.map(({ path: file, bytes }) => ({ path: file, bytes })) };
+    // Noted before the further search, so that a further search that fails leaves the first one on record.
+    log?.(
+      `  ${side} ${JSON.stringify(query)}: first search ${kb(first.bytes)} (Pagefind ${kb(first.pagefindBytes)}) in ${first.requests} requests`,
+    );
 
     await page.evaluate(
       (selector) => document.querySelectorAll(selector).forEach((link) => link.setAttribute("data-bench-seen", "")),
       result,
     );
-    await page.locator(input).first().fill(further);
+    // A page still busy with a large index (100,000 articles) takes longer than Playwright's 30 s to accept typing.
+    await page.locator(input).first().fill(further, { timeout: RESULT_TIMEOUT_MS });
     await page
       .waitForFunction(
         (selector) => [...document.querySelectorAll(selector)].some((link) => !link.hasAttribute("data-bench-seen")),
@@ -223,7 +229,7 @@ async function benchSize(options: SearchBenchOptions, browser: Browser, articles
         // The stock index has no date to sort by: a sorted query is Hemeroteca's alone.
         for (const side of sort ? sides.filter((one) => one === "hemeroteca") : sides) {
           if (stop.aborted) throw BenchInterrupted.of(stop);
-          const measured = await measureSearch(browser, servers[side]!, side, query, furtherQuery(queries, index).query, sort);
+          const measured = await measureSearch(browser, servers[side]!, side, query, furtherQuery(queries, index).query, sort, options.log);
           measurements.push({ ...measured, kind, round });
           options.log(
             `  round ${round} ${side.padEnd(10)} ${JSON.stringify(query).padEnd(18)}${sort ? ` (${sort})` : ""} first ${kb(measured.first.bytes)} in ${measured.first.requests} requests, ` +
