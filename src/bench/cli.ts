@@ -12,7 +12,7 @@ import { DEFAULT_SEED } from "./generate-corpus.ts";
 import { summarize, summaryToMarkdown } from "./report.ts";
 import { runBench, SCENARIOS, type Scenario } from "./run-bench.ts";
 import { BenchInterrupted } from "./run-build.ts";
-import { runSearchBench } from "./search-bench.ts";
+import { runSearchBench, SEARCH_SIDES, type SearchSide } from "./search-bench.ts";
 import { searchSummaryToMarkdown, summarizeSearch } from "./search-report.ts";
 
 export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--startup | --serve] [--json] [--keep]
@@ -113,28 +113,33 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  let articles: number[], runs: number, seed: number, scenarios: Scenario[] | undefined;
+  let articles: number[], runs: number, seed: number, scenarios: Scenario[] | undefined, sides: SearchSide[] | undefined;
   try {
     articles = values.articles.split(",").map((text) => positiveInteger(text, "articles"));
     runs = positiveInteger(values.runs, "runs");
     seed = positiveInteger(values.seed, "seed");
-    scenarios = values.only?.split(",").map((name) => {
-      if (!(SCENARIOS as readonly string[]).includes(name.trim()))
-        throw new Error(`Cannot read \`--only ${values.only}\`: \`${name}\` is not one of ${SCENARIOS.join(", ")}`);
-      return name.trim() as Scenario;
+    // With --search, --only chooses the sides searched; otherwise the builds.
+    const choices: readonly string[] = values.search ? SEARCH_SIDES : SCENARIOS;
+    const chosen = values.only?.split(",").map((name) => {
+      if (!choices.includes(name.trim()))
+        throw new Error(`Cannot read \`--only ${values.only}\`: \`${name}\` is not one of ${choices.join(", ")}`);
+      return name.trim();
     });
+    if (values.search) {
+      sides = chosen as SearchSide[] | undefined;
+      if (sides && !sides.includes("hemeroteca"))
+        throw new Error(`Cannot read \`--only ${values.only}\`: a search benchmark searches \`hemeroteca\``);
+    } else scenarios = chosen as Scenario[] | undefined;
   } catch (error) {
     io.stderr(`${(error as Error).message}\n`);
     return 2;
   }
   const workdir = path.resolve(values.workdir ?? path.join(tmpdir(), `hemeroteca-bench-${seed}`));
-  if (values.search) {
-    if (scenarios) {
-      io.stderr("`--only` chooses builds: it does not go with `--search`\n");
-      return 2;
-    }
-    return searchCli({ root: io.root, articles, runs, seed, workdir, keep: values.keep, json: values.json }, io);
-  }
+  if (values.search)
+    return searchCli(
+      { root: io.root, articles, runs, seed, workdir, keep: values.keep, json: values.json, ...(sides ? { sides } : {}) },
+      io,
+    );
   if (values.startup || values.serve) {
     const timings: Timing[] = values.startup
       ? timeStartups(io.root, runs, values.baseline ? path.resolve(values.baseline) : undefined)
@@ -183,7 +188,16 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function searchCli(
-  options: { root: string; articles: number[]; runs: number; seed: number; workdir: string; keep: boolean; json: boolean },
+  options: {
+    root: string;
+    articles: number[];
+    runs: number;
+    seed: number;
+    workdir: string;
+    keep: boolean;
+    json: boolean;
+    sides?: SearchSide[];
+  },
   io: CliIo,
 ): Promise<number> {
   try {

@@ -4,6 +4,7 @@
  * the README.
  */
 import type { BenchResult, FailedBuild, Run, Scenario } from "./run-bench.ts";
+import type { ProcessPeak } from "./run-build.ts";
 import { SCENARIOS } from "./run-bench.ts";
 
 export interface Spread {
@@ -16,6 +17,8 @@ export interface ScenarioSummary {
   runs: number;
   wallMs: Spread;
   peakRssBytes: Spread | null;
+  /** The largest single process's own peak (the build's Node process or a Pagefind process), and its names over the runs. */
+  peakProcess: { bytes: Spread; names: string[] } | null;
   /** CPU time (user + system) of the build's processes: steadier than wall time on a shared machine. */
   cpuMs: Spread | null;
   /** Median wall time over that of (d) plain; null without plain runs. */
@@ -111,6 +114,10 @@ export function summarize(result: BenchResult): BenchSummary {
         const wallMs = spread(runs.map((run) => run.wallMs));
         const peaks = runs.map((run) => run.peakRssBytes).filter((value): value is number => value !== null);
         const peakRssBytes = peaks.length ? spread(peaks) : null;
+        const processes = runs.map((run) => run.peakProcess).filter((peak): peak is ProcessPeak => Boolean(peak));
+        const peakProcess = processes.length
+          ? { bytes: spread(processes.map((peak) => peak.bytes)), names: [...new Set(processes.map((peak) => peak.name))] }
+          : null;
         const cpus = runs.map((run) => run.cpuMs).filter((value): value is number => value !== null);
         const cpuMs = cpus.length ? spread(cpus) : null;
         const stages = stageMedians(runs);
@@ -118,6 +125,7 @@ export function summarize(result: BenchResult): BenchSummary {
           runs: runs.length,
           wallMs,
           peakRssBytes,
+          peakProcess,
           cpuMs,
           wallRatio: plain ? Math.round((wallMs.median / plain) * 100) / 100 : null,
           peakRssRatio: plainPeak && peakRssBytes ? Math.round((peakRssBytes.median / plainPeak) * 100) / 100 : null,
@@ -145,10 +153,12 @@ function cpuCell(summary: ScenarioSummary): string {
   return `${secondsText(m)} s (${secondsText(min)}–${secondsText(max)})`;
 }
 
-function rssCell(summary: ScenarioSummary): string {
-  if (!summary.peakRssBytes) return "?";
-  const { median: m, min, max } = summary.peakRssBytes;
+function rangeMiB({ median: m, min, max }: Spread): string {
   return `${mibText(m)} MiB (${mibText(min)}–${mibText(max)})`;
+}
+
+function rssCell(summary: ScenarioSummary): string {
+  return summary.peakRssBytes ? rangeMiB(summary.peakRssBytes) : "?";
 }
 
 function stageCells(summary: ScenarioSummary | undefined): string[] {
@@ -177,6 +187,12 @@ export function summaryToMarkdown(summary: BenchSummary): string {
     }
     for (const failure of size.failed)
       lines.push(`| ${LABELS[failure.scenario]}, round ${failure.round} | failed: ${failure.message} | - | - | - | - | - |`);
+    const largest = SCENARIOS.flatMap((scenario) => {
+      const peak = size.scenarios[scenario]?.peakProcess;
+      return peak ? [`${LABELS[scenario]} ${rangeMiB(peak.bytes)} (${peak.names.join(", ")})`] : [];
+    });
+    if (largest.length)
+      lines.push("", `The peak RSS is the whole process tree's; the largest single process's own peak: ${largest.join("; ")}.`);
     const hemeroteca = (["cold", "warm", "edit"] as const).filter((scenario) => size.scenarios[scenario]?.stages);
     if (hemeroteca.length) {
       lines.push(

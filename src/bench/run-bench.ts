@@ -24,7 +24,7 @@ import path from "node:path";
 import { buildScriptArgs } from "./build-script.ts";
 import { editArticleText, generateArticle, writeCorpus } from "./generate-corpus.ts";
 import { writePlainEleventyProject } from "./plain-eleventy-project.ts";
-import { BenchInterrupted, runBuild, type BuildMeasurement, type Command } from "./run-build.ts";
+import { BenchInterrupted, runBuild, type BuildMeasurement, type Command, type ProcessPeak } from "./run-build.ts";
 
 export const SCENARIOS = ["cold", "warm", "edit", "plain"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -48,6 +48,8 @@ export interface Run {
   round: number;
   wallMs: number;
   peakRssBytes: number | null;
+  /** The single process whose own peak was largest (the build's Node process, or a Pagefind process it started). */
+  peakProcess?: ProcessPeak | null;
   cpuMs: number | null;
   timings?: Record<string, number | boolean>;
 }
@@ -175,6 +177,7 @@ const toRun = (round: number, measured: BuildMeasurement): Run => ({
   round,
   wallMs: Math.round(measured.wallMs),
   peakRssBytes: measured.peakRssBytes,
+  peakProcess: measured.peakProcess,
   cpuMs: measured.cpuMs,
   ...(measured.timings ? { timings: measured.timings } : {}),
 });
@@ -211,8 +214,9 @@ async function benchSize(options: BenchOptions, articles: number, discards: Disc
     }
     runs[scenario].push(toRun(round, measured));
     const cpu = measured.cpuMs === null ? "" : `  cpu ${seconds(measured.cpuMs)}`;
+    const largest = measured.peakProcess ? ` (largest process: ${measured.peakProcess.name} ${mib(measured.peakProcess.bytes)})` : "";
     options.log(
-      `  round ${round} ${scenario.padEnd(5)} ${seconds(measured.wallMs).padStart(8)}  peak ${mib(measured.peakRssBytes)}${cpu}  (load ${loadavg()[0]!.toFixed(1)})`,
+      `  round ${round} ${scenario.padEnd(5)} ${seconds(measured.wallMs).padStart(8)}  peak ${mib(measured.peakRssBytes)}${largest}${cpu}  (load ${loadavg()[0]!.toFixed(1)})`,
     );
   };
   const hemeroteca = async (round: number) => {

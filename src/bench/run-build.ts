@@ -10,6 +10,8 @@
  * - each process's own high-water mark (VmHWM), as last seen, and when
  *   `/usr/bin/time` exists, its `%M` (the largest single process's peak,
  *   exact even for short spikes between samples).
+ * The largest single process's peak is kept apart with its name (`node`, or
+ * Pagefind's binary), so a report can say which process the memory was in.
  * Without /proc (not Linux) only `/usr/bin/time` is used, and without either
  * the peak is reported as `null`. `/usr/bin/time` also gives the tree's CPU
  * time (user + system, children included), a steadier measure of work than
@@ -30,10 +32,18 @@ export interface Command {
   env?: Record<string, string | undefined>;
 }
 
+/** One process's own peak resident set (VmHWM), and its name as /proc gives it. */
+export interface ProcessPeak {
+  name: string;
+  bytes: number;
+}
+
 export interface CommandResult {
   label: string;
   wallMs: number;
   peakRssBytes: number | null;
+  /** The process of the tree whose own peak was largest (from /proc), or null without /proc. */
+  peakProcess: ProcessPeak | null;
   /** User + system CPU time of the whole tree (from \`/usr/bin/time\`), or null without it. */
   cpuMs: number | null;
   exitCode: number | null;
@@ -45,6 +55,8 @@ export interface BuildMeasurement {
   wallMs: number;
   /** The largest peak of the commands (they run one after another). */
   peakRssBytes: number | null;
+  /** The single process with the largest own peak over all the commands. */
+  peakProcess: ProcessPeak | null;
   /** CPU time of all the commands: on a busy machine a steadier measure of work than wall time. */
   cpuMs: number | null;
   commands: CommandResult[];
@@ -58,12 +70,13 @@ const TIME_BINARY = "/usr/bin/time";
 const MAX_CAPTURE = 4 * 1024 * 1024;
 const HAS_PROC = existsSync("/proc/self/status");
 
-async function readStatusKb(pid: number): Promise<{ rss: number; hwm: number } | undefined> {
+async function readStatusKb(pid: number): Promise<{ name: string; rss: number; hwm: number } | undefined> {
   try {
     const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const name = /^Name:\s+(.*)$/m.exec(status);
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(status);
     const hwm = /^VmHWM:\s+(\d+) kB/m.exec(status);
-    return rss && hwm ? { rss: Number(rss[1]), hwm: Number(hwm[1]) } : undefined;
+    return rss && hwm ? { name: name?.[1] ?? "?", rss: Number(rss[1]), hwm: Number(hwm[1]) } : undefined;
   } catch {
     return undefined; // The process has just exited.
   }
@@ -91,10 +104,13 @@ export async function processTree(root: number): Promise<number[]> {
   return tree;
 }
 
-/** Samples a process tree until `stop()`; answers the peak in bytes, or null when nothing could be read. */
-function sampleTree(root: number): { stop: () => Promise<number | null> } {
+/**
+ * Samples a process tree until `stop()`; answers the peak in bytes (null when nothing could be read) and the
+ * process whose own peak was largest.
+ */
+function sampleTree(root: number): { stop: () => Promise<{ peakBytes: number | null; peakProcess: ProcessPeak | null }> } {
   let peakSumKb = 0;
-  const hwmKb = new Map<number, number>();
+  const hwmKb = new Map<number, { name: string; kb: number }>();
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -104,7 +120,7 @@ function sampleTree(root: number): { stop: () => Promise<number | null> } {
       for (const [pid, status] of statuses) {
         if (!status) continue;
         sum += status.rss;
-        hwmKb.set(pid, Math.max(hwmKb.get(pid) ?? 0, status.hwm));
+        if (status.hwm > (hwmKb.get(pid)?.kb ?? 0)) hwmKb.set(pid, { name: status.name, kb: status.hwm });
       }
       peakSumKb = Math.max(peakSumKb, sum);
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
@@ -114,8 +130,13 @@ function sampleTree(root: number): { stop: () => Promise<number | null> } {
     stop: async () => {
       running = false;
       await loop;
-      const peakKb = Math.max(peakSumKb, ...hwmKb.values());
-      return peakKb > 0 ? peakKb * 1024 : null;
+      let largest: { name: string; kb: number } | undefined;
+      for (const peak of hwmKb.values()) if (!largest || peak.kb > largest.kb) largest = peak;
+      const peakKb = Math.max(peakSumKb, largest?.kb ?? 0);
+      return {
+        peakBytes: peakKb > 0 ? peakKb * 1024 : null,
+        peakProcess: largest ? { name: largest.name, bytes: largest.kb * 1024 } : null,
+      };
     },
   };
 }
@@ -178,7 +199,7 @@ export async function runCommand(command: Command, stop?: AbortSignal): Promise<
     child.on("close", (code) => resolve(code));
   }).finally(() => stop?.removeEventListener("abort", interrupt));
   const wallMs = performance.now() - started;
-  const sampled = (await sampler?.stop()) ?? null;
+  const { peakBytes: sampled, peakProcess } = (await sampler?.stop()) ?? { peakBytes: null, peakProcess: null };
   let timed: number | null = null;
   let cpuMs: number | null = null;
   if (useTime) {
@@ -191,7 +212,16 @@ export async function runCommand(command: Command, stop?: AbortSignal): Promise<
   }
   if (stop?.aborted) throw BenchInterrupted.of(stop);
   const peaks = [sampled, timed].filter((value): value is number => value !== null);
-  return { label: command.label, wallMs, peakRssBytes: peaks.length ? Math.max(...peaks) : null, cpuMs, exitCode, stdout, stderr };
+  return {
+    label: command.label,
+    wallMs,
+    peakRssBytes: peaks.length ? Math.max(...peaks) : null,
+    peakProcess,
+    cpuMs,
+    exitCode,
+    stdout,
+    stderr,
+  };
 }
 
 /** The parsed `HEMEROTECA_TIMINGS {json}` line, if the output has one. */
@@ -226,6 +256,9 @@ export async function runBuild(commands: readonly Command[], stop?: AbortSignal)
   return {
     wallMs: results.reduce((sum, r) => sum + r.wallMs, 0),
     peakRssBytes: peaks.length ? Math.max(...peaks) : null,
+    peakProcess: results
+      .map((r) => r.peakProcess)
+      .reduce<ProcessPeak | null>((largest, peak) => (peak && (!largest || peak.bytes > largest.bytes) ? peak : largest), null),
     cpuMs: cpu.every((value) => value !== null) ? cpu.reduce((sum, value) => sum! + value!, 0) : null,
     commands: results,
     ...(timings ? { timings } : {}),

@@ -169,7 +169,10 @@ export function searchSummaryToMarkdown(summary: SearchBenchSummary): string {
   for (const size of summary.sizes) {
     lines.push("", `### Search, ${size.articles.toLocaleString("en")} articles`, "");
     lines.push(
-      `Load average (1, 5, 15 min) ${size.loadBefore.join(", ")} before the searches, ${size.loadAfter.join(", ")} after; the stock index holds ${size.stockPages.toLocaleString("en")} article pages.`,
+      `Load average (1, 5, 15 min) ${size.loadBefore.join(", ")} before the searches, ${size.loadAfter.join(", ")} after; ` +
+        (size.stockPages
+          ? `the stock index holds ${size.stockPages.toLocaleString("en")} article pages.`
+          : "no stock index was made (`--only hemeroteca`)."),
       "",
     );
     lines.push(

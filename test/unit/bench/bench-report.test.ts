@@ -32,6 +32,22 @@ describe("the benchmark report", () => {
     });
   });
 
+  it("names the process whose own peak was largest, beside the tree's peak", () => {
+    const withProcess = result([]);
+    withProcess.sizes[0]!.runs.cold = [
+      { ...run(1, 300, 30 * 2 ** 20), peakProcess: { name: "node", bytes: 20 * 2 ** 20 } },
+      { ...run(2, 100, 10 * 2 ** 20), peakProcess: { name: "pagefind_extende", bytes: 8 * 2 ** 20 } },
+    ];
+    const summary = summarize(withProcess);
+    expect(summary.sizes[0]!.scenarios.cold!.peakProcess).toEqual({
+      bytes: { median: 14 * 2 ** 20, min: 8 * 2 ** 20, max: 20 * 2 ** 20 },
+      names: ["node", "pagefind_extende"],
+    });
+    expect(summaryToMarkdown(summary)).toContain(
+      "the largest single process's own peak: (a) Hemeroteca cold 14 MiB (8–20) (node, pagefind_extende).",
+    );
+  });
+
   it("shows a failed baseline build, and no ratio to it", () => {
     const summary = summarize(
       result([], [{ scenario: "plain", round: 1, message: "Cannot `build`: `pagefind cli` exited with code `1`" }]),
