@@ -142,6 +142,29 @@ function countFromEnv(
   return size;
 }
 
+/**
+ * Past this many articles the index keeps one Pagefind process at a time: a second one beside it
+ * (search-index-threads.ts) was 1.7 GiB of the 7.4 GiB a cold build of 100,000 peaked at, over the
+ * 6 GiB a standard runner can give, and saved no time that two runs each at 20,000 could tell
+ * from the load (PERFORMANCE.md, "One Pagefind process at a time").
+ */
+export const SECOND_SEARCH_WORKER_LIMIT = 50_000;
+
+/**
+ * `HEMEROTECA_SEARCH_WORKERS`: 2 lends the index a second worker, and so a second Pagefind process,
+ * once the pages are rendered; 1 keeps one Pagefind process at a time; unset, `searchWorkersFor` decides.
+ */
+export function searchWorkersFromEnv(text = process.env.HEMEROTECA_SEARCH_WORKERS): 1 | 2 | undefined {
+  if (!text) return undefined;
+  if (text === "1" || text === "2") return Number(text) as 1 | 2;
+  throw new Error(`Cannot read \`HEMEROTECA_SEARCH_WORKERS=${text}\`: expected 1 or 2`);
+}
+
+/** The index's workers for an archive of `articles`: the setting, else 2 up to `SECOND_SEARCH_WORKER_LIMIT`, else 1. */
+export function searchWorkersFor(articles: number, setting: 1 | 2 | undefined): 1 | 2 {
+  return setting ?? (articles > SECOND_SEARCH_WORKER_LIMIT ? 1 : 2);
+}
+
 const ms = (value: number) => Math.round(value);
 /** This process's resident set now (the main thread and its workers; not the Pagefind processes), in MiB. */
 const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -161,6 +184,7 @@ export class BuildRun {
   private readonly searchShardSize = countFromEnv("HEMEROTECA_SEARCH_SHARD_SIZE", 1);
   private readonly searchRecentLimit = countFromEnv("HEMEROTECA_SEARCH_RECENT_LIMIT", 0);
   private readonly searchIndexPartSize = countFromEnv("HEMEROTECA_SEARCH_INDEX_PART_SIZE", 1);
+  private readonly searchWorkers = searchWorkersFromEnv();
   private archive: Archive | undefined;
   private citations: CitationCache | undefined;
   private feeds: FeedCache | undefined;
@@ -505,7 +529,8 @@ export class BuildRun {
       return;
     }
     // The pages are done, and with them the main thread's share of the processor: bundles still waiting get a second worker.
-    this.timings.indexSecondWorker = pass.search?.lendSecondWorker() ?? false;
+    this.timings.indexSecondWorker =
+      (searchWorkersFor(archive.articles.length, this.searchWorkers) === 2 && pass.search?.lendSecondWorker()) || false;
     const citationFiles = await this.writeCitationsAndFeeds(archive, pass, output);
     const handedOver = await this.handOverShards(archive, pass, output, citationFiles);
     // A full build made every page; anything else in the folder is left from an earlier build (prune-output.ts).
