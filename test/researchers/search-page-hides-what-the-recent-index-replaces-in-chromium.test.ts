@@ -10,6 +10,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { SearchBundles } from "../../src/search-index/search-index-manifest.ts";
 import { buildSite, projectRoot } from "../support/build-site.ts";
@@ -76,6 +77,19 @@ const chromium = researchSiteInChromium(undefined, {}, buildEditedSite);
 /** The order of a date sort over the articles after the edits. */
 const inDateOrder = dateOrderOf([...Object.values(FIXTURE).filter(({ url }) => url !== REMOVED), { url: ADDED, date: "2023-03-01" }]);
 
+/** Results arrive a few at a time: waits for at least 7, and for as many on the page as the summary counts. */
+async function waitForEveryResult(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const counted = Number(/\d+/.exec(await page.locator("pagefind-summary").innerText())?.[0]);
+        return counted >= 7 && (await resultPaths(page)).length === counted;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
 describe("a search page over a main index and a recent one", () => {
   it("indexes only the changed and added articles again, and lists the main index's out-of-date pages as hidden", () => {
     const { parts, recent } = JSON.parse(readFileSync(chromium.site.file("/pagefind/bundles.json"), "utf8")) as SearchBundles;
@@ -108,7 +122,7 @@ describe("a search page over a main index and a recent one", () => {
 
   it("sorts the main parts and the recent index together by date, both ways", async () => {
     const page = await chromium.open("/search/?q=peru&sort=oldest");
-    await waitForTitles(page, (titles) => titles.length >= 7);
+    await waitForEveryResult(page);
     const found = await resultPaths(page);
     expect(found).toEqual(inDateOrder(found, 1));
     expect(found).toContain(ADDED);
@@ -119,7 +133,7 @@ describe("a search page over a main index and a recent one", () => {
 
   it("counts each article once under its filters", async () => {
     const page = await chromium.open("/search/?q=peru");
-    await waitForTitles(page, (titles) => titles.length >= 7);
+    await waitForEveryResult(page);
     const english = (await page.locator(".search-result-language").allInnerTexts()).filter((language) => language === "English").length;
     await openFilters(page);
     const label = page.locator("pagefind-filter-pane label.pf-filter-checkbox", { hasText: "English" });
