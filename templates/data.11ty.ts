@@ -19,7 +19,7 @@ export const data = { permalink: "/data/", eleventyExcludeFromCollections: true 
 
 /** Text with `code` spans, **strong** and *emphasis*, and `{name}` filled from `values`, as markup; every piece of text escaped. */
 function prose(text: string, values: Readonly<Record<string, string>> = {}): SafeHtml {
-  const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
+  const filled = formatMessage(text, values);
   const inline = (part: string) =>
     part
       .split(/(\*\*[^*]+\*\*|\*[^*]+\*)/)

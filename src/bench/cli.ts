@@ -12,7 +12,7 @@ import { DEFAULT_SEED } from "./generate-corpus.ts";
 import { summarize, summaryToMarkdown } from "./report.ts";
 import { runBench, SCENARIOS, type Scenario } from "./run-bench.ts";
 import { BenchInterrupted } from "./run-build.ts";
-import { runSearchBench, SEARCH_SIDES, type SearchSide } from "./search-bench.ts";
+import { runSearchBench, SEARCH_SIDES, type SearchBenchOptions, type SearchSide } from "./search-bench.ts";
 import { searchSummaryToMarkdown, summarizeSearch } from "./search-report.ts";
 
 export const HELP = `Usage: npm run bench -- [--articles N[,N...]] [--runs K] [--startup | --serve] [--json] [--keep]
@@ -187,19 +187,7 @@ export async function benchCli(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function searchCli(
-  options: {
-    root: string;
-    articles: number[];
-    runs: number;
-    seed: number;
-    workdir: string;
-    keep: boolean;
-    json: boolean;
-    sides?: SearchSide[];
-  },
-  io: CliIo,
-): Promise<number> {
+async function searchCli(options: Omit<SearchBenchOptions, "log"> & { keep: boolean; json: boolean }, io: CliIo): Promise<number> {
   try {
     const result = await runSearchBench({ ...options, log: (message) => io.stderr(`${message}\n`) });
     const summary = summarizeSearch(result);

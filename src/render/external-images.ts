@@ -13,6 +13,7 @@ import { unified } from "unified";
 import rehypeParse from "rehype-parse";
 import rehypeStringify from "rehype-stringify";
 import type { Element, Root } from "hast";
+import { formatMessage } from "../archive/interface-messages.ts";
 
 export interface ExternalImageWords {
   /** `{host}` is the image's host. */
@@ -35,12 +36,9 @@ export function externalHost(src: string): string | undefined {
   return url.host === new URL(HERE).host ? undefined : url.host;
 }
 
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
-
 function standIn(image: Element, host: string, words: ExternalImageWords, insideLink: boolean): Element {
   const alt = typeof image.properties.alt === "string" ? image.properties.alt.trim() : "";
-  const label = alt ? fill(words.externalImageWithAlt, { host, alt }) : fill(words.externalImage, { host });
+  const label = alt ? formatMessage(words.externalImageWithAlt, { host, alt }) : formatMessage(words.externalImage, { host });
   const title = typeof image.properties.title === "string" ? { title: image.properties.title } : {};
   // A link inside a link is not HTML: an image that is already a link's content only says what it was.
   if (insideLink)
