@@ -5,6 +5,7 @@
  * as a whole word, ignoring case and accents. A word ending in `*` matches
  * any word that starts with it (`protest*`: protests, protesters).
  */
+import { escapeRegExp } from "../lib/escape-reg-exp.ts";
 import path from "node:path";
 import { z } from "zod";
 import { problemToString, type Problem } from "../records/problems.ts";
@@ -50,7 +51,7 @@ export type Vocabulary = TagRule[];
 function compile(word: string): RegExp {
   const folded = fold(word).replace(/[’`]/g, "'");
   const prefix = folded.endsWith("*");
-  const core = (prefix ? folded.slice(0, -1) : folded).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const core = escapeRegExp(prefix ? folded.slice(0, -1) : folded).replace(/\s+/g, "\\s+");
   return new RegExp(`(?<![\\p{L}\\p{N}])${core}${prefix ? "[\\p{L}\\p{N}]*" : ""}(?![\\p{L}\\p{N}])`, "u");
 }
 

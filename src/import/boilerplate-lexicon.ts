@@ -11,6 +11,7 @@
  *
  * `maxWords` bounds the line: a long line is running text, whatever it opens with.
  */
+import { escapeRegExp } from "../lib/escape-reg-exp.ts";
 import { fold, wordCount } from "./markdown-text.ts";
 
 export type LexiconLanguage = "en" | "es" | "pt" | "any";
@@ -92,7 +93,7 @@ export const NEWS_AGENCIES = [
   "Agencies",
 ] as const;
 
-const AGENCY = AGENCIES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const AGENCY = AGENCIES.map(escapeRegExp).join("|");
 /** `photo` -> `[Pp]hoto|PHOTO`: the credit's words in any usual case, while names must stay capitalised. */
 const anyCase = (words: readonly string[]) =>
   words.map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}|${word.toUpperCase()}`).join("|");

@@ -4,6 +4,7 @@
  * The features are general (length, final punctuation, capitals, Markdown
  * marks), so that pages of outlets nobody has seen split without a site rule.
  */
+import { escapeRegExp } from "../lib/escape-reg-exp.ts";
 import type { Block } from "./blocks.ts";
 import { boilerplateReason } from "./boilerplate.ts";
 import { NEWS_AGENCIES } from "./boilerplate-lexicon.ts";
@@ -161,7 +162,7 @@ function parseByline(text: string, combined = true): { authors: string[]; date?:
   return authors ? { authors, ...(date ? { date } : {}) } : undefined;
 }
 
-const AGENCY_NAMES = NEWS_AGENCIES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const AGENCY_NAMES = NEWS_AGENCIES.map(escapeRegExp).join("|");
 /** `— Associated Press` on a line of its own: the agency credited under its story. */
 const DASH_CREDIT = new RegExp(
   `^[—–]\\s*((?:${AGENCY_NAMES})(?:\\s*(?:[/,&]|\\band\\b|\\by\\b|\\be\\b)\\s*(?:${AGENCY_NAMES}))*)\\.?$`,
